@@ -1,0 +1,137 @@
+// Resolving `extends`: the child inherits everything; meta, participants and sections merge
+// by id (same id replaces in place, new ids are appended); `remove: [ids]` drops some.
+import type { Format, ParticipantRole, Question, Section } from "./types.js";
+import type { FormatSpec, SectionSpec } from "./normalize.js";
+import type { Finding } from "../findings/finding.js";
+import { originOf, setOrigin, where } from "./origin.js";
+import { L, fill } from "../i18n/lang.js";
+
+export type SpecLookup = (id: string) => FormatSpec | undefined;
+
+export interface Resolved {
+  format: Format;
+  findings: Finding[];
+}
+
+function mergeById<T extends { id: string }>(parent: T[], child: T[] | undefined): T[] {
+  if (!child) return [...parent];
+  const out = [...parent];
+  for (const item of child) {
+    const i = out.findIndex((p) => p.id === item.id);
+    if (i >= 0) out[i] = item;
+    else out.push(item);
+  }
+  return out;
+}
+
+function copyOrigin<T extends object>(from: object, to: T): T {
+  const o = originOf(from);
+  if (o) setOrigin(to, o);
+  return to;
+}
+
+function finishSection(spec: SectionSpec, fallbackTitle: string): Section {
+  const sec: Section = {
+    id: spec.id,
+    title: spec.title ?? { nl: fallbackTitle },
+    minutes: spec.minutes ?? 0,
+    questions: spec.questions ?? [],
+  };
+  if (spec.intro) sec.intro = spec.intro;
+  return copyOrigin(spec, sec);
+}
+
+function mergeSections(parent: SectionSpec[], child: SectionSpec[] | undefined): SectionSpec[] {
+  if (!child) return [...parent];
+  const childQuestionIds = new Set(child.flatMap((s) => (s.questions ?? []).map((q) => q.id)));
+  const out = parent.map((p) => {
+    const c = child.find((s) => s.id === p.id);
+    if (!c) {
+      // A question the child redefines elsewhere replaces the parent's copy.
+      const questions = (p.questions ?? []).filter((q) => !childQuestionIds.has(q.id));
+      return copyOrigin(p, { ...p, questions });
+    }
+    // Keys the child leaves out are inherited; an omitted `questions` keeps the parent's.
+    const merged: SectionSpec = { ...p, ...c };
+    if (!c.questions) merged.questions = p.questions ?? [];
+    return copyOrigin(c, merged);
+  });
+  for (const c of child) if (!parent.some((p) => p.id === c.id)) out.push(c);
+  return out;
+}
+
+/** Turn a spec into a resolved Format, following `extends` through `lookup`. */
+export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[] = []): Resolved {
+  const findings: Finding[] = [];
+  let base: Format | undefined;
+  if (spec.extends !== undefined) {
+    const loc = where(spec, ["extends"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+    if (spec.extends === spec.id || chain.includes(spec.extends)) {
+      findings.push({
+        ...loc, severity: "error", rule: "extends-cycle",
+        message: fill(L({ nl: "extends maakt een kring: {chain}", en: "extends forms a cycle: {chain}" }), {
+          chain: [...chain, spec.id, spec.extends].join(" → "),
+        }),
+      });
+    } else {
+      const parentSpec = lookup(spec.extends);
+      if (!parentSpec) {
+        findings.push({
+          ...loc, severity: "error", rule: "extends-target",
+          message: fill(L({ nl: "format '{id}' om op voort te bouwen is niet gevonden", en: "format '{id}' to extend was not found" }), { id: spec.extends }),
+        });
+      } else {
+        const parent = resolveSpec(parentSpec, lookup, [...chain, spec.id]);
+        // Problems inside the parent are the parent's; only a broken chain concerns the child.
+        findings.push(...parent.findings.filter((f) => f.rule === "extends-cycle" || f.rule === "extends-target"));
+        base = parent.format;
+      }
+    }
+  }
+
+  const parentSections: SectionSpec[] = base?.sections ?? [];
+  let sections = mergeSections(parentSections, spec.sections);
+  let meta = mergeById<Question>(base?.meta ?? [], spec.meta);
+  let participants = mergeById<ParticipantRole>(base?.participants ?? [], spec.participants);
+
+  if (spec.remove.length > 0) {
+    const known = new Set<string>([
+      ...sections.map((s) => s.id),
+      ...sections.flatMap((s) => (s.questions ?? []).map((q) => q.id)),
+      ...meta.map((q) => q.id),
+      ...participants.map((p) => p.id),
+    ]);
+    spec.remove.forEach((id, i) => {
+      if (!known.has(id)) {
+        const loc = where(spec, ["remove", i]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+        findings.push({
+          ...loc, severity: "warning", rule: "remove-unknown",
+          message: fill(L({ nl: "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd", en: "'{id}' is in remove, but does not exist in the extended format" }), { id }),
+        });
+      }
+    });
+    const drop = new Set(spec.remove);
+    sections = sections
+      .filter((s) => !drop.has(s.id))
+      .map((s) => copyOrigin(s, { ...s, questions: (s.questions ?? []).filter((q) => !drop.has(q.id)) }));
+    meta = meta.filter((q) => !drop.has(q.id));
+    participants = participants.filter((p) => !drop.has(p.id));
+  }
+
+  const format: Format = {
+    id: spec.id,
+    version: spec.version,
+    title: spec.title ?? base?.title ?? { nl: spec.id },
+    language: spec.language,
+    duration: spec.duration ?? base?.duration ?? 0,
+    meta,
+    participants,
+    sections: sections.map((s) => finishSection(s, s.id)),
+    source: spec.parsed.file,
+  };
+  const description = spec.description ?? base?.description;
+  if (description) format.description = description;
+  if (spec.extends) format.extends = spec.extends;
+  setOrigin(format, { parsed: spec.parsed, path: [] });
+  return { format, findings };
+}

@@ -1,0 +1,184 @@
+// Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
+// built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { Finding } from "../findings/finding.js";
+import type { Format } from "./types.js";
+import { normalizeFormat, type FormatSpec } from "./normalize.js";
+import { resolveSpec, type Resolved } from "./extends.js";
+import { parseYaml } from "../yaml/parse.js";
+import { readTextFile } from "../yaml/read-text.js";
+import { UserError, EXIT } from "../cli/errors.js";
+import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
+import { L, fill } from "../i18n/lang.js";
+
+export const YAML_EXTENSIONS = [".yaml", ".yml"];
+
+/** Every YAML file below dir (sorted), skipping the JSON-schema folder and dot folders. */
+export async function yamlFilesIn(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== "schema") out.push(...(await yamlFilesIn(full)));
+    } else if (YAML_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
+      out.push(full);
+    }
+  }
+  return out;
+}
+
+/** The folders to search, from a command's --formats-dir and the environment. */
+export function formatDirs(formatsDir?: string): string[] {
+  const dirs: string[] = [];
+  if (formatsDir) dirs.push(path.resolve(formatsDir));
+  const env = process.env.AFSTEM_FORMATS_PATH;
+  if (env) dirs.push(...env.split(path.delimiter).filter(Boolean).map((d) => path.resolve(d)));
+  dirs.push(BUILTIN_FORMATS_DIR);
+  return dirs;
+}
+
+export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec; findings: Finding[] }> {
+  const text = await readTextFile(file);
+  const parsed = parseYaml(text, file);
+  if (parsed.findings.length > 0) return { findings: parsed.findings };
+  const spec = normalizeFormat(parsed);
+  return spec ? { spec, findings: [] } : { findings: [] };
+}
+
+export class FormatRegistry {
+  /** id → specs, highest version first; earlier folders win ties. */
+  private readonly byId = new Map<string, FormatSpec[]>();
+  private readonly resolved = new Map<FormatSpec, Resolved>();
+
+  private constructor() {}
+
+  static async load(dirs: string[]): Promise<FormatRegistry> {
+    const reg = new FormatRegistry();
+    const seen = new Set<string>();
+    for (const dir of dirs) {
+      const files = await yamlFilesIn(dir);
+      const specs = await Promise.all(
+        files.map(async (f) => {
+          if (seen.has(f)) return undefined;
+          seen.add(f);
+          try {
+            return (await readFormatSpec(f)).spec;
+          } catch {
+            return undefined; // an unreadable file in a formats folder is lint's business, not ours
+          }
+        }),
+      );
+      for (const s of specs) if (s && s.id) reg.add(s);
+    }
+    return reg;
+  }
+
+  add(spec: FormatSpec): void {
+    const list = this.byId.get(spec.id) ?? [];
+    if (list.some((s) => s.version === spec.version)) return;
+    list.push(spec);
+    list.sort((a, b) => b.version - a.version);
+    this.byId.set(spec.id, list);
+  }
+
+  ids(): string[] {
+    return [...this.byId.keys()].sort();
+  }
+
+  versions(id: string): number[] {
+    return (this.byId.get(id) ?? []).map((s) => s.version);
+  }
+
+  spec(id: string, version?: number): FormatSpec | undefined {
+    const list = this.byId.get(id);
+    if (!list) return undefined;
+    return version === undefined ? list[0] : list.find((s) => s.version === version);
+  }
+
+  readonly lookup = (id: string): FormatSpec | undefined => this.spec(id);
+
+  resolveSpec(spec: FormatSpec): Resolved {
+    let r = this.resolved.get(spec);
+    if (!r) {
+      r = resolveSpec(spec, this.lookup);
+      this.resolved.set(spec, r);
+    }
+    return r;
+  }
+
+  /** The resolved format, or undefined when the id (or that version) is unknown. */
+  get(id: string, version?: number): Format | undefined {
+    const spec = this.spec(id, version);
+    return spec ? this.resolveSpec(spec).format : undefined;
+  }
+}
+
+/** Does a command argument name a file rather than a format id? */
+export function looksLikePath(ref: string): boolean {
+  return ref.includes("/") || ref.includes("\\") || YAML_EXTENSIONS.includes(path.extname(ref).toLowerCase());
+}
+
+/**
+ * Load the format a user named (an id or a file) for a command that needs a working format:
+ * any error finding stops the command with exit 2 and the first findings.
+ */
+export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{ format: Format; registry: FormatRegistry }> {
+  const { lintFormatFile, lintResolved } = await import("./lint.js");
+  if (looksLikePath(ref)) {
+    const file = path.resolve(ref);
+    const registry = await FormatRegistry.load([path.dirname(file), ...formatDirs(formatsDir)]);
+    const { format, findings } = await lintFormatFile(file, registry);
+    throwOnErrors(findings, ref);
+    return { format: format!, registry };
+  }
+  const registry = await FormatRegistry.load(formatDirs(formatsDir));
+  const spec = registry.spec(ref);
+  if (!spec) throw unknownFormat(ref, registry);
+  const { format, findings } = lintResolved(spec, registry);
+  throwOnErrors(findings, ref);
+  return { format, registry };
+}
+
+export function unknownFormat(ref: string, registry: FormatRegistry): UserError {
+  const known = registry.ids().join(", ") || "—";
+  return new UserError(
+    fill(L({ nl: "onbekend format '{ref}'", en: "unknown format '{ref}'" }), { ref }),
+    EXIT.usage,
+    undefined,
+    fill(
+      L({
+        nl: "Bekende formats: {known}. Geef een id uit 'afstem formats' of een pad naar een .yaml-bestand.",
+        en: "Known formats: {known}. Give an id from 'afstem formats' or a path to a .yaml file.",
+      }),
+      { known },
+    ),
+  );
+}
+
+function throwOnErrors(findings: Finding[], ref: string): void {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  const more = errors.length > 1 ? ` (+${errors.length - 1})` : "";
+  throw new UserError(
+    fill(L({ nl: "format '{ref}' bevat fouten{more}: {msg}", en: "format '{ref}' has errors{more}: {msg}" }), {
+      ref,
+      more,
+      msg: first.message,
+    }),
+    EXIT.usage,
+    { file: first.file, line: first.line, col: first.col },
+    fill(L({ nl: "Voer 'afstem lint {file}' uit voor alle bevindingen.", en: "Run 'afstem lint {file}' for all findings." }), {
+      file: path.relative(process.cwd(), first.file) || first.file,
+    }),
+  );
+}

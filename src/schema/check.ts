@@ -1,0 +1,148 @@
+// JSON Schema validation (ajv) turned into located, readable findings.
+// Ajv's raw errors are precise but cryptic ("must match exactly one schema in oneOf");
+// here each becomes one sentence at the YAML node it concerns.
+import type { ErrorObject, ValidateFunction } from "ajv";
+import type { Finding } from "../findings/finding.js";
+import type { DataPath, ParsedYaml } from "../yaml/parse.js";
+import { L, fill } from "../i18n/lang.js";
+import { closest } from "../util/suggest.js";
+
+export function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describeType(t: unknown): string {
+  const names: Record<string, { nl: string; en: string }> = {
+    string: { nl: "tekst", en: "text" },
+    number: { nl: "een getal", en: "a number" },
+    integer: { nl: "een geheel getal", en: "an integer" },
+    boolean: { nl: "true of false", en: "true or false" },
+    array: { nl: "een lijst", en: "a list" },
+    object: { nl: "een mapping (sleutel: waarde)", en: "a mapping (key: value)" },
+  };
+  const list = Array.isArray(t) ? t : [t];
+  return list.map((x) => (names[String(x)] ? L(names[String(x)]!) : String(x))).join(L({ nl: " of ", en: " or " }));
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return L({ nl: "een lijst", en: "a list" });
+  if (typeof v === "object") return L({ nl: "een mapping", en: "a mapping" });
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  return String(v);
+}
+
+function get(data: unknown, path: DataPath): unknown {
+  let cur = data;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+export interface SchemaHints {
+  /** Messages for `pattern` failures, by the last path segment (e.g. `id`). */
+  patternMessages?: Record<string, { nl: string; en: string }>;
+  /** A message for a oneOf failure, by a predicate on the data path. */
+  oneOfMessage?: (path: DataPath, value: unknown) => string | undefined;
+}
+
+export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, hints: SchemaHints = {}): Finding[] {
+  if (validate(parsed.data)) return [];
+  const errors = validate.errors ?? [];
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  // oneOf failures explain themselves best as one message; drop the errors of their branches.
+  const oneOfPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
+  const underOneOf = (e: ErrorObject) =>
+    e.keyword !== "oneOf" && oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)) &&
+    e.schemaPath.includes("/oneOf/");
+  for (const e of errors) {
+    if (underOneOf(e)) continue;
+    const path = pointerToPath(e.instancePath);
+    const value = get(parsed.data, path);
+    let at = parsed.locate(path);
+    let message: string;
+    let rule = "schema";
+    switch (e.keyword) {
+      case "additionalProperties": {
+        const key = (e.params as { additionalProperty: string }).additionalProperty;
+        const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
+        const guess = closest(key, allowed);
+        at = parsed.locate([...path, key], { key: true });
+        message = fill(L({ nl: "onbekende sleutel '{key}'", en: "unknown key '{key}'" }), { key });
+        message += guess
+          ? fill(L({ nl: " — bedoelt u '{guess}'?", en: " — did you mean '{guess}'?" }), { guess })
+          : fill(L({ nl: " (toegestaan: {list})", en: " (allowed: {list})" }), { list: allowed.join(", ") });
+        rule = "unknown-key";
+        break;
+      }
+      case "required": {
+        const key = (e.params as { missingProperty: string }).missingProperty;
+        message = fill(L({ nl: "verplichte sleutel '{key}' ontbreekt", en: "required key '{key}' is missing" }), { key });
+        rule = "required-key";
+        break;
+      }
+      case "type":
+        message = fill(L({ nl: "verwacht {want}, gevonden: {got}", en: "expected {want}, found: {got}" }), {
+          want: describeType((e.params as { type: unknown }).type),
+          got: describeValue(value),
+        });
+        rule = "wrong-type";
+        break;
+      case "enum": {
+        const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
+        const guess = typeof value === "string" ? closest(value, allowed) : undefined;
+        message = fill(L({ nl: "{got} is niet toegestaan; kies uit: {list}", en: "{got} is not allowed; choose from: {list}" }), {
+          got: describeValue(value),
+          list: allowed.join(", "),
+        });
+        if (guess) message += fill(L({ nl: " — bedoelt u '{guess}'?", en: " — did you mean '{guess}'?" }), { guess });
+        rule = "bad-value";
+        break;
+      }
+      case "pattern": {
+        const last = path[path.length - 1];
+        const hint = typeof last === "string" ? hints.patternMessages?.[last] : undefined;
+        message = hint
+          ? fill(L(hint), { got: describeValue(value) })
+          : fill(L({ nl: "{got} heeft niet de juiste vorm ({pattern})", en: "{got} does not have the right form ({pattern})" }), {
+              got: describeValue(value),
+              pattern: (e.params as { pattern: string }).pattern,
+            });
+        rule = "bad-value";
+        break;
+      }
+      case "oneOf":
+        message =
+          hints.oneOfMessage?.(path, value) ??
+          fill(L({ nl: "{got} heeft niet een van de toegestane vormen", en: "{got} does not have one of the allowed forms" }), {
+            got: describeValue(value),
+          });
+        rule = "bad-shape";
+        break;
+      case "minimum":
+      case "exclusiveMinimum":
+      case "maximum":
+      case "minItems":
+      case "minLength":
+      case "minProperties":
+        message = fill(L({ nl: "{got}: {msg}", en: "{got}: {msg}" }), { got: describeValue(value), msg: e.message ?? e.keyword });
+        rule = "bad-value";
+        break;
+      default:
+        message = `${describeValue(value)}: ${e.message ?? e.keyword}`;
+    }
+    const dedupe = `${at.line}:${at.col}:${message}`;
+    if (seen.has(dedupe)) continue;
+    seen.add(dedupe);
+    findings.push({ file: parsed.file, ...at, severity: "error", message, rule });
+  }
+  return findings;
+}

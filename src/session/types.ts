@@ -1,0 +1,77 @@
+// The session file: one YAML file per conversation. This is its in-memory shape,
+// identical to the file's keys so that reading and writing are a plain (de)serialisation.
+import type { AnswerScalar, AnswerValue } from "../format/types.js";
+
+export const SESSION_FILE_VERSION = 1;
+
+export type SessionStatus = "draft" | "final";
+
+export interface SessionParticipant {
+  /** Always `persoonlijk`: never leaves the school's own report. */
+  name: string;
+  /** A participant role id of the format. */
+  role: string;
+  organisation?: string;
+  present: boolean;
+}
+
+export interface ParkedTopic {
+  text: string;
+  /** The question that was current when the topic was parked. */
+  question?: string;
+  /** ISO date-time. */
+  time: string;
+}
+
+export interface ActionItem {
+  what: string;
+  who?: string;
+  organisation?: string;
+  /** YYYY-MM-DD */
+  due?: string;
+  /** The question it was recorded at. */
+  question?: string;
+}
+
+export type HistoryEventKind = "start" | "resume" | "finalize" | "reopen" | "import";
+
+export interface HistoryEvent {
+  event: HistoryEventKind;
+  /** ISO date-time. */
+  at: string;
+  /** Who did it (role ids for finalize, free text otherwise). */
+  by?: string[];
+  note?: string;
+}
+
+export interface Finalized {
+  /** ISO date-time. */
+  at: string;
+  /** Role ids of the parties that confirmed the record. */
+  by: string[];
+}
+
+export interface Session {
+  afstem: typeof SESSION_FILE_VERSION;
+  format: { id: string; version: number };
+  status: SessionStatus;
+  /** ISO date-times. */
+  started: string;
+  updated: string;
+  finalized?: Finalized | null;
+  /** Meta answers by meta field id (school, brin, gemeente, regio, schooltype, datum, ...). */
+  meta: Record<string, AnswerScalar>;
+  participants: SessionParticipant[];
+  /** Answers by question id; repeat groups as lists of objects. */
+  answers: Record<string, AnswerValue>;
+  /** Answers of questions whose `when` no longer holds: kept aside, never thrown away. */
+  aside?: Record<string, AnswerValue>;
+  /** Facilitator notes per question id. */
+  notes: Record<string, string>;
+  skipped: string[];
+  parked: ParkedTopic[];
+  actions: ActionItem[];
+  /** Seconds spent per section id (and `meta`, `participants`). */
+  timing: Record<string, number>;
+  history: HistoryEvent[];
+}

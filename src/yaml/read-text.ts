@@ -1,0 +1,130 @@
+// Reading a user's file as text: people hand us files saved by Notepad (UTF-16, BOM),
+// exported from old systems (Latin-1), or not text at all. Each gets one clear message.
+import { readFile, stat } from "node:fs/promises";
+import { UserError, EXIT } from "../cli/errors.js";
+import { L, fill } from "../i18n/lang.js";
+
+/** Format and session files are small; anything bigger is not what the user meant. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+export function decodeText(buf: Buffer, file: string): string {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf.subarray(2));
+  let start = 0;
+  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) start = 3;
+  const nul = buf.indexOf(0, start);
+  if (nul !== -1) {
+    throw new UserError(
+      L({ nl: "dit is geen tekstbestand (bevat NUL-bytes)", en: "this is not a text file (contains NUL bytes)" }),
+      EXIT.usage,
+      { file, ...lineColAt(buf, nul) },
+      L({ nl: "Geef een YAML-bestand op.", en: "Give a YAML file." }),
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(start));
+  } catch {
+    const bad = firstInvalidUtf8(buf, start);
+    throw new UserError(
+      L({ nl: "het bestand is niet in UTF-8 opgeslagen", en: "the file is not saved as UTF-8" }),
+      EXIT.usage,
+      { file, ...lineColAt(buf, bad) },
+      L({
+        nl: "Sla het bestand op als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8).",
+        en: "Save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8).",
+      }),
+    );
+  }
+}
+
+function lineColAt(buf: Buffer, offset: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (buf[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: offset - lineStart + 1 };
+}
+
+function firstInvalidUtf8(buf: Buffer, start: number): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Binary search is overkill; files are small. Decode growing prefixes line by line.
+  let lineStart = start;
+  for (let i = start; i <= buf.length; i++) {
+    if (i === buf.length || buf[i] === 0x0a) {
+      try {
+        decoder.decode(buf.subarray(lineStart, i));
+      } catch {
+        for (let j = lineStart; j < i; j++) {
+          const b = buf[j]!;
+          if (b >= 0x80) {
+            try {
+              decoder.decode(buf.subarray(lineStart, j + 4 > i ? i : j + 4));
+            } catch {
+              return j;
+            }
+          }
+        }
+        return lineStart;
+      }
+      lineStart = i + 1;
+    }
+  }
+  return start;
+}
+
+/** Read a file as text, turning every operating-system refusal into a UserError. */
+export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
+  let size: number;
+  try {
+    const st = await stat(file);
+    if (st.isDirectory()) {
+      throw new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
+    }
+    size = st.size;
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw fsError(err, file);
+  }
+  if (size > maxBytes) {
+    throw new UserError(
+      fill(L({ nl: "bestand is te groot ({mb} MB; hoogstens {max} MB)", en: "file is too large ({mb} MB; at most {max} MB)" }), {
+        mb: (size / 1024 / 1024).toFixed(1),
+        max: Math.round(maxBytes / 1024 / 1024),
+      }),
+      EXIT.usage,
+      { file },
+      L({ nl: "Is dit wel een format- of gespreksbestand?", en: "Is this really a format or session file?" }),
+    );
+  }
+  let buf: Buffer;
+  try {
+    buf = await readFile(file);
+  } catch (err) {
+    throw fsError(err, file);
+  }
+  return decodeText(buf, file);
+}
+
+export function fsError(err: unknown, file: string): UserError {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return new UserError(L({ nl: "bestand niet gevonden", en: "file not found" }), EXIT.usage, { file },
+        L({ nl: "Controleer het pad.", en: "Check the path." }));
+    case "EACCES":
+    case "EPERM":
+      return new UserError(L({ nl: "geen leesrechten voor dit bestand", en: "no permission to read this file" }), EXIT.usage, { file });
+    case "EISDIR":
+      return new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
+    default:
+      return new UserError(
+        `${L({ nl: "kan het bestand niet lezen", en: "cannot read the file" })} (${code ?? (err as Error)?.message ?? err})`,
+        EXIT.usage,
+        { file },
+      );
+  }
+}
