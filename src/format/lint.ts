@@ -234,9 +234,6 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       c.add(format, ["duration"], "warning", "timebox-sum", fill(L({ nl: "de tijdvakken van de secties tellen op tot {sum} minuten, de duur is {d}", en: "the section timeboxes add up to {sum} minutes, the duration is {d}" }), { sum, d: format.duration }));
     }
   }
-  if (!format.meta.some((q) => q.id === "school")) {
-    c.add(format, ["meta"], "warning", "meta-school", L({ nl: "geen meta-veld 'school': bestandsnamen en verslagen gebruiken het", en: "no meta field 'school': file names and reports use it" }), true);
-  }
   if (!tr(format.title)) c.add(format, ["id"], "error", "title-missing", L({ nl: "title ontbreekt", en: "title is missing" }), true);
   return c.findings;
 }

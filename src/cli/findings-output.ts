@@ -1,0 +1,43 @@
+// Printing findings, as text lines or JSON, with a closing count. Exit 1 for errors.
+import type { Finding } from "../findings/finding.js";
+import { formatFinding, sortFindings } from "../findings/finding.js";
+import { displayPath } from "../util/paths.js";
+import { L, fill } from "../i18n/lang.js";
+import { EXIT } from "./errors.js";
+
+export interface FindingsReport {
+  files: number;
+  findings: Finding[];
+}
+
+export function findingsExitCode(findings: readonly Finding[]): number {
+  return findings.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok;
+}
+
+export function printFindings(report: FindingsReport, json: boolean): number {
+  const findings = sortFindings(report.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ files: report.files, errors, warnings, findings }, null, 2)}\n`);
+    return findingsExitCode(findings);
+  }
+  const sev = (s: "error" | "warning") => s; // the severity words are part of the line format, not translated
+  for (const f of findings) process.stdout.write(`${formatFinding(f, sev)}\n`);
+  const summary = fill(
+    L({
+      nl: "{files} {fileWord} gecontroleerd: {errors} {errWord}, {warnings} {warnWord}",
+      en: "{files} {fileWord} checked: {errors} {errWord}, {warnings} {warnWord}",
+    }),
+    {
+      files: report.files,
+      fileWord: report.files === 1 ? L({ nl: "bestand", en: "file" }) : L({ nl: "bestanden", en: "files" }),
+      errors,
+      errWord: errors === 1 ? L({ nl: "fout", en: "error" }) : L({ nl: "fouten", en: "errors" }),
+      warnings,
+      warnWord: warnings === 1 ? L({ nl: "waarschuwing", en: "warning" }) : L({ nl: "waarschuwingen", en: "warnings" }),
+    },
+  );
+  process.stderr.write(`${summary}\n`);
+  return findingsExitCode(findings);
+}

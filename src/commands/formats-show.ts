@@ -1,0 +1,56 @@
+// afstem formats show <id|file>: the resolved format as an outline, or the full model as JSON.
+import type { Command } from "commander";
+import type { Question } from "../format/types.js";
+import { loadFormatRef } from "../format/registry.js";
+import { formatJson } from "../format/present.js";
+import { optionsOf } from "../cli/options.js";
+import { L, getLang, tr } from "../i18n/lang.js";
+
+function describeCondition(q: Question): string {
+  return q.when ? `  ${L({ nl: "als", en: "when" })} ${JSON.stringify(q.when)}` : "";
+}
+
+function questionLine(q: Question, indent: string): string[] {
+  const lang = getLang();
+  const req = q.required ? "*" : " ";
+  const extra: string[] = [];
+  if (q.options) extra.push(q.options.map((o) => o.code).join("|"));
+  if (q.type === "scale" || q.min !== undefined || q.max !== undefined) extra.push(`${q.min ?? ""}..${q.max ?? ""}`);
+  const lines = [
+    `${indent}${req} ${q.id}  [${q.type}${extra.length ? ` ${extra.join(" ")}` : ""}] [${q.privacy}]  ${tr(q.prompt, lang)}${describeCondition(q)}`,
+  ];
+  for (const f of q.fields ?? []) lines.push(...questionLine(f, `${indent}    `));
+  return lines;
+}
+
+export default async function formatsShow(ref: string, _opts: unknown, cmd: Command): Promise<number> {
+  const opts = optionsOf<{ json?: boolean }>(cmd);
+  const { format } = await loadFormatRef(ref, opts.formatsDir);
+  const lang = getLang();
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(formatJson(format, lang), null, 2)}\n`);
+    return 0;
+  }
+  const out: string[] = [];
+  out.push(`${format.id} v${format.version} — ${tr(format.title, lang)} (${format.duration} min)${format.extends ? `  ${L({ nl: "bouwt voort op", en: "extends" })} ${format.extends}` : ""}`);
+  if (format.description) out.push(tr(format.description, lang));
+  out.push("");
+  out.push(`${L({ nl: "Meta", en: "Meta" })}:`);
+  for (const q of format.meta) out.push(...questionLine(q, "  "));
+  out.push("");
+  out.push(`${L({ nl: "Deelnemers", en: "Participants" })}:`);
+  for (const p of format.participants) {
+    const org = p.organisation ? ` (${tr(p.organisation, lang)})` : "";
+    out.push(`  ${p.required ? "*" : " "} ${p.id}  ${tr(p.label, lang)}${org}`);
+  }
+  out.push("");
+  out.push(`${L({ nl: "Secties", en: "Sections" })}:`);
+  format.sections.forEach((s, i) => {
+    out.push(`  ${i + 1}. ${s.id} — ${tr(s.title, lang)} (${s.minutes} min)`);
+    for (const q of s.questions) out.push(...questionLine(q, "     "));
+  });
+  out.push("");
+  out.push(L({ nl: "* = verplicht", en: "* = required" }));
+  process.stdout.write(`${out.join("\n")}\n`);
+  return 0;
+}

@@ -1,0 +1,42 @@
+// afstem formats: the formats this machine knows (built in, --formats-dir, AFSTEM_FORMATS_PATH).
+import type { Command } from "commander";
+import { FormatRegistry, formatDirs } from "../format/registry.js";
+import { questionCount } from "../format/walk.js";
+import { optionsOf } from "../cli/options.js";
+import { L, getLang, tr } from "../i18n/lang.js";
+import { displayPath } from "../util/paths.js";
+import { table } from "../cli/table.js";
+
+export default async function formats(_opts: unknown, cmd: Command): Promise<number> {
+  const opts = optionsOf<{ json?: boolean }>(cmd);
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  const lang = getLang();
+  const rows = registry.ids().map((id) => {
+    const spec = registry.spec(id)!;
+    const f = registry.resolveSpec(spec).format;
+    return {
+      id,
+      version: f.version,
+      title: tr(f.title, lang),
+      questions: questionCount(f),
+      minutes: f.duration,
+      versions: registry.versions(id),
+      source: displayPath(spec.parsed.file),
+    };
+  });
+  if (opts.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return 0;
+  }
+  const head = [
+    "id",
+    L({ nl: "versie", en: "version" }),
+    L({ nl: "vragen", en: "questions" }),
+    L({ nl: "minuten", en: "minutes" }),
+    L({ nl: "titel", en: "title" }),
+  ];
+  process.stdout.write(
+    table([head, ...rows.map((r) => [r.id, r.versions.length > 1 ? `${r.version} (${L({ nl: "ook", en: "also" })} ${r.versions.slice(1).join(", ")})` : String(r.version), String(r.questions), String(r.minutes), r.title])]),
+  );
+  return 0;
+}

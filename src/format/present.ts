@@ -1,0 +1,59 @@
+// The resolved format as plain JSON in one language: the shape `formats show --json` prints
+// and later tools rely on. Texts become strings; empty optional keys are left out.
+import type { Format, Lang, Question } from "./types.js";
+import { tr } from "../i18n/lang.js";
+import { questionCount } from "./walk.js";
+
+type Json = Record<string, unknown>;
+
+function compact(o: Json): Json {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+export function questionJson(q: Question, lang: Lang): Json {
+  return compact({
+    id: q.id,
+    type: q.type,
+    prompt: tr(q.prompt, lang),
+    help: q.help ? tr(q.help, lang) : undefined,
+    required: q.required,
+    when: q.when,
+    validate: q.validate,
+    message: q.message ? tr(q.message, lang) : undefined,
+    tags: q.tags,
+    privacy: q.privacy,
+    was: q.was.length ? q.was : undefined,
+    options: q.options?.map((o) => ({ code: o.code, label: tr(o.label, lang) })),
+    min: q.min,
+    max: q.max,
+    labels: q.labels ? compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined }) : undefined,
+    fields: q.fields?.map((f) => questionJson(f, lang)),
+  });
+}
+
+export function formatJson(f: Format, lang: Lang): Json {
+  return compact({
+    id: f.id,
+    version: f.version,
+    title: tr(f.title, lang),
+    description: f.description ? tr(f.description, lang) : undefined,
+    language: f.language,
+    extends: f.extends,
+    duration: f.duration,
+    questions: questionCount(f),
+    meta: f.meta.map((q) => questionJson(q, lang)),
+    participants: f.participants.map((p) =>
+      compact({ id: p.id, label: tr(p.label, lang), organisation: p.organisation ? tr(p.organisation, lang) : undefined, required: p.required }),
+    ),
+    sections: f.sections.map((s) =>
+      compact({
+        id: s.id,
+        title: tr(s.title, lang),
+        intro: s.intro ? tr(s.intro, lang) : undefined,
+        minutes: s.minutes,
+        questions: s.questions.map((q) => questionJson(q, lang)),
+      }),
+    ),
+    source: f.source,
+  });
+}

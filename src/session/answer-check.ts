@@ -1,0 +1,223 @@
+// Is this answer acceptable for this question? Shape by type first (a scale wants an
+// integer in range), then the format's own `validate` rules compiled with ajv, whose failure
+// shows the format's `message`. Used by the runner (each answer as typed), `validate`
+// and `run --answers`.
+import type { ValidateFunction } from "ajv";
+import type { AnswerValue, Question } from "../format/types.js";
+import { L, fill, tr } from "../i18n/lang.js";
+
+export interface AnswerProblem {
+  message: string;
+  rule: "answer-type" | "answer-option" | "answer-range" | "answer-validate" | "answer-field";
+  /** Path below the answer (item index, field id) where the problem is. */
+  path: (string | number)[];
+}
+
+const YES = new Set(["ja", "yes", "true", "j", "y"]);
+const NO = new Set(["nee", "no", "false", "n"]);
+
+/**
+ * Bring a value people wrote by hand into its stored form: `ja`/`nee`/`yes`/`no` for yesno
+ * (YAML 1.2 reads those as strings), numbers written for option codes become strings.
+ */
+export function normalizeAnswer(q: Question, value: unknown): unknown {
+  if (q.type === "yesno" && typeof value === "string") {
+    const v = value.trim().toLowerCase();
+    if (YES.has(v)) return true;
+    if (NO.has(v)) return false;
+  }
+  if (q.type === "choice" && (typeof value === "number" || typeof value === "boolean")) return String(value);
+  if (q.type === "multichoice" && Array.isArray(value)) return value.map((v) => (typeof v === "number" ? String(v) : v));
+  if (q.type === "repeat" && Array.isArray(value) && q.fields) {
+    return value.map((item) => {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) return item;
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+        const f = q.fields!.find((x) => x.id === k);
+        out[k] = f ? normalizeAnswer(f, v) : v;
+      }
+      return out;
+    });
+  }
+  return value;
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidDate(s: string): boolean {
+  const m = DATE_RE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+const isStr = (v: unknown): v is string => typeof v === "string";
+
+/** Problems with the shape of a value for its type (no `validate` rules). */
+export function shapeProblems(q: Question, value: unknown, path: (string | number)[] = []): AnswerProblem[] {
+  const p = (rule: AnswerProblem["rule"], message: string, sub: (string | number)[] = []): AnswerProblem[] => [
+    { rule, message, path: [...path, ...sub] },
+  ];
+  const codes = (q.options ?? []).map((o) => o.code);
+  switch (q.type) {
+    case "text":
+    case "longtext":
+      return isStr(value) ? [] : p("answer-type", L({ nl: "verwacht tekst", en: "expected text" }));
+    case "date":
+      if (!isStr(value)) return p("answer-type", L({ nl: "verwacht een datum als \"JJJJ-MM-DD\"", en: "expected a date as \"YYYY-MM-DD\"" }));
+      return isValidDate(value) ? [] : p("answer-type", fill(L({ nl: "'{v}' is geen geldige datum (JJJJ-MM-DD)", en: "'{v}' is not a valid date (YYYY-MM-DD)" }), { v: value }));
+    case "yesno":
+      return typeof value === "boolean" ? [] : p("answer-type", L({ nl: "verwacht ja of nee (true/false)", en: "expected yes or no (true/false)" }));
+    case "number":
+    case "scale": {
+      if (typeof value !== "number" || !Number.isFinite(value)) return p("answer-type", L({ nl: "verwacht een getal", en: "expected a number" }));
+      if (q.type === "scale" && !Number.isInteger(value)) return p("answer-type", L({ nl: "verwacht een geheel getal", en: "expected a whole number" }));
+      if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
+        return p("answer-range", fill(L({ nl: "{v} ligt buiten {min}–{max}", en: "{v} is outside {min}–{max}" }), { v: value, min: q.min ?? "−∞", max: q.max ?? "∞" }));
+      }
+      return [];
+    }
+    case "choice":
+      if (!isStr(value)) return p("answer-type", L({ nl: "verwacht één optiecode", en: "expected one option code" }));
+      return codes.includes(value) ? [] : p("answer-option", fill(L({ nl: "'{v}' is geen optie; kies uit: {list}", en: "'{v}' is not an option; choose from: {list}" }), { v: value, list: codes.join(", ") }));
+    case "multichoice": {
+      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van optiecodes", en: "expected a list of option codes" }));
+      const out: AnswerProblem[] = [];
+      const seen = new Set<unknown>();
+      value.forEach((v, i) => {
+        if (!isStr(v) || !codes.includes(v)) {
+          out.push(...p("answer-option", fill(L({ nl: "'{v}' is geen optie; kies uit: {list}", en: "'{v}' is not an option; choose from: {list}" }), { v: String(v), list: codes.join(", ") }), [i]));
+        } else if (seen.has(v)) {
+          out.push(...p("answer-option", fill(L({ nl: "'{v}' staat er twee keer in", en: "'{v}' is listed twice" }), { v }), [i]));
+        }
+        seen.add(v);
+      });
+      return out;
+    }
+    case "list": {
+      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van teksten", en: "expected a list of texts" }));
+      return value.flatMap((v, i) => (isStr(v) ? [] : p("answer-type", L({ nl: "verwacht tekst", en: "expected text" }), [i])));
+    }
+    case "repeat": {
+      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van items", en: "expected a list of items" }));
+      const fields = q.fields ?? [];
+      return value.flatMap((item, i) => {
+        if (item === null || typeof item !== "object" || Array.isArray(item)) {
+          return p("answer-type", L({ nl: "verwacht een item met velden (sleutel: waarde)", en: "expected an item with fields (key: value)" }), [i]);
+        }
+        const out: AnswerProblem[] = [];
+        for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
+          const f = fields.find((x) => x.id === k);
+          if (!f) {
+            out.push(...p("answer-field", fill(L({ nl: "onbekend veld '{k}'; velden: {list}", en: "unknown field '{k}'; fields: {list}" }), { k, list: fields.map((x) => x.id).join(", ") }), [i, k]));
+          } else if (v !== null && v !== undefined) {
+            out.push(...shapeProblems(f, v, [...path, i, k]));
+          }
+        }
+        return out;
+      });
+    }
+  }
+}
+
+/** The JSON Schema for a question's `validate` rules, or undefined when it has none. */
+export function validateSchema(q: Question): object | undefined {
+  const v = q.validate;
+  if (!v || Object.keys(v).length === 0) return undefined;
+  const pick = (keys: string[]) => Object.fromEntries(Object.entries(v).filter(([k]) => keys.includes(k)));
+  const text = pick(["minLength", "maxLength", "pattern"]);
+  const items = pick(["minItems", "maxItems"]);
+  const nums = pick(["minimum", "maximum"]);
+  switch (q.type) {
+    case "text":
+    case "longtext":
+    case "date":
+      return { type: "string", ...text };
+    case "list":
+      return { type: "array", ...items, items: { type: "string", ...text } };
+    case "multichoice":
+    case "repeat":
+      return { type: "array", ...items };
+    case "number":
+    case "scale":
+      return { type: "number", ...nums };
+    default:
+      return undefined;
+  }
+}
+
+function defaultRuleMessage(keyword: string, params: Record<string, unknown>): string {
+  const n = params.limit as number;
+  switch (keyword) {
+    case "minLength":
+      return fill(L({ nl: "minstens {n} tekens", en: "at least {n} characters" }), { n });
+    case "maxLength":
+      return fill(L({ nl: "hoogstens {n} tekens", en: "at most {n} characters" }), { n });
+    case "minItems":
+      return fill(L({ nl: "minstens {n} items", en: "at least {n} items" }), { n });
+    case "maxItems":
+      return fill(L({ nl: "hoogstens {n} items", en: "at most {n} items" }), { n });
+    case "minimum":
+      return fill(L({ nl: "minimaal {n}", en: "at least {n}" }), { n });
+    case "maximum":
+      return fill(L({ nl: "maximaal {n}", en: "at most {n}" }), { n });
+    case "pattern":
+      return fill(L({ nl: "heeft niet de verwachte vorm ({p})", en: "does not have the expected form ({p})" }), { p: String(params.pattern) });
+    default:
+      return keyword;
+  }
+}
+
+/** Checks answers against their question; compiles each question's rules once. */
+export class AnswerChecker {
+  private readonly compiled = new WeakMap<Question, ValidateFunction | null>();
+
+  private constructor(private readonly ajv: import("ajv").default) {}
+
+  static async create(): Promise<AnswerChecker> {
+    const { default: AjvModule } = await import("ajv");
+    const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof import("ajv").default;
+    return new AnswerChecker(new Ajv({ allErrors: false, strict: false }));
+  }
+
+  private validator(q: Question): ValidateFunction | null {
+    let fn = this.compiled.get(q);
+    if (fn === undefined) {
+      const schema = validateSchema(q);
+      fn = schema ? this.ajv.compile(schema) : null;
+      this.compiled.set(q, fn);
+    }
+    return fn;
+  }
+
+  /** Every problem with one answer (a repeat's fields included). Empty means acceptable. */
+  check(q: Question, value: AnswerValue | unknown, path: (string | number)[] = []): AnswerProblem[] {
+    const shape = shapeProblems(q, value, path);
+    if (shape.length) return shape;
+    const out: AnswerProblem[] = [];
+    const fn = this.validator(q);
+    if (fn && !fn(value)) {
+      const e = fn.errors?.[0];
+      const message = q.message ? tr(q.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "";
+      out.push({ rule: "answer-validate", message, path });
+    }
+    if (q.type === "repeat" && Array.isArray(value)) {
+      value.forEach((item, i) => {
+        for (const f of q.fields ?? []) {
+          const v = (item as Record<string, unknown>)[f.id];
+          if (v === undefined || v === null || v === "") continue;
+          const fv = this.validator(f);
+          if (fv && !fv(v)) {
+            const e = fv.errors?.[0];
+            out.push({
+              rule: "answer-validate",
+              message: f.message ? tr(f.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "",
+              path: [...path, i, f.id],
+            });
+          }
+        }
+      });
+    }
+    return out;
+  }
+}

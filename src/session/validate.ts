@@ -1,0 +1,157 @@
+// A session checked against its format: every answer's type, options and validate rules,
+// conditions, and (for a final session) required answers and parties. Pure over the parsed
+// file; the registry supplies the format of the version the session names.
+import type { Finding } from "../findings/finding.js";
+import type { Format, Question } from "../format/types.js";
+import type { FormatRegistry } from "../format/registry.js";
+import type { ReadSession } from "./io.js";
+import type { Session } from "./types.js";
+import { askingOrder, renames } from "../format/walk.js";
+import { AnswerChecker, isValidDate, normalizeAnswer } from "./answer-check.js";
+import { isAnswered } from "./condition.js";
+import { visibleIds } from "./visibility.js";
+import { closest } from "../util/suggest.js";
+import { L, fill } from "../i18n/lang.js";
+
+export interface SessionCheck {
+  session?: Session;
+  format?: Format;
+  findings: Finding[];
+}
+
+export interface ValidateOptions {
+  /** An --answers file: missing keys are fine, `status: final` requirements still apply. */
+  partial?: boolean;
+}
+
+/** Normalise hand-written values (ja/nee, numeric codes) so later checks see stored forms. */
+export function normalizeSessionAnswers(session: Session, format: Format): void {
+  const index = new Map(askingOrder(format).map((a) => [a.question.id, a.question]));
+  for (const [id, v] of Object.entries(session.answers)) {
+    const q = index.get(id);
+    if (q) session.answers[id] = normalizeAnswer(q, v) as Session["answers"][string];
+  }
+  for (const [id, v] of Object.entries(session.meta)) {
+    const q = index.get(id);
+    if (q) session.meta[id] = normalizeAnswer(q, v) as Session["meta"][string];
+  }
+}
+
+export function findSessionFormat(session: Session, registry: FormatRegistry): { format?: Format; problem?: { message: string; rule: string } } {
+  const { id, version } = session.format;
+  const versions = registry.versions(id);
+  if (!versions.length) {
+    return { problem: { rule: "session-format", message: fill(L({ nl: "onbekend format '{id}'", en: "unknown format '{id}'" }), { id }) } };
+  }
+  const format = registry.get(id, version);
+  if (!format) {
+    return {
+      problem: {
+        rule: "session-format-version",
+        message: fill(L({ nl: "format '{id}' versie {v} bestaat niet (meer); beschikbaar: {list}", en: "format '{id}' version {v} does not exist (any more); available: {list}" }), {
+          id, v: version, list: versions.join(", "),
+        }),
+      },
+    };
+  }
+  return { format };
+}
+
+export async function validateSession(read: ReadSession, registry: FormatRegistry, opts: ValidateOptions = {}, checker?: AnswerChecker): Promise<SessionCheck> {
+  const { parsed, session } = read;
+  const findings: Finding[] = [...read.findings];
+  if (!session) return { findings };
+  const file = parsed.file;
+  const data = parsed.data as Record<string, unknown>;
+  const add = (p: (string | number)[], severity: "error" | "warning", rule: string, message: string, key = false) =>
+    findings.push({ file, ...parsed.locate(p, { key }), severity, rule, message });
+
+  if (!opts.partial && data.afstem === undefined) add([], "error", "session-kind", L({ nl: "geen gespreksbestand: de sleutel 'afstem: 1' ontbreekt", en: "not a session file: the key 'afstem: 1' is missing" }));
+  if (data.format === undefined) {
+    add([], "error", "session-format", L({ nl: "de sleutel 'format: {id, version}' ontbreekt", en: "the key 'format: {id, version}' is missing" }));
+    return { session, findings };
+  }
+  if (findings.some((f) => f.severity === "error" && f.line === parsed.locate(["format"]).line)) return { session, findings };
+  const found = findSessionFormat(session, registry);
+  if (!found.format) {
+    add(["format", found.problem!.rule === "session-format" ? "id" : "version"], "error", found.problem!.rule, found.problem!.message);
+    return { session, findings };
+  }
+  const format = found.format;
+  normalizeSessionAnswers(session, format);
+  checker ??= await AnswerChecker.create();
+
+  const order = askingOrder(format);
+  const index = new Map(order.map((a) => [a.question.id, a]));
+  const metaIds = format.meta.map((q) => q.id);
+  const sectionIds = order.filter((a) => a.sectionId !== "meta").map((a) => a.question.id);
+  const renamed = renames(format);
+  const visible = visibleIds(format, session);
+
+  const checkValue = (q: Question, value: unknown, base: (string | number)[]) => {
+    for (const p of checker!.check(q, value)) {
+      add([...base, ...p.path], "error", p.rule, `${q.id}: ${p.message}`);
+    }
+  };
+  const unknownId = (id: string, candidates: string[], base: (string | number)[]) => {
+    const old = renamed.get(id);
+    const guess = old ?? closest(id, candidates);
+    const msg = fill(L({ nl: "onbekende vraag '{id}' in format {f} v{v}", en: "unknown question '{id}' in format {f} v{v}" }), { id, f: format.id, v: format.version });
+    add(base, "error", "unknown-question", guess ? `${msg}${fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess })}` : msg, true);
+  };
+
+  for (const [id, value] of Object.entries(session.meta)) {
+    const a = index.get(id);
+    if (!a || a.sectionId !== "meta") unknownId(id, metaIds, ["meta", id]);
+    else checkValue(a.question, value, ["meta", id]);
+  }
+  for (const [id, value] of Object.entries(session.answers)) {
+    const a = index.get(id);
+    if (!a || a.sectionId === "meta") {
+      unknownId(id, sectionIds, ["answers", id]);
+      continue;
+    }
+    checkValue(a.question, value, ["answers", id]);
+    if (!visible.has(id) && isAnswered(value)) {
+      add(["answers", id], "warning", "answer-hidden", fill(L({ nl: "'{id}' is beantwoord, maar de voorwaarde ervan geldt niet: het antwoord telt niet mee", en: "'{id}' is answered, but its condition does not hold: the answer does not count" }), { id }), true);
+    }
+  }
+  session.skipped.forEach((id, i) => {
+    if (!index.has(id)) add(["skipped", i], "warning", "unknown-question", fill(L({ nl: "overgeslagen vraag '{id}' bestaat niet in het format", en: "skipped question '{id}' does not exist in the format" }), { id }));
+  });
+  for (const id of Object.keys(session.notes)) {
+    if (!index.has(id) && id !== "meta" && id !== "participants") add(["notes", id], "warning", "unknown-question", fill(L({ nl: "notitie bij onbekende vraag '{id}'", en: "note on unknown question '{id}'" }), { id }), true);
+  }
+  const roles = format.participants.map((p) => p.id);
+  session.participants.forEach((p, i) => {
+    if (roles.length && !roles.includes(p.role)) {
+      const guess = closest(String(p.role), roles);
+      add(["participants", i, "role"], "error", "participant-role", fill(L({ nl: "onbekende rol '{r}'; rollen: {list}", en: "unknown role '{r}'; roles: {list}" }), { r: String(p.role), list: roles.join(", ") }) + (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : ""));
+    }
+  });
+  session.actions.forEach((a, i) => {
+    if (a.due !== undefined && (typeof a.due !== "string" || !isValidDate(a.due))) {
+      add(["actions", i, "due"], "error", "action-due", fill(L({ nl: "'{d}' is geen geldige datum (JJJJ-MM-DD)", en: "'{d}' is not a valid date (YYYY-MM-DD)" }), { d: String(a.due) }));
+    }
+    if (a.question !== undefined && !index.has(a.question)) {
+      add(["actions", i, "question"], "warning", "unknown-question", fill(L({ nl: "actie verwijst naar onbekende vraag '{q}'", en: "action refers to unknown question '{q}'" }), { q: a.question }));
+    }
+  });
+
+  if (session.status === "final") {
+    for (const { question, sectionId } of order) {
+      if (!question.required || !visible.has(question.id)) continue;
+      const value = sectionId === "meta" ? session.meta[question.id] : session.answers[question.id];
+      if (!isAnswered(value)) {
+        add(["status"], "error", "required-missing", fill(L({ nl: "vastgesteld gesprek mist het verplichte antwoord op '{id}'", en: "final session lacks the required answer to '{id}'" }), { id: question.id }));
+      }
+    }
+    for (const role of format.participants) {
+      if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
+        add(["status"], "error", "participant-missing", fill(L({ nl: "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'", en: "final session without the required participant '{r}' present" }), { r: role.id }));
+      }
+    }
+    if (!session.finalized) add(["status"], "warning", "finalized-missing", L({ nl: "status is final, maar 'finalized' (tijd en partijen) ontbreekt", en: "status is final, but 'finalized' (time and parties) is missing" }));
+  }
+  return { session, format, findings };
+}

@@ -1,0 +1,61 @@
+// Turning the paths a user typed into the files a command works on.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { yamlFilesIn } from "../format/registry.js";
+import { fsError } from "../yaml/read-text.js";
+
+/**
+ * Files named directly are kept whatever their extension; directories are searched
+ * recursively for .yaml/.yml. A missing path throws (exit 2): the user mistyped it.
+ */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let st;
+    try {
+      st = await stat(p);
+    } catch (err) {
+      throw fsError(err, p);
+    }
+    const files = st.isDirectory() ? await yamlFilesIn(p) : [p];
+    for (const f of files) {
+      const key = path.resolve(f);
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}
+
+/** Characters no file system accepts, and names Windows reserves. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file-name part from free text: lower case, accents folded, anything but letters, digits
+ * and dashes becomes a dash. Safe on Windows, macOS and Linux; never empty, never a path.
+ */
+export function safeNamePart(text: string, fallback = "onbekend", maxLength = 60): string {
+  let s = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, maxLength)
+    .replace(/-+$/g, "");
+  if (!s) s = fallback;
+  if (RESERVED.test(s)) s = `${s}-`;
+  return s;
+}
+
+/** `<datum>-<school>-<format>.<ext>` from a session's meta. */
+export function sessionFileName(meta: Record<string, unknown>, formatId: string, ext: string): string {
+  const datum = typeof meta.datum === "string" && /^\d{4}-\d{2}-\d{2}$/.test(meta.datum) ? meta.datum : "zonder-datum";
+  // Formats without a school (a regional overview) are named after their region instead.
+  const who = [meta.school, meta.regio, meta.gemeente].find((v) => typeof v === "string" && v.trim() !== "");
+  const school = safeNamePart(typeof who === "string" ? who : "", "gesprek");
+  return `${datum}-${school}-${safeNamePart(formatId, "format")}${ext}`;
+}
