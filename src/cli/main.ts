@@ -170,7 +170,18 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** `afstem formats | head` closes our stdout early: that is the reader's choice, not an error. */
+function ignoreBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
+  ignoreBrokenPipe();
   detectLang(argv.slice(2));
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
   const program = buildProgram();
