@@ -65,10 +65,11 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
   const findings: Finding[] = [];
   let base: Format | undefined;
   if (spec.extends !== undefined) {
-    const loc = where(spec, ["extends"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+    // Positions are computed only when reporting: for a cached spec they cost a parse.
+    const at = () => where(spec, ["extends"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
     if (spec.extends === spec.id || chain.includes(spec.extends)) {
       findings.push({
-        ...loc, severity: "error", rule: "extends-cycle",
+        ...at(), severity: "error", rule: "extends-cycle",
         message: fill(L({ nl: "extends maakt een kring: {chain}", en: "extends forms a cycle: {chain}" }), {
           chain: [...chain, spec.id, spec.extends].join(" → "),
         }),
@@ -77,7 +78,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       const parentSpec = lookup(spec.extends);
       if (!parentSpec) {
         findings.push({
-          ...loc, severity: "error", rule: "extends-target",
+          ...at(), severity: "error", rule: "extends-target",
           message: fill(L({ nl: "format '{id}' om op voort te bouwen is niet gevonden", en: "format '{id}' to extend was not found" }), { id: spec.extends }),
         });
       } else {

@@ -1,12 +1,13 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
-import { readdir } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import type { Format } from "./types.js";
 import { normalizeFormat, type FormatSpec } from "./normalize.js";
 import { resolveSpec, type Resolved } from "./extends.js";
-import { parseYaml } from "../yaml/parse.js";
+import { lazyParsed } from "../yaml/lazy.js";
+import { FileCache } from "../cache/file-cache.js";
 import { readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../cli/errors.js";
 import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
@@ -48,10 +49,25 @@ export function formatDirs(formatsDir?: string): string[] {
 
 export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec; findings: Finding[] }> {
   const text = await readTextFile(file);
+  const { parseYaml } = await import("../yaml/parse.js");
   const parsed = parseYaml(text, file);
   if (parsed.findings.length > 0) return { findings: parsed.findings };
   const spec = normalizeFormat(parsed);
   return spec ? { spec, findings: [] } : { findings: [] };
+}
+
+/**
+ * A format file's spec through the cache: on a hit the YAML is not parsed at all (positions are
+ * recovered lazily if a finding needs them). Files that do not parse are never cached.
+ */
+async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<FormatSpec | undefined> {
+  const st = await stat(file);
+  const stamp = { size: st.size, mtimeMs: st.mtimeMs };
+  const hit = cache.get(file, stamp);
+  if (hit !== undefined) return normalizeFormat(lazyParsed(file, hit)) ?? undefined;
+  const { spec } = await readFormatSpec(file);
+  if (spec) cache.set(file, stamp, spec.parsed.data);
+  return spec;
 }
 
 export class FormatRegistry {
@@ -66,17 +82,19 @@ export class FormatRegistry {
     const seen = new Set<string>();
     for (const dir of dirs) {
       const files = await yamlFilesIn(dir);
+      const cache = new FileCache<unknown>("formats", dir);
       const specs = await Promise.all(
         files.map(async (f) => {
           if (seen.has(f)) return undefined;
           seen.add(f);
           try {
-            return (await readFormatSpec(f)).spec;
+            return await cachedFormatSpec(f, cache);
           } catch {
             return undefined; // an unreadable file in a formats folder is lint's business, not ours
           }
         }),
       );
+      cache.save(new Set(files));
       for (const s of specs) if (s && s.id) reg.add(s);
     }
     return reg;

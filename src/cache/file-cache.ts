@@ -1,0 +1,97 @@
+// A small on-disk cache for work derived from files: parsing YAML with the `yaml` package is
+// the slowest thing afstem does at start-up, and formats rarely change. An entry is valid only
+// while the file's size and mtime are unchanged and for the afstem version that wrote it.
+// Off with AFSTEM_CACHE=0; location AFSTEM_CACHE_DIR, else $XDG_CACHE_HOME/afstem, else
+// ~/.cache/afstem. Any cache problem is silently a cache miss: the cache is never the truth.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { PACKAGE_ROOT } from "../util/paths.js";
+
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+interface Entry<T> extends FileStamp {
+  value: T;
+}
+
+interface Index<T> {
+  version: string;
+  entries: Record<string, Entry<T>>;
+}
+
+let afstemVersion: string | undefined;
+function version(): string {
+  if (afstemVersion === undefined) {
+    try {
+      afstemVersion = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
+    } catch {
+      afstemVersion = "0";
+    }
+  }
+  return afstemVersion;
+}
+
+export function cacheDir(): string | undefined {
+  if (process.env.AFSTEM_CACHE === "0") return undefined;
+  if (process.env.AFSTEM_CACHE_DIR) return process.env.AFSTEM_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
+  return path.join(base, "afstem");
+}
+
+/**
+ * One JSON index per (namespace, key), holding entries per file. Load once, look up many,
+ * save once if anything changed.
+ */
+export class FileCache<T> {
+  private index: Index<T> = { version: version(), entries: {} };
+  private dirty = false;
+  private readonly file: string | undefined;
+
+  constructor(namespace: string, key: string) {
+    const dir = cacheDir();
+    if (!dir) return;
+    this.file = path.join(dir, namespace, `${createHash("sha1").update(key).digest("hex").slice(0, 16)}.json`);
+    try {
+      const loaded = JSON.parse(readFileSync(this.file, "utf8")) as Index<T>;
+      if (loaded.version === version() && loaded.entries && typeof loaded.entries === "object") this.index = loaded;
+    } catch {
+      /* no cache yet, or unreadable: start empty */
+    }
+  }
+
+  get(file: string, stamp: FileStamp): T | undefined {
+    const e = this.index.entries[file];
+    return e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs ? e.value : undefined;
+  }
+
+  set(file: string, stamp: FileStamp, value: T): void {
+    this.index.entries[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, value };
+    this.dirty = true;
+  }
+
+  /** Drop entries for files not seen in this run, then write if anything changed. */
+  save(seen?: Set<string>): void {
+    if (!this.file) return;
+    if (seen) {
+      for (const k of Object.keys(this.index.entries)) {
+        if (!seen.has(k)) {
+          delete this.index.entries[k];
+          this.dirty = true;
+        }
+      }
+    }
+    if (!this.dirty) return;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileAtomicSync(this.file, JSON.stringify(this.index));
+      this.dirty = false;
+    } catch {
+      /* a read-only home or full disk only costs speed */
+    }
+  }
+}
