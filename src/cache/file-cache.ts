@@ -13,6 +13,8 @@ import { PACKAGE_ROOT } from "../util/paths.js";
 export interface FileStamp {
   size: number;
   mtimeMs: number;
+  /** Content hash, where the caller read the file anyway: survives same-size edits within one mtime tick. */
+  hash?: string;
 }
 
 interface Entry<T> extends FileStamp {
@@ -66,11 +68,11 @@ export class FileCache<T> {
 
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
-    return e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs ? e.value : undefined;
+    return e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs && e.hash === stamp.hash ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
-    this.index.entries[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, value };
+    this.index.entries[file] = { ...stamp, value };
     this.dirty = true;
   }
 

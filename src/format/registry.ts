@@ -1,6 +1,7 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
-import { readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import type { Format } from "./types.js";
@@ -61,8 +62,9 @@ export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec;
  * recovered lazily if a finding needs them). Files that do not parse are never cached.
  */
 async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<FormatSpec | undefined> {
-  const st = await stat(file);
-  const stamp = { size: st.size, mtimeMs: st.mtimeMs };
+  const [st, bytes] = await Promise.all([stat(file), readFile(file)]);
+  // Hashing 30 kB costs far less than parsing it, and makes the cache immune to clock quirks.
+  const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
   const hit = cache.get(file, stamp);
   if (hit !== undefined) return normalizeFormat(lazyParsed(file, hit)) ?? undefined;
   const { spec } = await readFormatSpec(file);
