@@ -53,7 +53,7 @@ function mergeSections(parent: SectionSpec[], child: SectionSpec[] | undefined):
     }
     // Keys the child leaves out are inherited; an omitted `questions` keeps the parent's.
     const merged: SectionSpec = { ...p, ...c };
-    if (!c.questions) merged.questions = p.questions ?? [];
+    if (!c.questions) merged.questions = (p.questions ?? []).filter((q) => !childQuestionIds.has(q.id));
     return copyOrigin(c, merged);
   });
   for (const c of child) if (!parent.some((p) => p.id === c.id)) out.push(c);

@@ -164,7 +164,9 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   for (const { question } of order) {
     if (firstSeen.has(question.id)) {
       const first = where(firstSeen.get(question.id)!, ["id"]);
-      c.add(question, ["id"], "error", "unique-id", fill(L({ nl: "id '{id}' wordt al gebruikt{at}", en: "id '{id}' is already used{at}" }), { id: question.id, at: first ? ` (${L({ nl: "regel", en: "line" })} ${first.line})` : "" }));
+      const here = where(question, ["id"]);
+      const at = !first ? "" : first.file === here?.file ? ` (${L({ nl: "regel", en: "line" })} ${first.line})` : ` (${path.basename(first.file)}:${first.line})`;
+      c.add(question, ["id"], "error", "unique-id", fill(L({ nl: "id '{id}' wordt al gebruikt{at}", en: "id '{id}' is already used{at}" }), { id: question.id, at }));
     } else firstSeen.set(question.id, question);
   }
   const sectionIds = new Set<string>();
