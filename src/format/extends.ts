@@ -30,10 +30,19 @@ function copyOrigin<T extends object>(from: object, to: T): T {
   return to;
 }
 
+/** Titles made up from an id because none was written; lint reports them (title-missing). */
+const madeUpTitles = new WeakSet<object>();
+const madeUpTitle = (id: string) => {
+  const t = { nl: id };
+  madeUpTitles.add(t);
+  return t;
+};
+export const isMadeUpTitle = (t: object): boolean => madeUpTitles.has(t);
+
 function finishSection(spec: SectionSpec, fallbackTitle: string): Section {
   const sec: Section = {
     id: spec.id,
-    title: spec.title ?? { nl: fallbackTitle },
+    title: spec.title ?? madeUpTitle(fallbackTitle),
     minutes: spec.minutes ?? 0,
     questions: spec.questions ?? [],
   };
@@ -84,7 +93,10 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       } else {
         const parent = resolveSpec(parentSpec, lookup, [...chain, spec.id]);
         // Problems inside the parent are the parent's; only a broken chain concerns the child.
-        findings.push(...parent.findings.filter((f) => f.rule === "extends-cycle" || f.rule === "extends-target"));
+        // Shown at this file's own `extends` key: that is where the chain leaves this file.
+        for (const f of parent.findings) {
+          if (f.rule === "extends-cycle" || f.rule === "extends-target") findings.push({ ...f, ...at() });
+        }
         base = parent.format;
       }
     }
@@ -119,10 +131,20 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
     participants = participants.filter((p) => !drop.has(p.id));
   }
 
+  for (const sec of sections) {
+    if (!sec.title) {
+      const loc = where(sec, ["id"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+      findings.push({
+        ...loc, severity: "error", rule: "section-title",
+        message: fill(L({ nl: "sectie '{id}' heeft geen title", en: "section '{id}' has no title" }), { id: sec.id }),
+      });
+    }
+  }
+
   const format: Format = {
     id: spec.id,
     version: spec.version,
-    title: spec.title ?? base?.title ?? { nl: spec.id },
+    title: spec.title ?? base?.title ?? madeUpTitle(spec.id),
     language: spec.language,
     duration: spec.duration ?? base?.duration ?? 0,
     meta,

@@ -175,9 +175,6 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
     sectionIds.add(s.id);
     if (s.questions.length === 0) c.add(s, ["id"], "warning", "empty-section", fill(L({ nl: "sectie '{id}' heeft geen vragen", en: "section '{id}' has no questions" }), { id: s.id }));
     if (!s.minutes) c.add(s, ["id"], "error", "section-minutes", fill(L({ nl: "sectie '{id}' heeft geen minutes (tijdvak)", en: "section '{id}' has no minutes (timebox)" }), { id: s.id }));
-    if (!s.title || Object.keys(s.title).length === 0 || (s.title.nl === s.id && !s.title.en)) {
-      // finishSection falls back to the id; a real title is required for a new section.
-    }
   }
   const roleIds = new Set<string>();
   for (const p of format.participants) {
@@ -246,8 +243,8 @@ export function lintResolved(spec: FormatSpec, registry: FormatRegistry | undefi
   const { format, findings } = resolveSpec(spec, lookup);
   const fallback = { file: spec.parsed.file, line: 1, col: 1 };
   // Semantic findings located in a parent file belong to that file's own lint run.
-  const own = semanticFindings(format, fallback).filter((f) => f.file === spec.parsed.file);
-  return { format, findings: [...findings, ...own] };
+  const own = (f: Finding) => f.file === spec.parsed.file;
+  return { format, findings: [...findings.filter(own), ...semanticFindings(format, fallback).filter(own)] };
 }
 
 /** Lint one format file from disk: read, parse, schema, resolve, rules. */

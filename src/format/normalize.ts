@@ -58,25 +58,30 @@ export function normalizeText(v: unknown, lang: Lang): LocalText | undefined {
   return undefined;
 }
 
-function normalizeCondition(v: unknown): Condition | undefined {
+/** Each condition remembers its own place, so lint can point at the very `q:` that is wrong. */
+function normalizeCondition(v: unknown, parsed: ParsedYaml, path: DataPath): Condition | undefined {
   if (!isObj(v)) return undefined;
+  const placed = <T extends Condition>(c: T): T => {
+    setOrigin(c, { parsed, path });
+    return c;
+  };
   if (Array.isArray(v.all)) {
-    const all = v.all.map(normalizeCondition).filter((c): c is Condition => !!c);
-    return { all };
+    const all = v.all.map((c, i) => normalizeCondition(c, parsed, [...path, "all", i])).filter((c): c is Condition => !!c);
+    return placed({ all });
   }
   if (Array.isArray(v.any)) {
-    const any = v.any.map(normalizeCondition).filter((c): c is Condition => !!c);
-    return { any };
+    const any = v.any.map((c, i) => normalizeCondition(c, parsed, [...path, "any", i])).filter((c): c is Condition => !!c);
+    return placed({ any });
   }
   if ("not" in v) {
-    const not = normalizeCondition(v.not);
-    return not ? { not } : undefined;
+    const not = normalizeCondition(v.not, parsed, [...path, "not"]);
+    return not ? placed({ not }) : undefined;
   }
   const q = str(v.q);
   if (!q) return undefined;
-  if ("is" in v && isScalar(v.is)) return { q, is: v.is };
-  if ("in" in v && Array.isArray(v.in)) return { q, in: v.in.filter(isScalar) };
-  if ("answered" in v && typeof v.answered === "boolean") return { q, answered: v.answered };
+  if ("is" in v && isScalar(v.is)) return placed({ q, is: v.is });
+  if ("in" in v && Array.isArray(v.in)) return placed({ q, in: v.in.filter(isScalar) });
+  if ("answered" in v && typeof v.answered === "boolean") return placed({ q, answered: v.answered });
   return undefined;
 }
 
@@ -127,7 +132,7 @@ export function normalizeQuestion(v: unknown, lang: Lang, parsed: ParsedYaml, pa
   };
   const help = normalizeText(v.help, lang);
   if (help) q.help = help;
-  const when = normalizeCondition(v.when);
+  const when = normalizeCondition(v.when, parsed, [...path, "when"]);
   if (when) q.when = when;
   const validate = normalizeValidate(v.validate);
   if (validate) q.validate = validate;

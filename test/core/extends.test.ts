@@ -112,7 +112,8 @@ describe("extends", () => {
     writeFileSync(path.join(dir, "f", "rond-b.yaml"), "id: rond-b\nversion: 1\nextends: rond-a\ntitle: B\nduration: 10\nsections: []\n");
     const lint = runCli(["lint", path.join(dir, "f", "rond-a.yaml"), "--json"]);
     expect(lint.code).toBe(1);
-    const findings = (JSON.parse(lint.stdout) as { findings: { rule: string; line: number; col: number }[] }).findings;
-    expect(findings).toContainEqual(expect.objectContaining({ rule: "extends-cycle", line: 3, col: 10 }));
+    const findings = (JSON.parse(lint.stdout) as { findings: { file: string; rule: string; line: number; col: number }[] }).findings;
+    expect(findings).toEqual([expect.objectContaining({ rule: "extends-cycle", line: 3, col: 10 })]);
+    expect(findings[0]!.file).toMatch(/rond-a\.yaml$/);
   });
 });
