@@ -113,7 +113,8 @@ describe("extends", () => {
     const lint = runCli(["lint", path.join(dir, "f", "rond-a.yaml"), "--json"]);
     expect(lint.code).toBe(1);
     const findings = (JSON.parse(lint.stdout) as { findings: { file: string; rule: string; line: number; col: number }[] }).findings;
-    expect(findings).toEqual([expect.objectContaining({ rule: "extends-cycle", line: 3, col: 10 })]);
-    expect(findings[0]!.file).toMatch(/rond-a\.yaml$/);
+    const cycle = findings.filter((f) => f.rule === "extends-cycle");
+    expect(cycle).toEqual([expect.objectContaining({ rule: "extends-cycle", line: 3, col: 10 })]);
+    expect(cycle[0]!.file).toMatch(/rond-a\.yaml$/);
   });
 });
