@@ -1,0 +1,72 @@
+// The long layout: one row per session × answer (× chosen option, × repeat item and field).
+// Rows are generated per session and streamed out; nothing is kept.
+import type { AnswerScalar, AnswerValue, Lang, Option, Question, RepeatItem } from "../format/types.js";
+import type { Cell } from "../csv/cell.js";
+import type { FormatPlan, MergedQuestion } from "./plan.js";
+import type { SessionRecord } from "./record.js";
+import { SESSION_COLUMNS, isMetaColumn, optionLabel, scalarCell, sessionCells, text, yesNoLabel } from "./columns.js";
+
+export const LONG_COLUMNS = [...SESSION_COLUMNS, "section", "question_id", "question", "type", "item", "field", "value_code", "value_label"];
+
+type Value = [code: Cell, label: Cell];
+
+/** The (code, label) pairs one answer becomes; free text goes in the label column. */
+export function answerValues(q: Question, options: readonly Option[], value: AnswerValue, lang: Lang): Value[] {
+  switch (q.type) {
+    case "choice":
+      return [[String(value), optionLabel(options, value as AnswerScalar, lang)]];
+    case "multichoice":
+      return (value as AnswerScalar[]).map((c) => [String(c), optionLabel(options, c, lang)]);
+    case "yesno":
+      return [[scalarCell(value as boolean), yesNoLabel(value === true, lang)]];
+    case "scale": {
+      const n = value as number;
+      const label = n === q.min ? text(q.labels?.min, lang) : n === q.max ? text(q.labels?.max, lang) : "";
+      return [[n, label]];
+    }
+    case "number":
+      return [[value as number, ""]];
+    case "date":
+      return [[String(value), ""]];
+    case "text":
+    case "longtext":
+      return [[null, String(value)]];
+    default:
+      return [];
+  }
+}
+
+export function longRows(plan: FormatPlan, rec: SessionRecord, sessionId: string, lang: Lang): Cell[][] {
+  const base = sessionCells(rec, sessionId);
+  const rows: Cell[][] = [];
+  const push = (mq: MergedQuestion, q: Question, item: number | null, field: string | null, vals: Value[]) => {
+    for (const [code, label] of vals) rows.push([...base, mq.sectionId, mq.id, text(q.prompt, lang), q.type, item, field, code, label]);
+  };
+  for (const mq of plan.questions) {
+    if (mq.sectionId !== "meta" || isMetaColumn(mq.id) || rec.meta[mq.id] === undefined) continue;
+    push(mq, mq.question, null, null, answerValues(mq.question, mq.options, rec.meta[mq.id]!, lang));
+  }
+  for (const [id, value] of rec.answers) {
+    const mq = plan.byId.get(id);
+    if (!mq) continue;
+    const q = mq.question;
+    if (q.type === "list") {
+      (value as AnswerScalar[]).forEach((v, i) => push(mq, q, i + 1, null, [[null, String(v)]]));
+    } else if (q.type === "repeat") {
+      (value as RepeatItem[]).forEach((item, i) => {
+        for (const f of mq.fields) {
+          const v = item[f.id];
+          if (v === undefined) continue;
+          if (f.question.type === "list") {
+            for (const s of v as AnswerScalar[]) push(mq, f.question, i + 1, f.id, [[null, String(s)]]);
+          } else {
+            push(mq, f.question, i + 1, f.id, answerValues(f.question, f.options, v, lang));
+          }
+        }
+      });
+    } else {
+      push(mq, q, null, null, answerValues(q, mq.options, value, lang));
+    }
+  }
+  return rows;
+}
