@@ -3,8 +3,8 @@ import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import type { Condition, Format, Question } from "./types.js";
 import { normalizeFormat, type FormatSpec } from "./normalize.js";
-import { resolveSpec } from "./extends.js";
-import { where } from "./origin.js";
+import { isMadeUpTitle, resolveSpec } from "./extends.js";
+import { originOf, where } from "./origin.js";
 import { askingOrder } from "./walk.js";
 import { parseYaml } from "../yaml/parse.js";
 import { readTextFile } from "../yaml/read-text.js";
@@ -135,7 +135,7 @@ function conditionRefs(cond: Condition, out: { q: string; node: Condition }[] = 
 
 function checkConditionValues(ref: Condition, target: Question, owner: Question, c: Collector) {
   const values = "is" in ref ? [ref.is] : "in" in ref ? ref.in : [];
-  for (const v of values) {
+  values.forEach((v, i) => {
     let ok = true;
     let expect = "";
     if (target.type === "choice" || target.type === "multichoice") {
@@ -149,9 +149,11 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
       expect = L({ nl: "een getal", en: "a number" });
     }
     if (!ok) {
-      c.add(owner, ["when"], "error", "when-value", fill(L({ nl: "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})", en: "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})" }), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }));
+      // Point at the value itself (`is: x` or the item of `in: [...]`) when the condition knows its place.
+      const placed = originOf(ref) !== undefined;
+      c.add(placed ? ref : owner, placed ? ("is" in ref ? ["is"] : ["in", i]) : ["when"], "error", "when-value", fill(L({ nl: "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})", en: "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})" }), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }));
     }
-  }
+  });
 }
 
 /** The semantic rules, on a resolved format. */
@@ -173,8 +175,8 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   for (const s of format.sections) {
     if (sectionIds.has(s.id)) c.add(s, ["id"], "error", "unique-id", fill(L({ nl: "sectie-id '{id}' komt twee keer voor", en: "section id '{id}' appears twice" }), { id: s.id }));
     sectionIds.add(s.id);
-    if (s.questions.length === 0) c.add(s, ["id"], "warning", "empty-section", fill(L({ nl: "sectie '{id}' heeft geen vragen", en: "section '{id}' has no questions" }), { id: s.id }));
-    if (!s.minutes) c.add(s, ["id"], "error", "section-minutes", fill(L({ nl: "sectie '{id}' heeft geen minutes (tijdvak)", en: "section '{id}' has no minutes (timebox)" }), { id: s.id }));
+    if (s.questions.length === 0) c.add(s, ["questions"], "warning", "empty-section", fill(L({ nl: "sectie '{id}' heeft geen vragen", en: "section '{id}' has no questions" }), { id: s.id }));
+    if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(L({ nl: "sectie '{id}' heeft geen minutes (tijdvak)", en: "section '{id}' has no minutes (timebox)" }), { id: s.id }));
   }
   const roleIds = new Set<string>();
   for (const p of format.participants) {
@@ -183,9 +185,9 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   }
   // `was` must not name a question that still exists.
   for (const { question } of order) {
-    for (const old of question.was) {
-      if (firstSeen.has(old)) c.add(question, ["was"], "error", "was-conflict", fill(L({ nl: "'{old}' in was van '{id}' is nog een bestaande vraag", en: "'{old}' in was of '{id}' is still an existing question" }), { old, id: question.id }), true);
-    }
+    question.was.forEach((old, i) => {
+      if (firstSeen.has(old)) c.add(question, ["was", i], "error", "was-conflict", fill(L({ nl: "'{old}' in was van '{id}' is nog een bestaande vraag", en: "'{old}' in was of '{id}' is still an existing question" }), { old, id: question.id }));
+    });
   }
 
   // Per question rules, and conditions that may only look back.
@@ -200,7 +202,9 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
         continue;
       }
       const later = ref.q === q.id || all.has(ref.q) || laterSiblings?.has(ref.q);
-      c.add(q, ["when"], "error", later ? "when-order" : "when-target",
+      // At the offending `q:` inside the condition, even deep in all/any/not.
+      const placed = originOf(ref.node) !== undefined;
+      c.add(placed ? ref.node : q, placed ? ["q"] : ["when"], "error", later ? "when-order" : "when-target",
         later
           ? fill(L({ nl: "voorwaarde van '{id}' verwijst naar '{q}', die niet eerder gevraagd wordt", en: "condition of '{id}' refers to '{q}', which is not asked earlier" }), { id: q.id, q: ref.q })
           : fill(L({ nl: "voorwaarde van '{id}' verwijst naar onbekende vraag '{q}'", en: "condition of '{id}' refers to unknown question '{q}'" }), { id: q.id, q: ref.q }));
@@ -233,7 +237,7 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       c.add(format, ["duration"], "warning", "timebox-sum", fill(L({ nl: "de tijdvakken van de secties tellen op tot {sum} minuten, de duur is {d}", en: "the section timeboxes add up to {sum} minutes, the duration is {d}" }), { sum, d: format.duration }));
     }
   }
-  if (!tr(format.title)) c.add(format, ["id"], "error", "title-missing", L({ nl: "title ontbreekt", en: "title is missing" }), true);
+  if (!tr(format.title) || isMadeUpTitle(format.title)) c.add(format, ["id"], "error", "title-missing", L({ nl: "title ontbreekt", en: "title is missing" }), true);
   return c.findings;
 }
 
@@ -244,7 +248,12 @@ export function lintResolved(spec: FormatSpec, registry: FormatRegistry | undefi
   const fallback = { file: spec.parsed.file, line: 1, col: 1 };
   // Semantic findings located in a parent file belong to that file's own lint run.
   const own = (f: Finding) => f.file === spec.parsed.file;
-  return { format, findings: [...findings.filter(own), ...semanticFindings(format, fallback).filter(own)] };
+  let semantic = semanticFindings(format, fallback).filter(own);
+  // With the parent missing, "no sections/duration/title" are consequences, not news.
+  if (findings.some((f) => f.rule === "extends-target" || f.rule === "extends-cycle")) {
+    semantic = semantic.filter((f) => !["no-sections", "duration-missing", "title-missing", "timebox-sum"].includes(f.rule));
+  }
+  return { format, findings: [...findings.filter(own), ...semantic] };
 }
 
 /** Lint one format file from disk: read, parse, schema, resolve, rules. */

@@ -63,8 +63,17 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
   const underOneOf = (e: ErrorObject) =>
     e.keyword !== "oneOf" && oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)) &&
     e.schemaPath.includes("/oneOf/");
+  // A misspelt key (`promt`) also makes the real one (`prompt`) missing: say it once, as the typo.
+  const typoFor = new Set<string>();
+  for (const e of errors) {
+    if (e.keyword !== "additionalProperties") continue;
+    const key = (e.params as { additionalProperty: string }).additionalProperty;
+    const guess = closest(key, Object.keys((e.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {}));
+    if (guess) typoFor.add(`${e.instancePath}\u0000${guess}`);
+  }
   for (const e of errors) {
     if (underOneOf(e)) continue;
+    if (e.keyword === "required" && typoFor.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`)) continue;
     const path = pointerToPath(e.instancePath);
     const value = get(parsed.data, path);
     let at = parsed.locate(path);

@@ -10,7 +10,7 @@ async function compile(name: string): Promise<ValidateFunction> {
   const { default: AjvModule } = await import("ajv");
   // ajv is CommonJS; its default export is the class (or a namespace holding it).
   const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof import("ajv").default;
-  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true });
+  const ajv = new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true });
   const schema = JSON.parse(await readFile(path.join(SCHEMA_DIR, name), "utf8")) as object;
   return ajv.compile(schema);
 }

@@ -25,18 +25,25 @@ const MAX_ALIAS_COUNT = 100;
  * parameter lets this file load without loading `yaml`.
  */
 export function parseYamlWith(Y: typeof YamlModule, text: string, file: string): ParsedYaml {
-  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = Y;
+  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } = Y;
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-    strict: true,
-    schema: "core",
-    // Keys like `on`/`no` stay strings and dates stay strings: YAML 1.2 core, no 1.1 surprises.
-    version: "1.2",
-  });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: false,
+      strict: true,
+      schema: "core",
+      // Keys like `on`/`no` stay strings and dates stay strings: YAML 1.2 core, no 1.1 surprises.
+      version: "1.2",
+    });
+  } catch (err) {
+    // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
+    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
+    return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
+  }
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
@@ -46,13 +53,30 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
 
   for (const e of doc.errors) {
     const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
-    push(e.pos[0], yamlMessage(e.code, e.message), rule);
+    // The yaml package reports an unclosed quote or bracket where the file ends; people
+    // need to see where it was opened.
+    const opener = e.code === "MISSING_CHAR" || e.code === "BAD_INDENT" || e.code === "UNEXPECTED_TOKEN" ? unclosedOpener(Y, doc, text, e.pos[0]) : undefined;
+    push(opener?.offset ?? e.pos[0], opener ? unclosedMessage(opener.char) : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
   }
+  const tagged = new Set<number>();
   for (const w of doc.warnings) {
-    // Unknown tags (`!!js/function`, `!!binary`) are warnings to the yaml package; to us they
+    // Unknown tags (`!!js/function`, `!foo`) are warnings to the yaml package; to us they
     // are input we refuse to interpret.
     const rule = w.code === "TAG_RESOLVE_FAILED" ? "yaml-tag" : "yaml-syntax";
-    push(w.pos[0], yamlMessage(w.code, w.message), rule);
+    if (rule === "yaml-tag") tagged.add(pos(w.pos[0]).line);
+    push(w.pos[0], rule === "yaml-tag" ? tagMessage(tagAt(text, w.pos[0])) : yamlMessage(w.code, w.message, ""), rule);
+  }
+  // Tags the yaml package does know (`!!binary`, `!!timestamp`, `!!set`, ...) would turn a value
+  // into a Buffer, Date or Set that no field of ours expects: refuse them as well.
+  if (doc.errors.length === 0) {
+    visit(doc, (_key, node) => {
+      const n = node as (Node & { tag?: string }) | null;
+      if (!n || isAlias(n) || !n.tag || ALLOWED_TAGS.has(n.tag) || !n.range) return;
+      const at = tagStart(text, n.range[0]);
+      if (tagged.has(pos(at).line)) return;
+      tagged.add(pos(at).line);
+      push(at, tagMessage(shortTag(n.tag)), "yaml-tag");
+    });
   }
 
   const locate = (path: DataPath, opts: { key?: boolean } = {}) => locateIn(Y, doc, path, opts, pos);
@@ -77,21 +101,100 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
-    push(0, fill(L({ nl: "te veel aliassen/ankers ({msg})", en: "too many aliases/anchors ({msg})" }), { msg: (err as Error).message }), "yaml-alias");
+    const unresolved = /Unresolved alias/.test((err as Error).message);
+    push(aliasBlame(Y, doc, unresolved), unresolved
+      ? L({ nl: "deze alias (*naam) verwijst naar een anker (&naam) dat er niet (eerder) is", en: "this alias (*name) refers to an anchor (&name) that is not defined before it" })
+      : L({ nl: "te veel aliassen (*naam): de ankers (&naam) vermenigvuldigen zich tot een enorme hoeveelheid gegevens; schrijf de waarden uit", en: "too many aliases (*name): the anchors (&name) multiply into a huge amount of data; write the values out" }),
+      "yaml-alias");
     return { file, data: undefined, findings, locate };
   }
   return { file, data, findings, locate };
 }
 
-function yamlMessage(code: string, original: string): string {
+/** Core-schema tags a person may write explicitly (`!!str 08`); every other tag is refused. */
+const ALLOWED_TAGS = new Set(["str", "int", "float", "bool", "null", "map", "seq"].map((t) => `tag:yaml.org,2002:${t}`));
+
+const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, "!!");
+
+/** The tag written just before a node's value (`!!binary aGVs…` → the `!`), else the value. */
+function tagStart(text: string, valueStart: number): number {
+  const lineStart = text.lastIndexOf("\n", valueStart - 1) + 1;
+  const bang = text.lastIndexOf("!", valueStart);
+  return bang >= lineStart ? bang : valueStart;
+}
+
+function tagAt(text: string, offset: number): string {
+  return /^!\S*/.exec(text.slice(offset))?.[0] ?? "!";
+}
+
+function tagMessage(tag: string): string {
+  return fill(L({ nl: "YAML-tag '{tag}' wordt niet ondersteund; schrijf de waarde als gewone tekst, zonder tag", en: "YAML tag '{tag}' is not supported; write the value as plain text, without a tag" }), { tag });
+}
+
+/** Where an unclosed quote or flow bracket was opened: the last such node that runs up to the error. */
+function unclosedOpener(Y: typeof YamlModule, doc: Document, text: string, errorOffset: number): { offset: number; char: string } | undefined {
+  const { isMap, isScalar, isSeq, visit } = Y;
+  let found: { offset: number; char: string } | undefined;
+  visit(doc, (_key, node) => {
+    const n = node as Node | null;
+    if (!n || !n.range || n.range[0] >= errorOffset || n.range[1] < errorOffset - 1) return;
+    const ch = text[n.range[0]];
+    const quoted = isScalar(n) && (n.type === "QUOTE_DOUBLE" || n.type === "QUOTE_SINGLE");
+    const flow = (isSeq(n) || isMap(n)) && n.flow === true;
+    if (!(quoted || flow) || !ch || !"\"'[{".includes(ch)) return;
+    const close = ch === "[" ? "]" : ch === "{" ? "}" : ch;
+    const src = text.slice(n.range[0], n.range[1]).trimEnd();
+    if (src.length > 1 && src.endsWith(close)) return; // properly closed
+    found = { offset: n.range[0], char: ch };
+  });
+  return found;
+}
+
+function unclosedMessage(ch: string): string {
+  const close = ch === "[" ? "]" : ch === "{" ? "}" : ch;
+  return fill(L({ nl: "YAML-fout: de {open} die hier begint wordt nergens gesloten met {close}", en: "YAML error: the {open} opened here is never closed with {close}" }), { open: ch, close });
+}
+
+/** The alias to blame for a failed expansion: an unresolved one, or the first that multiplies (its anchor holds aliases). */
+function aliasBlame(Y: typeof YamlModule, doc: Document, unresolved: boolean): number {
+  const { visit } = Y;
+  let first: number | undefined;
+  let multiplier: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      const at = node.range?.[0];
+      if (at === undefined) return;
+      const target = node.resolve(doc);
+      if (unresolved) {
+        if (!target && first === undefined) first = at;
+        return;
+      }
+      first ??= at;
+      let nested = false;
+      if (target) visit(target as Node, { Alias: () => { nested = true; return visit.BREAK; } });
+      if (nested && multiplier === undefined) multiplier = at;
+    },
+  });
+  return multiplier ?? first ?? 0;
+}
+
+/** The key written at an offset (`title: …` → `title`), for messages about it. */
+function keyAt(text: string, offset: number): string {
+  const m = /^(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([^:#\n]*?))\s*:/.exec(text.slice(offset, offset + 200));
+  return (m?.[1] ?? m?.[2] ?? m?.[3] ?? "").trim();
+}
+
+function yamlMessage(code: string, original: string, source: string): string {
   const first = original.split("\n")[0] ?? original;
   switch (code) {
     case "DUPLICATE_KEY":
-      return L({ nl: "deze sleutel komt twee keer voor in dezelfde mapping", en: "this key appears twice in the same mapping" });
+      return source
+        ? fill(L({ nl: "de sleutel '{key}' komt twee keer voor in dezelfde mapping", en: "the key '{key}' appears twice in the same mapping" }), { key: source })
+        : L({ nl: "deze sleutel komt twee keer voor in dezelfde mapping", en: "this key appears twice in the same mapping" });
     case "TAB_AS_INDENT":
       return L({ nl: "tab gebruikt om in te springen; gebruik spaties", en: "tab used for indentation; use spaces" });
-    case "TAG_RESOLVE_FAILED":
-      return fill(L({ nl: "onbekende YAML-tag wordt niet ondersteund ({msg})", en: "unknown YAML tag is not supported ({msg})" }), { msg: first });
+    case "BLOCK_AS_IMPLICIT_KEY":
+      return L({ nl: "YAML-fout: een tweede ':' in een waarde; zet de waarde tussen aanhalingstekens (\"…: …\")", en: "YAML error: a second ':' in a value; put the value in quotes (\"…: …\")" });
     case "MULTIPLE_DOCS":
       return L({ nl: "het bestand bevat meer dan één YAML-document (---); één per bestand", en: "the file holds more than one YAML document (---); one per file" });
     case "MISSING_CHAR":
@@ -118,7 +221,8 @@ function locateIn(
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      // An empty key (`: x`) is null to the yaml package and "" in the data.
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value ?? "") === String(seg));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (last && opts.key) return pos(keyNode.range?.[0] ?? best);
