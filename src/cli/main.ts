@@ -143,6 +143,7 @@ export function buildProgram(): Command {
     .option("--force", L({ nl: "overschrijf bestaande bestanden", en: "overwrite existing files" }))
     .option("--jobs <n>", L({ nl: "aantal parallelle processen", en: "number of parallel workers" }))
     .option("--verbose", L({ nl: "één regel per bestand", en: "one line per file" }))
+    .option("--include-drafts", L({ nl: "neem ook concepten mee in --summary", en: "include draft sessions in --summary" }))
     .addHelpText(
       "after",
       examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),

@@ -1,6 +1,149 @@
-// Placeholder until the report issue lands.
-import { UserError } from "../cli/errors.js";
+// afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
+// One DOCX per session (or one regional summary); bad files are listed and skipped.
+import type { Command } from "commander";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { FormatRegistry, formatDirs } from "../format/registry.js";
+import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
+import { optionsOf } from "../cli/options.js";
+import { EXIT, UserError } from "../cli/errors.js";
+import { loadSessions, type LoadedSession } from "../session/batch.js";
+import { formatFinding } from "../findings/finding.js";
+import { displayPath } from "../util/paths.js";
+import { L, fill, getLang } from "../i18n/lang.js";
+import { buildReport } from "../report/build-report.js";
+import { buildSummary, type SummaryInput } from "../report/build-summary.js";
+import { Targets } from "../report/batch/targets.js";
+import { createRenderer, type Renderer } from "../report/batch/pool.js";
+import type { RenderResult } from "../report/batch/render-job.js";
+import { Progress, closingLine } from "../report/progress.js";
 
-export default async function report(): Promise<number> {
-  throw new UserError("'afstem report' is nog niet beschikbaar");
+interface ReportOptions {
+  out: string;
+  summary?: boolean;
+  force?: boolean;
+  jobs?: string;
+  verbose?: boolean;
+  includeDrafts?: boolean;
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
+    throw new UserError(fill(L({ nl: "--jobs moet een geheel getal van 1 tot 64 zijn, niet '{v}'", en: "--jobs must be a whole number from 1 to 64, not '{v}'" }), { v: value }));
+  }
+  return Number(value);
+}
+
+function prepareOut(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) {
+    throw new UserError(fill(L({ nl: "--out {d} is een bestand, geen map", en: "--out {d} is a file, not a directory" }), { d: dir }));
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: (err as Error).message }));
+  }
+}
+
+function skippedLines(r: Extract<LoadedSession, { ok: false }>): string[] {
+  return r.findings.filter((f) => f.severity === "error").map((f) => formatFinding({ ...f, file: displayPath(f.file) }));
+}
+
+function refusedLine(file: string): string {
+  return fill(L({ nl: "{f}: bestaat al, niet overschreven (gebruik --force)", en: "{f}: exists, not overwritten (use --force)" }), { f: displayPath(file) });
+}
+
+export default async function report(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
+  const opts = optionsOf<ReportOptions>(cmd);
+  const jobs = parseJobs(opts.jobs);
+  const files = await expandPaths(paths);
+  prepareOut(opts.out);
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  const lang = getLang();
+  const tty = process.stderr.isTTY === true;
+  const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
+  const targets = new Targets(opts.out, opts.force === true, existsSync);
+  const counts = { written: 0, skipped: 0, refused: 0 };
+  const noun = opts.summary ? { one: L({ nl: "overzicht", en: "summary" }), many: L({ nl: "overzichten", en: "summaries" }) } : { one: L({ nl: "verslag", en: "report" }), many: L({ nl: "verslagen", en: "reports" }) };
+
+  const written = (file: string, r: RenderResult) => {
+    if (r.ok) {
+      counts.written++;
+      progress.step(displayPath(file));
+    } else {
+      counts.skipped++;
+      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: r.message })}  (write)`);
+    }
+  };
+
+  const renderer: Renderer = createRenderer(opts.summary ? 1 : Math.min(jobs, files.length));
+  const running = new Set<Promise<void>>();
+  const summaryInput: SummaryInput[] = [];
+  try {
+    for await (const r of loadSessions(files, registry)) {
+      if (!r.ok) {
+        counts.skipped++;
+        for (const line of skippedLines(r)) progress.problem(line);
+        progress.step();
+        continue;
+      }
+      if (opts.summary) {
+        summaryInput.push({ format: r.format, session: r.session });
+        progress.step();
+        continue;
+      }
+      const target = targets.claim(sessionFileName(r.session.meta, r.format.id, ".docx"));
+      if (!target.ok) {
+        counts.refused++;
+        progress.problem(refusedLine(target.file));
+        progress.step();
+        continue;
+      }
+      const model = buildReport(r.format, r.session, lang);
+      const p = renderer.render({ kind: "report", model, target: target.file }).then((res) => written(target.file, res));
+      running.add(p);
+      void p.finally(() => running.delete(p));
+      // Backpressure: keep the workers fed without holding every model in memory.
+      while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
+    }
+    await Promise.all(running);
+    if (opts.summary) await writeSummary(summaryInput, opts, targets, renderer, counts, progress);
+  } finally {
+    await renderer.close();
+  }
+  const problems = counts.skipped + counts.refused > 0;
+  progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);
+  return problems ? EXIT.findings : EXIT.ok;
+}
+
+async function writeSummary(input: SummaryInput[], opts: ReportOptions, targets: Targets, renderer: Renderer, counts: { written: number; skipped: number; refused: number }, progress: Progress): Promise<void> {
+  const included = opts.includeDrafts ? input : input.filter((i) => i.session.status === "final");
+  const drafts = input.length - included.length;
+  if (!included.length) {
+    counts.skipped++;
+    progress.problem(
+      input.length
+        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten; concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise; drafts only count with --include-drafts" })
+        : L({ nl: "afstem: geen geldige gesprekken om samen te vatten", en: "afstem: no valid sessions to summarise" }),
+    );
+    return;
+  }
+  const model = buildSummary(included, getLang(), { drafts: opts.includeDrafts ? 0 : drafts, includeDrafts: opts.includeDrafts === true });
+  const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];
+  const name = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht.docx`;
+  const target = targets.claim(name);
+  if (!target.ok) {
+    counts.refused++;
+    progress.problem(refusedLine(target.file));
+    return;
+  }
+  const res = await renderer.render({ kind: "summary", model, target: target.file });
+  if (res.ok) {
+    counts.written++;
+    if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+  } else {
+    counts.skipped++;
+    progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+  }
 }

@@ -1,0 +1,66 @@
+// One stored answer → how a reader sees it: option labels instead of codes, scales with
+// their end labels, lists as bullets, repeat groups as a small table.
+import type { AnswerValue, Lang, Question, RepeatItem } from "../format/types.js";
+import type { AnswerBlock } from "./model.js";
+import { L, fill, tr } from "../i18n/lang.js";
+import { formatNumber, longDate } from "./words.js";
+
+export function optionLabel(q: Question, code: unknown, lang: Lang): string {
+  const opt = q.options?.find((o) => o.code === String(code));
+  return opt ? tr(opt.label, lang) : String(code);
+}
+
+export function yesNo(value: boolean, lang: Lang): string {
+  return value ? L({ nl: "Ja", en: "Yes" }, lang) : L({ nl: "Nee", en: "No" }, lang);
+}
+
+/** "4 van 5 (1 = Zeer ontevreden, 5 = Zeer tevreden)" */
+export function scaleText(q: Question, value: number, lang: Lang): string {
+  const min = q.min ?? 1;
+  const max = q.max ?? 5;
+  const base =
+    min === 1
+      ? fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value, max })
+      : fill(L({ nl: "{v} op een schaal van {min} tot {max}", en: "{v} on a scale from {min} to {max}" }, lang), { v: value, min, max });
+  const ends = [q.labels?.min ? `${min} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean);
+  return ends.length ? `${base} (${ends.join(", ")})` : base;
+}
+
+/** A value as one line of text (table cells, title block). */
+export function inlineText(q: Question, value: unknown, lang: Lang): string {
+  if (value === undefined || value === null) return "";
+  switch (q.type) {
+    case "choice":
+      return optionLabel(q, value, lang);
+    case "multichoice":
+      return Array.isArray(value) ? value.map((c) => optionLabel(q, c, lang)).join(", ") : String(value);
+    case "yesno":
+      return typeof value === "boolean" ? yesNo(value, lang) : String(value);
+    case "scale":
+      return typeof value === "number" ? scaleText(q, value, lang) : String(value);
+    case "number":
+      return typeof value === "number" ? formatNumber(value, lang) : String(value);
+    case "date":
+      return typeof value === "string" ? longDate(value, lang) : String(value);
+    case "list":
+      return Array.isArray(value) ? value.map(String).join("; ") : String(value);
+    case "repeat":
+      return Array.isArray(value) ? fill(L({ nl: "{n} items", en: "{n} items" }, lang), { n: value.length }) : "";
+    default:
+      return String(value);
+  }
+}
+
+/** The block shown under a question. Hidden repeat fields leave their cell empty. */
+export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVisible: (f: Question, item: RepeatItem) => boolean): AnswerBlock {
+  if (q.type === "multichoice" && Array.isArray(value)) return { kind: "bullets", items: value.map((c) => optionLabel(q, c, lang)) };
+  if (q.type === "list" && Array.isArray(value)) return { kind: "bullets", items: value.map(String) };
+  if (q.type === "repeat" && Array.isArray(value)) {
+    const fields = q.fields ?? [];
+    const rows = (value as RepeatItem[]).map((item) => fields.map((f) => (fieldVisible(f, item) ? inlineText(f, item[f.id], lang) : "")));
+    // Long answers get the wide columns.
+    const weights = fields.map((f) => (f.type === "longtext" ? 3 : f.type === "text" || f.type === "multichoice" || f.type === "list" ? 1.6 : 1));
+    return { kind: "table", head: fields.map((f) => tr(f.prompt, lang)), rows, weights };
+  }
+  return { kind: "text", text: inlineText(q, value, lang) };
+}

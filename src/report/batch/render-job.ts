@@ -1,0 +1,25 @@
+// One unit of work: render a model and write it to its target. The same function runs in
+// the command's own thread (--jobs 1) and in each worker thread (--jobs N).
+import type { ReportModel, SummaryModel } from "../model.js";
+import { writeFileAtomicSync } from "../../util/atomic-write.js";
+
+export type RenderJob =
+  | { id: number; kind: "report"; model: ReportModel; target: string }
+  | { id: number; kind: "summary"; model: SummaryModel; target: string };
+
+export type RenderResult = { id: number; ok: true; bytes: number } | { id: number; ok: false; message: string };
+
+export async function runJob(job: RenderJob): Promise<RenderResult> {
+  try {
+    // docx is loaded here, on first use, never by modules that other commands import.
+    const buf =
+      job.kind === "report"
+        ? await (await import("../docx/render-report.js")).renderReport(job.model)
+        : await (await import("../docx/render-summary.js")).renderSummary(job.model);
+    writeFileAtomicSync(job.target, buf);
+    return { id: job.id, ok: true, bytes: buf.length };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { id: job.id, ok: false, message: e.code ? `${e.code}: ${e.message}` : String(e.message ?? err) };
+  }
+}

@@ -1,0 +1,181 @@
+// Many sessions → the regional summary model for the regiegroep. Privacy is enforced here,
+// in the data, not in the renderer: no participant names, no `who` of actions, nothing from
+// `persoonlijk` questions, and free text only from `open` ones.
+import type { AnswerValue, Format, Lang, Question, RepeatItem } from "../format/types.js";
+import type { Session } from "../session/types.js";
+import type { SummaryModel, ThemeSummary } from "./model.js";
+import { L, fill, tr } from "../i18n/lang.js";
+import { isAnswered } from "../session/condition.js";
+import { isFieldVisible, isVisible } from "../session/visibility.js";
+import { optionLabel } from "./answer-text.js";
+import { FIGURE_TYPES, MIN_GROUP, summariseQuestion, suppress } from "./summary-figures.js";
+import { longDate, shortDate, summaryWords } from "./words.js";
+
+export interface SummaryInput {
+  format: Format;
+  session: Session;
+}
+
+const KNELPUNT = "knelpunt";
+const GOOD_PRACTICE = "good-practice";
+const FREE_TEXT = new Set(["text", "longtext", "list"]);
+
+/** The newest version of each format id present: its questions and labels lead. */
+function leadingFormats(inputs: SummaryInput[]): Format[] {
+  const best = new Map<string, Format>();
+  for (const { format } of inputs) {
+    const cur = best.get(format.id);
+    if (!cur || format.version > cur.version) best.set(format.id, format);
+  }
+  return [...best.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function answerOf(input: SummaryInput, q: Question): AnswerValue | undefined {
+  if (!isVisible(q, input.session)) return undefined;
+  const v = input.session.answers[q.id];
+  return isAnswered(v) ? v : undefined;
+}
+
+function metaCounts(inputs: SummaryInput[], id: string, heading: string, labelHead: string, lang: Lang): SummaryModel["counts"][number] | undefined {
+  const tally = new Map<string, number>();
+  let any = false;
+  for (const { format, session } of inputs) {
+    const q = format.meta.find((m) => m.id === id);
+    const v = session.meta[id];
+    if (v !== undefined) any = true;
+    const label = v === undefined || v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : q ? optionLabel(q, v, lang) : String(v);
+    tally.set(label, (tally.get(label) ?? 0) + 1);
+  }
+  if (!any) return undefined;
+  const rows = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang)).map(([k, n]) => [k, suppress(n)] as [string, ReturnType<typeof suppress>]);
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), inputs.length]);
+  return { heading, labelHead, rows };
+}
+
+/** Open free text of a question as quotes; repeat items as "field — field". */
+function quotes(q: Question, value: AnswerValue, session: Session): string[] {
+  if (q.privacy !== "open") return [];
+  if (FREE_TEXT.has(q.type)) return (Array.isArray(value) ? value : [value]).map(String).filter((s) => s.trim());
+  if (q.type !== "repeat" || !Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const item of value as RepeatItem[]) {
+    // A school that answered "may this be shared in the region?" with no is not quoted.
+    const share = (q.fields ?? []).find((f) => f.type === "yesno" && /delen|share/i.test(f.id));
+    if (share && item[share.id] === false) continue;
+    const parts = (q.fields ?? [])
+      .filter((f) => f.privacy === "open" && FREE_TEXT.has(f.type) && isFieldVisible(f, item, session))
+      .map((f) => item[f.id])
+      .filter((v) => isAnswered(v as AnswerValue))
+      .map((v) => (Array.isArray(v) ? v.join("; ") : String(v)));
+    if (parts.length) out.push(parts.join(" — "));
+  }
+  return out;
+}
+
+function answerCount(q: Question, value: AnswerValue): number {
+  return q.type === "repeat" && Array.isArray(value) ? value.length : 1;
+}
+
+function themes(inputs: SummaryInput[], formats: Format[], lang: Lang): ThemeSummary[] {
+  const general = L({ nl: "algemeen", en: "general" }, lang);
+  const order: string[] = [];
+  for (const f of formats) for (const s of f.sections) for (const q of s.questions) for (const t of q.tags) if (!order.includes(t) && t !== KNELPUNT && t !== GOOD_PRACTICE) order.push(t);
+  order.push(general);
+  const byTag = new Map(order.map((t) => [t, { sessions: new Set<number>(), knelpunten: new Set<string>(), good: new Set<string>(), closed: 0 }]));
+  inputs.forEach((input, idx) => {
+    for (const s of input.format.sections) {
+      for (const q of s.questions) {
+        if (q.privacy === "persoonlijk") continue;
+        const value = answerOf(input, q);
+        if (value === undefined) continue;
+        const own = q.tags.filter((t) => t !== KNELPUNT && t !== GOOD_PRACTICE);
+        const tags = own.length ? own : q.tags.length ? [general] : [];
+        for (const t of tags) {
+          const theme = byTag.get(t);
+          if (!theme) continue;
+          theme.sessions.add(idx);
+          const isK = q.tags.includes(KNELPUNT);
+          const isG = q.tags.includes(GOOD_PRACTICE);
+          if (!isK && !isG) continue;
+          const quoted = quotes(q, value, input.session);
+          for (const text of quoted) (isK ? theme.knelpunten : theme.good).add(text.trim());
+          const freeText = FREE_TEXT.has(q.type) || q.type === "repeat";
+          if (isK && freeText && q.privacy !== "open") theme.closed += answerCount(q, value);
+        }
+      }
+    }
+  });
+  const out: ThemeSummary[] = [];
+  for (const tag of order) {
+    const t = byTag.get(tag)!;
+    if (!t.knelpunten.size && !t.good.size && !t.closed) continue;
+    const small = t.sessions.size < MIN_GROUP;
+    out.push({
+      tag,
+      sessions: suppress(t.sessions.size),
+      knelpunten: small ? [] : [...t.knelpunten],
+      goodPractices: small ? [] : [...t.good],
+      closedKnelpunten: small ? 0 : t.closed,
+    });
+  }
+  return out;
+}
+
+function actions(inputs: SummaryInput[], lang: Lang): SummaryModel["actions"] {
+  const none = L({ nl: "(geen organisatie)", en: "(no organisation)" }, lang);
+  const groups = new Map<string, { what: string; due: string; school: string; sort: string }[]>();
+  for (const { session } of inputs) {
+    const school = String(session.meta.school ?? session.meta.regio ?? "");
+    for (const a of session.actions) {
+      const org = a.organisation?.trim() || none;
+      // `who` names a person: it never leaves the school's own report.
+      const list = groups.get(org) ?? [];
+      list.push({ what: a.what, due: a.due ? shortDate(a.due, lang) : "", school, sort: a.due ?? "9999" });
+      groups.set(org, list);
+    }
+  }
+  return [...groups]
+    .sort((a, b) => (a[0] === none ? 1 : b[0] === none ? -1 : a[0].localeCompare(b[0], lang)))
+    .map(([organisation, items]) => ({ organisation, items: items.sort((a, b) => a.sort.localeCompare(b.sort)).map(({ what, due, school }) => ({ what, due, school })) }));
+}
+
+export function buildSummary(inputs: SummaryInput[], lang: Lang, opts: { drafts: number; includeDrafts: boolean }): SummaryModel {
+  const formats = leadingFormats(inputs);
+  const dates = inputs.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), String(inputs.length)]];
+  if (dates.length) facts.push([L({ nl: "Periode", en: "Period" }, lang), `${longDate(dates[0]!, lang)} – ${longDate(dates.at(-1)!, lang)}`]);
+  facts.push([L({ nl: "Formats", en: "Formats" }, lang), formats.map((f) => `${tr(f.title, lang)} (${f.id})`).join("; ")]);
+  facts.push([
+    L({ nl: "Concepten", en: "Drafts" }, lang),
+    opts.includeDrafts
+      ? L({ nl: "meegenomen (--include-drafts)", en: "included (--include-drafts)" }, lang)
+      : fill(L({ nl: "niet meegenomen ({n})", en: "not included ({n})" }, lang), { n: opts.drafts }),
+  ]);
+  const words = summaryWords(lang);
+  const counts = [
+    metaCounts(inputs, "gemeente", L({ nl: "Per gemeente", en: "By municipality" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), lang),
+    metaCounts(inputs, "schooltype", L({ nl: "Per schooltype", en: "By school type" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), lang),
+  ].filter((c) => c !== undefined);
+  const perFormat = formats.map((format) => {
+    const group = inputs.filter((i) => i.format.id === format.id);
+    const sections = format.sections
+      .map((s) => ({
+        title: tr(s.title, lang),
+        questions: s.questions
+          .filter((q) => FIGURE_TYPES.has(q.type) && q.privacy !== "persoonlijk")
+          .map((q) => summariseQuestion(q, group.map((i) => answerOf(i, q)).filter((v) => v !== undefined), lang)),
+      }))
+      .filter((s) => s.questions.length);
+    return { title: `${tr(format.title, lang)} (${format.id} v${format.version})`, sessions: group.length, sections };
+  });
+  return {
+    title: L({ nl: "Regionaal overzicht afstemmingsgesprekken", en: "Regional overview of alignment conversations" }, lang),
+    facts,
+    counts,
+    formats: perFormat,
+    themes: themes(inputs, formats, lang),
+    actions: actions(inputs, lang),
+    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }),
+    words,
+  };
+}

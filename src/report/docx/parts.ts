@@ -1,0 +1,164 @@
+// Building blocks shared by both documents: house style, clean text, tables with a shaded
+// header row, page header and footer. Imported only by the report command (docx is heavy).
+import {
+  AlignmentType,
+  BorderStyle,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  LineRuleType,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type IStylesOptions,
+  type INumberingOptions,
+} from "docx";
+
+export const COLOR = { ink: "222222", heading: "1F3864", muted: "6B6B6B", rule: "BFBFBF", headFill: "DCE4F0", draft: "B00020", draftFill: "FBE9EB" };
+/** A4 with 2 cm margins: 21 cm − 4 cm of text width, in twips. */
+export const TEXT_WIDTH = 11906 - 2 * 1134;
+export const PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } };
+const FONT = "Calibri";
+
+/**
+ * XML 1.0 cannot carry most control characters or lone surrogates; a document containing
+ * one does not open. Tabs become spaces; line breaks are handled by `lines()`.
+ */
+export function clean(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
+}
+
+/** Text split into its non-empty lines, each a paragraph of its own. */
+export function lines(text: string): string[] {
+  const out = clean(text).split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  return out.length ? out : [""];
+}
+
+export const styles: IStylesOptions = {
+  default: {
+    document: { run: { font: FONT, size: 21, color: COLOR.ink }, paragraph: { spacing: { after: 80, line: 276 } } },
+    // outlineLevel is what puts a heading in Word's navigation pane.
+    heading1: { run: { font: FONT, size: 30, bold: true, color: COLOR.heading }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 140 } } },
+    heading2: { run: { font: FONT, size: 24, bold: true, color: COLOR.heading }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 100 } } },
+    title: { run: { font: FONT, size: 34, bold: true, color: COLOR.heading }, paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } } },
+  },
+};
+
+export const numbering: INumberingOptions = {
+  config: [
+    {
+      reference: "bullet",
+      levels: [{ level: 0, format: LevelFormat.BULLET, text: "•", alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 280 } } } }],
+    },
+  ],
+};
+
+export function run(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun {
+  return new TextRun({ text: clean(text), ...opts });
+}
+
+export function heading(text: string, level: 1 | 2 = 1): Paragraph {
+  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [run(text)] });
+}
+
+export function para(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number; indent?: number; after?: number } = {}): Paragraph[] {
+  return lines(text).map(
+    (l) =>
+      new Paragraph({
+        children: [run(l, opts)],
+        ...(opts.indent ? { indent: { left: opts.indent } } : {}),
+        ...(opts.after !== undefined ? { spacing: { after: opts.after } } : {}),
+      }),
+  );
+}
+
+export function bullets(items: string[], indent = 0): Paragraph[] {
+  return items.map((t) => new Paragraph({ numbering: { reference: "bullet", level: 0 }, indent: { left: 720 + indent, hanging: 280 }, spacing: { after: 40 }, children: [run(t)] }));
+}
+
+const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
+const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
+
+function cell(text: string, width: number, head: boolean): TableCell {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { top: 50, bottom: 50, left: 90, right: 90 },
+    ...(head ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: COLOR.headFill } } : {}),
+    children: lines(text).map((l) => new Paragraph({ spacing: { after: 0 }, children: [run(l, head ? { bold: true, size: 19 } : { size: 19 })] })),
+  });
+}
+
+/** A table with a shaded header row that repeats on every page; widths are fractions. */
+export function table(head: string[], rows: string[][], fractions?: number[], total = TEXT_WIDTH): Table {
+  const fr = fractions ?? head.map(() => 1 / head.length);
+  const widths = fr.map((f) => Math.floor(f * total));
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, widths[i]!, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, false)) })),
+    ],
+  });
+}
+
+/** Label/value rows without a grid: the title block. */
+export function factsTable(facts: [string, string][]): Table {
+  const widths = [Math.floor(TEXT_WIDTH * 0.28), Math.ceil(TEXT_WIDTH * 0.72)];
+  const rule = { style: BorderStyle.SINGLE, size: 2, color: "D9D9D9" };
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    borders: { top: rule, bottom: rule, left: none, right: none, insideHorizontal: rule, insideVertical: none },
+    rows: facts.map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: true,
+          children: [
+            new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 0, right: 90 }, children: [new Paragraph({ spacing: { after: 0 }, children: [run(label, { bold: true, color: COLOR.muted })] })] }),
+            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 90, right: 0 }, children: [new Paragraph({ spacing: { after: 0 }, children: [run(value)] })] }),
+          ],
+        }),
+    ),
+  });
+}
+
+export function spacer(after = 120): Paragraph {
+  return new Paragraph({ spacing: { after }, children: [] });
+}
+
+export function pageHeader(title: string, mark?: string): Header {
+  const children = [run(title, { color: COLOR.muted, size: 16 })];
+  if (mark) children.push(run(`\u2003${mark}`, { bold: true, color: COLOR.draft, size: 20 }));
+  return new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children })] });
+}
+
+export function pageFooter(left: string, page: string, of: string): Footer {
+  const small = { color: COLOR.muted, size: 16 };
+  return new Footer({
+    children: [
+      new Paragraph({
+        border: { top: { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule, space: 4 } },
+        tabStops: [{ type: "right", position: TEXT_WIDTH }],
+        children: [
+          run(left, small),
+          new TextRun({ text: `\t${page} `, ...small }),
+          new TextRun({ children: [PageNumber.CURRENT], ...small }),
+          new TextRun({ text: ` ${of} `, ...small }),
+          new TextRun({ children: [PageNumber.TOTAL_PAGES], ...small }),
+        ],
+      }),
+    ],
+  });
+}

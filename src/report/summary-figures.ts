@@ -1,0 +1,52 @@
+// The figures of the regional summary: counts with small groups suppressed, and per
+// question a distribution or a mean. Pure functions over plain answers.
+import type { AnswerValue, Lang, Question } from "../format/types.js";
+import type { Count, DistributionRow, QuestionSummary } from "./model.js";
+import { L, fill, tr } from "../i18n/lang.js";
+import { optionLabel, yesNo } from "./answer-text.js";
+import { formatNumber } from "./words.js";
+
+/** Groups smaller than this are shown as "< 5", never in detail. */
+export const MIN_GROUP = 5;
+
+export function suppress(n: number): Count {
+  return n < MIN_GROUP ? "< 5" : n;
+}
+
+function percent(count: number, n: number, lang: Lang): string {
+  return `${formatNumber(n ? (100 * count) / n : 0, lang, 0)} %`;
+}
+
+/** Question types the summary counts; free text is never counted here. */
+export const FIGURE_TYPES = new Set(["choice", "multichoice", "yesno", "scale", "number"]);
+
+export function summariseQuestion(q: Question, values: AnswerValue[], lang: Lang): QuestionSummary {
+  const prompt = tr(q.prompt, lang);
+  const n = values.length;
+  if (n < MIN_GROUP) return { kind: "small", prompt };
+  const mean = (nums: number[]) => formatNumber(nums.reduce((a, b) => a + b, 0) / nums.length, lang, 1);
+  if (q.type === "number") return { kind: "mean", prompt, n, mean: mean(values as number[]) };
+
+  const tally = new Map<string, number>();
+  const add = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
+  for (const v of values) {
+    if (Array.isArray(v)) new Set(v.map(String)).forEach(add);
+    else add(String(v));
+  }
+  let keys: { key: string; label: string }[];
+  if (q.type === "yesno") keys = [{ key: "true", label: yesNo(true, lang) }, { key: "false", label: yesNo(false, lang) }];
+  else if (q.type === "scale") {
+    keys = [];
+    for (let v = q.min ?? 1; v <= (q.max ?? 5); v++) {
+      const end = v === q.min && q.labels?.min ? ` (${tr(q.labels.min, lang)})` : v === q.max && q.labels?.max ? ` (${tr(q.labels.max, lang)})` : "";
+      keys.push({ key: String(v), label: `${v}${end}` });
+    }
+  } else keys = (q.options ?? []).map((o) => ({ key: o.code, label: optionLabel(q, o.code, lang) }));
+  // Codes a newer format version no longer knows still count, under their code.
+  for (const k of tally.keys()) if (!keys.some((x) => x.key === k)) keys.push({ key: k, label: k });
+  const rows: DistributionRow[] = keys.map(({ key, label }) => ({ label, count: tally.get(key) ?? 0, percent: percent(tally.get(key) ?? 0, n, lang) }));
+  const out: QuestionSummary = { kind: "distribution", prompt, n, rows };
+  if (q.type === "scale") out.mean = fill(L({ nl: "gemiddeld {m} (n = {n})", en: "mean {m} (n = {n})" }, lang), { m: mean(values as number[]), n });
+  else out.mean = fill("n = {n}", { n });
+  return out;
+}
