@@ -1,0 +1,54 @@
+// `afstem run --answers FILE`: fill a session without prompts. The file has the session's
+// shape (partial is fine); every problem is listed with its location, and nothing is written
+// unless the whole file is acceptable.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Format } from "../format/types.js";
+import type { FormatRegistry } from "../format/registry.js";
+import { readSessionFile, writeSessionFile } from "../session/io.js";
+import { validateSession } from "../session/validate.js";
+import { AnswerChecker } from "../session/answer-check.js";
+import { formatFinding, sortFindings } from "../findings/finding.js";
+import { sessionFileName } from "../util/files.js";
+import { displayPath } from "../util/paths.js";
+import { EXIT, UserError } from "../cli/errors.js";
+import { L, fill } from "../i18n/lang.js";
+import { reconcileAside } from "./aside.js";
+
+export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, now = Date.now()): Promise<number> {
+  const read = await readSessionFile(file);
+  const data = read.parsed.data;
+  // The format may come from the command line instead of the file.
+  if (read.session && data && typeof data === "object" && !Array.isArray(data) && (data as Record<string, unknown>).format === undefined) {
+    (data as Record<string, unknown>).format = { id: format.id, version: format.version };
+    read.session.format = { id: format.id, version: format.version };
+  }
+  const check = await validateSession(read, registry, { partial: true }, await AnswerChecker.create());
+  const findings = sortFindings(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
+  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  if (errors || !check.session || !check.format) {
+    process.stderr.write(
+      `${fill(L({ nl: "{n} probleem/problemen in {f}; er is niets geschreven.", en: "{n} problem(s) in {f}; nothing was written." }), { n: Math.max(errors, 1), f: displayPath(file) })}\n`,
+    );
+    return EXIT.findings;
+  }
+  const session = check.session;
+  reconcileAside(check.format, session);
+  const at = new Date(now).toISOString();
+  session.updated = at;
+  session.history.push({ event: "import", at, note: path.basename(file) });
+  mkdirSync(outDir, { recursive: true });
+  const target = path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"));
+  if (existsSync(target)) {
+    throw new UserError(
+      fill(L({ nl: "{f} bestaat al", en: "{f} already exists" }), { f: displayPath(target) }),
+      EXIT.usage,
+      undefined,
+      L({ nl: "Kies een andere map met --out, of verwijder of hernoem het bestaande bestand.", en: "Choose another directory with --out, or remove or rename the existing file." }),
+    );
+  }
+  writeSessionFile(target, session);
+  process.stdout.write(`${fill(L({ nl: "Opgeslagen: {f}", en: "Saved: {f}" }), { f: displayPath(target) })}\n`);
+  return EXIT.ok;
+}

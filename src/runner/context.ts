@@ -1,0 +1,19 @@
+// What the asking functions need: the UI, the answer checker, the clock, and a way to apply
+// an input at once (notes and repeat items are saved while the question stays on screen).
+import type { AnswerChecker } from "../session/answer-check.js";
+import type { Ui } from "../ui/types.js";
+import type { Proposal, RunnerState } from "./types.js";
+
+export interface Ctx {
+  ui: Ui;
+  checker: AnswerChecker;
+  now(): number;
+  state(): RunnerState;
+  /** Apply an input now (reduce + autosave) and return the new state. */
+  dispatch(p: Exclude<Proposal, { type: "stop" }>): RunnerState;
+}
+
+export function today(ctx: Ctx): string {
+  const d = new Date(ctx.now());
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}

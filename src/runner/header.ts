@@ -1,0 +1,59 @@
+// The line above every question: where we are and how the time goes.
+import { L, fill, tr } from "../i18n/lang.js";
+import { META_SECTION } from "../format/walk.js";
+import type { RunnerState } from "./types.js";
+import { progress, sectionOf, PARTICIPANTS } from "./steps.js";
+
+export function clockText(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const m = Math.floor(s / 60);
+  return `${String(m).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
+}
+
+/** Milliseconds per timing key including the time the current step has been on screen. */
+export function liveClock(state: RunnerState, now: number): Record<string, number> {
+  const ms = { ...state.clock.ms };
+  const key = sectionOf(state.format, state.cursor);
+  if (key !== "review") ms[key] = (ms[key] ?? 0) + Math.max(0, now - state.clock.at);
+  return ms;
+}
+
+export interface Header {
+  line: string;
+  /** Set when the section runs over its timebox. */
+  warning?: string;
+}
+
+export function header(state: RunnerState, now: number): Header {
+  const { format, session, cursor } = state;
+  const p = progress(format, session, cursor);
+  const ms = liveClock(state, now);
+  const total = Object.values(ms).reduce((a, b) => a + b, 0);
+  const totalText = fill(L({ nl: "totaal {t}/{d}", en: "total {t}/{d}" }), { t: clockText(total), d: clockText(format.duration * 60_000) });
+  const parts: string[] = [];
+  let warning: string | undefined;
+  if (p.section === META_SECTION) {
+    parts.push(L({ nl: "Gegevens", en: "Details" }), fill(L({ nl: "vraag {n}/{c}", en: "question {n}/{c}" }), { n: p.questionNumber, c: p.questionCount }));
+  } else if (p.section === PARTICIPANTS) {
+    parts.push(L({ nl: "Deelnemers", en: "Participants" }));
+  } else if (p.sectionNumber > 0) {
+    const section = format.sections[p.sectionNumber - 1]!;
+    const spent = ms[section.id] ?? 0;
+    const box = section.minutes * 60_000;
+    parts.push(
+      fill(L({ nl: "Sectie {n}/{c}", en: "Section {n}/{c}" }), { n: p.sectionNumber, c: p.sectionCount }),
+      tr(section.title),
+      fill(L({ nl: "vraag {n}/{c}", en: "question {n}/{c}" }), { n: p.questionNumber, c: p.questionCount }),
+      fill(L({ nl: "sectie {t}/{b}", en: "section {t}/{b}" }), { t: clockText(spent), b: clockText(box) }),
+    );
+    if (spent > box) {
+      warning = fill(L({ nl: "Deze sectie loopt {m} min over de geplande tijd.", en: "This section is {m} min over its planned time." }), {
+        m: Math.ceil((spent - box) / 60_000),
+      });
+    }
+  } else {
+    parts.push(L({ nl: "Overzicht", en: "Review" }));
+  }
+  parts.push(totalText);
+  return { line: parts.join(" · "), ...(warning ? { warning } : {}) };
+}

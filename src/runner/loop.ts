@@ -1,0 +1,49 @@
+// The driver: ask what the cursor points at, turn the answer into an input, reduce, save.
+// Saving happens after every input, so whatever was acknowledged is on disk.
+import type { AnswerChecker } from "../session/answer-check.js";
+import type { Ui } from "../ui/types.js";
+import { L } from "../i18n/lang.js";
+import type { Ctx } from "./context.js";
+import type { RunnerState } from "./types.js";
+import { reduce } from "./reduce.js";
+import { askQuestion } from "./question.js";
+import { askParticipants } from "./participants.js";
+import { askReview } from "./review.js";
+
+export interface LoopDeps {
+  ui: Ui;
+  checker: AnswerChecker;
+  now(): number;
+  /** Autosave; called with every new state. */
+  save(state: RunnerState): void;
+}
+
+export type Outcome = "final" | "stopped";
+
+export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ state: RunnerState; outcome: Outcome }> {
+  let state = initial;
+  const ctx: Ctx = {
+    ui: deps.ui,
+    checker: deps.checker,
+    now: deps.now,
+    state: () => state,
+    dispatch: (p) => {
+      state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1]);
+      deps.save(state);
+      return state;
+    },
+  };
+  for (;;) {
+    if (state.session.status === "final") return { state, outcome: "final" };
+    const c = state.cursor;
+    const p = c.kind === "review" ? await askReview(ctx) : c.kind === "participants" ? await askParticipants(ctx) : await askQuestion(ctx, c.id);
+    if (p.type === "stop") {
+      ctx.dispatch({ type: "tick" });
+      return { state, outcome: "stopped" };
+    }
+    ctx.dispatch(p);
+    if (state.problems.length) {
+      deps.ui.print(`${L({ nl: "Nog niet vast te stellen:", en: "Cannot finalize yet:" })}\n${state.problems.map((x) => `  ✗ ${x}`).join("\n")}`);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+// One question on screen: the header, the section intro on entering a section, then the
+// answer (or a command). A repeat group is asked item by item, each field saved as it comes.
+import type { AnswerValue, Question, RepeatItem } from "../format/types.js";
+import { L, fill, tr } from "../i18n/lang.js";
+import { isAnswered } from "../session/condition.js";
+import { isFieldVisible } from "../session/visibility.js";
+import type { Ctx } from "./context.js";
+import { askValue } from "./ask.js";
+import { moreMenu } from "./command-actions.js";
+import { header } from "./header.js";
+import { answerOf, firstStepOf, questionOf, sameStep } from "./steps.js";
+import { showValue } from "./values.js";
+import type { Proposal } from "./types.js";
+
+export function printHeader(ctx: Ctx): void {
+  const h = header(ctx.state(), ctx.now());
+  ctx.ui.print(`\n${h.line}`);
+  if (h.warning) ctx.ui.print(`⚠ ${h.warning}`);
+}
+
+export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
+  const state = ctx.state();
+  const { question: q, section } = questionOf(state.format, id);
+  if (section) {
+    const first = firstStepOf(state.format, state.session, section.id);
+    if (first && sameStep(first, state.cursor)) {
+      ctx.ui.print(`\n== ${tr(section.title)} ==${section.intro ? `\n${tr(section.intro)}` : ""}`);
+    }
+  }
+  printHeader(ctx);
+  const mark = q.required ? " *" : "";
+  if (q.type === "repeat") return askRepeat(ctx, q, mark);
+  const existing = answerOf(state.format, state.session, id);
+  const got = await askValue(ctx, q, existing, tr(q.prompt) + mark);
+  if ("proposal" in got) return got.proposal;
+  return isAnswered(got.value) ? { type: "answer", value: got.value } : { type: "skip" };
+}
+
+async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal> {
+  const ui = ctx.ui;
+  const state = ctx.state();
+  const existing = answerOf(state.format, state.session, q.id);
+  let items: RepeatItem[] = Array.isArray(existing) ? (structuredClone(existing) as RepeatItem[]) : [];
+  ui.print(tr(q.prompt) + mark);
+  if (items.length) {
+    ui.print(showValue(q, items, tr));
+    for (;;) {
+      const choice = await ui.select<string>({
+        message: fill(L({ nl: "{n} item(s). Wat nu?", en: "{n} item(s). What now?" }), { n: items.length }),
+        choices: [
+          { value: "keep", name: L({ nl: "zo laten en verder", en: "keep and continue" }) },
+          { value: "add", name: L({ nl: "item toevoegen", en: "add an item" }) },
+          { value: "restart", name: L({ nl: "opnieuw invullen (lijst leegmaken)", en: "start over (clear the list)" }) },
+          { separator: "──" },
+          { value: "back", name: L({ nl: "← terug", en: "← back" }) },
+          { value: "more", name: L({ nl: "meer…", en: "more…" }) },
+        ],
+      });
+      if (choice === "keep") return { type: "answer", value: items };
+      if (choice === "back") return { type: "back" };
+      if (choice === "more") {
+        const p = await moreMenu(ctx, q);
+        if (p) return p;
+        continue;
+      }
+      if (choice === "restart") items = [];
+      break;
+    }
+  }
+  for (;;) {
+    const item: RepeatItem = {};
+    ui.print(fill(L({ nl: "— item {n} —", en: "— item {n} —" }), { n: items.length + 1 }));
+    for (const f of q.fields ?? []) {
+      if (!isFieldVisible(f, item, ctx.state().session)) continue;
+      const got = await askValue(ctx, f, undefined, tr(f.prompt) + (f.required ? " *" : ""));
+      if ("proposal" in got) {
+        if (got.proposal.type === "skip") continue;
+        return got.proposal;
+      }
+      if (!isAnswered(got.value)) continue;
+      item[f.id] = got.value as RepeatItem[string];
+      // Save each field as it is given: a crash mid-item keeps what was said.
+      ctx.dispatch({ type: "answer", value: [...items, item] as AnswerValue, stay: true });
+    }
+    if (Object.keys(item).length) items.push(item);
+    const more = await ui.select<string>({
+      message: L({ nl: "Nog een toevoegen?", en: "Add another?" }),
+      choices: [
+        { value: "yes", name: L({ nl: "ja, nog een", en: "yes, another" }) },
+        { value: "no", name: L({ nl: "nee, klaar", en: "no, done" }) },
+      ],
+      default: "no",
+    });
+    if (more === "no") return items.length ? { type: "answer", value: items } : { type: "skip" };
+  }
+}

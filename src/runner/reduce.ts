@@ -1,0 +1,115 @@
+// The conversation state machine: (state, input) → state. Pure: the time comes in with the
+// input, nothing is read from or written to the outside.
+import type { Session } from "../session/types.js";
+import { isAnswered } from "../session/condition.js";
+import { META_SECTION } from "../format/walk.js";
+import type { Input, RunnerState, Step } from "./types.js";
+import { reconcileAside } from "./aside.js";
+import { finalizeProblems } from "./finalize.js";
+import { firstStepOf, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
+
+/**
+ * Longest stretch one input may add to the clock. A laptop closed in the middle of a
+ * question would otherwise book the whole night on that section.
+ */
+export const MAX_TICK_MS = 15 * 60_000;
+
+/** Time since the last input goes to the section that was on screen (review time is not booked). */
+function tick(state: RunnerState, now: number): RunnerState["clock"] {
+  const key = sectionOf(state.format, state.cursor);
+  const elapsed = Math.min(Math.max(0, now - state.clock.at), MAX_TICK_MS);
+  const ms = { ...state.clock.ms };
+  if (key !== "review") ms[key] = (ms[key] ?? 0) + elapsed;
+  return { at: now, ms };
+}
+
+function timingOf(ms: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, Math.round(v / 1000)]));
+}
+
+/** Where to go after the current step is dealt with: back to the review when editing from it. */
+function onward(state: RunnerState, session: Session): Pick<RunnerState, "cursor" | "editing"> {
+  if (state.editing) return { cursor: { kind: "review" }, editing: false };
+  return { cursor: nextStep(state.format, session, state.cursor), editing: false };
+}
+
+export function reduce(state: RunnerState, input: Input): RunnerState {
+  const { format } = state;
+  const clock = tick(state, input.now);
+  const session: Session = structuredClone(state.session);
+  session.updated = new Date(input.now).toISOString();
+  session.timing = { ...session.timing, ...timingOf(clock.ms) };
+  const base: RunnerState = { ...state, session, clock, problems: [] };
+  const cur = state.cursor;
+  const questionId = cur.kind === "question" ? cur.id : cur.kind === "participants" ? PARTICIPANTS : undefined;
+
+  switch (input.type) {
+    case "tick":
+      return base;
+    case "answer": {
+      if (cur.kind !== "question") return base;
+      const isMeta = questionOf(format, cur.id).sectionId === META_SECTION;
+      const store = (isMeta ? session.meta : session.answers) as Record<string, unknown>;
+      if (isAnswered(input.value)) store[cur.id] = input.value;
+      else delete store[cur.id];
+      session.skipped = session.skipped.filter((id) => id !== cur.id);
+      if (session.aside) delete session.aside[cur.id];
+      reconcileAside(format, session);
+      return input.stay ? base : { ...base, ...onward(state, session) };
+    }
+    case "skip": {
+      if (questionId && !isDoneNow(state, session, cur) && !session.skipped.includes(questionId)) session.skipped.push(questionId);
+      return { ...base, ...onward(state, session) };
+    }
+    case "back":
+      return { ...base, cursor: prevStep(format, session, cur), editing: false };
+    case "jump": {
+      const to = input.section === "review" ? ({ kind: "review" } as Step) : firstStepOf(format, session, input.section);
+      return to ? { ...base, cursor: to, editing: false } : base;
+    }
+    case "goto":
+      return { ...base, cursor: { kind: "question", id: input.id }, editing: cur.kind === "review" };
+    case "review":
+      return cur.kind === "review" ? base : { ...base, cursor: { kind: "review" }, returnTo: cur, editing: false };
+    case "continue": {
+      const to = state.returnTo ?? resumeStep(format, session);
+      return { ...base, cursor: to.kind === "review" ? resumeStep(format, session) : to, returnTo: undefined, editing: false };
+    }
+    case "participants":
+      session.participants = input.list;
+      session.skipped = session.skipped.filter((id) => id !== PARTICIPANTS);
+      return { ...base, ...onward(state, session) };
+    case "note": {
+      const key = questionId ?? "meta";
+      if (input.text.trim()) session.notes[key] = input.text;
+      else delete session.notes[key];
+      return base;
+    }
+    case "park":
+      session.parked.push({ text: input.text, ...(questionId ? { question: questionId } : {}), time: session.updated });
+      return base;
+    case "action":
+      session.actions.push({ ...input.item, ...(cur.kind === "question" ? { question: cur.id } : {}) });
+      return base;
+    case "finalize": {
+      const problems = finalizeProblems(format, session, input.by);
+      if (problems.length) return { ...state, clock, problems };
+      session.status = "final";
+      session.finalized = { at: session.updated, by: input.by };
+      session.history.push({ event: "finalize", at: session.updated, by: input.by });
+      return { ...base, cursor: { kind: "review" } };
+    }
+    case "reopen":
+      session.status = "draft";
+      session.finalized = null;
+      session.history.push({ event: "reopen", at: session.updated });
+      return base;
+  }
+}
+
+function isDoneNow(state: RunnerState, session: Session, step: Step): boolean {
+  if (step.kind === "participants") return session.participants.length > 0;
+  if (step.kind !== "question") return true;
+  const a = questionOf(state.format, step.id);
+  return isAnswered(a.sectionId === META_SECTION ? session.meta[step.id] : session.answers[step.id]);
+}

@@ -1,0 +1,110 @@
+// The order of the conversation and moving through it: meta fields, participants, the
+// sections' questions, then the review. Hidden questions (a `when` that does not hold) are
+// passed over in every direction.
+import type { Format, Question } from "../format/types.js";
+import type { Session } from "../session/types.js";
+import { askingOrder, META_SECTION, type AskedQuestion } from "../format/walk.js";
+import { isVisible } from "../session/visibility.js";
+import { isAnswered } from "../session/condition.js";
+import type { Step } from "./types.js";
+
+export const PARTICIPANTS = "participants";
+
+/** Every step in order, hidden ones included. */
+export function allSteps(format: Format): Step[] {
+  const steps: Step[] = format.meta.map((q) => ({ kind: "question", id: q.id }));
+  if (format.participants.length) steps.push({ kind: "participants" });
+  for (const s of format.sections) for (const q of s.questions) steps.push({ kind: "question", id: q.id });
+  steps.push({ kind: "review" });
+  return steps;
+}
+
+const cache = new WeakMap<Format, Map<string, AskedQuestion>>();
+export function lookup(format: Format): Map<string, AskedQuestion> {
+  let m = cache.get(format);
+  if (!m) cache.set(format, (m = new Map(askingOrder(format).map((a) => [a.question.id, a]))));
+  return m;
+}
+
+export function questionOf(format: Format, id: string): AskedQuestion {
+  const a = lookup(format).get(id);
+  if (!a) throw new Error(`unknown question ${id}`);
+  return a;
+}
+
+export const sameStep = (a: Step, b: Step): boolean =>
+  a.kind === b.kind && (a.kind !== "question" || (b.kind === "question" && a.id === b.id));
+
+export function isStepVisible(format: Format, session: Session, step: Step): boolean {
+  return step.kind !== "question" || isVisible(questionOf(format, step.id).question, session);
+}
+
+function indexOf(format: Format, step: Step): number {
+  return allSteps(format).findIndex((s) => sameStep(s, step));
+}
+
+export function nextStep(format: Format, session: Session, from: Step): Step {
+  const steps = allSteps(format);
+  for (let i = indexOf(format, from) + 1; i < steps.length; i++) if (isStepVisible(format, session, steps[i]!)) return steps[i]!;
+  return { kind: "review" };
+}
+
+export function prevStep(format: Format, session: Session, from: Step): Step {
+  const steps = allSteps(format);
+  for (let i = indexOf(format, from) - 1; i >= 0; i--) if (isStepVisible(format, session, steps[i]!)) return steps[i]!;
+  return from;
+}
+
+/** The section a step belongs to: a section id, `meta`, `participants` or `review`. */
+export function sectionOf(format: Format, step: Step): string {
+  if (step.kind === "question") return questionOf(format, step.id).sectionId;
+  return step.kind === "participants" ? PARTICIPANTS : "review";
+}
+
+export function firstStepOf(format: Format, session: Session, section: string): Step | undefined {
+  return allSteps(format).find((s) => sectionOf(format, s) === section && isStepVisible(format, session, s));
+}
+
+export function answerOf(format: Format, session: Session, id: string) {
+  return questionOf(format, id).sectionId === META_SECTION ? session.meta[id] : session.answers[id];
+}
+
+/** Done means answered, or deliberately skipped. */
+export function isDone(format: Format, session: Session, step: Step): boolean {
+  if (step.kind === "participants") return session.participants.length > 0 || session.skipped.includes(PARTICIPANTS);
+  if (step.kind === "review") return false;
+  return isAnswered(answerOf(format, session, step.id)) || session.skipped.includes(step.id);
+}
+
+/**
+ * Where a resumed conversation continues: the first open question of the section in
+ * progress (the last section that holds anything), else the first open one after it.
+ */
+export function resumeStep(format: Format, session: Session): Step {
+  const steps = allSteps(format).filter((s) => isStepVisible(format, session, s));
+  let last = -1;
+  steps.forEach((s, i) => {
+    if (isDone(format, session, s)) last = i;
+  });
+  if (last < 0) return steps[0]!;
+  const section = sectionOf(format, steps[last]!);
+  const start = steps.findIndex((s) => sectionOf(format, s) === section);
+  return steps.slice(start).find((s) => !isDone(format, session, s)) ?? { kind: "review" };
+}
+
+/** Position for the header: section n/N and question n/N over visible section questions. */
+export function progress(format: Format, session: Session, step: Step) {
+  const section = sectionOf(format, step);
+  const sectionIndex = format.sections.findIndex((s) => s.id === section);
+  const visible = (list: Question[]) => list.filter((q) => isVisible(q, session));
+  const inOrder = visible(format.sections.flatMap((s) => s.questions));
+  const metaQs = visible(format.meta);
+  const qIndex = step.kind === "question" ? (section === META_SECTION ? metaQs : inOrder).findIndex((q) => q.id === step.id) : -1;
+  return {
+    section,
+    sectionNumber: sectionIndex + 1,
+    sectionCount: format.sections.length,
+    questionNumber: qIndex + 1,
+    questionCount: section === META_SECTION ? metaQs.length : inOrder.length,
+  };
+}

@@ -1,0 +1,43 @@
+// The conversation as plain data: where we are (cursor), the session being filled, and the
+// clock. The reducer (reduce.ts) is the only thing that changes it; the UI only proposes inputs.
+import type { ActionItem, Session, SessionParticipant } from "../session/types.js";
+import type { AnswerValue, Format } from "../format/types.js";
+
+/** One place in the conversation. Meta fields are questions of the pseudo-section `meta`. */
+export type Step = { kind: "question"; id: string } | { kind: "participants" } | { kind: "review" };
+
+export interface RunnerState {
+  format: Format;
+  session: Session;
+  cursor: Step;
+  /** Where `continue` (from the review) or an edit made from the review returns to. */
+  returnTo?: Step;
+  /** True while an answer is being edited from the review: answering returns to the review. */
+  editing?: boolean;
+  /** Milliseconds per timing key, precise; session.timing holds them rounded to seconds. */
+  clock: { at: number; ms: Record<string, number> };
+  /** Why the last `finalize` was refused (empty when it was not). */
+  problems: string[];
+}
+
+/** What the UI can ask the state machine to do; `now` (ms since epoch) keeps it pure. */
+export type Input = (
+  | { type: "answer"; value: AnswerValue | undefined; stay?: boolean }
+  | { type: "skip" }
+  | { type: "back" }
+  | { type: "jump"; section: string }
+  | { type: "goto"; id: string }
+  | { type: "review" }
+  | { type: "continue" }
+  | { type: "participants"; list: SessionParticipant[] }
+  | { type: "note"; text: string }
+  | { type: "park"; text: string }
+  | { type: "action"; item: Omit<ActionItem, "question"> }
+  | { type: "finalize"; by: string[] }
+  | { type: "reopen" }
+  | { type: "tick" }
+) & { now: number };
+
+/** An input as the UI produces it, before the loop stamps the time; plus the loop's own `stop`. */
+export type Proposal = DistributiveOmit<Input, "now"> | { type: "stop" };
+type DistributiveOmit<T, K extends keyof any> = T extends unknown ? Omit<T, K> : never;

@@ -1,0 +1,81 @@
+// One runner per session file: a lock file next to it holds the runner's pid. A lock whose
+// process is gone (a crash, a killed terminal) is stale and taken over.
+import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { UserError, EXIT } from "../cli/errors.js";
+import { L, fill } from "../i18n/lang.js";
+import { displayPath } from "../util/paths.js";
+
+export interface SessionLock {
+  file: string;
+  release(): void;
+}
+
+export const lockPath = (sessionFile: string) => `${sessionFile}.lock`;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function tryCreate(lock: string): boolean {
+  try {
+    const fd = openSync(lock, "wx", 0o644);
+    writeSync(fd, `${process.pid}\n`);
+    closeSync(fd);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  }
+}
+
+/**
+ * Take the lock or throw a UserError (exit 2) naming the process that holds it.
+ * `onTakeover` is told when a stale lock of a dead process was taken over.
+ */
+export function acquireLock(sessionFile: string, onTakeover?: (pid: number) => void): SessionLock {
+  const lock = lockPath(sessionFile);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (tryCreate(lock)) {
+      let held = true;
+      return {
+        file: lock,
+        release() {
+          if (!held) return;
+          held = false;
+          try {
+            if (readFileSync(lock, "utf8").trim() === String(process.pid)) unlinkSync(lock);
+          } catch {
+            /* already gone */
+          }
+        },
+      };
+    }
+    let pid = NaN;
+    try {
+      pid = Number.parseInt(readFileSync(lock, "utf8").trim(), 10);
+    } catch {
+      /* vanished in between: try again */
+    }
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      throw new UserError(
+        fill(L({ nl: "{f} is al geopend door een andere afstem (proces {pid})", en: "{f} is already open in another afstem (process {pid})" }), { f: displayPath(sessionFile), pid }),
+        EXIT.usage,
+        undefined,
+        L({ nl: "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw.", en: "Close that conversation first (:stop or Ctrl+C), then try again." }),
+      );
+    }
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* someone else removed it */
+    }
+    if (Number.isInteger(pid)) onTakeover?.(pid);
+  }
+  throw new UserError(fill(L({ nl: "kan het slot {f} niet nemen", en: "cannot take the lock {f}" }), { f: lock }), EXIT.usage);
+}

@@ -1,0 +1,30 @@
+// The small interface the runner talks to. Only src/ui/inquirer-ui.ts knows inquirer; tests
+// and the line-driven UI implement the same five calls.
+export interface UiChoice<T> {
+  value: T;
+  name: string;
+  description?: string;
+  checked?: boolean;
+}
+export type UiItem<T> = UiChoice<T> | { separator: string };
+
+export interface Ui {
+  print(text: string): void;
+  /** Refuses (and keeps what was typed) while `validate` returns a message. */
+  input(o: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  select<T>(o: { message: string; choices: UiItem<T>[]; default?: T }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  /** Told after every autosave (the line UI acknowledges it; the terminal UI stays quiet). */
+  saved?(file: string): void;
+}
+
+/** Ctrl+C in any UI: the same name inquirer gives it, so one check covers all. */
+export class Interrupted extends Error {
+  constructor() {
+    super("interrupted");
+    this.name = "ExitPromptError";
+  }
+}
+
+export const isInterrupt = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
