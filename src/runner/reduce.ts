@@ -6,7 +6,7 @@ import { META_SECTION } from "../format/walk.js";
 import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
 import { finalizeProblems } from "./finalize.js";
-import { firstStepOf, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
+import { allSteps, firstStepOf, isStepVisible, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
 
 /**
  * Longest stretch one input may add to the clock. A laptop closed in the middle of a
@@ -72,8 +72,10 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
     case "review":
       return cur.kind === "review" ? base : { ...base, cursor: { kind: "review" }, returnTo: cur, editing: false };
     case "continue": {
-      const to = state.returnTo ?? resumeStep(format, session);
-      return { ...base, cursor: to.kind === "review" ? resumeStep(format, session) : to, returnTo: undefined, editing: false };
+      // From the closing review: back to the first question still without an answer
+      // (skipped ones included), else to where the conversation would resume.
+      const to = state.returnTo ?? firstOpen(format, session) ?? resumeStep(format, session);
+      return { ...base, cursor: to, returnTo: undefined, editing: false };
     }
     case "participants":
       session.participants = input.list;
@@ -112,4 +114,10 @@ function isDoneNow(state: RunnerState, session: Session, step: Step): boolean {
   if (step.kind !== "question") return true;
   const a = questionOf(state.format, step.id);
   return isAnswered(a.sectionId === META_SECTION ? session.meta[step.id] : session.answers[step.id]);
+}
+
+function firstOpen(format: RunnerState["format"], session: Session): Step | undefined {
+  return allSteps(format).find(
+    (s) => s.kind === "question" && isStepVisible(format, session, s) && !isAnswered(questionOf(format, s.id).sectionId === META_SECTION ? session.meta[s.id] : session.answers[s.id]),
+  );
 }

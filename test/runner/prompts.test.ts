@@ -1,0 +1,116 @@
+// The asking layer with a scripted UI instead of a terminal: the prompts' own validate
+// functions run on what is "typed", exactly as inquirer would run them.
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadFormatRef } from "../../src/format/registry.js";
+import type { Format } from "../../src/format/types.js";
+import { AnswerChecker } from "../../src/session/answer-check.js";
+import { createLineUi } from "../../src/ui/line-ui.js";
+import { converse } from "../../src/runner/loop.js";
+import { newSession, startState } from "../../src/runner/start.js";
+import type { RunnerState } from "../../src/runner/types.js";
+import { MINI } from "./pty.js";
+
+let format: Format;
+let checker: AnswerChecker;
+beforeAll(async () => {
+  format = (await loadFormatRef(MINI)).format;
+  checker = await AnswerChecker.create();
+});
+
+const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
+
+/** Run the conversation on scripted lines; running out of lines is Ctrl+C. */
+async function script(lines: string[], start?: RunnerState) {
+  const queue = [...lines];
+  let out = "";
+  const saves: RunnerState[] = [];
+  const ui = createLineUi(async () => queue.shift(), { write: (t: string) => ((out += t), true) });
+  let clock = T0;
+  let state = start ?? startState(format, newSession(format, T0), T0, false);
+  let outcome: string;
+  try {
+    const r = await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void saves.push((state = s)) });
+    outcome = r.outcome;
+    state = r.state;
+  } catch (err) {
+    if ((err as Error).name !== "ExitPromptError") throw err;
+    outcome = "interrupted";
+  }
+  return { out, state, saves, outcome, left: queue };
+}
+
+const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
+
+describe("prompts", () => {
+  it("refuses an invalid answer with the format's message and asks again", async () => {
+    const r = await script(["X", "De Regenboog"]);
+    expect(r.out).toContain("! Vul de naam van de school in.");
+    expect(r.state.session.meta.school).toBe("De Regenboog");
+    expect(r.saves).toHaveLength(1); // the refused answer never reached the session
+  });
+
+  it("accepts Dutch dates and refuses impossible ones", async () => {
+    const r = await script(["De Regenboog", "31-02-2026", "15-9-2026"]);
+    expect(r.out).toMatch(/! .*JJJJ-MM-DD|! .*geen geldige datum/);
+    expect(r.state.session.meta.datum).toBe("2026-09-15");
+  });
+
+  it("shows the command list, the help text, and records notes and actions without moving", async () => {
+    const r = await script([...START, "ja", "?", ":help", ":notitie ouders waren positief", ":actie Overleg plannen", "Anouk", "CJG", "1-10-2026", "samen eten"]);
+    expect(r.out).toContain(":terug   (:back)");
+    expect(r.out).toContain("Vertel over de vorm.");
+    expect(r.state.session.notes).toEqual({ hoe: "ouders waren positief" });
+    expect(r.state.session.actions).toEqual([{ what: "Overleg plannen", who: "Anouk", organisation: "CJG", due: "2026-10-01", question: "hoe" }]);
+    expect(r.state.session.answers.hoe).toBe("samen eten");
+  });
+
+  it("an unknown command is refused, not stored as an answer", async () => {
+    const r = await script([...START, "ja", ":foo", "samen eten"]);
+    expect(r.out).toContain("onbekende opdracht ':foo'");
+    expect(r.state.session.answers.hoe).toBe("samen eten");
+  });
+
+  it(":terug goes back, skip skips, '::' escapes a leading colon", async () => {
+    const r = await script([...START, "ja", ":terug", "ja", "::-) prima", ":skip"]);
+    expect(r.state.session.answers.hoe).toBe(":-) prima");
+    expect(r.state.session.skipped).toEqual(["cijfer"]);
+  });
+
+  it("longtext refuses to end while too short; multichoice enforces maxItems", async () => {
+    const r = await script([...START, "nee", "3", "kort", "", "maar nu langer", "", "wat", "hoog", "nee", "rood,groen,blauw", "rood"]);
+    expect(r.out).toContain("! Minstens tien tekens graag.");
+    expect(r.state.session.answers.verhaal).toBe("kort\nmaar nu langer");
+    expect(r.out).toContain("! Hooguit twee.");
+    expect(r.state.session.answers.kleuren).toEqual(["rood"]);
+    expect(r.state.session.answers.punten).toEqual([{ wat: "wat", ernst: "hoog" }]);
+  });
+
+  it("repeat: several items, each field saved as it is given", async () => {
+    const r = await script([...START, "nee", "3", "een lang verhaal", "", "eerste", "laag", "ja", "tweede"]);
+    expect(r.outcome).toBe("interrupted");
+    expect(r.saves.at(-1)!.session.answers.punten).toEqual([{ wat: "eerste", ernst: "laag" }, { wat: "tweede" }]);
+  });
+
+  it("finalizes after the review when every present party confirms", async () => {
+    const r = await script([...START, "ja", "samen", "4", "een lang verhaal", "", "x", "laag", "nee", "", "", "", "", "finalize", "j", "j"]);
+    expect(r.outcome).toBe("final");
+    expect(r.state.session.status).toBe("final");
+    expect(r.state.session.finalized!.by).toEqual(["ib", "cjg"]);
+    expect(r.out).toContain("== 2. Tweede deel ==");
+  });
+
+  it("does not finalize when a party declines, nor with a required answer missing", async () => {
+    const r = await script([...START, ":skip", "4", "een lang verhaal", "", "x", "laag", "nee", "", "", "", "", "finalize", "edit", "samen", "ja", "finalize", "j", "n", "stop"]);
+    expect(r.out).toContain("verplichte vraag zonder antwoord: Werken jullie samen?");
+    expect(r.out).toMatch(/niet bevestigd door cjg/);
+    expect(r.outcome).toBe("stopped");
+    expect(r.state.session.status).toBe("draft");
+    expect(r.state.session.answers.samen).toBe(true);
+  });
+
+  it(":stop ends the conversation as a draft", async () => {
+    const r = await script(["De Regenboog", ":stop"]);
+    expect(r.outcome).toBe("stopped");
+    expect(r.state.session.meta.school).toBe("De Regenboog");
+  });
+});
