@@ -32,7 +32,9 @@ function leadingFormats(inputs: SummaryInput[]): Format[] {
 
 function answerOf(input: SummaryInput, q: Question): AnswerValue | undefined {
   if (!isVisible(q, input.session)) return undefined;
-  const v = input.session.answers[q.id];
+  // Sessions of an older format version may hold the answer under a former id (`was`).
+  const id = [q.id, ...q.was].find((k) => k in input.session.answers) ?? q.id;
+  const v = input.session.answers[id];
   return isAnswered(v) ? v : undefined;
 }
 

@@ -89,17 +89,17 @@ export function bullets(items: string[], indent = 0): Paragraph[] {
 const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
-function cell(text: string, width: number, head: boolean): TableCell {
+function cell(text: string, width: number, head: boolean, right = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     margins: { top: 50, bottom: 50, left: 90, right: 90 },
     ...(head ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: COLOR.headFill } } : {}),
-    children: lines(text).map((l) => new Paragraph({ spacing: { after: 0 }, children: [run(l, head ? { bold: true, size: 19 } : { size: 19 })] })),
+    children: lines(text).map((l) => new Paragraph({ spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}), children: [run(l, head ? { bold: true, size: 19 } : { size: 19 })] })),
   });
 }
 
 /** A table with a shaded header row that repeats on every page; widths are fractions. */
-export function table(head: string[], rows: string[][], fractions?: number[], total = TEXT_WIDTH): Table {
+export function table(head: string[], rows: string[][], fractions?: number[], total = TEXT_WIDTH, rightAligned: number[] = []): Table {
   const fr = fractions ?? head.map(() => 1 / head.length);
   const widths = fr.map((f) => Math.floor(f * total));
   return new Table({
@@ -107,8 +107,8 @@ export function table(head: string[], rows: string[][], fractions?: number[], to
     columnWidths: widths,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, widths[i]!, true)) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, false)) })),
+      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, widths[i]!, true, rightAligned.includes(i))) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, false, rightAligned.includes(i))) })),
     ],
   });
 }

@@ -2,7 +2,7 @@
 import { Document, Packer, Paragraph, type FileChild } from "docx";
 import type { QuestionSummary, SummaryModel } from "../model.js";
 import { fill } from "../../i18n/lang.js";
-import { COLOR, PAGE, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
+import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
 
 function question(q: QuestionSummary, small: string): FileChild[] {
   const prompt = new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [run(q.prompt, { bold: true })] });
@@ -17,7 +17,7 @@ function question(q: QuestionSummary, small: string): FileChild[] {
 }
 
 function distribution(q: Extract<QuestionSummary, { kind: "distribution" }>, head: [string, string, string]): FileChild[] {
-  const out: FileChild[] = [table(head, q.rows.map((r) => [r.label, String(r.count), r.percent]), [0.6, 0.2, 0.2])];
+  const out: FileChild[] = [table(head, q.rows.map((r) => [r.label, String(r.count), r.percent]), [0.6, 0.2, 0.2], TEXT_WIDTH, [1, 2])];
   if (q.mean) out.push(...para(q.mean, { italics: true, color: COLOR.muted, after: 60 }));
   return out;
 }
@@ -30,7 +30,7 @@ export function summaryDocument(m: SummaryModel): Document {
   children.push(heading(w.overview));
   for (const c of m.counts) {
     children.push(heading(c.heading, 2));
-    children.push(table([c.labelHead, w.countHead], c.rows.map(([k, n]) => [k, String(n)]), [0.7, 0.3]));
+    children.push(table([c.labelHead, w.countHead], c.rows.map(([k, n]) => [k, String(n)]), [0.7, 0.3], TEXT_WIDTH, [1]));
   }
 
   for (const f of m.formats) {

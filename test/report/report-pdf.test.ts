@@ -1,0 +1,81 @@
+// Documents must open in more than one reader: LibreOffice converts them to PDF and
+// pdftotext reads the result, also for hostile answer text.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { REGENBOOG, docxText, readExample, writeSession } from "./fixtures.js";
+
+const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
+if (!hasSoffice) console.warn("report-pdf: soffice or pdftotext not installed — LibreOffice checks SKIPPED (CI installs libreoffice-writer and poppler-utils)");
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => ({ dir, cleanup } = tempDir("afstem-pdf-")));
+afterEach(() => cleanup());
+
+/** DOCX → PDF with LibreOffice (own profile dir, so parallel runs do not collide) → text. */
+function pdfText(docx: string): string {
+  const profile = `file://${path.join(dir, "lo-profile")}`;
+  const conv = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, docx], { encoding: "utf8", timeout: 120_000 });
+  expect(conv.status, conv.stderr).toBe(0);
+  const pdf = path.join(dir, path.basename(docx).replace(/\.docx$/, ".pdf"));
+  const txt = spawnSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  expect(txt.status).toBe(0);
+  return txt.stdout;
+}
+
+const HOSTILE = {
+  control: "Begin\u0000\u0001\u0007\u000b\u001f\ufffe einde <&> \"quotes\" 'en' ]]>",
+  emoji: "Samen 🤝 sterk 👩‍🏫👨‍👩‍👧 — ✓",
+  long: `${"Heel lang antwoord. ".repeat(5000)}SLOTWOORD`,
+};
+
+function hostileSession(): string {
+  const s = readExample(REGENBOOG);
+  s.answers.wat_gaat_goed = HOSTILE.control;
+  s.answers.visie_toelichting = HOSTILE.emoji;
+  s.answers.wat_kan_beter = HOSTILE.long;
+  s.answers.verbeterpunten_prioriteit = ["<script>alert(1)</script>", "a & b"];
+  s.notes.wat_gaat_goed = "notitie met \u0008 backspace & <tag>";
+  s.meta.school = "School <&> 🏫";
+  return writeSession(dir, "hostile.yaml", s);
+}
+
+describe("documents that still open", () => {
+  it("control characters, emoji, 100k characters and <&> survive mammoth", async () => {
+    const file = hostileSession();
+    const r = runCli(["report", file, "--out", path.join(dir, "out")]);
+    expect(r.code, r.stderr).toBe(0);
+    const [docx] = readdirSync(path.join(dir, "out"));
+    const text = await docxText(path.join(dir, "out", docx!));
+    expect(text).toContain("Begin einde <&> \"quotes\" 'en' ]]>");
+    expect(text).toContain("Samen 🤝 sterk 👩‍🏫👨‍👩‍👧 — ✓");
+    expect(text).toContain("SLOTWOORD");
+    expect(text.length).toBeGreaterThan(100_000);
+    expect(text).toContain("<script>alert(1)</script>");
+    expect(text).toContain("notitie met  backspace & <tag>");
+  });
+
+  it.skipIf(!hasSoffice)("LibreOffice opens a report and the PDF says what the document says", () => {
+    const r = runCli(["report", REGENBOOG, "--out", path.join(dir, "out")]);
+    expect(r.code).toBe(0);
+    const text = pdfText(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"));
+    expect(text).toContain("OBS De Regenboog");
+    expect(text).toMatch(/Vastgesteld op 15 september 2026 door/);
+    expect(text).toContain("6. Knelpunten");
+    expect(text).toMatch(/pagina 1 van \d/);
+    expect(text).toContain("kernteam v2");
+  }, 180_000);
+
+  it.skipIf(!hasSoffice)("LibreOffice opens the hostile document too", () => {
+    const file = hostileSession();
+    expect(runCli(["report", file, "--out", path.join(dir, "out")]).code).toBe(0);
+    const [docx] = readdirSync(path.join(dir, "out"));
+    const text = pdfText(path.join(dir, "out", docx!));
+    expect(text).toContain("einde <&>");
+    expect(text).toContain("SLOTWOORD");
+    expect(text).toContain("<script>alert(1)</script>");
+  }, 180_000);
+});
