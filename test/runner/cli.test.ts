@@ -1,0 +1,137 @@
+// `afstem run` as a process without a terminal: usage errors, --answers, --resume of final
+// sessions, the lock. (The terminal itself is exercised in pty.test.ts.)
+import { afterEach, describe, expect, it } from "vitest";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { runCli, tempDir } from "../helpers/cli.js";
+import { MINI } from "./pty.js";
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function tmp() {
+  const t = tempDir("afstem-run-");
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+const ANSWERS = `meta:
+  school: De Regenboog
+  datum: "2026-09-15"
+participants:
+  - {name: Marieke, role: ib, present: true}
+answers:
+  samen: ja
+  hoe: samen eten
+  cijfer: 4
+`;
+
+describe("afstem run without a terminal", () => {
+  it("refuses with a clear message and exit 2 instead of waiting", () => {
+    const dir = tmp();
+    const r = runCli(["run", MINI, "--out", dir], { timeout: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("terminal nodig");
+    expect(r.stderr).toContain("--answers");
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("an unknown format is a usage error", () => {
+    const r = runCli(["run", "bestaat-niet", "--answers", "x.yaml"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("onbekend format 'bestaat-niet'");
+  });
+});
+
+describe("--answers", () => {
+  it("fills a session from a partial file, without prompts", () => {
+    const dir = tmp();
+    const file = path.join(dir, "antwoorden.yaml");
+    writeFileSync(file, ANSWERS);
+    const out = path.join(dir, "uit");
+    const r = runCli(["run", MINI, "--answers", file, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const target = path.join(out, "2026-09-15-de-regenboog-mini.yaml");
+    expect(r.stdout).toContain(target);
+    const s = parse(readFileSync(target, "utf8"));
+    expect(s.format).toEqual({ id: "mini", version: 1 });
+    expect(s.answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 4 });
+    expect(s.status).toBe("draft");
+    expect(s.history.map((h: { event: string }) => h.event)).toEqual(["import"]);
+    // The same again would overwrite: refused.
+    const again = runCli(["run", MINI, "--answers", file, "--out", out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("bestaat al");
+  });
+
+  it("lists every problem with file:line:col, exits 1 and writes nothing", () => {
+    const dir = tmp();
+    const file = path.join(dir, "fout.yaml");
+    writeFileSync(file, `meta:\n  school: X\n  datum: "2026-02-31"\nanswers:\n  samen: misschien\n  cijfer: 9\n  kleurn: [rood]\n`);
+    const r = runCli(["run", MINI, "--answers", file, "--out", dir]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split("\n").filter((l) => l.includes("  error  "));
+    expect(lines).toHaveLength(5);
+    expect(r.stderr).toContain(`${file}:2:11  error  school: Vul de naam van de school in.`);
+    expect(r.stderr).toMatch(/:3:10 {2}error {2}datum: '2026-02-31' is geen geldige datum/);
+    expect(r.stderr).toMatch(/:5:10 {2}error {2}samen: verwacht ja of nee/);
+    expect(r.stderr).toMatch(/:6:11 {2}error {2}cijfer: 9 ligt buiten 1–5/);
+    expect(r.stderr).toMatch(/:7:3 {2}error {2}onbekende vraag 'kleurn'.*bedoelt u 'kleuren'/);
+    expect(readdirSync(dir)).toEqual(["fout.yaml"]);
+  });
+});
+
+describe("--resume", () => {
+  function filled(dir: string): string {
+    const file = path.join(dir, "a.yaml");
+    writeFileSync(file, ANSWERS);
+    expect(runCli(["run", MINI, "--answers", file, "--out", dir]).code).toBe(0);
+    return path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
+  }
+
+  it("a finalized session opens read-only; --reopen records it in the history", () => {
+    const dir = tmp();
+    const file = filled(dir);
+    const s = parse(readFileSync(file, "utf8"));
+    Object.assign(s, { status: "final", finalized: { at: "2026-09-15T10:00:00Z", by: ["ib"] } });
+    s.answers.verhaal = "een lang verhaal";
+    writeFileSync(file, JSON.stringify(s));
+    const before = readFileSync(file, "utf8");
+    const ro = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "" });
+    expect(ro.code).toBe(0);
+    expect(ro.stdout).toContain("alleen-lezen");
+    expect(ro.stdout).toContain("--reopen");
+    expect(readFileSync(file, "utf8")).toBe(before);
+    const re = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "stop\n" });
+    expect(re.code).toBe(0);
+    const after = parse(readFileSync(file, "utf8"));
+    expect(after.status).toBe("draft");
+    expect(after.history.map((h: { event: string }) => h.event)).toEqual(["import", "resume", "reopen"]);
+  });
+
+  it("takes over a stale lock of a dead process, with a message, and releases it at the end", () => {
+    const dir = tmp();
+    const file = filled(dir);
+    writeFileSync(`${file}.lock`, "2147480000\n");
+    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("proces 2147480000 bestaat niet meer");
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it("end of scripted input is Ctrl+C: saved, exit 130, with the resume command", () => {
+    const dir = tmp();
+    const file = filled(dir);
+    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "lang genoeg verhaal\n\n" });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toContain(`--resume ${file}`);
+    expect(parse(readFileSync(file, "utf8")).answers.verhaal).toBe("lang genoeg verhaal");
+  });
+
+  it("an unreadable session file is exit 2", () => {
+    const dir = tmp();
+    const r = runCli(["run", MINI, "--resume", path.join(dir, "nope.yaml")], { env: { AFSTEM_UI: "lines" } });
+    expect(r.code).toBe(2);
+  });
+});
