@@ -5,12 +5,14 @@ import type { Finding } from "../findings/finding.js";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { lintFormatFile } from "../format/lint.js";
 import { expandPaths } from "../util/files.js";
+import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
 import { UserError } from "../cli/errors.js";
 
 export default async function lint(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<{ json?: boolean }>(cmd);
+  await assertReadableDirs(paths);
   const files = await expandPaths(paths);
   // The folders being linted come first, so their formats' extends resolve among themselves.
   const dirs = [...new Set(files.map((f) => path.dirname(path.resolve(f))))];

@@ -3,12 +3,14 @@ import type { Command } from "commander";
 import type { Finding } from "../findings/finding.js";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths } from "../util/files.js";
+import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
 import { loadSessions } from "../session/batch.js";
 
 export default async function validate(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<{ json?: boolean }>(cmd);
+  await assertReadableDirs(paths);
   const files = await expandPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
   const findings: Finding[] = [];

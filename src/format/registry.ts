@@ -11,7 +11,7 @@ import { lazyParsed } from "../yaml/lazy.js";
 import { FileCache } from "../cache/file-cache.js";
 import { readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../cli/errors.js";
-import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
+import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
 
 export const YAML_EXTENSIONS = [".yaml", ".yml"];
@@ -196,7 +196,8 @@ function throwOnErrors(findings: Finding[], ref: string): void {
       msg: first.message,
     }),
     EXIT.usage,
-    { file: first.file, line: first.line, col: first.col },
+    // Shown as the user would type it, like lint's findings (not the absolute path).
+    { file: displayPath(first.file), line: first.line, col: first.col },
     fill(L({ nl: "Voer 'afstem lint {file}' uit voor alle bevindingen.", en: "Run 'afstem lint {file}' for all findings." }), {
       file: path.relative(process.cwd(), first.file) || first.file,
     }),

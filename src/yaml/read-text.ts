@@ -1,6 +1,6 @@
 // Reading a user's file as text: people hand us files saved by Notepad (UTF-16, BOM),
 // exported from old systems (Latin-1), or not text at all. Each gets one clear message.
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { UserError, EXIT } from "../cli/errors.js";
 import { L, fill } from "../i18n/lang.js";
 
@@ -107,6 +107,24 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
     throw fsError(err, file);
   }
   return decodeText(buf, file);
+}
+
+/**
+ * A directory named on the command line must be readable: an unreadable one would otherwise
+ * look like a folder without files, and a check of nothing would pass.
+ */
+export async function assertReadableDirs(paths: string[]): Promise<void> {
+  for (const p of paths) {
+    try {
+      if ((await stat(p)).isDirectory()) await readdir(p);
+    } catch (err) {
+      const e = fsError(err, p);
+      if ((err as NodeJS.ErrnoException).code === "EACCES" || (err as NodeJS.ErrnoException).code === "EPERM") {
+        throw new UserError(L({ nl: "geen leesrechten voor deze map", en: "no permission to read this directory" }), EXIT.usage, { file: p });
+      }
+      throw e;
+    }
+  }
 }
 
 export function fsError(err: unknown, file: string): UserError {
