@@ -41,7 +41,10 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
   const { id, version } = session.format;
   const versions = registry.versions(id);
   if (!versions.length) {
-    return { problem: { rule: "session-format", message: fill(L({ nl: "onbekend format '{id}'", en: "unknown format '{id}'" }), { id }) } };
+    const guess = closest(id, registry.ids());
+    const message = fill(L({ nl: "onbekend format '{id}'", en: "unknown format '{id}'" }), { id }) +
+      (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : fill(L({ nl: " (bekend: {list})", en: " (known: {list})" }), { list: registry.ids().join(", ") || "—" }));
+    return { problem: { rule: "session-format", message } };
   }
   const format = registry.get(id, version);
   if (!format) {
@@ -148,7 +151,9 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
     }
     for (const role of format.participants) {
       if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
-        add(["status"], "error", "participant-missing", fill(L({ nl: "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'", en: "final session without the required participant '{r}' present" }), { r: role.id }));
+        // Listed but absent: point at that `present: false`; not listed at all: at the status.
+        const absent = session.participants.findIndex((p) => p.role === role.id && p.present === false);
+        add(absent >= 0 ? ["participants", absent, "present"] : ["status"], "error", "participant-missing", fill(L({ nl: "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'", en: "final session without the required participant '{r}' present" }), { r: role.id }));
       }
     }
     if (!session.finalized) add(["status"], "warning", "finalized-missing", L({ nl: "status is final, maar 'finalized' (tijd en partijen) ontbreekt", en: "status is final, but 'finalized' (time and parties) is missing" }));
