@@ -1,0 +1,122 @@
+// The pure report and summary models, and the batch's naming and progress rules.
+import { describe, expect, it } from "vitest";
+import { PassThrough } from "node:stream";
+import { FormatRegistry, formatDirs } from "../../src/format/registry.js";
+import { loadSessions } from "../../src/session/batch.js";
+import { buildReport } from "../../src/report/build-report.js";
+import { buildSummary, type SummaryInput } from "../../src/report/build-summary.js";
+import { Targets } from "../../src/report/batch/targets.js";
+import { Progress } from "../../src/report/progress.js";
+import { clean } from "../../src/report/docx/parts.js";
+import { REGENBOOG, VUURTOREN } from "./fixtures.js";
+
+async function load(...files: string[]): Promise<SummaryInput[]> {
+  const registry = await FormatRegistry.load(formatDirs());
+  const out: SummaryInput[] = [];
+  for await (const r of loadSessions(files, registry)) {
+    if (!r.ok) throw new Error(JSON.stringify(r.findings));
+    out.push({ format: r.format, session: r.session });
+  }
+  return out;
+}
+
+describe("buildReport", () => {
+  it("numbers visible questions per section and leaves hidden ones out", async () => {
+    const [{ format, session }] = await load(REGENBOOG);
+    const m = buildReport(format!, session!, "nl");
+    const ids = m.sections.flatMap((s) => s.items.map((i) => i.id));
+    expect(ids).not.toContain("oorzaak_ontevredenheid"); // score 4: condition false
+    expect(ids).not.toContain("overleg_gewenst"); // vast_overleg true
+    expect(ids).toContain("overleg_frequentie");
+    expect(m.sections[1]!.items.map((i) => i.number)).toEqual(["2.1", "2.2", "2.3"]);
+    expect(m.actions[1]!.question).toBe("2.1 Wat kan er beter in de samenwerking?");
+    expect(m.facts).toContainEqual(["Gemeente", "Beverwijk"]);
+    expect(m.draft).toBe(false);
+  });
+
+  it("tells skipped ('niet besproken') from not yet answered ('geen antwoord') in a draft", async () => {
+    const [{ format, session }] = await load(VUURTOREN);
+    const m = buildReport(format!, session!, "nl");
+    const item = (id: string) => m.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
+    expect(item("visie_toelichting").answer).toEqual({ kind: "none", text: "niet besproken" });
+    expect(item("casus_illustratie").answer).toEqual({ kind: "none", text: "geen antwoord" });
+    expect(item("overleg_gewenst").answer.kind).toBe("text");
+    expect(m.sections.flatMap((s) => s.items).some((i) => i.id === "overleg_frequentie")).toBe(false); // kept aside, hidden
+    expect(m.draft).toBe(true);
+    expect(m.finalLine).toBeUndefined();
+  });
+});
+
+describe("buildSummary", () => {
+  it("holds no participant name, action owner or persoonlijk answer anywhere in the model", async () => {
+    const inputs = await load(REGENBOOG, VUURTOREN, REGENBOOG, REGENBOOG, REGENBOOG, REGENBOOG);
+    const model = JSON.stringify(buildSummary(inputs, "nl", { drafts: 0, includeDrafts: true }));
+    for (const { session } of inputs) {
+      for (const p of session.participants) expect(model).not.toContain(p.name);
+      for (const a of session.actions) if (a.who) expect(model).not.toContain(a.who);
+      expect(model).not.toContain(String(session.answers.casus_illustratie ?? "§never§").slice(0, 40));
+    }
+  });
+
+  it("shows every group smaller than 5 as '< 5' and no detail", async () => {
+    const inputs = await load(REGENBOOG, REGENBOOG, REGENBOOG);
+    const m = buildSummary(inputs, "nl", { drafts: 0, includeDrafts: false });
+    expect(m.counts[0]!.rows[0]).toEqual(["Beverwijk", "< 5"]);
+    const questions = m.formats.flatMap((f) => f.sections.flatMap((s) => s.questions));
+    expect(questions.every((q) => q.kind === "small")).toBe(true);
+    expect(m.themes.every((t) => t.sessions === "< 5" && t.knelpunten.length === 0 && t.goodPractices.length === 0)).toBe(true);
+  });
+});
+
+describe("Targets", () => {
+  it("suffixes repeated names, refuses existing files without --force and stays in --out", () => {
+    const existing = new Set<string>();
+    const t = new Targets("/tmp/out", false, (f) => existing.has(f));
+    expect(t.claim("a.docx")).toEqual({ ok: true, file: "/tmp/out/a.docx" });
+    expect(t.claim("A.docx")).toEqual({ ok: true, file: "/tmp/out/A-2.docx" });
+    existing.add("/tmp/out/b.docx");
+    expect(t.claim("b.docx")).toEqual({ ok: false, file: "/tmp/out/b.docx", reason: "exists" });
+    expect(new Targets("/tmp/out", true, () => true).claim("b.docx").ok).toBe(true);
+    expect(t.claim("../../x.docx").file).toBe("/tmp/out/x.docx");
+  });
+});
+
+describe("Progress", () => {
+  const capture = () => {
+    const s = new PassThrough();
+    let text = "";
+    s.on("data", (d) => (text += String(d)));
+    return { s, text: () => text };
+  };
+
+  it("is silent without a TTY when all went well", () => {
+    const out = capture();
+    const err = capture();
+    const p = new Progress({ total: 3, tty: false, verbose: false, out: out.s, err: err.s });
+    p.step("a");
+    p.step("b");
+    p.finish("3 verslagen", false);
+    expect(out.text() + err.text()).toBe("");
+  });
+
+  it("draws a bar with count and ETA on a TTY, and prints --verbose lines above it", () => {
+    const out = capture();
+    const err = capture();
+    let now = 0;
+    const p = new Progress({ total: 4, tty: true, verbose: true, out: out.s, err: err.s, now: () => now });
+    now = 1000;
+    p.step("een.docx");
+    expect(err.text()).toMatch(/1\/4\s+25% {2}nog 0:03/);
+    now = 2000;
+    p.step("twee.docx");
+    expect(out.text()).toBe("een.docx\ntwee.docx\n");
+    p.finish("klaar", true);
+    expect(err.text().endsWith("\r\x1b[Kklaar\n")).toBe(true);
+  });
+});
+
+describe("clean", () => {
+  it("removes what XML cannot carry and keeps emoji", () => {
+    expect(clean("a\u0000b\u0008c\u000bd\ufffee\tf\r\ng 🤝 \ud800x")).toBe("abcde f\ng 🤝 x");
+  });
+});
