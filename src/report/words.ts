@@ -51,13 +51,22 @@ export function summaryWords(lang: Lang): SummaryWords {
 
 const locale = (lang: Lang) => (lang === "nl" ? "nl-NL" : "en-GB");
 
+// Intl formatters are costly to create and a batch formats thousands of values.
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+const dateFormat = (lang: Lang) => cached(`d${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+
 /** "2026-09-15" (or an ISO date-time: its own calendar day) → "15 september 2026". */
 export function longDate(value: string, lang: Lang): string {
   const day = value.slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return value;
   const d = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return value;
-  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  return dateFormat(lang).format(d);
 }
 
 /** "2026-11-01" → "01-11-2026" (nl) / "01/11/2026" (en): compact, for table cells. */
@@ -69,7 +78,7 @@ export function shortDate(value: string, lang: Lang): string {
 
 export function formatNumber(n: number, lang: Lang, decimals?: number): string {
   const opts: Intl.NumberFormatOptions = decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
-  return new Intl.NumberFormat(locale(lang), opts).format(n);
+  return cached(`n${lang}${decimals ?? ""}`, () => new Intl.NumberFormat(locale(lang), opts)).format(n);
 }
 
 /** "a, b en c" */
