@@ -13,6 +13,7 @@ import { formatSchemaValidator } from "../schema/validators.js";
 import type { FormatRegistry } from "./registry.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern-safety.js";
+import { closest } from "../util/suggest.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -279,7 +280,12 @@ export async function lintFormatFile(file: string, registry: FormatRegistry | un
   const extra = new Map<string, FormatSpec>();
   if (spec.id && spec.extends !== spec.id) extra.set(spec.id, spec);
   const { format, findings } = lintResolved(spec, registry, extra);
-  return { format, findings: [...schema, ...findings] };
+  // `durration: 90` is already reported as a typo for `duration`; "duration is missing" would say it twice.
+  const topKeys = Object.keys(parsed.data as object);
+  const misspelt = (key: string) => !topKeys.includes(key) && topKeys.some((k) => closest(k, [key]) === key);
+  const consequence: Record<string, string> = { "duration-missing": "duration", "title-missing": "title", "no-sections": "sections" };
+  const own = findings.filter((f) => !(consequence[f.rule] && misspelt(consequence[f.rule]!)));
+  return { format, findings: [...schema, ...own] };
 }
 
 export function relativeTo(file: string): string {

@@ -51,12 +51,28 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
   const push = (offset: number, message: string, rule: string, severity: "error" | "warning" = "error") =>
     findings.push({ file, ...pos(offset), severity, message, rule });
 
+  // A line indented too far glues itself to the previous value ("s1 title: y" as one key); the
+  // yaml package then reports that value twice. It is the next line's indentation that is wrong.
+  const glued = new Set(doc.errors.filter((e) => e.code === "MULTILINE_IMPLICIT_KEY").map((e) => e.pos[0]));
+  const reported = new Set<number>();
   for (const e of doc.errors) {
     const rule = e.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+    if (glued.has(e.pos[0])) {
+      const next = text.indexOf("\n", e.pos[0]) + 1;
+      const at = next > 0 ? firstNonSpace(text, next) : e.pos[0];
+      if (!reported.has(at)) push(at, indentMessage(), rule);
+      reported.add(at);
+      continue;
+    }
+    if (reported.has(e.pos[0])) continue;
+    reported.add(e.pos[0]);
     // The yaml package reports an unclosed quote or bracket where the file ends; people
     // need to see where it was opened.
     const opener = e.code === "MISSING_CHAR" || e.code === "BAD_INDENT" || e.code === "UNEXPECTED_TOKEN" ? unclosedOpener(Y, doc, text, e.pos[0]) : undefined;
-    push(opener?.offset ?? e.pos[0], opener ? unclosedMessage(opener.char) : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
+    const indent = !opener && isIndentError(e.code, e.message);
+    // An indentation error is about the line's first character, not its column 1.
+    const at = opener?.offset ?? (indent ? firstNonSpace(text, e.pos[0]) : e.pos[0]);
+    push(at, opener ? unclosedMessage(opener.char) : indent ? indentMessage() : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
   }
   const tagged = new Set<number>();
   for (const w of doc.warnings) {
@@ -176,6 +192,21 @@ function aliasBlame(Y: typeof YamlModule, doc: Document, unresolved: boolean): n
     },
   });
   return multiplier ?? first ?? 0;
+}
+
+function isIndentError(code: string, message: string): boolean {
+  return code === "BAD_INDENT" || /without - indicator|same indentation|must be sufficiently indented|All mapping items must start/i.test(message);
+}
+
+function firstNonSpace(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  let i = lineStart;
+  while (text[i] === " ") i++;
+  return text[i] === "\n" || i >= text.length ? offset : i;
+}
+
+function indentMessage(): string {
+  return L({ nl: "YAML-fout: deze regel springt niet goed in; sleutels van één niveau staan precies onder elkaar (gebruik spaties)", en: "YAML error: this line is not indented correctly; keys of one level line up exactly (use spaces)" });
 }
 
 /** The key written at an offset (`title: …` → `title`), for messages about it. */
