@@ -114,3 +114,26 @@ describe("prompts", () => {
     expect(r.state.session.meta.school).toBe("De Regenboog");
   });
 });
+
+describe("moving around", () => {
+  it("jumps to a section through meer…, opens the review with :overzicht; verder returns to the question", async () => {
+    const r = await script([...START, "nee", ":more", "section", "twee", "een lang verhaal", "", ":overzicht", "continue", ":stop"]);
+    expect(r.out).toContain("== Tweede deel ==");
+    expect(r.state.session.answers.verhaal).toBe("een lang verhaal");
+    expect(r.out).toContain("· Knelpunten\n      (geen antwoord)");
+    // `verder` from the review returns to the question the review was opened at.
+    expect(r.out).toMatch(/Overzicht — wat nu\?\n\nSectie 2\/2 · Tweede deel · vraag 4\/8 [^\n]*\nKnelpunten/);
+    expect(r.outcome).toBe("stopped");
+  });
+
+  it(":sectie in a text field jumps by number", async () => {
+    const r = await script([...START, "ja", ":sectie 2", ":stop"]);
+    expect(r.out).toContain("== Tweede deel ==");
+  });
+
+  it("'meer…' in a list prompt opens the commands (here: park a topic)", async () => {
+    const r = await script([...START, ":more", "park", "privacy bij overdracht", "ja"]);
+    expect(r.state.session.parked.map((p) => [p.text, p.question])).toEqual([["privacy bij overdracht", "samen"]]);
+    expect(r.state.session.answers.samen).toBe(true);
+  });
+});
