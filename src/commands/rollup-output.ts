@@ -40,6 +40,8 @@ export class OutputSet {
   private readonly versionsSeen = new Set<number>();
   private readonly repeatMax = new Map<string, number>();
   private started = false;
+  /** Encoded question columns of the long layout, by row key: the same for every session. */
+  private readonly questionText = new Map<string, string>();
   sessions = 0;
 
   constructor(
@@ -71,12 +73,21 @@ export class OutputSet {
     this.sessions++;
     this.versionsSeen.add(rec.version);
     const lang = this.opts.lang;
-    if (this.long) for (const r of longRows(this.plan, rec, sessionId, lang)) this.long.row(r);
+    const head = sessionCells(rec, sessionId);
+    if (this.long) {
+      const enc = this.long.encoder;
+      const session = enc.fragment(head);
+      for (const r of longRows(this.plan, rec, lang)) {
+        let q = this.questionText.get(r.key);
+        if (q === undefined) this.questionText.set(r.key, (q = enc.fragment(r.question)));
+        this.long.fragments(session, q, enc.fragment(r.value));
+      }
+    }
     if (this.actions) for (const r of actionRows(this.plan, rec, sessionId, lang)) this.actions.row(r);
     if (this.spool) {
       const { pairs, repeats } = widePairs(this.plan, rec);
       for (const [id, n] of repeats) if (n > (this.repeatMax.get(id) ?? 0)) this.repeatMax.set(id, n);
-      this.spool.push([sessionCells(rec, sessionId), pairs]);
+      this.spool.push([head, pairs]);
     }
     this.summary?.add(rec);
   }

@@ -11,7 +11,7 @@ import { formatFinding } from "../findings/finding.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
-import { simpleRecords, type RecordResult } from "./rollup-source.js";
+import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
 
 interface RollupFlags {
   out: string;
@@ -22,8 +22,6 @@ interface RollupFlags {
   minGroup: string;
   includeDrafts?: boolean;
   includeText?: boolean;
-  /** Hidden: force the single-threaded path (tests compare both). */
-  jobs?: string;
 }
 
 function parseLayouts(list: string): Set<Layout> {
@@ -94,7 +92,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const folderOf = splitFolders(flags.by);
   const counts = { final: 0, draft: 0, draftExcluded: 0, skipped: 0 };
 
-  const source: AsyncIterable<RecordResult> = simpleRecords(files, registry, { includeText: opts.includeText });
+  const source: AsyncIterable<RecordResult> = await records(chooseEngine(files.length), files, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
   try {
     for await (const r of source) {
       if (!r.ok) {

@@ -4,7 +4,7 @@ import type { AnswerScalar, AnswerValue, Lang, Option, Question, RepeatItem } fr
 import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedQuestion } from "./plan.js";
 import type { SessionRecord } from "./record.js";
-import { SESSION_COLUMNS, isMetaColumn, optionLabel, scalarCell, sessionCells, text, yesNoLabel } from "./columns.js";
+import { SESSION_COLUMNS, isMetaColumn, optionLabel, scalarCell, text, yesNoLabel } from "./columns.js";
 
 export const LONG_COLUMNS = [...SESSION_COLUMNS, "section", "question_id", "question", "type", "item", "field", "value_code", "value_label"];
 
@@ -36,11 +36,23 @@ export function answerValues(q: Question, options: readonly Option[], value: Ans
   }
 }
 
-export function longRows(plan: FormatPlan, rec: SessionRecord, sessionId: string, lang: Lang): Cell[][] {
-  const base = sessionCells(rec, sessionId);
-  const rows: Cell[][] = [];
+/**
+ * A long row in three parts: the session columns (the same on all its rows), the question
+ * columns (the same for every session; `key` names them so a writer can encode them once)
+ * and the value columns.
+ */
+export interface LongRow {
+  key: string;
+  question: Cell[];
+  value: Cell[];
+}
+
+export function longRows(plan: FormatPlan, rec: SessionRecord, lang: Lang): LongRow[] {
+  const rows: LongRow[] = [];
   const push = (mq: MergedQuestion, q: Question, item: number | null, field: string | null, vals: Value[]) => {
-    for (const [code, label] of vals) rows.push([...base, mq.sectionId, mq.id, text(q.prompt, lang), q.type, item, field, code, label]);
+    for (const [code, label] of vals) {
+      rows.push({ key: field === null ? mq.id : `${mq.id}.${field}`, question: [mq.sectionId, mq.id, text(q.prompt, lang), q.type], value: [item, field, code, label] });
+    }
   };
   for (const mq of plan.questions) {
     if (mq.sectionId !== "meta" || isMetaColumn(mq.id) || rec.meta[mq.id] === undefined) continue;

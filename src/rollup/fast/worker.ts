@@ -1,0 +1,37 @@
+// A rollup worker thread: reads, parses and validates batches of session files with the fast
+// path and posts back compact records (never whole sessions), in the order it got them.
+import { parentPort, workerData } from "node:worker_threads";
+import { FormatRegistry, formatDirs } from "../../format/registry.js";
+import { AnswerChecker } from "../../session/answer-check.js";
+import { setLang } from "../../i18n/lang.js";
+import type { Lang } from "../../format/types.js";
+import { planCache } from "../plans.js";
+import { fastRecord, type RecordResult } from "./load.js";
+
+export interface WorkerInit {
+  lang: Lang;
+  formatsDir?: string;
+  includeText: boolean;
+}
+export interface BatchRequest {
+  batch: number;
+  files: string[];
+}
+export interface BatchReply {
+  batch: number;
+  results: RecordResult[];
+}
+
+const init = workerData as WorkerInit;
+setLang(init.lang);
+const registry = await FormatRegistry.load(formatDirs(init.formatsDir));
+const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
+
+let queue = Promise.resolve();
+parentPort!.on("message", (req: BatchRequest) => {
+  queue = queue.then(async () => {
+    const results: RecordResult[] = [];
+    for (const f of req.files) results.push(await fastRecord(f, ctx));
+    parentPort!.postMessage({ batch: req.batch, results } satisfies BatchReply);
+  });
+});

@@ -1,0 +1,345 @@
+// A fast reader for the YAML that session files actually contain: block mappings and
+// sequences, one-line flow collections, plain/quoted scalars and | > block scalars, read
+// with the YAML 1.2 core schema. The `yaml` package builds a full CST with positions and is
+// ~6x slower than reading the file; a rollup needs only the data. Anything this reader is not
+// sure about (anchors, tags, multi-line flow or quoted scalars, odd numbers, tabs, duplicate
+// keys, ...) returns undefined and the caller uses the full parser, so the result is either
+// exactly what `yaml` would give or nothing. Tests compare both on generated sessions.
+
+/** Thrown internally to give up; never escapes parseSubset. */
+class Bail extends Error {}
+const bail = (): never => {
+  throw new Bail();
+};
+
+type Data = unknown;
+
+const INT = /^[-+]?[0-9]+$/;
+const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/;
+
+/** Keys the core schema would read as numbers, booleans or null are turned into other strings by `yaml`. */
+function checkKey(k: string): string {
+  if (k === "__proto__" || k === "<<" || plainKind(k) !== "string") bail();
+  return k;
+}
+
+function plainKind(s: string): "null" | "bool" | "number" | "string" {
+  if (s === "" || s === "~" || s === "null" || s === "Null" || s === "NULL") return "null";
+  if (s === "true" || s === "True" || s === "TRUE" || s === "false" || s === "False" || s === "FALSE") return "bool";
+  if (INT.test(s) || FLOAT.test(s) || /^[-+]?(0o|0x|\.inf|\.nan)/i.test(s) || /^\.(inf|nan)$/i.test(s)) return "number";
+  return "string";
+}
+
+/** YAML 1.2 core schema resolution of a plain scalar. */
+function plain(s: string): Data {
+  if (s === "" || s === "~" || s === "null" || s === "Null" || s === "NULL") return null;
+  if (s === "true" || s === "True" || s === "TRUE") return true;
+  if (s === "false" || s === "False" || s === "FALSE") return false;
+  if (INT.test(s) || FLOAT.test(s)) return Number(s);
+  // Forms we do not resolve here: octal/hex ints, .inf/.nan, things that look like syntax.
+  if (/^[-+]?(0o|0x|\.inf|\.nan)/i.test(s) || /^\.(inf|nan)$/i.test(s)) bail();
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) && !/^-[^\s]/.test(s)) bail();
+  if (s.includes(": ") || s.includes(" #") || s.endsWith(":") || s.includes("\t")) bail();
+  return s;
+}
+
+const ESC: Record<string, string> = { "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029" };
+
+/** A double-quoted scalar starting at s[i] === '"'; returns [value, index after the closing quote]. */
+function doubleQuoted(s: string, i: number): [string, number] {
+  let out = "";
+  for (let j = i + 1; j < s.length; j++) {
+    const c = s[j]!;
+    if (c === '"') return [out, j + 1];
+    if (c !== "\\") {
+      out += c;
+      continue;
+    }
+    const e = s[++j];
+    if (e === undefined) bail();
+    if (e === "x" || e === "u" || e === "U") {
+      const len = e === "x" ? 2 : e === "u" ? 4 : 8;
+      const hex = s.slice(j + 1, j + 1 + len);
+      if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== len) bail();
+      out += String.fromCodePoint(parseInt(hex, 16));
+      j += len;
+    } else if (ESC[e!] !== undefined) out += ESC[e!];
+    else bail();
+  }
+  return bail(); // not closed on this line: multi-line quoted scalars go to the full parser
+}
+
+function singleQuoted(s: string, i: number): [string, number] {
+  let out = "";
+  for (let j = i + 1; j < s.length; j++) {
+    if (s[j] === "'") {
+      if (s[j + 1] === "'") {
+        out += "'";
+        j++;
+        continue;
+      }
+      return [out, j + 1];
+    }
+    out += s[j];
+  }
+  return bail();
+}
+
+/** Only spaces and an optional comment may follow a finished value. */
+function rest(s: string, i: number): void {
+  const r = s.slice(i);
+  if (r.trim() === "") return;
+  if (/^ +#/.test(r)) return;
+  bail();
+}
+
+/** A one-line flow collection or scalar inside one, from s[i]; returns [value, next index]. */
+function flow(s: string, i: number): [Data, number] {
+  while (s[i] === " ") i++;
+  const c = s[i];
+  if (c === "[") {
+    const out: Data[] = [];
+    i++;
+    for (;;) {
+      while (s[i] === " ") i++;
+      if (s[i] === "]") return [out, i + 1];
+      const [v, j] = flow(s, i);
+      out.push(v);
+      i = j;
+      while (s[i] === " ") i++;
+      if (s[i] === ",") {
+        i++;
+        while (s[i] === " ") i++;
+        if (s[i] === "]") bail(); // trailing comma
+      } else if (s[i] !== "]") bail();
+    }
+  }
+  if (c === "{") {
+    const out: Record<string, Data> = {};
+    i++;
+    for (;;) {
+      while (s[i] === " ") i++;
+      if (s[i] === "}") return [out, i + 1];
+      const [k, j] = flowScalar(s, i, true);
+      if (typeof k !== "string" || s[j] !== ":" || k in out) bail();
+      checkKey(k as string);
+      const [v, m] = flow(s, j + 1);
+      out[k as string] = v;
+      i = m;
+      while (s[i] === " ") i++;
+      if (s[i] === ",") {
+        i++;
+        while (s[i] === " ") i++;
+        if (s[i] === "}") bail();
+      } else if (s[i] !== "}") bail();
+    }
+  }
+  return flowScalar(s, i, false);
+}
+
+function flowScalar(s: string, i: number, key: boolean): [Data, number] {
+  if (s[i] === '"') return doubleQuoted(s, i);
+  if (s[i] === "'") return singleQuoted(s, i);
+  let j = i;
+  while (j < s.length) {
+    const c = s[j]!;
+    if (c === "," || c === "[" || c === "]" || c === "{" || c === "}") break;
+    if (c === ":" && (key || s[j + 1] === " " || s[j + 1] === "," || s[j + 1] === "}" || s[j + 1] === "]" || j + 1 === s.length)) break;
+    if (c === "#" && s[j - 1] === " ") bail();
+    j++;
+  }
+  const text = s.slice(i, j).trim();
+  if (text === "" || (key && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(text))) bail();
+  return [key ? text : plain(text), j];
+}
+
+interface Line {
+  indent: number;
+  text: string; // without the indentation
+}
+
+export function parseSubset(source: string): Record<string, unknown> | undefined {
+  try {
+    return new Reader(source).document();
+  } catch (err) {
+    if (err instanceof Bail) return undefined;
+    throw err;
+  }
+}
+
+class Reader {
+  private readonly raw: string[];
+  private pos = 0;
+
+  constructor(source: string) {
+    this.raw = source.split(/\r?\n/);
+  }
+
+  /** The next line that carries content (comments and blank lines skipped), not consumed. */
+  private peek(): Line | undefined {
+    while (this.pos < this.raw.length) {
+      const l = this.raw[this.pos]!;
+      if (l.includes("\r") || l.includes("\t")) {
+        const t = l.trimStart();
+        if (t !== "" && !t.startsWith("#")) bail();
+      }
+      const text = l.trimStart();
+      if (text === "" || text.startsWith("#")) {
+        this.pos++;
+        continue;
+      }
+      if (text.startsWith("---") || text.startsWith("...") || text.startsWith("%")) bail();
+      return { indent: l.length - l.trimStart().length, text };
+    }
+    return undefined;
+  }
+
+  document(): Record<string, unknown> {
+    const first = this.peek();
+    if (!first || first.indent !== 0) bail();
+    const map = this.mapping(0);
+    if (this.peek()) bail();
+    return map;
+  }
+
+  private mapping(indent: number, firstText?: string): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    let text = firstText;
+    for (;;) {
+      if (text === undefined) {
+        const l = this.peek();
+        if (!l || l.indent < indent) return out;
+        if (l.indent > indent) bail();
+        text = l.text;
+        this.pos++;
+      }
+      let key: string;
+      let after: string;
+      if (text.startsWith('"')) {
+        const [k, j] = doubleQuoted(text, 0);
+        if (text[j] !== ":" || (text[j + 1] !== undefined && text[j + 1] !== " ")) bail();
+        key = k;
+        after = text.slice(j + 1).trimStart();
+      } else {
+        const m = KEY.exec(text);
+        if (!m) bail();
+        key = m![1]!;
+        after = text.slice(m![0].length);
+      }
+      if (key in out) bail();
+      checkKey(key);
+      out[key] = this.value(after, indent, true);
+      text = undefined;
+    }
+  }
+
+  /** The value after `key:` or `- ` (already consumed), at a node of the given indent. */
+  private value(after: string, indent: number, inMap: boolean): Data {
+    if (after === "" || after.startsWith("#")) {
+      const l = this.peek();
+      if (l && l.indent > indent) {
+        this.pos++;
+        return l.text.startsWith("- ") || l.text === "-" ? this.sequence(l.indent, l.text) : this.mapping(l.indent, l.text);
+      }
+      if (l && inMap && l.indent === indent && (l.text.startsWith("- ") || l.text === "-")) {
+        this.pos++;
+        return this.sequence(l.indent, l.text);
+      }
+      return null;
+    }
+    const c = after[0];
+    if (c === "|" || c === ">") return this.blockScalar(after, indent);
+    if (c === "&" || c === "*" || c === "!" || c === "?") bail();
+    if (c === "[" || c === "{" || c === '"' || c === "'") {
+      const [v, j] = c === '"' ? doubleQuoted(after, 0) : c === "'" ? singleQuoted(after, 0) : flow(after, 0);
+      rest(after, j);
+      this.noContinuation(indent);
+      return v;
+    }
+    const hash = after.search(/ #/);
+    const v = plain((hash >= 0 ? after.slice(0, hash) : after).trimEnd());
+    this.noContinuation(indent);
+    return v;
+  }
+
+  /** A deeper line after a one-line value would be a multi-line scalar: not ours. */
+  private noContinuation(indent: number): void {
+    const l = this.peek();
+    if (l && l.indent > indent) bail();
+  }
+
+  private sequence(indent: number, firstText: string): Data[] {
+    const out: Data[] = [];
+    let text: string | undefined = firstText;
+    for (;;) {
+      if (text === undefined) {
+        const l = this.peek();
+        if (!l || l.indent < indent) return out;
+        if (l.indent > indent || !(l.text.startsWith("- ") || l.text === "-")) {
+          if (l.indent === indent) return out; // the next key of a mapping at the same indent
+          bail();
+        }
+        text = l.text;
+        this.pos++;
+      }
+      const item = text === "-" ? "" : text.slice(2);
+      const lead = item.length - item.trimStart().length;
+      const body = item.trimStart();
+      if (body.startsWith("- ") || body === "-") bail(); // nested "- - x"
+      if (body !== "" && !body.startsWith("#") && KEY.test(body)) {
+        // "- key: value" starts a mapping whose keys sit at indent + 2 + lead
+        out.push(this.mapping(indent + 2 + lead, body));
+      } else {
+        out.push(this.value(body, indent, false));
+      }
+      text = undefined;
+    }
+  }
+
+  private blockScalar(header: string, indent: number): string {
+    const m = /^([|>])([-]?)( +#.*)?$/.exec(header.trimEnd());
+    if (!m) bail();
+    const literal = m![1] === "|";
+    const strip = m![2] === "-";
+    const lines: string[] = [];
+    let n = -1;
+    while (this.pos < this.raw.length) {
+      const l = this.raw[this.pos]!;
+      if (l.includes("\r")) bail();
+      const t = l.trimStart();
+      const ind = l.length - t.length;
+      if (t === "") {
+        if (n < 0) bail(); // leading blank lines: leave to the full parser
+        if (l.length > n) bail(); // whitespace-only line with content spaces
+        lines.push("");
+        this.pos++;
+        continue;
+      }
+      if (n < 0) {
+        if (ind <= indent) break;
+        n = ind;
+      }
+      if (ind < n) break;
+      if (l.slice(0, n).includes("\t")) bail();
+      const content = l.slice(n);
+      if (!literal && (content.startsWith(" ") || content.startsWith("\t"))) bail(); // more-indented folded lines
+      lines.push(content);
+      this.pos++;
+    }
+    if (n < 0) bail();
+    while (lines.length && lines[lines.length - 1] === "") lines.pop();
+    let body: string;
+    if (literal) body = lines.join("\n");
+    else {
+      body = "";
+      for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]!;
+        if (i === 0) body = line;
+        else if (line === "") body += "\n";
+        else body += lines[i - 1] === "" ? line : ` ${line}`;
+      }
+    }
+    return strip || body === "" ? body : `${body}\n`;
+  }
+}
