@@ -1,0 +1,76 @@
+// The fast path must never change a byte: the subset YAML reader either returns exactly what
+// the `yaml` package returns or gives up, and all three engines write identical files.
+import { afterAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { parseSubset } from "../../src/rollup/fast/yaml-subset.js";
+import { runCli, tempDir, ROOT } from "../helpers/cli.js";
+
+const full = (text: string) => parse(text, { version: "1.2", schema: "core", uniqueKeys: true }) as unknown;
+
+function filesIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(dir, f));
+}
+
+describe("subset YAML reader", () => {
+  it("reads every example and fixture session exactly like yaml", () => {
+    const files = [...filesIn(path.join(ROOT, "examples")), ...filesIn(path.join(ROOT, "test/fixtures/rollup/corpus"))];
+    for (const f of files) {
+      const text = readFileSync(f, "utf8");
+      const fast = parseSubset(text);
+      expect(fast, f).toBeDefined();
+      expect(fast, f).toEqual(full(text));
+      // and the same session as afstem writes it (yaml.stringify, block style)
+      const again = stringify(full(text), { lineWidth: 0, aliasDuplicateObjects: false });
+      expect(parseSubset(again), f).toEqual(full(again));
+    }
+  });
+
+  it("gives up rather than guess", () => {
+    for (const text of ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 0x1F\n", "a: .inf\n", "a: 1\na: 2\n", "a: \"open\n  quote\"\n", "a: plain\n  continued\n", "- 1\n", "a: |+\n  x\n\n", "a:\n\t- 1\n", "? a\n: b\n", "--- \na: 1\n"]) {
+      expect(parseSubset(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it("property: any session-like data written by yaml reads back identically, or not at all", () => {
+    const scalar = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom("ja", "nee", "true", "1e3", "-2+3", "=A1", "a: b", "# x", "x #y", "- z", "", " ", "2026-09-15", "0o17", "~", "NULL", "'q'", '"dq"'));
+    const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/);
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+    })).node;
+    let read = 0;
+    const runs = 1500;
+    fc.assert(
+      fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), fc.boolean(), (data, flowStyle) => {
+        const text = stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, ...(flowStyle ? { collectionStyle: "flow" as const } : {}) });
+        const fast = parseSubset(text);
+        if (fast !== undefined) {
+          read++;
+          expect(fast).toEqual(full(text));
+        }
+      }),
+      { numRuns: runs },
+    );
+    // The reader must take a good share of inputs (binary strings with tabs etc. make it give up), or this proves nothing.
+    expect(read / runs).toBeGreaterThan(0.15);
+  });
+});
+
+describe("engines", () => {
+  const tmp = tempDir("afstem-engines-");
+  afterAll(() => tmp.cleanup());
+  it("simple, fast and workers write byte-identical files", () => {
+    const args = [path.join(ROOT, "examples"), path.join(ROOT, "test/fixtures/rollup"), "--include-text", "--include-drafts", "--by", "gemeente"];
+    const outputs = (["simple", "fast", "workers"] as const).map((engine) => {
+      const out = path.join(tmp.dir, engine);
+      const r = runCli(["rollup", ...args, "--out", out], { env: { AFSTEM_ROLLUP_ENGINE: engine } });
+      expect(r.code, r.stderr).toBe(1); // the two invalid fixtures
+      return { stderr: r.stderr, files: Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), "utf8")])) };
+    });
+    expect(Object.keys(outputs[0]!.files)).toHaveLength(10);
+    expect(outputs[1]).toEqual(outputs[0]);
+    expect(outputs[2]).toEqual(outputs[0]);
+  });
+});
