@@ -20,7 +20,11 @@ const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/;
 
 /** Keys the core schema would read as numbers, booleans or null are turned into other strings by `yaml`. */
 function checkKey(k: string): string {
-  if (k === "__proto__" || k === "<<" || plainKind(k) !== "string") bail();
+  const c = k.charCodeAt(0);
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  // A key starting with a letter is a string unless it spells a boolean or null.
+  if (letter ? k.length <= 5 && plainKind(k) !== "string" : plainKind(k) !== "string") bail();
+  if (k === "__proto__") bail();
   return k;
 }
 
@@ -33,6 +37,12 @@ function plainKind(s: string): "null" | "bool" | "number" | "string" {
 
 /** YAML 1.2 core schema resolution of a plain scalar. */
 function plain(s: string): Data {
+  const c = s.charCodeAt(0);
+  if (((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) && s.length > 5) {
+    // Ordinary words: only the comment/mapping/tab checks apply.
+    if (s.includes(": ") || s.includes(" #") || s.charCodeAt(s.length - 1) === 58 || s.includes("\t")) bail();
+    return s;
+  }
   if (s === "" || s === "~" || s === "null" || s === "Null" || s === "NULL") return null;
   if (s === "true" || s === "True" || s === "TRUE") return true;
   if (s === "false" || s === "False" || s === "FALSE") return false;
@@ -171,28 +181,44 @@ export function parseSubset(source: string): Record<string, unknown> | undefined
 class Reader {
   private readonly raw: string[];
   private pos = 0;
+  /** Parsed line info by position, so repeated peeks at one line cost nothing. */
+  private readonly info: (Line | null | undefined)[];
 
   constructor(source: string) {
-    this.raw = source.split(/\r?\n/);
+    this.raw = source.includes("\r") ? source.split(/\r?\n/) : source.split("\n");
+    this.info = new Array(this.raw.length);
   }
 
   /** The next line that carries content (comments and blank lines skipped), not consumed. */
   private peek(): Line | undefined {
     while (this.pos < this.raw.length) {
-      const l = this.raw[this.pos]!;
+      const known = this.info[this.pos];
+      if (known) return known;
+      if (known === null) {
+        this.pos++;
+        continue;
+      }
+      const line = this.scan(this.raw[this.pos]!);
+      this.info[this.pos] = line;
+      if (line) return line;
+      this.pos++;
+    }
+    return undefined;
+  }
+
+  private scan(l: string): Line | null {
+    {
       if (l.includes("\r") || l.includes("\t")) {
         const t = l.trimStart();
         if (t !== "" && !t.startsWith("#")) bail();
       }
-      const text = l.trimStart();
-      if (text === "" || text.startsWith("#")) {
-        this.pos++;
-        continue;
-      }
+      let i = 0;
+      while (l.charCodeAt(i) === 32) i++;
+      const text = i ? l.slice(i) : l;
+      if (text === "" || text.charCodeAt(0) === 35 || text.trim() === "") return null;
       if (text.startsWith("---") || text.startsWith("...") || text.startsWith("%")) bail();
-      return { indent: l.length - l.trimStart().length, text };
+      return { indent: i, text };
     }
-    return undefined;
   }
 
   document(): Record<string, unknown> {
