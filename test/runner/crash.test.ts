@@ -16,6 +16,7 @@ const STEPS: { lines: string; holds: (s: Session) => boolean }[] = [
   { lines: "2026-09-15\n", holds: (s) => s.meta.datum === "2026-09-15" },
   { lines: "ib,cjg\nMarieke\nAnouk\n\n", holds: (s) => s.participants.length === 2 },
   { lines: "ja\n", holds: (s) => s.answers.samen === true },
+  { lines: ":notitie x\n", holds: (s) => s.notes.hoe === "x" },
   { lines: "samen eten\n", holds: (s) => s.answers.hoe === "samen eten" },
   { lines: "3\n", holds: (s) => s.answers.cijfer === 3 },
   { lines: "een lang verhaal\n\n", holds: (s) => s.answers.verhaal === "een lang verhaal" },
@@ -26,7 +27,8 @@ const STEPS: { lines: string; holds: (s: Session) => boolean }[] = [
   { lines: "12\n", holds: (s) => s.answers.aantal === 12 },
   { lines: "2026-10-01\n", holds: (s) => s.answers.wanneer === "2026-10-01" },
   { lines: "a\nb\n\n", holds: (s) => JSON.stringify(s.answers.lijst) === '["a","b"]' },
-  { lines: ":notitie x\n", holds: (s) => s.notes.lijst === "x" },
+  // At the closing review: stop books the last stretch of time and saves once more.
+  { lines: "stop\n", holds: (s) => s.timing.twee !== undefined },
 ];
 
 const KILLS = Number(process.env.AFSTEM_KILLS ?? 30);
@@ -84,7 +86,8 @@ describe("crash safety", () => {
     for (let k = 0; k < KILLS; k++) {
       const { dir, cleanup } = tempDir("afstem-crash-");
       try {
-        const killAt = Math.floor(Math.random() * (STEPS.length + 1));
+        // Every step gets its kills (in turn), at a random moment while it is being saved.
+        const killAt = k % (STEPS.length + 1);
         const delay = Math.floor(Math.random() * 12);
         let acked: number;
         try {
