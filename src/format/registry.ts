@@ -156,7 +156,15 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
   if (looksLikePath(ref)) {
     const file = path.resolve(ref);
     const registry = await FormatRegistry.load([path.dirname(file), ...formatDirs(formatsDir)]);
-    const { format, findings } = await lintFormatFile(file, registry);
+    let linted: Awaited<ReturnType<typeof lintFormatFile>>;
+    try {
+      linted = await lintFormatFile(file, registry);
+    } catch (err) {
+      // Unreadable (a directory, not UTF-8, …): name the file as the user typed it.
+      if (err instanceof UserError && err.location) throw new UserError(err.message, err.exitCode, { ...err.location, file: displayPath(err.location.file) }, err.hint);
+      throw err;
+    }
+    const { format, findings } = linted;
     throwOnErrors(findings, ref);
     return { format: format!, registry };
   }

@@ -135,7 +135,8 @@ const shortTag = (tag: string) => tag.replace(/^tag:yaml\.org,2002:/, "!!");
 /** The tag written just before a node's value (`!!binary aGVs…` → the `!`), else the value. */
 function tagStart(text: string, valueStart: number): number {
   const lineStart = text.lastIndexOf("\n", valueStart - 1) + 1;
-  const bang = text.lastIndexOf("!", valueStart);
+  let bang = text.lastIndexOf("!", valueStart);
+  while (bang > lineStart && text[bang - 1] === "!") bang--; // `!!binary` starts at its first `!`
   return bang >= lineStart ? bang : valueStart;
 }
 
