@@ -1,5 +1,6 @@
 // afstem rollup <file|dir>... --out DIR: CSV rollups (long, wide, summary, actions, codebook)
 // per format, optionally split per value of --by. Invalid files are listed and skipped (exit 1).
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
@@ -85,6 +86,16 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir));
   checkBy(flags.by, registry);
   const out = path.resolve(flags.out);
+  try {
+    mkdirSync(out, { recursive: true });
+  } catch (err) {
+    throw new UserError(
+      fill(L({ nl: "kan de uitvoermap niet maken ({code})", en: "cannot create the output directory ({code})" }), { code: (err as NodeJS.ErrnoException).code ?? String(err) }),
+      EXIT.usage,
+      { file: flags.out },
+      L({ nl: "Geef met --out een map op waarin u mag schrijven.", en: "Give --out a directory you can write to." }),
+    );
+  }
   const opts: OutputOptions = { layouts, dialect: { excel: flags.excel === true }, includeText: flags.includeText === true, by: flags.by, minGroup, lang: getLang() };
   const plan = planCache(registry);
   const sets = new Map<string, OutputSet>();

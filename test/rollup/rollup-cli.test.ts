@@ -191,6 +191,9 @@ describe("rollup defaults", () => {
     expect(rollup("u2", [CORPUS, "--min-group", "0"]).code).toBe(2);
     expect(rollup("u3", [CORPUS, "--by", "leerling"]).code).toBe(2);
     expect(rollup("u4", [path.join(FIX, "bestaat-niet")]).code).toBe(2);
+    const notADir = runCli(["rollup", CORPUS, "--out", path.join(FIX, "make-corpus.py")]);
+    expect(notADir.code).toBe(2);
+    expect(notADir.stderr).toContain("kan de uitvoermap niet maken");
   });
 
   it("npx afstem rollup examples --out out/ writes every file", () => {
