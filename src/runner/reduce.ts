@@ -58,7 +58,8 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
       return input.stay ? base : { ...base, ...onward(state, session) };
     }
     case "skip": {
-      if (questionId && !isDoneNow(state, session, cur) && !session.skipped.includes(questionId)) session.skipped.push(questionId);
+      // Only questions are recorded: `skipped` holds question ids (validate checks them).
+      if (cur.kind === "question" && !isDoneNow(state, session, cur) && !session.skipped.includes(cur.id)) session.skipped.push(cur.id);
       return { ...base, ...onward(state, session) };
     }
     case "back":

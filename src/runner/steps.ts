@@ -71,7 +71,7 @@ export function answerOf(format: Format, session: Session, id: string) {
 
 /** Done means answered, or deliberately skipped. */
 export function isDone(format: Format, session: Session, step: Step): boolean {
-  if (step.kind === "participants") return session.participants.length > 0 || session.skipped.includes(PARTICIPANTS);
+  if (step.kind === "participants") return session.participants.length > 0;
   if (step.kind === "review") return false;
   return isAnswered(answerOf(format, session, step.id)) || session.skipped.includes(step.id);
 }
