@@ -33,7 +33,9 @@ export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
   const existing = answerOf(state.format, state.session, id);
   const got = await askValue(ctx, q, existing, tr(q.prompt) + mark);
   if ("proposal" in got) return got.proposal;
-  return isAnswered(got.value) ? { type: "answer", value: got.value } : { type: "skip" };
+  if (isAnswered(got.value)) return { type: "answer", value: got.value };
+  // Unticking every option of an answered multichoice clears it; an empty line keeps (see askValue).
+  return isAnswered(existing) && got.value !== undefined ? { type: "answer", value: undefined } : { type: "skip" };
 }
 
 async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal> {

@@ -126,6 +126,13 @@ describe("moving around", () => {
     expect(r.outcome).toBe("stopped");
   });
 
+  it("unticking every option clears a multichoice answer", async () => {
+    const r = await script([...START, "nee", "3", "een lang verhaal", "", "", "", "nee", "rood", "", "", "", "edit", "kleuren", "-", "stop"]);
+    expect(r.saves.some((s) => s.session.answers.kleuren !== undefined)).toBe(true);
+    expect(r.state.session.answers.kleuren).toBeUndefined();
+    expect(r.state.session.skipped).not.toContain("kleuren");
+  });
+
   it(":sectie in a text field jumps by number", async () => {
     const r = await script([...START, "ja", ":sectie 2", ":stop"]);
     expect(r.out).toContain("== Tweede deel ==");
