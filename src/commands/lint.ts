@@ -2,21 +2,19 @@
 import type { Command } from "commander";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
-import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { lintFormatFile } from "../format/lint.js";
+import { formatDirs, yamlFilesIn } from "../format/registry.js";
 import { expandPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
 import { UserError } from "../cli/errors.js";
+import { LintCache } from "../cache/lint-cache.js";
+import { getLang } from "../i18n/lang.js";
 
-export default async function lint(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<{ json?: boolean }>(cmd);
-  await assertReadableDirs(paths);
-  const files = await expandPaths(paths);
-  // The folders being linted come first, so their formats' extends resolve among themselves.
-  const dirs = [...new Set(files.map((f) => path.dirname(path.resolve(f))))];
-  const registry = await FormatRegistry.load([...dirs, ...formatDirs(opts.formatsDir)]);
+async function lintFiles(files: string[], dirs: string[]): Promise<Finding[]> {
+  // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
+  const [{ FormatRegistry }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
+  const registry = await FormatRegistry.load(dirs);
   const findings: Finding[] = [];
   for (const file of files) {
     try {
@@ -26,6 +24,23 @@ export default async function lint(paths: string[], _opts: unknown, cmd: Command
       // Unreadable (binary, not UTF-8, ...): a finding like any other, exit code decides below.
       findings.push({ file, line: err.location?.line ?? 1, col: err.location?.col ?? 1, severity: "error", rule: "unreadable", message: err.message });
     }
+  }
+  return findings;
+}
+
+export default async function lint(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
+  const opts = optionsOf<{ json?: boolean }>(cmd);
+  await assertReadableDirs(paths);
+  const files = await expandPaths(paths);
+  // The folders being linted come first, so their formats' extends resolve among themselves.
+  const dirs = [...new Set([...files.map((f) => path.dirname(path.resolve(f))), ...formatDirs(opts.formatsDir)])];
+  const registryFiles = (await Promise.all(dirs.map((d) => yamlFilesIn(d)))).flat();
+  const cache = await LintCache.open(files, registryFiles, JSON.stringify({ lang: getLang(), cwd: process.cwd(), dirs }));
+  let findings = cache.get();
+  if (!findings) {
+    findings = await lintFiles(files, dirs);
+    // An unreadable file is an I/O state, not a property of the content: never cache it.
+    if (!findings.some((f) => f.rule === "unreadable")) cache.set(findings);
   }
   const code = printFindings({ files: files.length, findings }, opts.json === true);
   return findings.some((f) => f.rule === "unreadable") ? 2 : code;

@@ -1,0 +1,71 @@
+// `afstem lint` results, cached like `eslint --cache`: linting parses YAML and compiles the
+// format schema with ajv, which costs ten times a Node start-up, while formats rarely change.
+// A result is reused only when every linted file, every file of the registry they resolve
+// against (extends), the format schema, the afstem code that lints and the language are
+// byte-for-byte what they were; the afstem version is part of every cache entry already.
+import { createHash } from "node:crypto";
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Finding } from "../findings/finding.js";
+import { FileCache } from "./file-cache.js";
+import { SCHEMA_DIR } from "../util/paths.js";
+
+const RESULT = "result";
+/** Compiled code whose change can change findings: a rebuilt afstem invalidates the cache. */
+const CODE_DIRS = ["format", "schema", "yaml", "findings", "i18n", "cache"];
+
+async function fileStamp(file: string, withContent: boolean): Promise<string> {
+  try {
+    const st = await stat(file);
+    const hash = withContent ? createHash("sha1").update(await readFile(file)).digest("base64") : "";
+    return `${file}\0${st.size}\0${st.mtimeMs}\0${hash}`;
+  } catch {
+    return `${file}\0missing`;
+  }
+}
+
+async function codeStamps(): Promise<string[]> {
+  const dist = fileURLToPath(new URL("../", import.meta.url));
+  const lists = await Promise.all(
+    CODE_DIRS.map(async (d) => {
+      const dir = path.join(dist, d);
+      const names = await readdir(dir).catch(() => [] as string[]);
+      return Promise.all(names.filter((n) => n.endsWith(".js")).sort().map((n) => fileStamp(path.join(dir, n), false)));
+    }),
+  );
+  return lists.flat();
+}
+
+export class LintCache {
+  private constructor(
+    private readonly cache: FileCache<Finding[]>,
+    private readonly digest: string,
+  ) {}
+
+  /**
+   * @param files the linted files, as the user named them
+   * @param registryFiles every format file the registry will load
+   * @param context anything else that changes findings (language, working directory)
+   */
+  static async open(files: string[], registryFiles: string[], context: string): Promise<LintCache> {
+    const all = [...new Set([...files, ...registryFiles].map((f) => path.resolve(f)))].sort();
+    const stamps = await Promise.all([...all.map((f) => fileStamp(f, true)), fileStamp(path.join(SCHEMA_DIR, "format.schema.json"), true)]);
+    const digest = createHash("sha1").update([...stamps, ...(await codeStamps())].join("\n")).digest("base64");
+    const key = JSON.stringify({ context, files });
+    return new LintCache(new FileCache<Finding[]>("lint", key), digest);
+  }
+
+  private get stamp() {
+    return { size: 0, mtimeMs: 0, hash: this.digest };
+  }
+
+  get(): Finding[] | undefined {
+    return this.cache.get(RESULT, this.stamp);
+  }
+
+  set(findings: Finding[]): void {
+    this.cache.set(RESULT, this.stamp, findings);
+    this.cache.save(new Set([RESULT]));
+  }
+}
