@@ -22,7 +22,7 @@ async function load(...files: string[]): Promise<SummaryInput[]> {
 
 describe("buildReport", () => {
   it("numbers visible questions per section and leaves hidden ones out", async () => {
-    const [{ format, session }] = await load(REGENBOOG);
+    const { format, session } = (await load(REGENBOOG))[0]!;
     const m = buildReport(format!, session!, "nl");
     const ids = m.sections.flatMap((s) => s.items.map((i) => i.id));
     expect(ids).not.toContain("oorzaak_ontevredenheid"); // score 4: condition false
@@ -35,7 +35,7 @@ describe("buildReport", () => {
   });
 
   it("tells skipped ('niet besproken') from not yet answered ('geen antwoord') in a draft", async () => {
-    const [{ format, session }] = await load(VUURTOREN);
+    const { format, session } = (await load(VUURTOREN))[0]!;
     const m = buildReport(format!, session!, "nl");
     const item = (id: string) => m.sections.flatMap((s) => s.items).find((i) => i.id === id)!;
     expect(item("visie_toelichting").answer).toEqual({ kind: "none", text: "niet besproken" });
