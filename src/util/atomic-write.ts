@@ -1,7 +1,7 @@
 // Atomic file replacement: write a temp file in the same directory, flush it to disk,
 // rename it over the target. A reader sees the old file or the new one, never half of one.
 // Synchronous on purpose: it is also called from signal handlers and exit paths.
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, fsync, fsyncSync, open, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import path from "node:path";
 
 let counter = 0;
@@ -35,15 +35,15 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     }
     throw err;
   }
-  // Make the rename itself durable (directory entry); not supported on every platform.
-  try {
-    const dfd = openSync(dir, "r");
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    /* Windows cannot open directories; the rename is still atomic there */
-  }
+  // Make the rename itself durable (the directory entry). The file's bytes are already on disk
+  // and the rename is atomic, so this only narrows the window in which a power cut would bring
+  // back the previous version; done in the background so an answer is acknowledged at once.
+  syncDirLater(dir);
+}
+
+function syncDirLater(dir: string): void {
+  open(dir, "r", (err, dfd) => {
+    if (err) return; // Windows cannot open directories; the rename is still atomic there
+    fsync(dfd, () => close(dfd, () => {}));
+  });
 }
