@@ -46,6 +46,9 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       });
       const organisation = old?.organisation ?? tr(role.organisation);
       list.push({ name: name.trim(), role: roleId, ...(organisation ? { organisation } : {}), present: old?.present ?? true });
+      // Save each name as it is acknowledged; roles not reached yet keep what they had.
+      const rest = [...had.values()].filter((p) => !list.some((l) => l.role === p.role));
+      ctx.dispatch({ type: "participants", list: [...list, ...rest], stay: true });
     }
     const present = await ui.checkbox<number>({
       message: L({ nl: "Wie is aanwezig? (spatie = aan/uit)", en: "Who is present? (space = toggle)" }),

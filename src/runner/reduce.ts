@@ -81,7 +81,7 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
     case "participants":
       session.participants = input.list;
       session.skipped = session.skipped.filter((id) => id !== PARTICIPANTS);
-      return { ...base, ...onward(state, session) };
+      return input.stay ? base : { ...base, ...onward(state, session) };
     case "note": {
       const key = questionId ?? "meta";
       if (input.text.trim()) session.notes[key] = input.text;

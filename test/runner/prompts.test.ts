@@ -42,6 +42,12 @@ async function script(lines: string[], start?: RunnerState) {
 const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
 
 describe("prompts", () => {
+  it("saves each participant's name as soon as it is entered, before presence is asked", async () => {
+    const r = await script(["De Regenboog", "2026-09-15", "ib,cjg", "Marieke"]);
+    expect(r.outcome).toBe("interrupted");
+    expect(r.saves.at(-1)!.session.participants).toEqual([expect.objectContaining({ name: "Marieke", role: "ib" })]);
+  });
+
   it("refuses an invalid answer with the format's message and asks again", async () => {
     const r = await script(["X", "De Regenboog"]);
     expect(r.out).toContain("! Vul de naam van de school in.");
