@@ -30,7 +30,7 @@ function parseArgs(argv: string[]): Args {
 
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.quick ? { big: 1000, small: 100, report: 30 } : { big: 10000, small: 1000, report: 1000 };
-const RUNS = args.quick ? { startup: 3, batch: 1, report: 1, autosave: 1 } : { startup: 15, batch: 3, report: 3, autosave: 3 };
+const RUNS = args.quick ? { startup: 3, batch: 1, report: 1, autosave: 1 } : { startup: 15, batch: 3, report: 2, autosave: 3 };
 /** --quick skips the warm-up of the batch cases (the start-up cases have filled the format cache). */
 const WARMUP = !args.quick;
 
@@ -144,7 +144,7 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   const outDir = path.join(BENCH_DIR, "out", "rollup");
   const fresh = () => rmSync(outDir, { recursive: true, force: true });
   log(`rollup: naive loop en afstem rollup over ${SIZES.big} en ${SIZES.small} sessies ...`);
-  const naive = await measure(() => ({ cmd: NODE, args: [path.join(ROOT, "dist", "bench", "naive-loop.js"), big], env, cwd: ROOT }), RUNS.batch);
+  const naive = await measure(() => ({ cmd: NODE, args: [path.join(ROOT, "dist", "bench", "naive-loop.js"), big], env, cwd: ROOT }), RUNS.batch, [0], undefined, false);
   const naiveRow = row(`naive loop ${SIZES.big} (read + yaml.parse, baseline)`, naive);
   rows.push(naiveRow);
   const rollupArgs = (dir: string) => afstem("rollup", dir, "--out", outDir, "--layout", "long,wide,summary,actions");
@@ -181,7 +181,7 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   } else {
     rows.push({ case: "pandoc md → docx (baseline)", runsMs: [], note: "pandoc not installed: absolute time per report below" });
   }
-  const j1 = await measure(() => afstem("report", dir, "--out", outDir, "--jobs", "1"), RUNS.report, [0, 1], fresh);
+  const j1 = await measure(() => afstem("report", dir, "--out", outDir, "--jobs", "1"), RUNS.report, [0, 1], fresh, false);
   const r1 = row(`afstem report ${n} --jobs 1`, j1);
   const per = r1.medianMs !== undefined ? r1.medianMs / n : undefined;
   if (hasPandoc) {
@@ -189,7 +189,7 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   } else {
     rows.push(Object.assign(r1, { target: "≤0.10× pandoc per report", ...(per !== undefined ? { ratioText: `${per.toFixed(1)} ms/report` } : {}), ...(r1.result ? {} : { result: "n/a" as const, note: "no pandoc" }) }));
   }
-  const j2 = await measure(() => afstem("report", dir, "--out", outDir, "--jobs", "2"), RUNS.report, [0, 1], fresh);
+  const j2 = await measure(() => afstem("report", dir, "--out", outDir, "--jobs", "2"), RUNS.report, [0, 1], fresh, false);
   const r2 = row(`afstem report ${n} --jobs 2`, j2);
   rows.push(judge(r2, r1.medianMs && r2.medianMs ? r1.medianMs / r2.medianMs : undefined, "≥1.60× faster than --jobs 1", (x) => x >= 1.6, (x) => `${x.toFixed(2)}× faster`));
   fresh();
@@ -242,7 +242,7 @@ async function pandocInput(corpusDir: string, sample: number): Promise<string> {
 // --- output -------------------------------------------------------------------------------------
 const seconds = (performance.now() - t0) / 1000;
 if (args.quick) notes.push(`--quick: corpora of ${SIZES.big}/${SIZES.small} sessions instead of 10000/1000, report over ${SIZES.report}, fewer runs; the rollup and report targets are defined at 10000/1000 sessions, so their --quick figures are indicative only`);
-notes.push(`peak RSS via ${rssMethod()}; wall time from spawn to exit; median of ${RUNS.startup} interleaved runs (start-up) or ${RUNS.batch}/${RUNS.report} runs (batch), after one warm-up run per case${WARMUP ? "" : " (start-up cases only)"} that fills the format cache (AFSTEM_CACHE_DIR=.bench/cache)`);
+notes.push(`peak RSS via ${rssMethod()}; wall time from spawn to exit; median of ${RUNS.startup} interleaved runs (start-up) or ${RUNS.batch}/${RUNS.report} runs (batch), after one warm-up run per start-up${WARMUP ? " and rollup" : ""} case that fills the format, lint and help caches (AFSTEM_CACHE_DIR=.bench/cache)`);
 process.stdout.write(`${renderTable(rows)}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n- node ${process.version}, ${seconds.toFixed(0)} s in total\n`);
 if (args.json) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };

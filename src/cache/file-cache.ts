@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { writeFileAtomicSync } from "../util/atomic-write.js";
-import { PACKAGE_ROOT } from "../util/paths.js";
+import { VERSION } from "../cli/version.js";
 
 export interface FileStamp {
   size: number;
@@ -26,17 +26,7 @@ interface Index<T> {
   entries: Record<string, Entry<T>>;
 }
 
-let afstemVersion: string | undefined;
-function version(): string {
-  if (afstemVersion === undefined) {
-    try {
-      afstemVersion = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string }).version;
-    } catch {
-      afstemVersion = "0";
-    }
-  }
-  return afstemVersion;
-}
+const version = (): string => VERSION;
 
 export function cacheDir(): string | undefined {
   if (process.env.AFSTEM_CACHE === "0") return undefined;

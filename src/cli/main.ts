@@ -1,10 +1,25 @@
 // The dispatcher. It imports only commander and this file's tables: each command's
 // module (and its heavy dependencies: docx, inquirer, ajv) is loaded when it runs.
-import { Command, CommanderError, Option } from "commander";
-import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import type * as CommanderModule from "commander";
 import { EXIT } from "./errors.js";
-import { L, isLang, setLang } from "../i18n/lang.js";
-import { handleError } from "./report-error.js";
+import { L, getLang, isLang, setLang } from "../i18n/lang.js";
+import { VERSION } from "./version.js";
+import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
+
+type Command = CommanderModule.Command;
+let commanderModule: typeof CommanderModule | undefined;
+/**
+ * commander, loaded on first use: a cached help screen and the `formats` fast path never need
+ * it. It is CommonJS, so require() skips the ESM wrapper and its export scan.
+ */
+function commander(): typeof CommanderModule {
+  return (commanderModule ??= createRequire(import.meta.url)("commander") as typeof CommanderModule);
+}
+
+/** Everything commander prints through writeOut (help, version), so a help screen can be cached. */
+let printed = "";
 
 /** --lang must be known before the help texts are built, so read it from argv first. */
 function detectLang(argv: string[]): void {
@@ -15,13 +30,6 @@ function detectLang(argv: string[]): void {
     else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
   }
   if (isLang(lang)) setLang(lang);
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
 }
 
 type CommandModule = { default: (...args: any[]) => Promise<number> };
@@ -40,6 +48,7 @@ function examples(lines: string[]): string {
 }
 
 export function buildProgram(): Command {
+  const { Command, Option } = commander();
   const program = new Command("afstem");
   program
     .description(
@@ -48,7 +57,7 @@ export function buildProgram(): Command {
         en: "Alignment conversations between schools and youth care: formats, sessions, reports and rollups.",
       }),
     )
-    .version(version(), "-V, --version", L({ nl: "toon het versienummer", en: "show the version number" }))
+    .version(VERSION, "-V, --version", L({ nl: "toon het versienummer", en: "show the version number" }))
     .helpOption("-h, --help", L({ nl: "toon hulp bij een opdracht", en: "show help for a command" }))
     .addHelpCommand(false)
     .addOption(
@@ -67,6 +76,10 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({
       outputError: (str, write) => write(str),
+      writeOut: (str) => {
+        printed += str;
+        process.stdout.write(str);
+      },
     })
     .addHelpText(
       "after",
@@ -181,23 +194,49 @@ function ignoreBrokenPipe(): void {
   }
 }
 
+/**
+ * `afstem formats [--json]`, the command people run most to look around, without commander:
+ * its only options are fixed, so parsing them by hand is exact.
+ */
+function formatsFastPath(args: string[]): { json?: boolean } | undefined {
+  if (args[0] !== "formats" || args.length > 2) return undefined;
+  if (args.length === 1) return {};
+  return args[1] === "--json" ? { json: true } : undefined;
+}
+
 async function main(argv: string[]): Promise<void> {
   ignoreBrokenPipe();
-  detectLang(argv.slice(2));
+  const args = argv.slice(2);
+  detectLang(args);
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const program = buildProgram();
+  const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), fileURLToPath(import.meta.url)) : undefined;
+  const cachedHelp = help?.get();
+  if (cachedHelp !== undefined) {
+    process.stdout.write(cachedHelp);
+    return;
+  }
   try {
-    await program.parseAsync(argv);
+    const fast = formatsFastPath(args);
+    if (fast) {
+      const { default: formats } = await import("../commands/formats.js");
+      const cmd = { optsWithGlobals: () => ({ ...fast, lang: getLang() }) } as unknown as Command;
+      process.exitCode = await formats(fast, cmd);
+      return;
+    }
+    await buildProgram().parseAsync(argv);
   } catch (err) {
-    if (err instanceof CommanderError) {
+    if (commanderModule && err instanceof commanderModule.CommanderError) {
       // help and version are "errors" to commander; they are successes to the user.
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
+        if (help && err.code !== "commander.version" && printed) help.set(printed);
         process.exitCode = EXIT.ok;
       } else {
         process.exitCode = EXIT.usage;
       }
       return;
     }
+    // Loaded only when something went wrong: no start-up cost on the happy path.
+    const { handleError } = await import("./report-error.js");
     process.exitCode = handleError(err);
   }
 }
