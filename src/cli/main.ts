@@ -7,6 +7,7 @@ import { EXIT } from "./errors.js";
 import { L, getLang, isLang, setLang } from "../i18n/lang.js";
 import { VERSION } from "./version.js";
 import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
+import { usageMessage } from "./usage-errors.js";
 
 type Command = CommanderModule.Command;
 let commanderModule: typeof CommanderModule | undefined;
@@ -75,7 +76,7 @@ export function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      outputError: (str, write) => write(str),
+      outputError: (str, write) => write(usageMessage(str)),
       writeOut: (str) => {
         printed += str;
         process.stdout.write(str);
