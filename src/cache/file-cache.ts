@@ -5,10 +5,10 @@
 // ~/.cache/afstem. Any cache problem is silently a cache miss: the cache is never the truth.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
 import path from "node:path";
 import { writeFileAtomicSync } from "../util/atomic-write.js";
 import { VERSION } from "../cli/version.js";
+import { cacheDir } from "./dir.js";
 
 export interface FileStamp {
   size: number;
@@ -28,12 +28,7 @@ interface Index<T> {
 
 const version = (): string => VERSION;
 
-export function cacheDir(): string | undefined {
-  if (process.env.AFSTEM_CACHE === "0") return undefined;
-  if (process.env.AFSTEM_CACHE_DIR) return process.env.AFSTEM_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
-  return path.join(base, "afstem");
-}
+export { cacheDir };
 
 /**
  * One JSON index per (namespace, key), holding entries per file. Load once, look up many,

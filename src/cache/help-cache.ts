@@ -2,11 +2,13 @@
 // arguments and the terminal width, yet producing it means loading commander, a third of the
 // start-up cost. The first `--help` stores what commander printed; later ones print it without
 // loading commander. A rebuilt main.js (size or mtime) or another afstem version is a miss.
-import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { cacheDir } from "./file-cache.js";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { cacheDir, Fnv } from "./dir.js";
 import { VERSION } from "../cli/version.js";
+
+// The CommonJS face of fs: the ESM one enumerates fs.promises and loads the streams (ms).
+const fs = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
 
 const NAME = /^[a-z][a-z-]*$/;
 
@@ -21,13 +23,6 @@ export function isHelpRequest(args: string[]): boolean {
   return (last === "--help" || last === "-h") && rest.length <= 2 && rest.every((a) => NAME.test(a));
 }
 
-/** FNV-1a: a file name from the key without loading node:crypto. */
-function fnv(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, "0");
-}
-
 export class HelpCache {
   private constructor(
     private readonly file: string,
@@ -39,10 +34,10 @@ export class HelpCache {
     const dir = cacheDir();
     if (!dir) return undefined;
     try {
-      const st = statSync(mainFile);
+      const st = fs.statSync(mainFile);
       const out = process.stdout;
       const key = JSON.stringify([VERSION, st.size, st.mtimeMs, lang, args, out.isTTY ? out.columns : 0, process.env.NO_COLOR ?? "", process.env.FORCE_COLOR ?? ""]);
-      return new HelpCache(path.join(dir, "help", `${fnv(key)}.json`), key);
+      return new HelpCache(path.join(dir, "help", `${new Fnv().update(key).hex()}.json`), key);
     } catch {
       return undefined;
     }
@@ -50,16 +45,17 @@ export class HelpCache {
 
   get(): string | undefined {
     try {
-      const e = JSON.parse(readFileSync(this.file, "utf8")) as { key: string; text: string };
+      const e = JSON.parse(fs.readFileSync(this.file, "utf8")) as { key: string; text: string };
       return e.key === this.key && typeof e.text === "string" ? e.text : undefined;
     } catch {
       return undefined;
     }
   }
 
-  set(text: string): void {
+  async set(text: string): Promise<void> {
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      const { writeFileAtomicSync } = await import("../util/atomic-write.js");
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
     } catch {
       /* only costs speed */

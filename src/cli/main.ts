@@ -7,6 +7,9 @@ import { EXIT } from "./errors.js";
 import { L, getLang, isLang, setLang } from "../i18n/lang.js";
 import { VERSION } from "./version.js";
 import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
+import { OutputCache } from "../cache/output-cache.js";
+import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
+import path from "node:path";
 import { usageMessage } from "./usage-errors.js";
 
 type Command = CommanderModule.Command;
@@ -219,9 +222,19 @@ async function main(argv: string[]): Promise<void> {
   try {
     const fast = formatsFastPath(args);
     if (fast) {
+      // The same folders formatDirs() searches without --formats-dir; the listing shows paths
+      // relative to the working directory, so that is part of the key too.
+      const dirs = [...(process.env.AFSTEM_FORMATS_PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.resolve(d)), BUILTIN_FORMATS_DIR];
+      const cache = OutputCache.open("formats-output", dirs, { ...fast, lang: getLang(), cwd: process.cwd() });
+      const hit = cache?.get();
+      if (hit !== undefined) {
+        process.stdout.write(hit);
+        return;
+      }
       const { default: formats } = await import("../commands/formats.js");
       const cmd = { optsWithGlobals: () => ({ ...fast, lang: getLang() }) } as unknown as Command;
-      process.exitCode = await formats(fast, cmd);
+      const run = () => formats(fast, cmd);
+      process.exitCode = cache ? await cache.capture(run) : await run();
       return;
     }
     await buildProgram().parseAsync(argv);
@@ -229,7 +242,7 @@ async function main(argv: string[]): Promise<void> {
     if (commanderModule && err instanceof commanderModule.CommanderError) {
       // help and version are "errors" to commander; they are successes to the user.
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") {
-        if (help && err.code !== "commander.version" && printed) help.set(printed);
+        if (help && err.code !== "commander.version" && printed) await help.set(printed);
         process.exitCode = EXIT.ok;
       } else {
         process.exitCode = EXIT.usage;

@@ -1,0 +1,123 @@
+// A command's whole output, cached, for read-only commands whose output is a pure function of
+// some format files, the language and the afstem build: `afstem formats` would otherwise load
+// the format model, resolve extends and walk every format on each start-up. The key holds the
+// size, mtime, ctime and inode of every YAML file below the given folders (a new, removed or
+// edited file is a miss; content too for recently changed files), the size+mtime of the
+// compiled afstem code, and the caller's context. Hashing every file's content would need
+// node:crypto, whose loading alone costs more than the cache saves.
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { cacheDir, Fnv } from "./dir.js";
+import { VERSION } from "../cli/version.js";
+
+// The CommonJS face of fs: the ESM one enumerates fs.promises and loads the streams (ms).
+const { mkdirSync, readFileSync, readdirSync, statSync } = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
+
+/** Every .yaml/.yml below dir, sorted; a superset of what the registry loads is fine for a key. */
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    if (e.name.startsWith(".") || e.name === "node_modules") continue;
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) yamlFiles(full, out);
+    else if (/\.ya?ml$/i.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+const RACY_MS = 3000;
+
+/** The compiled code a listing of formats depends on (not the runner, reports or rollups). */
+const CODE_DIRS = ["cli", "commands", "format", "i18n", "util", "yaml", "cache"];
+
+function codeStamps(): string[] {
+  const dist = fileURLToPath(new URL("../", import.meta.url));
+  const out: string[] = [];
+  for (const d of CODE_DIRS) {
+    let names: string[];
+    try {
+      names = readdirSync(path.join(dist, d));
+    } catch {
+      continue;
+    }
+    for (const n of names.sort()) {
+      if (!n.endsWith(".js")) continue;
+      const st = statSync(path.join(dist, d, n));
+      out.push(`${d}/${n}:${st.size}:${st.mtimeMs}`);
+    }
+  }
+  return out;
+}
+
+export class OutputCache {
+  private constructor(
+    private readonly file: string,
+    private readonly key: string,
+  ) {}
+
+  /** undefined when caching is off or anything cannot be stamped (then: just run the command). */
+  static open(namespace: string, dirs: string[], context: unknown): OutputCache | undefined {
+    const dir = cacheDir();
+    if (!dir) return undefined;
+    try {
+      const hash = new Fnv().update(JSON.stringify([VERSION, context, dirs]));
+      for (const d of dirs) {
+        for (const f of yamlFiles(d)) {
+          const st = statSync(f);
+          hash.update(`\n${f}\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}\0${st.ino}`);
+          // Like git's "racy" check: a file changed in the last seconds may change again within
+          // one timestamp tick, so only then is its content part of the key.
+          if (Date.now() - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS) hash.update(readFileSync(f));
+        }
+      }
+      hash.update(codeStamps().join("\n"));
+      const key = hash.hex();
+      return new OutputCache(path.join(dir, namespace, `${key}.json`), key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get(): string | undefined {
+    try {
+      const e = JSON.parse(readFileSync(this.file, "utf8")) as { key: string; text: string };
+      return e.key === this.key && typeof e.text === "string" ? e.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Run the command, passing its stdout through; keep what it printed if it exits 0. */
+  async capture(run: () => Promise<number>): Promise<number> {
+    const out = process.stdout;
+    const original = out.write;
+    let text = "";
+    out.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
+      text += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
+      return (original as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
+    } as typeof out.write;
+    let code: number;
+    try {
+      code = await run();
+    } finally {
+      out.write = original;
+    }
+    if (code === 0) {
+      try {
+        const { writeFileAtomicSync } = await import("../util/atomic-write.js");
+        mkdirSync(path.dirname(this.file), { recursive: true });
+        writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
+      } catch {
+        /* only costs speed */
+      }
+    }
+    return code;
+  }
+}
