@@ -43,13 +43,14 @@ async function makeUi(): Promise<Ui> {
   return createInquirerUi();
 }
 
-function outDirOf(out: string | undefined): string {
+/** --out must be a directory; `create` makes it (run --answers makes it only once there is something to write). */
+function outDirOf(out: string | undefined, create = true): string {
   const dir = path.resolve(out ?? ".");
   try {
     if (!statSync(dir).isDirectory()) throw new UserError(fill(L({ nl: "--out {d} is geen map", en: "--out {d} is not a directory" }), { d: out ?? "." }), EXIT.usage);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    mkdirSync(dir, { recursive: true });
+    if (create) mkdirSync(dir, { recursive: true });
   }
   return dir;
 }
@@ -71,7 +72,7 @@ async function openResumed(file: string, ref: string, format: Format, registry: 
 export default async function run(ref: string, _opts: unknown, cmd: Command): Promise<number> {
   const o = optionsOf<RunOptions>(cmd);
   if (o.lang) setLang(o.lang);
-  const outDir = outDirOf(o.out);
+  const outDir = outDirOf(o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
     return fillFromAnswers(o.answers, format, registry, outDir);

@@ -37,6 +37,8 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   reconcileAside(check.format, session);
   const at = new Date(now).toISOString();
   session.updated = at;
+  // A hand-made file rarely says when it started; then it starts now, not after `updated`.
+  if (typeof (data as Record<string, unknown>).started !== "string") session.started = at;
   session.history.push({ event: "import", at, note: path.basename(file) });
   mkdirSync(outDir, { recursive: true });
   const target = path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"));
