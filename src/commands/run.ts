@@ -20,6 +20,7 @@ import { newSession, startState } from "../runner/start.js";
 import { reduce } from "../runner/reduce.js";
 import { converse } from "../runner/loop.js";
 import { SessionTarget } from "../runner/target.js";
+import { SafeSaver } from "../runner/safe-save.js";
 import { reviewText } from "../runner/review.js";
 import { fillFromAnswers } from "../runner/answers-file.js";
 import type { RunnerState } from "../runner/types.js";
@@ -92,11 +93,22 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   let state: RunnerState;
   const takeover = (pid: number) =>
     say(fill(L({ nl: "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.", en: "Note: the lock of an interrupted run (process {pid} is gone) was taken over." }), { pid }));
+  const conflict = (theirs: string, ours: string) =>
+    say(
+      fill(
+        L({
+          nl: "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Vergelijk de twee bestanden na afloop, neem over wat nodig is en verwijder er één (report en rollup zien anders beide).",
+          en: "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  Compare the two files afterwards, take over what is needed and delete one (report and rollup otherwise see both).",
+        }),
+        { theirs: displayPath(theirs), ours: displayPath(ours) },
+      ),
+    );
   let target: SessionTarget;
+  let firstSave = false;
   if (o.resume) {
     const opened = await openResumed(o.resume, ref, format, loaded.registry, checker);
     format = opened.format;
-    target = new SessionTarget(path.dirname(path.resolve(o.resume)), format.id, takeover, path.resolve(o.resume));
+    target = new SessionTarget(path.dirname(path.resolve(o.resume)), format.id, { onTakeover: takeover, onConflict: conflict }, path.resolve(o.resume));
     state = startState(format, opened.session, now(), true);
     say(fill(L({ nl: "Gesprek: {f}", en: "Session: {f}" }), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {
@@ -107,29 +119,34 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
       return EXIT.ok;
     }
     if (state.session.status === "final") state = reduce(state, { type: "reopen", now: now() });
-    target.save(state);
+    firstSave = true;
   } else {
-    target = new SessionTarget(outDir, format.id, takeover, undefined, (f) => say(fill(L({ nl: "Opslaan in: {f}", en: "Saving to: {f}" }), { f: displayPath(f) })));
+    target = new SessionTarget(outDir, format.id, { onTakeover: takeover, onConflict: conflict, onFixed: (f) => say(fill(L({ nl: "Opslaan in: {f}", en: "Saving to: {f}" }), { f: displayPath(f) })) });
     state = startState(format, newSession(format, now()), now(), false);
     say(fill(L({ nl: "Nieuw gesprek: {t}\nHet bestand komt in {d} als <datum>-<school>-{id}.yaml; elk antwoord wordt meteen opgeslagen.", en: "New session: {t}\nThe file goes to {d} as <date>-<school>-{id}.yaml; every answer is saved at once." }), { t: tr(format.title), d: displayPath(outDir) || ".", id: format.id }));
   }
   say(L({ nl: "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).", en: "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …)." }));
 
   const ui = await makeUi();
+  // A failed autosave keeps the state and asks where else to save (runner/safe-save.ts).
+  const saver = new SafeSaver(target, { ui, formatRef: ref });
   const save = (s: RunnerState) => {
     state = s;
-    const file = target.save(s);
-    ui.saved?.(file);
+    const file = saver.save(s);
+    if (file) ui.saved?.(file);
   };
+  if (firstSave) save(state);
   const resumeHint = () =>
-    target.file
+    !saver.finish()
+      ? L({ nl: "Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML). Bewaar die tekst als .yaml-bestand.", en: "Not saved to disk: the session is shown above as text (YAML). Keep that text as a .yaml file." })
+      : target.file
       ? fill(L({ nl: "Opgeslagen in {f}\nVerder gaan: afstem run {ref} --resume {f}", en: "Saved to {f}\nTo continue: afstem run {ref} --resume {f}" }), { f: displayPath(target.file), ref })
       : L({ nl: "Er was nog niets ingevuld; er is niets opgeslagen.", en: "Nothing was filled in yet; nothing was saved." });
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
   const onSignal = (code: number) => () => {
     try {
-      if (target.file) target.save(reduce(state, { type: "tick", now: now() }));
+      if (target.file || saver.pending) saver.save(reduce(state, { type: "tick", now: now() }));
     } finally {
       target.release();
       process.stdout.write(`\n${resumeHint()}\n`);
@@ -139,7 +156,11 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];
   for (const [sig, h] of handlers) process.on(sig, h);
   try {
-    const { outcome } = await converse(state, { ui, checker, now, save });
+    const { outcome } = await converse(state, { ui, checker, now, save, settle: () => saver.settle() });
+    if (saver.pending) {
+      say(`\n${resumeHint()}`);
+      return EXIT.findings;
+    }
     if (outcome === "final") {
       say(`\n${L({ nl: "✓ Vastgesteld.", en: "✓ Finalized." })} ${fill(L({ nl: "Opgeslagen in {f}", en: "Saved to {f}" }), { f: displayPath(target.file!) })}`);
     } else {
@@ -148,7 +169,7 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
     return EXIT.ok;
   } catch (err) {
     if (!isInterrupt(err)) throw err;
-    if (target.file) save(reduce(state, { type: "tick", now: now() }));
+    if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
     say(`\n${L({ nl: "Gestopt (Ctrl+C).", en: "Stopped (Ctrl+C)." })}\n${resumeHint()}`);
     throw new ExitError(EXIT.interrupted);
   } finally {

@@ -16,6 +16,8 @@ export interface LoopDeps {
   now(): number;
   /** Autosave; called with every new state. */
   save(state: RunnerState): void;
+  /** Between questions: whatever needs the user after a save (a failed autosave asks where to save). */
+  settle?(): Promise<void>;
 }
 
 export type Outcome = "final" | "stopped";
@@ -34,11 +36,13 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     },
   };
   for (;;) {
+    await deps.settle?.();
     if (state.session.status === "final") return { state, outcome: "final" };
     const c = state.cursor;
     const p = c.kind === "review" ? await askReview(ctx) : c.kind === "participants" ? await askParticipants(ctx) : await askQuestion(ctx, c.id);
     if (p.type === "stop") {
       ctx.dispatch({ type: "tick" });
+      await deps.settle?.();
       return { state, outcome: "stopped" };
     }
     ctx.dispatch(p);

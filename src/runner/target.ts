@@ -1,34 +1,62 @@
 // Where the session is saved. The name is `<datum>-<school>-<format>.yaml`; until school and
 // datum are known (or the meta fields are behind us) the name follows the answers, and the
 // file is moved when it changes. After that the name is fixed, even if school is edited later.
+//
+// Someone else's version is never overwritten: before each save the file is compared with what
+// this runner last wrote (session/fingerprint.ts). If it changed (edited by hand, synced back by
+// a cloud folder), that version is left exactly as it is and this conversation continues in
+// `<name>.conflict-<time>.yaml`; `onConflict` tells the user which two files to compare.
 import { existsSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { writeSessionFile } from "../session/io.js";
+import { serializeSession } from "../session/io.js";
 import { acquireLock, type SessionLock } from "../session/lock.js";
+import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
+import { writeFileAtomicSync } from "../util/atomic-write.js";
 import { sessionFileName } from "../util/files.js";
 import { isAnswered } from "../session/condition.js";
 import type { RunnerState } from "./types.js";
 import { sectionOf } from "./steps.js";
 import { META_SECTION } from "../format/walk.js";
 
+export interface TargetEvents {
+  /** A stale lock of a dead process was taken over. */
+  onTakeover(pid: number): void;
+  /** The file name became final. */
+  onFixed?(file: string): void;
+  /** `theirs` changed on disk behind our back and was left alone; we now save to `ours`. */
+  onConflict?(theirs: string, ours: string): void;
+}
+
+/** `<name>.conflict-20260915-093012.yaml` next to `file`, not yet taken. */
+export function conflictName(file: string, at: Date): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
+  const base = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.conflict-${stamp}`);
+  let candidate = `${base}.yaml`;
+  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.yaml`;
+  return candidate;
+}
+
 export class SessionTarget {
   private current?: string;
   private lock?: SessionLock;
   private fixed: boolean;
+  /** What is on disk at `current` as far as we know: what we last wrote (or found, on --resume). */
+  private written?: Fingerprint;
 
   constructor(
     private readonly dir: string,
     private readonly formatId: string,
-    private readonly onTakeover: (pid: number) => void,
+    private readonly events: TargetEvents,
     /** --resume: the file is given and stays. */
     file?: string,
-    /** Told when the file name becomes final. */
-    private readonly onFixed: (file: string) => void = () => {},
+    private readonly clock: () => Date = () => new Date(),
   ) {
     this.fixed = file !== undefined;
     if (file) {
+      this.lock = acquireLock(file, events.onTakeover);
       this.current = file;
-      this.lock = acquireLock(file, onTakeover);
+      this.written = fingerprintOf(file);
     }
   }
 
@@ -44,34 +72,83 @@ export class SessionTarget {
     return candidate;
   }
 
+  /** Did the file we write to change since we last wrote it? */
+  private changedBehindUs(): boolean {
+    if (!this.current || !this.written) return false;
+    const { change, now } = changeSince(this.current, this.written);
+    if (change === "same" && now) this.written = now;
+    return change === "changed";
+  }
+
+  /** Lock `file`, write the session there; on failure nothing is left locked. */
+  private writeNew(file: string, text: string): SessionLock {
+    const lock = acquireLock(file, this.events.onTakeover);
+    try {
+      this.writeTo(file, text);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
+    return lock;
+  }
+
+  private writeTo(file: string, text: string): void {
+    writeFileAtomicSync(file, text);
+    this.written = fingerprintOf(file, hashOf(text));
+  }
+
+  /** Continue in `file` (locked, written); the previous file is kept as it is. */
+  private switchTo(file: string, text: string): void {
+    const lock = this.writeNew(file, text);
+    this.lock?.release();
+    this.lock = lock;
+    this.current = file;
+  }
+
   save(state: RunnerState): string {
+    const text = serializeSession(state.session);
+    if (this.changedBehindUs()) {
+      const theirs = this.current!;
+      this.switchTo(conflictName(theirs, this.clock()), text);
+      this.fixed = true;
+      this.events.onConflict?.(theirs, this.current!);
+      return this.current!;
+    }
     let written = false;
     if (!this.fixed) {
       const desired = this.nameFor(state);
       if (desired !== this.current) {
-        const lock = acquireLock(desired, this.onTakeover);
-        writeSessionFile(desired, state.session);
+        const old = this.current;
+        this.switchTo(desired, text);
         written = true;
-        if (this.current) {
+        // Unchanged since we wrote it (checked above), so it is ours to remove.
+        if (old) {
           try {
-            unlinkSync(this.current);
+            unlinkSync(old);
           } catch {
             /* not there */
           }
-          this.lock?.release();
         }
-        this.lock = lock;
-        this.current = desired;
       }
       const meta = state.session.meta;
       const named = isAnswered(meta.datum) && [meta.school, meta.regio, meta.gemeente].some((v) => isAnswered(v));
       if (named || sectionOf(state.format, state.cursor) !== META_SECTION) {
         this.fixed = true;
-        this.onFixed(this.current!);
+        this.events.onFixed?.(this.current!);
       }
     }
-    if (!written) writeSessionFile(this.current!, state.session);
+    if (!written) this.writeTo(this.current!, text);
     return this.current!;
+  }
+
+  /**
+   * Save to a file the user chose (after the usual place failed). From then on autosaves go
+   * there; the old file, if any, stays as it was last written.
+   */
+  moveTo(file: string, state: RunnerState): string {
+    this.switchTo(file, serializeSession(state.session));
+    this.fixed = true;
+    return file;
   }
 
   release(): void {

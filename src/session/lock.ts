@@ -29,8 +29,19 @@ function tryCreate(lock: string): boolean {
     closeSync(fd);
     return true;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    // A read-only folder, a full disk, a pulled USB stick: say so (the code stays on the error
+    // for callers that explain it in their own words, like the runner's autosave).
+    throw Object.assign(
+      new UserError(
+        fill(L({ nl: "kan het slot {f} niet aanmaken ({code})", en: "cannot create the lock {f} ({code})" }), { f: displayPath(lock), code: code ?? String(err) }),
+        EXIT.usage,
+        undefined,
+        L({ nl: "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.", en: "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again." }),
+      ),
+      { code },
+    );
   }
 }
 
@@ -67,7 +78,13 @@ export function acquireLock(sessionFile: string, onTakeover?: (pid: number) => v
         fill(L({ nl: "{f} is al geopend door een andere afstem (proces {pid})", en: "{f} is already open in another afstem (process {pid})" }), { f: displayPath(sessionFile), pid }),
         EXIT.usage,
         undefined,
-        L({ nl: "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw.", en: "Close that conversation first (:stop or Ctrl+C), then try again." }),
+        fill(
+          L({
+            nl: "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
+            en: "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
+          }),
+          { lock: displayPath(lock) },
+        ),
       );
     }
     try {

@@ -10,11 +10,12 @@ import { readSessionFile } from "../../src/session/io.js";
 import type { Session } from "../../src/session/types.js";
 import { MINI } from "./pty.js";
 
-/** Each step makes exactly one autosave; `holds` says what the file must then contain. */
-const STEPS: { lines: string; holds: (s: Session) => boolean }[] = [
+/** Each step makes `saves` autosaves (default 1); `holds` says what the file must then contain. */
+const STEPS: { lines: string; saves?: number; holds: (s: Session) => boolean }[] = [
   { lines: "De Regenboog\n", holds: (s) => s.meta.school === "De Regenboog" },
   { lines: "2026-09-15\n", holds: (s) => s.meta.datum === "2026-09-15" },
-  { lines: "ib,cjg\nMarieke\nAnouk\n\n", holds: (s) => s.participants.length === 2 },
+  // Each name as it is typed, and who is present: three saves.
+  { lines: "ib,cjg\nMarieke\nAnouk\n\n", saves: 3, holds: (s) => s.participants.length === 2 },
   { lines: "ja\n", holds: (s) => s.answers.samen === true },
   { lines: ":notitie x\n", holds: (s) => s.notes.hoe === "x" },
   { lines: "samen eten\n", holds: (s) => s.answers.hoe === "samen eten" },
@@ -32,6 +33,10 @@ const STEPS: { lines: string; holds: (s: Session) => boolean }[] = [
 ];
 
 const KILLS = Number(process.env.AFSTEM_KILLS ?? 30);
+/** Acknowledged saves once step i is done. */
+const ACKS_AFTER = STEPS.reduce<number[]>((acc, st) => [...acc, (acc.at(-1) ?? 0) + (st.saves ?? 1)], []);
+/** The steps wholly acknowledged after `acked` saves. */
+const stepsDone = (acked: number) => ACKS_AFTER.filter((n) => n <= acked).length;
 
 /** Drive one runner; kill it with SIGKILL `delay` ms after sending step `killAt`. */
 async function oneRun(dir: string, killAt: number, delay: number): Promise<number> {
@@ -72,7 +77,7 @@ async function oneRun(dir: string, killAt: number, delay: number): Promise<numbe
     });
   for (let i = 0; i < killAt; i++) {
     child.stdin.write(STEPS[i]!.lines);
-    await waitAck(i + 1);
+    await waitAck(ACKS_AFTER[i]!);
   }
   if (killAt < STEPS.length) child.stdin.write(STEPS[killAt]!.lines);
   await new Promise((r) => setTimeout(r, delay));
@@ -108,7 +113,7 @@ describe("crash safety", () => {
           sessions.push(read.session!);
         }
         // During the one rename (when datum becomes known) two files may exist; one holds it all.
-        const ok = sessions.some((s) => STEPS.slice(0, acked).every((step) => step.holds(s)));
+        const ok = sessions.some((s) => STEPS.slice(0, stepsDone(acked)).every((step) => step.holds(s)));
         expect(ok, `kill ${k} (step ${killAt}, +${delay} ms): an acknowledged answer is missing; acked ${acked}`).toBe(true);
       } finally {
         cleanup();

@@ -1,0 +1,168 @@
+// Autosave that never loses an answer. When the disk is full, the folder read-only or the USB
+// stick pulled out, the save fails but the conversation goes on: the state stays in memory, the
+// user is told at once, and before the next question asked where else to save it (a folder or
+// a file name). An empty answer, a second failure that the user gives up on, Ctrl+C or the end of
+// the conversation while still unsaved: the session is printed as YAML on standard output, with
+// a comment saying what to do with it. Every next autosave tries the usual place again.
+import { existsSync, mkdirSync, statSync, writeSync } from "node:fs";
+import path from "node:path";
+import { L, fill } from "../i18n/lang.js";
+import { serializeSession } from "../session/io.js";
+import { displayPath } from "../util/paths.js";
+import { sessionFileName } from "../util/files.js";
+import { isInterrupt, type Ui } from "../ui/types.js";
+import type { RunnerState } from "./types.js";
+
+/** What the saver needs of SessionTarget. */
+export interface SaveTarget {
+  readonly file?: string;
+  save(state: RunnerState): string;
+  moveTo(file: string, state: RunnerState): string;
+}
+
+export interface SaverIo {
+  ui: Ui;
+  /** Where the YAML goes when nothing else works (standard output). */
+  out?: (text: string) => void;
+  /** For the --resume hint in the printed YAML. */
+  formatRef: string;
+}
+
+/** Standard output, synchronously (also from signal handlers); standard error if that fails too. */
+function writeOut(text: string): void {
+  try {
+    writeSync(1, text);
+  } catch {
+    writeSync(2, text);
+  }
+}
+
+/** The reason in words a user can act on; the system's code in brackets for whoever helps them. */
+export function saveFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const words: Record<string, { nl: string; en: string }> = {
+    ENOSPC: { nl: "de schijf is vol", en: "the disk is full" },
+    EDQUOT: { nl: "uw schijfruimte (quotum) is op", en: "your disk quota is used up" },
+    EROFS: { nl: "de schijf of map is alleen-lezen", en: "the disk or folder is read-only" },
+    EACCES: { nl: "u mag in deze map niet schrijven", en: "you may not write to this folder" },
+    EPERM: { nl: "u mag in deze map niet schrijven", en: "you may not write to this folder" },
+    ENOENT: { nl: "de map bestaat niet (meer) — is een USB-stick of netwerkschijf losgekoppeld?", en: "the folder no longer exists — was a USB stick or network drive disconnected?" },
+    ENOTDIR: { nl: "een deel van het pad is een bestand, geen map", en: "part of the path is a file, not a folder" },
+    EISDIR: { nl: "dit is een map, geen bestand", en: "this is a folder, not a file" },
+    EIO: { nl: "de schijf gaf een leesfout of schrijffout", en: "the disk reported an I/O error" },
+  };
+  const w = code ? words[code] : undefined;
+  if (w) return `${L(w)} (${code})`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+export class SafeSaver {
+  private unsaved?: RunnerState;
+  private reason = "";
+  private mustAsk = false;
+  private printed?: RunnerState;
+
+  constructor(
+    private readonly target: SaveTarget,
+    private readonly io: SaverIo,
+  ) {}
+
+  /** The file saved to, or undefined when this save failed (the state is kept). Never throws. */
+  save(state: RunnerState): string | undefined {
+    try {
+      const file = this.target.save(state);
+      if (this.unsaved) this.io.ui.print(fill(L({ nl: "✓ Weer opgeslagen in {f}.", en: "✓ Saved again to {f}." }), { f: displayPath(file) }));
+      this.unsaved = undefined;
+      return file;
+    } catch (err) {
+      const first = !this.unsaved;
+      this.unsaved = state;
+      this.reason = saveFailure(err);
+      if (first) {
+        this.mustAsk = true;
+        this.io.ui.print(
+          fill(L({ nl: "⚠ Opslaan in {where} lukt niet: {why}.\n  Uw antwoorden zijn niet verloren: afstem houdt ze vast.", en: "⚠ Saving to {where} failed: {why}.\n  Your answers are not lost: afstem keeps them." }), {
+            where: this.target.file ? displayPath(this.target.file) : L({ nl: "de gekozen map", en: "the chosen folder" }),
+            why: this.reason,
+          }),
+        );
+      }
+      return undefined;
+    }
+  }
+
+  /** True while the latest state is only in memory. */
+  get pending(): boolean {
+    return this.unsaved !== undefined;
+  }
+
+  /** Between questions: after a failed save, ask where else to save. */
+  async settle(): Promise<void> {
+    if (!this.mustAsk || !this.unsaved) return;
+    this.mustAsk = false;
+    for (;;) {
+      let answer: string;
+      try {
+        answer = await this.io.ui.input({
+          message: L({ nl: "Waar zal afstem het gesprek opslaan? Typ een map of bestandsnaam (leeg = toon het gesprek hier als tekst)", en: "Where should afstem save the session? Type a folder or file name (empty = show the session here as text)" }),
+        });
+      } catch (err) {
+        if (isInterrupt(err)) this.finish();
+        throw err;
+      }
+      if (answer.trim() === "") {
+        this.print(this.unsaved);
+        this.io.ui.print(L({ nl: "Kopieer de tekst hierboven naar een .yaml-bestand. afstem probeert bij elk antwoord opnieuw op te slaan en toont het gesprek aan het eind nog eens als dat niet lukt.", en: "Copy the text above into a .yaml file. afstem tries to save again after every answer and shows the session once more at the end if that fails." }));
+        return;
+      }
+      const problem = this.tryMove(answer.trim(), this.unsaved);
+      if (!problem) return;
+      this.io.ui.print(fill(L({ nl: "✗ Ook dat lukt niet: {why}. Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.", en: "✗ That failed too: {why}. Try another place (a USB stick, say), or leave it empty." }), { why: problem }));
+    }
+  }
+
+  /** Save where the user said; returns what went wrong, or undefined when saved. */
+  private tryMove(typed: string, state: RunnerState): string | undefined {
+    try {
+      let file = path.resolve(typed);
+      const isYaml = /\.ya?ml$/i.test(file);
+      if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, this.fileName(state));
+      else if (!existsSync(file) && !isYaml) {
+        mkdirSync(file, { recursive: true });
+        file = path.join(file, this.fileName(state));
+      }
+      if (existsSync(file)) return fill(L({ nl: "{f} bestaat al; afstem overschrijft geen ander bestand", en: "{f} already exists; afstem does not overwrite another file" }), { f: displayPath(file) });
+      const saved = this.target.moveTo(file, state);
+      this.unsaved = undefined;
+      this.io.ui.print(fill(L({ nl: "✓ Opgeslagen in {f}. Vanaf nu slaat afstem elk antwoord daar op.", en: "✓ Saved to {f}. From now on afstem saves every answer there." }), { f: displayPath(saved) }));
+      return undefined;
+    } catch (err) {
+      return saveFailure(err);
+    }
+  }
+
+  private fileName(state: RunnerState): string {
+    return this.target.file ? path.basename(this.target.file) : sessionFileName(state.session.meta, state.format.id, ".yaml");
+  }
+
+  /** The session as YAML on standard output, with what to do with it. */
+  private print(state: RunnerState): void {
+    const name = this.fileName(state);
+    const head = fill(
+      L({
+        nl: "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: afstem run {ref} --resume {name}\n",
+        en: "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: afstem run {ref} --resume {name}\n",
+      }),
+      { why: this.reason, name, ref: this.io.formatRef },
+    );
+    (this.io.out ?? writeOut)(`\n${head}${serializeSession(state.session)}\n`);
+    this.printed = state;
+  }
+
+  /** At the end (or on a signal): if the last state is not on disk, print it. Returns true when saved. */
+  finish(): boolean {
+    if (!this.unsaved) return true;
+    if (this.printed !== this.unsaved) this.print(this.unsaved);
+    return false;
+  }
+}
