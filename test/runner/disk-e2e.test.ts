@@ -1,0 +1,186 @@
+// Issue 7, end to end on the real CLI (AFSTEM_UI=lines, driven line by line): the output folder
+// disappears (a pulled USB stick) or becomes unwritable (chattr +i; root ignores chmod) in the
+// middle of a conversation; the session file is edited by hand while the runner has it open;
+// a second runner on the same file. Nothing acknowledged is lost, everything is explained.
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { afterEach, describe, expect, it } from "vitest";
+import { BIN, ROOT, runCli, tempDir } from "../helpers/cli.js";
+import type { Session } from "../../src/session/types.js";
+import { MINI } from "./pty.js";
+
+const dirs: (() => void)[] = [];
+afterEach(() => dirs.splice(0).forEach((c) => c()));
+function temp(): string {
+  const t = tempDir("afstem-disk-");
+  dirs.push(t.cleanup);
+  return t.dir;
+}
+
+/** A runner driven line by line: send a line, wait for text on stdout. */
+class Runner {
+  out = "";
+  err = "";
+  private child: ChildProcessWithoutNullStreams;
+  readonly done: Promise<number | null>;
+  private wake?: () => void;
+
+  constructor(args: string[]) {
+    const env = { ...process.env, NO_COLOR: "1", AFSTEM_UI: "lines" } as NodeJS.ProcessEnv;
+    delete env.AFSTEM_LANG;
+    this.child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
+    this.child.stdout.setEncoding("utf8").on("data", (d: string) => ((this.out += d), this.wake?.()));
+    this.child.stderr.setEncoding("utf8").on("data", (d: string) => (this.err += d));
+    this.done = new Promise((resolve) => this.child.on("close", (code) => (resolve(code), this.wake?.())));
+  }
+
+  send(...lines: string[]): void {
+    this.child.stdin.write(lines.map((l) => `${l}\n`).join(""));
+  }
+
+  /** Wait until stdout has `n` occurrences of `text` (default 1). */
+  async until(text: string, n = 1, ms = 20_000): Promise<void> {
+    const t0 = Date.now();
+    while (this.out.split(text).length - 1 < n) {
+      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${n}\n--- stdout:\n${this.out.slice(-1500)}\n--- stderr:\n${this.err}`);
+      await new Promise<void>((r) => {
+        this.wake = r;
+        setTimeout(r, 200);
+      });
+    }
+  }
+
+  async end(): Promise<number | null> {
+    this.child.stdin.end();
+    return this.done;
+  }
+}
+
+const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
+const NAME = "2026-09-15-de-regenboog-mini.yaml";
+const noTrace = (r: Runner) => expect(r.err).not.toMatch(/\n\s+at |interne fout/);
+
+/** Can this file system make a folder immutable (so that even root cannot write in it)? */
+function canChattr(dir: string): boolean {
+  const probe = path.join(dir, "probe");
+  mkdirSync(probe);
+  const ok = spawnSync("chattr", ["+i", probe]).status === 0;
+  if (ok) spawnSync("chattr", ["-i", probe]);
+  return ok;
+}
+
+describe("the output folder fails in the middle of a conversation", () => {
+  it("USB stick pulled out (folder gone): explained, asked for another folder, saved there, all answers kept", async () => {
+    const base = temp();
+    const out = path.join(base, "usb stick");
+    const elsewhere = path.join(base, "Documenten – ë");
+    const r = new Runner(["run", MINI, "--out", out]);
+    r.send(...START);
+    await r.until("[saved 5]");
+    rmSync(out, { recursive: true, force: true });
+    r.send("ja");
+    await r.until("? Waar zal afstem het gesprek opslaan?");
+    expect(r.out).toContain(`⚠ Opslaan in ${path.join(out, NAME)} lukt niet: de map bestaat niet (meer) — is een USB-stick of netwerkschijf losgekoppeld? (ENOENT).`);
+    r.send(elsewhere);
+    await r.until("Vanaf nu slaat afstem elk antwoord daar op.");
+    r.send("samen eten");
+    await r.until("[saved 6]");
+    expect(await r.end()).toBe(130);
+    noTrace(r);
+    expect(r.out).toContain(`Verder gaan: afstem run ${MINI} --resume ${path.join(elsewhere, NAME)}`);
+    const s = parse(readFileSync(path.join(elsewhere, NAME), "utf8")) as Session;
+    expect(s.answers).toEqual({ samen: true, hoe: "samen eten" });
+    expect(s.participants.map((p) => p.name)).toEqual(["Marieke", "Anouk"]);
+    expect(readdirSync(elsewhere)).toEqual([NAME]); // lock released
+  });
+
+  it("nowhere to save (empty answer): the session is printed as YAML on stdout, again at the end; exit 130 after Ctrl+C", async () => {
+    const base = temp();
+    const out = path.join(base, "weg");
+    const r = new Runner(["run", MINI, "--out", out]);
+    r.send(...START);
+    await r.until("[saved 5]");
+    rmSync(out, { recursive: true, force: true });
+    r.send("ja");
+    await r.until("? Waar zal afstem het gesprek opslaan?");
+    r.send("");
+    await r.until("Kopieer de tekst hierboven naar een .yaml-bestand.");
+    r.send("samen eten");
+    await r.until("? Welk cijfer?");
+    expect(await r.end()).toBe(130);
+    noTrace(r);
+    const marker = "# afstem: dit gesprek kon niet worden opgeslagen";
+    expect(r.out.split(marker)).toHaveLength(3);
+    const last = r.out.slice(r.out.lastIndexOf(marker), r.out.indexOf("\n\nGestopt (Ctrl+C)."));
+    const s = parse(last) as Session;
+    expect(s.answers).toEqual({ samen: true, hoe: "samen eten" });
+    expect(r.out).toContain("Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML).");
+  });
+
+  it("read-only folder (chattr +i, where the file system supports it): the answers go to the folder the user gives", async (ctx) => {
+    const base = temp();
+    if (!canChattr(base)) ctx.skip();
+    const out = path.join(base, "alleen-lezen");
+    const elsewhere = path.join(base, "elders");
+    const r = new Runner(["run", MINI, "--out", out]);
+    try {
+      r.send(...START);
+      await r.until("[saved 5]");
+      expect(spawnSync("chattr", ["+i", out]).status).toBe(0);
+      r.send("ja");
+      await r.until("? Waar zal afstem het gesprek opslaan?");
+      expect(r.out).toContain("lukt niet: u mag in deze map niet schrijven (EPERM).");
+      r.send(elsewhere);
+      await r.until("Vanaf nu slaat afstem elk antwoord daar op.");
+      r.send(":stop");
+    } finally {
+      await r.end(); // ends the input: a stuck runner stops as after Ctrl+C
+      spawnSync("chattr", ["-i", out]);
+    }
+    expect(await r.done).toBe(0);
+    noTrace(r);
+    expect((parse(readFileSync(path.join(elsewhere, NAME), "utf8")) as Session).answers).toEqual({ samen: true });
+    // The original file is the last version that could be written there; its lock could not be removed.
+    expect((parse(readFileSync(path.join(out, NAME), "utf8")) as Session).answers).toEqual({});
+  });
+});
+
+describe("two writers on one session", () => {
+  it("an edit by hand while the runner has the file open: explained, the edit kept, ours in a conflict file", async () => {
+    const out = temp();
+    const r = new Runner(["run", MINI, "--out", out]);
+    r.send(...START, "ja");
+    await r.until("[saved 6]");
+    const file = path.join(out, NAME);
+    const edited = readFileSync(file, "utf8").replace("samen: true", "samen: false # coördinator");
+    writeFileSync(file, edited);
+    r.send("samen eten");
+    await r.until("[saved 7]");
+    expect(r.out).toContain(`⚠ ${file} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.`);
+    const conflict = readdirSync(out).find((f) => /^2026-09-15-de-regenboog-mini\.conflict-\d{8}-\d{6}\.yaml$/.test(f))!;
+    expect(r.out).toContain(`Die versie blijft ongemoeid. Dit gesprek gaat verder in ${path.join(out, conflict)}.`);
+    expect(await r.end()).toBe(130);
+    noTrace(r);
+    expect(readFileSync(file, "utf8")).toBe(edited);
+    expect((parse(readFileSync(path.join(out, conflict), "utf8")) as Session).answers).toEqual({ samen: true, hoe: "samen eten" });
+    expect(r.out).toContain(`--resume ${path.join(out, conflict)}`);
+    expect(readdirSync(out).sort()).toEqual([NAME, conflict].sort());
+  });
+
+  it("a second runner on the same file is refused with what to do", async () => {
+    const out = temp();
+    const a = new Runner(["run", MINI, "--out", out]);
+    a.send(...START);
+    await a.until("[saved 5]");
+    const file = path.join(out, NAME);
+    const b = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" } });
+    expect(b.code).toBe(2);
+    expect(b.stderr).toBe(
+      `afstem: ${file} is al geopend door een andere afstem (proces ${b.stderr.match(/proces (\d+)/)![1]})\n` +
+        `  Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan ${file}.lock.\n`,
+    );
+    expect(await a.end()).toBe(130);
+  });
+});
