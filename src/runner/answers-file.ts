@@ -14,6 +14,7 @@ import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { L, fill } from "../i18n/lang.js";
 import { reconcileAside } from "./aside.js";
+import { saveFailure } from "./safe-save.js";
 
 export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, now = Date.now()): Promise<number> {
   const read = await readSessionFile(file);
@@ -40,7 +41,14 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   // A hand-made file rarely says when it started; then it starts now, not after `updated`.
   if (typeof (data as Record<string, unknown>).started !== "string") session.started = at;
   session.history.push({ event: "import", at, note: path.basename(file) });
-  mkdirSync(outDir, { recursive: true });
+  const cannotWrite = (err: unknown, where: string) =>
+    new UserError(fill(L({ nl: "kan niet schrijven in {d}: {why}", en: "cannot write to {d}: {why}" }), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
+      L({ nl: "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.", en: "Choose a folder you can write to with --out; the answers file itself is unchanged." }));
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (err) {
+    throw cannotWrite(err, outDir);
+  }
   const target = path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"));
   if (existsSync(target)) {
     throw new UserError(
@@ -50,7 +58,11 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
       L({ nl: "Kies een andere map met --out, of verwijder of hernoem het bestaande bestand.", en: "Choose another directory with --out, or remove or rename the existing file." }),
     );
   }
-  writeSessionFile(target, session);
+  try {
+    writeSessionFile(target, session);
+  } catch (err) {
+    throw cannotWrite(err, outDir);
+  }
   process.stdout.write(`${fill(L({ nl: "Opgeslagen: {f}", en: "Saved: {f}" }), { f: displayPath(target) })}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 // Issue 7, the same hostile corpus through `afstem run <fmt> --answers FILE`: one process per
 // file (the command takes one), a few side by side. Findings → exit 1 with one located line and
 // nothing written; unreadable → exit 2; accepted → exit 0 and the file lands inside --out.
-import { existsSync, readdirSync, readFileSync, mkdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -97,6 +97,18 @@ describe("run --answers: paths that are not session files", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
     expect(existsSync(path.join(tmp.dir, "elders"))).toBe(false);
+  });
+});
+
+describe("run --answers: an --out that cannot be written", () => {
+  it("a folder under a regular file (ENOTDIR): exit 2, said in words, nothing lost (the answers file is the source)", async () => {
+    writeFileSync(path.join(tmp.dir, "een-bestand"), "x");
+    const r = await runCliAsync(["run", "kernteam", "--answers", "gesprekken/session-yesno-no.yaml", "--out", "een-bestand/uit"], { cwd: tmp.dir, env });
+    noCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "afstem: kan niet schrijven in een-bestand/uit: een deel van het pad is een bestand, geen map (ENOTDIR)\n  Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.\n",
+    );
   });
 });
 
