@@ -6,7 +6,16 @@ import path from "node:path";
 
 let counter = 0;
 
-export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+export interface AtomicWriteOptions {
+  /**
+   * Flush to disk before the rename (default). Off for output that can be made again (reports,
+   * CSVs): the rename is still atomic, only a power cut could leave the older version.
+   */
+  durable?: boolean;
+}
+
+export function writeFileAtomicSync(file: string, data: string | Uint8Array, opts: AtomicWriteOptions = {}): void {
+  const durable = opts.durable ?? true;
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${counter++}.tmp`);
   const fd = openSync(tmp, "w", 0o644);
@@ -14,7 +23,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
     const buf = typeof data === "string" ? Buffer.from(data, "utf8") : data;
     let off = 0;
     while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-    fsyncSync(fd);
+    if (durable) fsyncSync(fd);
   } catch (err) {
     closeSync(fd);
     try {
@@ -38,7 +47,7 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array): vo
   // Make the rename itself durable (the directory entry). The file's bytes are already on disk
   // and the rename is atomic, so this only narrows the window in which a power cut would bring
   // back the previous version; done in the background so an answer is acknowledged at once.
-  syncDirLater(dir);
+  if (durable) syncDirLater(dir);
 }
 
 function syncDirLater(dir: string): void {

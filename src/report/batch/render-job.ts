@@ -16,7 +16,8 @@ export async function runJob(job: RenderJob): Promise<RenderResult> {
       job.kind === "report"
         ? await (await import("../docx/render-report.js")).renderReport(job.model)
         : await (await import("../docx/render-summary.js")).renderSummary(job.model);
-    writeFileAtomicSync(job.target, buf);
+    // A report can be made again from its session: no fsync per file (it dominated big batches).
+    writeFileAtomicSync(job.target, buf, { durable: false });
     return { id: job.id, ok: true, bytes: buf.length };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
