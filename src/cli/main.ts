@@ -162,6 +162,9 @@ export function buildProgram(): Command {
     .option("--jobs <n>", L({ nl: "aantal parallelle processen", en: "number of parallel workers" }))
     .option("--verbose", L({ nl: "één regel per bestand", en: "one line per file" }))
     .option("--include-drafts", L({ nl: "neem ook concepten mee in --summary", en: "include draft sessions in --summary" }))
+    .option("--from <datum>", L({ nl: "--summary: alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or after this date (YYYY-MM-DD)" }))
+    .option("--to <datum>", L({ nl: "--summary: alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or before this date (YYYY-MM-DD)" }))
+    .option("--min-group <n>", L({ nl: "--summary: kleinere groepen worden als '< n' getoond", en: "--summary: smaller groups are shown as '< n'" }), "5")
     .addHelpText(
       "after",
       examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),
@@ -180,6 +183,8 @@ export function buildProgram(): Command {
     .option("--min-group <n>", L({ nl: "kleinere groepen worden onderdrukt", en: "smaller groups are suppressed" }), "5")
     .option("--include-drafts", L({ nl: "neem ook concepten mee", en: "include draft sessions" }))
     .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
+    .option("--from <datum>", L({ nl: "alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "only sessions on or after this date (YYYY-MM-DD)" }))
+    .option("--to <datum>", L({ nl: "alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "only sessions on or before this date (YYYY-MM-DD)" }))
     .addHelpText(
       "after",
       examples(["afstem rollup examples --out rollup/", "afstem rollup gesprekken/ --out rollup/ --by gemeente --split --excel"]),

@@ -16,6 +16,11 @@ import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
 import { Progress, closingLine } from "../report/progress.js";
+import { release } from "../privacy/gate.js";
+import { addHeld, emptyBatchHeld } from "../privacy/held.js";
+import { conversationKey } from "../rollup/record.js";
+import { isConflictCopy, selectSessions, type Period } from "../session/select.js";
+import { parsePeriod } from "../cli/period.js";
 
 interface ReportOptions {
   out: string;
@@ -24,6 +29,24 @@ interface ReportOptions {
   jobs?: string;
   verbose?: boolean;
   includeDrafts?: boolean;
+  from?: string;
+  to?: string;
+  minGroup?: string;
+}
+
+/** A released session for the summary, with what the selection needs to know of it. */
+interface SummaryEntry extends SummaryInput {
+  file: string;
+  conversation?: string;
+  datum?: string;
+}
+
+function parseMinGroup(s: string | undefined): number {
+  const n = Number(s ?? "5");
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UserError(fill(L({ nl: "--min-group moet een geheel getal ≥ 1 zijn, niet '{s}'", en: "--min-group must be an integer ≥ 1, not '{s}'" }), { s: String(s) }), EXIT.usage);
+  }
+  return n;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -56,6 +79,10 @@ function refusedLine(file: string): string {
 export default async function report(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<ReportOptions>(cmd);
   const jobs = parseJobs(opts.jobs);
+  const period = parsePeriod(opts.from, opts.to);
+  const minGroup = parseMinGroup(opts.minGroup);
+  // A summary never counts a `*.conflict-*` copy a sync tool left beside a session.
+  let conflicts = 0;
   const files = await expandPaths(paths);
   prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
@@ -78,7 +105,12 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 
   const renderer: Renderer = createRenderer(opts.summary ? 1 : Math.min(jobs, files.length));
   const running = new Set<Promise<void>>();
-  const summaryInput: SummaryInput[] = [];
+  const summaryInput: SummaryEntry[] = [];
+  if (opts.summary) {
+    const before = files.length;
+    files.splice(0, files.length, ...files.filter((f) => !isConflictCopy(f)));
+    conflicts = before - files.length;
+  }
   try {
     for await (const r of loadSessions(files, registry)) {
       if (!r.ok) {
@@ -88,7 +120,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         continue;
       }
       if (opts.summary) {
-        summaryInput.push({ format: r.format, session: r.session });
+        // Only what the gate releases is kept: the summary never holds a whole session.
+        const conversation = conversationKey(r.session);
+        summaryInput.push({
+          file: r.file,
+          format: r.format,
+          session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })),
+          ...(conversation !== undefined ? { conversation } : {}),
+          ...(r.session.meta.datum !== undefined ? { datum: String(r.session.meta.datum) } : {}),
+        });
         progress.step();
         continue;
       }
@@ -107,7 +147,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
       while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
     }
     await Promise.all(running);
-    if (opts.summary) await writeSummary(summaryInput, opts, targets, renderer, counts, progress);
+    if (opts.summary) await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts }, targets, renderer, counts, progress);
   } finally {
     await renderer.close();
   }
@@ -116,19 +156,40 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   return problems ? EXIT.findings : EXIT.ok;
 }
 
-async function writeSummary(input: SummaryInput[], opts: ReportOptions, targets: Targets, renderer: Renderer, counts: { written: number; skipped: number; refused: number }, progress: Progress): Promise<void> {
-  const included = opts.includeDrafts ? input : input.filter((i) => i.session.status === "final");
-  const drafts = input.length - included.length;
+async function writeSummary(
+  input: SummaryEntry[],
+  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number },
+  targets: Targets,
+  renderer: Renderer,
+  counts: { written: number; skipped: number; refused: number },
+  progress: Progress,
+): Promise<void> {
+  const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.session.updated, datum: e.datum, status: e.session.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
+  const included = sel.kept;
+  const held = emptyBatchHeld();
+  held.drafts = sel.drafts;
+  held.outsidePeriod = sel.outsidePeriod;
+  held.conflicts = opts.conflicts;
+  for (const d of sel.duplicates) {
+    held.duplicates += d.others.length;
+    progress.problem(
+      fill(L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }), {
+        others: d.others.map(displayPath).join(", "),
+        used: displayPath(d.used),
+      }),
+    );
+  }
+  for (const e of included) addHeld(held, e.session.held);
   if (!included.length) {
     counts.skipped++;
     progress.problem(
       input.length
-        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten; concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise; drafts only count with --include-drafts" })
+        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts" })
         : L({ nl: "afstem: geen geldige gesprekken om samen te vatten", en: "afstem: no valid sessions to summarise" }),
     );
     return;
   }
-  const model = buildSummary(included, getLang(), { drafts: opts.includeDrafts ? 0 : drafts, includeDrafts: opts.includeDrafts === true });
+  const model = buildSummary(included, getLang(), { drafts: sel.drafts, includeDrafts: opts.includeDrafts === true, minGroup: opts.minGroup, held, period: opts.period });
   const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];
   const name = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht.docx`;

@@ -93,11 +93,12 @@ export class OutputSet {
   }
 
   /** Write what waited for the last session; returns the files written and suppressed groups. */
-  finish(): { files: string[]; suppressed: { group: string; label: string }[] } {
-    if (!this.started) return { files: [], suppressed: [] };
+  finish(): { files: string[]; suppressed: { group: string; label: string }[]; smallCells: number } {
+    if (!this.started) return { files: [], suppressed: [], smallCells: 0 };
     const { dialect, includeText, lang, minGroup } = this.opts;
     const files: string[] = [];
     let suppressed: { group: string; label: string }[] = [];
+    let smallCells = 0;
     const done = (w: CsvFileWriter) => {
       w.close();
       files.push(w.file);
@@ -122,13 +123,14 @@ export class OutputSet {
       const r = this.summary.rows(this.versionsSeen, minGroup, lang);
       for (const row of r.rows) w.row(row);
       suppressed = r.suppressed;
+      smallCells = r.smallCells;
       done(w);
     }
     if (this.actions) done(this.actions);
     const cb = new CsvFileWriter(this.file("codebook"), CODEBOOK_COLUMNS, dialect);
     for (const row of codebookRows(this.plan, this.versionsSeen, includeText, lang)) cb.row(row);
     done(cb);
-    return { files, suppressed };
+    return { files, suppressed, smallCells };
   }
 
   /** Remove temporary files after a failure; earlier output stays as it was. */

@@ -75,8 +75,10 @@ export interface ReportModel {
   words: ReportWords;
 }
 
-/** A count that may be suppressed because its group is too small to show. */
-export type Count = number | "< 5";
+/** A count that may be suppressed: "< k" for a small group, HIDDEN for one hidden to protect it. */
+export type Count = number | string;
+/** A count left out so that a small group next to it cannot be recomputed from the total. */
+export const HIDDEN = "×";
 
 export interface DistributionRow {
   label: string;
@@ -89,7 +91,7 @@ export type QuestionSummary =
   | { kind: "distribution"; prompt: string; n: number; rows: DistributionRow[]; mean?: string }
   | { kind: "mean"; prompt: string; n: number; mean: string }
   /** Fewer than the minimum group: no detail. */
-  | { kind: "small"; prompt: string };
+  | { kind: "small"; prompt: string; mark: string };
 
 export interface ThemeSummary {
   tag: string;
@@ -110,6 +112,8 @@ export interface SummaryModel {
   themes: ThemeSummary[];
   /** Action items grouped by organisation; never the person. */
   actions: { organisation: string; items: { what: string; due: string; school: string }[] }[];
+  /** What was held back and why, counts only (closing paragraph). */
+  heldBack: string[];
   footer: string;
   words: SummaryWords;
 }
@@ -133,4 +137,8 @@ export interface SummaryWords {
   page: string;
   of: string;
   privacyNote: string;
+  hiddenNote: string;
+  heldBack: string;
+  heldBackIntro: string;
+  heldBackNone: string;
 }

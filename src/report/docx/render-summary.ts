@@ -1,6 +1,7 @@
 // The regional summary model → a DOCX document.
 import { Document, Packer, Paragraph, type FileChild } from "docx";
 import type { QuestionSummary, SummaryModel } from "../model.js";
+import { HIDDEN } from "../model.js";
 import { fill } from "../../i18n/lang.js";
 import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
 
@@ -8,7 +9,7 @@ function question(q: QuestionSummary, small: string): FileChild[] {
   const prompt = new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [run(q.prompt, { bold: true })] });
   switch (q.kind) {
     case "small":
-      return [prompt, ...para(`< 5 — ${small}`, { italics: true, color: COLOR.muted, indent: 284 })];
+      return [prompt, ...para(`${q.mark} — ${small}`, { italics: true, color: COLOR.muted, indent: 284 })];
     case "mean":
       return [prompt, ...para(q.mean + ` (n = ${q.n})`, { indent: 284 })];
     case "distribution":
@@ -26,6 +27,7 @@ export function summaryDocument(m: SummaryModel): Document {
   const w = m.words;
   const children: FileChild[] = [new Paragraph({ style: "Title", children: [run(m.title)] }), factsTable(m.facts)];
   children.push(...para(w.privacyNote, { italics: true, color: COLOR.muted }));
+  if (m.counts.some((c) => c.rows.some(([, n]) => n === HIDDEN))) children.push(...para(w.hiddenNote, { italics: true, color: COLOR.muted }));
 
   children.push(heading(w.overview));
   for (const c of m.counts) {
@@ -47,8 +49,8 @@ export function summaryDocument(m: SummaryModel): Document {
   children.push(heading(w.themes));
   for (const t of m.themes) {
     children.push(heading(t.tag.charAt(0).toUpperCase() + t.tag.slice(1), 2));
-    if (t.sessions === "< 5") {
-      children.push(...para(`< 5 — ${w.small}`, { italics: true, color: COLOR.muted }));
+    if (typeof t.sessions === "string") {
+      children.push(...para(`${t.sessions} — ${w.small}`, { italics: true, color: COLOR.muted }));
       continue;
     }
     children.push(...para(fill(w.themeSessions, { n: t.sessions }), { color: COLOR.muted }));
@@ -68,6 +70,10 @@ export function summaryDocument(m: SummaryModel): Document {
     children.push(heading(g.organisation, 2));
     children.push(table(w.actionHead, g.items.map((i) => [i.what, i.due, i.school]), [0.58, 0.14, 0.28]));
   }
+  // What was held back, as counts: the coordinator sees that something was withheld and why.
+  children.push(heading(w.heldBack));
+  children.push(...para(m.heldBack.length ? w.heldBackIntro : w.heldBackNone, { color: COLOR.muted }));
+  if (m.heldBack.length) children.push(...bullets(m.heldBack));
   children.push(spacer(0));
 
   return new Document({
