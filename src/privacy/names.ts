@@ -16,9 +16,13 @@ const NOT_NAMES = new Set([
   "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "cjg", "ggd", "socius", "met", "swv",
 ]);
 
+/** Letters that carry no combining mark but are typed without it all the same (Yılmaz → Yilmaz). */
+const PLAIN: Record<string, string> = { ı: "i", ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d", ð: "d", þ: "th", ĳ: "ij", "’": "'" };
+
 /** Case- and accent-free form of one character (may be longer or shorter than the input). */
 function foldChar(c: string): string {
-  return c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  const f = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return PLAIN[f] ?? f;
 }
 
 export function fold(s: string): string {

@@ -54,7 +54,7 @@ function answerOf(input: SummaryInput, q: Question): AnswerValue | undefined {
   return isAnswered(v) ? v : undefined;
 }
 
-function metaCounts(inputs: SummaryInput[], id: string, heading: string, labelHead: string, lang: Lang, k: number, held: { small: number }): SummaryModel["counts"][number] | undefined {
+function metaCounts(inputs: SummaryInput[], id: string, heading: string, labelHead: string, lang: Lang, k: number, held: { small: number; totalHidden: boolean }): SummaryModel["counts"][number] | undefined {
   const tally = new Map<string, number>();
   let any = false;
   for (const { format, session } of inputs) {
@@ -70,7 +70,10 @@ function metaCounts(inputs: SummaryInput[], id: string, heading: string, labelHe
   const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
   held.small += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? smallMark(k) : p.hidden[i] ? HIDDEN : n]);
-  if (!p.totalHidden) rows.push([L({ nl: "Totaal", en: "Total" }, lang), inputs.length]);
+  if (inputs.length < k) return { heading, labelHead, rows: rows.map(([label]) => [label, smallMark(k)] as [string, Count]) };
+  // No cell left to hide (1 + 5 = 6): hide them all, so none can be told from the total.
+  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [L({ nl: "Totaal", en: "Total" }, lang), inputs.length]] };
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), inputs.length]);
   return { heading, labelHead, rows };
 }
 
@@ -96,7 +99,7 @@ function answerCount(q: Question, value: AnswerValue): number {
   return q.type === "repeat" && Array.isArray(value) ? value.length : 1;
 }
 
-function themes(inputs: SummaryInput[], formats: Format[], lang: Lang, k: number, held: { small: number }): ThemeSummary[] {
+function themes(inputs: SummaryInput[], formats: Format[], lang: Lang, k: number, held: { small: number; totalHidden: boolean }): ThemeSummary[] {
   const general = L({ nl: "algemeen", en: "general" }, lang);
   const order: string[] = [];
   for (const f of formats) for (const s of f.sections) for (const q of s.questions) for (const t of q.tags) if (!order.includes(t) && t !== KNELPUNT && t !== GOOD_PRACTICE) order.push(t);
@@ -163,7 +166,7 @@ function actions(inputs: SummaryInput[], lang: Lang): SummaryModel["actions"] {
 
 export function buildSummary(inputs: SummaryInput[], lang: Lang, opts: SummaryOptions): SummaryModel {
   const k = opts.minGroup;
-  const small = { small: 0 };
+  const small = { small: 0, totalHidden: false };
   const formats = leadingFormats(inputs);
   const dates = inputs.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), String(inputs.length)]];
@@ -185,6 +188,8 @@ export function buildSummary(inputs: SummaryInput[], lang: Lang, opts: SummaryOp
     metaCounts(inputs, "gemeente", L({ nl: "Per gemeente", en: "By municipality" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), lang, k, small),
     metaCounts(inputs, "schooltype", L({ nl: "Per schooltype", en: "By school type" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), lang, k, small),
   ].filter((c) => c !== undefined);
+  // Fewer than k conversations in all: even the total is a small group.
+  if (inputs.length < k) facts[0] = [facts[0]![0], smallMark(k)];
   const perFormat = formats.map((format) => {
     const group = inputs.filter((i) => i.format.id === format.id);
     const sections = format.sections
@@ -205,7 +210,7 @@ export function buildSummary(inputs: SummaryInput[], lang: Lang, opts: SummaryOp
     themes: themes(inputs, formats, lang, k, small),
     actions: actions(inputs, lang),
     heldBack: heldBackLines({ ...(opts.held ?? { namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0, drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 }), smallGroups: (opts.held?.smallGroups ?? 0) + small.small + perFormat.reduce((n, f) => n + f.sections.reduce((m, sec) => m + sec.questions.filter((q) => q.kind === "small").length, 0), 0) }, k, lang),
-    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }),
+    footer: inputs.length < k ? L({ nl: "regionaal overzicht", en: "regional overview" }, lang) : fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }),
     words,
   };
 }

@@ -45,6 +45,13 @@ export function conversationKeyOf(formatId: string, brin: unknown, school: unkno
   return who && when ? `${formatId}\u0000${who}\u0000${when}` : undefined;
 }
 
+/** Is date-time a later than b? Offsets count ("10:00+02:00" is before "09:00Z"). */
+function later(a: string, b: string): boolean {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  return Number.isNaN(x) || Number.isNaN(y) ? a > b : x > y;
+}
+
 export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate, opts: Period & { includeDrafts: boolean }): Selection<T> {
   const sel: Selection<T> = { kept: [], duplicates: [], outsidePeriod: 0, drafts: 0 };
   const eligible: T[] = [];
@@ -60,7 +67,7 @@ export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate
     const c = view(t);
     if (c.conversation === undefined) continue;
     const cur = best.get(c.conversation);
-    if (!cur || c.updated > view(cur).updated) best.set(c.conversation, t);
+    if (!cur || later(c.updated, view(cur).updated)) best.set(c.conversation, t);
   }
   const others = new Map<string, string[]>();
   for (const t of eligible) {
