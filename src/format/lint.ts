@@ -12,7 +12,7 @@ import { schemaFindings } from "../schema/check.js";
 import { formatSchemaValidator } from "../schema/validators.js";
 import type { FormatRegistry } from "./registry.js";
 import { L, fill, tr } from "../i18n/lang.js";
-import { patternProblem } from "./pattern-safety.js";
+import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 
 type Loc = { file: string; line: number; col: number };
@@ -115,10 +115,10 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     }
     if (v.pattern !== undefined) {
       const problem = patternProblem(v.pattern);
-      if (problem === "invalid") {
-        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(L({ nl: "ongeldige reguliere expressie: {p}", en: "invalid regular expression: {p}" }), { p: v.pattern }));
-      } else if (problem === "exponential") {
-        c.add(q, ["validate", "pattern"], "error", "pattern-redos", fill(L({ nl: "dit patroon kan exponentieel lang duren (geneste herhaling); herschrijf het zonder herhaling binnen herhaling: {p}", en: "this pattern can take exponential time (nested repetition); rewrite it without repetition inside repetition: {p}" }), { p: v.pattern }));
+      if (problem?.kind === "invalid") {
+        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(L({ nl: "ongeldige reguliere expressie: {p} ({why})", en: "invalid regular expression: {p} ({why})" }), { p: v.pattern, why: problem.reason }));
+      } else if (problem?.kind === "unsupported") {
+        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", fill(L({ nl: "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})", en: "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})" }), { p: v.pattern, why: problem.reason }));
       }
     }
   } else if (q.message) {
