@@ -141,6 +141,7 @@ export function buildProgram(): Command {
       L({ nl: "vul het gesprek zonder vragen uit een bestand", en: "fill the session from a file, without prompts" }),
     )
     .option("--reopen", L({ nl: "heropen een vastgesteld gesprek", en: "reopen a finalized session" }))
+    .option("--take-over", L({ nl: "neem bij --resume het slot over, ook van een andere computer", en: "with --resume, take over the lock, even from another computer" }))
     .addHelpText(
       "after",
       examples([

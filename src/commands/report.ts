@@ -58,7 +58,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const jobs = parseJobs(opts.jobs);
   const files = await expandPaths(paths);
   prepareOut(opts.out);
-  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });

@@ -12,7 +12,7 @@ export default async function validate(paths: string[], _opts: unknown, cmd: Com
   const opts = optionsOf<{ json?: boolean }>(cmd);
   await assertReadableDirs(paths);
   const files = await expandPaths(paths);
-  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const findings: Finding[] = [];
   let unreadable = false;
   for await (const r of loadSessions(files, registry)) {

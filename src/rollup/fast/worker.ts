@@ -24,7 +24,7 @@ export interface BatchReply {
 
 const init = workerData as WorkerInit;
 setLang(init.lang);
-const registry = await FormatRegistry.load(formatDirs(init.formatsDir));
+const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
 const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
 
 let queue = Promise.resolve();
