@@ -215,7 +215,7 @@ async function main(argv: string[]): Promise<void> {
   const args = argv.slice(2);
   detectLang(args);
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), fileURLToPath(import.meta.url)) : undefined;
+  const help = isHelpRequest(args) ? HelpCache.open(args, getLang()) : undefined;
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {
     process.stdout.write(cachedHelp);

@@ -10,7 +10,7 @@ import { resolveSpec, type Resolved } from "./extends.js";
 import { lazyParsed } from "../yaml/lazy.js";
 import { FileCache, type FileStamp } from "../cache/file-cache.js";
 import { readTextFile } from "../yaml/read-text.js";
-import { UserError, EXIT } from "../cli/errors.js";
+import { UserError, EXIT } from "../core/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
 import { brokenFormatMessage, type BrokenFormat } from "./broken.js";

@@ -7,7 +7,7 @@ import type { Session } from "./types.js";
 import { readSessionFile } from "./io.js";
 import { validateSession } from "./validate.js";
 import { AnswerChecker } from "./answer-check.js";
-import { UserError } from "../cli/errors.js";
+import { UserError } from "../core/errors.js";
 
 export type LoadedSession =
   | { ok: true; file: string; session: Session; format: Format; findings: Finding[] }

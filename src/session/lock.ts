@@ -6,7 +6,7 @@
 // afstem versions hold only a pid; they are read as locks of this computer.
 import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
 import { hostname } from "node:os";
-import { UserError, EXIT } from "../cli/errors.js";
+import { UserError, EXIT } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 
