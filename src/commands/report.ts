@@ -6,7 +6,7 @@ import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
-import { loadSessions, type LoadedSession } from "../session/batch.js";
+import { loadSessions, type LoadedSession } from "../store/batch.js";
 import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";

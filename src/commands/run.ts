@@ -13,7 +13,7 @@ import { AnswerChecker } from "../session/answer-check.js";
 import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { hostname } from "node:os";
-import { lockTime, type LockHolder } from "../session/lock.js";
+import { lockTime, type LockHolder } from "../store/lock.js";
 import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { Ui } from "../ui/types.js";

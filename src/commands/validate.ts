@@ -6,7 +6,7 @@ import { expandPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
-import { loadSessions } from "../session/batch.js";
+import { loadSessions } from "../store/batch.js";
 
 export default async function validate(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<{ json?: boolean }>(cmd);

@@ -9,7 +9,7 @@
 import { existsSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { serializeSession } from "../session/io.js";
-import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "../session/lock.js";
+import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "../store/lock.js";
 import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
 import { writeFileAtomicSync } from "../util/atomic-write.js";
 import { sessionFileName } from "../util/files.js";

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireLock, lockPath, lockTime, parseLock, type LockHolder } from "../../src/session/lock.js";
+import { acquireLock, lockPath, lockTime, parseLock, type LockHolder } from "../../src/store/lock.js";
 import { UserError } from "../../src/cli/errors.js";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { MINI } from "../runner/pty.js";
