@@ -133,18 +133,32 @@ export class FormatRegistry {
         } else if (l?.unparsed && !reg.unparsed.has(l.unparsed.id)) reg.unparsed.set(l.unparsed.id, l.unparsed);
       }
     }
-    if (opts.verify) await reg.verify();
+    if (opts.verify) await reg.verify(dirs);
     return reg;
   }
 
   /**
-   * Lint every loaded format as `afstem lint` would and remember which have errors. The
-   * schema's verdict per file is cached (compiling the format schema costs ~200 ms); extends
-   * and the semantic rules are cheap and depend on the other files, so they run every time.
+   * Lint every loaded format as `afstem lint` would and remember which have errors. Cached
+   * twice: the verdicts of the whole set of files, and the schema's verdict per file
+   * (compiling the format schema costs ~200 ms), so one edited format costs one schema check.
    */
-  private async verify(): Promise<void> {
+  private async verify(dirs: string[]): Promise<void> {
     const specs = [...this.byId.values()].flat();
     if (!specs.length) return;
+    // The verdicts of the whole registry, keyed by every format file's content: on a hit
+    // neither the linter nor re2js nor ajv is loaded (the usual case: formats rarely change).
+    const key = specs.map((s) => `${s.parsed.file}\0${this.origins.get(s.parsed.file)?.stamp.hash ?? "?"}`).sort().join("\n");
+    const verdicts = new FileCache<Record<string, number>>("format-verdicts", JSON.stringify(dirs));
+    const stamp = { size: 0, mtimeMs: 0, hash: createHash("sha1").update(key).digest("base64") };
+    const known = verdicts.get("all", stamp);
+    if (known) {
+      for (const spec of specs) {
+        const errors = known[spec.parsed.file];
+        if (errors) this.ownErrors.set(spec, { id: spec.id, file: spec.parsed.file, shown: displayPath(spec.parsed.file), errors });
+      }
+      return;
+    }
+    const counts: Record<string, number> = {};
     const { formatSchemaFindings, lintSpec } = await import("./lint.js");
     const caches = new Map<string, { cache: FileCache<number>; files: Set<string> }>();
     for (const spec of specs) {
@@ -165,9 +179,12 @@ export class FormatRegistry {
         if (origin) c!.cache.set(file, origin.stamp, schemaErrors);
       }
       const errors = schemaErrors + lintSpec(spec, this).findings.filter((f) => f.severity === "error").length;
+      counts[file] = errors;
       if (errors > 0) this.ownErrors.set(spec, { id: spec.id, file, shown: displayPath(file), errors });
     }
     for (const { cache, files } of caches.values()) cache.save(files);
+    verdicts.set("all", stamp, counts);
+    verdicts.save(new Set(["all"]));
   }
 
   /**

@@ -99,4 +99,11 @@ describe("a format with lint errors never loads", () => {
     expect(k.code).toBe(2);
     expect(k.stderr).toBe("afstem: format 'kapot' in formats/kapot.yaml heeft 1 fout; voer afstem lint formats/kapot.yaml uit\n");
   });
+
+  it("once the format is fixed it loads again at once (the cached verdicts follow the file)", () => {
+    writeFileSync(path.join(tmp.dir, "formats", "loket.yaml"), LOKET.replace('pattern: "[0-9", maxLength: -1', 'pattern: "^[0-9]+$", maxLength: 4'));
+    const r = cli(["validate", "gesprekken"]);
+    expect(r.stdout).not.toContain("format 'loket'");
+    expect(r.stdout).toContain("format 'kapot' in formats/kapot.yaml heeft 1 fout");
+  });
 });
