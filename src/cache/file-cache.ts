@@ -1,13 +1,13 @@
 // A small on-disk cache for work derived from files: parsing YAML with the `yaml` package is
 // the slowest thing afstem does at start-up, and formats rarely change. An entry is valid only
-// while the file's size and mtime are unchanged and for the afstem version that wrote it.
+// while the file's size and mtime are unchanged and for the afstem build that wrote it (build-id.ts).
 // Off with AFSTEM_CACHE=0; location AFSTEM_CACHE_DIR, else $XDG_CACHE_HOME/afstem, else
 // ~/.cache/afstem. Any cache problem is silently a cache miss: the cache is never the truth.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { writeFileAtomicSync } from "../util/atomic-write.js";
-import { VERSION } from "../cli/version.js";
+import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
 export interface FileStamp {
@@ -26,7 +26,7 @@ interface Index<T> {
   entries: Record<string, Entry<T>>;
 }
 
-const version = (): string => VERSION;
+const version = (): string => buildId();
 
 export { cacheDir };
 

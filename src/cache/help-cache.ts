@@ -1,11 +1,11 @@
 // Help screens, cached: a help text is a pure function of the afstem build, the language, the
 // arguments and the terminal width, yet producing it means loading commander, a third of the
 // start-up cost. The first `--help` stores what commander printed; later ones print it without
-// loading commander. A rebuilt main.js (size or mtime) or another afstem version is a miss.
+// loading commander. Keyed by the build id (cache/build-id.ts): any rebuilt file is a miss.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheDir, Fnv } from "./dir.js";
-import { VERSION } from "../cli/version.js";
+import { buildId } from "./build-id.js";
 
 // The CommonJS face of fs: the ESM one enumerates fs.promises and loads the streams (ms).
 const fs = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
@@ -30,13 +30,12 @@ export class HelpCache {
   ) {}
 
   /** undefined when caching is off or the build cannot be stamped. */
-  static open(args: string[], lang: string, mainFile: string): HelpCache | undefined {
+  static open(args: string[], lang: string): HelpCache | undefined {
     const dir = cacheDir();
     if (!dir) return undefined;
     try {
-      const st = fs.statSync(mainFile);
       const out = process.stdout;
-      const key = JSON.stringify([VERSION, st.size, st.mtimeMs, lang, args, out.isTTY ? out.columns : 0, process.env.NO_COLOR ?? "", process.env.FORCE_COLOR ?? ""]);
+      const key = JSON.stringify([buildId(), lang, args, out.isTTY ? out.columns : 0, process.env.NO_COLOR ?? "", process.env.FORCE_COLOR ?? ""]);
       return new HelpCache(path.join(dir, "help", `${new Fnv().update(key).hex()}.json`), key);
     } catch {
       return undefined;

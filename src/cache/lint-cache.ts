@@ -2,18 +2,16 @@
 // format schema with ajv, which costs ten times a Node start-up, while formats rarely change.
 // A result is reused only when every linted file, every file of the registry they resolve
 // against (extends), the format schema, the afstem code that lints and the language are
-// byte-for-byte what they were; the afstem version is part of every cache entry already.
+// byte-for-byte what they were; the build id (version + compiled code, build-id.ts) is part of
+// every cache entry already, so a rebuilt or edited afstem is always a miss.
 import { createHash } from "node:crypto";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Finding } from "../findings/finding.js";
 import { FileCache } from "./file-cache.js";
 import { SCHEMA_DIR } from "../util/paths.js";
 
 const RESULT = "result";
-/** Compiled code whose change can change findings: a rebuilt afstem invalidates the cache. */
-const CODE_DIRS = ["format", "schema", "yaml", "findings", "i18n", "cache"];
 
 async function fileStamp(file: string, withContent: boolean): Promise<string> {
   try {
@@ -23,18 +21,6 @@ async function fileStamp(file: string, withContent: boolean): Promise<string> {
   } catch {
     return `${file}\0missing`;
   }
-}
-
-async function codeStamps(): Promise<string[]> {
-  const dist = fileURLToPath(new URL("../", import.meta.url));
-  const lists = await Promise.all(
-    CODE_DIRS.map(async (d) => {
-      const dir = path.join(dist, d);
-      const names = await readdir(dir).catch(() => [] as string[]);
-      return Promise.all(names.filter((n) => n.endsWith(".js")).sort().map((n) => fileStamp(path.join(dir, n), false)));
-    }),
-  );
-  return lists.flat();
 }
 
 export class LintCache {
@@ -51,7 +37,7 @@ export class LintCache {
   static async open(files: string[], registryFiles: string[], context: string): Promise<LintCache> {
     const all = [...new Set([...files, ...registryFiles].map((f) => path.resolve(f)))].sort();
     const stamps = await Promise.all([...all.map((f) => fileStamp(f, true)), fileStamp(path.join(SCHEMA_DIR, "format.schema.json"), true)]);
-    const digest = createHash("sha1").update([...stamps, ...(await codeStamps())].join("\n")).digest("base64");
+    const digest = createHash("sha1").update(stamps.join("\n")).digest("base64");
     const key = JSON.stringify({ context, files });
     return new LintCache(new FileCache<Finding[]>("lint", key), digest);
   }

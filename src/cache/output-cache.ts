@@ -2,14 +2,13 @@
 // some format files, the language and the afstem build: `afstem formats` would otherwise load
 // the format model, resolve extends and walk every format on each start-up. The key holds the
 // size, mtime, ctime and inode of every YAML file below the given folders (a new, removed or
-// edited file is a miss; content too for recently changed files), the size+mtime of the
-// compiled afstem code, and the caller's context. Hashing every file's content would need
+// edited file is a miss; content too for recently changed files), the build id (version and
+// every compiled file's size+mtime, cache/build-id.ts), and the caller's context. Hashing every file's content would need
 // node:crypto, whose loading alone costs more than the cache saves.
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { cacheDir, Fnv } from "./dir.js";
-import { VERSION } from "../cli/version.js";
+import { buildId } from "./build-id.js";
 
 // The CommonJS face of fs: the ESM one enumerates fs.promises and loads the streams (ms).
 const { mkdirSync, readFileSync, readdirSync, statSync } = createRequire(import.meta.url)("node:fs") as typeof import("node:fs");
@@ -34,28 +33,6 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
 
 const RACY_MS = 3000;
 
-/** The compiled code a listing of formats depends on (not the runner, reports or rollups). */
-const CODE_DIRS = ["cli", "commands", "format", "i18n", "util", "yaml", "cache"];
-
-function codeStamps(): string[] {
-  const dist = fileURLToPath(new URL("../", import.meta.url));
-  const out: string[] = [];
-  for (const d of CODE_DIRS) {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(dist, d));
-    } catch {
-      continue;
-    }
-    for (const n of names.sort()) {
-      if (!n.endsWith(".js")) continue;
-      const st = statSync(path.join(dist, d, n));
-      out.push(`${d}/${n}:${st.size}:${st.mtimeMs}`);
-    }
-  }
-  return out;
-}
-
 export class OutputCache {
   private constructor(
     private readonly file: string,
@@ -67,7 +44,7 @@ export class OutputCache {
     const dir = cacheDir();
     if (!dir) return undefined;
     try {
-      const hash = new Fnv().update(JSON.stringify([VERSION, context, dirs]));
+      const hash = new Fnv().update(JSON.stringify([buildId(), context, dirs]));
       for (const d of dirs) {
         for (const f of yamlFiles(d)) {
           const st = statSync(f);
@@ -77,7 +54,6 @@ export class OutputCache {
           if (Date.now() - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS) hash.update(readFileSync(f));
         }
       }
-      hash.update(codeStamps().join("\n"));
       const key = hash.hex();
       return new OutputCache(path.join(dir, namespace, `${key}.json`), key);
     } catch {

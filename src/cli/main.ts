@@ -141,6 +141,7 @@ export function buildProgram(): Command {
       L({ nl: "vul het gesprek zonder vragen uit een bestand", en: "fill the session from a file, without prompts" }),
     )
     .option("--reopen", L({ nl: "heropen een vastgesteld gesprek", en: "reopen a finalized session" }))
+    .option("--take-over", L({ nl: "neem bij --resume het slot over, ook van een andere computer", en: "with --resume, take over the lock, even from another computer" }))
     .addHelpText(
       "after",
       examples([
@@ -219,7 +220,7 @@ async function main(argv: string[]): Promise<void> {
   const args = argv.slice(2);
   detectLang(args);
   if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
-  const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), fileURLToPath(import.meta.url)) : undefined;
+  const help = isHelpRequest(args) ? HelpCache.open(args, getLang()) : undefined;
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {
     process.stdout.write(cachedHelp);

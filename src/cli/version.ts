@@ -1,3 +1,3 @@
-// The afstem version, inlined so that start-up (and --version) need not read package.json.
-// test/bench/version.test.ts fails when this and package.json disagree.
-export const VERSION = "0.1.0";
+// The version lives in the core (src/core/version.ts) so that caches can key on it without
+// importing the CLI; re-exported here for the CLI layer.
+export { VERSION } from "../core/version.js";

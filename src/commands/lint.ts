@@ -7,9 +7,9 @@ import { expandPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
-import { UserError } from "../cli/errors.js";
+import { EXIT, UserError } from "../cli/errors.js";
 import { LintCache } from "../cache/lint-cache.js";
-import { getLang } from "../i18n/lang.js";
+import { L, fill, getLang } from "../i18n/lang.js";
 
 async function lintFiles(files: string[], dirs: string[]): Promise<Finding[]> {
   // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
@@ -32,6 +32,18 @@ export default async function lint(paths: string[], _opts: unknown, cmd: Command
   const opts = optionsOf<{ json?: boolean }>(cmd);
   await assertReadableDirs(paths);
   const files = await expandPaths(paths);
+  // "0 bestanden gecontroleerd" with exit 0 would read as "all clean" in a script.
+  if (files.length === 0) {
+    throw new UserError(
+      fill(L({ nl: "geen formatbestanden gevonden in {paths}", en: "no format files found in {paths}" }), { paths: paths.join(", ") }),
+      EXIT.usage,
+      undefined,
+      L({
+        nl: "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
+        en: "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",
+      }),
+    );
+  }
   // The folders being linted come first, so their formats' extends resolve among themselves.
   const dirs = [...new Set([...files.map((f) => path.dirname(path.resolve(f))), ...formatDirs(opts.formatsDir)])];
   const registryFiles = (await Promise.all(dirs.map((d) => yamlFilesIn(d)))).flat();

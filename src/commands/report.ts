@@ -6,7 +6,7 @@ import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
-import { loadSessions, type LoadedSession } from "../session/batch.js";
+import { loadSessions, type LoadedSession } from "../store/batch.js";
 import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
@@ -85,7 +85,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   let conflicts = 0;
   const files = await expandPaths(paths);
   prepareOut(opts.out);
-  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });

@@ -3,7 +3,7 @@
 // Three engines give byte-identical output (tested): `simple` (loadSessions), `fast` (subset
 // YAML reader on this thread) and `workers` (the fast path on worker threads, for big runs).
 import type { FormatRegistry } from "../format/registry.js";
-import { loadSessions } from "../session/batch.js";
+import { loadSessions } from "../store/batch.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
 import { sessionRecord, type RecordOptions } from "../rollup/record.js";

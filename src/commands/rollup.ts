@@ -89,7 +89,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const layouts = parseLayouts(flags.layout);
   const minGroup = parseMinGroup(flags.minGroup);
   const files = await expandPaths(paths);
-  const registry = await FormatRegistry.load(formatDirs(flags.formatsDir));
+  const registry = await FormatRegistry.load(formatDirs(flags.formatsDir), { verify: true });
   checkBy(flags.by, registry);
   const out = path.resolve(flags.out);
   try {

@@ -12,6 +12,8 @@ import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
+import { hostname } from "node:os";
+import { lockTime, type LockHolder } from "../store/lock.js";
 import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { Ui } from "../ui/types.js";
@@ -30,6 +32,7 @@ interface RunOptions {
   resume?: string;
   answers?: string;
   reopen?: boolean;
+  takeOver?: boolean;
 }
 
 const say = (text: string) => void process.stdout.write(`${text}\n`);
@@ -73,6 +76,9 @@ async function openResumed(file: string, ref: string, format: Format, registry: 
 export default async function run(ref: string, _opts: unknown, cmd: Command): Promise<number> {
   const o = optionsOf<RunOptions>(cmd);
   if (o.lang) setLang(o.lang);
+  if (o.takeOver && !o.resume) {
+    throw new UserError(L({ nl: "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over", en: "--take-over goes with --resume: it takes over the lock of a saved session" }), EXIT.usage);
+  }
   const outDir = outDirOf(o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
@@ -91,8 +97,12 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   const now = () => Date.now();
   let format = loaded.format;
   let state: RunnerState;
-  const takeover = (pid: number) =>
-    say(fill(L({ nl: "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.", en: "Note: the lock of an interrupted run (process {pid} is gone) was taken over." }), { pid }));
+  const takeover = (pid: number, holder?: LockHolder) =>
+    say(
+      holder && (holder.host !== hostname() || o.takeOver)
+        ? fill(L({ nl: "Let op: het slot van {host} (proces {pid}, sinds {time}) is op uw verzoek overgenomen (--take-over).", en: "Note: the lock of {host} (process {pid}, since {time}) was taken over at your request (--take-over)." }), { host: holder.host, pid, time: lockTime(holder.started) })
+        : fill(L({ nl: "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.", en: "Note: the lock of an interrupted run (process {pid} is gone) was taken over." }), { pid }),
+    );
   const conflict = (theirs: string, ours: string) =>
     say(
       fill(
@@ -108,7 +118,8 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   if (o.resume) {
     const opened = await openResumed(o.resume, ref, format, loaded.registry, checker);
     format = opened.format;
-    target = new SessionTarget(path.dirname(path.resolve(o.resume)), format.id, { onTakeover: takeover, onConflict: conflict }, path.resolve(o.resume));
+    const lockOptions = { takeOver: o.takeOver === true, takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over` };
+    target = new SessionTarget(path.dirname(path.resolve(o.resume)), format.id, { onTakeover: takeover, onConflict: conflict, lock: lockOptions }, path.resolve(o.resume));
     state = startState(format, opened.session, now(), true);
     say(fill(L({ nl: "Gesprek: {f}", en: "Session: {f}" }), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {

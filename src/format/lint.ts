@@ -6,13 +6,13 @@ import { normalizeFormat, type FormatSpec } from "./normalize.js";
 import { isMadeUpTitle, resolveSpec } from "./extends.js";
 import { originOf, where } from "./origin.js";
 import { askingOrder } from "./walk.js";
-import { parseYaml } from "../yaml/parse.js";
+import type { ParsedYaml } from "../yaml/parse.js";
 import { readTextFile } from "../yaml/read-text.js";
 import { schemaFindings } from "../schema/check.js";
 import { formatSchemaValidator } from "../schema/validators.js";
 import type { FormatRegistry } from "./registry.js";
 import { L, fill, tr } from "../i18n/lang.js";
-import { patternProblem } from "./pattern-safety.js";
+import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 
 type Loc = { file: string; line: number; col: number };
@@ -115,10 +115,10 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     }
     if (v.pattern !== undefined) {
       const problem = patternProblem(v.pattern);
-      if (problem === "invalid") {
-        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(L({ nl: "ongeldige reguliere expressie: {p}", en: "invalid regular expression: {p}" }), { p: v.pattern }));
-      } else if (problem === "exponential") {
-        c.add(q, ["validate", "pattern"], "error", "pattern-redos", fill(L({ nl: "dit patroon kan exponentieel lang duren (geneste herhaling); herschrijf het zonder herhaling binnen herhaling: {p}", en: "this pattern can take exponential time (nested repetition); rewrite it without repetition inside repetition: {p}" }), { p: v.pattern }));
+      if (problem?.kind === "invalid") {
+        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(L({ nl: "ongeldige reguliere expressie: {p} ({why})", en: "invalid regular expression: {p} ({why})" }), { p: v.pattern, why: problem.reason }));
+      } else if (problem?.kind === "unsupported") {
+        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", fill(L({ nl: "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})", en: "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})" }), { p: v.pattern, why: problem.reason }));
       }
     }
   } else if (q.message) {
@@ -268,9 +268,21 @@ export function lintResolved(spec: FormatSpec, registry: FormatRegistry | undefi
 /** Lint one format file from disk: read, parse, schema, resolve, rules. */
 export async function lintFormatFile(file: string, registry: FormatRegistry | undefined): Promise<{ format?: Format; findings: Finding[] }> {
   const text = await readTextFile(file);
+  // Loaded here, not at the top: the registry imports this module to check the formats it
+  // loads from its cache, and must not pay for the YAML parser when nothing is parsed.
+  const { parseYaml } = await import("../yaml/parse.js");
   const parsed = parseYaml(text, file);
   if (parsed.findings.length > 0) return { findings: parsed.findings };
-  const schema = schemaFindings(await formatSchemaValidator(), parsed, {
+  const schema = await formatSchemaFindings(parsed);
+  const spec = normalizeFormat(parsed);
+  if (!spec) return { findings: schema };
+  const { format, findings } = lintSpec(spec, registry);
+  return { format, findings: [...schema, ...findings] };
+}
+
+/** The format schema's findings for a parsed format file (ajv is compiled on first use). */
+export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[]> {
+  return schemaFindings(await formatSchemaValidator(), parsed, {
     patternMessages: {
       id: { nl: "{got} is geen geldig id: begin met een letter, daarna letters, cijfers, _ of -", en: "{got} is not a valid id: start with a letter, then letters, digits, _ or -" },
       extends: { nl: "{got} is geen format-id (kleine letters, cijfers en -)", en: "{got} is not a format id (lower-case letters, digits and -)" },
@@ -282,8 +294,14 @@ export async function lintFormatFile(file: string, registry: FormatRegistry | un
       return fill(L({ nl: "verwacht een tekst of {nl: …, en: …}, gevonden: {got}", en: "expected a text or {nl: …, en: …}, found: {got}" }), { got: JSON.stringify(value) });
     },
   });
-  const spec = normalizeFormat(parsed);
-  if (!spec) return { findings: schema };
+}
+
+/**
+ * Everything lint finds in one file's spec beyond the schema: extends and the semantic rules.
+ * The same for `afstem lint` and for the registry, which refuses formats with errors.
+ */
+export function lintSpec(spec: FormatSpec, registry: FormatRegistry | undefined): { format: Format; findings: Finding[] } {
+  const parsed = spec.parsed;
   // The file being linted wins over a same-id format elsewhere, so its own edits count.
   const extra = new Map<string, FormatSpec>();
   if (spec.id && spec.extends !== spec.id) extra.set(spec.id, spec);
@@ -293,7 +311,7 @@ export async function lintFormatFile(file: string, registry: FormatRegistry | un
   const misspelt = (key: string) => !topKeys.includes(key) && topKeys.some((k) => closest(k, [key]) === key);
   const consequence: Record<string, string> = { "duration-missing": "duration", "title-missing": "title", "no-sections": "sections" };
   const own = findings.filter((f) => !(consequence[f.rule] && misspelt(consequence[f.rule]!)));
-  return { format, findings: [...schema, ...own] };
+  return { format, findings: own };
 }
 
 export function relativeTo(file: string): string {

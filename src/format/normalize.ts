@@ -127,7 +127,7 @@ export function normalizeQuestion(v: unknown, lang: Lang, parsed: ParsedYaml, pa
     prompt: normalizeText(v.prompt, lang) ?? { [lang]: id },
     required: v.required === true,
     tags: Array.isArray(v.tags) ? v.tags.filter((t): t is string => typeof t === "string") : [],
-    privacy: (PRIVACY_MARKS as readonly string[]).includes(String(v.privacy)) ? (v.privacy as Privacy) : "intern",
+    privacy: (PRIVACY_MARKS as readonly string[]).includes(v.privacy as string) ? (v.privacy as Privacy) : "intern",
     was: Array.isArray(v.was) ? v.was.filter((t): t is string => typeof t === "string") : [],
   };
   const help = normalizeText(v.help, lang);

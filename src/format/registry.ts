@@ -8,11 +8,14 @@ import type { Format } from "./types.js";
 import { normalizeFormat, type FormatSpec } from "./normalize.js";
 import { resolveSpec, type Resolved } from "./extends.js";
 import { lazyParsed } from "../yaml/lazy.js";
-import { FileCache } from "../cache/file-cache.js";
+import { FileCache, type FileStamp } from "../cache/file-cache.js";
 import { readTextFile } from "../yaml/read-text.js";
-import { UserError, EXIT } from "../cli/errors.js";
+import { UserError, EXIT } from "../core/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
+import { brokenFormatMessage, type BrokenFormat } from "./broken.js";
+
+export type { BrokenFormat } from "./broken.js";
 
 export const YAML_EXTENSIONS = [".yaml", ".yml"];
 
@@ -57,35 +60,61 @@ export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec;
   return spec ? { spec, findings: [] } : { findings: [] };
 }
 
+interface Loaded {
+  spec?: FormatSpec;
+  stamp: FileStamp;
+  /** A file that does not parse, with the id it seems to declare. */
+  unparsed?: BrokenFormat;
+}
+
+/** `id: x` at the start of a line: the id of a format file whose YAML does not parse. */
+const ID_LINE = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m;
+
 /**
  * A format file's spec through the cache: on a hit the YAML is not parsed at all (positions are
  * recovered lazily if a finding needs them). Files that do not parse are never cached.
  */
-async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<FormatSpec | undefined> {
+async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<Loaded> {
   const [st, bytes] = await Promise.all([stat(file), readFile(file)]);
   // Hashing 30 kB costs far less than parsing it, and makes the cache immune to clock quirks.
   const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
   const hit = cache.get(file, stamp);
-  if (hit !== undefined) return normalizeFormat(lazyParsed(file, hit)) ?? undefined;
-  const { spec } = await readFormatSpec(file);
+  if (hit !== undefined) return { spec: normalizeFormat(lazyParsed(file, hit)) ?? undefined, stamp };
+  const { spec, findings } = await readFormatSpec(file);
   if (spec) cache.set(file, stamp, spec.parsed.data);
-  return spec;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const id = errors ? ID_LINE.exec(bytes.toString("utf8"))?.[1] : undefined;
+  return { spec, stamp, ...(id ? { unparsed: { id, file, shown: displayPath(file), errors } } : {}) };
+}
+
+export interface LoadOptions {
+  /**
+   * Lint every format and refuse the ones with errors (get() answers undefined, broken() says
+   * where). Every command that uses formats does; lint and the formats listing do not.
+   */
+  verify?: boolean;
 }
 
 export class FormatRegistry {
   /** id → specs, highest version first; earlier folders win ties. */
   private readonly byId = new Map<string, FormatSpec[]>();
   private readonly resolved = new Map<FormatSpec, Resolved>();
+  /** Where each loaded file came from, for the cache of its schema verdict. */
+  private readonly origins = new Map<string, { dir: string; stamp: FileStamp }>();
+  /** Formats whose own file has lint errors (filled by verify). */
+  private readonly ownErrors = new Map<FormatSpec, BrokenFormat>();
+  /** id → a file claiming that id whose YAML does not parse. */
+  private readonly unparsed = new Map<string, BrokenFormat>();
 
   private constructor() {}
 
-  static async load(dirs: string[]): Promise<FormatRegistry> {
+  static async load(dirs: string[], opts: LoadOptions = {}): Promise<FormatRegistry> {
     const reg = new FormatRegistry();
     const seen = new Set<string>();
     for (const dir of dirs) {
       const files = await yamlFilesIn(dir);
       const cache = new FileCache<unknown>("formats", dir);
-      const specs = await Promise.all(
+      const loaded = await Promise.all(
         files.map(async (f) => {
           if (seen.has(f)) return undefined;
           seen.add(f);
@@ -97,9 +126,82 @@ export class FormatRegistry {
         }),
       );
       cache.save(new Set(files));
-      for (const s of specs) if (s && s.id) reg.add(s);
+      for (const l of loaded) {
+        if (l?.spec?.id) {
+          reg.add(l.spec);
+          reg.origins.set(l.spec.parsed.file, { dir, stamp: l.stamp });
+        } else if (l?.unparsed && !reg.unparsed.has(l.unparsed.id)) reg.unparsed.set(l.unparsed.id, l.unparsed);
+      }
     }
+    if (opts.verify) await reg.verify(dirs);
     return reg;
+  }
+
+  /**
+   * Lint every loaded format as `afstem lint` would and remember which have errors. Cached
+   * twice: the verdicts of the whole set of files, and the schema's verdict per file
+   * (compiling the format schema costs ~200 ms), so one edited format costs one schema check.
+   */
+  private async verify(dirs: string[]): Promise<void> {
+    const specs = [...this.byId.values()].flat();
+    if (!specs.length) return;
+    // The verdicts of the whole registry, keyed by every format file's content: on a hit
+    // neither the linter nor re2js nor ajv is loaded (the usual case: formats rarely change).
+    const key = specs.map((s) => `${s.parsed.file}\0${this.origins.get(s.parsed.file)?.stamp.hash ?? "?"}`).sort().join("\n");
+    const verdicts = new FileCache<Record<string, number>>("format-verdicts", JSON.stringify(dirs));
+    const stamp = { size: 0, mtimeMs: 0, hash: createHash("sha1").update(key).digest("base64") };
+    const known = verdicts.get("all", stamp);
+    if (known) {
+      for (const spec of specs) {
+        const errors = known[spec.parsed.file];
+        if (errors) this.ownErrors.set(spec, { id: spec.id, file: spec.parsed.file, shown: displayPath(spec.parsed.file), errors });
+      }
+      return;
+    }
+    const counts: Record<string, number> = {};
+    const { formatSchemaFindings, lintSpec } = await import("./lint.js");
+    const caches = new Map<string, { cache: FileCache<number>; files: Set<string> }>();
+    for (const spec of specs) {
+      const file = spec.parsed.file;
+      const origin = this.origins.get(file);
+      let c: { cache: FileCache<number>; files: Set<string> } | undefined;
+      if (origin) {
+        c = caches.get(origin.dir);
+        if (!c) {
+          c = { cache: new FileCache<number>("format-schema", origin.dir), files: new Set() };
+          caches.set(origin.dir, c);
+        }
+        c.files.add(file);
+      }
+      let schemaErrors = origin ? c!.cache.get(file, origin.stamp) : undefined;
+      if (schemaErrors === undefined) {
+        schemaErrors = (await formatSchemaFindings(spec.parsed)).filter((f) => f.severity === "error").length;
+        if (origin) c!.cache.set(file, origin.stamp, schemaErrors);
+      }
+      const errors = schemaErrors + lintSpec(spec, this).findings.filter((f) => f.severity === "error").length;
+      counts[file] = errors;
+      if (errors > 0) this.ownErrors.set(spec, { id: spec.id, file, shown: displayPath(file), errors });
+    }
+    for (const { cache, files } of caches.values()) cache.save(files);
+    verdicts.set("all", stamp, counts);
+    verdicts.save(new Set(["all"]));
+  }
+
+  /**
+   * Why the format a session or command names cannot be used: its file (or the file of a
+   * format it extends) has lint errors, or a file claiming its id does not parse.
+   */
+  broken(id: string, version?: number): BrokenFormat | undefined {
+    const spec = this.spec(id, version);
+    if (!spec) return this.unparsed.get(id);
+    const seen = new Set<FormatSpec>();
+    for (let s: FormatSpec | undefined = spec; s && !seen.has(s); s = s.extends ? this.spec(s.extends) : undefined) {
+      seen.add(s);
+      const own = this.ownErrors.get(s);
+      if (own) return own;
+      if (s.extends && !this.spec(s.extends)) return this.unparsed.get(s.extends);
+    }
+    return undefined;
   }
 
   add(spec: FormatSpec): void {
@@ -135,10 +237,10 @@ export class FormatRegistry {
     return r;
   }
 
-  /** The resolved format, or undefined when the id (or that version) is unknown. */
+  /** The resolved format, or undefined when the id (or that version) is unknown or broken. */
   get(id: string, version?: number): Format | undefined {
     const spec = this.spec(id, version);
-    return spec ? this.resolveSpec(spec).format : undefined;
+    return spec && !this.broken(id, version) ? this.resolveSpec(spec).format : undefined;
   }
 }
 
@@ -155,7 +257,7 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
   const { lintFormatFile, lintResolved } = await import("./lint.js");
   if (looksLikePath(ref)) {
     const file = path.resolve(ref);
-    const registry = await FormatRegistry.load([path.dirname(file), ...formatDirs(formatsDir)]);
+    const registry = await FormatRegistry.load([path.dirname(file), ...formatDirs(formatsDir)], { verify: true });
     let linted: Awaited<ReturnType<typeof lintFormatFile>>;
     try {
       linted = await lintFormatFile(file, registry);
@@ -166,9 +268,14 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
     }
     const { format, findings } = linted;
     throwOnErrors(findings, ref);
+    // Its own file is clean, but a format it builds on may not be.
+    const parent = format!.extends ? registry.broken(format!.extends) : undefined;
+    if (parent) throw new UserError(brokenFormatMessage(parent), EXIT.usage);
     return { format: format!, registry };
   }
-  const registry = await FormatRegistry.load(formatDirs(formatsDir));
+  const registry = await FormatRegistry.load(formatDirs(formatsDir), { verify: true });
+  const broken = registry.broken(ref);
+  if (broken) throw new UserError(brokenFormatMessage(broken), EXIT.usage);
   const spec = registry.spec(ref);
   if (!spec) throw unknownFormat(ref, registry);
   const { format, findings } = lintResolved(spec, registry);

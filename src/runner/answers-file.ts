@@ -11,7 +11,7 @@ import { AnswerChecker } from "../session/answer-check.js";
 import { formatFinding, sortFindings } from "../findings/finding.js";
 import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
-import { EXIT, UserError } from "../cli/errors.js";
+import { EXIT, UserError } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
 import { reconcileAside } from "./aside.js";
 import { saveFailure } from "./safe-save.js";

@@ -9,7 +9,7 @@
 import { existsSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import { serializeSession } from "../session/io.js";
-import { acquireLock, type SessionLock } from "../session/lock.js";
+import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "../store/lock.js";
 import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
 import { writeFileAtomicSync } from "../util/atomic-write.js";
 import { sessionFileName } from "../util/files.js";
@@ -19,12 +19,14 @@ import { sectionOf } from "./steps.js";
 import { META_SECTION } from "../format/walk.js";
 
 export interface TargetEvents {
-  /** A stale lock of a dead process was taken over. */
-  onTakeover(pid: number): void;
+  /** A lock was taken over: a stale one of a dead process, or (with --take-over) any. */
+  onTakeover(pid: number, holder?: LockHolder): void;
   /** The file name became final. */
   onFixed?(file: string): void;
   /** `theirs` changed on disk behind our back and was left alone; we now save to `ours`. */
   onConflict?(theirs: string, ours: string): void;
+  /** How to take the lock of a resumed file (--take-over). */
+  lock?: LockOptions;
 }
 
 /** `<name>.conflict-20260915-093012.yaml` next to `file`, not yet taken. */
@@ -54,7 +56,7 @@ export class SessionTarget {
   ) {
     this.fixed = file !== undefined;
     if (file) {
-      this.lock = acquireLock(file, events.onTakeover);
+      this.lock = acquireLock(file, events.onTakeover, events.lock);
       this.current = file;
       this.written = fingerprintOf(file);
     }

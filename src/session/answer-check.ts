@@ -1,7 +1,7 @@
 // Is this answer acceptable for this question? Shape by type first (a scale wants an
 // integer in range), then the format's own `validate` rules compiled with ajv, whose failure
 // shows the format's `message`. Used by the runner (each answer as typed), `validate`
-// and `run --answers`.
+// and `run --answers`. A `pattern` runs in RE2 (see format/pattern.ts): linear time, always.
 import type { ValidateFunction } from "ajv";
 import type { AnswerValue, Question } from "../format/types.js";
 import { L, fill, tr } from "../i18n/lang.js";
@@ -175,9 +175,10 @@ export class AnswerChecker {
   private constructor(private readonly ajv: import("ajv").default) {}
 
   static async create(): Promise<AnswerChecker> {
-    const { default: AjvModule } = await import("ajv");
+    // Both loaded only when answers are checked: re2js costs ~20 ms to load.
+    const [{ default: AjvModule }, { re2Engine }] = await Promise.all([import("ajv"), import("../format/pattern.js")]);
     const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof import("ajv").default;
-    return new AnswerChecker(new Ajv({ allErrors: false, strict: false }));
+    return new AnswerChecker(new Ajv({ allErrors: false, strict: false, code: { regExp: re2Engine } }));
   }
 
   private validator(q: Question): ValidateFunction | null {

@@ -4,6 +4,7 @@
 import type { Finding } from "../findings/finding.js";
 import type { Format, Question } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
+import { brokenFormatMessage } from "../format/broken.js";
 import type { ReadSession } from "./io.js";
 import type { Session } from "./types.js";
 import { askingOrder, renames } from "../format/walk.js";
@@ -39,6 +40,9 @@ export function normalizeSessionAnswers(session: Session, format: Format): void 
 
 export function findSessionFormat(session: Session, registry: FormatRegistry): { format?: Format; problem?: { message: string; rule: string } } {
   const { id, version } = session.format;
+  // A format with lint errors never loads; say where it is rather than "unknown format".
+  const broken = registry.broken(id, version);
+  if (broken) return { problem: { rule: "session-format-broken", message: brokenFormatMessage(broken) } };
   const versions = registry.versions(id);
   if (!versions.length) {
     const guess = closest(id, registry.ids());
@@ -77,7 +81,7 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
   if (findings.some((f) => f.severity === "error" && f.line === parsed.locate(["format"]).line)) return { session, findings };
   const found = findSessionFormat(session, registry);
   if (!found.format) {
-    add(["format", found.problem!.rule === "session-format" ? "id" : "version"], "error", found.problem!.rule, found.problem!.message);
+    add(["format", found.problem!.rule === "session-format-version" ? "version" : "id"], "error", found.problem!.rule, found.problem!.message);
     return { session, findings };
   }
   const format = found.format;

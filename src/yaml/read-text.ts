@@ -1,7 +1,7 @@
 // Reading a user's file as text: people hand us files saved by Notepad (UTF-16, BOM),
 // exported from old systems (Latin-1), or not text at all. Each gets one clear message.
 import { readFile, readdir, stat } from "node:fs/promises";
-import { UserError, EXIT } from "../cli/errors.js";
+import { UserError, EXIT } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
 
 /** Format and session files are small; anything bigger is not what the user meant. */

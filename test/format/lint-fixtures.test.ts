@@ -47,7 +47,7 @@ const EXPECT: Record<string, [string, Sev, string, string][]> = {
   "validate-keyword": [["15:11", "warning", "validate-keyword", "'maximum'"]],
   "validate-range": [["13:31", "error", "validate-range", "minLength (50) is groter dan maxLength (10)"]],
   "validate-pattern": [["10:16", "error", "validate-pattern", "ongeldige reguliere expressie"]],
-  "pattern-redos": [["10:16", "error", "pattern-redos", "exponentieel"]],
+  "pattern-unsupported": [["10:16", "error", "pattern-unsupported", "geen terugverwijzingen"]],
   "message-unused": [["13:9", "warning", "message-unused", "message zonder validate"]],
   "extends-target": [["3:10", "error", "extends-target", "'kerntem'"]],
   "extends-cycle": [["3:10", "error", "extends-cycle", "extends-cycle → extends-cycle"]],
@@ -105,7 +105,7 @@ describe("lint fixtures: one broken format per rule", () => {
       "required-key", "wrong-type", "bad-value", "bad-shape", "unique-id", "when-target", "when-order", "when-value",
       "options-missing", "options-unused", "option-code-unique", "scale-range", "number-range", "range-unused",
       "labels-unused", "repeat-fields", "repeat-nested", "fields-unused", "validate-keyword", "validate-range",
-      "validate-pattern", "pattern-redos", "message-unused", "extends-target", "extends-cycle", "remove-unknown",
+      "validate-pattern", "pattern-unsupported", "message-unused", "extends-target", "extends-cycle", "remove-unknown",
       "timebox-sum", "empty-section", "section-minutes", "section-title", "duration-missing", "title-missing",
       "was-conflict", "no-sections",
     ]) expect(rules, rule).toContain(rule);

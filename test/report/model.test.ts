@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { PassThrough } from "node:stream";
 import { FormatRegistry, formatDirs } from "../../src/format/registry.js";
-import { loadSessions } from "../../src/session/batch.js";
+import { loadSessions } from "../../src/store/batch.js";
 import { buildReport } from "../../src/report/build-report.js";
 import { buildSummary, type SummaryInput } from "../../src/report/build-summary.js";
 import { Targets } from "../../src/report/batch/targets.js";

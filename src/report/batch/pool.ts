@@ -1,9 +1,7 @@
 // A small pool of worker threads that render report jobs; jobs=1 renders in-process,
 // since a worker only pays off when there is a second core to put it on.
-import { Worker } from "node:worker_threads";
 import { runJob, type RenderJob, type RenderResult } from "./render-job.js";
-
-type Pending = { resolve: (r: RenderResult) => void };
+import { WorkerPool } from "../../workers/pool.js";
 
 export interface Renderer {
   render(job: Omit<RenderJob, "id">): Promise<RenderResult>;
@@ -26,49 +24,26 @@ class InProcess implements Renderer {
   async close(): Promise<void> {}
 }
 
+/** Jobs in worker threads (src/workers/pool.ts): a crashed worker fails only its own report. */
 class Pool implements Renderer {
-  private workers: { worker: Worker; busy: number }[] = [];
-  private pending = new Map<number, Pending>();
+  private readonly pool: WorkerPool<RenderJob, RenderResult>;
   private next = 0;
 
   constructor(size: number) {
-    const url = new URL("./worker.js", import.meta.url);
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(url);
-      const slot = { worker, busy: 0 };
-      worker.on("message", (r: RenderResult) => {
-        slot.busy--;
-        const p = this.pending.get(r.id);
-        this.pending.delete(r.id);
-        p?.resolve(r);
-      });
-      // A crashed worker fails its own jobs instead of hanging the batch.
-      worker.on("error", (err) => this.failAll(err.message));
-      this.workers.push(slot);
-    }
+    this.pool = new WorkerPool(new URL("./worker.js", import.meta.url), { size, perWorker: 2 });
   }
 
   get inFlight(): number {
-    return this.pending.size;
+    return this.pool.inFlight;
   }
 
   render(job: Omit<RenderJob, "id">): Promise<RenderResult> {
     const id = this.next++;
-    const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-    slot.busy++;
-    return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
-      slot.worker.postMessage({ ...job, id });
-    });
-  }
-
-  private failAll(message: string): void {
-    for (const [id, p] of this.pending) p.resolve({ id, ok: false, message });
-    this.pending.clear();
+    return this.pool.run({ ...job, id } as RenderJob).catch((err: Error) => ({ id, ok: false as const, message: err.message }));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.worker.terminate()));
+    await this.pool.close();
   }
 }
 

@@ -11,7 +11,7 @@ import { schemaFindings } from "../../schema/check.js";
 import { sessionSchemaValidator } from "../../schema/validators.js";
 import { completeSession } from "../../session/io.js";
 import { validateSession } from "../../session/validate.js";
-import { loadSession } from "../../session/batch.js";
+import { loadSession } from "../../store/batch.js";
 import type { AnswerChecker } from "../../session/answer-check.js";
 import type { FormatPlan } from "../plan.js";
 import { sessionRecord, type RecordOptions, type SessionRecord } from "../record.js";

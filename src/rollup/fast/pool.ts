@@ -1,11 +1,13 @@
 // Spreads session files over worker threads (one per core, at most two batches in flight
-// each) and yields their records strictly in input order. Memory stays flat: only batches
-// that arrived ahead of their turn are held.
-import { Worker } from "node:worker_threads";
+// each; src/workers/pool.ts) and yields their records strictly in input order. Memory stays
+// flat: only a window of batches ahead of the consumer is ever submitted. A worker that dies
+// on a batch (out of memory, a crash) fails only that batch; its files are then tried one by
+// one in fresh workers, so only a file that kills a worker by itself is skipped, with a message.
 import { availableParallelism } from "node:os";
-import { getLang } from "../../i18n/lang.js";
+import { getLang, L, fill } from "../../i18n/lang.js";
+import { WorkerPool } from "../../workers/pool.js";
 import type { RecordResult } from "./load.js";
-import type { BatchReply, WorkerInit } from "./worker.js";
+import type { BatchReply, BatchRequest, WorkerInit } from "./worker.js";
 
 const BATCH = 32;
 const IN_FLIGHT = 2;
@@ -13,45 +15,44 @@ const IN_FLIGHT = 2;
 export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }, threads = Math.max(1, Math.min(2, availableParallelism()))): AsyncGenerator<RecordResult> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+  if (!batches.length) return;
   const init: WorkerInit = { lang: getLang(), includeText: opts.includeText, ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}) };
-  const arrived = new Map<number, RecordResult[]>();
-  let wake: (() => void) | undefined;
-  let failure: unknown;
-  let next = 0;
   // A worker holds one batch of small records at a time (files are capped at 10 MB), yet V8
   // lets an unconstrained heap grow with the corpus before collecting. Modest limits keep peak
   // memory flat from 1k to 10k sessions (bench: 1.34× instead of 1.68×) and make GC cheaper.
   const resourceLimits = { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 };
-  const workers = Array.from(
-    { length: Math.min(threads, batches.length) },
-    () => new Worker(new URL("./worker.js", import.meta.url), { workerData: init, resourceLimits }),
-  );
-  const send = (w: Worker) => {
-    if (next < batches.length) w.postMessage({ batch: next, files: batches[next++] });
+  const size = Math.min(threads, batches.length);
+  const pool = new WorkerPool<BatchRequest, BatchReply>(new URL("./worker.js", import.meta.url), { size, perWorker: IN_FLIGHT, workerData: init, resourceLimits });
+
+  const crashed = (file: string, reason: string): RecordResult => ({
+    ok: false,
+    file,
+    findings: [{ file, line: 1, col: 1, severity: "error", rule: "worker-crash", message: fill(L({ nl: "dit bestand liet de verwerking vastlopen ({reason}); het is overgeslagen", en: "this file made processing fail ({reason}); it was skipped" }), { reason }) }],
+  });
+  const one = (batch: number, fileList: string[]): Promise<RecordResult[]> =>
+    pool.run({ batch, files: fileList }).then(
+      (reply) => reply.results,
+      // Only this batch failed: find the file that kills a worker, keep the rest.
+      (err: Error) =>
+        fileList.length === 1
+          ? [crashed(fileList[0]!, err.message)]
+          : Promise.all(fileList.map((f) => pool.run({ batch, files: [f] }).then((r) => r.results[0]!, (e: Error) => crashed(f, e.message)))),
+    );
+
+  const window = size * IN_FLIGHT;
+  const pending: Promise<RecordResult[]>[] = [];
+  let submitted = 0;
+  const fill_ = () => {
+    while (submitted < batches.length && pending.length < window + 1) pending.push(one(submitted, batches[submitted++]!));
   };
-  for (const w of workers) {
-    w.on("message", (reply: BatchReply) => {
-      arrived.set(reply.batch, reply.results);
-      send(w);
-      wake?.();
-    });
-    w.on("error", (err) => {
-      failure = err;
-      wake?.();
-    });
-    for (let i = 0; i < IN_FLIGHT; i++) send(w);
-  }
   try {
-    for (let want = 0; want < batches.length; want++) {
-      while (!arrived.has(want)) {
-        if (failure) throw failure;
-        await new Promise<void>((r) => (wake = r));
-      }
-      const results = arrived.get(want)!;
-      arrived.delete(want);
+    fill_();
+    while (pending.length) {
+      const results = await pending.shift()!;
+      fill_();
       yield* results;
     }
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
 }

@@ -1,6 +1,7 @@
 // A rollup worker thread: reads, parses and validates batches of session files with the fast
 // path and posts back compact records (never whole sessions), in the order it got them.
-import { parentPort, workerData } from "node:worker_threads";
+import { workerData } from "node:worker_threads";
+import { serveJobs } from "../../workers/serve.js";
 import { FormatRegistry, formatDirs } from "../../format/registry.js";
 import { AnswerChecker } from "../../session/answer-check.js";
 import { setLang } from "../../i18n/lang.js";
@@ -24,14 +25,11 @@ export interface BatchReply {
 
 const init = workerData as WorkerInit;
 setLang(init.lang);
-const registry = await FormatRegistry.load(formatDirs(init.formatsDir));
+const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
 const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
 
-let queue = Promise.resolve();
-parentPort!.on("message", (req: BatchRequest) => {
-  queue = queue.then(async () => {
-    const results: RecordResult[] = [];
-    for (const f of req.files) results.push(await fastRecord(f, ctx));
-    parentPort!.postMessage({ batch: req.batch, results } satisfies BatchReply);
-  });
-});
+serveJobs(async (req: BatchRequest): Promise<BatchReply> => {
+  const results: RecordResult[] = [];
+  for (const f of req.files) results.push(await fastRecord(f, ctx));
+  return { batch: req.batch, results };
+}, (req) => req.files.join("\n"));

@@ -3,11 +3,11 @@
 import type { Finding } from "../findings/finding.js";
 import type { Format } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
-import type { Session } from "./types.js";
-import { readSessionFile } from "./io.js";
-import { validateSession } from "./validate.js";
-import { AnswerChecker } from "./answer-check.js";
-import { UserError } from "../cli/errors.js";
+import type { Session } from "../session/types.js";
+import { readSessionFile } from "../session/io.js";
+import { validateSession } from "../session/validate.js";
+import { AnswerChecker } from "../session/answer-check.js";
+import { UserError } from "../core/errors.js";
 
 export type LoadedSession =
   | { ok: true; file: string; session: Session; format: Format; findings: Finding[] }

@@ -1,0 +1,164 @@
+// One runner per session file: a lock file next to it says who holds it, as JSON:
+// {"host": os.hostname(), "pid": …, "started": ISO time}. A lock of this computer whose process
+// is gone (a crash, a killed terminal) is stale and taken over. A lock written by another
+// computer (a shared or synced folder) cannot be checked from here: it is never taken over
+// unless the user asks for it (`afstem run … --resume FILE --take-over`). Lock files of older
+// afstem versions hold only a pid; they are read as locks of this computer.
+import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { hostname } from "node:os";
+import { UserError, EXIT } from "../core/errors.js";
+import { L, fill } from "../i18n/lang.js";
+import { displayPath } from "../util/paths.js";
+
+export interface SessionLock {
+  file: string;
+  release(): void;
+}
+
+/** Who holds a lock. */
+export interface LockHolder {
+  host: string;
+  pid: number;
+  /** ISO time the lock was taken; absent in old pid-only lock files. */
+  started?: string;
+}
+
+export interface LockOptions {
+  /** Take the lock whoever holds it (the user said so: --take-over). */
+  takeOver?: boolean;
+  /** The command that takes this lock over deliberately, for the message of a foreign lock. */
+  takeOverCommand?: string;
+}
+
+export const lockPath = (sessionFile: string) => `${sessionFile}.lock`;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: the process exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The holder recorded in a lock file's text; an old pid-only file counts as this host's. */
+export function parseLock(text: string, thisHost = hostname()): LockHolder | undefined {
+  const t = text.trim();
+  if (/^\d+$/.test(t)) return { host: thisHost, pid: Number(t) };
+  try {
+    const v = JSON.parse(t) as Partial<LockHolder>;
+    if (typeof v.pid === "number" && Number.isInteger(v.pid) && v.pid > 0) {
+      return { host: typeof v.host === "string" && v.host ? v.host : thisHost, pid: v.pid, ...(typeof v.started === "string" ? { started: v.started } : {}) };
+    }
+  } catch {
+    /* not ours: handled as unreadable below */
+  }
+  return undefined;
+}
+
+/** A lock's start time as people read it: "2026-09-15 09:30". */
+export function lockTime(iso: string | undefined): string {
+  const d = iso ? new Date(iso) : undefined;
+  if (!d || Number.isNaN(d.getTime())) return L({ nl: "onbekend tijdstip", en: "unknown time" });
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+function tryCreate(lock: string, me: LockHolder): boolean {
+  try {
+    const fd = openSync(lock, "wx", 0o644);
+    writeSync(fd, `${JSON.stringify(me)}\n`);
+    closeSync(fd);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    // A read-only folder, a full disk, a pulled USB stick: say so (the code stays on the error
+    // for callers that explain it in their own words, like the runner's autosave).
+    throw Object.assign(
+      new UserError(
+        fill(L({ nl: "kan het slot {f} niet aanmaken ({code})", en: "cannot create the lock {f} ({code})" }), { f: displayPath(lock), code: code ?? String(err) }),
+        EXIT.usage,
+        undefined,
+        L({ nl: "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.", en: "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again." }),
+      ),
+      { code },
+    );
+  }
+}
+
+function foreignLock(sessionFile: string, holder: LockHolder, opts: LockOptions): UserError {
+  const f = displayPath(sessionFile);
+  return new UserError(
+    fill(L({ nl: "{f} is al geopend door afstem op een andere computer: {host} (proces {pid}, sinds {time})", en: "{f} is already open in afstem on another computer: {host} (process {pid}, since {time})" }), {
+      f, host: holder.host, pid: holder.pid, time: lockTime(holder.started),
+    }),
+    EXIT.usage,
+    undefined,
+    fill(
+      L({
+        nl: "Twee mensen die hetzelfde gesprek bijwerken overschrijven elkaars antwoorden. Sluit het gesprek op {host} af. Werkt daar zeker niemand meer aan (de computer is uit of afstem is daar afgebroken), neem het dan bewust over met:\n  {cmd}",
+        en: "Two people updating the same conversation overwrite each other's answers. Close the conversation on {host}. If certainly nobody is working on it there any more (the computer is off or afstem was interrupted there), take it over deliberately with:\n  {cmd}",
+      }),
+      { host: holder.host, cmd: opts.takeOverCommand ?? `afstem run … --resume ${f} --take-over` },
+    ),
+  );
+}
+
+/**
+ * Take the lock or throw a UserError (exit 2) naming who holds it. `onTakeover` is told when a
+ * lock was taken over: a stale one of a dead process here, or any one with `takeOver`.
+ */
+export function acquireLock(sessionFile: string, onTakeover?: (pid: number, holder: LockHolder) => void, opts: LockOptions = {}): SessionLock {
+  const lock = lockPath(sessionFile);
+  const me: LockHolder = { host: hostname(), pid: process.pid, started: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    if (tryCreate(lock, me)) {
+      let held = true;
+      return {
+        file: lock,
+        release() {
+          if (!held) return;
+          held = false;
+          try {
+            const h = parseLock(readFileSync(lock, "utf8"), me.host);
+            if (h && h.pid === me.pid && h.host === me.host) unlinkSync(lock);
+          } catch {
+            /* already gone */
+          }
+        },
+      };
+    }
+    let holder: LockHolder | undefined;
+    try {
+      holder = parseLock(readFileSync(lock, "utf8"), me.host);
+    } catch {
+      /* vanished in between: try again */
+    }
+    if (holder && !opts.takeOver) {
+      if (holder.host !== me.host) throw foreignLock(sessionFile, holder, opts);
+      if (holder.pid !== me.pid && alive(holder.pid)) {
+        throw new UserError(
+          fill(L({ nl: "{f} is al geopend door een andere afstem (proces {pid})", en: "{f} is already open in another afstem (process {pid})" }), { f: displayPath(sessionFile), pid: holder.pid }),
+          EXIT.usage,
+          undefined,
+          fill(
+            L({
+              nl: "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
+              en: "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
+            }),
+            { lock: displayPath(lock) },
+          ),
+        );
+      }
+    }
+    try {
+      unlinkSync(lock);
+    } catch {
+      /* someone else removed it */
+    }
+    if (holder) onTakeover?.(holder.pid, holder);
+  }
+  throw new UserError(fill(L({ nl: "kan het slot {f} niet nemen", en: "cannot take the lock {f}" }), { f: lock }), EXIT.usage);
+}

@@ -1,0 +1,90 @@
+// Patterns cannot hang (issue 12): every `validate.pattern` runs in RE2 (re2js), whose matching
+// time is linear in the input. The classic exponential patterns, against 10,000-character
+// near-misses, through the same AnswerChecker that run, validate, report and rollup use.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { patternMatches, patternProblem } from "../../src/format/pattern.js";
+import { AnswerChecker } from "../../src/session/answer-check.js";
+import type { Question } from "../../src/format/types.js";
+
+/** Each exponential pattern with the character it repeats and endings that make it miss. */
+const EVIL: [string, string][] = [
+  ["^(a+)+$", "a"],
+  ["(a|a)*$", "a"],
+  ["(a|aa)+$", "a"],
+  ["^(\\w+\\s?)*$", "a"],
+  ["^(a*)*$", "a"],
+  ["^(a|a?)+$", "a"],
+  ["^([a-zA-Z]+ ?)+$", "x"],
+  ["^([a-z0-9]+\\.?)+@school\\.nl$", "a"],
+  ["^(.*a){12}$", "a"],
+  ["^(\\d+)*[a-z]$", "1"],
+];
+const ENDINGS = ["!", "#", " !", "\u00e9!", "\n", "!a"];
+const LENGTH = 10_000;
+
+let checker: AnswerChecker;
+beforeAll(async () => {
+  checker = await AnswerChecker.create();
+});
+
+const question = (pattern: string): Question =>
+  ({ id: "q", type: "text", prompt: "?", required: false, was: [], tags: [], validate: { pattern } }) as unknown as Question;
+
+describe("patterns run in linear time", () => {
+  it("the classic exponential patterns against 10,000-character near-misses: every check well under a second", () => {
+    let max = 0;
+    let checks = 0;
+    for (const [pattern, ch] of EVIL) {
+      expect(patternProblem(pattern), pattern).toBeUndefined();
+      const q = question(pattern);
+      checker.check(q, "warm-up");
+      for (const end of ENDINGS) {
+        const text = ch.repeat(LENGTH - end.length) + end;
+        const t0 = performance.now();
+        patternMatches(pattern, text);
+        checker.check(q, text);
+        const ms = performance.now() - t0;
+        max = Math.max(max, ms);
+        checks++;
+        // Generous on a shared 2-core machine; the real figure is printed below.
+        expect(ms, `${pattern} on ${JSON.stringify(end)}`).toBeLessThan(1000);
+      }
+    }
+    console.log(`ReDoS: ${checks} checks of ${LENGTH} characters, slowest ${max.toFixed(1)} ms`);
+  });
+
+  it("property: random near-misses of random length up to 10,000 stay fast", () => {
+    let max = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...EVIL), fc.integer({ min: 1, max: LENGTH }), fc.string({ minLength: 1, maxLength: 3 }), ([pattern, ch], n, end) => {
+        const text = ch.repeat(n) + end;
+        const t0 = performance.now();
+        checker.check(question(pattern), text);
+        const ms = performance.now() - t0;
+        max = Math.max(max, ms);
+        expect(ms).toBeLessThan(1000);
+      }),
+      { numRuns: 200 },
+    );
+    console.log(`ReDoS property: 200 runs, slowest ${max.toFixed(1)} ms`);
+  });
+
+  it("matches like a JavaScript regex for ordinary patterns", () => {
+    expect(patternMatches("^[0-9]{2}[A-Z]{2}([0-9]{2})?$", "12AB")).toBe(true);
+    expect(patternMatches("^[0-9]{2}[A-Z]{2}([0-9]{2})?$", "12AB3")).toBe(false);
+    expect(patternMatches("^20[0-9]{2}-20[0-9]{2}$", "2025-2026")).toBe(true);
+    expect(patternMatches("b", "abc")).toBe(true);
+    expect(checker.check(question("^[0-9]{4}$"), "12345")).toHaveLength(1);
+    expect(checker.check(question("^[0-9]{4}$"), "1234")).toHaveLength(0);
+  });
+
+  it("what RE2 cannot run is named: backreferences and lookaround are unsupported, broken syntax invalid", () => {
+    expect(patternProblem("^(\\w+) \\1$")?.kind).toBe("unsupported");
+    expect(patternProblem("^(?=a)a$")?.kind).toBe("unsupported");
+    expect(patternProblem("^(?<!a)b$")?.kind).toBe("unsupported");
+    expect(patternProblem("(?<x>a)\\k<x>")?.kind).toBe("unsupported");
+    expect(patternProblem("^[0-9]{2}[A-Z{2}$")?.kind).toBe("invalid");
+    expect(patternProblem("(")?.kind).toBe("invalid");
+  });
+});
