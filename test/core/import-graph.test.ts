@@ -12,7 +12,7 @@ import { ROOT } from "../helpers/cli.js";
 const SRC = path.join(ROOT, "src");
 
 /** The core, folder by folder (relative to src/), and its sub-folders that are edges. */
-const CORE = ["core", "findings", "i18n", "format", "session", "report", "rollup"];
+const CORE = ["core", "findings", "i18n", "format", "session", "privacy", "report", "rollup"];
 const EDGE_SUBFOLDERS = ["report/batch", "rollup/fast"];
 
 /** Modules inside core folders that do I/O, and why they stay there. */
