@@ -177,6 +177,7 @@ export function buildProgram(): Command {
     .option("--by <field>", L({ nl: "groepeer op dit meta-veld", en: "group by this meta field" }), "regio")
     .option("--split", L({ nl: "één set bestanden per waarde van --by", en: "one set of files per value of --by" }))
     .option("--excel", L({ nl: "voor Nederlandse Excel: BOM, ';', decimale komma, CRLF", en: "for Dutch Excel: BOM, ';', decimal comma, CRLF" }))
+    .option("--xlsx", L({ nl: "ook één Excel-werkmap <format>.xlsx per set, met getypeerde cellen", en: "also one Excel workbook <format>.xlsx per set, with typed cells" }))
     .option("--min-group <n>", L({ nl: "kleinere groepen worden onderdrukt", en: "smaller groups are suppressed" }), "5")
     .option("--include-drafts", L({ nl: "neem ook concepten mee", en: "include draft sessions" }))
     .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
