@@ -162,6 +162,10 @@ export function buildProgram(): Command {
     .option("--jobs <n>", L({ nl: "aantal parallelle processen", en: "number of parallel workers" }))
     .option("--verbose", L({ nl: "één regel per bestand", en: "one line per file" }))
     .option("--include-drafts", L({ nl: "neem ook concepten mee in --summary", en: "include draft sessions in --summary" }))
+    .option("--by <veld>", L({ nl: "--summary: uitsplitsen per meta-veld (standaard gemeente)", en: "--summary: break down by a meta field (default gemeente)" }))
+    .option("--split <wat>", L({ nl: "--summary: één document per organisatie ('organisatie')", en: "--summary: one document per organisation ('organisatie')" }))
+    .option("--previous <map>", L({ nl: "--summary: vergelijk met de gesprekken van de vorige ronde", en: "--summary: compare with the sessions of the previous round" }))
+    .option("--min-group <k>", L({ nl: "--summary: kleinste groep die getoond wordt (standaard 5)", en: "--summary: smallest group shown (default 5)" }))
     .addHelpText(
       "after",
       examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),

@@ -11,7 +11,7 @@ import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
-import { buildSummary, type SummaryInput } from "../report/build-summary.js";
+import { buildSummary, summaryOrganisations, type SummaryInput, type SummaryOptions } from "../report/build-summary.js";
 import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
@@ -24,6 +24,33 @@ interface ReportOptions {
   jobs?: string;
   verbose?: boolean;
   includeDrafts?: boolean;
+  by?: string;
+  split?: string;
+  previous?: string;
+  minGroup?: string;
+}
+
+/** --by, --split, --previous, --min-group only mean something with --summary. */
+function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
+  const usage = (nl: string, en: string) => new UserError(L({ nl, en }), EXIT.usage);
+  if (!opts.summary && (opts.by || opts.split || opts.previous || opts.minGroup)) throw usage("--by, --split, --previous en --min-group horen bij --summary", "--by, --split, --previous and --min-group go with --summary");
+  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(`--split kent alleen 'organisatie', niet '${opts.split}'`, `--split only knows 'organisatie', not '${opts.split}'`);
+  if (opts.minGroup !== undefined && !(/^\d+$/.test(opts.minGroup) && Number(opts.minGroup) >= 1)) throw usage(`--min-group moet een geheel getal ≥ 1 zijn, niet '${opts.minGroup}'`, `--min-group must be an integer ≥ 1, not '${opts.minGroup}'`);
+  if (opts.by) {
+    const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
+    if (!metaIds.has(opts.by)) {
+      throw new UserError(fill(L({ nl: "--by '{by}' is geen meta-veld van een bekend format", en: "--by '{by}' is not a meta field of any known format" }), { by: opts.by }), EXIT.usage, undefined,
+        fill(L({ nl: "Meta-velden: {list}.", en: "Meta fields: {list}." }), { list: [...metaIds].sort().join(", ") }));
+    }
+  }
+}
+
+/** The sessions of the previous round (--previous DIR): final ones that load cleanly. */
+async function previousRound(dir: string, registry: FormatRegistry): Promise<SummaryInput[]> {
+  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
+  const out: SummaryInput[] = [];
+  for await (const r of loadSessions(await expandPaths([dir]), registry)) if (r.ok && r.session.status === "final") out.push({ format: r.format, session: r.session });
+  return out;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -59,6 +86,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const files = await expandPaths(paths);
   prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  checkSummaryFlags(opts, registry);
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
@@ -107,7 +135,10 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
       while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
     }
     await Promise.all(running);
-    if (opts.summary) await writeSummary(summaryInput, opts, targets, renderer, counts, progress);
+    if (opts.summary) {
+      const previous = opts.previous ? await previousRound(opts.previous, registry) : undefined;
+      await writeSummary(summaryInput, opts, targets, renderer, counts, progress, previous);
+    }
   } finally {
     await renderer.close();
   }
@@ -116,7 +147,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   return problems ? EXIT.findings : EXIT.ok;
 }
 
-async function writeSummary(input: SummaryInput[], opts: ReportOptions, targets: Targets, renderer: Renderer, counts: { written: number; skipped: number; refused: number }, progress: Progress): Promise<void> {
+async function writeSummary(
+  input: SummaryInput[],
+  opts: ReportOptions,
+  targets: Targets,
+  renderer: Renderer,
+  counts: { written: number; skipped: number; refused: number },
+  progress: Progress,
+  previous?: SummaryInput[],
+): Promise<void> {
   const included = opts.includeDrafts ? input : input.filter((i) => i.session.status === "final");
   const drafts = input.length - included.length;
   if (!included.length) {
@@ -128,22 +167,35 @@ async function writeSummary(input: SummaryInput[], opts: ReportOptions, targets:
     );
     return;
   }
-  const model = buildSummary(included, getLang(), { drafts: opts.includeDrafts ? 0 : drafts, includeDrafts: opts.includeDrafts === true });
+  const summaryOpts: SummaryOptions = {
+    drafts: opts.includeDrafts ? 0 : drafts,
+    includeDrafts: opts.includeDrafts === true,
+    ...(opts.by ? { by: opts.by } : {}),
+    ...(opts.minGroup ? { minGroup: Number(opts.minGroup) } : {}),
+    ...(previous ? { previous } : {}),
+  };
   const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];
-  const name = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht.docx`;
-  const target = targets.claim(name);
-  if (!target.ok) {
-    counts.refused++;
-    progress.problem(refusedLine(target.file));
-    return;
-  }
-  const res = await renderer.render({ kind: "summary", model, target: target.file });
-  if (res.ok) {
-    counts.written++;
-    if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
-  } else {
-    counts.skipped++;
-    progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+  const base = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
+  // --split organisatie: one document per organisation the formats declare for their roles.
+  const docs = opts.split
+    ? summaryOrganisations(included, getLang()).map((o) => ({ name: `${base}-${safeNamePart(o)}.docx`, organisation: o }))
+    : [{ name: `${base}.docx`, organisation: undefined }];
+  for (const d of docs) {
+    const target = targets.claim(d.name);
+    if (!target.ok) {
+      counts.refused++;
+      progress.problem(refusedLine(target.file));
+      continue;
+    }
+    const model = buildSummary(included, getLang(), { ...summaryOpts, ...(d.organisation ? { organisation: d.organisation } : {}) });
+    const res = await renderer.render({ kind: "summary", model, target: target.file });
+    if (res.ok) {
+      counts.written++;
+      if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+    } else {
+      counts.skipped++;
+      progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+    }
   }
 }

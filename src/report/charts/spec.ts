@@ -69,16 +69,16 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
       x += p;
     }
   }
-  const height = 26 * shown.length + 70;
+  const height = 20 * shown.length + 70;
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: WIDTH,
-    height: 26 * shown.length,
+    height: 20 * shown.length,
     config: CONFIG,
     data: { values: rows },
     layer: [
       {
-        mark: { type: "bar", height: 18 },
+        mark: { type: "bar", height: 14 },
         encoding: {
           y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 200 } },
           x: { field: "x", type: "quantitative", title: L({ nl: "% van de antwoorden (links: lager, rechts: hoger)", en: "% of answers (left: lower, right: higher)" }, lang), scale: { domain: [-100, 100] }, axis: { labelExpr: "abs(datum.value)" } },
@@ -113,21 +113,21 @@ export function choiceChart(f: Extract<Figure, { kind: "choice" }>, lang: Lang):
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: WIDTH - 100,
-    height: 22 * rows.length,
+    height: 18 * rows.length,
     config: CONFIG,
     data: { values: rows },
     encoding: {
-      y: { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 260 } },
+      y: { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 320 } },
       x: { field: "count", type: "quantitative", title: fill(L({ nl: "aantal gesprekken (n = {n})", en: "number of sessions (n = {n})" }, lang), { n: f.n }) },
     },
     layer: [
-      { mark: { type: "bar", color: "#4393c3", height: 15 } },
+      { mark: { type: "bar", color: "#4393c3", height: 12 } },
       { mark: { type: "text", align: "left", dx: 3, fontSize: 10 }, encoding: { text: { field: "count", type: "quantitative" } } },
     ],
   };
   const caption = fill(L({ nl: "{title} (n = {n}).", en: "{title} (n = {n})." }, lang), { title: f.title, n: f.n });
   const alt = `${fill(L({ nl: "Staafgrafiek van '{t}', gesorteerd op aantal:", en: "Bar chart of '{t}', sorted by count:" }, lang), { t: f.title })} ${rows.map((r) => `${r.label} ${r.count}`).join(", ")}.`;
-  return { spec, width: WIDTH + 180, height: 22 * rows.length + 60, caption, alt };
+  return { spec, width: WIDTH + 180, height: 18 * rows.length + 60, caption, alt };
 }
 
 export function chartSpec(f: Figure, lang: Lang): ChartSpec | undefined {
