@@ -165,7 +165,9 @@ export function buildProgram(): Command {
     .option("--by <veld>", L({ nl: "--summary: uitsplitsen per meta-veld (standaard gemeente)", en: "--summary: break down by a meta field (default gemeente)" }))
     .option("--split <wat>", L({ nl: "--summary: één document per organisatie ('organisatie')", en: "--summary: one document per organisation ('organisatie')" }))
     .option("--previous <map>", L({ nl: "--summary: vergelijk met de gesprekken van de vorige ronde", en: "--summary: compare with the sessions of the previous round" }))
-    .option("--min-group <k>", L({ nl: "--summary: kleinste groep die getoond wordt (standaard 5)", en: "--summary: smallest group shown (default 5)" }))
+    .option("--from <datum>", L({ nl: "--summary: alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or after this date (YYYY-MM-DD)" }))
+    .option("--to <datum>", L({ nl: "--summary: alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or before this date (YYYY-MM-DD)" }))
+    .option("--min-group <n>", L({ nl: "--summary: kleinere groepen worden als '< n' getoond", en: "--summary: smaller groups are shown as '< n'" }), "5")
     .addHelpText(
       "after",
       examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),
@@ -185,6 +187,8 @@ export function buildProgram(): Command {
     .option("--min-group <n>", L({ nl: "kleinere groepen worden onderdrukt", en: "smaller groups are suppressed" }), "5")
     .option("--include-drafts", L({ nl: "neem ook concepten mee", en: "include draft sessions" }))
     .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
+    .option("--from <datum>", L({ nl: "alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "only sessions on or after this date (YYYY-MM-DD)" }))
+    .option("--to <datum>", L({ nl: "alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "only sessions on or before this date (YYYY-MM-DD)" }))
     .addHelpText(
       "after",
       examples(["afstem rollup examples --out rollup/", "afstem rollup gesprekken/ --out rollup/ --by gemeente --split --excel"]),

@@ -11,11 +11,16 @@ import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
-import { buildSummary, summaryOrganisations, type SummaryInput, type SummaryOptions } from "../report/build-summary.js";
+import { buildSummary, summaryOrganisations, type SummaryInput } from "../report/build-summary.js";
 import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
 import { Progress, closingLine } from "../report/progress.js";
+import { release } from "../privacy/gate.js";
+import { addHeld, emptyBatchHeld } from "../privacy/held.js";
+import { conversationKey } from "../rollup/record.js";
+import { isConflictCopy, selectSessions, type Period } from "../session/select.js";
+import { parsePeriod } from "../cli/period.js";
 
 interface ReportOptions {
   out: string;
@@ -24,18 +29,19 @@ interface ReportOptions {
   jobs?: string;
   verbose?: boolean;
   includeDrafts?: boolean;
+  from?: string;
+  to?: string;
+  minGroup?: string;
   by?: string;
   split?: string;
   previous?: string;
-  minGroup?: string;
 }
 
-/** --by, --split, --previous, --min-group only mean something with --summary. */
+/** --by, --split and --previous only mean something with --summary. */
 function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
   const usage = (nl: string, en: string) => new UserError(L({ nl, en }), EXIT.usage);
-  if (!opts.summary && (opts.by || opts.split || opts.previous || opts.minGroup)) throw usage("--by, --split, --previous en --min-group horen bij --summary", "--by, --split, --previous and --min-group go with --summary");
+  if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage("--by, --split en --previous horen bij --summary", "--by, --split and --previous go with --summary");
   if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(`--split kent alleen 'organisatie', niet '${opts.split}'`, `--split only knows 'organisatie', not '${opts.split}'`);
-  if (opts.minGroup !== undefined && !(/^\d+$/.test(opts.minGroup) && Number(opts.minGroup) >= 1)) throw usage(`--min-group moet een geheel getal ≥ 1 zijn, niet '${opts.minGroup}'`, `--min-group must be an integer ≥ 1, not '${opts.minGroup}'`);
   if (opts.by) {
     const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
     if (!metaIds.has(opts.by)) {
@@ -45,12 +51,30 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
   }
 }
 
-/** The sessions of the previous round (--previous DIR): final ones that load cleanly. */
+/** The previous round (--previous DIR): final sessions, released by the same gate. */
 async function previousRound(dir: string, registry: FormatRegistry): Promise<SummaryInput[]> {
   if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
   const out: SummaryInput[] = [];
-  for await (const r of loadSessions(await expandPaths([dir]), registry)) if (r.ok && r.session.status === "final") out.push({ format: r.format, session: r.session });
+  const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
+  for await (const r of loadSessions(files, registry)) {
+    if (r.ok && r.session.status === "final") out.push({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
+  }
   return out;
+}
+
+/** A released session for the summary, with what the selection needs to know of it. */
+interface SummaryEntry extends SummaryInput {
+  file: string;
+  conversation?: string;
+  datum?: string;
+}
+
+function parseMinGroup(s: string | undefined): number {
+  const n = Number(s ?? "5");
+  if (!Number.isInteger(n) || n < 1) {
+    throw new UserError(fill(L({ nl: "--min-group moet een geheel getal ≥ 1 zijn, niet '{s}'", en: "--min-group must be an integer ≥ 1, not '{s}'" }), { s: String(s) }), EXIT.usage);
+  }
+  return n;
 }
 
 function parseJobs(value: string | undefined): number {
@@ -83,6 +107,10 @@ function refusedLine(file: string): string {
 export default async function report(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<ReportOptions>(cmd);
   const jobs = parseJobs(opts.jobs);
+  const period = parsePeriod(opts.from, opts.to);
+  const minGroup = parseMinGroup(opts.minGroup);
+  // A summary never counts a `*.conflict-*` copy a sync tool left beside a session.
+  let conflicts = 0;
   const files = await expandPaths(paths);
   prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
@@ -106,7 +134,12 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 
   const renderer: Renderer = createRenderer(opts.summary ? 1 : Math.min(jobs, files.length));
   const running = new Set<Promise<void>>();
-  const summaryInput: SummaryInput[] = [];
+  const summaryInput: SummaryEntry[] = [];
+  if (opts.summary) {
+    const before = files.length;
+    files.splice(0, files.length, ...files.filter((f) => !isConflictCopy(f)));
+    conflicts = before - files.length;
+  }
   try {
     for await (const r of loadSessions(files, registry)) {
       if (!r.ok) {
@@ -116,7 +149,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         continue;
       }
       if (opts.summary) {
-        summaryInput.push({ format: r.format, session: r.session });
+        // Only what the gate releases is kept: the summary never holds a whole session.
+        const conversation = conversationKey(r.session);
+        summaryInput.push({
+          file: r.file,
+          format: r.format,
+          session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })),
+          ...(conversation !== undefined ? { conversation } : {}),
+          ...(r.session.meta.datum !== undefined ? { datum: String(r.session.meta.datum) } : {}),
+        });
         progress.step();
         continue;
       }
@@ -137,7 +178,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     await Promise.all(running);
     if (opts.summary) {
       const previous = opts.previous ? await previousRound(opts.previous, registry) : undefined;
-      await writeSummary(summaryInput, opts, targets, renderer, counts, progress, previous);
+      await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts, ...(previous ? { previousRound: previous } : {}) }, targets, renderer, counts, progress);
     }
   } finally {
     await renderer.close();
@@ -148,31 +189,46 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 }
 
 async function writeSummary(
-  input: SummaryInput[],
-  opts: ReportOptions,
+  input: SummaryEntry[],
+  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number; previousRound?: SummaryInput[] },
   targets: Targets,
   renderer: Renderer,
   counts: { written: number; skipped: number; refused: number },
   progress: Progress,
-  previous?: SummaryInput[],
 ): Promise<void> {
-  const included = opts.includeDrafts ? input : input.filter((i) => i.session.status === "final");
-  const drafts = input.length - included.length;
+  const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.session.updated, datum: e.datum, status: e.session.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
+  const included = sel.kept;
+  const held = emptyBatchHeld();
+  held.drafts = sel.drafts;
+  held.outsidePeriod = sel.outsidePeriod;
+  held.conflicts = opts.conflicts;
+  for (const d of sel.duplicates) {
+    held.duplicates += d.others.length;
+    progress.problem(
+      fill(L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }), {
+        others: d.others.map(displayPath).join(", "),
+        used: displayPath(d.used),
+      }),
+    );
+  }
+  for (const e of included) addHeld(held, e.session.held);
   if (!included.length) {
     counts.skipped++;
     progress.problem(
       input.length
-        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten; concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise; drafts only count with --include-drafts" })
+        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts" })
         : L({ nl: "afstem: geen geldige gesprekken om samen te vatten", en: "afstem: no valid sessions to summarise" }),
     );
     return;
   }
-  const summaryOpts: SummaryOptions = {
-    drafts: opts.includeDrafts ? 0 : drafts,
+  const summaryOpts = {
+    drafts: sel.drafts,
     includeDrafts: opts.includeDrafts === true,
+    minGroup: opts.minGroup,
+    held,
+    period: opts.period,
     ...(opts.by ? { by: opts.by } : {}),
-    ...(opts.minGroup ? { minGroup: Number(opts.minGroup) } : {}),
-    ...(previous ? { previous } : {}),
+    ...(opts.previousRound ? { previous: opts.previousRound } : {}),
   };
   const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];

@@ -131,11 +131,12 @@ export class OutputSet {
   }
 
   /** Write what waited for the last session; returns the files written and suppressed groups. */
-  finish(): { files: string[]; suppressed: { group: string; label: string }[] } {
-    if (!this.started) return { files: [], suppressed: [] };
+  finish(): { files: string[]; suppressed: { group: string; label: string }[]; smallCells: number } {
+    if (!this.started) return { files: [], suppressed: [], smallCells: 0 };
     const { dialect, includeText, lang, minGroup } = this.opts;
     const files: string[] = [];
     let suppressed: { group: string; label: string }[] = [];
+    let smallCells = 0;
     const done = (w: CsvFileWriter) => {
       w.close();
       files.push(w.file);
@@ -168,6 +169,7 @@ export class OutputSet {
         this.book?.row("summary", row);
       }
       suppressed = r.suppressed;
+      smallCells = r.smallCells;
       done(w);
     }
     if (this.actions) done(this.actions);
@@ -188,7 +190,7 @@ export class OutputSet {
         });
       }
     }
-    return { files, suppressed };
+    return { files, suppressed, smallCells };
   }
 
   /** Write the workbook after finish(); returns its path (undefined without --xlsx or sessions). */

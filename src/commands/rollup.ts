@@ -13,6 +13,10 @@ import { L, fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
+import type { SessionRecord } from "../rollup/record.js";
+import { isConflictCopy, selectSessions } from "../session/select.js";
+import { addHeld, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
+import { parsePeriod } from "../cli/period.js";
 
 interface RollupFlags {
   out: string;
@@ -24,6 +28,8 @@ interface RollupFlags {
   minGroup: string;
   includeDrafts?: boolean;
   includeText?: boolean;
+  from?: string;
+  to?: string;
 }
 
 function parseLayouts(list: string): Set<Layout> {
@@ -102,27 +108,46 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const sets = new Map<string, OutputSet>();
   const idOf = sessionIds();
   const folderOf = splitFolders(flags.by);
+  const period = parsePeriod(flags.from, flags.to);
+  const held = emptyBatchHeld();
+  // Copies a sync tool left (`*.conflict-*`) are never a conversation of their own.
+  const inputs = files.filter((f) => !isConflictCopy(f));
+  held.conflicts = files.length - inputs.length;
   const counts = { final: 0, draft: 0, draftExcluded: 0, skipped: 0 };
 
-  const source: AsyncIterable<RecordResult> = await records(chooseEngine(files.length), files, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
+  // Records are small: collect them, so that each conversation counts once (the newest save).
+  const recs: SessionRecord[] = [];
+  const source: AsyncIterable<RecordResult> = await records(chooseEngine(inputs.length), inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
+  for await (const r of source) {
+    if (!r.ok) {
+      counts.skipped++;
+      for (const f of r.findings.filter((x) => x.severity === "error")) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+      continue;
+    }
+    recs.push(r.record);
+  }
+  const sel = selectSessions(recs, (rec) => ({ file: rec.file, conversation: rec.conversation, updated: rec.updated, datum: rec.datum, status: rec.status }), { ...period, includeDrafts: flags.includeDrafts === true });
+  counts.draftExcluded = sel.drafts;
+  held.drafts = sel.drafts;
+  held.outsidePeriod = sel.outsidePeriod;
+  for (const d of sel.duplicates) {
+    held.duplicates += d.others.length;
+    process.stderr.write(
+      `${fill(L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }), {
+        others: d.others.map(displayPath).join(", "),
+        used: displayPath(d.used),
+      })}\n`,
+    );
+  }
   try {
-    for await (const r of source) {
-      if (!r.ok) {
-        counts.skipped++;
-        for (const f of r.findings.filter((x) => x.severity === "error")) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
-        continue;
-      }
-      const rec = r.record;
-      if (rec.status !== "final" && !flags.includeDrafts) {
-        counts.draftExcluded++;
-        continue;
-      }
+    for (const rec of sel.kept) {
       counts[rec.status === "final" ? "final" : "draft"]++;
+      addHeld(held, rec.held);
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);
       const key = flags.split ? `${rec.formatId}\u0000${value}` : rec.formatId;
       let set = sets.get(key);
       if (!set) sets.set(key, (set = new OutputSet(flags.split ? path.join(out, folderOf(value)) : out, plan(rec.formatId), opts)));
-      set.add(rec, idOf(r.file));
+      set.add(rec, idOf(rec.file));
     }
   } catch (err) {
     for (const s of sets.values()) s.abort();
@@ -131,10 +156,11 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
 
   let written = 0;
   for (const set of sets.values()) {
-    const { files: done, suppressed } = set.finish();
+    const { files: done, suppressed, smallCells } = set.finish();
     const book = await set.finishWorkbook();
     if (book) done.push(book);
     written += done.length;
+    held.smallGroups += suppressed.length + smallCells;
     for (const f of done) process.stdout.write(`${displayPath(f)}\n`);
     if (suppressed.length) {
       process.stdout.write(
@@ -145,6 +171,10 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
         })}\n`,
       );
     }
+  }
+  const lines = heldBackLines(held, minGroup, getLang());
+  if (lines.length) {
+    process.stderr.write(`${L({ nl: "Niet gedeeld met de regio (alleen aantallen):", en: "Not shared with the region (counts only):" })}\n${lines.map((l) => `  - ${l}\n`).join("")}`);
   }
   process.stdout.write(`${closingLine(counts, written, flags.includeDrafts === true, displayPath(out))}\n`);
   return counts.skipped > 0 ? EXIT.findings : EXIT.ok;

@@ -194,9 +194,10 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   // Per question rules, and conditions that may only look back.
   const asked = new Map<string, Question>();
   const all = new Map(order.map((a) => [a.question.id, a.question]));
-  const checkWhen = (q: Question, earlier: Map<string, Question>, siblings?: Map<string, Question>, laterSiblings?: Set<string>) => {
-    if (!q.when) return;
-    for (const ref of conditionRefs(q.when)) {
+  const checkWhen = (q: Question, earlier: Map<string, Question>, siblings?: Map<string, Question>, laterSiblings?: Set<string>, key: "when" | "share_when" = "when") => {
+    const cond = key === "when" ? q.when : q.shareWhen;
+    if (!cond) return;
+    for (const ref of conditionRefs(cond)) {
       const target = siblings?.get(ref.q) ?? earlier.get(ref.q);
       if (target) {
         checkConditionValues(ref.node, target, q, c);
@@ -205,7 +206,7 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       const later = ref.q === q.id || all.has(ref.q) || laterSiblings?.has(ref.q);
       // At the offending `q:` inside the condition, even deep in all/any/not.
       const placed = originOf(ref.node) !== undefined;
-      c.add(placed ? ref.node : q, placed ? ["q"] : ["when"], "error", later ? "when-order" : "when-target",
+      c.add(placed ? ref.node : q, placed ? ["q"] : [key], "error", later ? "when-order" : "when-target",
         later
           ? fill(L({ nl: "voorwaarde van '{id}' verwijst naar '{q}', die niet eerder gevraagd wordt", en: "condition of '{id}' refers to '{q}', which is not asked earlier" }), { id: q.id, q: ref.q })
           : fill(L({ nl: "voorwaarde van '{id}' verwijst naar onbekende vraag '{q}'", en: "condition of '{id}' refers to unknown question '{q}'" }), { id: q.id, q: ref.q }));
@@ -224,6 +225,13 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
         checkWhen(f, asked, sib, new Set([...later, f.id]));
         sib.set(f.id, f);
       }
+      // Consent is judged on the finished item, so a repeat's share_when (and a field's) may
+      // name any field of the item, wherever it stands, besides earlier questions.
+      const allFields = new Map(question.fields.map((f) => [f.id, f]));
+      checkWhen(question, asked, allFields, undefined, "share_when");
+      for (const f of question.fields) checkWhen(f, asked, allFields, undefined, "share_when");
+    } else {
+      checkWhen(question, asked, undefined, undefined, "share_when");
     }
     asked.set(question.id, question);
   }
@@ -268,7 +276,7 @@ export async function lintFormatFile(file: string, registry: FormatRegistry | un
       extends: { nl: "{got} is geen format-id (kleine letters, cijfers en -)", en: "{got} is not a format id (lower-case letters, digits and -)" },
     },
     oneOfMessage: (p, value) => {
-      if (p.includes("when") || p.includes("not") || p.includes("all") || p.includes("any")) {
+      if (p.includes("when") || p.includes("share_when") || p.includes("not") || p.includes("all") || p.includes("any")) {
         return fill(L({ nl: "ongeldige voorwaarde {got}: gebruik {q, is}, {q, in}, {q, answered}, {all}, {any} of {not}", en: "invalid condition {got}: use {q, is}, {q, in}, {q, answered}, {all}, {any} or {not}" }), { got: JSON.stringify(value) });
       }
       return fill(L({ nl: "verwacht een tekst of {nl: …, en: …}, gevonden: {got}", en: "expected a text or {nl: …, en: …}, found: {got}" }), { got: JSON.stringify(value) });

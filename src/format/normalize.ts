@@ -134,6 +134,8 @@ export function normalizeQuestion(v: unknown, lang: Lang, parsed: ParsedYaml, pa
   if (help) q.help = help;
   const when = normalizeCondition(v.when, parsed, [...path, "when"]);
   if (when) q.when = when;
+  const shareWhen = normalizeCondition(v.share_when, parsed, [...path, "share_when"]);
+  if (shareWhen) q.shareWhen = shareWhen;
   const validate = normalizeValidate(v.validate);
   if (validate) q.validate = validate;
   const message = normalizeText(v.message, lang);

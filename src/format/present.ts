@@ -18,6 +18,7 @@ export function questionJson(q: Question, lang: Lang): Json {
     help: q.help ? tr(q.help, lang) : undefined,
     required: q.required,
     when: q.when,
+    share_when: q.shareWhen,
     validate: q.validate,
     message: q.message ? tr(q.message, lang) : undefined,
     tags: q.tags,

@@ -74,6 +74,11 @@ export interface Question {
   help?: LocalText;
   required: boolean;
   when?: Condition;
+  /**
+   * Consent: the answer (for a repeat, each item, judged on its own fields) may leave the
+   * school only when this holds; otherwise it is treated as `intern`.
+   */
+  shareWhen?: Condition;
   validate?: ValidateRules;
   /** What the facilitator sees when an answer fails `validate`. */
   message?: LocalText;

@@ -11,7 +11,10 @@ import { L, fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import { releaseAll, type Released, type SummarySource } from "./summary/released.js";
-import { hiddenGroups, marker } from "./summary/suppress.js";
+import { hiddenGroups, hiddenMark, marker } from "./summary/suppress.js";
+import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
+import { protectGrid } from "../privacy/suppress.js";
+import { HIDDEN } from "./model.js";
 import { declaredOrganisations, organisationMatcher, roleOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
 
@@ -31,6 +34,10 @@ export interface SummaryOptions {
   previous?: SummarySource[];
   /** --split organisatie: this declared organisation's document. */
   organisation?: string;
+  /** What the gate and the selection held back, for the closing paragraph. */
+  held?: BatchHeldBack;
+  /** --from/--to, shown in the title block. */
+  period?: { from?: string; to?: string };
 }
 
 const FIGURES = new Set(["scale", "yesno", "number", "choice", "multichoice"]);
@@ -57,7 +64,6 @@ interface Ctx {
   groupLabel: (value: string) => string;
   groupLabelFor: (id: string, value: string) => string;
   prev?: Map<string, Released[]>;
-  hiddenAnswers: number;
   hiddenGroups: number;
 }
 
@@ -171,14 +177,14 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
     return f;
   };
   const shownGroups = groups.filter((g) => (per.get(g)?.n ?? 0) > 0);
-  const head = [L({ nl: "", en: "" }, lang), `${L({ nl: "Regio", en: "Region" }, lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? marker(k) : per.get(g)!.n})`)];
+  const head = [L({ nl: "", en: "" }, lang), `${L({ nl: "Regio", en: "Region" }, lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`)];
   const line = (label: string, code?: string): string[] => {
     const pr = prevFig(null);
     return [
       label,
       withPrevious(cellText(q, region, lang, code), pr ? cellText(q, pr, lang, code) : undefined),
       ...shownGroups.map((g) => {
-        if (hidden.has(g)) return marker(k);
+        if (hidden.has(g)) return hiddenMark(per.get(g)!.n, k);
         const p = prevFig(g);
         return withPrevious(cellText(q, per.get(g)!, lang, code), p ? cellText(q, p, lang, code) : undefined);
       }),
@@ -238,7 +244,7 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
         ...cols.map((x) => {
           const f = x.per.get(g)!;
           if (f.n === 0) return "–";
-          if (x.hidden.has(g)) return marker(k);
+          if (x.hidden.has(g)) return hiddenMark(f.n, k);
           return withPrevious(cellText(x.q, f, lang), x.prevPer.get(g));
         }),
       ];
@@ -513,11 +519,10 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     today,
     groupLabel: (v) => labelFor(by, v),
     groupLabelFor: labelFor,
-    hiddenAnswers: released.reduce((s, r) => s + r.record.withheld.length, 0),
     hiddenGroups: 0,
     ...(prevReleased ? { prev: groupBy(prevReleased, (r) => r.family) } : {}),
   };
-  const words = summaryWords(lang);
+  const words = summaryWords(lang, k);
   const chs = chapters(released, inputs, lang);
   const primary = chs[0];
   const actions = actionRows(released, formats, ctx);
@@ -671,28 +676,18 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     }
   }
 
-  // ---- What was held back -----------------------------------------------------------------------
-  main.push({ kind: "heading", level: 2, text: L({ nl: "Wat niet in dit overzicht staat", en: "What this overview leaves out" }, lang) });
-  main.push({
-    kind: "para",
-    text: fill(
-      L({
-        nl: "{a} antwoorden in vertrouwelijke (interne) tekstvelden zijn geteld maar niet geciteerd. {g} keer is een groep met minder dan {k} antwoorden als '< {k}' getoond (of, om terugrekenen te voorkomen, de op één na kleinste groep erbij). Namen van personen en persoonlijke antwoorden komen nooit in dit overzicht.",
-        en: "{a} answers in confidential (internal) text fields were counted but not quoted. {g} times a group with fewer than {k} answers is shown as '< {k}' (or, to prevent recomputation, the next smallest group as well). Names of people and personal answers never appear in this overview.",
-      }, lang),
-      { a: ctx.hiddenAnswers, g: ctx.hiddenGroups, k },
-    ),
-  });
-
   // ---- Appendix: all distributions (region) -------------------------------------------------
   const dist: SummaryBlock[] = [{ kind: "heading", level: 2, text: L({ nl: "Alle verdelingen (regio)", en: "All distributions (region)" }, lang) }];
   for (const c of chs) {
     dist.push({ kind: "heading", level: 3, text: c.title });
     for (const q of c.questions) {
       if (!FIGURES.has(q.question.type) || q.privacy === "persoonlijk" || q.sectionId === "meta") continue;
-      const s = summariseQuestion({ ...q.question, options: q.options }, valuesOf(c.sessions, q.id), lang);
+      const s = summariseQuestion({ ...q.question, options: q.options }, valuesOf(c.sessions, q.id), lang, k);
       dist.push({ kind: "para", bold: true, text: s.prompt });
-      if (s.kind === "small") dist.push({ kind: "para", italics: true, muted: true, text: `< 5 — ${words.small}` });
+      if (s.kind === "small") {
+        ctx.hiddenGroups++;
+        dist.push({ kind: "para", italics: true, muted: true, text: `${s.mark} — ${words.small}` });
+      }
       else if (s.kind === "mean") dist.push({ kind: "para", text: `${s.mean} (n = ${s.n})` });
       else {
         dist.push({ kind: "table", table: { head: [...words.distributionHead], rows: s.rows.map((r) => [r.label, String(r.count), r.percent]), weights: [0.6, 0.2, 0.2], right: [1, 2] } });
@@ -701,9 +696,22 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     }
   }
 
+  // ---- What was held back (the gate's counts, plus the groups suppressed here) -------------------
+  const held = opts.held ?? { namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0, drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 };
+  const heldBack = heldBackLines({ ...held, smallGroups: held.smallGroups + ctx.hiddenGroups }, k, lang);
+  main.push({ kind: "heading", level: 2, text: words.heldBack });
+  main.push({ kind: "para", muted: true, text: heldBack.length ? words.heldBackIntro : words.heldBackNone });
+  if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
+  main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
+
   const dates = released.map((r) => String(r.record.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), String(inputs.length)]];
-  if (dates.length) facts.push([L({ nl: "Periode", en: "Period" }, lang), `${longDate(dates[0]!, lang)} – ${longDate(dates.at(-1)!, lang)}`]);
+  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), inputs.length < k ? marker(k) : String(inputs.length)]];
+  const from = opts.period?.from ?? dates[0];
+  const to = opts.period?.to ?? dates.at(-1);
+  if (from || to) {
+    const asked = opts.period?.from || opts.period?.to ? L({ nl: " (gekozen periode)", en: " (period chosen)" }, lang) : "";
+    facts.push([L({ nl: "Periode", en: "Period" }, lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
+  }
   facts.push([L({ nl: "Formats", en: "Formats" }, lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
   facts.push([L({ nl: "Uitgesplitst per", en: "Broken down by" }, lang), by]);
   if (opts.previous) facts.push([L({ nl: "Vergeleken met", en: "Compared with" }, lang), fill(L({ nl: "vorige ronde ({n} gesprekken)", en: "previous round ({n} conversations)" }, lang), { n: opts.previous.length })]);
@@ -718,6 +726,7 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     facts,
     main,
     appendix: [...appendix, ...dist],
+    heldBack,
     footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }) + (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };
@@ -746,13 +755,16 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
   const types = [...new Set(c.sessions.map((r) => String(r.record.meta.schooltype ?? "")))].sort();
   if (gem.length <= 1 && types.length <= 1) return undefined;
   const count = (g: string, t: string) => c.sessions.filter((r) => String(r.record.meta.gemeente ?? "") === g && String(r.record.meta.schooltype ?? "") === t).length;
-  const rows = gem.map((g) => {
-    const cells = new Map(types.map((t) => [t, count(g, t)]));
-    const hidden = hiddenGroups(cells, k);
-    const total = [...cells.values()].reduce((a, b) => a + b, 0);
-    return [labelFor("gemeente", g), ...types.map((t) => (cells.get(t) === 0 ? "–" : hidden.has(t) ? marker(k) : String(cells.get(t)))), total < k ? marker(k) : String(total)];
+  const cells = gem.map((g) => types.map((t) => count(g, t)));
+  // Row and column totals are published: the gate's grid protection keeps small cells unrecoverable.
+  const p = protectGrid(cells, k);
+  ctx.hiddenGroups += p.hidden.flat().filter(Boolean).length;
+  const rows = gem.map((g, r) => {
+    const total = cells[r]!.reduce((a, b) => a + b, 0);
+    return [labelFor("gemeente", g), ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))), total < k ? marker(k) : String(total)];
   });
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...types.map(() => ""), String(c.sessions.length)]);
+  const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.sessions.length)]);
   const head = [L({ nl: "Gemeente", en: "Municipality" }, lang), ...types.map((t) => labelFor("schooltype", t)), L({ nl: "Totaal", en: "Total" }, lang)];
   return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
 }

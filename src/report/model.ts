@@ -76,8 +76,10 @@ export interface ReportModel {
   words: ReportWords;
 }
 
-/** A count that may be suppressed because its group is too small to show. */
-export type Count = number | "< 5";
+/** A count that may be suppressed: "< k" for a small group, HIDDEN for one hidden to protect it. */
+export type Count = number | string;
+/** A count left out so that a small group next to it cannot be recomputed from the total. */
+export const HIDDEN = "×";
 
 export interface DistributionRow {
   label: string;
@@ -90,7 +92,7 @@ export type QuestionSummary =
   | { kind: "distribution"; prompt: string; n: number; rows: DistributionRow[]; mean?: string }
   | { kind: "mean"; prompt: string; n: number; mean: string }
   /** Fewer than the minimum group: no detail. */
-  | { kind: "small"; prompt: string };
+  | { kind: "small"; prompt: string; mark: string };
 
 /** A table of the summary: rows of text, header row repeated on every page. */
 export interface SummaryTable {
@@ -121,6 +123,8 @@ export interface SummaryModel {
   main: SummaryBlock[];
   /** Full lists: all distributions, quotes, good practices, actions. */
   appendix: SummaryBlock[];
+  /** What was held back and why, counts only (closing paragraph). */
+  heldBack: string[];
   footer: string;
   words: SummaryWords;
 }
@@ -145,4 +149,8 @@ export interface SummaryWords {
   page: string;
   of: string;
   privacyNote: string;
+  hiddenNote: string;
+  heldBack: string;
+  heldBackIntro: string;
+  heldBackNone: string;
 }

@@ -1,17 +1,11 @@
 // The figures of the regional summary: counts with small groups suppressed, and per
 // question a distribution or a mean. Pure functions over plain answers.
 import type { AnswerValue, Lang, Question } from "../format/types.js";
-import type { Count, DistributionRow, QuestionSummary } from "./model.js";
+import type { DistributionRow, QuestionSummary } from "./model.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { optionLabel, yesNo } from "./answer-text.js";
 import { formatNumber } from "./words.js";
 
-/** Groups smaller than this are shown as "< 5", never in detail. */
-export const MIN_GROUP = 5;
-
-export function suppress(n: number): Count {
-  return n < MIN_GROUP ? "< 5" : n;
-}
 
 function percent(count: number, n: number, lang: Lang): string {
   return `${formatNumber(n ? (100 * count) / n : 0, lang, 0)} %`;
@@ -20,10 +14,11 @@ function percent(count: number, n: number, lang: Lang): string {
 /** Question types the summary counts; free text is never counted here. */
 export const FIGURE_TYPES = new Set(["choice", "multichoice", "yesno", "scale", "number"]);
 
-export function summariseQuestion(q: Question, values: AnswerValue[], lang: Lang): QuestionSummary {
+export function summariseQuestion(q: Question, values: AnswerValue[], lang: Lang, minGroup: number): QuestionSummary {
   const prompt = tr(q.prompt, lang);
   const n = values.length;
-  if (n < MIN_GROUP) return { kind: "small", prompt };
+  // A question answered by fewer than k schools is a small cell: no detail at all.
+  if (n < minGroup) return { kind: "small", prompt, mark: `< ${minGroup}` };
   const mean = (nums: number[]) => formatNumber(nums.reduce((a, b) => a + b, 0) / nums.length, lang, 1);
   if (q.type === "number") return { kind: "mean", prompt, n, mean: mean(values as number[]) };
 

@@ -22,13 +22,13 @@ export function reportWords(lang: Lang): ReportWords {
   };
 }
 
-export function summaryWords(lang: Lang): SummaryWords {
+export function summaryWords(lang: Lang, k = 5): SummaryWords {
   const t = (nl: string, en: string) => L({ nl, en }, lang);
   return {
     overview: t("Overzicht", "Overview"),
     countHead: t("Gesprekken", "Conversations"),
     figures: t("Antwoorden in cijfers", "Answers in figures"),
-    small: t("minder dan 5 gesprekken: niet uitgesplitst", "fewer than 5 conversations: not broken down"),
+    small: t(`minder dan ${k} gesprekken: niet uitgesplitst`, `fewer than ${k} conversations: not broken down`),
     meanOf: t("gemiddeld {mean} (n = {n})", "mean {mean} (n = {n})"),
     distributionHead: [t("Antwoord", "Answer"), t("Aantal", "Count"), t("Percentage", "Percentage")],
     themes: t("Thema's: knelpunten en good practices", "Themes: bottlenecks and good practices"),
@@ -44,9 +44,16 @@ export function summaryWords(lang: Lang): SummaryWords {
     page: t("pagina", "page"),
     of: t("van", "of"),
     privacyNote: t(
-      "Dit overzicht bevat geen namen van personen en geen persoonlijke antwoorden. Groepen van minder dan 5 gesprekken worden niet uitgesplitst; tekst wordt alleen geciteerd uit velden die als openbaar zijn gemarkeerd.",
-      "This overview contains no names of people and no personal answers. Groups of fewer than 5 conversations are not broken down; text is only quoted from fields marked as open.",
+      `Dit overzicht bevat geen namen van personen en geen persoonlijke antwoorden. Groepen van minder dan ${k} gesprekken worden niet uitgesplitst; tekst wordt alleen geciteerd uit velden die als openbaar zijn gemarkeerd en die de school heeft vrijgegeven, met namen vervangen door [naam].`,
+      `This overview contains no names of people and no personal answers. Groups of fewer than ${k} conversations are not broken down; text is only quoted from fields marked as open that the school released, with names replaced by [name].`,
     ),
+    hiddenNote: t(
+      "× = weggelaten, zodat een kleine groep ernaast niet uit het totaal is terug te rekenen.",
+      "× = left out, so that a small group beside it cannot be recomputed from the total.",
+    ),
+    heldBack: t("Wat niet is gedeeld", "What was not shared"),
+    heldBackIntro: t("Uit de gesprekken is het volgende niet in dit overzicht opgenomen (alleen aantallen):", "The following was not included in this overview (counts only):"),
+    heldBackNone: t("Er is niets achtergehouden.", "Nothing was held back."),
   };
 }
 

@@ -1,16 +1,17 @@
-// A session reduced to what a rollup may show: the ONE place where privacy is applied.
-// Hidden questions, persoonlijk answers, participant names, notes, parked topics and history
-// never enter a record, so no layout can leak them. Free text enters only when it is `open`
-// and --include-text was given; otherwise the record only notes that it was answered.
-// Records are plain data: workers build them and post them to the main thread.
+// A session reduced to what a rollup may show. It reads the session only through the privacy
+// gate (src/privacy/gate.ts), so what a layout can print is what the gate released; on top,
+// free text enters only with --include-text, and a question that any version marks stricter
+// stays out (the merged plan keeps the strictest mark). Records are plain data: workers build
+// them and post them to the main thread.
 import type { AnswerScalar, AnswerValue, Format, RepeatItem } from "../format/types.js";
 import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Session } from "../session/types.js";
-import { isAnswered } from "../session/condition.js";
-import { isFieldVisible, visibleIds } from "../session/visibility.js";
 import { META_SECTION } from "../format/walk.js";
+import { release } from "../privacy/gate.js";
+import type { HeldBack } from "../privacy/held.js";
+import { L } from "../i18n/lang.js";
+import { conversationKeyOf } from "../session/select.js";
 import type { FormatPlan } from "./plan.js";
-import { nameScrubber } from "./scrub.js";
 
 export interface RecordOptions {
   includeText: boolean;
@@ -38,33 +39,62 @@ export interface SessionRecord {
   /** Merged ids of free-text answers that were given but are not shown. */
   withheld: string[];
   actions: ActionRecord[];
+  followup: { action?: string; status: string }[];
+  /** One conversation = format id + school (brin, else name) + date; never written out. */
+  conversation?: string;
+  /** meta.datum, for --from/--to even when the format keeps it out of the record. */
+  datum?: string;
+  updated: string;
+  held: HeldBack;
 }
 
 const isFreeText = (type: string) => (FREE_TEXT_TYPES as readonly string[]).includes(type);
 
+/** The key that makes copies of one conversation (backup/, re-exports) count once. */
+export function conversationKey(session: Session): string | undefined {
+  return conversationKeyOf(session.format?.id ?? "", session.meta?.brin, session.meta?.school, session.meta?.datum);
+}
+
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
+  const r = release(session, format, "region", L({ nl: "[naam]", en: "[name]" }));
   const ids = plan.canonical.get(format.version) ?? new Map<string, string>();
-  const visible = visibleIds(format, session);
-  const names = [...session.participants.map((p) => p.name), ...session.actions.map((a) => a.who ?? "")];
-  const scrub = nameScrubber(names);
-  const rec: SessionRecord = { file, formatId: format.id, version: format.version, status: session.status, meta: {}, answers: [], withheld: [], actions: [] };
+  const rec: SessionRecord = {
+    file,
+    formatId: format.id,
+    version: format.version,
+    status: r.status,
+    meta: {},
+    answers: [],
+    withheld: [],
+    actions: [],
+    followup: r.followup,
+    ...(conversationKey(session) !== undefined ? { conversation: conversationKey(session)! } : {}),
+    ...(session.meta?.datum !== undefined ? { datum: String(session.meta.datum) } : {}),
+    updated: r.updated,
+    held: r.held,
+  };
 
   for (const q of format.meta) {
     const mq = plan.byId.get(ids.get(q.id) ?? q.id);
-    const value = session.meta[q.id];
-    if (!mq || !visible.has(q.id) || !isAnswered(value) || mq.privacy === "persoonlijk") continue;
-    // Open meta text (the school's name) identifies the session and is always shown.
+    const value = r.meta[q.id];
+    if (!mq || value === undefined || mq.privacy === "persoonlijk") continue;
     if (isFreeText(mq.question.type) && mq.privacy !== "open") continue;
-    rec.meta[mq.id] = value!;
+    rec.meta[mq.id] = value;
   }
 
+  const withheld = new Set(r.withheld);
   for (const s of format.sections) {
     for (const q of s.questions) {
       const mq = plan.byId.get(ids.get(q.id) ?? q.id);
-      const value = session.answers[q.id];
-      if (!mq || mq.sectionId === META_SECTION || !visible.has(q.id) || !isAnswered(value) || mq.privacy === "persoonlijk") continue;
+      if (!mq || mq.sectionId === META_SECTION || mq.privacy === "persoonlijk") continue;
+      if (withheld.has(q.id)) {
+        rec.withheld.push(mq.id);
+        continue;
+      }
+      const value = r.answers[q.id];
+      if (value === undefined) continue;
       if (isFreeText(mq.question.type)) {
-        if (opts.includeText && mq.privacy === "open") rec.answers.push([mq.id, scrubValue(value!, scrub)]);
+        if (opts.includeText && mq.privacy === "open") rec.answers.push([mq.id, value]);
         else rec.withheld.push(mq.id);
         continue;
       }
@@ -74,37 +104,28 @@ export function sessionRecord(file: string, session: Session, format: Format, pl
           for (const field of q.fields ?? []) {
             const mf = mq.fields.find((f) => f.id === field.id);
             const v = item[field.id];
-            if (!mf || mf.privacy === "persoonlijk" || !isAnswered(v) || !isFieldVisible(field, item, session)) continue;
+            if (!mf || mf.privacy === "persoonlijk" || v === undefined) continue;
             if (isFreeText(field.type) && !(opts.includeText && mf.privacy === "open")) continue;
-            out[field.id] = isFreeText(field.type) ? (scrubValue(v!, scrub) as AnswerScalar) : v!;
+            out[field.id] = v;
           }
           return out;
         });
         rec.answers.push([mq.id, items]);
         continue;
       }
-      rec.answers.push([mq.id, value!]);
+      rec.answers.push([mq.id, value]);
     }
   }
 
-  for (const a of session.actions) {
+  for (const a of r.actions) {
     const question = a.question !== undefined ? (ids.get(a.question) ?? a.question) : undefined;
-    // An action recorded at a persoonlijk question may quote it: keep that it exists, not its words.
-    const hidden = question !== undefined && plan.byId.get(question)?.privacy === "persoonlijk";
-    const owner = a.who !== undefined ? session.participants.find((p) => p.name === a.who) : undefined;
     rec.actions.push({
-      what: hidden ? "" : scrub(String(a.what ?? "")),
-      ...(owner ? { ownerRole: owner.role } : {}),
-      ...(a.organisation !== undefined ? { organisation: scrub(String(a.organisation)) } : {}),
-      ...(a.due !== undefined ? { due: String(a.due) } : {}),
+      what: a.what ?? "",
+      ...(a.ownerRole !== undefined ? { ownerRole: a.ownerRole } : {}),
+      ...(a.organisation !== undefined ? { organisation: a.organisation } : {}),
+      ...(a.due !== undefined ? { due: a.due } : {}),
       ...(question !== undefined ? { question } : {}),
     });
   }
   return rec;
-}
-
-function scrubValue(value: AnswerValue, scrub: (s: string) => string): AnswerValue {
-  if (typeof value === "string") return scrub(value);
-  if (Array.isArray(value)) return (value as AnswerScalar[]).map((v) => (typeof v === "string" ? scrub(v) : v));
-  return value;
 }

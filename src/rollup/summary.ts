@@ -84,8 +84,9 @@ export class SummaryAggregator {
   }
 
   /** Rows for the versions that occurred; `suppressed` lists the group codes left out. */
-  rows(versionsSeen: ReadonlySet<number>, minGroup: number, lang: Lang): { rows: Cell[][]; suppressed: { group: string; label: string }[] } {
+  rows(versionsSeen: ReadonlySet<number>, minGroup: number, lang: Lang): { rows: Cell[][]; suppressed: { group: string; label: string }[]; smallCells: number } {
     const rows: Cell[][] = [];
+    let smallCells = 0;
     const suppressed: { group: string; label: string }[] = [];
     const byQ = this.plan.byId.get(this.by);
     const keys = [...this.groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a < b ? -1 : a > b ? 1 : 0));
@@ -96,18 +97,27 @@ export class SummaryAggregator {
       const hide = g.sessions < minGroup;
       if (hide) suppressed.push({ group: key, label });
       const fig = (x: Cell): Cell => (hide ? marker : x);
+      // A question answered by fewer than --min-group sessions of a shown group is a small
+      // cell too: its figures rest on too few schools. (0 answers stays visible as 0.)
+      const figFor = (stat: Stat | undefined) => {
+        const n = stat?.n ?? 0;
+        if (hide || n === 0 || n >= minGroup) return fig;
+        smallCells++;
+        return (_: Cell): Cell => marker;
+      };
       const head = [this.by, key, label, fig(g.sessions)];
       for (const mq of this.plan.questions) {
         if (mq.privacy === "persoonlijk" || !mq.versions.some((v) => versionsSeen.has(v))) continue;
-        this.questionRows(g, mq, lang, fig, (r) => rows.push([...head, ...r]));
+        this.questionRows(g, mq, lang, figFor(g.stats.get(mq.id)), (r) => rows.push([...head, ...r]));
         if (mq.question.type !== "repeat") continue;
         for (const f of mq.fields) {
           if (f.privacy === "persoonlijk" || !COUNTED.has(f.question.type)) continue;
-          this.fieldRows(g.stats.get(`${mq.id}.${f.id}`), mq, f.id, f.question, f.options, lang, fig, (r) => rows.push([...head, ...r]));
+          const st = g.stats.get(`${mq.id}.${f.id}`);
+          this.fieldRows(st, mq, f.id, f.question, f.options, lang, figFor(st), (r) => rows.push([...head, ...r]));
         }
       }
     }
-    return { rows, suppressed };
+    return { rows, suppressed, smallCells };
   }
 
   private questionRows(g: Group, mq: MergedQuestion, lang: Lang, fig: (x: Cell) => Cell, push: (r: Cell[]) => void): void {

@@ -29,6 +29,11 @@ const EXPECT: Record<string, [string, Sev, string, string][]> = {
   "when-target": [["19:19", "error", "when-target", "onbekende vraag 'kerteam'"]],
   "when-order": [["13:19", "error", "when-order", "'q2', die niet eerder gevraagd wordt"]],
   "when-value": [["19:39", "error", "when-value", '"dagelijks"']],
+  // share_when is checked like when; a repeat's may name any of its own fields (q2 → delen).
+  "share-when": [
+    ["13:25", "error", "when-target", "onbekende vraag 'mag_delen'"],
+    ["24:25", "error", "when-order", "'q4', die niet eerder gevraagd wordt"],
+  ],
   "options-missing": [["11:15", "error", "options-missing", "geen options"]],
   "options-unused": [["13:9", "warning", "options-unused", "type text"]],
   "option-code-unique": [["15:20", "error", "option-code-unique", "optiecode '1' komt twee keer voor"]],

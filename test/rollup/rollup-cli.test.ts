@@ -40,14 +40,21 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(pick("tevredenheid_samenwerking")).toMatchObject({ group_by: "gemeente", group_label: "Velsen", sessions: "5", type: "scale", n: "5", mean: "3.6", median: "4", min: "2", max: "5" });
     expect(pick("vast_overleg", "1")).toMatchObject({ option_label: "ja", n: "5", count: "4", percent: "80" });
     expect(pick("vast_overleg", "0")).toMatchObject({ option_label: "nee", n: "5", count: "1", percent: "20" });
-    // the hidden answer (vast_overleg false, frequentie wekelijks) does not count
-    expect(pick("overleg_frequentie", "wekelijks")).toMatchObject({ n: "4", count: "0", percent: "0" });
-    expect(pick("overleg_frequentie", "maandelijks")).toMatchObject({ n: "4", count: "3", percent: "75" });
-    expect(pick("aantal_consultaties")).toMatchObject({ n: "3", mean: "20", median: "20", min: "10", max: "30" });
+    // A question answered by fewer than 5 of the group's sessions is a small cell: "<5" throughout.
+    expect(pick("overleg_frequentie", "wekelijks")).toMatchObject({ n: "<5", count: "<5", percent: "<5" });
+    expect(pick("aantal_consultaties")).toMatchObject({ n: "<5", mean: "<5", median: "<5", min: "<5", max: "<5" });
     expect(pick("werkplaats_nu", "deels")).toMatchObject({ n: "5", count: "2", percent: "40" });
-    expect(pick("knelpunten_overzicht")).toMatchObject({ type: "repeat", n: "1", mean: "2", median: "2" });
-    expect(pick("knelpunten_overzicht", "cjg", "partner")).toMatchObject({ n: "2", count: "1", percent: "50" });
-    expect(pick("hulp_op_school", "smw")).toMatchObject({ n: "3", count: "2", percent: "66.7" });
+    expect(pick("hulp_op_school", "smw")).toMatchObject({ n: "<5", count: "<5", percent: "<5" });
+    // With --min-group 1 the same cells are published, with the known figures.
+    const all = rollup("gemeente-k1", [CORPUS, "--by", "gemeente", "--min-group", "1", "--layout", "summary"]).read("kernteam-summary.csv").filter((r) => r.group === "velsen");
+    const pick1 = (q: string, code = "", field = "") => all.find((r) => r.question_id === q && r.option_code === code && r.field === field);
+    // the hidden answer (vast_overleg false, frequentie wekelijks) does not count
+    expect(pick1("overleg_frequentie", "wekelijks")).toMatchObject({ n: "4", count: "0", percent: "0" });
+    expect(pick1("overleg_frequentie", "maandelijks")).toMatchObject({ n: "4", count: "3", percent: "75" });
+    expect(pick1("aantal_consultaties")).toMatchObject({ n: "3", mean: "20", median: "20", min: "10", max: "30" });
+    expect(pick1("knelpunten_overzicht")).toMatchObject({ type: "repeat", n: "1", mean: "2", median: "2" });
+    expect(pick1("knelpunten_overzicht", "cjg", "partner")).toMatchObject({ n: "2", count: "1", percent: "50" });
+    expect(pick1("hulp_op_school", "smw")).toMatchObject({ n: "3", count: "2", percent: "66.7" });
     expect(pick("casus_illustratie")).toBeUndefined(); // persoonlijk
   });
 
@@ -165,7 +172,7 @@ describe("rollup defaults", () => {
     const text = buf.toString("utf8").slice(1);
     expect(text.startsWith("group_by;group;group_label;sessions;section;question_id;field;question;type;option_code;option_label;n;count;percent;mean;median;min;max\r\n")).toBe(true);
     expect(text).toContain("\r\ngemeente;velsen;Velsen;5;goed;tevredenheid_samenwerking;;Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?;scale;;;5;;;3,6;4;2;5\r\n");
-    expect(text).toContain("\r\ngemeente;velsen;Velsen;5;werkplaats;hulp_op_school;;Welke hulp wordt nu al op school geboden?;multichoice;smw;Schoolmaatschappelijk werk;3;2;66,7;;;;\r\n");
+    expect(text).toContain("\r\ngemeente;velsen;Velsen;5;werkplaats;hulp_op_school;;Welke hulp wordt nu al op school geboden?;multichoice;smw;Schoolmaatschappelijk werk;<5;<5;<5;;;;\r\n"); // answered by 3 of Velsen's 5: a small cell
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
   });
 

@@ -1,17 +1,19 @@
-// The ONE seam through which the regional summary reads sessions: a session becomes the data
-// the region may see (a rollup SessionRecord: no names, nothing persoonlijk, free text only
-// from `open` questions and name-scrubbed, hidden questions left out). The summary never
-// looks at a raw session after this point.
-// TODO(issue 11): when the privacy gate (src/privacy/) lands, `release` delegates to it
-// (share_when, its scrubbing) and nothing else in the summary changes.
-import type { Format } from "../../format/types.js";
-import type { Session } from "../../session/types.js";
+// The seam through which the regional summary reads sessions: the privacy gate's released
+// session (src/privacy/gate.ts: no names, nothing persoonlijk, free text only from open fields
+// the school released, names scrubbed) re-keyed onto the merged question ids of its format's
+// plan, so versions (renames via `was`) and formats of one family line up. The summary never
+// sees a raw session.
+import type { AnswerValue, Format, RepeatItem } from "../../format/types.js";
+import { FREE_TEXT_TYPES } from "../../format/types.js";
+import type { RegionSession } from "../../privacy/gate.js";
+import { META_SECTION } from "../../format/walk.js";
 import { buildPlan, type FormatPlan } from "../../rollup/plan.js";
-import { sessionRecord, type SessionRecord } from "../../rollup/record.js";
+import type { SessionRecord } from "../../rollup/record.js";
 
 export interface SummarySource {
   format: Format;
-  session: Session;
+  /** The session as the privacy gate released it for the region. */
+  session: RegionSession;
 }
 
 export interface Released {
@@ -45,8 +47,52 @@ export function familyOf(formats: readonly Format[]): (id: string) => string {
   };
 }
 
+const isFree = (t: string) => (FREE_TEXT_TYPES as readonly string[]).includes(t);
+
+/** A released session on merged ids; a question any version marks persoonlijk stays out. */
 export function release(src: SummarySource, plan: FormatPlan): SessionRecord {
-  return sessionRecord("", src.session, src.format, plan, { includeText: true });
+  const r = src.session;
+  const format = src.format;
+  const ids = plan.canonical.get(format.version) ?? new Map<string, string>();
+  const rec: SessionRecord = { file: "", formatId: format.id, version: format.version, status: r.status, meta: {}, answers: [], withheld: [], actions: [], followup: r.followup, updated: r.updated, held: r.held };
+  for (const q of format.meta) {
+    const mq = plan.byId.get(ids.get(q.id) ?? q.id);
+    const v = r.meta[q.id];
+    if (mq && v !== undefined && mq.privacy !== "persoonlijk") rec.meta[mq.id] = v;
+  }
+  const withheld = new Set(r.withheld);
+  for (const s of format.sections) {
+    for (const q of s.questions) {
+      const mq = plan.byId.get(ids.get(q.id) ?? q.id);
+      if (!mq || mq.sectionId === META_SECTION || mq.privacy === "persoonlijk") continue;
+      if (withheld.has(q.id)) {
+        rec.withheld.push(mq.id);
+        continue;
+      }
+      const v: AnswerValue | undefined = r.answers[q.id];
+      if (v === undefined) continue;
+      if (isFree(mq.question.type) && mq.privacy !== "open") {
+        rec.withheld.push(mq.id);
+        continue;
+      }
+      if (mq.question.type === "repeat" && Array.isArray(v)) {
+        rec.answers.push([mq.id, (v as RepeatItem[]).map((item) => Object.fromEntries(Object.entries(item).filter(([f]) => mq.fields.find((x) => x.id === f)?.privacy !== "persoonlijk")))]);
+        continue;
+      }
+      rec.answers.push([mq.id, v]);
+    }
+  }
+  for (const a of r.actions) {
+    const question = a.question !== undefined ? (ids.get(a.question) ?? a.question) : undefined;
+    rec.actions.push({
+      what: a.what ?? "",
+      ...(a.ownerRole !== undefined ? { ownerRole: a.ownerRole } : {}),
+      ...(a.organisation !== undefined ? { organisation: a.organisation } : {}),
+      ...(a.due !== undefined ? { due: a.due } : {}),
+      ...(question !== undefined ? { question } : {}),
+    });
+  }
+  return rec;
 }
 
 export function releaseAll(sources: readonly SummarySource[]): Released[] {

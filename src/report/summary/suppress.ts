@@ -1,17 +1,18 @@
-// Small-group suppression for the summary's breakdowns: a group with fewer than k answers is
-// shown as "< k", and when exactly one group in a row would be hidden, the next smallest is
-// hidden too (complementary suppression), so no hidden figure can be recomputed from the
-// region's total minus the groups shown.
-// TODO(issue 11): replace with the privacy gate's helpers when they land.
+// Small-group suppression for the summary's breakdowns, on the privacy gate's rules
+// (src/privacy/suppress.ts): a group resting on fewer than k answers is shown as "< k", and
+// when what is published beside it (the region's figure) would give it away, further groups
+// are hidden ("×") so nothing can be recomputed.
+import { protectLine, smallMark } from "../../privacy/suppress.js";
+import { HIDDEN } from "../model.js";
 
-/** Keys of the groups to hide, given each group's n. */
+/** Keys of the groups to hide, given each group's n (groups with n = 0 are not shown at all). */
 export function hiddenGroups(sizes: ReadonlyMap<string, number>, k: number): Set<string> {
-  const hidden = new Set([...sizes].filter(([, n]) => n > 0 && n < k).map(([g]) => g));
-  if (hidden.size === 1) {
-    const next = [...sizes].filter(([g, n]) => !hidden.has(g) && n > 0).sort((a, b) => a[1] - b[1])[0];
-    if (next) hidden.add(next[0]);
-  }
-  return hidden;
+  const keys = [...sizes.keys()];
+  const p = protectLine(keys.map((g) => sizes.get(g)!), k, { minPrimary: 1 });
+  return new Set(keys.filter((_, i) => p.hidden[i]));
 }
 
-export const marker = (k: number) => `< ${k}`;
+/** What a hidden group shows: "< k" when it is small itself, "×" when hidden to protect another. */
+export const hiddenMark = (n: number, k: number) => (n < k ? smallMark(k) : HIDDEN);
+
+export const marker = smallMark;

@@ -1,0 +1,181 @@
+// The privacy gate as a pure function: what a region may see of one session.
+import { describe, expect, it } from "vitest";
+import type { Format, Question } from "../../src/format/types.js";
+import type { Session } from "../../src/session/types.js";
+import { release } from "../../src/privacy/gate.js";
+import { nameForms, nameScrubber } from "../../src/privacy/names.js";
+import { protectGrid, protectLine } from "../../src/privacy/suppress.js";
+
+const q = (id: string, type: Question["type"], privacy: Question["privacy"], extra: Partial<Question> = {}): Question => ({ id, type, prompt: { nl: id }, required: false, tags: [], privacy, was: [], ...extra });
+
+const format: Format = {
+  id: "t",
+  version: 1,
+  title: { nl: "T" },
+  language: "nl",
+  duration: 10,
+  meta: [q("school", "text", "open"), q("datum", "date", "open")],
+  participants: [{ id: "cjg", label: { nl: "CJG" }, organisation: { nl: "CJG" }, required: true }],
+  sections: [
+    {
+      id: "s",
+      title: { nl: "S" },
+      minutes: 10,
+      questions: [
+        q("mag_delen", "yesno", "open"),
+        q("toelichting", "longtext", "open", { shareWhen: { q: "mag_delen", is: true } }),
+        q("goed", "longtext", "open"),
+        q("intern_tekst", "longtext", "intern"),
+        q("casus", "longtext", "persoonlijk"),
+        q("score", "scale", "intern", { min: 1, max: 5 }),
+        q("gp", "repeat", "open", {
+          shareWhen: { q: "delen", is: true },
+          fields: [q("titel", "text", "open"), q("wie", "multichoice", "open", { options: [{ code: "a", label: { nl: "A" } }] }), q("delen", "yesno", "open")],
+        }),
+      ],
+    },
+  ],
+};
+
+function session(answers: Session["answers"], extra: Partial<Session> = {}): Session {
+  return {
+    afstem: 1,
+    format: { id: "t", version: 1 },
+    status: "final",
+    started: "2026-10-01T10:00:00Z",
+    updated: "2026-10-01T11:00:00Z",
+    meta: { school: "OBS Test", datum: "2026-10-01" },
+    participants: [
+      { name: "Anouk de Vries", role: "cjg", present: true },
+      { name: "Ineke Bakker", role: "cjg", present: true },
+      { name: "René Ömer", role: "cjg", present: true },
+    ],
+    answers,
+    notes: { goed: "notitie met Anouk" },
+    skipped: [],
+    parked: [{ text: "Wachtlijst", time: "2026-10-01T10:30:00Z" }],
+    actions: [
+      { what: "Bellen met Ineke over de aanpak", who: "Ineke Bakker", due: "2026-11-01", question: "goed" },
+      { what: "Casus Mohammed bespreken", who: "Anouk de Vries", question: "casus" },
+    ],
+    timing: {},
+    history: [],
+    ...extra,
+  };
+}
+
+describe("name scrubbing", () => {
+  const scrub = nameScrubber(["Anouk de Vries", "Ineke Bakker", "René Ömer", "Mohammed"], "[naam]");
+  it.each([
+    ["Spreekuur met Anouk de Vries op dinsdag", "Spreekuur met [naam] op dinsdag"],
+    ["Ineke zegt dat het goed gaat", "[naam] zegt dat het goed gaat"],
+    ["Bakker's aanpak werkt", "[naam] aanpak werkt"],
+    ["Bakkers aanpak werkt", "[naam] aanpak werkt"],
+    ["bakker en ineke", "[naam] en [naam]"],
+    ["Rene en Omer", "[naam] en [naam]"],
+    ["mevrouw De Vries belt", "mevrouw [naam] belt"],
+    ["Vries", "[naam]"],
+    ["een bakkerij en de vriesvak", "een bakkerij en de vriesvak"],
+    ["MOHAMMED (groep 6)", "[naam] (groep 6)"],
+  ])("%s", (input, expected) => {
+    expect(scrub(input)).toBe(expected);
+  });
+  it("never treats a particle or an initial as a name", () => {
+    expect(nameForms("A. van der Berg")).not.toContain("van");
+    expect(nameForms("A. van der Berg")).not.toContain("a");
+    expect(nameForms("A. van der Berg")).toContain("van der berg");
+  });
+});
+
+describe("release for the region", () => {
+  it("school audience: everything, as it is", () => {
+    const s = session({ casus: "x" });
+    expect(release(s, format, "school")).toBe(s);
+  });
+
+  it("no names, no persoonlijk, no intern text; counts of what was held back", () => {
+    const r = release(
+      session({
+        mag_delen: true,
+        toelichting: "Afspraak met Anouk over het spreekuur",
+        goed: "Ineke zegt: korte lijnen",
+        intern_tekst: "interne oorzaak",
+        casus: "Casus: Mohammed (groep 6) thuiszitter sinds maart",
+        score: 2,
+      }),
+      format,
+      "region",
+    );
+    const all = JSON.stringify(r);
+    for (const secret of ["Anouk", "Ineke", "Bakker", "Vries", "Mohammed", "interne oorzaak", "thuiszitter", "notitie", "Wachtlijst"]) expect(all).not.toContain(secret);
+    expect(r.answers.toelichting).toBe("Afspraak met [naam] over het spreekuur");
+    expect(r.answers.score).toBe(2); // intern codes are aggregated
+    expect(r.withheld).toEqual(["intern_tekst"]);
+    expect(r.actions).toEqual([
+      { what: "Bellen met [naam] over de aanpak", ownerRole: "cjg", organisation: "CJG", due: "2026-11-01", question: "goed" },
+      { ownerRole: "cjg", organisation: "CJG", question: "casus" },
+    ]);
+    expect(r.held).toMatchObject({ persoonlijk: 2, intern: 1, notShared: 0, notes: 2 });
+    expect(r.held.namesScrubbed).toBeGreaterThanOrEqual(3);
+  });
+
+  it("share_when on a question: not released → treated as intern", () => {
+    const r = release(session({ mag_delen: false, toelichting: "Niet voor de regio" }), format, "region");
+    expect(r.answers.toelichting).toBeUndefined();
+    expect(r.withheld).toContain("toelichting");
+    expect(r.held.notShared).toBe(1);
+  });
+
+  it("share_when on a repeat: judged per item on its own fields; a withheld item keeps only its codes", () => {
+    const r = release(
+      session({
+        gp: [
+          { titel: "Inloopspreekuur", wie: ["a"], delen: true },
+          { titel: "Geheime werkwijze", wie: ["a"], delen: false },
+          { titel: "Zonder antwoord", wie: ["a"] },
+        ],
+      }),
+      format,
+      "region",
+    );
+    expect(r.answers.gp).toEqual([{ titel: "Inloopspreekuur", wie: ["a"], delen: true }, { wie: ["a"], delen: false }, { wie: ["a"] }]);
+    expect(JSON.stringify(r)).not.toContain("Geheime");
+    expect(r.held.notShared).toBe(2);
+  });
+});
+
+describe("small-group suppression", () => {
+  /** Can a hidden cell be pinned to one value from the others and the total? */
+  const derivable = (values: number[], hidden: boolean[]) => hidden.filter(Boolean).length === 1;
+
+  it("a single small cell next to a known total takes a second cell with it", () => {
+    const p = protectLine([6, 1], 5, { minPrimary: 1 });
+    expect(p.small).toEqual([false, true]);
+    expect(p.hidden).toEqual([true, true]);
+    expect(derivable([6, 1], p.hidden)).toBe(false);
+  });
+
+  it("two small cells whose sum pins them (1 + 1) take a third", () => {
+    const p = protectLine([20, 1, 1, 30], 5, { minPrimary: 1 });
+    expect(p.hidden.filter(Boolean).length).toBe(3);
+    expect(p.hidden[0]).toBe(true); // the smallest published cell
+  });
+
+  it("nothing small: nothing hidden", () => {
+    expect(protectLine([5, 9, 12], 5).hidden).toEqual([false, false, false]);
+  });
+
+  it("a grid: every row and column with a hidden cell has at least two", () => {
+    const cells = [
+      [10, 2, 8],
+      [7, 9, 6],
+      [12, 11, 3],
+    ];
+    const { hidden } = protectGrid(cells, 5);
+    for (const row of hidden) expect(row.filter(Boolean).length === 0 || row.filter(Boolean).length >= 2).toBe(true);
+    for (let c = 0; c < 3; c++) {
+      const n = hidden.filter((r) => r[c]).length;
+      expect(n === 0 || n >= 2).toBe(true);
+    }
+  });
+});
