@@ -5,7 +5,7 @@
 // appendix. Sessions are read only through src/report/summary/released.ts (the privacy
 // seam); small groups are suppressed through src/report/summary/suppress.ts.
 import type { AnswerScalar, AnswerValue, Format, Lang, Question, RepeatItem } from "../format/types.js";
-import type { SummaryBlock, SummaryModel, SummaryTable } from "./model.js";
+import type { Count, SummaryBlock, SummaryModel, SummaryTable } from "./model.js";
 import type { MergedQuestion } from "../rollup/plan.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
@@ -13,7 +13,7 @@ import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import { releaseAll, type Released, type SummarySource } from "./summary/released.js";
 import { hiddenGroups, hiddenMark, marker } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
-import { protectGrid } from "../privacy/suppress.js";
+import { protectGrid, protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
 import { declaredOrganisations, organisationMatcher, roleOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
@@ -676,6 +676,16 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     }
   }
 
+  // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
+  const counts = [
+    metaCounts(released, "gemeente", L({ nl: "Gesprekken per gemeente (alle formats)", en: "Conversations by municipality (all formats)" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), ctx),
+    metaCounts(released, "schooltype", L({ nl: "Gesprekken per schooltype (alle formats)", en: "Conversations by school type (all formats)" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), ctx),
+  ].filter((c) => c !== undefined);
+  for (const c of counts) {
+    appendix.push({ kind: "heading", level: 2, text: c.heading });
+    appendix.push({ kind: "table", table: { head: [c.labelHead, words.countHead], rows: c.rows.map(([label, n]) => [label, String(n)]), weights: [0.7, 0.3], right: [1] } });
+  }
+
   // ---- Appendix: all distributions (region) -------------------------------------------------
   const dist: SummaryBlock[] = [{ kind: "heading", level: 2, text: L({ nl: "Alle verdelingen (regio)", en: "All distributions (region)" }, lang) }];
   for (const c of chs) {
@@ -726,10 +736,38 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     facts,
     main,
     appendix: [...appendix, ...dist],
+    counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
     heldBack,
     footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }) + (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };
+}
+
+/**
+ * Conversations per value of a meta field over all formats, with the gate's line protection:
+ * the total is published, so a small group beside it is protected ("×"), or, when no cell is
+ * left to hide, the total is withheld as well.
+ */
+function metaCounts(released: Released[], id: string, heading: string, labelHead: string, ctx: Ctx): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
+  const { lang, k } = ctx;
+  const tally = new Map<string, number>();
+  let any = false;
+  for (const r of released) {
+    const v = r.record.meta[id];
+    if (v !== undefined) any = true;
+    const label = v === undefined || v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : ctx.groupLabelFor(id, String(v));
+    tally.set(label, (tally.get(label) ?? 0) + 1);
+  }
+  if (!any) return undefined;
+  const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
+  const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
+  ctx.hiddenGroups += p.hidden.filter(Boolean).length;
+  const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
+  const total = L({ nl: "Totaal", en: "Total" }, lang);
+  if (released.length < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
+  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [total, released.length]], totalHidden: false };
+  rows.push([total, released.length]);
+  return { heading, labelHead, rows, totalHidden: false };
 }
 
 /** The organisations a --split organisatie run writes a document for. */

@@ -123,6 +123,8 @@ export interface SummaryModel {
   main: SummaryBlock[];
   /** Full lists: all distributions, quotes, good practices, actions. */
   appendix: SummaryBlock[];
+  /** Conversations per gemeente and per school type over all formats, protected (appendix). */
+  counts: { heading: string; labelHead: string; rows: [string, Count][] }[];
   /** What was held back and why, counts only (closing paragraph). */
   heldBack: string[];
   footer: string;
