@@ -96,7 +96,23 @@ function chapters(released: Released[], sources: SummarySource[], lang: Lang): C
     // The family's root plan leads; questions only an extending format has follow.
     const plans = [...new Map(sessions.map((r) => [r.formatId, r.plan])).values()].sort((a, b) => (a.id === family ? -1 : b.id === family ? 1 : a.id.localeCompare(b.id)));
     const questions: MergedQuestion[] = [];
-    for (const p of plans) for (const q of p.questions) if (!questions.some((x) => x.id === q.id)) questions.push(q);
+    // Options (and repeat fields' options) are merged over the family: kernteam-buch's partner
+    // field knows `jgt`, kernteam's does not.
+    for (const p of plans) {
+      for (const q of p.questions) {
+        const have = questions.find((x) => x.id === q.id);
+        if (!have) {
+          questions.push({ ...q, options: [...q.options], fields: q.fields.map((f) => ({ ...f, options: [...f.options] })) });
+          continue;
+        }
+        for (const o of q.options) if (!have.options.some((x) => x.code === o.code)) have.options.push(o);
+        for (const f of q.fields) {
+          const hf = have.fields.find((x) => x.id === f.id);
+          if (!hf) have.fields.push({ ...f, options: [...f.options] });
+          else for (const o of f.options) if (!hf.options.some((x) => x.code === o.code)) hf.options.push(o);
+        }
+      }
+    }
     const root = formats.filter((f) => f.id === family).sort((a, b) => b.version - a.version)[0] ?? formats[0]!;
     out.push({ family, title: tr(root.title, lang), sessions, questions, formats });
   }

@@ -28,7 +28,8 @@ const FONT_FILES = [
 let fonts: { fontFiles: string[]; loadSystemFonts: boolean; defaultFontFamily: string } | undefined;
 function fontOptions() {
   if (!fonts) {
-    const files = FONT_FILES.filter((f) => existsSync(f));
+    // One regular face is enough (resvg synthesises bold); every file is parsed again per chart.
+    const files = FONT_FILES.filter((f) => existsSync(f) && !/Bold/.test(f)).slice(0, 1);
     const family = files.some((f) => /DejaVu/.test(f)) ? "DejaVu Sans" : files.some((f) => /Liberation/.test(f)) ? "Liberation Sans" : "Arial";
     // Without a known file, let resvg scan the system (slower, and may find nothing).
     fonts = { fontFiles: files, loadSystemFonts: files.length === 0, defaultFontFamily: family };
