@@ -80,7 +80,7 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
       {
         mark: { type: "bar", height: 14 },
         encoding: {
-          y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 200 } },
+          y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 300 } },
           x: { field: "x", type: "quantitative", title: L({ nl: "% van de antwoorden (links: lager, rechts: hoger)", en: "% of answers (left: lower, right: higher)" }, lang), scale: { domain: [-100, 100] }, axis: { labelExpr: "abs(datum.value)" } },
           x2: { field: "x2" },
           color: { field: "value", type: "ordinal", title: null, sort: values.map((v) => valueLabel(f, v)), scale: { domain: values.map((v) => valueLabel(f, v)), range: scaleColours(values.length) } },
