@@ -11,7 +11,7 @@ import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
-import { buildSummary, type SummaryInput } from "../report/build-summary.js";
+import { buildSummary, summaryOrganisations, type SummaryInput } from "../report/build-summary.js";
 import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
@@ -32,6 +32,34 @@ interface ReportOptions {
   from?: string;
   to?: string;
   minGroup?: string;
+  by?: string;
+  split?: string;
+  previous?: string;
+}
+
+/** --by, --split and --previous only mean something with --summary. */
+function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
+  const usage = (nl: string, en: string) => new UserError(L({ nl, en }), EXIT.usage);
+  if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage("--by, --split en --previous horen bij --summary", "--by, --split and --previous go with --summary");
+  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(`--split kent alleen 'organisatie', niet '${opts.split}'`, `--split only knows 'organisatie', not '${opts.split}'`);
+  if (opts.by) {
+    const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
+    if (!metaIds.has(opts.by)) {
+      throw new UserError(fill(L({ nl: "--by '{by}' is geen meta-veld van een bekend format", en: "--by '{by}' is not a meta field of any known format" }), { by: opts.by }), EXIT.usage, undefined,
+        fill(L({ nl: "Meta-velden: {list}.", en: "Meta fields: {list}." }), { list: [...metaIds].sort().join(", ") }));
+    }
+  }
+}
+
+/** The previous round (--previous DIR): final sessions, released by the same gate. */
+async function previousRound(dir: string, registry: FormatRegistry): Promise<SummaryInput[]> {
+  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
+  const out: SummaryInput[] = [];
+  const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
+  for await (const r of loadSessions(files, registry)) {
+    if (r.ok && r.session.status === "final") out.push({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
+  }
+  return out;
 }
 
 /** A released session for the summary, with what the selection needs to know of it. */
@@ -86,6 +114,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const files = await expandPaths(paths);
   prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
+  checkSummaryFlags(opts, registry);
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
@@ -147,7 +176,10 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
       while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
     }
     await Promise.all(running);
-    if (opts.summary) await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts }, targets, renderer, counts, progress);
+    if (opts.summary) {
+      const previous = opts.previous ? await previousRound(opts.previous, registry) : undefined;
+      await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts, ...(previous ? { previousRound: previous } : {}) }, targets, renderer, counts, progress);
+    }
   } finally {
     await renderer.close();
   }
@@ -158,7 +190,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 
 async function writeSummary(
   input: SummaryEntry[],
-  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number },
+  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number; previousRound?: SummaryInput[] },
   targets: Targets,
   renderer: Renderer,
   counts: { written: number; skipped: number; refused: number },
@@ -189,22 +221,37 @@ async function writeSummary(
     );
     return;
   }
-  const model = buildSummary(included, getLang(), { drafts: sel.drafts, includeDrafts: opts.includeDrafts === true, minGroup: opts.minGroup, held, period: opts.period });
+  const summaryOpts = {
+    drafts: sel.drafts,
+    includeDrafts: opts.includeDrafts === true,
+    minGroup: opts.minGroup,
+    held,
+    period: opts.period,
+    ...(opts.by ? { by: opts.by } : {}),
+    ...(opts.previousRound ? { previous: opts.previousRound } : {}),
+  };
   const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
   const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];
-  const name = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht.docx`;
-  const target = targets.claim(name);
-  if (!target.ok) {
-    counts.refused++;
-    progress.problem(refusedLine(target.file));
-    return;
-  }
-  const res = await renderer.render({ kind: "summary", model, target: target.file });
-  if (res.ok) {
-    counts.written++;
-    if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
-  } else {
-    counts.skipped++;
-    progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+  const base = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
+  // --split organisatie: one document per organisation the formats declare for their roles.
+  const docs = opts.split
+    ? summaryOrganisations(included, getLang()).map((o) => ({ name: `${base}-${safeNamePart(o)}.docx`, organisation: o }))
+    : [{ name: `${base}.docx`, organisation: undefined }];
+  for (const d of docs) {
+    const target = targets.claim(d.name);
+    if (!target.ok) {
+      counts.refused++;
+      progress.problem(refusedLine(target.file));
+      continue;
+    }
+    const model = buildSummary(included, getLang(), { ...summaryOpts, ...(d.organisation ? { organisation: d.organisation } : {}) });
+    const res = await renderer.render({ kind: "summary", model, target: target.file });
+    if (res.ok) {
+      counts.written++;
+      if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+    } else {
+      counts.skipped++;
+      progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+    }
   }
 }

@@ -16,6 +16,8 @@ import { ACTION_COLUMNS, actionRows } from "../rollup/actions.js";
 import { widePairs, wideColumns, type WidePairs } from "../rollup/wide.js";
 import { SUMMARY_COLUMNS, SummaryAggregator } from "../rollup/summary.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "../rollup/codebook.js";
+import { WorkbookSink } from "../xlsx/workbook.js";
+import { REPEAT_HEAD, repeatColumns, repeatIds, repeatItems, repeatRow } from "../rollup/repeats.js";
 
 export type Layout = "long" | "wide" | "summary" | "actions";
 export const LAYOUTS: readonly Layout[] = ["long", "wide", "summary", "actions"];
@@ -27,16 +29,28 @@ export interface OutputOptions {
   by: string;
   minGroup: number;
   lang: Lang;
+  /** Also write `<format>.xlsx` with the same rows (see src/xlsx/workbook.ts). */
+  xlsx?: boolean;
 }
 
 /** `<format>-<layout>.csv`, e.g. `kernteam-long.csv`, `kernteam-codebook.csv`. */
 export const outputName = (formatId: string, layout: Layout | "codebook") => `${formatId}-${layout}.csv`;
+
+/** `<format>.xlsx` beside that format's CSVs. */
+export const workbookName = (formatId: string) => `${formatId}.xlsx`;
+
+/** Which cells of a row hold ISO dates: `datum`, `due`, and values of date questions. */
+const dateColumns = (header: readonly string[], also: (i: number) => boolean = () => false) => {
+  const cols = new Set(header.flatMap((h, i) => (h === "datum" || h === "due" || also(i) ? [i] : [])));
+  return (_row: readonly Cell[], i: number) => cols.has(i);
+};
 
 export class OutputSet {
   private long?: CsvFileWriter;
   private actions?: CsvFileWriter;
   private spool?: Spool<[Cell[], WidePairs]>;
   private summary?: SummaryAggregator;
+  private book?: WorkbookSink;
   private readonly versionsSeen = new Set<number>();
   private readonly repeatMax = new Map<string, number>();
   private started = false;
@@ -66,6 +80,21 @@ export class OutputSet {
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
     if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.${process.pid}.spool`);
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
+    if (this.opts.xlsx) this.startBook();
+  }
+
+  private startBook(): void {
+    const book = (this.book = new WorkbookSink(path.join(this.dir, workbookName(this.plan.id))));
+    const { layouts } = this.opts;
+    const typeAt = LONG_COLUMNS.indexOf("type");
+    const codeAt = LONG_COLUMNS.indexOf("value_code");
+    const longDates = dateColumns(LONG_COLUMNS);
+    if (layouts.has("long")) book.sheet({ name: "long", header: LONG_COLUMNS, isDate: (row, i) => longDates(row, i) || (i === codeAt && row[typeAt] === "date") });
+    if (layouts.has("wide")) book.sheet({ name: "wide", header: SESSION_COLUMNS });
+    if (layouts.has("summary")) book.sheet({ name: "summary", header: SUMMARY_COLUMNS });
+    if (layouts.has("actions")) book.sheet({ name: "actions", header: ACTION_COLUMNS, isDate: dateColumns(ACTION_COLUMNS) });
+    book.sheet({ name: "codebook", header: CODEBOOK_COLUMNS });
+    for (const id of repeatIds(this.plan)) book.sheet({ name: id, header: REPEAT_HEAD });
   }
 
   add(rec: SessionRecord, sessionId: string): void {
@@ -81,13 +110,22 @@ export class OutputSet {
         let q = this.questionText.get(r.key);
         if (q === undefined) this.questionText.set(r.key, (q = enc.fragment(r.question)));
         this.long.fragments(session, q, enc.fragment(r.value));
+        this.book?.row("long", [...head, ...r.question, ...r.value]);
       }
     }
-    if (this.actions) for (const r of actionRows(this.plan, rec, sessionId, lang)) this.actions.row(r);
-    if (this.spool) {
+    if (this.actions) {
+      for (const r of actionRows(this.plan, rec, sessionId, lang)) {
+        this.actions.row(r);
+        this.book?.row("actions", r);
+      }
+    }
+    if (this.spool || this.book) {
       const { pairs, repeats } = widePairs(this.plan, rec);
-      for (const [id, n] of repeats) if (n > (this.repeatMax.get(id) ?? 0)) this.repeatMax.set(id, n);
-      this.spool.push([head, pairs]);
+      if (this.spool) {
+        for (const [id, n] of repeats) if (n > (this.repeatMax.get(id) ?? 0)) this.repeatMax.set(id, n);
+        this.spool.push([head, pairs]);
+      }
+      if (this.book) for (const [id, rows] of repeatItems(pairs, repeats, head)) for (const r of rows) this.book.row(id, r);
     }
     this.summary?.add(rec);
   }
@@ -108,29 +146,57 @@ export class OutputSet {
       const cols = wideColumns(this.plan, this.versionsSeen, this.repeatMax, includeText);
       const w = new CsvFileWriter(this.file("wide"), [...SESSION_COLUMNS, ...cols.map((c) => c.key)], dialect);
       const index = new Map(cols.map((c, i) => [c.key, i]));
+      const header = [...SESSION_COLUMNS, ...cols.map((c) => c.key)];
+      const n = SESSION_COLUMNS.length;
+      this.book?.setHeader("wide", header, { isDate: dateColumns(header, (i) => i >= n && (cols[i - n]!.field?.question ?? cols[i - n]!.question.question).type === "date") });
       this.spool.drain(([head, pairs]) => {
         const row: Cell[] = new Array(cols.length).fill(null);
         for (const [k, v] of pairs) {
           const i = index.get(k);
           if (i !== undefined) row[i] = v;
         }
-        w.row([...head, ...row]);
+        const cells = [...head, ...row];
+        w.row(cells);
+        this.book?.row("wide", cells);
       });
       done(w);
     }
     if (this.summary) {
       const w = new CsvFileWriter(this.file("summary"), SUMMARY_COLUMNS, dialect);
       const r = this.summary.rows(this.versionsSeen, minGroup, lang);
-      for (const row of r.rows) w.row(row);
+      for (const row of r.rows) {
+        w.row(row);
+        this.book?.row("summary", row);
+      }
       suppressed = r.suppressed;
       smallCells = r.smallCells;
       done(w);
     }
     if (this.actions) done(this.actions);
     const cb = new CsvFileWriter(this.file("codebook"), CODEBOOK_COLUMNS, dialect);
-    for (const row of codebookRows(this.plan, this.versionsSeen, includeText, lang)) cb.row(row);
+    for (const row of codebookRows(this.plan, this.versionsSeen, includeText, lang)) {
+      cb.row(row);
+      this.book?.row("codebook", row);
+    }
     done(cb);
+    if (this.book) {
+      for (const id of repeatIds(this.plan)) {
+        const { keys, columns } = repeatColumns(this.plan, id, this.versionsSeen, includeText);
+        const header = [...REPEAT_HEAD, ...keys];
+        const n = REPEAT_HEAD.length;
+        this.book.setHeader(id, header, {
+          map: (spooled) => repeatRow(spooled, keys),
+          isDate: dateColumns(header, (i) => i >= n && columns[i - n]!.field!.question.type === "date"),
+        });
+      }
+    }
     return { files, suppressed, smallCells };
+  }
+
+  /** Write the workbook after finish(); returns its path (undefined without --xlsx or sessions). */
+  async finishWorkbook(): Promise<string | undefined> {
+    if (!this.book) return undefined;
+    return this.book.write();
   }
 
   /** Remove temporary files after a failure; earlier output stays as it was. */
@@ -138,5 +204,6 @@ export class OutputSet {
     this.long?.abort();
     this.actions?.abort();
     this.spool?.discard();
+    this.book?.abort();
   }
 }

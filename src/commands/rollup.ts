@@ -24,6 +24,7 @@ interface RollupFlags {
   by: string;
   split?: boolean;
   excel?: boolean;
+  xlsx?: boolean;
   minGroup: string;
   includeDrafts?: boolean;
   includeText?: boolean;
@@ -102,7 +103,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
       L({ nl: "Geef met --out een map op waarin u mag schrijven.", en: "Give --out a directory you can write to." }),
     );
   }
-  const opts: OutputOptions = { layouts, dialect: { excel: flags.excel === true }, includeText: flags.includeText === true, by: flags.by, minGroup, lang: getLang() };
+  const opts: OutputOptions = { layouts, dialect: { excel: flags.excel === true }, includeText: flags.includeText === true, by: flags.by, minGroup, lang: getLang(), xlsx: flags.xlsx === true };
   const plan = planCache(registry);
   const sets = new Map<string, OutputSet>();
   const idOf = sessionIds();
@@ -156,6 +157,8 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   let written = 0;
   for (const set of sets.values()) {
     const { files: done, suppressed, smallCells } = set.finish();
+    const book = await set.finishWorkbook();
+    if (book) done.push(book);
     written += done.length;
     held.smallGroups += suppressed.length + smallCells;
     for (const f of done) process.stdout.write(`${displayPath(f)}\n`);

@@ -1,216 +1,876 @@
-// Many sessions → the regional summary model for the regiegroep. It reads sessions only as the
-// privacy gate released them (src/privacy/gate.ts): no names, no persoonlijk answers, free text
-// only from open fields the school released, names scrubbed. Small groups are suppressed here
-// with the gate's rules (src/privacy/suppress.ts), so no suppressed count can be recomputed.
-import type { AnswerValue, Format, Lang, Question, RepeatItem } from "../format/types.js";
-import type { RegionSession } from "../privacy/gate.js";
-import type { BatchHeldBack } from "../privacy/held.js";
-import { heldBackLines } from "../privacy/held.js";
-import { protectLine, smallMark } from "../privacy/suppress.js";
-import type { Count, SummaryModel, ThemeSummary } from "./model.js";
-import { HIDDEN } from "./model.js";
+// Many sessions → the regional summary model for the regiegroep: key points first, then one
+// chapter per format family (formats related by `extends` combined), each question broken
+// down by a meta field (--by, default gemeente) with charts, coded repeat groups as cross
+// tables, quotes per question, and actions per declared organisation; full lists go to the
+// appendix. Sessions are read only through src/report/summary/released.ts (the privacy
+// seam); small groups are suppressed through src/report/summary/suppress.ts.
+import type { AnswerScalar, AnswerValue, Format, Lang, Question, RepeatItem } from "../format/types.js";
+import type { Count, SummaryBlock, SummaryModel, SummaryTable } from "./model.js";
+import type { MergedQuestion } from "../rollup/plan.js";
 import { L, fill, tr } from "../i18n/lang.js";
-import { isAnswered } from "../session/condition.js";
-import { optionLabel } from "./answer-text.js";
-import { FIGURE_TYPES, summariseQuestion } from "./summary-figures.js";
-import { longDate, shortDate, summaryWords } from "./words.js";
+import { summariseQuestion } from "./summary-figures.js";
+import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
+import { releaseAll, type Released, type SummarySource } from "./summary/released.js";
+import { hiddenGroups, hiddenMark, marker } from "./summary/suppress.js";
+import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
+import { protectGrid, protectLine } from "../privacy/suppress.js";
+import { HIDDEN } from "./model.js";
+import { declaredOrganisations, organisationMatcher, roleOrganisations } from "./summary/organisations.js";
+import { chartSpec } from "./charts/spec.js";
 
-export interface SummaryInput {
-  format: Format;
-  /** The session as the privacy gate released it for the region. */
-  session: RegionSession;
-}
+/** Kept for callers: a loaded session with its format. */
+export type SummaryInput = SummarySource;
 
 export interface SummaryOptions {
   drafts: number;
   includeDrafts: boolean;
-  /** Smallest group shown in detail (--min-group). */
-  minGroup: number;
+  /** Meta field to break figures down by (default gemeente). */
+  by?: string;
+  /** Smallest group shown (default 5). */
+  minGroup?: number;
+  /** ISO date that decides "overdue" (default: today). */
+  today?: string;
+  /** Sessions of the previous round (--previous). */
+  previous?: SummarySource[];
+  /** --split organisatie: this declared organisation's document. */
+  organisation?: string;
   /** What the gate and the selection held back, for the closing paragraph. */
   held?: BatchHeldBack;
   /** --from/--to, shown in the title block. */
   period?: { from?: string; to?: string };
 }
 
+const FIGURES = new Set(["scale", "yesno", "number", "choice", "multichoice"]);
+const FREE_TEXT = new Set(["text", "longtext", "list"]);
 const KNELPUNT = "knelpunt";
 const GOOD_PRACTICE = "good-practice";
-const FREE_TEXT = new Set(["text", "longtext", "list"]);
+const REGIEGROEP = "regiegroep";
+const MAIN_QUOTES = 5;
 
-/** The newest version of each format id present: its questions and labels lead. */
-function leadingFormats(inputs: SummaryInput[]): Format[] {
-  const best = new Map<string, Format>();
-  for (const { format } of inputs) {
-    const cur = best.get(format.id);
-    if (!cur || format.version > cur.version) best.set(format.id, format);
+interface Chapter {
+  family: string;
+  title: string;
+  sessions: Released[];
+  questions: MergedQuestion[];
+  /** Formats of the family (for titles and version mix). */
+  formats: Format[];
+}
+
+interface Ctx {
+  lang: Lang;
+  by: string;
+  k: number;
+  today: string;
+  groupLabel: (value: string) => string;
+  groupLabelFor: (id: string, value: string) => string;
+  prev?: Map<string, Released[]>;
+  hiddenGroups: number;
+}
+
+const valueMap = new WeakMap<Released, Map<string, AnswerValue>>();
+function answers(r: Released): Map<string, AnswerValue> {
+  let m = valueMap.get(r);
+  if (!m) {
+    m = new Map(r.record.answers);
+    for (const [id, v] of Object.entries(r.record.meta)) m.set(id, v);
+    valueMap.set(r, m);
   }
-  return [...best.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return m;
 }
+const groupOf = (r: Released, by: string) => (r.record.meta[by] === undefined ? "" : String(r.record.meta[by]));
+const fmt = (x: number, lang: Lang, d = 1) => formatNumber(x, lang, d);
+const pct = (c: number, n: number, lang: Lang) => `${formatNumber(n ? (100 * c) / n : 0, lang, 0)} %`;
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/[.!?…\s]+$/, "").trim();
+const oneLine = (s: string, max = 140) => {
+  const first = s.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s/)[0] ?? "";
+  return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
+};
 
-function answerOf(input: SummaryInput, q: Question): AnswerValue | undefined {
-  // The gate released only visible answers. Sessions of an older format version may hold the
-  // answer under a former id (`was`).
-  const id = [q.id, ...q.was].find((k) => k in input.session.answers) ?? q.id;
-  const v = input.session.answers[id];
-  return isAnswered(v) ? v : undefined;
-}
-
-function metaCounts(inputs: SummaryInput[], id: string, heading: string, labelHead: string, lang: Lang, k: number, held: { small: number; totalHidden: boolean }): SummaryModel["counts"][number] | undefined {
-  const tally = new Map<string, number>();
-  let any = false;
-  for (const { format, session } of inputs) {
-    const q = format.meta.find((m) => m.id === id);
-    const v = session.meta[id];
-    if (v !== undefined) any = true;
-    const label = v === undefined || v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : q ? optionLabel(q, v, lang) : String(v);
-    tally.set(label, (tally.get(label) ?? 0) + 1);
-  }
-  if (!any) return undefined;
-  const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
-  // The total is published (here and in the title block): protect small groups against it.
-  const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
-  held.small += p.hidden.filter(Boolean).length;
-  const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? smallMark(k) : p.hidden[i] ? HIDDEN : n]);
-  if (inputs.length < k) return { heading, labelHead, rows: rows.map(([label]) => [label, smallMark(k)] as [string, Count]) };
-  // No cell left to hide (1 + 5 = 6): hide them all, so none can be told from the total.
-  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [L({ nl: "Totaal", en: "Total" }, lang), inputs.length]] };
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), inputs.length]);
-  return { heading, labelHead, rows };
-}
-
-/** Released free text of a question as quotes; repeat items as "field — field". */
-function quotes(q: Question, value: AnswerValue): string[] {
-  if (q.privacy !== "open") return [];
-  if (FREE_TEXT.has(q.type)) return (Array.isArray(value) ? value : [value]).map(String).filter((s) => s.trim());
-  if (q.type !== "repeat" || !Array.isArray(value)) return [];
-  const out: string[] = [];
-  for (const item of value as RepeatItem[]) {
-    // The gate left only the free text the school released (share_when) in the item.
-    const parts = (q.fields ?? [])
-      .filter((f) => f.privacy === "open" && FREE_TEXT.has(f.type))
-      .map((f) => item[f.id])
-      .filter((v) => isAnswered(v as AnswerValue))
-      .map((v) => (Array.isArray(v) ? v.join("; ") : String(v)));
-    if (parts.length) out.push(parts.join(" — "));
-  }
-  return out;
-}
-
-function answerCount(q: Question, value: AnswerValue): number {
-  return q.type === "repeat" && Array.isArray(value) ? value.length : 1;
-}
-
-function themes(inputs: SummaryInput[], formats: Format[], lang: Lang, k: number, held: { small: number; totalHidden: boolean }): ThemeSummary[] {
-  const general = L({ nl: "algemeen", en: "general" }, lang);
-  const order: string[] = [];
-  for (const f of formats) for (const s of f.sections) for (const q of s.questions) for (const t of q.tags) if (!order.includes(t) && t !== KNELPUNT && t !== GOOD_PRACTICE) order.push(t);
-  order.push(general);
-  const byTag = new Map(order.map((t) => [t, { sessions: new Set<number>(), knelpunten: new Set<string>(), good: new Set<string>(), closed: 0 }]));
-  inputs.forEach((input, idx) => {
-    for (const s of input.format.sections) {
-      for (const q of s.questions) {
-        if (q.privacy === "persoonlijk") continue;
-        const value = answerOf(input, q);
-        if (value === undefined) continue;
-        const own = q.tags.filter((t) => t !== KNELPUNT && t !== GOOD_PRACTICE);
-        const tags = own.length ? own : q.tags.length ? [general] : [];
-        for (const t of tags) {
-          const theme = byTag.get(t);
-          if (!theme) continue;
-          theme.sessions.add(idx);
-          const isK = q.tags.includes(KNELPUNT);
-          const isG = q.tags.includes(GOOD_PRACTICE);
-          if (!isK && !isG) continue;
-          const quoted = quotes(q, value);
-          for (const text of quoted) (isK ? theme.knelpunten : theme.good).add(text.trim());
-          const freeText = FREE_TEXT.has(q.type) || q.type === "repeat";
-          if (isK && freeText && q.privacy !== "open") theme.closed += answerCount(q, value);
+function chapters(released: Released[], sources: SummarySource[], lang: Lang): Chapter[] {
+  const byFamily = new Map<string, Released[]>();
+  for (const r of released) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
+  const out: Chapter[] = [];
+  for (const [family, sessions] of byFamily) {
+    const formats = uniqueFormats(sources.filter((s) => sessions.some((r) => r.formatId === s.format.id)).map((s) => s.format));
+    // The family's root plan leads; questions only an extending format has follow.
+    const plans = [...new Map(sessions.map((r) => [r.formatId, r.plan])).values()].sort((a, b) => (a.id === family ? -1 : b.id === family ? 1 : a.id.localeCompare(b.id)));
+    const questions: MergedQuestion[] = [];
+    // Options (and repeat fields' options) are merged over the family: kernteam-buch's partner
+    // field knows `jgt`, kernteam's does not.
+    for (const p of plans) {
+      for (const q of p.questions) {
+        const have = questions.find((x) => x.id === q.id);
+        if (!have) {
+          questions.push({ ...q, options: [...q.options], fields: q.fields.map((f) => ({ ...f, options: [...f.options] })) });
+          continue;
+        }
+        for (const o of q.options) if (!have.options.some((x) => x.code === o.code)) have.options.push(o);
+        for (const f of q.fields) {
+          const hf = have.fields.find((x) => x.id === f.id);
+          if (!hf) have.fields.push({ ...f, options: [...f.options] });
+          else for (const o of f.options) if (!hf.options.some((x) => x.code === o.code)) hf.options.push(o);
         }
       }
     }
-  });
-  const out: ThemeSummary[] = [];
-  for (const tag of order) {
-    const t = byTag.get(tag)!;
-    if (!t.knelpunten.size && !t.good.size && !t.closed) continue;
-    const small = t.sessions.size < k;
-    if (small) held.small++;
-    out.push({
-      tag,
-      sessions: small ? smallMark(k) : t.sessions.size,
-      knelpunten: small ? [] : [...t.knelpunten],
-      goodPractices: small ? [] : [...t.good],
-      closedKnelpunten: small ? 0 : t.closed,
-    });
+    const root = formats.filter((f) => f.id === family).sort((a, b) => b.version - a.version)[0] ?? formats[0]!;
+    out.push({ family, title: tr(root.title, lang), sessions, questions, formats });
+  }
+  // The biggest family of school conversations first; the others in order of size.
+  return out.sort((a, b) => b.sessions.length - a.sessions.length || a.family.localeCompare(b.family));
+}
+
+function uniqueFormats(fs: Format[]): Format[] {
+  const m = new Map<string, Format>();
+  for (const f of fs) m.set(`${f.id}@${f.version}`, f);
+  return [...m.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
+}
+
+function versionMix(c: Chapter): string {
+  const counts = new Map<string, number>();
+  for (const r of c.sessions) counts.set(`${r.formatId} v${r.version}`, (counts.get(`${r.formatId} v${r.version}`) ?? 0) + 1);
+  return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k}: ${n}`).join(", ");
+}
+
+/** Groups of a chapter in label order, the empty value last. */
+function groupsOf(sessions: Released[], ctx: Ctx): string[] {
+  return [...new Set(sessions.map((r) => groupOf(r, ctx.by)))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : ctx.groupLabel(a).localeCompare(ctx.groupLabel(b), ctx.lang)));
+}
+
+function valuesOf(sessions: Released[], id: string): AnswerValue[] {
+  const out: AnswerValue[] = [];
+  for (const r of sessions) {
+    const v = answers(r).get(id);
+    if (v !== undefined) out.push(v);
   }
   return out;
 }
 
-function actions(inputs: SummaryInput[], lang: Lang): SummaryModel["actions"] {
-  const none = L({ nl: "(geen organisatie)", en: "(no organisation)" }, lang);
-  const groups = new Map<string, { what: string; due: string; school: string; sort: string }[]>();
-  for (const { session } of inputs) {
-    const school = String(session.meta.school ?? session.meta.regio ?? "");
-    for (const a of session.actions) {
-      const org = a.organisation?.trim() || none;
-      // The gate never releases `who`; an action at a persoonlijk question keeps no text.
-      const list = groups.get(org) ?? [];
-      const what = a.what ?? L({ nl: "(actie bij een persoonlijke vraag; tekst blijft op school)", en: "(action at a personal question; its text stays at the school)" }, lang);
-      list.push({ what, due: a.due ? shortDate(a.due, lang) : "", school, sort: a.due ?? "9999" });
-      groups.set(org, list);
-    }
-  }
-  return [...groups]
-    .sort((a, b) => (a[0] === none ? 1 : b[0] === none ? -1 : a[0].localeCompare(b[0], lang)))
-    .map(([organisation, items]) => ({ organisation, items: items.sort((a, b) => a.sort.localeCompare(b.sort)).map(({ what, due, school }) => ({ what, due, school })) }));
+/** One figure of a question over some sessions: mean, % yes, or % per option code. */
+function figure(q: MergedQuestion, values: AnswerValue[]): { n: number; mean?: number; yes?: number; options?: Map<string, number> } {
+  const n = values.length;
+  if (q.question.type === "scale" || q.question.type === "number") return { n, ...(n ? { mean: mean(values as number[]) } : {}) };
+  if (q.question.type === "yesno") return { n, yes: values.filter((v) => v === true).length };
+  const options = new Map<string, number>();
+  for (const v of values) for (const c of new Set((Array.isArray(v) ? v : [v]).map(String))) options.set(c, (options.get(c) ?? 0) + 1);
+  return { n, options };
 }
 
-export function buildSummary(inputs: SummaryInput[], lang: Lang, opts: SummaryOptions): SummaryModel {
-  const k = opts.minGroup;
-  const small = { small: 0, totalHidden: false };
-  const formats = leadingFormats(inputs);
-  const dates = inputs.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), String(inputs.length)]];
+function cellText(q: MergedQuestion, f: ReturnType<typeof figure>, lang: Lang, code?: string): string {
+  if (code !== undefined) return pct(f.options?.get(code) ?? 0, f.n, lang);
+  if (f.mean !== undefined) return fmt(f.mean, lang, q.question.type === "number" ? 0 : 1);
+  if (f.yes !== undefined) return pct(f.yes, f.n, lang);
+  return "";
+}
+
+/** "3,4 → 3,8" when the previous round has a shown figure for the same cell. */
+function withPrevious(now: string, before: string | undefined): string {
+  return before && before !== now && !before.startsWith("<") ? `${before} → ${now}` : now;
+}
+
+/**
+ * A breakdown table: the region and each group, with suppression per row of figures. Rows are
+ * either one line per figure (scale, yes/no, number: "Gemiddeld") or one per option.
+ */
+function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | undefined {
+  const { lang, k } = ctx;
+  const groups = groupsOf(c.sessions, ctx);
+  const per = new Map(groups.map((g) => [g, figure(q, valuesOf(c.sessions.filter((r) => groupOf(r, ctx.by) === g), q.id))]));
+  const region = figure(q, valuesOf(c.sessions, q.id));
+  if (region.n < k) return undefined;
+  const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
+  ctx.hiddenGroups += hidden.size;
+  const prevSessions = ctx.prev?.get(c.family);
+  const prevFig = (g: string | null) => {
+    if (!prevSessions) return undefined;
+    const ss = g === null ? prevSessions : prevSessions.filter((r) => groupOf(r, ctx.by) === g);
+    const f = figure(q, valuesOf(ss, q.id));
+    if (f.n < k) return undefined;
+    if (g !== null) {
+      const ph = hiddenGroups(new Map(groupsOf(prevSessions, ctx).map((x) => [x, valuesOf(prevSessions.filter((r) => groupOf(r, ctx.by) === x), q.id).length])), k);
+      if (ph.has(g)) return undefined;
+    }
+    return f;
+  };
+  const shownGroups = groups.filter((g) => (per.get(g)?.n ?? 0) > 0);
+  const head = [L({ nl: "", en: "" }, lang), `${L({ nl: "Regio", en: "Region" }, lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`)];
+  const line = (label: string, code?: string): string[] => {
+    const pr = prevFig(null);
+    return [
+      label,
+      withPrevious(cellText(q, region, lang, code), pr ? cellText(q, pr, lang, code) : undefined),
+      ...shownGroups.map((g) => {
+        if (hidden.has(g)) return hiddenMark(per.get(g)!.n, k);
+        const p = prevFig(g);
+        return withPrevious(cellText(q, per.get(g)!, lang, code), p ? cellText(q, p, lang, code) : undefined);
+      }),
+    ];
+  };
+  const type = q.question.type;
+  let rows: string[][];
+  if (type === "scale" || type === "number") rows = [line(L({ nl: "Gemiddeld", en: "Mean" }, lang))];
+  else if (type === "yesno") rows = [line(L({ nl: "% ja", en: "% yes" }, lang))];
+  else {
+    const codes = [...q.options.map((o) => o.code)];
+    for (const code of region.options?.keys() ?? []) if (!codes.includes(code)) codes.push(code);
+    rows = codes.filter((code) => (region.options?.get(code) ?? 0) > 0).map((code) => line(label(q.options, code, lang), code));
+  }
+  const first = Math.max(0.22, 1 - 0.11 * (head.length - 1));
+  const rest = (1 - first) / (head.length - 1);
+  return { head, rows, weights: [first, ...head.slice(1).map(() => rest)], right: head.slice(1).map((_, i) => i + 1) };
+}
+
+/** Short column head for a question. */
+const short = (t: string, max = 70) => (t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t);
+
+/**
+ * One table per section: a row per group (the region first), a column per scale, yes/no or
+ * number question (mean or % yes). Suppression per column, complementary within the column.
+ */
+function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable | undefined {
+  const { lang, k } = ctx;
+  const groups = groupsOf(c.sessions, ctx);
+  const ofGroup = (g: string) => c.sessions.filter((r) => groupOf(r, ctx.by) === g);
+  const prevAll = ctx.prev?.get(c.family);
+  const cols = qs.map((q) => {
+    const region = figure(q, valuesOf(c.sessions, q.id));
+    const per = new Map(groups.map((g) => [g, figure(q, valuesOf(ofGroup(g), q.id))]));
+    const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
+    ctx.hiddenGroups += hidden.size;
+    let prevRegion: string | undefined;
+    const prevPer = new Map<string, string>();
+    if (prevAll) {
+      const pr = figure(q, valuesOf(prevAll, q.id));
+      if (pr.n >= k) prevRegion = cellText(q, pr, lang);
+      const pg = new Map(groupsOf(prevAll, ctx).map((g) => [g, figure(q, valuesOf(prevAll.filter((r) => groupOf(r, ctx.by) === g), q.id))]));
+      const ph = hiddenGroups(new Map([...pg].map(([g, f]) => [g, f.n])), k);
+      for (const [g, f] of pg) if (!ph.has(g) && f.n >= k) prevPer.set(g, cellText(q, f, lang));
+    }
+    return { q, region, per, hidden, prevRegion, prevPer };
+  });
+  if (cols.every((x) => x.region.n < k)) return undefined;
+  const unit = (q: MergedQuestion) => (q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang));
+  const head = [`${ctx.by}`, ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
+  const rows: string[][] = [
+    [`${L({ nl: "Regio", en: "Region" }, lang)} (n = ${c.sessions.length})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
+    ...groups.map((g) => {
+      const n = ofGroup(g).length;
+      return [
+        `${ctx.groupLabel(g)} (n = ${n < k ? marker(k) : n})`,
+        ...cols.map((x) => {
+          const f = x.per.get(g)!;
+          if (f.n === 0) return "–";
+          if (x.hidden.has(g)) return hiddenMark(f.n, k);
+          return withPrevious(cellText(x.q, f, lang), x.prevPer.get(g));
+        }),
+      ];
+    }),
+  ];
+  const first = 0.28;
+  return { head, rows, weights: [first, ...cols.map(() => (1 - first) / cols.length)], right: cols.map((_, i) => i + 1) };
+}
+
+/** Region only (a format without the --by field): a row per question. */
+function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable | undefined {
+  const { lang, k } = ctx;
+  const prevAll = ctx.prev?.get(c.family);
+  const rows = qs.map((q) => {
+    const f = figure(q, valuesOf(c.sessions, q.id));
+    const p = prevAll ? figure(q, valuesOf(prevAll, q.id)) : undefined;
+    const unit = q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang);
+    return [tr(q.question.prompt, lang), unit, f.n < k ? marker(k) : String(f.n), f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined)];
+  });
+  return { head: [L({ nl: "Vraag", en: "Question" }, lang), "", "n", L({ nl: "Regio", en: "Region" }, lang)], rows, weights: [0.6, 0.14, 0.1, 0.16], right: [2, 3] };
+}
+
+/** Several scale questions with the same range in one diverging chart: a bar per question. */
+function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBlock | undefined {
+  const q0 = qs[0]!;
+  const same = qs.filter((q) => (q.question.min ?? 1) === (q0.question.min ?? 1) && (q.question.max ?? 5) === (q0.question.max ?? 5));
+  const groups = same.map((q) => {
+    const counts: Record<number, number> = {};
+    let n = 0;
+    for (const v of valuesOf(c.sessions, q.id)) if (typeof v === "number") (counts[v] = (counts[v] ?? 0) + 1), n++;
+    return { label: short(tr(q.question.prompt, ctx.lang), 48), counts, suppressed: n < ctx.k };
+  });
+  const chart = chartSpec({ kind: "scale", title: fill(L({ nl: "Schaalvragen, {t}", en: "Scale questions, {t}" }, ctx.lang), { t: c.title }), min: q0.question.min ?? 1, max: q0.question.max ?? 5, groups }, ctx.lang);
+  return chart ? { kind: "chart", chart } : undefined;
+}
+
+function label(options: MergedQuestion["options"], code: string, lang: Lang): string {
+  const o = options.find((x) => x.code === code);
+  return o ? tr(o.label, lang) : code;
+}
+
+function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
+  const min = q.question.min ?? 1;
+  const max = q.question.max ?? 5;
+  const groups = groupsOf(c.sessions, ctx);
+  const counts = (ss: Released[]) => {
+    const out: Record<number, number> = {};
+    for (const v of valuesOf(ss, q.id)) if (typeof v === "number") out[v] = (out[v] ?? 0) + 1;
+    return out;
+  };
+  const sizes = new Map(groups.map((g) => [g, valuesOf(c.sessions.filter((r) => groupOf(r, ctx.by) === g), q.id).length]));
+  const hidden = hiddenGroups(sizes, ctx.k);
+  const chart = chartSpec(
+    {
+      kind: "scale",
+      title: tr(q.question.prompt, ctx.lang),
+      min,
+      max,
+      ...(q.question.labels?.min ? { minLabel: tr(q.question.labels.min, ctx.lang) } : {}),
+      ...(q.question.labels?.max ? { maxLabel: tr(q.question.labels.max, ctx.lang) } : {}),
+      groups: [
+        { label: L({ nl: "Regio", en: "Region" }, ctx.lang), counts: counts(c.sessions) },
+        ...groups.filter((g) => (sizes.get(g) ?? 0) > 0).map((g) => ({ label: ctx.groupLabel(g), counts: counts(c.sessions.filter((r) => groupOf(r, ctx.by) === g)), suppressed: hidden.has(g) })),
+      ],
+    },
+    ctx.lang,
+  );
+  return chart ? { kind: "chart", chart } : undefined;
+}
+
+function choiceFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
+  const f = figure(q, valuesOf(c.sessions, q.id));
+  if (f.n < ctx.k) return undefined;
+  const chart = chartSpec({ kind: "choice", title: tr(q.question.prompt, ctx.lang), n: f.n, options: [...(f.options ?? [])].map(([code, count]) => ({ label: label(q.options, code, ctx.lang), count })) }, ctx.lang);
+  return chart ? { kind: "chart", chart } : undefined;
+}
+
+/** Coded repeat groups (two choice fields or more): field × field counts over all items. */
+function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelText: string) => boolean): { main: SummaryBlock[]; appendix: SummaryBlock[] } {
+  const main: SummaryBlock[] = [];
+  const appendix: SummaryBlock[] = [];
+  for (const q of c.questions) {
+    if (q.question.type !== "repeat" || q.privacy === "persoonlijk") continue;
+    const coded = q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk");
+    if (coded.length < 2) continue;
+    const [a, b] = coded as [MergedQuestion["fields"][number], MergedQuestion["fields"][number]];
+    const table = (ss: Released[]): SummaryTable | undefined => {
+      const cells = new Map<string, number>();
+      let items = 0;
+      for (const r of ss) {
+        const v = answers(r).get(q.id);
+        if (!Array.isArray(v)) continue;
+        for (const item of v as RepeatItem[]) {
+          const x = item[a.id];
+          const y = item[b.id];
+          if (x === undefined || y === undefined) continue;
+          if (onlyPartner && !onlyPartner(String(x), label(a.options, String(x), ctx.lang))) continue;
+          items++;
+          cells.set(`${x}\u0000${y}`, (cells.get(`${x}\u0000${y}`) ?? 0) + 1);
+        }
+      }
+      if (!items) return undefined;
+      const rowsCodes = a.options.map((o) => o.code).filter((x) => b.options.some((o) => cells.has(`${x}\u0000${o.code}`)));
+      const rows = rowsCodes.map((x) => {
+        const counts = b.options.map((o) => cells.get(`${x}\u0000${o.code}`) ?? 0);
+        return [label(a.options, x, ctx.lang), ...counts.map(String), String(counts.reduce((s, n) => s + n, 0))];
+      });
+      const totals = b.options.map((o) => rowsCodes.reduce((s, x) => s + (cells.get(`${x}\u0000${o.code}`) ?? 0), 0));
+      rows.push([L({ nl: "Totaal", en: "Total" }, ctx.lang), ...totals.map(String), String(items)]);
+      const head = [tr(a.question.prompt, ctx.lang), ...b.options.map((o) => tr(o.label, ctx.lang)), L({ nl: "Totaal", en: "Total" }, ctx.lang)];
+      return { head, rows, weights: [0.4, ...head.slice(1).map(() => 0.6 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
+    };
+    // Counts of items, not sessions: a group is shown only when it has enough sessions.
+    if (c.sessions.length < ctx.k) continue;
+    const region = table(c.sessions);
+    if (!region) continue;
+    main.push({ kind: "heading", level: 3, text: fill(L({ nl: "{q} — {a} × {b}", en: "{q} — {a} × {b}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), a: tr(a.question.prompt, ctx.lang), b: tr(b.question.prompt, ctx.lang) }) });
+    main.push({ kind: "table", table: region });
+    main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen knelpunten (items), alle gesprekken van de regio. Per groep in de bijlage.", en: "Numbers of items over all sessions of the region. Per group in the appendix." }, ctx.lang) });
+    const groups = groupsOf(c.sessions, ctx);
+    const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.sessions.filter((r) => groupOf(r, ctx.by) === g).length])), ctx.k);
+    appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "{q} per {by}", en: "{q} by {by}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }) });
+    for (const g of groups) {
+      if (hidden.has(g)) continue;
+      const t = table(c.sessions.filter((r) => groupOf(r, ctx.by) === g));
+      if (!t) continue;
+      appendix.push({ kind: "heading", level: 3, text: ctx.groupLabel(g) });
+      appendix.push({ kind: "table", table: t });
+    }
+    if (hidden.size) appendix.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} groep(en) met minder dan {k} gesprekken niet getoond.", en: "{n} group(s) with fewer than {k} sessions not shown." }, ctx.lang), { n: hidden.size, k: ctx.k }) });
+  }
+  return { main, appendix };
+}
+
+interface Quote {
+  text: string;
+  attribution?: string;
+}
+
+/** Released free text per question, regiegroep-tagged questions first, de-duplicated. */
+function quotesOf(c: Chapter, ctx: Ctx): { q: MergedQuestion; prompt: string; quotes: Quote[]; regiegroep: boolean }[] {
+  const typeCounts = new Map<string, number>();
+  for (const r of c.sessions) {
+    const t = String(r.record.meta.schooltype ?? "");
+    if (t) typeCounts.set(t, (typeCounts.get(t) ?? 0) + 1);
+  }
+  const out: ReturnType<typeof quotesOf> = [];
+  for (const q of c.questions) {
+    if (q.privacy !== "open" || !FREE_TEXT.has(q.question.type) || q.sectionId === "meta" || q.question.tags.includes(GOOD_PRACTICE)) continue;
+    const seen = new Set<string>();
+    const quotes: Quote[] = [];
+    for (const r of c.sessions) {
+      const v = answers(r).get(q.id);
+      if (v === undefined) continue;
+      const type = String(r.record.meta.schooltype ?? "");
+      // A school type names no school only when enough sessions share it.
+      const attribution = type && (typeCounts.get(type) ?? 0) >= ctx.k ? type : undefined;
+      for (const t of (Array.isArray(v) ? v : [v]).map(String)) {
+        const key = norm(t);
+        if (!key || seen.has(key)) continue;
+        seen.add(key);
+        quotes.push({ text: t.trim(), ...(attribution ? { attribution } : {}) });
+      }
+    }
+    if (quotes.length) out.push({ q, prompt: tr(q.question.prompt, ctx.lang), quotes, regiegroep: q.question.tags.includes(REGIEGROEP) });
+  }
+  return out.sort((a, b) => Number(b.regiegroep) - Number(a.regiegroep));
+}
+
+const quoteLine = (x: Quote) => (x.attribution ? `“${x.text}” (${x.attribution})` : `“${x.text}”`);
+
+/** Good practices (repeat tagged good-practice): title + one line, by involved party. */
+function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: SummaryBlock[] } {
+  const main: SummaryBlock[] = [];
+  const appendix: SummaryBlock[] = [];
+  for (const q of c.questions) {
+    if (q.question.type !== "repeat" || !q.question.tags.includes(GOOD_PRACTICE) || q.privacy === "persoonlijk") continue;
+    const title = q.fields.find((f) => f.question.type === "text" && f.privacy === "open");
+    const desc = q.fields.find((f) => f.question.type === "longtext" && f.privacy === "open");
+    const parties = q.fields.find((f) => f.question.type === "multichoice");
+    const share = q.fields.find((f) => f.question.type === "yesno" && /delen|share/i.test(f.id));
+    const byParty = new Map<string, string[]>();
+    const seen = new Set<string>();
+    let total = 0;
+    for (const r of c.sessions) {
+      const v = answers(r).get(q.id);
+      if (!Array.isArray(v)) continue;
+      for (const item of v as RepeatItem[]) {
+        // A school that said no to "may this be shared in the region?" is not quoted.
+        if (share && item[share.id] === false) continue;
+        const t = title ? String(item[title.id] ?? "").trim() : "";
+        const d = desc ? oneLine(String(item[desc.id] ?? "")) : "";
+        if (!t && !d) continue;
+        const key = norm(`${t} ${d}`);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total++;
+        const line = t && d ? `${t} — ${d}` : t || d;
+        const codes = parties && Array.isArray(item[parties.id]) ? (item[parties.id] as AnswerScalar[]).map(String) : [];
+        for (const code of codes.length ? codes : [""]) byParty.set(code, [...(byParty.get(code) ?? []), line]);
+      }
+    }
+    if (!total || c.sessions.length < ctx.k) continue;
+    const other = L({ nl: "(niet aangegeven)", en: "(not given)" }, ctx.lang);
+    const partyName = (code: string) => (code === "" ? other : parties ? label(parties.options, code, ctx.lang) : code);
+    const order = [...byParty.keys()].sort((a, b) => byParty.get(b)!.length - byParty.get(a)!.length || partyName(a).localeCompare(partyName(b), ctx.lang));
+    main.push({ kind: "heading", level: 2, text: L({ nl: "Good practices", en: "Good practices" }, ctx.lang) });
+    main.push({ kind: "para", text: fill(L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix." }, ctx.lang), { n: total }) });
+    main.push({
+      kind: "table",
+      table: {
+        head: [L({ nl: "Betrokken", en: "Involved" }, ctx.lang), L({ nl: "Aantal", en: "Count" }, ctx.lang), L({ nl: "Bijvoorbeeld", en: "For example" }, ctx.lang)],
+        rows: order.map((code) => [partyName(code), String(byParty.get(code)!.length), byParty.get(code)!.slice(0, 2).map((l) => l.split(" — ")[0]).join("; ")]),
+        weights: [0.25, 0.1, 0.65],
+        right: [1],
+      },
+    });
+    appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Good practices ({f})", en: "Good practices ({f})" }, ctx.lang), { f: c.title }) });
+    for (const code of order) {
+      appendix.push({ kind: "heading", level: 3, text: partyName(code) });
+      appendix.push({ kind: "bullets", items: byParty.get(code)! });
+    }
+  }
+  return { main, appendix };
+}
+
+interface ActionRow {
+  organisation: string;
+  what: string;
+  due: string;
+  gemeente: string;
+  question: string;
+}
+
+function actionRows(released: Released[], formats: Format[], ctx: Ctx): ActionRow[] {
+  const declared = declaredOrganisations(formats, ctx.lang);
+  const match = organisationMatcher(declared, roleOrganisations(formats, ctx.lang));
+  const overig = L({ nl: "Overig", en: "Other" }, ctx.lang);
+  const rows: ActionRow[] = [];
+  for (const r of released) {
+    for (const a of r.record.actions) {
+      const q = a.question !== undefined ? r.plan.byId.get(a.question) : undefined;
+      rows.push({
+        organisation: match(a.organisation, a.ownerRole) ?? overig,
+        what: a.what || L({ nl: "(bij een vertrouwelijke vraag)", en: "(at a confidential question)" }, ctx.lang),
+        due: a.due ?? "",
+        gemeente: r.record.meta.gemeente !== undefined ? ctx.groupLabelFor("gemeente", String(r.record.meta.gemeente)) : "",
+        question: q ? tr(q.question.prompt, ctx.lang) : "",
+      });
+    }
+  }
+  return rows.sort((a, b) => (a.due || "9999").localeCompare(b.due || "9999"));
+}
+
+export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryOptions): SummaryModel {
+  const by = opts.by ?? "gemeente";
+  const k = opts.minGroup ?? 5;
+  const today = opts.today ?? new Date().toISOString().slice(0, 10);
+  const released = releaseAll(inputs);
+  const formats = uniqueFormats(inputs.map((i) => i.format));
+  const metaQuestion = (id: string): Question | undefined => formats.flatMap((f) => f.meta).find((m) => m.id === id);
+  const labelFor = (id: string, value: string) => {
+    if (value === "") return L({ nl: "(onbekend)", en: "(unknown)" }, lang);
+    const o = metaQuestion(id)?.options?.find((x) => x.code === value);
+    return o ? tr(o.label, lang) : value;
+  };
+  const prevReleased = opts.previous?.length ? releaseAll(opts.previous) : undefined;
+  const ctx: Ctx = {
+    lang,
+    by,
+    k,
+    today,
+    groupLabel: (v) => labelFor(by, v),
+    groupLabelFor: labelFor,
+    hiddenGroups: 0,
+    ...(prevReleased ? { prev: groupBy(prevReleased, (r) => r.family) } : {}),
+  };
+  const words = summaryWords(lang, k);
+  const chs = chapters(released, inputs, lang);
+  const primary = chs[0];
+  const actions = actionRows(released, formats, ctx);
+  const orgFilter = opts.organisation;
+  const myActions = orgFilter ? actions.filter((a) => a.organisation === orgFilter) : actions;
+
+  const main: SummaryBlock[] = [];
+  const appendix: SummaryBlock[] = [];
+
+  // ---- Key points -------------------------------------------------------------------------
+  main.push({ kind: "heading", level: 1, text: L({ nl: "Kernpunten", en: "Key points" }, lang) });
+  if (primary) {
+    main.push({ kind: "para", text: fill(L({ nl: "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.", en: "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here." }, lang), { n: primary.sessions.length, t: primary.title, mix: versionMix(primary) }) });
+    const t = conversationsTable(primary, ctx, labelFor);
+    if (t) main.push({ kind: "table", table: t });
+    const scales = primary.questions.filter((q) => q.question.type === "scale" && q.privacy !== "persoonlijk");
+    const means = scales
+      .map((q) => ({ q, f: figure(q, valuesOf(primary.sessions, q.id)), p: ctx.prev?.get(primary.family) ? figure(q, valuesOf(ctx.prev.get(primary.family)!, q.id)) : undefined }))
+      .filter((x) => x.f.n >= k && x.f.mean !== undefined)
+      .sort((a, b) => b.f.mean! - a.f.mean!);
+    const meanLine = (x: (typeof means)[number]) => `${withPrevious(fmt(x.f.mean!, lang), x.p && x.p.n >= k && x.p.mean !== undefined ? fmt(x.p.mean, lang) : undefined)} — ${tr(x.q.question.prompt, lang)} (n = ${x.f.n})`;
+    if (means.length) {
+      const top = means.slice(0, Math.min(3, Math.ceil(means.length / 2)));
+      const bottom = means.slice(top.length).slice(-3).reverse();
+      main.push({ kind: "para", bold: true, text: L({ nl: "Hoogst scorende schaalvragen (gemiddelde)", en: "Highest scoring scale questions (mean)" }, lang) });
+      main.push({ kind: "bullets", items: top.map(meanLine) });
+      if (bottom.length) {
+        main.push({ kind: "para", bold: true, text: L({ nl: "Laagst scorende schaalvragen (gemiddelde)", en: "Lowest scoring scale questions (mean)" }, lang) });
+        main.push({ kind: "bullets", items: bottom.map(meanLine) });
+      }
+    }
+    const kn = knelpuntCategories(primary, ctx);
+    if (kn) {
+      main.push({ kind: "para", bold: true, text: kn.title });
+      main.push({ kind: "table", table: kn.table });
+    }
+  }
+  const orgTable = actionsPerOrganisation(myActions, today, lang);
+  main.push({ kind: "para", bold: true, text: orgFilter ? fill(L({ nl: "Open acties van {o}", en: "Open actions of {o}" }, lang), { o: orgFilter }) : L({ nl: "Open acties per organisatie", en: "Open actions by organisation" }, lang) });
+  if (orgTable) main.push({ kind: "table", table: orgTable });
+  else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
+
+  // ---- One chapter per format family ------------------------------------------------------
+  for (const c of chs) {
+    if (c === primary) main.push({ kind: "pageBreak" });
+    main.push({ kind: "heading", level: 1, text: `${c.title}` });
+    main.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} gesprekken · versies: {mix} · uitgesplitst per {by}", en: "{n} conversations · versions: {mix} · broken down by {by}" }, lang), { n: c.sessions.length, mix: versionMix(c), by }) });
+    if (c.sessions.length < k) {
+      main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
+      continue;
+    }
+    const sections = new Map<string, MergedQuestion[]>();
+    for (const q of c.questions) if (FIGURES.has(q.question.type) && q.privacy !== "persoonlijk" && q.sectionId !== "meta") sections.set(q.sectionId, [...(sections.get(q.sectionId) ?? []), q]);
+    const sectionTitle = (id: string) => {
+      for (const f of c.formats) {
+        const s = f.sections.find((x) => x.id === id);
+        if (s) return tr(s.title, lang);
+      }
+      return id;
+    };
+    // Broken down only where at least two groups are big enough to show.
+    const bigGroups = groupsOf(c.sessions, ctx).filter((g) => c.sessions.filter((r) => groupOf(r, by) === g).length >= k).length;
+    const hasBy = c.sessions.some((r) => r.record.meta[by] !== undefined) && bigGroups >= 2;
+    const primaryChapter = c === primary;
+    const matrixQs = [...sections.values()].flat().filter((q) => q.question.type === "scale" || q.question.type === "yesno" || q.question.type === "number");
+    if (matrixQs.length) {
+      main.push({ kind: "heading", level: 2, text: hasBy ? fill(L({ nl: "Per {by}: gemiddelden en percentages", en: "By {by}: means and percentages" }, lang), { by }) : L({ nl: "Regio: gemiddelden en percentages", en: "Region: means and percentages" }, lang) });
+      if (hasBy) {
+        for (let i = 0; i < matrixQs.length; i += 4) {
+          const t = sectionMatrix(c, matrixQs.slice(i, i + 4), ctx);
+          if (t) main.push({ kind: "table", table: t });
+        }
+      } else {
+        const t = regionTable(c, matrixQs, ctx);
+        if (t) main.push({ kind: "table", table: t });
+      }
+    }
+    for (const [sid, qs] of sections) {
+      const scales = qs.filter((q) => q.question.type === "scale");
+      const choices = qs.filter((x) => x.question.type === "choice" || x.question.type === "multichoice");
+      if (!scales.length && !choices.length) continue;
+      main.push({ kind: "heading", level: 2, text: sectionTitle(sid) });
+      if (primaryChapter && hasBy) {
+        // Scales of the school conversations: one diverging chart per question, a bar per group.
+        for (const q of scales) {
+          const chart = scaleFigureChart(c, q, ctx);
+          if (chart) main.push(chart);
+        }
+      } else if (scales.length) {
+        // Other formats: all scale questions of the section in one chart, a bar per question.
+        const chart = scalesTogether(c, scales, ctx);
+        if (chart) main.push(chart);
+      }
+      for (const q of choices) {
+        const chart = choiceFigureChart(c, q, ctx);
+        if (chart) main.push(chart);
+        else main.push({ kind: "para", italics: true, muted: true, text: `${tr(q.question.prompt, lang)}: ${marker(k)} — ${words.small}` });
+        const table = hasBy ? breakdown(c, q, ctx) : undefined;
+        if (table) {
+          appendix.push({ kind: "heading", level: 3, text: fill(L({ nl: "{q} (per {by})", en: "{q} (by {by})" }, lang), { q: tr(q.question.prompt, lang), by }) });
+          appendix.push({ kind: "table", table });
+        }
+      }
+    }
+    const cross = crossTables(c, ctx, orgFilter ? (code, text) => partnerIs(orgFilter, code, text) : undefined);
+    if (cross.main.length) {
+      main.push({ kind: "heading", level: 2, text: orgFilter ? fill(L({ nl: "Knelpunten waarbij de sleutel bij {o} ligt", en: "Bottlenecks where the key lies with {o}" }, lang), { o: orgFilter }) : L({ nl: "Knelpunten naar partij en prioriteit", en: "Bottlenecks by party and priority" }, lang) });
+      main.push(...cross.main);
+      appendix.push(...cross.appendix);
+    }
+    const quotes = quotesOf(c, ctx);
+    if (quotes.length) {
+      main.push({ kind: "heading", level: 2, text: L({ nl: "Wat scholen meegeven", en: "What schools want to pass on" }, lang) });
+      const regie = quotes.filter((x) => x.regiegroep);
+      for (const x of regie) {
+        main.push({ kind: "heading", level: 3, text: x.prompt });
+        main.push({ kind: "bullets", items: x.quotes.slice(0, MAIN_QUOTES).map(quoteLine) });
+        if (x.quotes.length > MAIN_QUOTES) main.push({ kind: "para", muted: true, text: fill(L({ nl: "En {n} andere; alle citaten in de bijlage.", en: "And {n} more; all quotes in the appendix." }, lang), { n: x.quotes.length - MAIN_QUOTES }) });
+      }
+      const others = quotes.filter((x) => !x.regiegroep);
+      if (others.length) {
+        main.push({
+          kind: "para",
+          muted: true,
+          text: fill(L({ nl: "Open toelichtingen bij {n} andere vragen ({m} citaten) staan in de bijlage.", en: "Open comments at {n} other questions ({m} quotes) are in the appendix." }, lang), { n: others.length, m: others.reduce((s, x) => s + x.quotes.length, 0) }),
+        });
+      }
+      appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Citaten ({f})", en: "Quotes ({f})" }, lang), { f: c.title }) });
+      for (const x of quotes) {
+        appendix.push({ kind: "heading", level: 3, text: x.prompt });
+        appendix.push({ kind: "bullets", items: x.quotes.map(quoteLine) });
+      }
+    }
+    const gp = goodPractices(c, ctx);
+    main.push(...gp.main);
+    appendix.push(...gp.appendix);
+  }
+
+  // ---- Actions ------------------------------------------------------------------------------
+  main.push({ kind: "heading", level: 1, text: words.actions });
+  if (!myActions.length) main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
+  else {
+    main.push({ kind: "para", text: L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix." }, lang) });
+    if (!orgFilter) main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen en achterstand per organisatie: zie de kernpunten.", en: "Counts and overdue actions per organisation: see the key points." }, lang) });
+    // A partner's own version lists its actions here, by due date; the regional one in the appendix.
+    if (orgFilter) main.push({ kind: "table", table: actionTable(myActions, lang) });
+    appendix.push({ kind: "heading", level: 2, text: words.actions });
+    for (const [org, list] of groupBy(myActions, (a) => a.organisation)) {
+      appendix.push({ kind: "heading", level: 3, text: `${org} (${list.length})` });
+      appendix.push({ kind: "table", table: actionTable(list, lang) });
+    }
+  }
+
+  // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
+  const counts = [
+    metaCounts(released, "gemeente", L({ nl: "Gesprekken per gemeente (alle formats)", en: "Conversations by municipality (all formats)" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), ctx),
+    metaCounts(released, "schooltype", L({ nl: "Gesprekken per schooltype (alle formats)", en: "Conversations by school type (all formats)" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), ctx),
+  ].filter((c) => c !== undefined);
+  for (const c of counts) {
+    appendix.push({ kind: "heading", level: 2, text: c.heading });
+    appendix.push({ kind: "table", table: { head: [c.labelHead, words.countHead], rows: c.rows.map(([label, n]) => [label, String(n)]), weights: [0.7, 0.3], right: [1] } });
+  }
+
+  // ---- Appendix: all distributions (region) -------------------------------------------------
+  const dist: SummaryBlock[] = [{ kind: "heading", level: 2, text: L({ nl: "Alle verdelingen (regio)", en: "All distributions (region)" }, lang) }];
+  for (const c of chs) {
+    dist.push({ kind: "heading", level: 3, text: c.title });
+    for (const q of c.questions) {
+      if (!FIGURES.has(q.question.type) || q.privacy === "persoonlijk" || q.sectionId === "meta") continue;
+      const s = summariseQuestion({ ...q.question, options: q.options }, valuesOf(c.sessions, q.id), lang, k);
+      dist.push({ kind: "para", bold: true, text: s.prompt });
+      if (s.kind === "small") {
+        ctx.hiddenGroups++;
+        dist.push({ kind: "para", italics: true, muted: true, text: `${s.mark} — ${words.small}` });
+      }
+      else if (s.kind === "mean") dist.push({ kind: "para", text: `${s.mean} (n = ${s.n})` });
+      else {
+        dist.push({ kind: "table", table: { head: [...words.distributionHead], rows: s.rows.map((r) => [r.label, String(r.count), r.percent]), weights: [0.6, 0.2, 0.2], right: [1, 2] } });
+        if (s.mean) dist.push({ kind: "para", italics: true, muted: true, text: s.mean });
+      }
+    }
+  }
+
+  // ---- What was held back (the gate's counts, plus the groups suppressed here) -------------------
+  const held = opts.held ?? { namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0, drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 };
+  const heldBack = heldBackLines({ ...held, smallGroups: held.smallGroups + ctx.hiddenGroups }, k, lang);
+  main.push({ kind: "heading", level: 2, text: words.heldBack });
+  main.push({ kind: "para", muted: true, text: heldBack.length ? words.heldBackIntro : words.heldBackNone });
+  if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
+  main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
+
+  const dates = released.map((r) => String(r.record.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
+  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), inputs.length < k ? marker(k) : String(inputs.length)]];
   const from = opts.period?.from ?? dates[0];
   const to = opts.period?.to ?? dates.at(-1);
   if (from || to) {
     const asked = opts.period?.from || opts.period?.to ? L({ nl: " (gekozen periode)", en: " (period chosen)" }, lang) : "";
     facts.push([L({ nl: "Periode", en: "Period" }, lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
   }
-  facts.push([L({ nl: "Formats", en: "Formats" }, lang), formats.map((f) => `${tr(f.title, lang)} (${f.id})`).join("; ")]);
+  facts.push([L({ nl: "Formats", en: "Formats" }, lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
+  facts.push([L({ nl: "Uitgesplitst per", en: "Broken down by" }, lang), by]);
+  if (opts.previous) facts.push([L({ nl: "Vergeleken met", en: "Compared with" }, lang), fill(L({ nl: "vorige ronde ({n} gesprekken)", en: "previous round ({n} conversations)" }, lang), { n: opts.previous.length })]);
   facts.push([
     L({ nl: "Concepten", en: "Drafts" }, lang),
-    opts.includeDrafts
-      ? L({ nl: "meegenomen (--include-drafts)", en: "included (--include-drafts)" }, lang)
-      : fill(L({ nl: "niet meegenomen ({n})", en: "not included ({n})" }, lang), { n: opts.drafts }),
+    opts.includeDrafts ? L({ nl: "meegenomen (--include-drafts)", en: "included (--include-drafts)" }, lang) : fill(L({ nl: "niet meegenomen ({n})", en: "not included ({n})" }, lang), { n: opts.drafts }),
   ]);
-  const words = summaryWords(lang, k);
-  const counts = [
-    metaCounts(inputs, "gemeente", L({ nl: "Per gemeente", en: "By municipality" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), lang, k, small),
-    metaCounts(inputs, "schooltype", L({ nl: "Per schooltype", en: "By school type" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), lang, k, small),
-  ].filter((c) => c !== undefined);
-  // Fewer than k conversations in all: even the total is a small group.
-  if (inputs.length < k) facts[0] = [facts[0]![0], smallMark(k)];
-  const perFormat = formats.map((format) => {
-    const group = inputs.filter((i) => i.format.id === format.id);
-    const sections = format.sections
-      .map((s) => ({
-        title: tr(s.title, lang),
-        questions: s.questions
-          .filter((q) => FIGURE_TYPES.has(q.type) && q.privacy !== "persoonlijk")
-          .map((q) => summariseQuestion(q, group.map((i) => answerOf(i, q)).filter((v) => v !== undefined), lang, k)),
-      }))
-      .filter((s) => s.questions.length);
-    return { title: `${tr(format.title, lang)} (${format.id} v${format.version})`, sessions: group.length, sections };
-  });
+  const title = L({ nl: "Regionaal overzicht afstemmingsgesprekken", en: "Regional overview of alignment conversations" }, lang);
   return {
-    title: L({ nl: "Regionaal overzicht afstemmingsgesprekken", en: "Regional overview of alignment conversations" }, lang),
+    title,
+    ...(orgFilter ? { subtitle: fill(L({ nl: "Versie voor {o}", en: "Version for {o}" }, lang), { o: orgFilter }) } : {}),
     facts,
-    counts,
-    formats: perFormat,
-    themes: themes(inputs, formats, lang, k, small),
-    actions: actions(inputs, lang),
-    heldBack: heldBackLines({ ...(opts.held ?? { namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0, drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 }), smallGroups: (opts.held?.smallGroups ?? 0) + small.small + perFormat.reduce((n, f) => n + f.sections.reduce((m, sec) => m + sec.questions.filter((q) => q.kind === "small").length, 0), 0) }, k, lang),
-    footer: inputs.length < k ? L({ nl: "regionaal overzicht", en: "regional overview" }, lang) : fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }),
+    main,
+    appendix: [...appendix, ...dist],
+    counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
+    heldBack,
+    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }) + (orgFilter ? ` · ${orgFilter}` : ""),
     words,
+  };
+}
+
+/**
+ * Conversations per value of a meta field over all formats, with the gate's line protection:
+ * the total is published, so a small group beside it is protected ("×"), or, when no cell is
+ * left to hide, the total is withheld as well.
+ */
+function metaCounts(released: Released[], id: string, heading: string, labelHead: string, ctx: Ctx): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
+  const { lang, k } = ctx;
+  const tally = new Map<string, number>();
+  let any = false;
+  for (const r of released) {
+    const v = r.record.meta[id];
+    if (v !== undefined) any = true;
+    const label = v === undefined || v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : ctx.groupLabelFor(id, String(v));
+    tally.set(label, (tally.get(label) ?? 0) + 1);
+  }
+  if (!any) return undefined;
+  const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
+  const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
+  ctx.hiddenGroups += p.hidden.filter(Boolean).length;
+  const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
+  const total = L({ nl: "Totaal", en: "Total" }, lang);
+  if (released.length < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
+  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [total, released.length]], totalHidden: false };
+  rows.push([total, released.length]);
+  return { heading, labelHead, rows, totalHidden: false };
+}
+
+/** The organisations a --split organisatie run writes a document for. */
+export function summaryOrganisations(inputs: SummarySource[], lang: Lang): string[] {
+  return declaredOrganisations(uniqueFormats(inputs.map((i) => i.format)), lang);
+}
+
+function partnerIs(org: string, code: string, text: string): boolean {
+  const n = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  const o = n(org);
+  return n(text) === o || n(code) === o || o.split(" ")[0] === n(code) || n(text).split(" ")[0] === o.split(" ")[0];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return m;
+}
+
+function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: string) => string): SummaryTable | undefined {
+  const { lang, k } = ctx;
+  const gem = [...new Set(c.sessions.map((r) => String(r.record.meta.gemeente ?? "")))].sort((a, b) => labelFor("gemeente", a).localeCompare(labelFor("gemeente", b), lang));
+  const types = [...new Set(c.sessions.map((r) => String(r.record.meta.schooltype ?? "")))].sort();
+  if (gem.length <= 1 && types.length <= 1) return undefined;
+  const count = (g: string, t: string) => c.sessions.filter((r) => String(r.record.meta.gemeente ?? "") === g && String(r.record.meta.schooltype ?? "") === t).length;
+  const cells = gem.map((g) => types.map((t) => count(g, t)));
+  // Row and column totals are published: the gate's grid protection keeps small cells unrecoverable.
+  const p = protectGrid(cells, k);
+  ctx.hiddenGroups += p.hidden.flat().filter(Boolean).length;
+  const rows = gem.map((g, r) => {
+    const total = cells[r]!.reduce((a, b) => a + b, 0);
+    return [labelFor("gemeente", g), ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))), total < k ? marker(k) : String(total)];
+  });
+  const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.sessions.length)]);
+  const head = [L({ nl: "Gemeente", en: "Municipality" }, lang), ...types.map((t) => labelFor("schooltype", t)), L({ nl: "Totaal", en: "Total" }, lang)];
+  return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
+}
+
+/** The knelpunt categories named most: the first coded field of knelpunt repeat groups. */
+function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: SummaryTable } | undefined {
+  const q = c.questions.find((x) => x.question.type === "repeat" && x.question.tags.includes(KNELPUNT) && x.privacy !== "persoonlijk" && x.fields.some((f) => f.question.type === "choice"));
+  if (!q || c.sessions.length < ctx.k) return undefined;
+  const [cat, prio] = q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk");
+  const counts = new Map<string, { n: number; sessions: Set<Released>; top: number }>();
+  for (const r of c.sessions) {
+    const v = answers(r).get(q.id);
+    if (!Array.isArray(v)) continue;
+    for (const item of v as RepeatItem[]) {
+      const code = item[cat!.id];
+      if (code === undefined) continue;
+      const e = counts.get(String(code)) ?? { n: 0, sessions: new Set(), top: 0 };
+      e.n++;
+      e.sessions.add(r);
+      if (prio && item[prio.id] === prio.options[0]?.code) e.top++;
+      counts.set(String(code), e);
+    }
+  }
+  if (!counts.size) return undefined;
+  const rows = [...counts].sort((a, b) => b[1].n - a[1].n).map(([code, e]) => [label(cat!.options, code, ctx.lang), String(e.n), e.sessions.size < ctx.k ? marker(ctx.k) : String(e.sessions.size), ...(prio ? [String(e.top)] : [])]);
+  const head = [tr(cat!.question.prompt, ctx.lang), L({ nl: "Knelpunten", en: "Bottlenecks" }, ctx.lang), L({ nl: "in gesprekken", en: "in conversations" }, ctx.lang), ...(prio ? [fill(L({ nl: "waarvan {p}", en: "of which {p}" }, ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
+  return { title: L({ nl: "Meest genoemde knelpunten (gecodeerd)", en: "Bottlenecks named most (coded)" }, ctx.lang), table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] } };
+}
+
+function actionsPerOrganisation(actions: ActionRow[], today: string, lang: Lang): SummaryTable | undefined {
+  if (!actions.length) return undefined;
+  const groups = groupBy(actions, (a) => a.organisation);
+  const overig = L({ nl: "Overig", en: "Other" }, lang);
+  const order = [...groups.keys()].sort((a, b) => (a === overig ? 1 : b === overig ? -1 : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, lang)));
+  const rows = order.map((o) => {
+    const list = groups.get(o)!;
+    const next = list.find((a) => a.due && a.due >= today)?.due;
+    return [o, String(list.length), String(list.filter((a) => a.due && a.due < today).length), next ? shortDate(next, lang) : "–"];
+  });
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), String(actions.length), String(actions.filter((a) => a.due && a.due < today).length), ""]);
+  return {
+    head: [L({ nl: "Organisatie", en: "Organisation" }, lang), L({ nl: "Acties", en: "Actions" }, lang), L({ nl: "Over de deadline", en: "Overdue" }, lang), L({ nl: "Eerstvolgende deadline", en: "Next due" }, lang)],
+    rows,
+    weights: [0.4, 0.15, 0.2, 0.25],
+    right: [1, 2],
+  };
+}
+
+function actionTable(list: ActionRow[], lang: Lang): SummaryTable {
+  return {
+    head: [L({ nl: "Wat", en: "What" }, lang), L({ nl: "Deadline", en: "Due" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), L({ nl: "Bij vraag", en: "At question" }, lang)],
+    rows: list.map((a) => [a.what, a.due ? shortDate(a.due, lang) : "", a.gemeente, a.question]),
+    weights: [0.42, 0.13, 0.15, 0.3],
   };
 }

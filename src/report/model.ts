@@ -2,6 +2,7 @@
 // Built by pure functions from (format, session) and rendered by src/report/docx/; being
 // plain data they can also be handed to a worker thread as they are.
 import type { Privacy } from "../format/types.js";
+import type { ChartSpec } from "./charts/spec.js";
 
 /** How one answer is shown. */
 export type AnswerBlock =
@@ -93,25 +94,37 @@ export type QuestionSummary =
   /** Fewer than the minimum group: no detail. */
   | { kind: "small"; prompt: string; mark: string };
 
-export interface ThemeSummary {
-  tag: string;
-  sessions: Count;
-  /** Quotes from `open` free-text answers only. */
-  knelpunten: string[];
-  goodPractices: string[];
-  /** Knelpunten recorded in non-open fields: counted, never quoted. */
-  closedKnelpunten: number;
+/** A table of the summary: rows of text, header row repeated on every page. */
+export interface SummaryTable {
+  head: string[];
+  rows: string[][];
+  /** relative column widths */
+  weights?: number[];
+  /** columns aligned right (figures) */
+  right?: number[];
 }
+
+/** The summary is a flow of blocks: the builder decides, the renderer only draws. */
+export type SummaryBlock =
+  | { kind: "heading"; text: string; level: 1 | 2 | 3 }
+  | { kind: "para"; text: string; muted?: boolean; bold?: boolean; italics?: boolean }
+  | { kind: "bullets"; items: string[] }
+  | { kind: "table"; table: SummaryTable }
+  /** A chart spec (plain data, see src/report/charts/spec.ts), drawn by the renderer. */
+  | { kind: "chart"; chart: ChartSpec }
+  | { kind: "pageBreak" };
 
 export interface SummaryModel {
   title: string;
+  /** "voor GGD" in a --split document */
+  subtitle?: string;
   facts: [string, string][];
+  /** Key points, figures per chapter, quotes, actions: at most ~12 pages. */
+  main: SummaryBlock[];
+  /** Full lists: all distributions, quotes, good practices, actions. */
+  appendix: SummaryBlock[];
+  /** Conversations per gemeente and per school type over all formats, protected (appendix). */
   counts: { heading: string; labelHead: string; rows: [string, Count][] }[];
-  /** Per format, per section: the figures of the choice, scale, yes/no and number questions. */
-  formats: { title: string; sessions: number; sections: { title: string; questions: QuestionSummary[] }[] }[];
-  themes: ThemeSummary[];
-  /** Action items grouped by organisation; never the person. */
-  actions: { organisation: string; items: { what: string; due: string; school: string }[] }[];
   /** What was held back and why, counts only (closing paragraph). */
   heldBack: string[];
   footer: string;
@@ -134,6 +147,7 @@ export interface SummaryWords {
   actions: string;
   actionHead: [string, string, string];
   actionsNone: string;
+  appendix: string;
   page: string;
   of: string;
   privacyNote: string;

@@ -38,6 +38,7 @@ export function summaryWords(lang: Lang, k = 5): SummaryWords {
     noQuotes: t("Geen openbare toelichting.", "No public comments."),
     closedKnelpunten: t("Daarnaast {n} knelpunten in vertrouwelijke velden (geteld, niet geciteerd).", "In addition {n} bottlenecks in confidential fields (counted, not quoted)."),
     actions: t("Acties per organisatie", "Actions by organisation"),
+    appendix: t("Bijlage: volledige lijsten", "Appendix: full lists"),
     actionHead: [t("Wat", "What"), t("Deadline", "Due"), t("School", "School")],
     actionsNone: t("Er zijn geen acties afgesproken.", "No actions were agreed."),
     page: t("pagina", "page"),

@@ -68,9 +68,10 @@ describe("buildSummary", () => {
     const inputs = await load(REGENBOOG, REGENBOOG, REGENBOOG);
     const m = buildSummary(released(inputs), "nl", { drafts: 0, includeDrafts: false, minGroup: 5 });
     expect(m.counts[0]!.rows[0]).toEqual(["Beverwijk", "< 5"]);
-    const questions = m.formats.flatMap((f) => f.sections.flatMap((s) => s.questions));
-    expect(questions.every((q) => q.kind === "small")).toBe(true);
-    expect(m.themes.every((t) => t.sessions === "< 5" && t.knelpunten.length === 0 && t.goodPractices.length === 0)).toBe(true);
+    // No chart, no breakdown table, no quote: only "< 5" notes.
+    expect(m.main.filter((b) => b.kind === "chart" || b.kind === "bullets" && b.items.some((i) => i.startsWith("“")))).toEqual([]);
+    expect(m.main.some((b) => b.kind === "para" && b.text.startsWith("< 5 — minder dan 5 gesprekken"))).toBe(true);
+    expect(m.facts).toContainEqual(["Gesprekken", "< 5"]);
   });
 });
 

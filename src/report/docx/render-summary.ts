@@ -1,90 +1,92 @@
-// The regional summary model → a DOCX document.
-import { Document, Packer, Paragraph, type FileChild } from "docx";
-import type { QuestionSummary, SummaryModel } from "../model.js";
-import { HIDDEN } from "../model.js";
-import { fill } from "../../i18n/lang.js";
+// The regional summary model → a DOCX document. The model is a flow of blocks; charts are
+// drawn here (SVG with a PNG fallback, both from src/report/charts/render.ts) and carry their
+// alt text. Headings keep with what follows; table rows never split and header rows repeat.
+import { Document, ImageRun, LineRuleType, Packer, PageBreak, Paragraph, type FileChild } from "docx";
+import type { SummaryBlock, SummaryModel } from "../model.js";
+import type { RenderedChart } from "../charts/render.js";
+import type { ChartSpec } from "../charts/spec.js";
 import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
 
-function question(q: QuestionSummary, small: string): FileChild[] {
-  const prompt = new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [run(q.prompt, { bold: true })] });
-  switch (q.kind) {
-    case "small":
-      return [prompt, ...para(`${q.mark} — ${small}`, { italics: true, color: COLOR.muted, indent: 284 })];
-    case "mean":
-      return [prompt, ...para(q.mean + ` (n = ${q.n})`, { indent: 284 })];
-    case "distribution":
-      return [prompt];
+/** Text width in CSS pixels (twips / 15). */
+const MAX_PX = Math.floor(TEXT_WIDTH / 15);
+
+// The same chart is drawn once per process, also across the documents of --split.
+const drawn = new Map<string, Promise<RenderedChart | undefined>>();
+async function draw(chart: ChartSpec): Promise<RenderedChart | undefined> {
+  const key = JSON.stringify(chart.spec);
+  let p = drawn.get(key);
+  if (!p) {
+    p = import("../charts/render.js").then((m) => m.tryRenderChart(chart));
+    drawn.set(key, p);
   }
+  return p;
 }
 
-function distribution(q: Extract<QuestionSummary, { kind: "distribution" }>, head: [string, string, string]): FileChild[] {
-  const out: FileChild[] = [table(head, q.rows.map((r) => [r.label, String(r.count), r.percent]), [0.6, 0.2, 0.2], TEXT_WIDTH, [1, 2])];
-  if (q.mean) out.push(...para(q.mean, { italics: true, color: COLOR.muted, after: 60 }));
+async function chartParas(chart: ChartSpec, n: number): Promise<Paragraph[]> {
+  const r = await draw(chart);
+  if (!r) return [new Paragraph({ spacing: { after: 60 }, children: [run(chart.alt, { italics: true, color: COLOR.muted, size: 18 })] })];
+  const scale = Math.min(1, MAX_PX / r.width);
+  const transformation = { width: Math.round(r.width * scale), height: Math.round(r.height * scale) };
+  const altText = { name: `chart-${n}`, description: chart.alt, title: chart.caption };
+  const image = new ImageRun({ type: "svg", data: r.svg, fallback: { type: "png", data: r.png }, transformation, altText });
+  return [
+    // An explicit auto line rule: LibreOffice otherwise clips the image to one line's height.
+    new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 60, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [image] }),
+    new Paragraph({ spacing: { after: 100 }, children: [run(chart.caption, { italics: true, color: COLOR.muted, size: 17 })] }),
+  ];
+}
+
+async function blocks(list: SummaryBlock[], counter: { n: number }): Promise<FileChild[]> {
+  const out: FileChild[] = [];
+  for (const b of list) {
+    switch (b.kind) {
+      case "heading":
+        out.push(b.level === 3 ? new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200, after: 60 }, children: [run(b.text, { bold: true })] }) : heading(b.text, b.level));
+        break;
+      case "para":
+        out.push(...para(b.text, { ...(b.bold ? { bold: true } : {}), ...(b.italics ? { italics: true } : {}), ...(b.muted ? { color: COLOR.muted } : {}), after: 60 }));
+        break;
+      case "bullets":
+        out.push(...bullets(b.items));
+        break;
+      case "table":
+        out.push(table(b.table.head, b.table.rows, b.table.weights, TEXT_WIDTH, b.table.right ?? []));
+        out.push(spacer(60));
+        break;
+      case "chart":
+        out.push(...(await chartParas(b.chart, ++counter.n)));
+        break;
+      case "pageBreak":
+        out.push(new Paragraph({ children: [new PageBreak()] }));
+        break;
+    }
+  }
   return out;
 }
 
-export function summaryDocument(m: SummaryModel): Document {
+export async function summaryDocument(m: SummaryModel): Promise<Document> {
   const w = m.words;
-  const children: FileChild[] = [new Paragraph({ style: "Title", children: [run(m.title)] }), factsTable(m.facts)];
+  const counter = { n: 0 };
+  const children: FileChild[] = [new Paragraph({ style: "Title", children: [run(m.title)] })];
+  if (m.subtitle) children.push(...para(m.subtitle, { bold: true, color: COLOR.heading }));
+  children.push(factsTable(m.facts));
   children.push(...para(w.privacyNote, { italics: true, color: COLOR.muted }));
-  if (m.counts.some((c) => c.rows.some(([, n]) => n === HIDDEN))) children.push(...para(w.hiddenNote, { italics: true, color: COLOR.muted }));
-
-  children.push(heading(w.overview));
-  for (const c of m.counts) {
-    children.push(heading(c.heading, 2));
-    children.push(table([c.labelHead, w.countHead], c.rows.map(([k, n]) => [k, String(n)]), [0.7, 0.3], TEXT_WIDTH, [1]));
+  children.push(...(await blocks(m.main, counter)));
+  if (m.appendix.length) {
+    children.push(new Paragraph({ children: [new PageBreak()] }));
+    children.push(heading(w.appendix));
+    children.push(...(await blocks(m.appendix, counter)));
   }
-
-  for (const f of m.formats) {
-    children.push(heading(`${w.figures}: ${f.title}`));
-    for (const s of f.sections) {
-      children.push(heading(s.title, 2));
-      for (const q of s.questions) {
-        children.push(...question(q, w.small));
-        if (q.kind === "distribution") children.push(...distribution(q, w.distributionHead));
-      }
-    }
-  }
-
-  children.push(heading(w.themes));
-  for (const t of m.themes) {
-    children.push(heading(t.tag.charAt(0).toUpperCase() + t.tag.slice(1), 2));
-    if (typeof t.sessions === "string") {
-      children.push(...para(`${t.sessions} — ${w.small}`, { italics: true, color: COLOR.muted }));
-      continue;
-    }
-    children.push(...para(fill(w.themeSessions, { n: t.sessions }), { color: COLOR.muted }));
-    const list = (title: string, quotes: string[]) => {
-      if (!quotes.length) return;
-      children.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [run(title, { bold: true })] }));
-      children.push(...bullets(quotes.map((q) => `“${q}”`)));
-    };
-    list(w.knelpunten, t.knelpunten);
-    list(w.goodPractices, t.goodPractices);
-    if (t.closedKnelpunten) children.push(...para(fill(w.closedKnelpunten, { n: t.closedKnelpunten }), { italics: true, color: COLOR.muted }));
-  }
-
-  children.push(heading(w.actions));
-  if (!m.actions.length) children.push(...para(w.actionsNone, { italics: true, color: COLOR.muted }));
-  for (const g of m.actions) {
-    children.push(heading(g.organisation, 2));
-    children.push(table(w.actionHead, g.items.map((i) => [i.what, i.due, i.school]), [0.58, 0.14, 0.28]));
-  }
-  // What was held back, as counts: the coordinator sees that something was withheld and why.
-  children.push(heading(w.heldBack));
-  children.push(...para(m.heldBack.length ? w.heldBackIntro : w.heldBackNone, { color: COLOR.muted }));
-  if (m.heldBack.length) children.push(...bullets(m.heldBack));
   children.push(spacer(0));
-
   return new Document({
     creator: "afstem",
     title: m.title,
     styles,
     numbering,
-    sections: [{ properties: { page: PAGE }, headers: { default: pageHeader(m.title) }, footers: { default: pageFooter(m.footer, w.page, w.of) }, children }],
+    sections: [{ properties: { page: PAGE }, headers: { default: pageHeader(m.subtitle ? `${m.title} · ${m.subtitle}` : m.title) }, footers: { default: pageFooter(m.footer, w.page, w.of) }, children }],
   });
 }
 
 export async function renderSummary(m: SummaryModel): Promise<Buffer> {
-  return Packer.toBuffer(summaryDocument(m));
+  return Packer.toBuffer(await summaryDocument(m));
 }
