@@ -51,7 +51,7 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
       if (!isVisible(q, session)) continue;
       const value = session.answers[q.id];
       const answer = isAnswered(value)
-        ? answerBlock(q, value!, lang, fieldVisible)
+        ? answerBlock(q, value!, lang, fieldVisible, (r) => roleLabel(format, r, lang))
         : { kind: "none" as const, text: skipped.has(q.id) ? L({ nl: "niet besproken", en: "not discussed" }, lang) : L({ nl: "geen antwoord", en: "no answer" }, lang) };
       const item: ReportItem = { id: q.id, number: `${number}.${items.length + 1}`, prompt: tr(q.prompt, lang), privacy: q.privacy, answer };
       const note = session.notes[q.id];

@@ -7,7 +7,7 @@ import type { Privacy } from "../format/types.js";
 export type AnswerBlock =
   | { kind: "text"; text: string }
   | { kind: "bullets"; items: string[] }
-  | { kind: "table"; head: string[]; rows: string[][]; /** relative column widths */ weights: number[] }
+  | { kind: "table"; head: string[]; rows: string[][]; /** relative column widths */ weights: number[]; /** a line under the table (a scale's end labels) */ caption?: string }
   /** No answer: "niet besproken", "geen antwoord" — shown subdued. */
   | { kind: "none"; text: string };
 

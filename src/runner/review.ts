@@ -19,7 +19,8 @@ export function reviewText(state: RunnerState): string {
   const line = (q: Question) => {
     const v = answerOf(format, session, q.id);
     const mark = isAnswered(v) ? "✓" : session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
-    const shown = isAnswered(v) ? indent(showValue(q, v, tr)) : session.skipped.includes(q.id) ? L({ nl: "(overgeslagen)", en: "(skipped)" }) : L({ nl: "(geen antwoord)", en: "(no answer)" });
+    const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
+    const shown = isAnswered(v) ? indent(showValue(q, v, tr, roleLabel)) : session.skipped.includes(q.id) ? L({ nl: "(overgeslagen)", en: "(skipped)" }) : L({ nl: "(geen antwoord)", en: "(no answer)" });
     out.push(`  ${mark} ${tr(q.prompt)}${q.required ? " *" : ""}\n      ${shown}`);
     if (session.notes[q.id]) out.push(`      ${L({ nl: "notitie", en: "note" })}: ${session.notes[q.id]}`);
   };

@@ -2,6 +2,7 @@
 // (3,5 for 3.5; 15-9-2026 for 2026-09-15; ja/nee), strict in what is stored.
 import type { AnswerValue, Question } from "../format/types.js";
 import { L } from "../i18n/lang.js";
+import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
 export type Parsed = { value: AnswerValue } | { error: string };
 
@@ -37,8 +38,12 @@ export function parseTyped(q: Question, text: string, today: string): Parsed {
 }
 
 /** An answer as a short text for the review and for defaults. */
-export function showValue(q: Question, value: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string): string {
+export function showValue(q: Question, value: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string, roleLabel: (id: string) => string = (id) => id): string {
   if (value === undefined || value === null) return "";
+  if (isPartyScores(value)) {
+    const parties = partiesOf(value).map(([r, n]) => `${roleLabel(r)} ${n}`);
+    return `${value.joint}${parties.length ? ` (${parties.join(" · ")})` : ""}`;
+  }
   const label = (code: unknown) => lang(q.options?.find((o) => o.code === code)?.label) || String(code);
   switch (q.type) {
     case "yesno":

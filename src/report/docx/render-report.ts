@@ -17,7 +17,7 @@ function answer(block: AnswerBlock): FileChild[] {
     case "bullets":
       return bullets(block.items);
     case "table":
-      return [table(block.head, block.rows, fractions(block.weights), TEXT_WIDTH - ANSWER_INDENT)];
+      return [table(block.head, block.rows, fractions(block.weights), TEXT_WIDTH - ANSWER_INDENT), ...(block.caption ? para(block.caption, { indent: ANSWER_INDENT, color: COLOR.muted, size: 18 }) : [])];
     case "none":
       return para(block.text, { indent: ANSWER_INDENT, italics: true, color: COLOR.muted });
   }
