@@ -132,7 +132,7 @@ export function buildProgram(): Command {
 
   program
     .command("run")
-    .argument("<format>", L({ nl: "format-id of pad naar een formatbestand", en: "format id or path to a format file" }))
+    .argument("[format]", L({ nl: "format-id of pad naar een formatbestand (bij --resume: uit het bestand)", en: "format id or path to a format file (with --resume: from the file)" }))
     .description(L({ nl: "voer een begeleid gesprek in de terminal", en: "hold a guided conversation in the terminal" }))
     .option("--out <dir>", L({ nl: "map voor het gespreksbestand", en: "directory for the session file" }), ".")
     .option("--resume <file>", L({ nl: "ga verder met een opgeslagen gesprek", en: "continue a saved conversation" }))
@@ -140,13 +140,15 @@ export function buildProgram(): Command {
       "--answers <file>",
       L({ nl: "vul het gesprek zonder vragen uit een bestand", en: "fill the session from a file, without prompts" }),
     )
-    .option("--reopen", L({ nl: "heropen een vastgesteld gesprek", en: "reopen a finalized session" }))
+    .option("--reopen", L({ nl: "heropen een vastgesteld gesprek (wordt pas concept bij een wijziging)", en: "reopen a finalized session (becomes a draft only once something changes)" }))
+    .option("--previous <file>", L({ nl: "gesprek van vorig jaar van dezelfde school: de afspraken daaruit worden nagelopen", en: "last year's session of the same school: its agreements are followed up" }))
     .addHelpText(
       "after",
       examples([
         "afstem run kernteam",
         "afstem run kernteam --out gesprekken/",
-        "afstem run kernteam --resume gesprekken/2026-09-15-de-regenboog-kernteam.yaml",
+        "afstem run --resume gesprekken/2026-09-15-de-regenboog-kernteam.yaml",
+        "afstem run kernteam --previous gesprekken/2025-09-16-de-regenboog-kernteam.yaml",
         "afstem run kernteam --answers antwoorden.yaml --out gesprekken/",
       ]),
     )

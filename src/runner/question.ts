@@ -8,6 +8,8 @@ import type { Ctx } from "./context.js";
 import { askValue } from "./ask.js";
 import { moreMenu } from "./command-actions.js";
 import { header } from "./header.js";
+import { askFollowup } from "./followup.js";
+import { agreementsSection } from "./previous.js";
 import { answerOf, firstStepOf, questionOf, sameStep } from "./steps.js";
 import { showValue } from "./values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
@@ -27,6 +29,11 @@ export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
     if (first && sameStep(first, state.cursor)) {
       ctx.ui.print(`\n== ${tr(section.title)} ==${section.intro ? `\n${tr(section.intro)}` : ""}`);
     }
+  }
+  // Entering the agreements section: first last year's agreements (when there are any).
+  if (section && ctx.previous && section.id === agreementsSection(state.format)?.id && !state.editing) {
+    const first = firstStepOf(state.format, state.session, section.id);
+    if (first && sameStep(first, state.cursor)) await askFollowup(ctx);
   }
   printHeader(ctx);
   const mark = q.required ? " *" : "";

@@ -33,7 +33,22 @@ function onward(state: RunnerState, session: Session): Pick<RunnerState, "cursor
   return { cursor: nextStep(state.format, session, state.cursor), editing: false };
 }
 
+/** What a change is measured on: everything the conversation records, not the clock or history. */
+const content = (s: Session) => JSON.stringify([s.meta, s.participants, s.answers, s.aside ?? {}, s.notes, s.skipped, s.parked, s.actions, s.followup ?? []]);
+
 export function reduce(state: RunnerState, input: Input): RunnerState {
+  const next = step(state, input);
+  if (!state.reopening || next.session.status !== "final" || input.type === "finalize") return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
+  if (content(next.session) === content(state.session)) return next;
+  // The first real change to a reopened final session makes it a draft again.
+  const session = next.session;
+  session.status = "draft";
+  session.finalized = null;
+  session.history.push({ event: "reopen", at: session.updated });
+  return { ...next, reopening: false };
+}
+
+function step(state: RunnerState, input: Input): RunnerState {
   const { format } = state;
   const clock = tick(state, input.now);
   const session: Session = structuredClone(state.session);
@@ -94,6 +109,15 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
     case "action":
       session.actions.push({ ...input.item, ...(cur.kind === "question" ? { question: cur.id } : {}) });
       return base;
+    case "followup": {
+      // One entry per item of last year: answering it again replaces the earlier answer in place.
+      const list = [...(session.followup ?? [])];
+      const at = list.findIndex((f) => f.action === input.item.action);
+      if (at >= 0) list[at] = input.item;
+      else list.push(input.item);
+      session.followup = list;
+      return base;
+    }
     case "finalize": {
       const problems = finalizeProblems(format, session, input.by);
       if (problems.length) return { ...state, clock, problems };

@@ -5,7 +5,7 @@ import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import type { Proposal, RunnerState } from "./types.js";
-import { finalizeProblems, presentRoles } from "./finalize.js";
+import { finalizeProblems, presentRoles, roleLabels } from "./finalize.js";
 import { answerOf } from "./steps.js";
 import { showValue } from "./values.js";
 import { moreMenu } from "./command-actions.js";
@@ -69,7 +69,7 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
   }
   const missing = presentRoles(format, session).filter((r) => !by.includes(r));
   if (missing.length) {
-    ctx.ui.print(fill(L({ nl: "Niet vastgesteld: niet bevestigd door {list}. Pas aan en probeer opnieuw.", en: "Not finalized: not confirmed by {list}. Change what is needed and try again." }), { list: missing.join(", ") }));
+    ctx.ui.print(fill(L({ nl: "Niet vastgesteld: niet bevestigd door {list}. Pas aan en probeer opnieuw.", en: "Not finalized: not confirmed by {list}. Change what is needed and try again." }), { list: roleLabels(format, missing).join(", ") }));
     return undefined;
   }
   return by;
