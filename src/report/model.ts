@@ -52,6 +52,13 @@ export interface ReportWords {
   actions: string;
   actionHead: [string, string, string, string, string];
   actionsNone: string;
+  /** "Afspraken en acties": the short first block for the director. */
+  keyPoints: string;
+  keyAgreements: string;
+  keyActions: string;
+  followup: string;
+  followupHead: [string, string, string];
+  note: string;
   draftBanner: string;
   draftHeader: string;
   personal: string;
@@ -70,6 +77,10 @@ export interface ReportModel {
   sections: ReportSection[];
   parked: { text: string; question: string }[];
   actions: ReportAction[];
+  /** This year's agreements (the list answers of the agreements section), for the first block. */
+  agreements: string[];
+  /** Last year's agreements and how they turned out. */
+  followup: { action: string; status: string; note: string }[];
   /** "kernteam v2" */
   footer: string;
   words: ReportWords;

@@ -3,7 +3,10 @@
 // file happens here; the asking is in followup.ts and the state change in reduce.ts.
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { Format, Section } from "../format/types.js";
+import type { Format } from "../format/types.js";
+import { agreementsSection } from "../format/agreements.js";
+
+export { agreementsSection };
 import type { FormatRegistry } from "../format/registry.js";
 import type { Session } from "../session/types.js";
 import { loadSession } from "../session/batch.js";
@@ -17,14 +20,6 @@ export interface Previous {
   items: string[];
 }
 
-/** The section that holds the agreements: id `afspraken`, else the one with an `afspraken` question, else the last. */
-export function agreementsSection(format: Format): Section | undefined {
-  return (
-    format.sections.find((s) => s.id === "afspraken") ??
-    format.sections.find((s) => s.questions.some((q) => q.id.includes("afspraken"))) ??
-    format.sections.at(-1)
-  );
-}
 
 /** What last year's session agreed: list answers of its agreements section, its actions, and what was still running. */
 export function previousItems(format: Format, session: Session): string[] {
