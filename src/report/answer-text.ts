@@ -60,11 +60,12 @@ export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVi
     const parties = partiesOf(value);
     const max = q.max ?? 5;
     const ends = [q.labels?.min ? `${q.min ?? 1} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean).join(", ");
+    // A row per party under the joint score: role labels are long, so they go down, not across.
     return {
       kind: "table",
-      head: [L({ nl: "Gezamenlijk", en: "Joint" }, lang), ...parties.map(([r]) => roleLabel(r))],
-      rows: [[fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value.joint, max }), ...parties.map(([, n]) => String(n))]],
-      weights: [1.4, ...parties.map(() => 1)],
+      head: [L({ nl: "Partij", en: "Party" }, lang), L({ nl: "Score", en: "Score" }, lang)],
+      rows: [[L({ nl: "Gezamenlijk", en: "Joint" }, lang), fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value.joint, max })], ...parties.map(([r, n]) => [roleLabel(r), String(n)])],
+      weights: [3, 1],
       ...(ends ? { caption: ends } : {}),
     };
   }

@@ -99,8 +99,11 @@ function cell(text: string, width: number, head: boolean, right = false): TableC
   });
 }
 
-/** Twips per character at the table's 9.5 pt (bold heads are wider): a generous estimate. */
-const CHAR_TWIPS = 112;
+/**
+ * Twips per character at the table's 9.5 pt: generous, so that a wider fallback font (DejaVu
+ * Sans where Calibri is missing, as in LibreOffice on Linux) still keeps every word whole.
+ */
+const CHAR_TWIPS = 132;
 const CELL_MARGINS = 2 * 90 + 40;
 /** Short cells that must stay on one line (dates, "loopt nog", scores). */
 const UNBREAKABLE = /^[\d\s./:–-]{1,12}$|^.{1,10}$/;
