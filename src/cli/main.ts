@@ -175,7 +175,7 @@ export function buildProgram(): Command {
     .argument("<paths...>", L({ nl: "gespreksbestanden of mappen", en: "session files or directories" }))
     .description(L({ nl: "maak CSV-rollups voor coördinatoren en de regiegroep", en: "write CSV rollups for coordinators and the regiegroep" }))
     .requiredOption("--out <dir>", L({ nl: "map voor de CSV-bestanden", en: "directory for the CSV files" }))
-    .option("--layout <list>", L({ nl: "long,wide,summary,actions", en: "long,wide,summary,actions" }), "long,wide,summary,actions")
+    .option("--layout <list>", L({ nl: "long,wide,summary,actions (ook: followup)", en: "long,wide,summary,actions (also: followup)" }), "long,wide,summary,actions")
     .option("--by <field>", L({ nl: "groepeer op dit meta-veld", en: "group by this meta field" }), "regio")
     .option("--split", L({ nl: "één set bestanden per waarde van --by", en: "one set of files per value of --by" }))
     .option("--excel", L({ nl: "voor Nederlandse Excel: BOM, ';', decimale komma, CRLF", en: "for Dutch Excel: BOM, ';', decimal comma, CRLF" }))

@@ -13,12 +13,13 @@ import type { SessionRecord } from "../rollup/record.js";
 import { SESSION_COLUMNS, sessionCells } from "../rollup/columns.js";
 import { LONG_COLUMNS, longRows } from "../rollup/long.js";
 import { ACTION_COLUMNS, actionRows } from "../rollup/actions.js";
+import { FOLLOWUP_COLUMNS, followupRows } from "../rollup/followup.js";
 import { widePairs, wideColumns, type WidePairs } from "../rollup/wide.js";
 import { SUMMARY_COLUMNS, SummaryAggregator } from "../rollup/summary.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "../rollup/codebook.js";
 
-export type Layout = "long" | "wide" | "summary" | "actions";
-export const LAYOUTS: readonly Layout[] = ["long", "wide", "summary", "actions"];
+export type Layout = "long" | "wide" | "summary" | "actions" | "followup";
+export const LAYOUTS: readonly Layout[] = ["long", "wide", "summary", "actions", "followup"];
 
 export interface OutputOptions {
   layouts: ReadonlySet<Layout>;
@@ -35,6 +36,7 @@ export const outputName = (formatId: string, layout: Layout | "codebook") => `${
 export class OutputSet {
   private long?: CsvFileWriter;
   private actions?: CsvFileWriter;
+  private followup?: CsvFileWriter;
   private spool?: Spool<[Cell[], WidePairs]>;
   private summary?: SummaryAggregator;
   private readonly versionsSeen = new Set<number>();
@@ -64,6 +66,7 @@ export class OutputSet {
     const { layouts, dialect } = this.opts;
     if (layouts.has("long")) this.long = new CsvFileWriter(this.file("long"), LONG_COLUMNS, dialect);
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
+    if (layouts.has("followup")) this.followup = new CsvFileWriter(this.file("followup"), FOLLOWUP_COLUMNS, dialect);
     if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.${process.pid}.spool`);
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
   }
@@ -84,6 +87,7 @@ export class OutputSet {
       }
     }
     if (this.actions) for (const r of actionRows(this.plan, rec, sessionId, lang)) this.actions.row(r);
+    if (this.followup) for (const r of followupRows(rec, sessionId)) this.followup.row(r);
     if (this.spool) {
       const { pairs, repeats } = widePairs(this.plan, rec);
       for (const [id, n] of repeats) if (n > (this.repeatMax.get(id) ?? 0)) this.repeatMax.set(id, n);
@@ -125,6 +129,7 @@ export class OutputSet {
       done(w);
     }
     if (this.actions) done(this.actions);
+    if (this.followup) done(this.followup);
     const cb = new CsvFileWriter(this.file("codebook"), CODEBOOK_COLUMNS, dialect);
     for (const row of codebookRows(this.plan, this.versionsSeen, includeText, lang)) cb.row(row);
     done(cb);
@@ -135,6 +140,7 @@ export class OutputSet {
   abort(): void {
     this.long?.abort();
     this.actions?.abort();
+    this.followup?.abort();
     this.spool?.discard();
   }
 }

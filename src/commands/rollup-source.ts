@@ -8,6 +8,7 @@ import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
 import { sessionRecord, type RecordOptions } from "../rollup/record.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
+import { attachFollowup } from "../rollup/followup.js";
 
 export type { RecordResult };
 export type Engine = "simple" | "fast" | "workers";
@@ -24,7 +25,7 @@ export async function* simpleRecords(files: string[], registry: FormatRegistry, 
   const plan = planCache(registry);
   for await (const r of loadSessions(files, registry)) {
     if (!r.ok) yield { ok: false, file: r.file, findings: r.findings };
-    else yield { ok: true, file: r.file, record: sessionRecord(r.file, r.session, r.format, plan(r.format.id), opts) };
+    else yield { ok: true, file: r.file, record: attachFollowup(sessionRecord(r.file, r.session, r.format, plan(r.format.id), opts), r.session) };
   }
 }
 

@@ -16,6 +16,7 @@ import type { AnswerChecker } from "../../session/answer-check.js";
 import type { FormatPlan } from "../plan.js";
 import { sessionRecord, type RecordOptions, type SessionRecord } from "../record.js";
 import { parseSubset } from "./yaml-subset.js";
+import { attachFollowup } from "../followup.js";
 
 export type RecordResult = { ok: true; file: string; record: SessionRecord } | { ok: false; file: string; findings: Finding[] };
 
@@ -47,11 +48,11 @@ export async function fastRecord(file: string, ctx: FastContext): Promise<Record
       const read = { parsed, session: completeSession(data), findings };
       const checked = await validateSession(read, ctx.registry, {}, ctx.checker);
       if (checked.session && checked.format && !checked.findings.some((f) => f.severity === "error")) {
-        return { ok: true, file, record: sessionRecord(file, checked.session, checked.format, ctx.plan(checked.format.id), ctx.opts) };
+        return { ok: true, file, record: attachFollowup(sessionRecord(file, checked.session, checked.format, ctx.plan(checked.format.id), ctx.opts), checked.session) };
       }
     }
   }
   const slow = await loadSession(file, ctx.registry, ctx.checker);
   if (!slow.ok) return { ok: false, file, findings: slow.findings };
-  return { ok: true, file, record: sessionRecord(file, slow.session, slow.format, ctx.plan(slow.format.id), ctx.opts) };
+  return { ok: true, file, record: attachFollowup(sessionRecord(file, slow.session, slow.format, ctx.plan(slow.format.id), ctx.opts), slow.session) };
 }
