@@ -12,6 +12,8 @@ export interface RunnerState {
   cursor: Step;
   /** Where `continue` (from the review) or an edit made from the review returns to. */
   returnTo?: Step;
+  /** After a jump (:sectie): moving on goes to the next open question, not through answered ones. */
+  jumped?: boolean;
   /** True while an answer is being edited from the review: answering returns to the review. */
   editing?: boolean;
   /** Milliseconds per timing key, precise; session.timing holds them rounded to seconds. */
@@ -39,6 +41,10 @@ export type Input = (
   | { type: "park"; text: string }
   | { type: "action"; item: Omit<ActionItem, "question"> }
   | { type: "followup"; item: FollowupItem }
+  /** Replace action `index` (keeping the question it was recorded at), or delete it with `item: null`. */
+  | { type: "editAction"; index: number; item: Omit<ActionItem, "question"> | null }
+  /** Change the text of parked topic `index`, or delete it with `text: null`. */
+  | { type: "editParked"; index: number; text: string | null }
   | { type: "finalize"; by: string[] }
   | { type: "reopen" }
   | { type: "tick" }
