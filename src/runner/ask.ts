@@ -34,6 +34,8 @@ async function askLine(ctx: Ctx, q: Question, existing: AnswerValue | undefined,
   return ctx.ui.input({
     message: message + (q.type === "date" ? hint(L({ nl: "JJJJ-MM-DD", en: "YYYY-MM-DD" })) : ""),
     ...(def !== undefined ? { default: def } : {}),
+    // An earlier text answer is put in the field to be edited, not retyped.
+    ...(existing !== undefined && q.type === "text" ? { editable: true } : {}),
     validate: (text) => {
       const cmd = commandCheck(text);
       if (cmd !== undefined) return cmd;

@@ -14,6 +14,8 @@ export interface Ctx {
   dispatch(p: Exclude<Proposal, { type: "stop" }>): RunnerState;
   /** Last year's conversation of the same school (`--previous`, or found beside the file). */
   previous?: PreviousSource;
+  /** Which overruns have been warned about (each once). */
+  warned?: Set<string>;
 }
 
 export function today(ctx: Ctx): string {

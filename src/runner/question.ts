@@ -8,6 +8,7 @@ import type { Ctx } from "./context.js";
 import { askValue } from "./ask.js";
 import { moreMenu } from "./command-actions.js";
 import { header } from "./header.js";
+import { paint } from "../ui/colour.js";
 import { askFollowup } from "./followup.js";
 import { agreementsSection } from "./previous.js";
 import { answerOf, firstStepOf, questionOf, sameStep } from "./steps.js";
@@ -15,10 +16,33 @@ import { showValue } from "./values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "./types.js";
 
+/**
+ * The header above a question. In a terminal it is a live line redrawn every second while the
+ * question is open; elsewhere it is printed once. Running over a section's timebox and over
+ * the whole duration is each warned about once (issue 15, item 10).
+ */
 export function printHeader(ctx: Ctx): void {
   const h = header(ctx.state(), ctx.now());
+  const warned = (ctx.warned ??= new Set());
+  const once = (key: string, text: string | undefined) => {
+    if (!text || warned.has(key) || !h.over.includes(key)) return;
+    warned.add(key);
+    ctx.ui.print(paint.yellow(`⚠ ${text}`));
+  };
+  if (ctx.ui.setStatus) {
+    ctx.ui.print("");
+    once(h.over.find((k) => k.startsWith("section:")) ?? "", h.warning);
+    once("total", h.totalWarning);
+    ctx.ui.setStatus(() => {
+      const live = header(ctx.state(), ctx.now());
+      const late = live.over.length ? paint.yellow(` · ⚠ ${L({ nl: "over tijd", en: "over time" })}`) : "";
+      return paint.dim(live.line) + late;
+    });
+    return;
+  }
   ctx.ui.print(`\n${h.line}`);
   if (h.warning) ctx.ui.print(`⚠ ${h.warning}`);
+  once("total", h.totalWarning);
 }
 
 export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {

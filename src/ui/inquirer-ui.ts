@@ -1,10 +1,9 @@
 // The terminal UI: the only module that imports the prompt library. Loaded only by `run`.
 // Text input is inquirer's own; choices and yes/no are afstem's (src/ui/prompts.ts): they
 // ignore stray typing and speak the user's language.
-import { input, Separator } from "@inquirer/prompts";
+import { Separator } from "@inquirer/core";
 import type { Ui, UiItem } from "./types.js";
-import { checkboxPrompt, confirmPrompt, selectPrompt, type Choice } from "./prompts.js";
-import { paint } from "./colour.js";
+import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts.js";
 
 function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
   return choices.map((c) =>
@@ -13,20 +12,23 @@ function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
 }
 
 export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
+  let status: StatusLine | undefined;
+  const st = () => (status ? { status } : {});
   return {
     print: (text) => void out.write(`${text}\n`),
+    setStatus: (line) => void (status = line),
     input: (o) =>
-      input({
+      inputPrompt({
+        ...st(),
         message: o.message,
         ...(o.default !== undefined ? { default: o.default } : {}),
+        ...(o.editable ? { editable: true } : {}),
         ...(o.validate ? { validate: o.validate } : {}),
-        // An invalid answer stays in the field so it can be corrected, not retyped.
-        theme: { validationFailureMode: "keep", style: { error: (t: string) => paint.red(`> ${t}`) } },
       }),
     select: <T>(o: { message: string; choices: UiItem<T>[]; default?: T }) =>
-      selectPrompt<T>({ message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15 }) as Promise<T>,
+      selectPrompt<T>({ ...st(), message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15 }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) =>
-      checkboxPrompt<T>({ message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
-    confirm: (o) => confirmPrompt({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
+      checkboxPrompt<T>({ ...st(), message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
+    confirm: (o) => confirmPrompt({ ...st(), message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
   };
 }

@@ -4,7 +4,7 @@
 // unticked three parties). Here typed text is only shown, never acted on, and Enter with typed
 // text is refused with a message — except a number that names an option ("3" at a scale),
 // which is an explicit choice. Key hints are in the user's language.
-import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, Separator, useKeypress, useMemo, usePagination, usePrefix, useState, type KeypressEvent } from "@inquirer/core";
+import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isSpaceKey, isTabKey, isUpKey, makeTheme, Separator, useEffect, useKeypress, useMemo, usePagination, usePrefix, useState, type KeypressEvent } from "@inquirer/core";
 import { L } from "../i18n/lang.js";
 import { paint } from "./colour.js";
 
@@ -33,6 +33,20 @@ export function optionByNumber<T>(items: Item<T>[], typed: string): number {
   return items.findIndex((i) => isChoice(i) && ++n === Number(t));
 }
 
+/** A line above the prompt, redrawn every second while it is open (the live clock). */
+export type StatusLine = () => string | undefined;
+
+function useStatus(status: StatusLine | undefined): string {
+  const [, setNow] = useState(0);
+  useEffect(() => {
+    if (!status) return undefined;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, []);
+  const line = status?.();
+  return line ? `${line}\n` : "";
+}
+
 const strayMessage = () => L({ nl: "Getypte tekst wordt hier niet gebruikt: kies met ↑↓ en Enter (Backspace wist).", en: "Typed text is not used here: choose with ↑↓ and Enter (Backspace clears)." });
 
 function isEscape(key: KeypressEvent): boolean {
@@ -51,6 +65,7 @@ function move<T>(items: Item<T>[], active: number, up: boolean): number {
 }
 
 interface SelectConfig<T> {
+  status?: StatusLine;
   message: string;
   choices: Item<T>[];
   default?: T;
@@ -67,6 +82,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   const [active, setActive] = useState(def >= 0 ? def : first);
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
+  const head = useStatus(config.status);
 
   useKeypress((key, rl) => {
     setError(undefined);
@@ -110,7 +126,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   });
   const chosen = items[active] as Choice<T>;
   const lines = [
-    `${prefix} ${message}${typed ? `  ${paint.yellow(`[${typed}]`)}` : ""}`,
+    `${head}${prefix} ${message}${typed ? `  ${paint.yellow(`[${typed}]`)}` : ""}`,
     page,
     " ",
     chosen.description ? paint.dim(chosen.description) : "",
@@ -125,6 +141,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
 });
 
 interface CheckboxConfig<T> {
+  status?: StatusLine;
   message: string;
   choices: Item<T>[];
   pageSize?: number;
@@ -139,6 +156,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
   const [active, setActive] = useState(items.findIndex(isChoice));
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
+  const head = useStatus(config.status);
   const values = () => items.filter((i): i is Choice<T> => isChoice(i) && !!i.checked).map((i) => i.value);
 
   useKeypress((key, rl) => {
@@ -187,7 +205,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
     loop: false,
   });
   const lines = [
-    `${prefix} ${message}${typed ? `  ${paint.yellow(`[${typed}]`)}` : ""}`,
+    `${head}${prefix} ${message}${typed ? `  ${paint.yellow(`[${typed}]`)}` : ""}`,
     page,
     " ",
     typed && !error ? paint.yellow(strayMessage()) : "",
@@ -202,6 +220,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
 });
 
 interface ConfirmConfig {
+  status?: StatusLine;
   message: string;
   default?: boolean;
 }
@@ -216,6 +235,7 @@ export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: bool
   const [value, setValue] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
   const prefix = usePrefix({ status, theme });
+  const head = useStatus(config.status);
   const def = config.default ?? true;
   useKeypress((key, rl) => {
     if (isEnterKey(key)) {
@@ -238,5 +258,63 @@ export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: bool
   const hint = def ? L({ nl: "(J/n)", en: "(Y/n)" }) : L({ nl: "(j/N)", en: "(y/N)" });
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
-  return [`${prefix} ${message} ${paint.dim(hint)} ${value}`, error ? paint.red(`> ${error}`) : ""].filter(Boolean).join("\n");
+  return [`${head}${prefix} ${message} ${paint.dim(hint)} ${value}`, error ? paint.red(`> ${error}`) : ""].filter(Boolean).join("\n");
+});
+
+interface InputConfig {
+  status?: StatusLine;
+  message: string;
+  default?: string;
+  /** The old answer is put in the field to edit, instead of shown as a default. */
+  editable?: boolean;
+  validate?: (value: string) => true | string;
+}
+
+/**
+ * One line of text. An invalid answer stays in the field to be corrected; with `editable`,
+ * an existing answer is in the field already (issue 15, item 5: edit, not retype).
+ */
+export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) => void) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [def, setDef] = useState(config.editable ? "" : (config.default ?? ""));
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | undefined>(undefined);
+  const prefix = usePrefix({ status, theme });
+  const head = useStatus(config.status);
+  useEffect((rl) => {
+    if (config.editable && config.default) {
+      rl.write(config.default);
+      setValue(config.default);
+    }
+  }, []);
+  useKeypress((key, rl) => {
+    if (status !== "idle") return;
+    if (isEnterKey(key)) {
+      const answer = value || def;
+      const ok = config.validate ? config.validate(answer) : true;
+      if (ok === true) {
+        setValue(answer);
+        setStatus("done");
+        done(answer);
+      } else {
+        rl.write(value);
+        setError(ok);
+      }
+    } else if (isBackspaceKey(key) && !value) {
+      setDef("");
+    } else if (isTabKey(key) && !value && def) {
+      rl.clearLine(0);
+      rl.write(def);
+      setValue(def);
+      setDef("");
+    } else {
+      setValue(rl.line);
+      setError(undefined);
+    }
+  });
+  const message = theme.style.message(config.message, status);
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
+  const shownDefault = def && !value ? ` ${paint.dim(`(${def})`)}` : "";
+  return [`${head}${prefix} ${message}${shownDefault} ${value}`, error ? paint.red(`> ${error}`) : ""];
 });
