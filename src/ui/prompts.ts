@@ -87,7 +87,8 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   useKeypress((key, rl) => {
     setError(undefined);
     if (isEnterKey(key)) {
-      const text = rl.line.trim();
+      // readline has already cleared rl.line on Enter: what was typed is in `typed`.
+      const text = typed.trim();
       if (text) {
         const at = optionByNumber(items, text);
         rl.clearLine(0);
@@ -162,7 +163,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
   useKeypress((key, rl) => {
     setError(undefined);
     if (isEnterKey(key)) {
-      if (rl.line.trim()) {
+      if (typed.trim()) {
         rl.clearLine(0);
         setTyped("");
         setError(strayMessage());
@@ -175,7 +176,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
       }
       setStatus("done");
       done(values());
-    } else if (isSpaceKey(key) && !rl.line.trim()) {
+    } else if (isSpaceKey(key) && !typed.trim()) {
       rl.clearLine(0);
       setItems(items.map((it, i) => (i === active && isChoice(it) ? { ...it, checked: !it.checked } : it)));
     } else if (isUpKey(key) || isDownKey(key)) {
@@ -239,7 +240,7 @@ export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: bool
   const def = config.default ?? true;
   useKeypress((key, rl) => {
     if (isEnterKey(key)) {
-      const t = rl.line.trim().toLowerCase();
+      const t = value.trim().toLowerCase(); // rl.line is already cleared on Enter
       const answer = t === "" ? def : YES.includes(t) ? true : NO.includes(t) ? false : undefined;
       if (answer === undefined) {
         setError(L({ nl: "Antwoord met j (ja) of n (nee).", en: "Answer with y (yes) or n (no)." }));
