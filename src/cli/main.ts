@@ -52,10 +52,27 @@ function examples(lines: string[]): string {
   return `\n${L({ nl: "Voorbeelden", en: "Examples" })}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
+/** commander's own words ("Usage:", "(default: …)") in the user's language (issue 15, item 6). */
+export function translateHelp(text: string, lang = getLang()): string {
+  if (lang !== "nl") return text;
+  return text
+    .replace(/^Usage:/gm, "Gebruik:")
+    .replace(/^Options:/gm, "Opties:")
+    .replace(/^Global Options:/gm, "Algemene opties:")
+    .replace(/^Commands:/gm, "Opdrachten:")
+    .replace(/^Arguments:/gm, "Argumenten:")
+    .replace(/\(default: /g, "(standaard: ")
+    .replace(/\(choices: /g, "(keuzes: ")
+    .replace(/\[options\]/g, "[opties]")
+    .replace(/\[command\]/g, "[opdracht]");
+}
+
 export function buildProgram(): Command {
-  const { Command, Option } = commander();
+  const { Command, Help, Option } = commander();
   const program = new Command("afstem");
   program
+    // Subcommands inherit this, so every help screen is translated.
+    .configureHelp({ formatHelp: (cmd, helper) => translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
     .description(
       L({
         nl: "Afstemmingsgesprekken onderwijs en jeugdhulp: formats, gesprekken, verslagen en rollups.",
@@ -70,6 +87,7 @@ export function buildProgram(): Command {
         .choices(["nl", "en"])
         .default(undefined),
     )
+    .option("--no-color", L({ nl: "geen kleur (ook: NO_COLOR)", en: "no colour (also: NO_COLOR)" }))
     .option(
       "--formats-dir <dir>",
       L({
