@@ -233,7 +233,9 @@ async function main(argv: string[]): Promise<void> {
   ignoreBrokenPipe();
   const args = argv.slice(2);
   detectLang(args);
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
+  // chalk reads FORCE_COLOR when it is first loaded (by a command, after this): NO_COLOR and
+  // --no-color must win over a FORCE_COLOR set in the environment.
+  if ((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") || args.includes("--no-color")) process.env.FORCE_COLOR = "0";
   const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), fileURLToPath(import.meta.url)) : undefined;
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {
