@@ -211,6 +211,7 @@ export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | un
       continue;
     }
     const cmd = parseCommand(raw);
+    if (cmd && "unknown" in cmd) ui.print(`! ${commandCheck(raw) as string}`);
     if (!cmd || "unknown" in cmd) continue;
     const p = await runCommand(ctx, cmd, q);
     if (p) return { proposal: p };

@@ -29,8 +29,12 @@ export function optionByNumber<T>(items: Item<T>[], typed: string): number {
   if (!/^\d{1,3}$/.test(t)) return -1;
   const byName = items.findIndex((i) => isChoice(i) && (i.name === t || i.name.startsWith(`${t} `)));
   if (byName >= 0) return byName;
+  // By position only among the options before the first separator: the commands below it
+  // (terug, overslaan, meer…) are never picked by a number typed in error.
+  const sep = items.findIndex((i) => !isChoice(i));
+  const options = sep < 0 ? items : items.slice(0, sep);
   let n = 0;
-  return items.findIndex((i) => isChoice(i) && ++n === Number(t));
+  return options.findIndex((i) => isChoice(i) && ++n === Number(t));
 }
 
 /** A line above the prompt, redrawn every second while it is open (the live clock). */
@@ -47,7 +51,7 @@ function useStatus(status: StatusLine | undefined): string {
   return line ? `${line}\n` : "";
 }
 
-const strayMessage = () => L({ nl: "Getypte tekst wordt hier niet gebruikt: kies met ↑↓ en Enter (Backspace wist).", en: "Typed text is not used here: choose with ↑↓ and Enter (Backspace clears)." });
+const strayMessage = () => L({ nl: "Getypte tekst wordt hier niet gebruikt (behalve een opdracht als :sectie 3): kies met ↑↓ en Enter (Backspace wist).", en: "Typed text is not used here (except a command such as :section 3): choose with ↑↓ and Enter (Backspace clears)." });
 
 function isEscape(key: KeypressEvent): boolean {
   return key.name === "escape";
@@ -66,6 +70,8 @@ function move<T>(items: Item<T>[], active: number, up: boolean): number {
 
 interface SelectConfig<T> {
   status?: StatusLine;
+  /** Typed text that is a command (`:sectie 3`, `?`) becomes this value; undefined = not a command here. */
+  command?: (text: string) => T | undefined;
   message: string;
   choices: Item<T>[];
   default?: T;
@@ -93,6 +99,12 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
         const at = optionByNumber(items, text);
         rl.clearLine(0);
         setTyped("");
+        const cmd = at < 0 ? config.command?.(text) : undefined;
+        if (cmd !== undefined) {
+          setStatus("done");
+          done(cmd);
+          return;
+        }
         if (at < 0) {
           setError(strayMessage());
           return;

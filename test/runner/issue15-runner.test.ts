@@ -13,6 +13,7 @@ import type { RunnerState } from "../../src/runner/types.js";
 import type { PreviousSource } from "../../src/runner/followup.js";
 import { parseNumber } from "../../src/runner/values.js";
 import { optionByNumber } from "../../src/ui/prompts.js";
+import { Separator } from "@inquirer/core";
 import { cliName } from "../../src/cli/invocation.js";
 import { ROOT } from "../helpers/cli.js";
 
@@ -121,6 +122,18 @@ describe("item 4: stray typing at choice prompts", () => {
     expect(optionByNumber(items, ":sectie 99")).toBe(-1);
     expect(optionByNumber(items, "99")).toBe(-1);
     expect(optionByNumber(items, "15-9-2026")).toBe(-1);
+    // A number never reaches the commands below the separator.
+    const withCommands = [...items, new Separator("──"), { value: 9, name: "overslaan" }];
+    expect(optionByNumber(withCommands, "7")).toBe(-1);
+  });
+});
+
+describe("item 1 also at a scale: a typed command is a command, not an answer", () => {
+  it(":sectie at a per_party scale jumps; :foo is refused with a message", async () => {
+    const r = await script([...START, ":foo", ":sectie afspraken", "iets", "", "stop"]);
+    expect(r.out).toContain("onbekende opdracht ':foo'");
+    expect(r.state.session.answers.tevreden).toBeUndefined();
+    expect(r.state.session.answers.gemaakte_afspraken).toEqual(["iets"]);
   });
 });
 
