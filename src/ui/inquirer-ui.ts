@@ -32,7 +32,10 @@ export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
         ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? (t as T) : undefined) } : {}),
         message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15 }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) =>
-      checkboxPrompt<T>({ ...st(), message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
+      checkboxPrompt<T>({
+        ...st(),
+        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? [t as T] : undefined) } : {}),
+        message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
     confirm: (o) => confirmPrompt({ ...st(), message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
   };
 }

@@ -87,6 +87,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   const def = config.default === undefined ? -1 : items.findIndex((i) => isChoice(i) && i.value === config.default);
   const [active, setActive] = useState(def >= 0 ? def : first);
   const [typed, setTyped] = useState("");
+  const [command, setCommand] = useState("");
   const [error, setError] = useState<string | undefined>(undefined);
   const head = useStatus(config.status);
 
@@ -101,6 +102,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
         setTyped("");
         const cmd = at < 0 ? config.command?.(text) : undefined;
         if (cmd !== undefined) {
+          setCommand(text);
           setStatus("done");
           done(cmd);
           return;
@@ -129,7 +131,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === "done") return `${prefix} ${message} ${theme.style.answer((items[active] as Choice<T>).name)}`;
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(command || (items[active] as Choice<T>).name)}`;
   const page = usePagination({
     items,
     active,
@@ -155,6 +157,8 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
 
 interface CheckboxConfig<T> {
   status?: StatusLine;
+  /** Typed text that is a command becomes this value (a list holding the command). */
+  command?: (text: string) => T[] | undefined;
   message: string;
   choices: Item<T>[];
   pageSize?: number;
@@ -178,6 +182,12 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
       if (typed.trim()) {
         rl.clearLine(0);
         setTyped("");
+        const cmd = config.command?.(typed.trim());
+        if (cmd !== undefined) {
+          setStatus("done");
+          done(cmd);
+          return;
+        }
         setError(strayMessage());
         return;
       }
