@@ -1,4 +1,5 @@
 // Printing findings, as text lines or JSON, with a closing count. Exit 1 for errors.
+import chalk from "chalk";
 import type { Finding } from "../findings/finding.js";
 import { formatFinding, sortFindings } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
@@ -22,7 +23,8 @@ export function printFindings(report: FindingsReport, json: boolean): number {
     process.stdout.write(`${JSON.stringify({ files: report.files, errors, warnings, findings }, null, 2)}\n`);
     return findingsExitCode(findings);
   }
-  const sev = (s: "error" | "warning") => s; // the severity words are part of the line format, not translated
+  // The severity words are part of the line format, not translated; red/yellow on a terminal.
+  const sev = (s: "error" | "warning") => (s === "error" ? chalk.red(s) : chalk.yellow(s));
   for (const f of findings) process.stdout.write(`${formatFinding(f, sev)}\n`);
   const summary = fill(
     L({

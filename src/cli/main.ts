@@ -52,10 +52,27 @@ function examples(lines: string[]): string {
   return `\n${L({ nl: "Voorbeelden", en: "Examples" })}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
+/** commander's own words ("Usage:", "(default: …)") in the user's language (issue 15, item 6). */
+export function translateHelp(text: string, lang = getLang()): string {
+  if (lang !== "nl") return text;
+  return text
+    .replace(/^Usage:/gm, "Gebruik:")
+    .replace(/^Options:/gm, "Opties:")
+    .replace(/^Global Options:/gm, "Algemene opties:")
+    .replace(/^Commands:/gm, "Opdrachten:")
+    .replace(/^Arguments:/gm, "Argumenten:")
+    .replace(/\(default: /g, "(standaard: ")
+    .replace(/\(choices: /g, "(keuzes: ")
+    .replace(/\[options\]/g, "[opties]")
+    .replace(/\[command\]/g, "[opdracht]");
+}
+
 export function buildProgram(): Command {
-  const { Command, Option } = commander();
+  const { Command, Help, Option } = commander();
   const program = new Command("afstem");
   program
+    // Subcommands inherit this, so every help screen is translated.
+    .configureHelp({ formatHelp: (cmd, helper) => translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
     .description(
       L({
         nl: "Afstemmingsgesprekken onderwijs en jeugdhulp: formats, gesprekken, verslagen en rollups.",
@@ -70,6 +87,7 @@ export function buildProgram(): Command {
         .choices(["nl", "en"])
         .default(undefined),
     )
+    .option("--no-color", L({ nl: "geen kleur (ook: NO_COLOR)", en: "no colour (also: NO_COLOR)" }))
     .option(
       "--formats-dir <dir>",
       L({
@@ -132,7 +150,7 @@ export function buildProgram(): Command {
 
   program
     .command("run")
-    .argument("<format>", L({ nl: "format-id of pad naar een formatbestand", en: "format id or path to a format file" }))
+    .argument("[format]", L({ nl: "format-id of pad naar een formatbestand (bij --resume: uit het bestand)", en: "format id or path to a format file (with --resume: from the file)" }))
     .description(L({ nl: "voer een begeleid gesprek in de terminal", en: "hold a guided conversation in the terminal" }))
     .option("--out <dir>", L({ nl: "map voor het gespreksbestand", en: "directory for the session file" }), ".")
     .option("--resume <file>", L({ nl: "ga verder met een opgeslagen gesprek", en: "continue a saved conversation" }))
@@ -140,14 +158,16 @@ export function buildProgram(): Command {
       "--answers <file>",
       L({ nl: "vul het gesprek zonder vragen uit een bestand", en: "fill the session from a file, without prompts" }),
     )
-    .option("--reopen", L({ nl: "heropen een vastgesteld gesprek", en: "reopen a finalized session" }))
+    .option("--reopen", L({ nl: "heropen een vastgesteld gesprek (wordt pas concept bij een wijziging)", en: "reopen a finalized session (becomes a draft only once something changes)" }))
+    .option("--previous <file>", L({ nl: "gesprek van vorig jaar van dezelfde school: de afspraken daaruit worden nagelopen", en: "last year's session of the same school: its agreements are followed up" }))
     .option("--take-over", L({ nl: "neem bij --resume het slot over, ook van een andere computer", en: "with --resume, take over the lock, even from another computer" }))
     .addHelpText(
       "after",
       examples([
         "afstem run kernteam",
         "afstem run kernteam --out gesprekken/",
-        "afstem run kernteam --resume gesprekken/2026-09-15-de-regenboog-kernteam.yaml",
+        "afstem run --resume gesprekken/2026-09-15-de-regenboog-kernteam.yaml",
+        "afstem run kernteam --previous gesprekken/2025-09-16-de-regenboog-kernteam.yaml",
         "afstem run kernteam --answers antwoorden.yaml --out gesprekken/",
       ]),
     )
@@ -180,7 +200,7 @@ export function buildProgram(): Command {
     .argument("<paths...>", L({ nl: "gespreksbestanden of mappen", en: "session files or directories" }))
     .description(L({ nl: "maak CSV-rollups voor coördinatoren en de regiegroep", en: "write CSV rollups for coordinators and the regiegroep" }))
     .requiredOption("--out <dir>", L({ nl: "map voor de CSV-bestanden", en: "directory for the CSV files" }))
-    .option("--layout <list>", L({ nl: "long,wide,summary,actions", en: "long,wide,summary,actions" }), "long,wide,summary,actions")
+    .option("--layout <list>", L({ nl: "long,wide,summary,actions (ook: followup)", en: "long,wide,summary,actions (also: followup)" }), "long,wide,summary,actions")
     .option("--by <field>", L({ nl: "groepeer op dit meta-veld", en: "group by this meta field" }), "regio")
     .option("--split", L({ nl: "één set bestanden per waarde van --by", en: "one set of files per value of --by" }))
     .option("--excel", L({ nl: "voor Nederlandse Excel: BOM, ';', decimale komma, CRLF", en: "for Dutch Excel: BOM, ';', decimal comma, CRLF" }))
@@ -223,7 +243,9 @@ async function main(argv: string[]): Promise<void> {
   ignoreBrokenPipe();
   const args = argv.slice(2);
   detectLang(args);
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") process.env.FORCE_COLOR = "0";
+  // chalk reads FORCE_COLOR when it is first loaded (by a command, after this): NO_COLOR and
+  // --no-color must win over a FORCE_COLOR set in the environment.
+  if ((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") || args.includes("--no-color")) process.env.FORCE_COLOR = "0";
   const help = isHelpRequest(args) ? HelpCache.open(args, getLang()) : undefined;
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {

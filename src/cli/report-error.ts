@@ -1,13 +1,15 @@
 // The one place that turns an error into what the user sees and an exit code.
 import { EXIT, ExitError, UserError, formatLocation } from "./errors.js";
 import { L } from "../i18n/lang.js";
+import { chalkStderr as c } from "chalk";
 
 export function handleError(err: unknown): number {
   if (err instanceof ExitError) return err.exitCode;
   if (err instanceof UserError) {
     const where = err.location ? `${formatLocation(err.location)}: ` : "";
-    process.stderr.write(`afstem: ${where}${err.message}\n`);
-    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
+    // Errors red, the hint dim; chalk leaves both plain for NO_COLOR, --no-color and pipes.
+    process.stderr.write(`${c.red(`afstem: ${where}${err.message}`)}\n`);
+    if (err.hint) process.stderr.write(`  ${c.dim(err.hint)}\n`);
     return err.exitCode;
   }
   // Ctrl+C inside an inquirer prompt surfaces as ExitPromptError; commands that

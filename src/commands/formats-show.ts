@@ -16,6 +16,7 @@ function questionLine(q: Question, indent: string): string[] {
   const extra: string[] = [];
   if (q.options) extra.push(q.options.map((o) => o.code).join("|"));
   if (q.type === "scale" || q.min !== undefined || q.max !== undefined) extra.push(`${q.min ?? ""}..${q.max ?? ""}`);
+  if (q.perParty) extra.push("per_party");
   const lines = [
     `${indent}${req} ${q.id}  [${q.type}${extra.length ? ` ${extra.join(" ")}` : ""}] [${q.privacy}]  ${tr(q.prompt, lang)}${describeCondition(q)}`,
   ];

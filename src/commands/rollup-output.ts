@@ -13,14 +13,15 @@ import type { SessionRecord } from "../rollup/record.js";
 import { SESSION_COLUMNS, sessionCells } from "../rollup/columns.js";
 import { LONG_COLUMNS, longRows } from "../rollup/long.js";
 import { ACTION_COLUMNS, actionRows } from "../rollup/actions.js";
+import { FOLLOWUP_COLUMNS, followupRows } from "../rollup/followup.js";
 import { widePairs, wideColumns, type WidePairs } from "../rollup/wide.js";
 import { SUMMARY_COLUMNS, SummaryAggregator } from "../rollup/summary.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "../rollup/codebook.js";
 import { WorkbookSink } from "../xlsx/workbook.js";
 import { REPEAT_HEAD, repeatColumns, repeatIds, repeatItems, repeatRow } from "../rollup/repeats.js";
 
-export type Layout = "long" | "wide" | "summary" | "actions";
-export const LAYOUTS: readonly Layout[] = ["long", "wide", "summary", "actions"];
+export type Layout = "long" | "wide" | "summary" | "actions" | "followup";
+export const LAYOUTS: readonly Layout[] = ["long", "wide", "summary", "actions", "followup"];
 
 export interface OutputOptions {
   layouts: ReadonlySet<Layout>;
@@ -48,6 +49,7 @@ const dateColumns = (header: readonly string[], also: (i: number) => boolean = (
 export class OutputSet {
   private long?: CsvFileWriter;
   private actions?: CsvFileWriter;
+  private followup?: CsvFileWriter;
   private spool?: Spool<[Cell[], WidePairs]>;
   private summary?: SummaryAggregator;
   private book?: WorkbookSink;
@@ -78,6 +80,7 @@ export class OutputSet {
     const { layouts, dialect } = this.opts;
     if (layouts.has("long")) this.long = new CsvFileWriter(this.file("long"), LONG_COLUMNS, dialect);
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
+    if (layouts.has("followup")) this.followup = new CsvFileWriter(this.file("followup"), FOLLOWUP_COLUMNS, dialect);
     if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.${process.pid}.spool`);
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
     if (this.opts.xlsx) this.startBook();
@@ -119,6 +122,7 @@ export class OutputSet {
         this.book?.row("actions", r);
       }
     }
+    if (this.followup) for (const r of followupRows(rec, sessionId)) this.followup.row(r);
     if (this.spool || this.book) {
       const { pairs, repeats } = widePairs(this.plan, rec);
       if (this.spool) {
@@ -173,6 +177,7 @@ export class OutputSet {
       done(w);
     }
     if (this.actions) done(this.actions);
+    if (this.followup) done(this.followup);
     const cb = new CsvFileWriter(this.file("codebook"), CODEBOOK_COLUMNS, dialect);
     for (const row of codebookRows(this.plan, this.versionsSeen, includeText, lang)) {
       cb.row(row);
@@ -203,6 +208,7 @@ export class OutputSet {
   abort(): void {
     this.long?.abort();
     this.actions?.abort();
+    this.followup?.abort();
     this.spool?.discard();
     this.book?.abort();
   }

@@ -26,6 +26,10 @@ import { SafeSaver } from "../runner/safe-save.js";
 import { reviewText } from "../runner/review.js";
 import { fillFromAnswers } from "../runner/answers-file.js";
 import type { RunnerState } from "../runner/types.js";
+import { cliName } from "../cli/invocation.js";
+import { findPrevious, loadPrevious, type Previous } from "../runner/previous.js";
+import type { PreviousSource } from "../runner/followup.js";
+import { finalizedText } from "../runner/finalize.js";
 
 interface RunOptions {
   out?: string;
@@ -33,6 +37,7 @@ interface RunOptions {
   answers?: string;
   reopen?: boolean;
   takeOver?: boolean;
+  previous?: string;
 }
 
 const say = (text: string) => void process.stdout.write(`${text}\n`);
@@ -59,7 +64,7 @@ function outDirOf(out: string | undefined, create = true): string {
   return dir;
 }
 
-async function openResumed(file: string, ref: string, format: Format, registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"], checker: AnswerChecker) {
+async function openResumed(file: string, ref: string | undefined, format: Format, registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"], checker: AnswerChecker) {
   const read = await readSessionFile(file);
   const check = read.session ? await validateSession(read, registry, {}, checker) : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
@@ -68,17 +73,31 @@ async function openResumed(file: string, ref: string, format: Format, registry: 
     throw new UserError(fill(L({ nl: "{f} kan niet worden voortgezet", en: "{f} cannot be continued" }), { f: displayPath(file) }), EXIT.usage, undefined, L({ nl: "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.", en: "Fix the lines above (afstem validate) and try again." }));
   }
   if (check.format.id !== format.id) {
-    throw new UserError(fill(L({ nl: "{f} is een gesprek met format '{a}', niet '{b}'", en: "{f} is a session of format '{a}', not '{b}'" }), { f: displayPath(file), a: check.format.id, b: ref }), EXIT.usage);
+    throw new UserError(fill(L({ nl: "{f} is een gesprek met format '{a}', niet '{b}'", en: "{f} is a session of format '{a}', not '{b}'" }), { f: displayPath(file), a: check.format.id, b: ref ?? "" }), EXIT.usage);
   }
   return { session: check.session as Session, format: check.format };
 }
 
-export default async function run(ref: string, _opts: unknown, cmd: Command): Promise<number> {
+/** `--resume FILE` alone: the format comes from the file. */
+async function formatRefOf(ref: string | undefined, o: RunOptions): Promise<string> {
+  if (ref) return ref;
+  if (o.resume) {
+    const read = await readSessionFile(o.resume);
+    const id = read.session?.format.id;
+    if (id) return id;
+    for (const f of read.findings) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+    throw new UserError(fill(L({ nl: "{f} noemt geen format", en: "{f} names no format" }), { f: displayPath(o.resume) }), EXIT.usage, undefined, L({ nl: "Geef het format mee: afstem run FORMAT --resume BESTAND", en: "Name the format: afstem run FORMAT --resume FILE" }));
+  }
+  throw new UserError(L({ nl: "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND", en: "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE" }), EXIT.usage);
+}
+
+export default async function run(givenRef: string | undefined, _opts: unknown, cmd: Command): Promise<number> {
   const o = optionsOf<RunOptions>(cmd);
   if (o.lang) setLang(o.lang);
   if (o.takeOver && !o.resume) {
     throw new UserError(L({ nl: "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over", en: "--take-over goes with --resume: it takes over the lock of a saved session" }), EXIT.usage);
   }
+  const ref = await formatRefOf(givenRef, o);
   const outDir = outDirOf(o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
@@ -94,6 +113,16 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   }
   const loaded = await loadFormatRef(ref, o.formatsDir);
   const checker = await AnswerChecker.create();
+  let given: Previous | undefined;
+  if (o.previous) {
+    const p = await loadPrevious(path.resolve(o.previous), loaded.registry, checker);
+    if ("error" in p) {
+      process.stderr.write(`${p.error}\n`);
+      throw new UserError(fill(L({ nl: "{f} kan niet als vorig gesprek worden gelezen", en: "{f} cannot be read as the previous session" }), { f: displayPath(o.previous) }), EXIT.usage, undefined, L({ nl: "Controleer het bestand met afstem validate.", en: "Check the file with afstem validate." }));
+    }
+    given = p;
+  }
+  const cli = cliName();
   const now = () => Date.now();
   let format = loaded.format;
   let state: RunnerState;
@@ -125,12 +154,16 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
     if (state.session.status === "final" && !o.reopen) {
       say(`\n${reviewText(state)}\n`);
       const fin = state.session.finalized;
-      say(fill(L({ nl: "Dit gesprek is vastgesteld{at}. Het opent alleen-lezen; wijzigen kan met: afstem run {ref} --resume {f} --reopen", en: "This session was finalized{at}. It opens read-only; to change it: afstem run {ref} --resume {f} --reopen" }), { at: fin ? ` (${fin.at}, ${fin.by.join(", ")})` : "", ref, f: displayPath(target.file!) }));
+      const at = fin ? ` (${finalizedText(format, fin.at, fin.by)})` : "";
+      say(fill(L({ nl: "Dit gesprek is vastgesteld{at}. Het opent alleen-lezen; wijzigen kan met: {cli} run {ref} --resume {f} --reopen", en: "This session was finalized{at}. It opens read-only; to change it: {cli} run {ref} --resume {f} --reopen" }), { at, cli, ref, f: displayPath(target.file!) }));
       target.release();
       return EXIT.ok;
     }
-    if (state.session.status === "final") state = reduce(state, { type: "reopen", now: now() });
-    firstSave = true;
+    // --reopen: the session only becomes a draft again once something is changed (issue 15, item 7).
+    if (state.session.status === "final") {
+      state = { ...state, reopening: true };
+      say(L({ nl: "Heropend om te wijzigen: het gesprek wordt pas weer een concept als u iets verandert.", en: "Reopened for changes: the session only becomes a draft again once you change something." }));
+    } else firstSave = true;
   } else {
     target = new SessionTarget(outDir, format.id, { onTakeover: takeover, onConflict: conflict, onFixed: (f) => say(fill(L({ nl: "Opslaan in: {f}", en: "Saving to: {f}" }), { f: displayPath(f) })) });
     state = startState(format, newSession(format, now()), now(), false);
@@ -143,6 +176,8 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   const saver = new SafeSaver(target, { ui, formatRef: ref });
   const save = (s: RunnerState) => {
     state = s;
+    // Looking at a reopened session changes nothing on disk.
+    if (s.reopening) return;
     const file = saver.save(s);
     if (file) ui.saved?.(file);
   };
@@ -151,7 +186,7 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
     !saver.finish()
       ? L({ nl: "Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML). Bewaar die tekst als .yaml-bestand.", en: "Not saved to disk: the session is shown above as text (YAML). Keep that text as a .yaml file." })
       : target.file
-      ? fill(L({ nl: "Opgeslagen in {f}\nVerder gaan: afstem run {ref} --resume {f}", en: "Saved to {f}\nTo continue: afstem run {ref} --resume {f}" }), { f: displayPath(target.file), ref })
+      ? fill(L({ nl: "Opgeslagen in {f}\nVerder gaan: {cli} run {ref} --resume {f}", en: "Saved to {f}\nTo continue: {cli} run {ref} --resume {f}" }), { f: displayPath(target.file), ref, cli })
       : L({ nl: "Er was nog niets ingevuld; er is niets opgeslagen.", en: "Nothing was filled in yet; nothing was saved." });
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
@@ -167,7 +202,14 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];
   for (const [sig, h] of handlers) process.on(sig, h);
   try {
-    const { outcome } = await converse(state, { ui, checker, now, save, settle: () => saver.settle() });
+    const previous: PreviousSource = given
+      ? { given }
+      : { find: () => findPrevious(target.file ? path.dirname(target.file) : outDir, state.session, target.file, loaded.registry, checker) };
+    const { outcome, state: end } = await converse(state, { ui, checker, now, save, settle: () => saver.settle(), previous });
+    if (end.reopening) {
+      say(`\n${L({ nl: "Niets gewijzigd: het gesprek blijft vastgesteld.", en: "Nothing changed: the session stays finalized." })}`);
+      return EXIT.ok;
+    }
     if (saver.pending) {
       say(`\n${resumeHint()}`);
       return EXIT.findings;

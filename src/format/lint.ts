@@ -84,6 +84,9 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
       c.add(q, [q.min !== undefined ? "min" : "max"], "warning", "range-unused", fill(L({ nl: "min/max worden genegeerd bij type {type}", en: "min/max are ignored for type {type}" }), { type: q.type }), true);
     }
   }
+  if (q.perParty && (q.type !== "scale" || inRepeat)) {
+    c.add(q, ["per_party"], "error", "per-party-type", fill(L({ nl: "per_party wordt alleen gebruikt bij type scale (buiten een repeat)", en: "per_party is only used with type scale (outside a repeat)" }), {}), true);
+  }
   if (q.labels && q.type !== "scale") {
     c.add(q, ["labels"], "warning", "labels-unused", fill(L({ nl: "labels worden alleen gebruikt bij type scale", en: "labels are only used with type scale" }), {}), true);
   }

@@ -146,6 +146,7 @@ export function normalizeQuestion(v: unknown, lang: Lang, parsed: ParsedYaml, pa
   if (min !== undefined) q.min = min;
   const max = num(v.max);
   if (max !== undefined) q.max = max;
+  if (v.per_party === true) q.perParty = true;
   if (isObj(v.labels)) {
     const labels: NonNullable<Question["labels"]> = {};
     const lmin = normalizeText(v.labels.min, lang);

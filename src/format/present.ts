@@ -27,6 +27,7 @@ export function questionJson(q: Question, lang: Lang): Json {
     options: q.options?.map((o) => ({ code: o.code, label: tr(o.label, lang) })),
     min: q.min,
     max: q.max,
+    per_party: q.perParty ? true : undefined,
     labels: q.labels ? compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined }) : undefined,
     fields: q.fields?.map((f) => questionJson(f, lang)),
   });

@@ -91,6 +91,8 @@ export interface Question {
   /** scale (required there), number (optional bounds) */
   min?: number;
   max?: number;
+  /** scale: each present party gives its own score before the joint one (`per_party: true`). */
+  perParty?: boolean;
   /** scale: labels for the ends */
   labels?: { min?: LocalText; max?: LocalText };
   /** repeat: the group asked again and again */
@@ -131,5 +133,10 @@ export interface Format {
 
 /** A value as stored in a session file. */
 export type AnswerScalar = string | number | boolean;
-export type AnswerValue = AnswerScalar | AnswerScalar[] | RepeatItem[];
+export type AnswerValue = AnswerScalar | AnswerScalar[] | RepeatItem[] | PartyScores;
+/** A `per_party` scale answer: the joint score and each party's own, by role id. */
+export interface PartyScores {
+  joint: number;
+  parties: Record<string, number>;
+}
 export type RepeatItem = Record<string, AnswerScalar | AnswerScalar[]>;

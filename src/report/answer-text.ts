@@ -4,6 +4,7 @@ import type { AnswerValue, Lang, Question, RepeatItem } from "../format/types.js
 import type { AnswerBlock } from "./model.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { formatNumber, longDate } from "./words.js";
+import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
 export function optionLabel(q: Question, code: unknown, lang: Lang): string {
   const opt = q.options?.find((o) => o.code === String(code));
@@ -37,6 +38,7 @@ export function inlineText(q: Question, value: unknown, lang: Lang): string {
     case "yesno":
       return typeof value === "boolean" ? yesNo(value, lang) : String(value);
     case "scale":
+      if (isPartyScores(value)) return scaleText(q, value.joint, lang);
       return typeof value === "number" ? scaleText(q, value, lang) : String(value);
     case "number":
       return typeof value === "number" ? formatNumber(value, lang) : String(value);
@@ -52,7 +54,21 @@ export function inlineText(q: Question, value: unknown, lang: Lang): string {
 }
 
 /** The block shown under a question. Hidden repeat fields leave their cell empty. */
-export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVisible: (f: Question, item: RepeatItem) => boolean): AnswerBlock {
+export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVisible: (f: Question, item: RepeatItem) => boolean, roleLabel: (id: string) => string = (id) => id): AnswerBlock {
+  if (q.type === "scale" && isPartyScores(value) && partiesOf(value).length) {
+    // Each party's own score beside the joint one: one row, roles (never names) as heads.
+    const parties = partiesOf(value);
+    const max = q.max ?? 5;
+    const ends = [q.labels?.min ? `${q.min ?? 1} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean).join(", ");
+    // A row per party under the joint score: role labels are long, so they go down, not across.
+    return {
+      kind: "table",
+      head: [L({ nl: "Partij", en: "Party" }, lang), L({ nl: "Score", en: "Score" }, lang)],
+      rows: [[L({ nl: "Gezamenlijk", en: "Joint" }, lang), fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value.joint, max })], ...parties.map(([r, n]) => [roleLabel(r), String(n)])],
+      weights: [3, 1],
+      ...(ends ? { caption: ends } : {}),
+    };
+  }
   if (q.type === "multichoice" && Array.isArray(value)) return { kind: "bullets", items: value.map((c) => optionLabel(q, c, lang)) };
   if (q.type === "list" && Array.isArray(value)) return { kind: "bullets", items: value.map(String) };
   if (q.type === "repeat" && Array.isArray(value)) {

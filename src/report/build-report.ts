@@ -7,6 +7,8 @@ import { isAnswered } from "../session/condition.js";
 import { isFieldVisible, isVisible } from "../session/visibility.js";
 import { answerBlock, inlineText } from "./answer-text.js";
 import { joinAnd, longDate, reportWords, shortDate } from "./words.js";
+import { askingOrder } from "../format/walk.js";
+import { agreementsSection } from "../format/agreements.js";
 
 function roleLabel(format: Format, role: string, lang: Lang): string {
   const r = format.participants.find((p) => p.id === role);
@@ -34,6 +36,8 @@ function titleFacts(format: Format, session: Session, lang: Lang): [string, stri
     session.status === "final"
       ? L({ nl: "Vastgesteld", en: "Confirmed" }, lang)
       : L({ nl: "Concept (nog niet vastgesteld)", en: "Draft (not yet confirmed)" }, lang);
+  const time = timeFact(session, lang);
+  if (time) facts.push([L({ nl: "Tijd en duur", en: "Time and duration" }, lang), time]);
   facts.push([L({ nl: "Status", en: "Status" }, lang), status]);
   return facts;
 }
@@ -51,7 +55,7 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
       if (!isVisible(q, session)) continue;
       const value = session.answers[q.id];
       const answer = isAnswered(value)
-        ? answerBlock(q, value!, lang, fieldVisible)
+        ? answerBlock(q, value!, lang, fieldVisible, (r) => roleLabel(format, r, lang))
         : { kind: "none" as const, text: skipped.has(q.id) ? L({ nl: "niet besproken", en: "not discussed" }, lang) : L({ nl: "geen antwoord", en: "no answer" }, lang) };
       const item: ReportItem = { id: q.id, number: `${number}.${items.length + 1}`, prompt: tr(q.prompt, lang), privacy: q.privacy, answer };
       const note = session.notes[q.id];
@@ -64,19 +68,37 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
   return { sections, numbers };
 }
 
+/** "09:05 – 10:40 (95 minuten)": when the meeting was held and how long the conversation took. */
+function timeFact(session: Session, lang: Lang): string | undefined {
+  const seconds = Object.values(session.timing ?? {}).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
+  const start = new Date(session.started);
+  if (Number.isNaN(start.getTime())) return undefined;
+  const clock = (d: Date) => d.toLocaleTimeString(lang === "nl" ? "nl-NL" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" });
+  const minutes = Math.round(seconds / 60);
+  if (!minutes) return clock(start);
+  const end = new Date(start.getTime() + seconds * 1000);
+  return `${clock(start)} – ${clock(end)} (${fill(L({ nl: "{m} minuten", en: "{m} minutes" }, lang), { m: minutes })})`;
+}
+
 function shortPrompt(text: string, max = 60): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 export function buildReport(format: Format, session: Session, lang: Lang): ReportModel {
   const { sections, numbers } = sectionsOf(format, session, lang);
+  // Labels, never codes: a question by its number and prompt, participants and meta by name.
   const questionRef = (id: string | undefined): string => {
     if (!id) return "";
     const item = numbers.get(id);
     if (item) return `${item.number} ${shortPrompt(item.prompt)}`;
-    const meta = format.meta.find((q) => q.id === id);
-    return meta ? tr(meta.prompt, lang) : id;
+    if (id === "participants") return L({ nl: "Deelnemers", en: "Participants" }, lang);
+    if (id === "meta") return L({ nl: "Gegevens", en: "Details" }, lang);
+    const q = askingOrder(format).find((a) => a.question.id === id)?.question;
+    return q ? shortPrompt(tr(q.prompt, lang)) : "";
   };
+  const agreementsOf = agreementsSection(format);
+  const agreements = (agreementsOf?.questions ?? []).flatMap((q) => (q.type === "list" && isVisible(q, session) && Array.isArray(session.answers[q.id]) ? (session.answers[q.id] as unknown[]).map(String) : []));
+  const status = (s: string) => (s === "gedaan" ? L({ nl: "gedaan", en: "done" }, lang) : s === "loopt" ? L({ nl: "loopt nog", en: "still running" }, lang) : L({ nl: "vervallen", en: "dropped" }, lang));
   const model: ReportModel = {
     title: tr(format.title, lang),
     facts: titleFacts(format, session, lang),
@@ -96,13 +118,22 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
       due: a.due ? shortDate(a.due, lang) : "",
       question: questionRef(a.question),
     })),
+    agreements,
+    followup: (session.followup ?? []).map((f) => ({ action: f.action, status: status(f.status), note: f.note ?? "" })),
     footer: `${format.id} v${format.version}`,
     words: reportWords(lang),
   };
   if (session.status === "final") {
     const fin = session.finalized;
     const when = fin?.at ? longDate(fin.at, lang) : longDate(session.updated, lang);
-    const by = joinAnd((fin?.by ?? []).map((r) => roleLabel(format, r, lang)), lang);
+    // The people who confirmed, by name and role (a role without a named person: the role).
+    const by = joinAnd(
+      (fin?.by ?? []).map((r) => {
+        const names = session.participants.filter((p) => p.role === r && p.present && p.name.trim()).map((p) => p.name.trim());
+        return names.length ? `${names.join(", ")} (${roleLabel(format, r, lang)})` : roleLabel(format, r, lang);
+      }),
+      lang,
+    );
     model.finalLine = by
       ? fill(L({ nl: "Vastgesteld op {when} door {by}.", en: "Confirmed on {when} by {by}." }, lang), { when, by })
       : fill(L({ nl: "Vastgesteld op {when}.", en: "Confirmed on {when}." }, lang), { when });

@@ -8,7 +8,7 @@ import type { ChartSpec } from "./charts/spec.js";
 export type AnswerBlock =
   | { kind: "text"; text: string }
   | { kind: "bullets"; items: string[] }
-  | { kind: "table"; head: string[]; rows: string[][]; /** relative column widths */ weights: number[] }
+  | { kind: "table"; head: string[]; rows: string[][]; /** relative column widths */ weights: number[]; /** a line under the table (a scale's end labels) */ caption?: string }
   /** No answer: "niet besproken", "geen antwoord" — shown subdued. */
   | { kind: "none"; text: string };
 
@@ -53,6 +53,13 @@ export interface ReportWords {
   actions: string;
   actionHead: [string, string, string, string, string];
   actionsNone: string;
+  /** "Afspraken en acties": the short first block for the director. */
+  keyPoints: string;
+  keyAgreements: string;
+  keyActions: string;
+  followup: string;
+  followupHead: [string, string, string];
+  note: string;
   draftBanner: string;
   draftHeader: string;
   personal: string;
@@ -71,6 +78,10 @@ export interface ReportModel {
   sections: ReportSection[];
   parked: { text: string; question: string }[];
   actions: ReportAction[];
+  /** This year's agreements (the list answers of the agreements section), for the first block. */
+  agreements: string[];
+  /** Last year's agreements and how they turned out. */
+  followup: { action: string; status: string; note: string }[];
   /** "kernteam v2" */
   footer: string;
   words: ReportWords;

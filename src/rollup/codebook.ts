@@ -5,7 +5,7 @@ import type { Lang } from "../format/types.js";
 import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedQuestion } from "./plan.js";
 import { isMetaColumn, text, yesNoLabel } from "./columns.js";
-import { shownInWide } from "./wide.js";
+import { partyRoles, shownInWide } from "./wide.js";
 
 export const CODEBOOK_COLUMNS = ["column", "question_id", "field", "section", "question", "type", "privacy", "option_code", "option_label", "min", "max", "versions", "was"];
 
@@ -32,6 +32,12 @@ export function codebookRows(plan: FormatPlan, versionsSeen: ReadonlySet<number>
       }
     };
     emit(mq.id, null, mq.question, mq.privacy, mq.options);
+    if (mq.question.type === "scale" && mq.question.perParty && shownInWide("scale", mq.privacy, includeText)) {
+      // One column per party: `field` holds the role id, the question text names the role.
+      for (const role of plan.latest.participants.filter((p) => partyRoles(plan).includes(p.id))) {
+        rows.push([`${mq.id}.${role.id}`, mq.id, role.id, mq.sectionId, `${text(mq.question.prompt, lang)} (${text(role.label, lang)})`, "scale", mq.privacy, null, null, mq.question.min ?? null, mq.question.max ?? null, ...tail]);
+      }
+    }
     if (mq.question.type === "repeat") for (const f of mq.fields) emit(`${mq.id}[n].${f.id}`, f.id, f.question, f.privacy, f.options);
   }
   return rows;

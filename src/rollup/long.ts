@@ -5,8 +5,9 @@ import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedQuestion } from "./plan.js";
 import type { SessionRecord } from "./record.js";
 import { SESSION_COLUMNS, isMetaColumn, optionLabel, scalarCell, text, yesNoLabel } from "./columns.js";
+import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
-export const LONG_COLUMNS = [...SESSION_COLUMNS, "section", "question_id", "question", "type", "item", "field", "value_code", "value_label"];
+export const LONG_COLUMNS = [...SESSION_COLUMNS, "section", "question_id", "question", "type", "item", "field", "value_code", "value_label", "role"];
 
 type Value = [code: Cell, label: Cell];
 
@@ -20,7 +21,7 @@ export function answerValues(q: Question, options: readonly Option[], value: Ans
     case "yesno":
       return [[scalarCell(value as boolean), yesNoLabel(value === true, lang)]];
     case "scale": {
-      const n = value as number;
+      const n = isPartyScores(value) ? value.joint : (value as number);
       const label = n === q.min ? text(q.labels?.min, lang) : n === q.max ? text(q.labels?.max, lang) : "";
       return [[n, label]];
     }
@@ -47,11 +48,18 @@ export interface LongRow {
   value: Cell[];
 }
 
+/** A `per_party` scale: the joint score (role empty) and then a row per party with its role id. */
+function scaleRows(q: Question, value: AnswerValue, lang: Lang): [Value, Cell][] {
+  const rows: [Value, Cell][] = answerValues(q, [], value, lang).map((v) => [v, null]);
+  for (const [role, n] of partiesOf(value)) rows.push([answerValues(q, [], n, lang)[0]!, role]);
+  return rows;
+}
+
 export function longRows(plan: FormatPlan, rec: SessionRecord, lang: Lang): LongRow[] {
   const rows: LongRow[] = [];
-  const push = (mq: MergedQuestion, q: Question, item: number | null, field: string | null, vals: Value[]) => {
+  const push = (mq: MergedQuestion, q: Question, item: number | null, field: string | null, vals: Value[], role: Cell = null) => {
     for (const [code, label] of vals) {
-      rows.push({ key: field === null ? mq.id : `${mq.id}.${field}`, question: [mq.sectionId, mq.id, text(q.prompt, lang), q.type], value: [item, field, code, label] });
+      rows.push({ key: field === null ? mq.id : `${mq.id}.${field}`, question: [mq.sectionId, mq.id, text(q.prompt, lang), q.type], value: [item, field, code, label, role] });
     }
   };
   for (const mq of plan.questions) {
@@ -76,6 +84,8 @@ export function longRows(plan: FormatPlan, rec: SessionRecord, lang: Lang): Long
           }
         }
       });
+    } else if (q.type === "scale" && isPartyScores(value)) {
+      for (const [v, role] of scaleRows(q, value, lang)) push(mq, q, null, null, [v], role);
     } else {
       push(mq, q, null, null, answerValues(q, mq.options, value, lang));
     }

@@ -4,6 +4,7 @@
 // so memory does not grow with the number of sessions. Groups smaller than --min-group are
 // suppressed. There is deliberately no total row: total minus the shown groups would give
 // away a suppressed group's figures.
+import { isPartyScores } from "../session/party-scores.js";
 import type { AnswerScalar, AnswerValue, Lang, RepeatItem } from "../format/types.js";
 import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedQuestion } from "./plan.js";
@@ -47,7 +48,8 @@ export class SummaryAggregator {
       const mq = this.plan.byId.get(id);
       if (!mq) continue;
       if (mq.question.type !== "repeat") {
-        this.value(g, id, mq.question.type, v);
+        // A per_party scale counts by its joint score here (the parties' own are in long/wide).
+        this.value(g, id, mq.question.type, isPartyScores(v) ? v.joint : v);
         continue;
       }
       const items = v as RepeatItem[];

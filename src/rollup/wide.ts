@@ -9,12 +9,21 @@ import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedField, MergedQuestion } from "./plan.js";
 import type { SessionRecord } from "./record.js";
 import { isMetaColumn, scalarCell } from "./columns.js";
+import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
 export interface WideColumn {
   key: string;
   question: MergedQuestion;
   field?: MergedField;
   option?: Option;
+  /** A per_party scale's column for one role. */
+  role?: string;
+}
+
+/** The roles of every version of the format, newest order first. */
+export function partyRoles(plan: FormatPlan): string[] {
+  const roles: string[] = plan.latest.participants.map((p) => p.id);
+  return roles;
 }
 
 export type WidePairs = [string, Cell][];
@@ -25,6 +34,7 @@ const isFreeText = (t: string) => (FREE_TEXT_TYPES as readonly string[]).include
 function cellOf(type: string, value: AnswerValue): Cell {
   if (type === "list") return (value as AnswerScalar[]).map(String).join("\n");
   if (Array.isArray(value)) return null;
+  if (isPartyScores(value)) return value.joint;
   return scalarCell(value);
 }
 
@@ -34,6 +44,8 @@ function valuePairs(prefix: string, type: string, options: readonly Option[], va
     for (const o of options) out.push([`${prefix}.${o.code}`, chosen.has(o.code) ? 1 : 0]);
   } else {
     out.push([prefix, cellOf(type, value)]);
+    // per_party: each party's own score beside the joint one, as `qid.ROLE`.
+    for (const [role, n] of partiesOf(value)) out.push([`${prefix}.${role}`, n]);
   }
 }
 
@@ -86,6 +98,7 @@ export function wideColumns(plan: FormatPlan, versionsSeen: ReadonlySet<number>,
     } else if (shownInWide(type, mq.privacy, includeText)) {
       if (type === "multichoice") for (const o of mq.options) cols.push({ key: `${mq.id}.${o.code}`, question: mq, option: o });
       else cols.push({ key: mq.id, question: mq });
+      if (type === "scale" && mq.question.perParty) for (const role of partyRoles(plan)) cols.push({ key: `${mq.id}.${role}`, question: mq, role });
     }
   }
   return cols;

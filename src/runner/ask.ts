@@ -34,6 +34,8 @@ async function askLine(ctx: Ctx, q: Question, existing: AnswerValue | undefined,
   return ctx.ui.input({
     message: message + (q.type === "date" ? hint(L({ nl: "JJJJ-MM-DD", en: "YYYY-MM-DD" })) : ""),
     ...(def !== undefined ? { default: def } : {}),
+    // An earlier text answer is put in the field to be edited, not retyped.
+    ...(existing !== undefined && q.type === "text" ? { editable: true } : {}),
     validate: (text) => {
       const cmd = commandCheck(text);
       if (cmd !== undefined) return cmd;
@@ -44,28 +46,97 @@ async function askLine(ctx: Ctx, q: Question, existing: AnswerValue | undefined,
   });
 }
 
-/** longtext and list: line after line until an empty line; the empty line is refused while the whole is invalid. */
+/** Commands that act and leave the answer being typed on screen. */
+const STAYING = new Set(["help", "commands", "note", "park", "action"]);
+
+/** `:weg 2` / `:weg` (the last item): take an item out of a list being typed. */
+function removeCommand(text: string): { index?: number } | undefined {
+  const m = /^:(weg|verwijder|remove|del)\s*(\d*)\s*$/i.exec(text.trim());
+  if (!m) return undefined;
+  return m[2] ? { index: Number(m[2]) } : {};
+}
+
+/**
+ * longtext and list: line after line until an empty line. A line that is only a command runs
+ * it on any line (issue 15, item 1): help, notes, parking and actions keep the answer on
+ * screen; moving on (:terug, :over, :sectie, :stop …) first keeps what was typed when it is
+ * acceptable. In a list, `:weg N` removes item N, and `max` is enforced per item, so the list
+ * can always be ended or left (item 2).
+ */
 async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined, message: string): Promise<Got | { raw: string }> {
   const ui = ctx.ui;
   const isList = q.type === "list";
+  const max = isList ? q.validate?.maxItems : undefined;
   if (isAnswered(existing)) {
     ui.print(`${L({ nl: "Huidig antwoord", en: "Current answer" })}:\n${showValue(q, existing, tr)}`);
   }
+  const listHint = L({ nl: "één item per regel, lege regel = klaar, :weg N = item N weghalen", en: "one item per line, empty line = done, :del N = remove item N" });
   const first = await ui.input({
-    message: message + hint(isList ? L({ nl: "één item per regel, lege regel = klaar", en: "one item per line, empty line = done" }) : L({ nl: "meerdere regels mogelijk, lege regel = klaar", en: "several lines allowed, empty line = done" })) + (isAnswered(existing) ? hint(L({ nl: "Enter = huidig antwoord houden", en: "Enter = keep the current answer" })) : ""),
-    validate: (text) => commandCheck(text) ?? true,
+    message: message + hint(isList ? listHint : L({ nl: "meerdere regels mogelijk, lege regel = klaar", en: "several lines allowed, empty line = done" })) + (isAnswered(existing) ? hint(L({ nl: "Enter = huidig antwoord houden", en: "Enter = keep the current answer" })) : ""),
+    validate: (text) => (isList && removeCommand(text) ? (Array.isArray(existing) && existing.length ? true : L({ nl: "er is nog geen item om weg te halen", en: "there is no item to remove yet" })) : (commandCheck(text) ?? true)),
   });
-  if (parseCommand(first)) return { raw: first };
-  if (!first.trim()) return { value: existing };
-  const lines = [unescapeAnswer(first).trimEnd()];
+  const lines: string[] = [];
+  const rm0 = isList ? removeCommand(first) : undefined;
+  if (rm0) {
+    // Editing the current list: start from it.
+    lines.push(...(existing as unknown[]).map(String));
+  } else {
+    if (parseCommand(first)) return { raw: first };
+    if (!first.trim()) return { value: existing };
+    lines.push(unescapeAnswer(first).trimEnd());
+  }
   const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
+  const show = () => ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : L({ nl: "  (lijst is leeg)", en: "  (list is empty)" }));
+  const remove = (r: { index?: number }) => {
+    const items = value() as string[];
+    const i = r.index === undefined ? items.length - 1 : r.index - 1;
+    if (i < 0 || i >= items.length) {
+      ui.print(fill(L({ nl: "Geen item {n}.", en: "No item {n}." }), { n: r.index ?? "" }));
+      return;
+    }
+    lines.splice(0, lines.length, ...items.filter((_, k) => k !== i));
+    ui.print(fill(L({ nl: "✓ Item {n} weggehaald.", en: "✓ Item {n} removed." }), { n: i + 1 }));
+    show();
+  };
+  if (rm0) remove(rm0);
   for (;;) {
     const next = await ui.input({
       message: isList ? "•" : "…",
-      validate: (text) => (text.trim() ? true : problemText(ctx, q, value())),
+      validate: (text) => {
+        if (isList && removeCommand(text)) return true;
+        const cmd = commandCheck(text);
+        if (cmd !== undefined) return cmd;
+        if (text.trim()) {
+          if (max !== undefined && (value() as string[]).length >= max) {
+            return fill(L({ nl: "hoogstens {n} items — Enter = klaar, :weg N = een item weghalen", en: "at most {n} items — Enter = done, :del N = remove an item" }), { n: max });
+          }
+          return true;
+        }
+        const ok = problemText(ctx, q, value());
+        return ok === true ? true : `${ok} — ${L({ nl: ":over = overslaan, :terug = vorige vraag", en: ":skip = skip, :back = previous question" })}`;
+      },
     });
+    const rm = isList ? removeCommand(next) : undefined;
+    if (rm) {
+      remove(rm);
+      continue;
+    }
+    const cmd = parseCommand(next);
+    if (cmd && !("unknown" in cmd)) {
+      if (STAYING.has(cmd.name)) {
+        await runCommand(ctx, cmd, q);
+        ui.print(L({ nl: "(verder met het antwoord; lege regel = klaar)", en: "(continuing the answer; empty line = done)" }));
+        continue;
+      }
+      // Leaving the question: keep what was typed when it is acceptable, then go.
+      const typed = value();
+      if (isAnswered(typed) && problemText(ctx, q, typed) === true) ctx.dispatch({ type: "answer", value: typed, stay: true });
+      const p = await runCommand(ctx, cmd, q);
+      if (p) return { proposal: p };
+      continue;
+    }
     if (!next.trim()) return { value: value() };
-    lines.push(next.trimEnd());
+    lines.push(unescapeAnswer(next).trimEnd());
   }
 }
 
@@ -140,6 +211,7 @@ export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | un
       continue;
     }
     const cmd = parseCommand(raw);
+    if (cmd && "unknown" in cmd) ui.print(`! ${commandCheck(raw) as string}`);
     if (!cmd || "unknown" in cmd) continue;
     const p = await runCommand(ctx, cmd, q);
     if (p) return { proposal: p };

@@ -2,6 +2,7 @@
 // topics, action items, choosing a section. They return a navigation proposal, or undefined
 // when the same question should simply be asked again.
 import type { Question } from "../format/types.js";
+import type { ActionItem } from "../session/types.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { isValidDate } from "../session/answer-check.js";
 import type { Command } from "./commands.js";
@@ -32,24 +33,115 @@ export async function chooseSection(ctx: Ctx, arg: string): Promise<Proposal | u
   return picked ? { type: "jump", section: picked } : undefined;
 }
 
-async function askActionItem(ctx: Ctx, what: string): Promise<void> {
-  const ui = ctx.ui;
-  what ||= await ui.input({ message: L({ nl: "Actie — wat moet er gebeuren?", en: "Action — what needs doing?" }) });
-  if (!what.trim()) return;
-  const who = await ui.input({ message: L({ nl: "Wie (naam of rol)? (Enter = open)", en: "Who (name or role)? (Enter = open)" }) });
-  const organisation = await ui.input({ message: L({ nl: "Organisatie? (Enter = open)", en: "Organisation? (Enter = open)" }) });
-  const due = await ui.input({
-    message: L({ nl: "Wanneer klaar (JJJJ-MM-DD)? (Enter = open)", en: "Due (YYYY-MM-DD)? (Enter = open)" }),
-    validate: (v) => !v.trim() || (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) || L({ nl: "verwacht JJJJ-MM-DD of DD-MM-JJJJ", en: "expected YYYY-MM-DD or DD-MM-YYYY" }),
+/** The meeting's date: the `datum` meta answer, else today. */
+function meetingDate(ctx: Ctx): string {
+  const d = ctx.state().session.meta.datum;
+  return typeof d === "string" && isValidDate(d) ? d : today(ctx);
+}
+
+/**
+ * Who does it: picked from the participants (their organisation comes along), typed, or
+ * left open. Returns undefined when left open.
+ */
+async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organisation?: string }> {
+  const { format, session } = ctx.state();
+  const people = session.participants.filter((p) => p.name.trim());
+  const label = (role: string) => tr(format.participants.find((r) => r.id === role)?.label) || role;
+  const orgOf = (p: (typeof people)[number]) => p.organisation ?? tr(format.participants.find((r) => r.id === p.role)?.organisation);
+  const pick = await ctx.ui.select<string>({
+    message: L({ nl: "Wie pakt het op?", en: "Who takes it on?" }),
+    choices: [
+      ...people.map((p, i) => ({ value: `p${i}`, name: `${p.name} — ${label(p.role)}${orgOf(p) ? `, ${orgOf(p)}` : ""}` })),
+      { separator: "──" },
+      { value: "type", name: L({ nl: "iemand anders (typen)", en: "someone else (type)" }) },
+      { value: "open", name: L({ nl: "nog open", en: "still open" }) },
+    ],
+    ...(old?.who ? { default: people.some((p) => p.name === old.who) ? `p${people.findIndex((p) => p.name === old.who)}` : "type" } : {}),
   });
-  const item = {
-    what: what.trim(),
-    ...(who.trim() ? { who: who.trim() } : {}),
-    ...(organisation.trim() ? { organisation: organisation.trim() } : {}),
-    ...(due.trim() ? { due: parseDate(due, today(ctx))! } : {}),
-  };
-  ctx.dispatch({ type: "action", item });
-  ui.print(L({ nl: "✓ Actiepunt vastgelegd.", en: "✓ Action item recorded." }));
+  if (pick === "open") return {};
+  if (pick.startsWith("p")) {
+    const p = people[Number(pick.slice(1))]!;
+    const organisation = orgOf(p);
+    return { who: p.name, ...(organisation ? { organisation } : {}) };
+  }
+  const who = await ctx.ui.input({ message: L({ nl: "Wie (naam of functie)?", en: "Who (name or role)?" }), ...(old?.who ? { default: old.who } : {}) });
+  const organisation = await ctx.ui.input({ message: L({ nl: "Organisatie? (Enter = open)", en: "Organisation? (Enter = open)" }), ...(old?.organisation ? { default: old.organisation } : {}) });
+  return { ...(who.trim() ? { who: who.trim() } : {}), ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
+}
+
+/** A due date; one before the meeting itself is questioned, not silently taken (issue 15, item 5). */
+async function askDue(ctx: Ctx, old?: string): Promise<string | undefined> {
+  for (;;) {
+    const due = await ctx.ui.input({
+      message: L({ nl: "Wanneer klaar (JJJJ-MM-DD of DD-MM-JJJJ)? (Enter = open)", en: "Due (YYYY-MM-DD or DD-MM-YYYY)? (Enter = open)" }),
+      ...(old ? { default: old } : {}),
+      validate: (v) => !v.trim() || (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) || L({ nl: "verwacht JJJJ-MM-DD of DD-MM-JJJJ", en: "expected YYYY-MM-DD or DD-MM-YYYY" }),
+    });
+    if (!due.trim()) return undefined;
+    const d = parseDate(due, today(ctx))!;
+    const meeting = meetingDate(ctx);
+    if (d >= meeting) return d;
+    const ok = await ctx.ui.confirm({ message: fill(L({ nl: "{d} ligt vóór de gespreksdatum ({m}). Toch zo vastleggen?", en: "{d} is before the meeting date ({m}). Record it anyway?" }), { d, m: meeting }), default: false });
+    if (ok) return d;
+  }
+}
+
+async function askActionItem(ctx: Ctx, what: string, old?: ActionItem): Promise<Omit<ActionItem, "question"> | undefined> {
+  const ui = ctx.ui;
+  what ||= await ui.input({ message: L({ nl: "Actie — wat moet er gebeuren?", en: "Action — what needs doing?" }), ...(old ? { default: old.what } : {}) });
+  if (!what.trim()) return undefined;
+  const who = await askWho(ctx, old);
+  const due = await askDue(ctx, old?.due);
+  return { what: what.trim(), ...who, ...(due ? { due } : {}) };
+}
+
+const actionLine = (a: ActionItem) => `${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`;
+
+/** Action items and parked topics: listed, and each can be changed or deleted. */
+export async function manageLists(ctx: Ctx): Promise<void> {
+  const ui = ctx.ui;
+  for (;;) {
+    const { session } = ctx.state();
+    const choices = [
+      ...session.actions.map((a, i) => ({ value: `a${i}`, name: `${L({ nl: "Actie", en: "Action" })} ${i + 1}: ${actionLine(a)}` })),
+      ...session.parked.map((p, i) => ({ value: `p${i}`, name: `${L({ nl: "Geparkeerd", en: "Parked" })} ${i + 1}: ${p.text}` })),
+    ];
+    if (!choices.length) {
+      ui.print(L({ nl: "Er zijn nog geen actiepunten of geparkeerde onderwerpen.", en: "There are no action items or parked topics yet." }));
+      return;
+    }
+    const pick = await ui.select<string>({
+      message: L({ nl: "Actiepunten en parkeerplaats — welke wijzigen of verwijderen?", en: "Action items and parked topics — which to change or delete?" }),
+      choices: [...choices, { separator: "──" }, { value: "", name: L({ nl: "← terug", en: "← back" }) }],
+    });
+    if (!pick) return;
+    const index = Number(pick.slice(1));
+    const what = await ui.select<string>({
+      message: L({ nl: "Wat wilt u ermee?", en: "What to do with it?" }),
+      choices: [
+        { value: "edit", name: L({ nl: "wijzigen", en: "change" }) },
+        { value: "delete", name: L({ nl: "verwijderen", en: "delete" }) },
+        { value: "", name: L({ nl: "← terug", en: "← back" }) },
+      ],
+    });
+    if (!what) continue;
+    if (pick.startsWith("a")) {
+      if (what === "delete") {
+        ctx.dispatch({ type: "editAction", index, item: null });
+        ui.print(L({ nl: "✓ Actiepunt verwijderd.", en: "✓ Action item deleted." }));
+      } else {
+        const item = await askActionItem(ctx, "", ctx.state().session.actions[index]);
+        if (item) ctx.dispatch({ type: "editAction", index, item });
+        ui.print(L({ nl: "✓ Actiepunt gewijzigd.", en: "✓ Action item changed." }));
+      }
+    } else if (what === "delete") {
+      ctx.dispatch({ type: "editParked", index, text: null });
+      ui.print(L({ nl: "✓ Onderwerp van de parkeerplaats gehaald.", en: "✓ Parked topic deleted." }));
+    } else {
+      const text = await ui.input({ message: L({ nl: "Onderwerp:", en: "Topic:" }), default: ctx.state().session.parked[index]!.text });
+      if (text.trim()) ctx.dispatch({ type: "editParked", index, text: text.trim() });
+    }
+  }
 }
 
 /** Handle a command at a question; `undefined` means: ask the question again. */
@@ -88,8 +180,16 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
       }
       return undefined;
     }
-    case "action":
-      await askActionItem(ctx, cmd.arg);
+    case "action": {
+      const item = await askActionItem(ctx, cmd.arg);
+      if (item) {
+        ctx.dispatch({ type: "action", item });
+        ui.print(L({ nl: "✓ Actiepunt vastgelegd.", en: "✓ Action item recorded." }));
+      }
+      return undefined;
+    }
+    case "actions":
+      await manageLists(ctx);
       return undefined;
   }
 }
@@ -103,6 +203,7 @@ export async function moreMenu(ctx: Ctx, question?: Question): Promise<Proposal 
       { value: "note", name: L({ nl: "notitie", en: "note" }) },
       { value: "park", name: L({ nl: "onderwerp parkeren", en: "park a topic" }) },
       { value: "action", name: L({ nl: "actiepunt", en: "action item" }) },
+      { value: "actions", name: L({ nl: "actiepunten en parkeerplaats bekijken, wijzigen, verwijderen", en: "list, change, delete action items and parked topics" }) },
       { value: "section", name: L({ nl: "naar een sectie", en: "go to a section" }) },
       { value: "review", name: L({ nl: "overzicht / vaststellen", en: "review / finalize" }) },
       { value: "stop", name: L({ nl: "opslaan en stoppen", en: "save and stop" }) },

@@ -2,7 +2,7 @@
 // English aliases, so a facilitator never has to leave the keyboard.
 import { L } from "../i18n/lang.js";
 
-export type CommandName = "back" | "skip" | "help" | "section" | "review" | "note" | "park" | "action" | "stop" | "commands";
+export type CommandName = "back" | "skip" | "help" | "section" | "review" | "note" | "park" | "action" | "actions" | "stop" | "commands";
 
 const WORDS: Record<string, CommandName> = {
   terug: "back", back: "back",
@@ -13,6 +13,7 @@ const WORDS: Record<string, CommandName> = {
   notitie: "note", note: "note",
   park: "park", parkeer: "park",
   actie: "action", action: "action",
+  acties: "actions", actions: "actions",
   stop: "stop",
   "?": "commands", commands: "commands", opdrachten: "commands",
 };
@@ -48,6 +49,7 @@ export function commandHelp(): string {
     [":notitie (:note)", L({ nl: "notitie bij deze vraag (:notitie tekst)", en: "note on this question (:note text)" })],
     [":park", L({ nl: "onderwerp op de parkeerplaats zetten (:park tekst)", en: "park a topic (:park text)" })],
     [":actie   (:action)", L({ nl: "actiepunt vastleggen: wat, wie, organisatie, datum", en: "record an action item: what, who, organisation, due date" })],
+    [":acties  (:actions)", L({ nl: "actiepunten en geparkeerde onderwerpen bekijken, wijzigen, verwijderen", en: "list, edit and delete action items and parked topics" })],
     [":stop", L({ nl: "opslaan en stoppen (later verder met --resume)", en: "save and stop (continue later with --resume)" })],
     ["?", L({ nl: "deze lijst", en: "this list" })],
   ];

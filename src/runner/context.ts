@@ -3,6 +3,7 @@
 import type { AnswerChecker } from "../session/answer-check.js";
 import type { Ui } from "../ui/types.js";
 import type { Proposal, RunnerState } from "./types.js";
+import type { PreviousSource } from "./followup.js";
 
 export interface Ctx {
   ui: Ui;
@@ -11,6 +12,10 @@ export interface Ctx {
   state(): RunnerState;
   /** Apply an input now (reduce + autosave) and return the new state. */
   dispatch(p: Exclude<Proposal, { type: "stop" }>): RunnerState;
+  /** Last year's conversation of the same school (`--previous`, or found beside the file). */
+  previous?: PreviousSource;
+  /** Which overruns have been warned about (each once). */
+  warned?: Set<string>;
 }
 
 export function today(ctx: Ctx): string {

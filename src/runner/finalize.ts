@@ -38,3 +38,18 @@ export function finalizeProblems(format: Format, session: Session, by?: string[]
   }
   return out;
 }
+
+/** Role ids as their labels, for messages. */
+export function roleLabels(format: Format, roles: string[]): string[] {
+  return roles.map((r) => tr(format.participants.find((p) => p.id === r)?.label) || r);
+}
+
+/** "15 september 2026 om 10:00, door Intern begeleider en Socius" — for the read-only notice. */
+export function finalizedText(format: Format, at: string, by: string[]): string {
+  const d = new Date(at);
+  const when = Number.isNaN(d.getTime())
+    ? at
+    : `${d.toLocaleDateString(L({ nl: "nl-NL", en: "en-GB" }), { day: "numeric", month: "long", year: "numeric" })} ${L({ nl: "om", en: "at" })} ${d.toLocaleTimeString(L({ nl: "nl-NL", en: "en-GB" }), { hour: "2-digit", minute: "2-digit" })}`;
+  const labels = roleLabels(format, by);
+  return labels.length ? `${when}, ${L({ nl: "door", en: "by" })} ${labels.join(", ")}` : when;
+}

@@ -22,6 +22,10 @@ export interface Header {
   line: string;
   /** Set when the section runs over its timebox. */
   warning?: string;
+  /** Keys of what has run over: `section:<id>`, `total` — each warned about once. */
+  over: string[];
+  /** Set when the whole conversation runs over its duration. */
+  totalWarning?: string;
 }
 
 export function header(state: RunnerState, now: number): Header {
@@ -32,6 +36,7 @@ export function header(state: RunnerState, now: number): Header {
   const totalText = fill(L({ nl: "totaal {t}/{d}", en: "total {t}/{d}" }), { t: clockText(total), d: clockText(format.duration * 60_000) });
   const parts: string[] = [];
   let warning: string | undefined;
+  const over: string[] = [];
   if (p.section === META_SECTION) {
     parts.push(L({ nl: "Gegevens", en: "Details" }), fill(L({ nl: "vraag {n}/{c}", en: "question {n}/{c}" }), { n: p.questionNumber, c: p.questionCount }));
   } else if (p.section === PARTICIPANTS) {
@@ -47,6 +52,7 @@ export function header(state: RunnerState, now: number): Header {
       fill(L({ nl: "sectie {t}/{b}", en: "section {t}/{b}" }), { t: clockText(spent), b: clockText(box) }),
     );
     if (spent > box) {
+      over.push(`section:${section.id}`);
       warning = fill(L({ nl: "Deze sectie loopt {m} min over de geplande tijd.", en: "This section is {m} min over its planned time." }), {
         m: Math.ceil((spent - box) / 60_000),
       });
@@ -55,5 +61,11 @@ export function header(state: RunnerState, now: number): Header {
     parts.push(L({ nl: "Overzicht", en: "Review" }));
   }
   parts.push(totalText);
-  return { line: parts.join(" · "), ...(warning ? { warning } : {}) };
+  const planned = format.duration * 60_000;
+  let totalWarning: string | undefined;
+  if (planned > 0 && total > planned) {
+    over.push("total");
+    totalWarning = fill(L({ nl: "Het gesprek loopt {m} min over de geplande {d} minuten.", en: "The conversation is {m} min over its planned {d} minutes." }), { m: Math.ceil((total - planned) / 60_000), d: format.duration });
+  }
+  return { line: parts.join(" · "), over, ...(warning ? { warning } : {}), ...(totalWarning ? { totalWarning } : {}) };
 }

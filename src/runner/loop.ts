@@ -18,6 +18,7 @@ export interface LoopDeps {
   save(state: RunnerState): void;
   /** Between questions: whatever needs the user after a save (a failed autosave asks where to save). */
   settle?(): Promise<void>;
+  previous?: import("./followup.js").PreviousSource;
 }
 
 export type Outcome = "final" | "stopped";
@@ -29,6 +30,7 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     checker: deps.checker,
     now: deps.now,
     state: () => state,
+    ...(deps.previous ? { previous: deps.previous } : {}),
     dispatch: (p) => {
       state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1]);
       deps.save(state);
@@ -37,7 +39,7 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
   };
   for (;;) {
     await deps.settle?.();
-    if (state.session.status === "final") return { state, outcome: "final" };
+    if (state.session.status === "final" && !state.reopening) return { state, outcome: "final" };
     const c = state.cursor;
     const p = c.kind === "review" ? await askReview(ctx) : c.kind === "participants" ? await askParticipants(ctx) : await askQuestion(ctx, c.id);
     if (p.type === "stop") {

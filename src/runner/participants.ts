@@ -3,7 +3,7 @@ import type { SessionParticipant } from "../session/types.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import { printHeader } from "./question.js";
-import { moreMenu } from "./command-actions.js";
+import { moreMenu, runCommand } from "./command-actions.js";
 import { parseCommand } from "./commands.js";
 import type { Proposal } from "./types.js";
 
@@ -33,7 +33,16 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       if (p) return p;
       continue;
     }
-    if (cmd) return cmd === ":back" ? { type: "back" } : { type: "skip" };
+    if (cmd === ":back" || cmd === ":skip") return cmd === ":back" ? { type: "back" } : { type: "skip" };
+    if (cmd) {
+      // A command typed into the list (`:overzicht`, `?`): run it, never tick or untick anything.
+      const c = parseCommand(cmd);
+      if (c && !("unknown" in c)) {
+        const p = await runCommand(ctx, c);
+        if (p) return p;
+      } else ui.print(`! ${L({ nl: "onbekende opdracht — typ ? voor de lijst", en: "unknown command — type ? for the list" })}`);
+      continue;
+    }
     if (!picked.length) return { type: "skip" };
     const list: SessionParticipant[] = [];
     for (const roleId of picked) {

@@ -8,14 +8,41 @@ import type { Ctx } from "./context.js";
 import { askValue } from "./ask.js";
 import { moreMenu } from "./command-actions.js";
 import { header } from "./header.js";
+import { paint } from "../ui/colour.js";
+import { askFollowup } from "./followup.js";
+import { agreementsSection } from "./previous.js";
 import { answerOf, firstStepOf, questionOf, sameStep } from "./steps.js";
 import { showValue } from "./values.js";
+import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "./types.js";
 
+/**
+ * The header above a question. In a terminal it is a live line redrawn every second while the
+ * question is open; elsewhere it is printed once. Running over a section's timebox and over
+ * the whole duration is each warned about once (issue 15, item 10).
+ */
 export function printHeader(ctx: Ctx): void {
   const h = header(ctx.state(), ctx.now());
+  const warned = (ctx.warned ??= new Set());
+  const once = (key: string, text: string | undefined) => {
+    if (!text || warned.has(key) || !h.over.includes(key)) return;
+    warned.add(key);
+    ctx.ui.print(paint.yellow(`⚠ ${text}`));
+  };
+  if (ctx.ui.setStatus) {
+    ctx.ui.print("");
+    once(h.over.find((k) => k.startsWith("section:")) ?? "", h.warning);
+    once("total", h.totalWarning);
+    ctx.ui.setStatus(() => {
+      const live = header(ctx.state(), ctx.now());
+      const late = live.over.length ? paint.yellow(` · ⚠ ${L({ nl: "over tijd", en: "over time" })}`) : "";
+      return paint.dim(live.line) + late;
+    });
+    return;
+  }
   ctx.ui.print(`\n${h.line}`);
   if (h.warning) ctx.ui.print(`⚠ ${h.warning}`);
+  once("total", h.totalWarning);
 }
 
 export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
@@ -27,15 +54,58 @@ export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
       ctx.ui.print(`\n== ${tr(section.title)} ==${section.intro ? `\n${tr(section.intro)}` : ""}`);
     }
   }
+  // Entering the agreements section: first last year's agreements (when there are any).
+  if (section && ctx.previous && section.id === agreementsSection(state.format)?.id && !state.editing) {
+    const first = firstStepOf(state.format, state.session, section.id);
+    if (first && sameStep(first, state.cursor)) await askFollowup(ctx);
+  }
   printHeader(ctx);
   const mark = q.required ? " *" : "";
   if (q.type === "repeat") return askRepeat(ctx, q, mark);
   const existing = answerOf(state.format, state.session, id);
+  if (q.type === "scale" && q.perParty) return askPerParty(ctx, q, existing, mark);
   const got = await askValue(ctx, q, existing, tr(q.prompt) + mark);
   if ("proposal" in got) return got.proposal;
   if (isAnswered(got.value)) return { type: "answer", value: got.value };
   // Unticking every option of an answered multichoice clears it; an empty line keeps (see askValue).
   return isAnswered(existing) && got.value !== undefined ? { type: "answer", value: undefined } : { type: "skip" };
+}
+
+/** The roles present, in the format's order: each gives its own score on a per_party scale. */
+export function presentParties(ctx: Ctx): { id: string; label: string }[] {
+  const { format, session } = ctx.state();
+  return format.participants
+    .filter((r) => session.participants.some((p) => p.role === r.id && p.present))
+    .map((r) => ({ id: r.id, label: tr(r.label) || r.id }));
+}
+
+/**
+ * A `per_party` scale: every present party first gives its own score (the format's help
+ * asks for that), then the joint score is agreed. Skipping a party leaves it out.
+ */
+async function askPerParty(ctx: Ctx, q: Question, existing: AnswerValue | undefined, mark: string): Promise<Proposal> {
+  const one: Question = { ...q, perParty: false, required: false };
+  const had = isPartyScores(existing) ? existing : undefined;
+  const parties: Record<string, number> = {};
+  const roles = presentParties(ctx);
+  if (roles.length) ctx.ui.print(L({ nl: "Eerst geeft elke partij een eigen score, daarna de gezamenlijke.", en: "First each party gives its own score, then the joint one." }));
+  for (const role of roles) {
+    const got = await askValue(ctx, one, had?.parties[role.id], `${tr(q.prompt)} — ${role.label}`);
+    if ("proposal" in got) {
+      if (got.proposal.type === "skip") continue;
+      return got.proposal;
+    }
+    if (typeof got.value === "number") parties[role.id] = got.value;
+  }
+  const spread = Object.entries(parties).map(([r, n]) => `${roles.find((x) => x.id === r)?.label ?? r} ${n}`).join(" · ");
+  const joint = jointOf(existing);
+  // The cursor starts at the earlier joint score, else at the parties' median: a proposal, not an answer.
+  const scores = Object.values(parties).sort((a, b) => a - b);
+  const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
+  const got = await askValue(ctx, q.perParty ? { ...q, perParty: false } : q, typeof joint === "number" ? joint : median, `${tr(q.prompt)} — ${L({ nl: "gezamenlijk", en: "joint" })}${mark}${spread ? `  (${spread})` : ""}`);
+  if ("proposal" in got) return got.proposal;
+  if (typeof got.value !== "number") return isAnswered(existing) ? { type: "answer", value: existing } : { type: "skip" };
+  return { type: "answer", value: { joint: got.value, parties } };
 }
 
 async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal> {

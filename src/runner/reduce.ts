@@ -6,7 +6,7 @@ import { META_SECTION } from "../format/walk.js";
 import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
 import { finalizeProblems } from "./finalize.js";
-import { allSteps, firstStepOf, isStepVisible, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
+import { allSteps, firstStepOf, isStepVisible, nextOpenStep, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
 
 /**
  * Longest stretch one input may add to the clock. A laptop closed in the middle of a
@@ -30,10 +30,26 @@ function timingOf(ms: Record<string, number>): Record<string, number> {
 /** Where to go after the current step is dealt with: back to the review when editing from it. */
 function onward(state: RunnerState, session: Session): Pick<RunnerState, "cursor" | "editing"> {
   if (state.editing) return { cursor: { kind: "review" }, editing: false };
+  if (state.jumped) return { cursor: nextOpenStep(state.format, session, state.cursor), editing: false };
   return { cursor: nextStep(state.format, session, state.cursor), editing: false };
 }
 
+/** What a change is measured on: everything the conversation records, not the clock or history. */
+const content = (s: Session) => JSON.stringify([s.meta, s.participants, s.answers, s.aside ?? {}, s.notes, s.skipped, s.parked, s.actions, s.followup ?? []]);
+
 export function reduce(state: RunnerState, input: Input): RunnerState {
+  const next = step(state, input);
+  if (!state.reopening || next.session.status !== "final" || input.type === "finalize") return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
+  if (content(next.session) === content(state.session)) return next;
+  // The first real change to a reopened final session makes it a draft again.
+  const session = next.session;
+  session.status = "draft";
+  session.finalized = null;
+  session.history.push({ event: "reopen", at: session.updated });
+  return { ...next, reopening: false };
+}
+
+function step(state: RunnerState, input: Input): RunnerState {
   const { format } = state;
   const clock = tick(state, input.now);
   const session: Session = structuredClone(state.session);
@@ -63,10 +79,11 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
       return { ...base, ...onward(state, session) };
     }
     case "back":
-      return { ...base, cursor: prevStep(format, session, cur), editing: false };
+      // Walking back by hand: from here on, step through every question again.
+      return { ...base, cursor: prevStep(format, session, cur), editing: false, jumped: false };
     case "jump": {
       const to = input.section === "review" ? ({ kind: "review" } as Step) : firstStepOf(format, session, input.section);
-      return to ? { ...base, cursor: to, editing: false } : base;
+      return to ? { ...base, cursor: to, editing: false, jumped: to.kind !== "review" } : base;
     }
     case "goto":
       return { ...base, cursor: { kind: "question", id: input.id }, editing: cur.kind === "review" };
@@ -94,6 +111,29 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
     case "action":
       session.actions.push({ ...input.item, ...(cur.kind === "question" ? { question: cur.id } : {}) });
       return base;
+    case "editAction": {
+      const old = session.actions[input.index];
+      if (!old) return base;
+      if (input.item === null) session.actions.splice(input.index, 1);
+      else session.actions[input.index] = { ...input.item, ...(old.question !== undefined ? { question: old.question } : {}) };
+      return base;
+    }
+    case "editParked": {
+      const old = session.parked[input.index];
+      if (!old) return base;
+      if (input.text === null) session.parked.splice(input.index, 1);
+      else session.parked[input.index] = { ...old, text: input.text };
+      return base;
+    }
+    case "followup": {
+      // One entry per item of last year: answering it again replaces the earlier answer in place.
+      const list = [...(session.followup ?? [])];
+      const at = list.findIndex((f) => f.action === input.item.action);
+      if (at >= 0) list[at] = input.item;
+      else list.push(input.item);
+      session.followup = list;
+      return base;
+    }
     case "finalize": {
       const problems = finalizeProblems(format, session, input.by);
       if (problems.length) return { ...state, clock, problems };

@@ -5,27 +5,79 @@ import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import type { Proposal, RunnerState } from "./types.js";
-import { finalizeProblems, presentRoles } from "./finalize.js";
+import { finalizeProblems, presentRoles, roleLabels } from "./finalize.js";
 import { answerOf } from "./steps.js";
 import { showValue } from "./values.js";
-import { moreMenu } from "./command-actions.js";
+import { manageLists, moreMenu } from "./command-actions.js";
+import { askFollowup, statusLabel } from "./followup.js";
 
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
 
-/** The overview as text: pure, so it is tested and printed the same way. */
-export function reviewText(state: RunnerState): string {
+/**
+ * The overview (issue 15, item 9): open required questions first, then one line per section
+ * with its progress and time — not every answer. The answers of a section are one choice away.
+ */
+export function overviewText(state: RunnerState): string {
+  const { format, session } = state;
+  const out: string[] = [`== ${L({ nl: "Overzicht", en: "Overview" })} ==`];
+  const value = (q: Question) => answerOf(format, session, q.id);
+  const openRequired: string[] = [];
+  const rows: [string, string][] = [];
+  if (format.meta.length) {
+    const qs = format.meta.filter((q) => isVisible(q, session));
+    qs.filter((q) => q.required && !isAnswered(value(q))).forEach((q) => openRequired.push(`${L({ nl: "Gegevens", en: "Details" })} — ${tr(q.prompt)}`));
+    rows.push([L({ nl: "Gegevens", en: "Details" }), `${qs.filter((q) => isAnswered(value(q))).length}/${qs.length}`]);
+  }
+  if (format.participants.length) {
+    const present = session.participants.filter((p) => p.present).length;
+    rows.push([L({ nl: "Deelnemers", en: "Participants" }), session.participants.length ? fill(L({ nl: "{n} ({p} aanwezig)", en: "{n} ({p} present)" }), { n: session.participants.length, p: present }) : L({ nl: "nog niemand", en: "nobody yet" })]);
+    for (const role of format.participants) {
+      if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) openRequired.push(fill(L({ nl: "Deelnemers — {r} (verplicht) niet aanwezig", en: "Participants — {r} (required) not present" }), { r: tr(role.label) }));
+    }
+  }
+  format.sections.forEach((sec, i) => {
+    const qs = sec.questions.filter((q) => isVisible(q, session));
+    const done = qs.filter((q) => isAnswered(value(q))).length;
+    const skipped = qs.filter((q) => !isAnswered(value(q)) && session.skipped.includes(q.id)).length;
+    const open = qs.filter((q) => q.required && !isAnswered(value(q)));
+    open.forEach((q) => openRequired.push(`${i + 1}. ${tr(sec.title)} — ${tr(q.prompt)}`));
+    const spent = Math.round((session.timing[sec.id] ?? 0) / 60);
+    const parts = [fill(L({ nl: "{d}/{n} beantwoord", en: "{d}/{n} answered" }), { d: done, n: qs.length })];
+    if (skipped) parts.push(fill(L({ nl: "{n} overgeslagen", en: "{n} skipped" }), { n: skipped }));
+    if (open.length) parts.push(fill(L({ nl: "{n} verplicht open", en: "{n} required open" }), { n: open.length }));
+    parts.push(fill(L({ nl: "{m} van {b} min", en: "{m} of {b} min" }), { m: spent, b: sec.minutes }));
+    rows.push([`${done === qs.length ? "✓" : open.length ? "✗" : "·"} ${i + 1}. ${tr(sec.title)}`, parts.join(" · ")]);
+  });
+  if (openRequired.length) {
+    out.push(fill(L({ nl: "Nog open en verplicht ({n}):", en: "Still open and required ({n}):" }), { n: openRequired.length }), ...openRequired.map((t) => `  ✗ ${t}`), "");
+  }
+  const width = Math.max(...rows.map(([k]) => k.length));
+  out.push(...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`));
+  const extras = [
+    fill(L({ nl: "Actiepunten: {n}", en: "Action items: {n}" }), { n: session.actions.length }),
+    fill(L({ nl: "Parkeerplaats: {n}", en: "Parked topics: {n}" }), { n: session.parked.length }),
+    ...(session.followup?.length ? [fill(L({ nl: "Afspraken vorig jaar: {n}", en: "Last year's agreements: {n}" }), { n: session.followup.length })] : []),
+  ];
+  out.push(`  ${extras.join(" · ")}`);
+  return out.join("\n");
+}
+
+/** Every answer, or those of one section: pure, so it is tested and printed the same way. */
+export function reviewText(state: RunnerState, only?: string): string {
   const { format, session } = state;
   const out: string[] = [];
   const line = (q: Question) => {
     const v = answerOf(format, session, q.id);
     const mark = isAnswered(v) ? "✓" : session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
-    const shown = isAnswered(v) ? indent(showValue(q, v, tr)) : session.skipped.includes(q.id) ? L({ nl: "(overgeslagen)", en: "(skipped)" }) : L({ nl: "(geen antwoord)", en: "(no answer)" });
+    const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
+    const shown = isAnswered(v) ? indent(showValue(q, v, tr, roleLabel)) : session.skipped.includes(q.id) ? L({ nl: "(overgeslagen)", en: "(skipped)" }) : L({ nl: "(geen antwoord)", en: "(no answer)" });
     out.push(`  ${mark} ${tr(q.prompt)}${q.required ? " *" : ""}\n      ${shown}`);
     if (session.notes[q.id]) out.push(`      ${L({ nl: "notitie", en: "note" })}: ${session.notes[q.id]}`);
   };
-  if (format.meta.length) out.push(`== ${L({ nl: "Gegevens", en: "Details" })} ==`);
-  format.meta.filter((q) => isVisible(q, session)).forEach(line);
-  if (format.participants.length) {
+  const want = (id: string) => only === undefined || only === id;
+  if (format.meta.length && want("meta")) out.push(`== ${L({ nl: "Gegevens", en: "Details" })} ==`);
+  if (want("meta")) format.meta.filter((q) => isVisible(q, session)).forEach(line);
+  if (format.participants.length && want("participants")) {
     out.push(`== ${L({ nl: "Deelnemers", en: "Participants" })} ==`);
     if (!session.participants.length) out.push(`  ${L({ nl: "(nog niemand)", en: "(nobody yet)" })}`);
     for (const p of session.participants) {
@@ -34,9 +86,15 @@ export function reviewText(state: RunnerState): string {
     }
   }
   format.sections.forEach((s, i) => {
+    if (!want(s.id)) return;
     out.push(`== ${i + 1}. ${tr(s.title)} ==`);
     s.questions.filter((q) => isVisible(q, session)).forEach(line);
   });
+  if (only !== undefined) return out.join("\n");
+  if (session.followup?.length) {
+    out.push(`== ${L({ nl: "Afspraken van vorig jaar", en: "Last year's agreements" })} ==`);
+    for (const f of session.followup) out.push(`  • ${f.action} — ${statusLabel(f.status)}${f.note ? ` (${f.note})` : ""}`);
+  }
   if (session.parked.length) out.push(`== ${L({ nl: "Parkeerplaats", en: "Parked topics" })} ==`, ...session.parked.map((p) => `  • ${p.text}`));
   if (session.actions.length) {
     out.push(`== ${L({ nl: "Actiepunten", en: "Action items" })} ==`);
@@ -68,7 +126,7 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
   }
   const missing = presentRoles(format, session).filter((r) => !by.includes(r));
   if (missing.length) {
-    ctx.ui.print(fill(L({ nl: "Niet vastgesteld: niet bevestigd door {list}. Pas aan en probeer opnieuw.", en: "Not finalized: not confirmed by {list}. Change what is needed and try again." }), { list: missing.join(", ") }));
+    ctx.ui.print(fill(L({ nl: "Niet vastgesteld: niet bevestigd door {list}. Pas aan en probeer opnieuw.", en: "Not finalized: not confirmed by {list}. Change what is needed and try again." }), { list: roleLabels(format, missing).join(", ") }));
     return undefined;
   }
   return by;
@@ -77,13 +135,16 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
 /** The review screen; returns where to go next (or finalize / stop). */
 export async function askReview(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;
-  ui.print(`\n${reviewText(ctx.state())}`);
+  ui.print(`\n${overviewText(ctx.state())}`);
   for (;;) {
     const choice = await ui.select<string>({
       message: L({ nl: "Overzicht — wat nu?", en: "Review — what now?" }),
       choices: [
         { value: "finalize", name: L({ nl: "vaststellen (alle partijen bevestigen)", en: "finalize (every party confirms)" }) },
         { value: "edit", name: L({ nl: "een antwoord wijzigen…", en: "change an answer…" }) },
+        { value: "show", name: L({ nl: "antwoorden van een sectie bekijken…", en: "show the answers of a section…" }) },
+        ...(ctx.previous ? [{ value: "followup", name: L({ nl: "afspraken van vorig jaar doorlopen", en: "go through last year's agreements" }) }] : []),
+        { value: "lists", name: L({ nl: "actiepunten en parkeerplaats…", en: "action items and parked topics…" }) },
         { value: "continue", name: L({ nl: "verder met het gesprek", en: "continue the conversation" }) },
         { value: "more", name: L({ nl: "meer… (notitie, parkeren, actie, sectie)", en: "more… (note, park, action, section)" }) },
         { value: "stop", name: L({ nl: "opslaan als concept en stoppen", en: "save as draft and stop" }) },
@@ -94,6 +155,28 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
     if (choice === "more") {
       const p = await moreMenu(ctx);
       if (p && p.type !== "review") return p;
+      continue;
+    }
+    if (choice === "show") {
+      const { format } = ctx.state();
+      const id = await ui.select<string>({
+        message: L({ nl: "Welke sectie?", en: "Which section?" }),
+        choices: [
+          ...(format.meta.length ? [{ value: "meta", name: L({ nl: "Gegevens", en: "Details" }) }] : []),
+          ...(format.participants.length ? [{ value: "participants", name: L({ nl: "Deelnemers", en: "Participants" }) }] : []),
+          ...format.sections.map((s, i) => ({ value: s.id, name: `${i + 1}. ${tr(s.title)}` })),
+          { value: "*", name: L({ nl: "alles", en: "everything" }) },
+        ],
+      });
+      ui.print(`\n${reviewText(ctx.state(), id === "*" ? undefined : id)}`);
+      continue;
+    }
+    if (choice === "followup") {
+      await askFollowup(ctx, true);
+      continue;
+    }
+    if (choice === "lists") {
+      await manageLists(ctx);
       continue;
     }
     if (choice === "edit") {

@@ -6,6 +6,7 @@
 // a comment saying what to do with it. Every next autosave tries the usual place again.
 import { existsSync, mkdirSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
+import { cliName } from "../cli/invocation.js";
 import { L, fill } from "../i18n/lang.js";
 import { serializeSession } from "../session/io.js";
 import { displayPath } from "../util/paths.js";
@@ -150,10 +151,10 @@ export class SafeSaver {
     const name = this.fileName(state);
     const head = fill(
       L({
-        nl: "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: afstem run {ref} --resume {name}\n",
-        en: "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: afstem run {ref} --resume {name}\n",
+        nl: "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: {cli} run {ref} --resume {name}\n",
+        en: "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: {cli} run {ref} --resume {name}\n",
       }),
-      { why: this.reason, name, ref: this.io.formatRef },
+      { why: this.reason, name, ref: this.io.formatRef, cli: cliName() },
     );
     (this.io.out ?? writeOut)(`\n${head}${serializeSession(state.session)}\n`);
     this.printed = state;

@@ -108,3 +108,10 @@ export function progress(format: Format, session: Session, step: Step) {
     questionCount: section === META_SECTION ? metaQs.length : inOrder.length,
   };
 }
+
+/** The next step after `from` that still needs something (not answered, not skipped); else the review. */
+export function nextOpenStep(format: Format, session: Session, from: Step): Step {
+  const steps = allSteps(format);
+  const order = steps.slice(indexOf(format, from) + 1);
+  return order.find((s) => s.kind !== "review" && isStepVisible(format, session, s) && !isDone(format, session, s)) ?? { kind: "review" };
+}

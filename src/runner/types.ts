@@ -1,6 +1,6 @@
 // The conversation as plain data: where we are (cursor), the session being filled, and the
 // clock. The reducer (reduce.ts) is the only thing that changes it; the UI only proposes inputs.
-import type { ActionItem, Session, SessionParticipant } from "../session/types.js";
+import type { ActionItem, FollowupItem, Session, SessionParticipant } from "../session/types.js";
 import type { AnswerValue, Format } from "../format/types.js";
 
 /** One place in the conversation. Meta fields are questions of the pseudo-section `meta`. */
@@ -12,10 +12,17 @@ export interface RunnerState {
   cursor: Step;
   /** Where `continue` (from the review) or an edit made from the review returns to. */
   returnTo?: Step;
+  /** After a jump (:sectie): moving on goes to the next open question, not through answered ones. */
+  jumped?: boolean;
   /** True while an answer is being edited from the review: answering returns to the review. */
   editing?: boolean;
   /** Milliseconds per timing key, precise; session.timing holds them rounded to seconds. */
   clock: { at: number; ms: Record<string, number> };
+  /**
+   * Opened with --reopen and nothing changed yet: the session stays final (and unsaved) until
+   * the first change, which turns it into a draft with a `reopen` history event.
+   */
+  reopening?: boolean;
   /** Why the last `finalize` was refused (empty when it was not). */
   problems: string[];
 }
@@ -33,6 +40,11 @@ export type Input = (
   | { type: "note"; text: string }
   | { type: "park"; text: string }
   | { type: "action"; item: Omit<ActionItem, "question"> }
+  | { type: "followup"; item: FollowupItem }
+  /** Replace action `index` (keeping the question it was recorded at), or delete it with `item: null`. */
+  | { type: "editAction"; index: number; item: Omit<ActionItem, "question"> | null }
+  /** Change the text of parked topic `index`, or delete it with `text: null`. */
+  | { type: "editParked"; index: number; text: string | null }
   | { type: "finalize"; by: string[] }
   | { type: "reopen" }
   | { type: "tick" }

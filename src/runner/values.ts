@@ -1,7 +1,8 @@
 // Typed text → stored answer value, per question type. Lenient where people are
 // (3,5 for 3.5; 15-9-2026 for 2026-09-15; ja/nee), strict in what is stored.
 import type { AnswerValue, Question } from "../format/types.js";
-import { L } from "../i18n/lang.js";
+import { L, fill } from "../i18n/lang.js";
+import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
 export type Parsed = { value: AnswerValue } | { error: string };
 
@@ -19,14 +20,43 @@ export function parseDate(text: string, today: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A number as a Dutch (or English) user types it: `1.000` is a thousand, `3,5` is 3.5,
+ * `1.000,5` is 1000.5; `3.5` is accepted as 3.5 (nobody groups thousands by one or two
+ * digits). Anything that reads two ways — `1,000` (1 or 1000?), `1,000.5` — is refused with
+ * a message that says how to write it (issue 15, item 3).
+ */
+export function parseNumber(text: string): { value: number } | { error: string } {
+  const t = text.trim().replace(/\s+/g, "").replace(/^\+/, "");
+  const bad = { error: L({ nl: "verwacht een getal, bijv. 12, 1.000 of 3,5", en: "expected a number, e.g. 12, 1,000 or 3.5" }) };
+  if (!t) return bad;
+  const neg = t.startsWith("-") || t.startsWith("−");
+  const u = neg ? t.slice(1) : t;
+  const sign = neg ? -1 : 1;
+  let n: number | undefined;
+  if (/^\d+$/.test(u)) n = Number(u);
+  else if (/^\d{1,3}(\.\d{3})+$/.test(u)) n = Number(u.replace(/\./g, "")); // 1.000 / 12.500.000
+  else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(u)) n = Number(u.replace(/\./g, "").replace(",", ".")); // 1.000,5
+  else if (/^\d{1,3},\d{3}$/.test(u)) {
+    // "1,500": one and a half (Dutch) or fifteen hundred (English)?
+    const [whole, frac] = u.split(",") as [string, string];
+    const dec = frac.replace(/0+$/, "");
+    const asDecimal = dec ? `${whole},${dec.length === 3 ? `${dec}0` : dec}` : whole;
+    return { error: fill(L({ nl: "'{t}' is dubbelzinnig: typ {a} voor het duizendtal of {d} voor het kommagetal", en: "'{t}' is ambiguous: type {a} for the thousands or {d} for the decimal" }), { t, a: whole + frac, d: asDecimal }) };
+  } else if (/^\d+,\d+$/.test(u)) n = Number(u.replace(",", ".")); // 3,5
+  else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/.test(u)) n = Number(u); // 3.5: a decimal point
+  else if (/[.,]/.test(u) && /^[\d.,]+$/.test(u)) {
+    return { error: fill(L({ nl: "'{t}' is dubbelzinnig; schrijf duizendtallen met een punt en decimalen met een komma, bijv. 1.000,5", en: "'{t}' is ambiguous; write it without thousands separators, e.g. 1000.5" }), { t }) };
+  }
+  return n !== undefined && Number.isFinite(n) ? { value: sign * n } : bad;
+}
+
 /** Text typed for a one-line question (text, number, date) as the value to store. */
 export function parseTyped(q: Question, text: string, today: string): Parsed {
   const t = text.trim();
   switch (q.type) {
-    case "number": {
-      const n = Number(t.replace(",", "."));
-      return t !== "" && Number.isFinite(n) ? { value: n } : { error: L({ nl: "verwacht een getal, bijv. 12 of 3,5", en: "expected a number, e.g. 12 or 3.5" }) };
-    }
+    case "number":
+      return parseNumber(t);
     case "date": {
       const d = parseDate(t, today);
       return d ? { value: d } : { error: L({ nl: "verwacht een datum als JJJJ-MM-DD (of DD-MM-JJJJ, of 'vandaag')", en: "expected a date as YYYY-MM-DD (or DD-MM-YYYY, or 'today')" }) };
@@ -37,8 +67,12 @@ export function parseTyped(q: Question, text: string, today: string): Parsed {
 }
 
 /** An answer as a short text for the review and for defaults. */
-export function showValue(q: Question, value: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string): string {
+export function showValue(q: Question, value: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string, roleLabel: (id: string) => string = (id) => id): string {
   if (value === undefined || value === null) return "";
+  if (isPartyScores(value)) {
+    const parties = partiesOf(value).map(([r, n]) => `${roleLabel(r)} ${n}`);
+    return `${value.joint}${parties.length ? ` (${parties.join(" · ")})` : ""}`;
+  }
   const label = (code: unknown) => lang(q.options?.find((o) => o.code === code)?.label) || String(code);
   switch (q.type) {
     case "yesno":

@@ -5,6 +5,7 @@
 import type { ValidateFunction } from "ajv";
 import type { AnswerValue, Question } from "../format/types.js";
 import { L, fill, tr } from "../i18n/lang.js";
+import { isPartyScores } from "./party-scores.js";
 
 export interface AnswerProblem {
   message: string;
@@ -70,6 +71,24 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
       return typeof value === "boolean" ? [] : p("answer-type", L({ nl: "verwacht ja of nee (true/false)", en: "expected yes or no (true/false)" }));
     case "number":
     case "scale": {
+      if (q.type === "scale" && q.perParty && value !== null && typeof value === "object" && !Array.isArray(value)) {
+        const o = value as Record<string, unknown>;
+        const one = { ...q, perParty: false };
+        const out: AnswerProblem[] = [];
+        for (const k of Object.keys(o)) {
+          if (k !== "joint" && k !== "parties") out.push(...p("answer-field", fill(L({ nl: "onbekende sleutel '{k}'; verwacht joint en parties", en: "unknown key '{k}'; expected joint and parties" }), { k }), [k]));
+        }
+        if (o.joint === undefined) out.push(...p("answer-type", L({ nl: "de gezamenlijke score (joint) ontbreekt", en: "the joint score (joint) is missing" })));
+        else out.push(...shapeProblems(one, o.joint, [...path, "joint"]));
+        if (o.parties !== undefined) {
+          if (o.parties === null || typeof o.parties !== "object" || Array.isArray(o.parties)) {
+            out.push(...p("answer-type", L({ nl: "verwacht per partij een score (rol: getal)", en: "expected a score per party (role: number)" }), ["parties"]));
+          } else {
+            for (const [role, v] of Object.entries(o.parties)) out.push(...shapeProblems(one, v, [...path, "parties", role]));
+          }
+        }
+        return out;
+      }
       if (typeof value !== "number" || !Number.isFinite(value)) return p("answer-type", L({ nl: "verwacht een getal", en: "expected a number" }));
       if (q.type === "scale" && !Number.isInteger(value)) return p("answer-type", L({ nl: "verwacht een geheel getal", en: "expected a whole number" }));
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
@@ -197,6 +216,16 @@ export class AnswerChecker {
     if (shape.length) return shape;
     const out: AnswerProblem[] = [];
     const fn = this.validator(q);
+    if (fn && isPartyScores(value)) {
+      // Each score of a per_party answer meets the format's rules on its own.
+      const scores: [(string | number)[], unknown][] = [[["joint"], value.joint], ...Object.entries(value.parties ?? {}).map(([r, v]): [(string | number)[], unknown] => [["parties", r], v])];
+      for (const [sub, v] of scores) {
+        if (fn(v)) continue;
+        const e = fn.errors?.[0];
+        out.push({ rule: "answer-validate", message: q.message ? tr(q.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "", path: [...path, ...sub] });
+      }
+      return out;
+    }
     if (fn && !fn(value)) {
       const e = fn.errors?.[0];
       const message = q.message ? tr(q.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "";

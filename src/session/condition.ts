@@ -1,5 +1,6 @@
 // Evaluating `when` conditions: pure, over the answers given so far.
 import type { AnswerValue, Condition } from "../format/types.js";
+import { jointOf } from "./party-scores.js";
 
 export type AnswerLookup = (id: string) => AnswerValue | undefined;
 
@@ -20,7 +21,8 @@ export function evaluate(cond: Condition, get: AnswerLookup): boolean {
   if ("all" in cond) return cond.all.every((c) => evaluate(c, get));
   if ("any" in cond) return cond.any.some((c) => evaluate(c, get));
   if ("not" in cond) return !evaluate(cond.not, get);
-  const value = get(cond.q);
+  // A per_party scale is compared by its joint score.
+  const value = jointOf(get(cond.q));
   if ("answered" in cond) return isAnswered(value) === cond.answered;
   if (!isAnswered(value)) return false;
   const values = Array.isArray(value) ? value : [value];

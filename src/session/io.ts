@@ -38,6 +38,7 @@ export function completeSession(data: Obj, now = new Date().toISOString()): Sess
     skipped: Array.isArray(data.skipped) ? data.skipped.filter((s): s is string => typeof s === "string") : [],
     parked: Array.isArray(data.parked) ? (data.parked as Session["parked"]).filter(isObj) : [],
     actions: Array.isArray(data.actions) ? (data.actions as Session["actions"]).filter(isObj) : [],
+    ...(Array.isArray(data.followup) ? { followup: (data.followup as NonNullable<Session["followup"]>).filter(isObj) } : {}),
     timing: isObj(data.timing) ? (data.timing as Session["timing"]) : {},
     history: Array.isArray(data.history) ? (data.history as Session["history"]).filter(isObj) : [],
   };
@@ -74,6 +75,7 @@ export function serializeSession(session: Session): string {
     skipped: session.skipped,
     parked: session.parked,
     actions: session.actions,
+    ...(session.followup?.length ? { followup: session.followup } : {}),
     timing: session.timing,
     history: session.history,
   });

@@ -33,6 +33,17 @@ export interface ActionItem {
   question?: string;
 }
 
+/** How an agreement or action of last year's conversation turned out. */
+export type FollowupStatus = "gedaan" | "loopt" | "vervallen";
+export const FOLLOWUP_STATUSES: readonly FollowupStatus[] = ["gedaan", "loopt", "vervallen"];
+
+export interface FollowupItem {
+  /** The agreement or action as it was recorded last year. */
+  action: string;
+  status: FollowupStatus;
+  note?: string;
+}
+
 export type HistoryEventKind = "start" | "resume" | "finalize" | "reopen" | "import";
 
 export interface HistoryEvent {
@@ -71,6 +82,8 @@ export interface Session {
   skipped: string[];
   parked: ParkedTopic[];
   actions: ActionItem[];
+  /** Last year's agreements and actions, each with how it turned out (`run --previous`). */
+  followup?: FollowupItem[];
   /** Seconds spent per section id (and `meta`, `participants`). */
   timing: Record<string, number>;
   history: HistoryEvent[];

@@ -10,6 +10,7 @@ import type { Session } from "./types.js";
 import { askingOrder, renames } from "../format/walk.js";
 import { AnswerChecker, isValidDate, normalizeAnswer } from "./answer-check.js";
 import { isAnswered } from "./condition.js";
+import { isPartyScores } from "./party-scores.js";
 import { visibleIds } from "./visibility.js";
 import { closest } from "../util/suggest.js";
 import { L, fill } from "../i18n/lang.js";
@@ -119,6 +120,14 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       continue;
     }
     checkValue(a.question, value, ["answers", id]);
+    if (a.question.perParty && isPartyScores(value) && value.parties && typeof value.parties === "object") {
+      const roleIds = format.participants.map((p) => p.id);
+      for (const role of Object.keys(value.parties)) {
+        if (roleIds.includes(role)) continue;
+        const guess = closest(role, roleIds);
+        add(["answers", id, "parties", role], "error", "participant-role", fill(L({ nl: "{id}: onbekende rol '{r}'; rollen: {list}", en: "{id}: unknown role '{r}'; roles: {list}" }), { id, r: role, list: roleIds.join(", ") }) + (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : ""), true);
+      }
+    }
     if (!visible.has(id) && isAnswered(value)) {
       add(["answers", id], "warning", "answer-hidden", fill(L({ nl: "'{id}' is beantwoord, maar de voorwaarde ervan geldt niet: het antwoord telt niet mee", en: "'{id}' is answered, but its condition does not hold: the answer does not count" }), { id }), true);
     }

@@ -1,34 +1,41 @@
-// The terminal UI: the only module that imports @inquirer/prompts. Loaded only by `run`.
-import { checkbox, confirm, input, select, Separator } from "@inquirer/prompts";
+// The terminal UI: the only module that imports the prompt library. Loaded only by `run`.
+// Text input is inquirer's own; choices and yes/no are afstem's (src/ui/prompts.ts): they
+// ignore stray typing and speak the user's language.
+import { Separator } from "@inquirer/core";
 import type { Ui, UiItem } from "./types.js";
+import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts.js";
 
-function items<T>(choices: UiItem<T>[]) {
+function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
   return choices.map((c) =>
     "separator" in c ? new Separator(c.separator) : { value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}), ...(c.checked ? { checked: true } : {}) },
   );
 }
 
 export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
+  let status: StatusLine | undefined;
+  const st = () => (status ? { status } : {});
   return {
     print: (text) => void out.write(`${text}\n`),
+    setStatus: (line) => void (status = line),
     input: (o) =>
-      input({
+      inputPrompt({
+        ...st(),
         message: o.message,
         ...(o.default !== undefined ? { default: o.default } : {}),
+        ...(o.editable ? { editable: true } : {}),
         ...(o.validate ? { validate: o.validate } : {}),
-        // An invalid answer stays in the field so it can be corrected, not retyped.
-        theme: { validationFailureMode: "keep" },
       }),
     select: <T>(o: { message: string; choices: UiItem<T>[]; default?: T }) =>
-      select<T>({ message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15, loop: false }),
+      selectPrompt<T>({
+        ...st(),
+        // At a question (it offers "meer…"), a typed command works as in a text field.
+        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? (t as T) : undefined) } : {}),
+        message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15 }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) =>
-      checkbox<T>({
-        message: o.message,
-        choices: items(o.choices),
-        pageSize: 15,
-        loop: false,
-        ...(o.validate ? { validate: (picked: readonly { value: T }[]) => o.validate!(picked.map((p) => p.value)) } : {}),
-      }),
-    confirm: (o) => confirm({ message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
+      checkboxPrompt<T>({
+        ...st(),
+        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? [t as T] : undefined) } : {}),
+        message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
+    confirm: (o) => confirmPrompt({ ...st(), message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
   };
 }

@@ -90,6 +90,8 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
         if (line === "" && o.default !== undefined) return o.default;
         const c = pick(o.choices, line === "" ? "1" : line);
         if (c) return c.value;
+        // At a question (it offers "meer…"), a typed command works as in a text field.
+        if ((line.trim().startsWith(":") || line.trim() === "?") && o.choices.some((x) => !("separator" in x) && x.value === (":more" as T))) return line.trim() as T;
         say(`! ${line}?`);
       }
     },

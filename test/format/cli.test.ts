@@ -112,7 +112,9 @@ describe("help and version", () => {
   it.each([["lint"], ["validate"], ["formats"]])("%s --help has examples", (cmd) => {
     const r = runCli([cmd, "--help"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^Usage: afstem ${cmd} `));
+    expect(r.stdout).toMatch(new RegExp(`^Gebruik: afstem ${cmd} `)); // commander's words in Dutch too (issue 15, item 6)
+    expect(r.stdout).toContain("Opties:");
+    expect(r.stdout).not.toMatch(/Usage|Options:|\(default: /);
     expect(r.stdout).toMatch(new RegExp(`Voorbeelden:\\n  \\$ afstem ${cmd}`));
   });
 });

@@ -15,7 +15,8 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string; timeout?: number } = {}): CliResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", AFSTEM_LANG: undefined, AFSTEM_FORMATS_PATH: undefined, ...opts.env };
+  // npm_* come from `npm test`/`npx vitest`; they would make afstem print `npx afstem …`.
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", AFSTEM_LANG: undefined, AFSTEM_FORMATS_PATH: undefined, npm_command: undefined, npm_execpath: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const spawnOpts: SpawnSyncOptions = {
     cwd: opts.cwd ?? ROOT,

@@ -32,10 +32,12 @@ describe("afstem report: one document per session", () => {
     const text = await docxText(regenboogDocx());
     expect(text).toContain("Afstemmingsgesprek onderwijs en jeugdhulp verbonden (kernteam IJmond)");
     for (const fact of ["OBS De Regenboog", "99RB00", "Beverwijk", "15 september 2026", "Vastgesteld"]) expect(text).toContain(fact);
-    expect(text).toMatch(/Vastgesteld op 15 september 2026 door CJG \(Centrum voor Jeugd en Gezin\), .*GGD .* en Intern begeleider \/ zorgcoördinator\./);
+    // Issue 15: the people who confirmed, by name and role.
+    expect(text).toMatch(/Vastgesteld op 15 september 2026 door Anouk de Vries \(CJG \(Centrum voor Jeugd en Gezin\)\), .*Sanne Bakker \(GGD .* en Marieke Jansen \(Intern begeleider \/ zorgcoördinator\)\./);
     // Headings in the format's order, then parked topics and actions.
     const h1 = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
     expect(h1).toEqual([
+      "Afspraken en acties",
       "Deelnemers",
       "1. Wat gaat goed?",
       "2. Wat kan beter?",
@@ -80,7 +82,8 @@ describe("afstem report: one document per session", () => {
     expect(runCli(["report", REGENBOOG, "--out", out()]).code).toBe(0);
     const xml = await docxPart(regenboogDocx(), /^word\/document\.xml$/);
     const headings = styledParagraphs(xml, "Heading1");
-    expect(headings[0]).toBe("Deelnemers");
+    expect(headings[0]).toBe("Afspraken en acties");
+    expect(headings[1]).toBe("Deelnemers");
     expect(headings).toContain("6. Knelpunten");
     const styles = await docxPart(regenboogDocx(), /^word\/styles\.xml$/);
     expect(styles).toMatch(/<w:style [^>]*w:styleId="Heading1"[\s\S]*?<w:outlineLvl w:val="0"\/>/);

@@ -102,12 +102,36 @@ describe("--resume", () => {
     expect(ro.code).toBe(0);
     expect(ro.stdout).toContain("alleen-lezen");
     expect(ro.stdout).toContain("--reopen");
+    expect(ro.stdout).toContain("door Intern begeleider");
+    expect(ro.stdout).not.toContain("2026-09-15T10:00:00Z");
     expect(readFileSync(file, "utf8")).toBe(before);
-    const re = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "stop\n" });
+    // Issue 15, item 7: looking at a reopened session and stopping changes nothing.
+    const look = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "stop\n" });
+    expect(look.code).toBe(0);
+    expect(look.stdout).toContain("blijft vastgesteld");
+    expect(readFileSync(file, "utf8")).toBe(before);
+    // The first real change makes it a draft, with the reopen in the history.
+    const re = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "edit\nhoe\nanders nu\nstop\n" });
     expect(re.code).toBe(0);
     const after = parse(readFileSync(file, "utf8"));
     expect(after.status).toBe("draft");
+    expect(after.answers.hoe).toBe("anders nu");
     expect(after.history.map((h: { event: string }) => h.event)).toEqual(["import", "resume", "reopen"]);
+  });
+
+  it("--resume FILE alone is enough: the format comes from the file (issue 15, item 8)", () => {
+    const dir = tmp();
+    const file = filled(dir);
+    const r = runCli(["run", "--resume", file, "--formats-dir", path.dirname(MINI)], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${file}`);
+  });
+
+  it("printed next steps say `npx afstem` when started through npx (issue 15, item 8)", () => {
+    const dir = tmp();
+    const file = filled(dir);
+    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines", npm_command: "exec" }, input: ":stop\n" });
+    expect(r.stdout).toContain(`Verder gaan: npx afstem run ${MINI} --resume ${file}`);
   });
 
   it("takes over a stale lock of a dead process, with a message, and releases it at the end", () => {

@@ -30,6 +30,8 @@ class Runner {
   constructor(args: string[]) {
     const env = { ...process.env, NO_COLOR: "1", AFSTEM_UI: "lines" } as NodeJS.ProcessEnv;
     delete env.AFSTEM_LANG;
+    delete env.npm_command;
+    delete env.npm_execpath;
     this.child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
     this.child.stdout.setEncoding("utf8").on("data", (d: string) => ((this.out += d), this.wake?.()));
     this.child.stderr.setEncoding("utf8").on("data", (d: string) => (this.err += d));

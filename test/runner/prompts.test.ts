@@ -62,7 +62,7 @@ describe("prompts", () => {
   });
 
   it("shows the command list, the help text, and records notes and actions without moving", async () => {
-    const r = await script([...START, "ja", "?", ":help", ":notitie ouders waren positief", ":actie Overleg plannen", "Anouk", "CJG", "1-10-2026", "samen eten"]);
+    const r = await script([...START, "ja", "?", ":help", ":notitie ouders waren positief", ":actie Overleg plannen", "Anouk", "1-10-2026", "samen eten"]);
     expect(r.out).toContain(":terug   (:back)");
     expect(r.out).toContain("Vertel over de vorm.");
     expect(r.state.session.notes).toEqual({ hoe: "ouders waren positief" });
@@ -102,13 +102,13 @@ describe("prompts", () => {
     expect(r.outcome).toBe("final");
     expect(r.state.session.status).toBe("final");
     expect(r.state.session.finalized!.by).toEqual(["ib", "cjg"]);
-    expect(r.out).toContain("== 2. Tweede deel ==");
+    expect(r.out).toMatch(/2\. Tweede deel +\d\/6 beantwoord/); // the overview, a line per section
   });
 
   it("does not finalize when a party declines, nor with a required answer missing", async () => {
     const r = await script([...START, ":skip", "4", "een lang verhaal", "", "x", "laag", "nee", "", "", "", "", "finalize", "edit", "samen", "ja", "finalize", "j", "n", "stop"]);
     expect(r.out).toContain("verplichte vraag zonder antwoord: Werken jullie samen?");
-    expect(r.out).toMatch(/niet bevestigd door cjg/);
+    expect(r.out).toMatch(/niet bevestigd door CJG\./); // the role's label, not its code (issue 15, item 6)
     expect(r.outcome).toBe("stopped");
     expect(r.state.session.status).toBe("draft");
     expect(r.state.session.answers.samen).toBe(true);
@@ -126,7 +126,9 @@ describe("moving around", () => {
     const r = await script([...START, "nee", ":more", "section", "twee", "een lang verhaal", "", ":overzicht", "continue", ":stop"]);
     expect(r.out).toContain("== Tweede deel ==");
     expect(r.state.session.answers.verhaal).toBe("een lang verhaal");
-    expect(r.out).toContain("· Knelpunten\n      (geen antwoord)");
+    // The overview: a line per section with its progress, not every answer (issue 15, item 9).
+    expect(r.out).toMatch(/· 2\. Tweede deel +1\/6 beantwoord · \d+ van 5 min/);
+    expect(r.out).not.toContain("(geen antwoord)");
     // `verder` from the review returns to the question the review was opened at.
     expect(r.out).toMatch(/Overzicht — wat nu\?\n\nSectie 2\/2 · Tweede deel · vraag 4\/8 [^\n]*\nKnelpunten/);
     expect(r.outcome).toBe("stopped");

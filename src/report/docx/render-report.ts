@@ -1,14 +1,9 @@
 // The per-school report model → a DOCX document.
 import { Document, Packer, Paragraph, ShadingType, type FileChild } from "docx";
 import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
-import { COLOR, PAGE, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH } from "./parts.js";
+import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH } from "./parts.js";
 
 const ANSWER_INDENT = 284;
-
-function fractions(weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  return weights.map((w) => w / sum);
-}
 
 function answer(block: AnswerBlock): FileChild[] {
   switch (block.kind) {
@@ -17,13 +12,13 @@ function answer(block: AnswerBlock): FileChild[] {
     case "bullets":
       return bullets(block.items);
     case "table":
-      return [table(block.head, block.rows, fractions(block.weights), TEXT_WIDTH - ANSWER_INDENT)];
+      return [table(block.head, block.rows, block.weights, TEXT_WIDTH - ANSWER_INDENT), ...(block.caption ? para(block.caption, { indent: ANSWER_INDENT, color: COLOR.muted, size: 18 }) : [])];
     case "none":
       return para(block.text, { indent: ANSWER_INDENT, italics: true, color: COLOR.muted });
   }
 }
 
-function item(it: ReportItem, personal: string): FileChild[] {
+function item(it: ReportItem, personal: string, noteWord: string): FileChild[] {
   const prompt = new Paragraph({
     keepNext: true,
     spacing: { before: 200, after: 60 },
@@ -34,7 +29,25 @@ function item(it: ReportItem, personal: string): FileChild[] {
     ],
   });
   const out: FileChild[] = [prompt, ...answer(it.answer)];
-  if (it.note) out.push(...para(it.note, { indent: ANSWER_INDENT, italics: true, color: COLOR.muted }));
+  // A facilitator's note is marked as such, so it is never read as part of the answer.
+  if (it.note) {
+    lines(it.note).forEach((l, i) =>
+      out.push(new Paragraph({ indent: { left: ANSWER_INDENT }, children: [...(i === 0 ? [run(`${noteWord}: `, { bold: true, color: COLOR.muted })] : []), run(l, { italics: true, color: COLOR.muted })] })),
+    );
+  }
+  return out;
+}
+
+/** The first block, for the director: this year's agreements and the actions with owner and date. */
+function keyPoints(m: ReportModel): FileChild[] {
+  const w = m.words;
+  if (!m.agreements.length && !m.actions.length) return [];
+  const out: FileChild[] = [heading(w.keyPoints)];
+  if (m.agreements.length) out.push(new Paragraph({ keepNext: true, spacing: { before: 60, after: 40 }, children: [run(w.keyAgreements, { bold: true })] }), ...bullets(m.agreements));
+  if (m.actions.length) {
+    out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [run(w.keyActions, { bold: true })] }));
+    out.push(...bullets(m.actions.map((a) => [a.what, [a.who, a.organisation].filter(Boolean).join(", "), a.due].filter(Boolean).join(" — "))));
+  }
   return out;
 }
 
@@ -56,12 +69,16 @@ function titleBlock(m: ReportModel): FileChild[] {
 
 export function reportDocument(m: ReportModel): Document {
   const w = m.words;
-  const children: FileChild[] = [...titleBlock(m)];
+  const children: FileChild[] = [...titleBlock(m), ...keyPoints(m)];
   children.push(heading(w.participants));
   children.push(table(w.participantHead, m.participants.map((p) => [p.name, p.role, p.organisation, p.present]), [0.24, 0.38, 0.25, 0.13]));
+  if (m.followup.length) {
+    children.push(heading(w.followup));
+    children.push(table(w.followupHead, m.followup.map((f) => [f.action, f.status, f.note]), [0.5, 0.15, 0.35]));
+  }
   for (const s of m.sections) {
     children.push(heading(s.title));
-    for (const it of s.items) children.push(...item(it, w.personal));
+    for (const it of s.items) children.push(...item(it, w.personal, w.note));
   }
   children.push(heading(w.parked));
   if (m.parked.length) children.push(...bullets(m.parked.map((p) => (p.question ? `${p.text} (${w.atQuestion} ${p.question})` : p.text))));

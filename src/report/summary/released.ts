@@ -9,6 +9,7 @@ import type { RegionSession } from "../../privacy/gate.js";
 import { META_SECTION } from "../../format/walk.js";
 import { buildPlan, type FormatPlan } from "../../rollup/plan.js";
 import type { SessionRecord } from "../../rollup/record.js";
+import { jointOf } from "../../session/party-scores.js";
 
 export interface SummarySource {
   format: Format;
@@ -79,7 +80,8 @@ export function release(src: SummarySource, plan: FormatPlan): SessionRecord {
         rec.answers.push([mq.id, (v as RepeatItem[]).map((item) => Object.fromEntries(Object.entries(item).filter(([f]) => mq.fields.find((x) => x.id === f)?.privacy !== "persoonlijk")))]);
         continue;
       }
-      rec.answers.push([mq.id, v]);
+      // A per_party scale counts with its joint score here (the parties' own scores are in the rollup).
+      rec.answers.push([mq.id, jointOf(v) as AnswerValue]);
     }
   }
   for (const a of r.actions) {

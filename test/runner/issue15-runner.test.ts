@@ -1,0 +1,217 @@
+// Issue 15 at the level where each point lives: the state machine and the asking layer with a
+// scripted UI (the prompts' own validate functions run on what is "typed").
+import { beforeAll, describe, expect, it } from "vitest";
+import path from "node:path";
+import { loadFormatRef } from "../../src/format/registry.js";
+import type { Format } from "../../src/format/types.js";
+import { AnswerChecker } from "../../src/session/answer-check.js";
+import { createLineUi } from "../../src/ui/line-ui.js";
+import { converse } from "../../src/runner/loop.js";
+import { newSession, startState } from "../../src/runner/start.js";
+import { reduce } from "../../src/runner/reduce.js";
+import type { RunnerState } from "../../src/runner/types.js";
+import type { PreviousSource } from "../../src/runner/followup.js";
+import { parseNumber } from "../../src/runner/values.js";
+import { optionByNumber } from "../../src/ui/prompts.js";
+import { Separator } from "@inquirer/core";
+import { cliName } from "../../src/cli/invocation.js";
+import { ROOT } from "../helpers/cli.js";
+
+const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml");
+let format: Format;
+let checker: AnswerChecker;
+beforeAll(async () => {
+  format = (await loadFormatRef(MINI15)).format;
+  checker = await AnswerChecker.create();
+});
+
+const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
+const START = ["De Regenboog", "99RB00", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
+
+async function script(lines: string[], opts: { start?: RunnerState; previous?: PreviousSource } = {}) {
+  const queue = [...lines];
+  let out = "";
+  const ui = createLineUi(async () => queue.shift(), { write: (t: string) => ((out += t), true) });
+  let clock = T0;
+  let state = opts.start ?? startState(format, newSession(format, T0), T0, false);
+  let outcome = "interrupted";
+  try {
+    const r = await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void (state = s), ...(opts.previous ? { previous: opts.previous } : {}) });
+    outcome = r.outcome;
+    state = r.state;
+  } catch (err) {
+    if ((err as Error).name !== "ExitPromptError") throw err;
+  }
+  return { out, state, outcome, left: queue };
+}
+
+describe("per_party scale", () => {
+  it("asks each present party by role label, then the joint score; stores {joint, parties}", async () => {
+    const r = await script([...START, "4", "3", "4", ":stop"]);
+    expect(r.out).toContain("Hoe tevreden? — Intern begeleider");
+    expect(r.out).toContain("Hoe tevreden? — CJG");
+    expect(r.out).toMatch(/Hoe tevreden\? — gezamenlijk \* +\(Intern begeleider 4 · CJG 3\)/);
+    expect(r.state.session.answers.tevreden).toEqual({ joint: 4, parties: { ib: 4, cjg: 3 } });
+  });
+
+  it("an absent party is not asked; a skipped party is left out", async () => {
+    const r = await script(["De Regenboog", "", "2026-09-15", "ib,cjg", "Marieke", "Anouk", "2", ":skip", "2", ":stop"]);
+    expect(r.out).not.toContain("Hoe tevreden? — Intern begeleider");
+    expect(r.state.session.answers.tevreden).toEqual({ joint: 2, parties: {} });
+  });
+});
+
+describe("item 1: a line that is only a command runs it, on any line", () => {
+  it("longtext: :notitie and :park on a later line are not answer text", async () => {
+    const r = await script([...START, "4", "3", "4", "", "", "Een verhaal", ":notitie let op", ":park Wachtlijst", "over samenwerking", "", ":stop"]);
+    expect(r.state.session.answers.verhaal).toBe("Een verhaal\nover samenwerking");
+    expect(r.state.session.notes.verhaal).toBe("let op");
+    expect(r.state.session.parked.map((p) => p.text)).toEqual(["Wachtlijst"]);
+  });
+
+  it("list: :terug and ? are never items; leaving keeps what was typed", async () => {
+    const r = await script([...START, "4", "3", "4", "", "eerste", "?", ":terug", ":stop"]);
+    expect(r.out).toContain(":terug   (:back)");
+    expect(r.state.session.answers.punten).toEqual(["eerste"]);
+    expect(r.out).toMatch(/Hoeveel leerlingen\?[^\n]*\n[^]*$/);
+  });
+});
+
+describe("item 2: a list with max never traps", () => {
+  it("one item too many is refused at once; :weg removes an item; the list ends", async () => {
+    const r = await script([...START, "4", "3", "4", "", "een", "twee", "drie", ":weg 1", "drie", "", ":stop"]);
+    expect(r.out).toContain("! hoogstens 2 items");
+    expect(r.out).toContain("✓ Item 1 weggehaald.");
+    expect(r.state.session.answers.punten).toEqual(["twee", "drie"]);
+  });
+
+  it("an existing list can be edited with :weg at the first line", async () => {
+    const r = await script([...START, "4", "3", "4", "", "een", "twee", "", ":terug", ":weg 2", "", ":stop"]);
+    expect(r.state.session.answers.punten).toEqual(["een"]);
+  });
+});
+
+describe("item 3: Dutch numbers", () => {
+  it.each([
+    ["1.000", 1000],
+    ["12.500.000", 12500000],
+    ["3,5", 3.5],
+    ["1.000,5", 1000.5],
+    ["3.5", 3.5],
+    ["-2", -2],
+    ["42", 42],
+  ])("%s = %d", (text, n) => expect(parseNumber(text)).toEqual({ value: n }));
+
+  it.each(["1,000.5", "1,000", "1.2.3", "abc", ""])("%s is refused with a message", (text) => {
+    const r = parseNumber(text);
+    expect("error" in r && r.error.length > 0).toBe(true);
+  });
+
+  it("the runner stores 1.000 as 1000 and says why 1,500 is refused", async () => {
+    const r = await script([...START, "4", "3", "4", "1,500", "1.000", ":stop"]);
+    expect(r.out).toContain("dubbelzinnig: typ 1500 voor het duizendtal of 1,5 voor het kommagetal");
+    expect(r.state.session.answers.aantal).toBe(1000);
+  });
+});
+
+describe("item 4: stray typing at choice prompts", () => {
+  it("only a number that names an option is a choice", () => {
+    const items = [1, 2, 3, 4, 5].map((n) => ({ value: n, name: n === 1 ? "1 — slecht" : String(n) }));
+    expect(optionByNumber(items, "3")).toBe(2);
+    expect(optionByNumber(items, "1")).toBe(0);
+    expect(optionByNumber(items, ":sectie 99")).toBe(-1);
+    expect(optionByNumber(items, "99")).toBe(-1);
+    expect(optionByNumber(items, "15-9-2026")).toBe(-1);
+    // A number never reaches the commands below the separator.
+    const withCommands = [...items, new Separator("──"), { value: 9, name: "overslaan" }];
+    expect(optionByNumber(withCommands, "7")).toBe(-1);
+  });
+});
+
+describe("item 1 also at a scale: a typed command is a command, not an answer", () => {
+  it(":sectie at a per_party scale jumps; :foo is refused with a message", async () => {
+    const r = await script([...START, ":foo", ":sectie afspraken", "iets", "", "stop"]);
+    expect(r.out).toContain("onbekende opdracht ':foo'");
+    expect(r.state.session.answers.tevreden).toBeUndefined();
+    expect(r.state.session.answers.gemaakte_afspraken).toEqual(["iets"]);
+  });
+});
+
+describe("item 5: actions and parked topics", () => {
+  it("wie from the participants fills the organisation; an early due date is questioned", async () => {
+    const r = await script([...START, "4", "3", "4", ":actie Overleg plannen", "Anouk", "1-9-2026", "n", "1-10-2026", ":stop"]);
+    expect(r.out).toContain("2026-09-01 ligt vóór de gespreksdatum (2026-09-15). Toch zo vastleggen?");
+    expect(r.state.session.actions).toEqual([{ what: "Overleg plannen", who: "Anouk", organisation: "CJG Velsen", due: "2026-10-01", question: "aantal" }]);
+  });
+
+  it("listed, edited and deleted with :acties", async () => {
+    const r = await script([...START, "4", "3", "4", ":actie Eerste", "open", "", ":actie Tweede", "type", "Piet", "GGD", "", ":park Folder", ":acties", "a0", "edit", "Eerste, nu beter", "Marieke", "", "p0", "delete", "a1", "delete", "", ":stop"]);
+    expect(r.state.session.actions).toEqual([{ what: "Eerste, nu beter", who: "Marieke", organisation: "School", question: "aantal" }]);
+    expect(r.state.session.parked).toEqual([]);
+  });
+});
+
+describe("item 6: refusals and notices in words, not codes", () => {
+  it("a party that does not confirm is named by its label", async () => {
+    const r = await script([...START, "4", "3", "4", "", "", "", ":sectie afspraken", "iets", "", "finalize", "j", "n", "stop"]);
+    expect(r.out).toContain("niet bevestigd door CJG.");
+  });
+});
+
+describe("item 7: --reopen only on a change", () => {
+  it("a reopened final session stays final until something changes", () => {
+    const s = startState(format, { ...newSession(format, T0), status: "final", finalized: { at: "2026-09-15T10:00:00Z", by: ["ib"] } }, T0, true);
+    let st: RunnerState = { ...s, reopening: true };
+    st = reduce(st, { type: "tick", now: T0 + 1000 });
+    st = reduce(st, { type: "review", now: T0 + 2000 });
+    expect(st.session.status).toBe("final");
+    expect(st.reopening).toBe(true);
+    st = reduce({ ...st, cursor: { kind: "question", id: "aantal" } }, { type: "answer", value: 12, now: T0 + 3000 });
+    expect(st.session.status).toBe("draft");
+    expect(st.reopening).toBe(false);
+    expect(st.session.history.map((h) => h.event)).toEqual(["start", "resume", "reopen"]);
+  });
+});
+
+describe("item 8: next-step commands that run where the user is", () => {
+  it("npx afstem through npx, npm exec, an npm script or a node_modules/.bin path; afstem otherwise", () => {
+    expect(cliName({ npm_command: "exec" }, "/x/bin/afstem.js")).toBe("npx afstem");
+    expect(cliName({ npm_command: "run-script" }, "/x/bin/afstem.js")).toBe("npx afstem");
+    expect(cliName({}, "/home/a/.npm/_npx/123/node_modules/.bin/afstem")).toBe("npx afstem");
+    expect(cliName({}, "/proj/node_modules/.bin/afstem")).toBe("npx afstem");
+    expect(cliName({}, "/usr/local/bin/afstem")).toBe("afstem");
+  });
+});
+
+describe("item 9: after a jump, the next open question", () => {
+  it("finishing a section reached by :sectie goes to the next open question, past answered ones", async () => {
+    // Jump ahead to the agreements and answer them; back to the open questions of section 1;
+    // finishing those goes to the review, not through the agreements again.
+    const r = await script([...START, "4", "3", "4", ":sectie afspraken", "iets", "", "continue", "5", "", "", "stop"]);
+    expect(r.state.session.answers.aantal).toBe(5);
+    expect(r.out).toMatch(/Vertel eens\.[^]*Overzicht — wat nu\?\n\? Overzicht — wat nu\?|Vertel eens\.[^]*== Overzicht ==/);
+    expect(r.out.split("Welke afspraken?").length).toBe(2); // asked once
+  });
+});
+
+describe("followup: last year's agreements", () => {
+  it("at the agreements section, each item is asked: gedaan / loopt nog / vervallen, with a note", async () => {
+    const previous: PreviousSource = { given: { file: "/x/2025.yaml", date: "2025-09-16", items: ["Maandelijks overleg", "Scholing ouders", "Folder"] } };
+    const r = await script([...START, "4", "3", "4", ":sectie afspraken", "gedaan", "", "loopt", "eerste bijeenkomst in november", "vervallen", "", "nieuw", "", ":stop"], { previous });
+    expect(r.out).toContain("== Afspraken van vorig jaar ==");
+    expect(r.out).toContain("1/3  Maandelijks overleg");
+    expect(r.state.session.followup).toEqual([
+      { action: "Maandelijks overleg", status: "gedaan" },
+      { action: "Scholing ouders", status: "loopt", note: "eerste bijeenkomst in november" },
+      { action: "Folder", status: "vervallen" },
+    ]);
+    expect(r.state.session.answers.gemaakte_afspraken).toEqual(["nieuw"]);
+  });
+
+  it("without --previous, a found earlier session is offered and can be declined", async () => {
+    const previous: PreviousSource = { find: async () => ({ file: "/x/2025-09-16-de-regenboog-mini15.yaml", date: "2025-09-16", items: ["Overleg"] }) };
+    const r = await script([...START, "4", "3", "4", ":sectie afspraken", "n", "nieuw", "", ":stop"], { previous });
+    expect(r.out).toContain("Er is een eerder gesprek van deze school");
+    expect(r.state.session.followup).toBeUndefined();
+  });
+});
