@@ -22,6 +22,7 @@ const EDGE_IN_CORE: Record<string, string> = {
   "session/io.ts": "reads and writes session files; parseSessionText beside it is pure",
   "session/fingerprint.ts": "stats and hashes a session file on disk to notice hand edits",
   "report/progress.ts": "prints progress lines to the terminal",
+  "report/charts/render.ts": "rasterises charts with resvg, which needs a font file from disk; the chart specs (spec.ts) are pure",
 };
 
 /** Edge modules outside the core folders (besides whole edge folders). */
