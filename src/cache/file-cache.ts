@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { writeFileAtomicSync } from "../util/writer.js";
 import { VERSION } from "../cli/version.js";
 import { cacheDir } from "./dir.js";
 

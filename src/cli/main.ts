@@ -180,6 +180,7 @@ export function buildProgram(): Command {
     .option("--min-group <n>", L({ nl: "kleinere groepen worden onderdrukt", en: "smaller groups are suppressed" }), "5")
     .option("--include-drafts", L({ nl: "neem ook concepten mee", en: "include draft sessions" }))
     .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
+    .option("--force", L({ nl: "vervang eerdere rollup-bestanden in --out (als geheel)", en: "replace earlier rollup files in --out (as a set)" }))
     .addHelpText(
       "after",
       examples(["afstem rollup examples --out rollup/", "afstem rollup gesprekken/ --out rollup/ --by gemeente --split --excel"]),

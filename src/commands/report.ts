@@ -16,6 +16,9 @@ import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
 import { Progress, closingLine } from "../report/progress.js";
+import { isDiskFull, systemWords } from "../util/sys-error.js";
+import { onInterrupt } from "../cli/interrupt.js";
+import { sweepStaleTemps } from "../util/writer.js";
 
 interface ReportOptions {
   out: string;
@@ -41,7 +44,7 @@ function prepareOut(dir: string): void {
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {
-    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: (err as Error).message }));
+    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: systemWords(err) }));
   }
 }
 
@@ -62,25 +65,42 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
+  sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
   const counts = { written: 0, skipped: 0, refused: 0 };
   const noun = opts.summary ? { one: L({ nl: "overzicht", en: "summary" }), many: L({ nl: "overzichten", en: "summaries" }) } : { one: L({ nl: "verslag", en: "report" }), many: L({ nl: "verslagen", en: "reports" }) };
 
+  // A full or read-only disk ends the batch with one message instead of one per document.
+  let stopped: string | undefined;
   const written = (file: string, r: RenderResult) => {
     if (r.ok) {
       counts.written++;
       progress.step(displayPath(file));
+    } else if (r.code === "EEXIST") {
+      // Another process created this name a moment ago: not overwritten (no --force).
+      counts.refused++;
+      progress.problem(refusedLine(file));
+      progress.step();
+    } else if (isDiskFull(r)) {
+      if (!stopped) stopped = fill(L({ nl: "afstem: kan niet verder schrijven in {d}: {why}", en: "afstem: cannot write any more to {d}: {why}" }), { d: displayPath(opts.out), why: systemWords(r) });
     } else {
       counts.skipped++;
-      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: r.message })}  (write)`);
+      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: systemWords(r) })}  (write)`);
     }
   };
 
   const renderer: Renderer = createRenderer(opts.summary ? 1 : Math.min(jobs, files.length));
   const running = new Set<Promise<void>>();
   const summaryInput: SummaryInput[] = [];
+  // Ctrl+C / SIGTERM: stop the workers, remove temporary files, say what was finished (exit 130).
+  const interrupt = onInterrupt({
+    dirs: [opts.out],
+    stop: () => renderer.abort(),
+    done: () => fill(L({ nl: "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.", en: "Interrupted: {n} {noun} written to {d}; the rest was not." }), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
+  });
   try {
     for await (const r of loadSessions(files, registry)) {
+      if (stopped) break;
       if (!r.ok) {
         counts.skipped++;
         for (const line of skippedLines(r)) progress.problem(line);
@@ -100,16 +120,21 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         continue;
       }
       const model = buildReport(r.format, r.session, lang);
-      const p = renderer.render({ kind: "report", model, target: target.file }).then((res) => written(target.file, res));
+      const p = renderer.render({ kind: "report", model, target: target.file, force: opts.force === true }).then((res) => written(target.file, res));
       running.add(p);
       void p.finally(() => running.delete(p));
       // Backpressure: keep the workers fed without holding every model in memory.
       while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
     }
     await Promise.all(running);
-    if (opts.summary) await writeSummary(summaryInput, opts, targets, renderer, counts, progress);
+    if (opts.summary && !stopped) await writeSummary(summaryInput, opts, targets, renderer, counts, progress);
   } finally {
     await renderer.close();
+    interrupt.dispose();
+  }
+  if (stopped) {
+    progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), true);
+    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, L({ nl: "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw; de geschreven verslagen zijn compleet.", en: "Free some space or choose another folder with --out and try again; the reports written are complete." }));
   }
   const problems = counts.skipped + counts.refused > 0;
   progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);
@@ -138,12 +163,15 @@ async function writeSummary(input: SummaryInput[], opts: ReportOptions, targets:
     progress.problem(refusedLine(target.file));
     return;
   }
-  const res = await renderer.render({ kind: "summary", model, target: target.file });
+  const res = await renderer.render({ kind: "summary", model, target: target.file, force: opts.force === true });
   if (res.ok) {
     counts.written++;
     if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+  } else if (res.code === "EEXIST") {
+    counts.refused++;
+    progress.problem(refusedLine(target.file));
   } else {
     counts.skipped++;
-    progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+    progress.problem(`${displayPath(target.file)}  error  ${systemWords(res)}  (write)`);
   }
 }

@@ -64,7 +64,7 @@ export class OutputSet {
     const { layouts, dialect } = this.opts;
     if (layouts.has("long")) this.long = new CsvFileWriter(this.file("long"), LONG_COLUMNS, dialect);
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
-    if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.${process.pid}.spool`);
+    if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.spool`);
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
   }
 

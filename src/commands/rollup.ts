@@ -1,6 +1,6 @@
 // afstem rollup <file|dir>... --out DIR: CSV rollups (long, wide, summary, actions, codebook)
 // per format, optionally split per value of --by. Invalid files are listed and skipped (exit 1).
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
@@ -13,6 +13,10 @@ import { L, fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
+import { discardStaging, makeStaging, publish, rollupOutputIn } from "./rollup-publish.js";
+import { sweepStaleTemps } from "../util/writer.js";
+import { systemWords } from "../util/sys-error.js";
+import { onInterrupt } from "../cli/interrupt.js";
 
 interface RollupFlags {
   out: string;
@@ -23,6 +27,7 @@ interface RollupFlags {
   minGroup: string;
   includeDrafts?: boolean;
   includeText?: boolean;
+  force?: boolean;
 }
 
 function parseLayouts(list: string): Set<Layout> {
@@ -86,15 +91,42 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir));
   checkBy(flags.by, registry);
   const out = path.resolve(flags.out);
-  try {
-    mkdirSync(out, { recursive: true });
-  } catch (err) {
-    throw new UserError(
-      fill(L({ nl: "kan de uitvoermap niet maken ({code})", en: "cannot create the output directory ({code})" }), { code: (err as NodeJS.ErrnoException).code ?? String(err) }),
+  const cannotCreate = (err: unknown) =>
+    new UserError(
+      fill(L({ nl: "kan de uitvoermap niet maken: {why}", en: "cannot create the output directory: {why}" }), { why: systemWords(err) }),
       EXIT.usage,
       { file: flags.out },
       L({ nl: "Geef met --out een map op waarin u mag schrijven.", en: "Give --out a directory you can write to." }),
     );
+  let outExists = false;
+  try {
+    outExists = statSync(out).isDirectory();
+    if (!outExists) throw Object.assign(new Error("ENOTDIR"), { code: "ENOTDIR" });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw cannotCreate(err);
+  }
+  // Like report: earlier afstem output is never replaced without --force.
+  const previous = outExists ? rollupOutputIn(out) : [];
+  if (previous.length && !flags.force) {
+    throw new UserError(
+      fill(L({ nl: "{d} bevat al rollup-bestanden ({list}); niet overschreven", en: "{d} already holds rollup files ({list}); not overwritten" }), {
+        d: displayPath(out),
+        list: previous.length > 3 ? `${previous.slice(0, 3).join(", ")}, …` : previous.join(", "),
+      }),
+      EXIT.findings,
+      undefined,
+      L({ nl: "Kies een andere --out, of vervang de eerdere set met --force.", en: "Choose another --out, or replace the earlier set with --force." }),
+    );
+  }
+  // This run's files go to a fresh folder beside --out and move in together at the end
+  // (rollup-publish.ts); litter of a killed earlier run is removed first.
+  let staging: string;
+  try {
+    mkdirSync(path.dirname(out), { recursive: true });
+    sweepStaleTemps(path.dirname(out));
+    staging = makeStaging(out);
+  } catch (err) {
+    throw cannotCreate(err);
   }
   const opts: OutputOptions = { layouts, dialect: { excel: flags.excel === true }, includeText: flags.includeText === true, by: flags.by, minGroup, lang: getLang() };
   const plan = planCache(registry);
@@ -102,6 +134,26 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const idOf = sessionIds();
   const folderOf = splitFolders(flags.by);
   const counts = { final: 0, draft: 0, draftExcluded: 0, skipped: 0 };
+  const interrupt = onInterrupt({
+    dirs: [path.dirname(out)],
+    done: () =>
+      fill(L({ nl: "Onderbroken: {n} gesprek(ken) gelezen; er is niets geschreven in {d} (eerdere bestanden zijn ongewijzigd).", en: "Interrupted: {n} session(s) read; nothing was written to {d} (earlier files are unchanged)." }), {
+        n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
+        d: displayPath(out),
+      }),
+  });
+  const failed = (err: unknown): never => {
+    for (const s of sets.values()) s.abort();
+    discardStaging(staging);
+    interrupt.dispose();
+    if (err instanceof UserError || !(err as NodeJS.ErrnoException).code) throw err;
+    throw new UserError(
+      fill(L({ nl: "kan de rollup niet schrijven: {why}; er is niets geschreven in {d}", en: "cannot write the rollup: {why}; nothing was written to {d}" }), { why: systemWords(err), d: displayPath(out) }),
+      EXIT.usage,
+      undefined,
+      L({ nl: "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw.", en: "Free some space or choose another folder with --out and try again." }),
+    );
+  };
 
   const source: AsyncIterable<RecordResult> = await records(chooseEngine(files.length), files, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
   try {
@@ -120,29 +172,47 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);
       const key = flags.split ? `${rec.formatId}\u0000${value}` : rec.formatId;
       let set = sets.get(key);
-      if (!set) sets.set(key, (set = new OutputSet(flags.split ? path.join(out, folderOf(value)) : out, plan(rec.formatId), opts)));
+      if (!set) sets.set(key, (set = new OutputSet(flags.split ? path.join(staging, folderOf(value)) : staging, plan(rec.formatId), opts)));
       set.add(rec, idOf(r.file));
     }
   } catch (err) {
-    for (const s of sets.values()) s.abort();
-    throw err;
+    failed(err);
   }
 
+  // Paths as they will be once the set is in place.
+  const final = (f: string) => path.join(out, path.relative(staging, f));
   let written = 0;
-  for (const set of sets.values()) {
-    const { files: done, suppressed } = set.finish();
-    written += done.length;
-    for (const f of done) process.stdout.write(`${displayPath(f)}\n`);
-    if (suppressed.length) {
-      process.stdout.write(
-        `${fill(L({ nl: "{dir}: onderdrukt in summary (minder dan {min} gesprekken): {list}", en: "{dir}: suppressed in summary (fewer than {min} sessions): {list}" }), {
-          dir: displayPath(set.summaryFile),
-          min: minGroup,
-          list: suppressed.map((s) => `${flags.by}=${s.group || L({ nl: "(leeg)", en: "(empty)" })}`).join(", "),
-        })}\n`,
+  const lines: string[] = [];
+  try {
+    for (const set of sets.values()) {
+      const { files: done, suppressed } = set.finish();
+      written += done.length;
+      for (const f of done) lines.push(displayPath(final(f)));
+      if (suppressed.length) {
+        lines.push(
+          fill(L({ nl: "{dir}: onderdrukt in summary (minder dan {min} gesprekken): {list}", en: "{dir}: suppressed in summary (fewer than {min} sessions): {list}" }), {
+            dir: displayPath(final(set.summaryFile)),
+            min: minGroup,
+            list: suppressed.map((s) => `${flags.by}=${s.group || L({ nl: "(leeg)", en: "(empty)" })}`).join(", "),
+          }),
+        );
+      }
+    }
+    const placed = publish(staging, out, flags.force === true);
+    if (!placed.ok) {
+      interrupt.dispose();
+      throw new UserError(
+        fill(L({ nl: "{f} is intussen door een ander proces gemaakt; niet overschreven, er is niets van deze rollup geschreven", en: "{f} was created by another process meanwhile; not overwritten, nothing of this rollup was written" }), { f: displayPath(placed.clash) }),
+        EXIT.findings,
+        undefined,
+        L({ nl: "Kies een andere --out, of vervang de set met --force.", en: "Choose another --out, or replace the set with --force." }),
       );
     }
+  } catch (err) {
+    failed(err);
   }
+  interrupt.dispose();
+  for (const l of lines) process.stdout.write(`${l}\n`);
   process.stdout.write(`${closingLine(counts, written, flags.includeDrafts === true, displayPath(out))}\n`);
   return counts.skipped > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,11 +1,12 @@
 // `afstem run --answers FILE`: fill a session without prompts. The file has the session's
 // shape (partial is fine); every problem is listed with its location, and nothing is written
 // unless the whole file is acceptable.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Format } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
-import { readSessionFile, writeSessionFile } from "../session/io.js";
+import { readSessionFile, serializeSession } from "../session/io.js";
+import { numbered, writeNewFileSync } from "../util/writer.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { formatFinding, sortFindings } from "../findings/finding.js";
@@ -49,17 +50,11 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   } catch (err) {
     throw cannotWrite(err, outDir);
   }
-  const target = path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"));
-  if (existsSync(target)) {
-    throw new UserError(
-      fill(L({ nl: "{f} bestaat al", en: "{f} already exists" }), { f: displayPath(target) }),
-      EXIT.usage,
-      undefined,
-      L({ nl: "Kies een andere map met --out, of verwijder of hernoem het bestaande bestand.", en: "Choose another directory with --out, or remove or rename the existing file." }),
-    );
-  }
+  // A name that is taken (also by another afstem a moment ago) gets -2, -3: claimed
+  // exclusively, so two runs never both report the same file (util/writer.ts).
+  let target: string;
   try {
-    writeSessionFile(target, session);
+    target = writeNewFileSync(numbered(path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"))), serializeSession(session));
   } catch (err) {
     throw cannotWrite(err, outDir);
   }

@@ -1,6 +1,7 @@
 // One runner per session file: a lock file next to it holds the runner's pid. A lock whose
 // process is gone (a crash, a killed terminal) is stale and taken over.
-import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { createExclusive, injectedFault } from "../util/writer.js";
 import { UserError, EXIT } from "../cli/errors.js";
 import { L, fill } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
@@ -24,9 +25,18 @@ function alive(pid: number): boolean {
 
 function tryCreate(lock: string): boolean {
   try {
-    const fd = openSync(lock, "wx", 0o644);
-    writeSync(fd, `${process.pid}\n`);
-    closeSync(fd);
+    // Exclusive, never through a symlink (util/writer.ts); a lock that could be created but
+    // not written (a full disk) is removed again: no 0-byte lock is left behind.
+    const fd = createExclusive(lock, 0o644);
+    try {
+      injectedFault(lock);
+      writeSync(fd, `${process.pid}\n`);
+      closeSync(fd);
+    } catch (err) {
+      closeSync(fd);
+      unlinkSync(lock);
+      throw err;
+    }
     return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -10,6 +10,8 @@ export interface Renderer {
   /** Jobs submitted but not finished: the command waits when this gets large. */
   readonly inFlight: number;
   close(): Promise<void>;
+  /** Stop at once (an interrupt): workers are terminated, pending jobs never resolve. */
+  abort(): Promise<void>;
 }
 
 class InProcess implements Renderer {
@@ -24,6 +26,7 @@ class InProcess implements Renderer {
     }
   }
   async close(): Promise<void> {}
+  async abort(): Promise<void> {}
 }
 
 class Pool implements Renderer {
@@ -69,6 +72,10 @@ class Pool implements Renderer {
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.worker.terminate()));
+  }
+
+  async abort(): Promise<void> {
+    await this.close();
   }
 }
 
