@@ -7,7 +7,7 @@ import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { loadSessions, type LoadedSession } from "../session/batch.js";
-import { formatFinding } from "../findings/finding.js";
+import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
@@ -49,7 +49,7 @@ function prepareOut(dir: string): void {
 }
 
 function skippedLines(r: Extract<LoadedSession, { ok: false }>): string[] {
-  return r.findings.filter((f) => f.severity === "error").map((f) => formatFinding({ ...f, file: displayPath(f.file) }));
+  return findingLines(r.findings.filter((f) => f.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })));
 }
 
 function refusedLine(file: string): string {

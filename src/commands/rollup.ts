@@ -8,7 +8,7 @@ import { expandPaths, safeNamePart } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
-import { formatFinding } from "../findings/finding.js";
+import { findingLines } from "../findings/finding.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
@@ -160,7 +160,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
     for await (const r of source) {
       if (!r.ok) {
         counts.skipped++;
-        for (const f of r.findings.filter((x) => x.severity === "error")) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+        for (const line of findingLines(r.findings.filter((x) => x.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
         continue;
       }
       const rec = r.record;

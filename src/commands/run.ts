@@ -10,7 +10,7 @@ import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
-import { formatFinding } from "../findings/finding.js";
+import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
@@ -61,7 +61,7 @@ async function openResumed(file: string, ref: string, format: Format, registry: 
   const check = read.session ? await validateSession(read, registry, {}, checker) : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
   if (errors.length || !check.session || !check.format) {
-    for (const f of check.findings) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+    for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
     throw new UserError(fill(L({ nl: "{f} kan niet worden voortgezet", en: "{f} cannot be continued" }), { f: displayPath(file) }), EXIT.usage, undefined, L({ nl: "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.", en: "Fix the lines above (afstem validate) and try again." }));
   }
   if (check.format.id !== format.id) {

@@ -9,7 +9,7 @@ import { readSessionFile, serializeSession } from "../session/io.js";
 import { numbered, writeNewFileSync } from "../util/writer.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
-import { formatFinding, sortFindings } from "../findings/finding.js";
+import { findingLines, sortFindings } from "../findings/finding.js";
 import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../cli/errors.js";
@@ -27,7 +27,7 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   }
   const check = await validateSession(read, registry, { partial: true }, await AnswerChecker.create());
   const findings = sortFindings(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
-  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+  for (const line of findingLines(findings)) process.stderr.write(`${line}\n`);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors || !check.session || !check.format) {
     process.stderr.write(

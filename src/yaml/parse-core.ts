@@ -1,6 +1,6 @@
 // YAML text → plain data plus a way back from a data path to line:column, so every
 // finding can point at the node that caused it.
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type * as YamlModule from "yaml";
 import type { Finding } from "../findings/finding.js";
 import { L, fill } from "../i18n/lang.js";
@@ -25,14 +25,16 @@ const MAX_ALIAS_COUNT = 100;
  * parameter lets this file load without loading `yaml`.
  */
 export function parseYamlWith(Y: typeof YamlModule, text: string, file: string): ParsedYaml {
-  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } = Y;
+  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError } = Y;
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
   let doc: Document;
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // The yaml package checks each key against every earlier one (quadratic: 255 s for 100,000
+      // keys); duplicates are found below with one set per mapping instead.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       schema: "core",
@@ -43,6 +45,11 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
     findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
     return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
+  }
+  const duplicates = duplicateKeys(Y, doc);
+  if (duplicates.length) {
+    for (const at of duplicates) doc.errors.push(new YAMLParseError([at, at + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -95,7 +102,8 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     });
   }
 
-  const locate = (path: DataPath, opts: { key?: boolean } = {}) => locateIn(Y, doc, path, opts, pos);
+  const index = new WeakMap<object, Map<string, Pair>>();
+  const locate = (path: DataPath, opts: { key?: boolean } = {}) => locateIn(Y, doc, path, opts, pos, index);
 
   if (findings.length > 0) return { file, data: undefined, findings, locate };
 
@@ -239,14 +247,49 @@ function yamlMessage(code: string, original: string, source: string): string {
   }
 }
 
+/** Offsets of keys that repeat an earlier key of the same mapping: one set per mapping, linear. */
+function duplicateKeys(Y: typeof YamlModule, doc: Document): number[] {
+  const { isScalar, visit } = Y;
+  const found: number[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        // Same rule as the yaml package: scalars are equal by value, anything else only to itself.
+        const id = isScalar(k) ? k.value : k;
+        if (seen.has(id)) found.push((k as Node | null)?.range?.[0] ?? 0);
+        else seen.add(id);
+      }
+    },
+  });
+  return found;
+}
+
+/** A mapping's pairs by key text, built once per mapping (locating 100,000 keys stays linear). */
+function pairsOf(Y: typeof YamlModule, map: YAMLMap, index: WeakMap<object, Map<string, Pair>>): Map<string, Pair> {
+  let m = index.get(map);
+  if (!m) {
+    m = new Map();
+    for (const p of map.items) {
+      if (!Y.isPair(p) || !Y.isScalar(p.key)) continue;
+      const k = String(p.key.value ?? "");
+      if (!m.has(k)) m.set(k, p as Pair);
+    }
+    index.set(map, m);
+  }
+  return m;
+}
+
 function locateIn(
   Y: typeof YamlModule,
   doc: Document,
   path: DataPath,
   opts: { key?: boolean },
   pos: (offset: number) => { line: number; col: number },
+  index: WeakMap<object, Map<string, Pair>>,
 ): { line: number; col: number } {
-  const { isMap, isPair, isScalar, isSeq } = Y;
+  const { isMap, isSeq } = Y;
   let node: unknown = doc.contents;
   let best: number = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -254,7 +297,7 @@ function locateIn(
     const last = i === path.length - 1;
     if (isMap(node)) {
       // An empty key (`: x`) is null to the yaml package and "" in the data.
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value ?? "") === String(seg));
+      const pair = pairsOf(Y, node as YAMLMap, index).get(String(seg));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (last && opts.key) return pos(keyNode.range?.[0] ?? best);
