@@ -144,13 +144,16 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
       : L({ nl: "Er was nog niets ingevuld; er is niets opgeslagen.", en: "Nothing was filled in yet; nothing was saved." });
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
+  // Could nothing be saved, the exit code is 1 (the README's promise), whatever the signal.
   const onSignal = (code: number) => () => {
+    let saved = true;
     try {
       if (target.file || saver.pending) saver.save(reduce(state, { type: "tick", now: now() }));
     } finally {
       target.release();
+      saved = !saver.pending;
       process.stdout.write(`\n${resumeHint()}\n`);
-      process.exit(code);
+      process.exit(saved ? code : EXIT.findings);
     }
   };
   const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];
@@ -170,8 +173,10 @@ export default async function run(ref: string, _opts: unknown, cmd: Command): Pr
   } catch (err) {
     if (!isInterrupt(err)) throw err;
     if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
+    const unsaved = saver.pending;
     say(`\n${L({ nl: "Gestopt (Ctrl+C).", en: "Stopped (Ctrl+C)." })}\n${resumeHint()}`);
-    throw new ExitError(EXIT.interrupted);
+    // Nothing could be saved: exit 1, as documented (130 means "everything saved").
+    throw new ExitError(unsaved ? EXIT.findings : EXIT.interrupted);
   } finally {
     for (const [sig, h] of handlers) process.off(sig, h);
     target.release();
