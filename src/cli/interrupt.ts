@@ -3,6 +3,7 @@
 // moved into place are complete; nothing half-written stays behind.
 import { writeSync } from "node:fs";
 import { EXIT } from "./errors.js";
+import { L } from "../i18n/lang.js";
 import { removeLiveTempFiles, sweepStaleTemps } from "../util/writer.js";
 
 export interface InterruptOptions {
@@ -41,4 +42,23 @@ export function onInterrupt(o: InterruptOptions): { dispose(): void } {
       for (const s of signals) process.off(s, handler);
     },
   };
+}
+
+/**
+ * Before a batch command has installed its own handler (while formats load): an interrupt still
+ * ends cleanly with exit 130. Steps aside once onInterrupt() is listening.
+ */
+export function installEarlyInterrupt(): void {
+  const early = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return; // the command's own handler does the work
+    removeLiveTempFiles();
+    try {
+      writeSync(2, `\n${L({ nl: "Onderbroken voordat er iets gedaan was.", en: "Interrupted before anything was done." })}\n`);
+    } catch {
+      /* stderr closed */
+    }
+    process.exit(EXIT.interrupted);
+  };
+  process.on("SIGINT", early);
+  process.on("SIGTERM", early);
 }

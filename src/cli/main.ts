@@ -239,6 +239,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = cache ? await cache.capture(run) : await run();
       return;
     }
+    if (["report", "rollup", "validate", "lint"].includes(args[0] ?? "")) (await import("./interrupt.js")).installEarlyInterrupt();
     await buildProgram().parseAsync(argv);
   } catch (err) {
     if (commanderModule && err instanceof commanderModule.CommanderError) {
