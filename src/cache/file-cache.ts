@@ -4,9 +4,9 @@
 // Off with AFSTEM_CACHE=0; location AFSTEM_CACHE_DIR, else $XDG_CACHE_HOME/afstem, else
 // ~/.cache/afstem. Any cache problem is silently a cache miss: the cache is never the truth.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomicSync } from "../util/writer.js";
+import { writeFileAtomicSync, makeDirSync } from "../util/writer.js";
 import { VERSION } from "../cli/version.js";
 import { cacheDir } from "./dir.js";
 
@@ -74,7 +74,7 @@ export class FileCache<T> {
     }
     if (!this.dirty) return;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      makeDirSync(path.dirname(this.file));
       writeFileAtomicSync(this.file, JSON.stringify(this.index));
       this.dirty = false;
     } catch {

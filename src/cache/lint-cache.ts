@@ -4,7 +4,8 @@
 // against (extends), the format schema, the afstem code that lints and the language are
 // byte-for-byte what they were; the afstem version is part of every cache entry already.
 import { createHash } from "node:crypto";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { readRegularFileSync } from "../yaml/read-text.js";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Finding } from "../findings/finding.js";
@@ -18,7 +19,7 @@ const CODE_DIRS = ["format", "schema", "yaml", "findings", "i18n", "cache"];
 async function fileStamp(file: string, withContent: boolean): Promise<string> {
   try {
     const st = await stat(file);
-    const hash = withContent ? createHash("sha1").update(await readFile(file)).digest("base64") : "";
+    const hash = withContent ? createHash("sha1").update(readRegularFileSync(file)).digest("base64") : "";
     return `${file}\0${st.size}\0${st.mtimeMs}\0${hash}`;
   } catch {
     return `${file}\0missing`;

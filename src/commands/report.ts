@@ -1,7 +1,7 @@
 // afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
 // One DOCX per session (or one regional summary); bad files are listed and skipped.
 import type { Command } from "commander";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
@@ -18,7 +18,7 @@ import type { RenderResult } from "../report/batch/render-job.js";
 import { Progress, closingLine } from "../report/progress.js";
 import { isDiskFull, systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
-import { sweepStaleTemps } from "../util/writer.js";
+import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
 
 interface ReportOptions {
   out: string;
@@ -38,11 +38,12 @@ function parseJobs(value: string | undefined): number {
 }
 
 function prepareOut(dir: string): void {
+  if (dir.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(fill(L({ nl: "--out {d} is een bestand, geen map", en: "--out {d} is a file, not a directory" }), { d: dir }));
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirSync(dir);
   } catch (err) {
     throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: systemWords(err) }));
   }

@@ -8,7 +8,7 @@
 //   old set deleted, so no stale file of an earlier run is left beside new ones.
 import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
 import path from "node:path";
-import { tempPathFor, trackTemp, untrackTemp } from "../util/writer.js";
+import { tempPathFor, trackTemp, untrackTemp, makeDirSync } from "../util/writer.js";
 
 /** A rollup output file name: `<format>-<layout>.csv`. */
 const OUTPUT_FILE = /-(long|wide|summary|actions|codebook)\.csv$/;
@@ -104,7 +104,7 @@ function moveInto(staging: string, out: string): PublishResult {
     const code = (err as NodeJS.ErrnoException).code;
     if (code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "EISDIR" && code !== "ENOTDIR") throw err;
   }
-  mkdirSync(out, { recursive: true });
+  makeDirSync(out);
   const placed: string[] = [];
   const madeDirs: string[] = [];
   const undo = () => {

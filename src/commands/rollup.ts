@@ -1,6 +1,6 @@
 // afstem rollup <file|dir>... --out DIR: CSV rollups (long, wide, summary, actions, codebook)
 // per format, optionally split per value of --by. Invalid files are listed and skipped (exit 1).
-import { mkdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
@@ -14,7 +14,7 @@ import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
 import { discardStaging, makeStaging, publish, rollupOutputIn } from "./rollup-publish.js";
-import { sweepStaleTemps } from "../util/writer.js";
+import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
 import { systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
 
@@ -90,6 +90,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   const files = await expandPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir));
   checkBy(flags.by, registry);
+  if (flags.out.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }), EXIT.usage);
   const out = path.resolve(flags.out);
   const cannotCreate = (err: unknown) =>
     new UserError(
@@ -122,7 +123,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   // (rollup-publish.ts); litter of a killed earlier run is removed first.
   let staging: string;
   try {
-    mkdirSync(path.dirname(out), { recursive: true });
+    makeDirSync(path.dirname(out));
     sweepStaleTemps(path.dirname(out));
     staging = makeStaging(out);
   } catch (err) {

@@ -1,6 +1,7 @@
 // `afstem run`: the guided conversation. Loads the format, opens or starts the session, and
 // hands the conversation to the runner; here live only the edges: files, lock, exit codes.
-import { mkdirSync, statSync } from "node:fs";
+import { makeDirSync } from "../util/writer.js";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
@@ -51,7 +52,7 @@ function outDirOf(out: string | undefined, create = true): string {
     if (!statSync(dir).isDirectory()) throw new UserError(fill(L({ nl: "--out {d} is geen map", en: "--out {d} is not a directory" }), { d: out ?? "." }), EXIT.usage);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    if (create) mkdirSync(dir, { recursive: true });
+    if (create) makeDirSync(dir);
   }
   return dir;
 }

@@ -1,6 +1,6 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
@@ -9,7 +9,7 @@ import { normalizeFormat, type FormatSpec } from "./normalize.js";
 import { resolveSpec, type Resolved } from "./extends.js";
 import { lazyParsed } from "../yaml/lazy.js";
 import { FileCache } from "../cache/file-cache.js";
-import { readTextFile } from "../yaml/read-text.js";
+import { readRegularFileSync, readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../cli/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
@@ -62,7 +62,13 @@ export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec;
  * recovered lazily if a finding needs them). Files that do not parse are never cached.
  */
 async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<FormatSpec | undefined> {
-  const [st, bytes] = await Promise.all([stat(file), readFile(file)]);
+  let st, bytes: Buffer;
+  try {
+    // Regular files only, within the size limit: a FIFO in a formats folder cannot hang us.
+    [st, bytes] = [await stat(file), readRegularFileSync(file)];
+  } catch {
+    return (await readFormatSpec(file)).spec; // says why, located
+  }
   // Hashing 30 kB costs far less than parsing it, and makes the cache immune to clock quirks.
   const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
   const hit = cache.get(file, stamp);

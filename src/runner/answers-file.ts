@@ -1,12 +1,11 @@
 // `afstem run --answers FILE`: fill a session without prompts. The file has the session's
 // shape (partial is fine); every problem is listed with its location, and nothing is written
 // unless the whole file is acceptable.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Format } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
 import { readSessionFile, serializeSession } from "../session/io.js";
-import { numbered, writeNewFileSync } from "../util/writer.js";
+import { numbered, writeNewFileSync, makeDirSync } from "../util/writer.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { findingLines, sortFindings } from "../findings/finding.js";
@@ -46,7 +45,7 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
     new UserError(fill(L({ nl: "kan niet schrijven in {d}: {why}", en: "cannot write to {d}: {why}" }), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
       L({ nl: "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.", en: "Choose a folder you can write to with --out; the answers file itself is unchanged." }));
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDirSync(outDir);
   } catch (err) {
     throw cannotWrite(err, outDir);
   }

@@ -4,7 +4,8 @@
 // a file name). An empty answer, a second failure that the user gives up on, Ctrl+C or the end of
 // the conversation while still unsaved: the session is printed as YAML on standard output, with
 // a comment saying what to do with it. Every next autosave tries the usual place again.
-import { existsSync, mkdirSync, statSync, writeSync } from "node:fs";
+import { makeDirSync } from "../util/writer.js";
+import { existsSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { systemWords } from "../util/sys-error.js";
 import { L, fill } from "../i18n/lang.js";
@@ -113,7 +114,7 @@ export class SafeSaver {
       const isYaml = /\.ya?ml$/i.test(file);
       if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, this.fileName(state));
       else if (!existsSync(file) && !isYaml) {
-        mkdirSync(file, { recursive: true });
+        makeDirSync(file);
         file = path.join(file, this.fileName(state));
       }
       if (existsSync(file)) return fill(L({ nl: "{f} bestaat al; afstem overschrijft geen ander bestand", en: "{f} already exists; afstem does not overwrite another file" }), { f: displayPath(file) });

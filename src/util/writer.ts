@@ -12,7 +12,7 @@
 //   them; the pid in the name lets a later run recognise litter of a killed process.
 //
 // Synchronous on purpose: it is also called from signal handlers and exit paths.
-import { close, closeSync, constants, fsync, fsyncSync, linkSync, open, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync } from "node:fs";
+import { close, closeSync, constants, fsync, fsyncSync, linkSync, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 
@@ -244,4 +244,34 @@ function syncDirLater(dir: string): void {
     if (err) return; // Windows cannot open directories; the rename is still atomic there
     fsync(dfd, () => close(dfd, () => {}));
   });
+}
+
+/**
+ * `mkdir -p` that fails at once: Node's recursive mkdir spins forever on a path under /proc
+ * (mkdir says ENOENT for a parent that exists). Each missing folder is made in turn; the first
+ * failure is thrown (with its code and path) for the caller to say in words.
+ */
+export function makeDirSync(dir: string): void {
+  if (dir === "") throw Object.assign(new Error("ENOENT: empty path"), { code: "ENOENT", syscall: "mkdir", path: dir });
+  const missing: string[] = [];
+  for (let p = path.resolve(dir); ; ) {
+    try {
+      if (statSync(p).isDirectory()) break;
+      throw Object.assign(new Error(`ENOTDIR: not a directory, '${p}'`), { code: "ENOTDIR", syscall: "mkdir", path: p });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    missing.push(p);
+    const parent = path.dirname(p);
+    if (parent === p) break;
+    p = parent;
+  }
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "EEXIST" && statSync(d).isDirectory()) continue;
+      throw err;
+    }
+  }
 }
