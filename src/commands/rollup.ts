@@ -58,12 +58,18 @@ function checkBy(by: string, registry: FormatRegistry): void {
 
 /** Session id: the file name without extension; a repeated name gets `-2`, `-3`, … in input order. */
 function sessionIds(): (file: string) => string {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
+  const next = new Map<string, number>();
   return (file) => {
     const base = path.basename(file, path.extname(file));
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
+    // Unique also against names that already end in -2 (d1/a1, d2/a1, d1/a1-2: a1, a1-2, a1-2-2).
+    let id = base;
+    for (let n = next.get(base) ?? 2; used.has(id); n++) {
+      id = `${base}-${n}`;
+      next.set(base, n + 1);
+    }
+    used.add(id);
+    return id;
   };
 }
 
@@ -74,7 +80,9 @@ function splitFolders(by: string): (value: string) => string {
   return (value) => {
     let name = map.get(value);
     if (name) return name;
-    const base = `${safeNamePart(by)}-${safeNamePart(value, L({ nl: "onbekend", en: "unknown" }))}`;
+    // Sessions without a value get a name no real value can give (safeNamePart never starts
+    // with "_"), so a real code `onbekend` keeps `regio-onbekend/`.
+    const base = value === "" ? `_zonder-${safeNamePart(by)}` : `${safeNamePart(by)}-${safeNamePart(value)}`;
     name = base;
     for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
     used.add(name);

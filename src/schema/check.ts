@@ -141,6 +141,12 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
           });
         rule = "bad-shape";
         break;
+      case "const": {
+        const want = (e.params as { allowedValue: unknown }).allowedValue;
+        message = fill(L({ nl: "{got} is niet toegestaan; hier hoort {want}", en: "{got} is not allowed; this must be {want}" }), { got: describeValue(value), want: describeValue(want) });
+        rule = "bad-value";
+        break;
+      }
       case "minimum":
       case "exclusiveMinimum":
       case "maximum":

@@ -40,15 +40,21 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
       schema: "core",
       // Keys like `on`/`no` stay strings and dates stay strings: YAML 1.2 core, no 1.1 surprises.
       version: "1.2",
+      // Warnings are ours to word (a collection as a key, below), never printed by the library.
+      logLevel: "error",
     });
   } catch (err) {
     // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
-    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
+    const deep = err instanceof RangeError;
+    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: deep
+      ? L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" })
+      : fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
     return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
   }
-  const duplicates = duplicateKeys(Y, doc);
-  if (duplicates.length) {
+  const { duplicates, collectionKeys } = keyProblems(Y, doc);
+  if (duplicates.length || collectionKeys.length) {
     for (const at of duplicates) doc.errors.push(new YAMLParseError([at, at + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+    for (const at of collectionKeys) doc.errors.push(new YAMLParseError([at, at + 1], "NON_STRING_KEY", "collection as key"));
     doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   const pos = (offset: number) => {
@@ -237,6 +243,8 @@ function yamlMessage(code: string, original: string, source: string): string {
       return L({ nl: "YAML-fout: een tweede ':' in een waarde; zet de waarde tussen aanhalingstekens (\"…: …\")", en: "YAML error: a second ':' in a value; put the value in quotes (\"…: …\")" });
     case "MULTIPLE_DOCS":
       return L({ nl: "het bestand bevat meer dan één YAML-document (---); één per bestand", en: "the file holds more than one YAML document (---); one per file" });
+    case "NON_STRING_KEY":
+      return L({ nl: "YAML-fout: een sleutel moet een naam zijn, geen lijst of mapping", en: "YAML error: a key must be a name, not a list or mapping" });
     case "MISSING_CHAR":
     case "MISSING_ANCHOR":
     case "BAD_INDENT":
@@ -247,23 +255,28 @@ function yamlMessage(code: string, original: string, source: string): string {
   }
 }
 
-/** Offsets of keys that repeat an earlier key of the same mapping: one set per mapping, linear. */
-function duplicateKeys(Y: typeof YamlModule, doc: Document): number[] {
-  const { isScalar, visit } = Y;
-  const found: number[] = [];
+/**
+ * Offsets of keys that repeat an earlier key of the same mapping (one set per mapping, linear),
+ * and of keys that are a list or mapping (`? [a, b]`), which no afstem file has.
+ */
+function keyProblems(Y: typeof YamlModule, doc: Document): { duplicates: number[]; collectionKeys: number[] } {
+  const { isCollection, isScalar, visit } = Y;
+  const duplicates: number[] = [];
+  const collectionKeys: number[] = [];
   visit(doc, {
     Map(_key, map) {
       const seen = new Set<unknown>();
       for (const pair of map.items) {
         const k = pair.key;
+        if (isCollection(k)) collectionKeys.push(k.range?.[0] ?? 0);
         // Same rule as the yaml package: scalars are equal by value, anything else only to itself.
         const id = isScalar(k) ? k.value : k;
-        if (seen.has(id)) found.push((k as Node | null)?.range?.[0] ?? 0);
+        if (seen.has(id)) duplicates.push((k as Node | null)?.range?.[0] ?? 0);
         else seen.add(id);
       }
     },
   });
-  return found;
+  return { duplicates, collectionKeys };
 }
 
 /** A mapping's pairs by key text, built once per mapping (locating 100,000 keys stays linear). */

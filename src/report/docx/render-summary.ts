@@ -2,7 +2,7 @@
 import { Document, Packer, Paragraph, type FileChild } from "docx";
 import type { QuestionSummary, SummaryModel } from "../model.js";
 import { fill } from "../../i18n/lang.js";
-import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
+import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, xmlSafeDeep } from "./parts.js";
 
 function question(q: QuestionSummary, small: string): FileChild[] {
   const prompt = new Paragraph({ keepNext: true, spacing: { before: 200, after: 60 }, children: [run(q.prompt, { bold: true })] });
@@ -80,5 +80,5 @@ export function summaryDocument(m: SummaryModel): Document {
 }
 
 export async function renderSummary(m: SummaryModel): Promise<Buffer> {
-  return Packer.toBuffer(summaryDocument(m));
+  return Packer.toBuffer(summaryDocument(xmlSafeDeep(m)));
 }
