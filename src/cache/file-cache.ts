@@ -19,7 +19,12 @@ export interface FileStamp {
 
 interface Entry<T> extends FileStamp {
   value: T;
+  /** A hash over the file name, its stamp and the value: an entry edited or mixed up is not trusted. */
+  seal?: string;
 }
+
+const sealOf = (file: string, stamp: FileStamp, value: unknown): string =>
+  createHash("sha1").update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, value])).digest("base64");
 
 interface Index<T> {
   version: string;
@@ -53,11 +58,13 @@ export class FileCache<T> {
 
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
-    return e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs && e.hash === stamp.hash ? e.value : undefined;
+    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.hash !== stamp.hash) return undefined;
+    // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
+    return e.seal === sealOf(file, stamp, e.value) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
-    this.index.entries[file] = { ...stamp, value };
+    this.index.entries[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ...(stamp.hash === undefined ? {} : { hash: stamp.hash }), value, seal: sealOf(file, stamp, value) };
     this.dirty = true;
   }
 

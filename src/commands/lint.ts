@@ -13,12 +13,12 @@ import { getLang } from "../i18n/lang.js";
 
 async function lintFiles(files: string[], dirs: string[]): Promise<Finding[]> {
   // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
-  const [{ FormatRegistry }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
+  const [{ FormatRegistry, shadowFindings }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
   const registry = await FormatRegistry.load(dirs);
   const findings: Finding[] = [];
   for (const file of files) {
     try {
-      findings.push(...(await lintFormatFile(file, registry)).findings);
+      findings.push(...(await lintFormatFile(file, registry)).findings, ...shadowFindings(registry, file));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // Unreadable (binary, not UTF-8, ...): a finding like any other, exit code decides below.

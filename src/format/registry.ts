@@ -108,9 +108,19 @@ export class FormatRegistry {
     return reg;
   }
 
+  /**
+   * Files not used because an earlier one has the same id and version: a --formats-dir format
+   * that replaces a built-in one, or two files of one format version. Lint and `formats` say so.
+   */
+  readonly shadowed: { spec: FormatSpec; by: FormatSpec }[] = [];
+
   add(spec: FormatSpec): void {
     const list = this.byId.get(spec.id) ?? [];
-    if (list.some((s) => s.version === spec.version)) return;
+    const same = list.find((s) => s.version === spec.version);
+    if (same) {
+      if (same.parsed.file !== spec.parsed.file) this.shadowed.push({ spec, by: same });
+      return;
+    }
     list.push(spec);
     list.sort((a, b) => b.version - a.version);
     this.byId.set(spec.id, list);
@@ -149,6 +159,31 @@ export class FormatRegistry {
 }
 
 /** Does a command argument name a file rather than a format id? */
+/** A finding for each file that takes part in a same id+version clash (see FormatRegistry.shadowed). */
+export function shadowFindings(registry: FormatRegistry, file: string): Finding[] {
+  const out: Finding[] = [];
+  const key = path.resolve(file);
+  for (const { spec, by } of registry.shadowed) {
+    const mine = path.resolve(spec.parsed.file) === key ? spec : path.resolve(by.parsed.file) === key ? by : undefined;
+    if (!mine) continue;
+    const other = mine === spec ? by : spec;
+    const builtIn = path.resolve(other.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep) || path.resolve(mine.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep);
+    out.push({
+      file,
+      ...mine.parsed.locate(["version"]),
+      severity: builtIn ? "warning" : "error",
+      rule: "format-duplicate",
+      message: fill(
+        builtIn
+          ? L({ nl: "format {id} versie {v} bestaat ook ingebouwd ({other}); {used} wordt gebruikt", en: "format {id} version {v} is also built in ({other}); {used} is used" })
+          : L({ nl: "format {id} versie {v} staat ook in {other}; {used} wordt gebruikt. Geef een van beide een nieuwe versie", en: "format {id} version {v} is also in {other}; {used} is used. Give one of them a new version" }),
+        { id: mine.id, v: mine.version, other: displayPath(other.parsed.file), used: displayPath(by.parsed.file) },
+      ),
+    });
+  }
+  return out;
+}
+
 export function looksLikePath(ref: string): boolean {
   return ref.includes("/") || ref.includes("\\") || YAML_EXTENSIONS.includes(path.extname(ref).toLowerCase());
 }

@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { tempDir } from "../helpers/cli.js";
+import { ROOT, tempDir } from "../helpers/cli.js";
 import { runCliAsync } from "./cases.js";
 import { REGENBOOG, docxPart, readExample, writeSession } from "../report/fixtures.js";
 
@@ -77,5 +77,57 @@ describe("smaller faults", () => {
         "soort.yaml:1:9  error  2 is niet toegestaan; hier hoort 1  (bad-value)\n",
     );
     expect(r.stderr).toBe("3 bestanden gecontroleerd: 3 fouten, 0 waarschuwingen\n");
+  }, 30_000);
+
+  it("--formats-dir: a copy of a built-in format is a warning, two files with one id and version an error; both named", async () => {
+    const dir = fresh();
+    mkdirSync(path.join(dir, "fmt"));
+    const text = readFileSync(path.join(ROOT, "formats/kernteam.yaml"), "utf8").replace(/^# yaml-language-server.*$/m, "");
+    writeFileSync(path.join(dir, "fmt/a.yaml"), text);
+    writeFileSync(path.join(dir, "fmt/b.yaml"), text);
+    const r = await runCliAsync(["--formats-dir", "fmt", "lint", "fmt"], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    const rules = r.stdout.trim().split("\n").filter((l) => l.endsWith("(format-duplicate)"));
+    expect(rules.map((l) => l.split("  ").slice(0, 2).join("  "))).toEqual(["fmt/a.yaml:3:10  error", "fmt/a.yaml:3:10  warning", "fmt/b.yaml:3:10  error"]);
+    expect(rules[1]).toContain("bestaat ook ingebouwd (");
+    const f = await runCliAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
+    expect(f.stdout).toContain("⚠ fmt/b.yaml wordt niet gebruikt: format kernteam versie 2 komt al uit fmt/a.yaml");
+  }, 30_000);
+
+  it("formats: a cycle of extends is listed as unusable, not as normal formats", async () => {
+    const dir = fresh();
+    mkdirSync(path.join(dir, "fmt"));
+    writeFileSync(path.join(dir, "fmt/a.yaml"), "id: a\nversion: 1\nextends: b\n");
+    writeFileSync(path.join(dir, "fmt/b.yaml"), "id: b\nversion: 1\nextends: a\n");
+    const r = await runCliAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^a +1 +— +— +✗ onbruikbaar \(extends-cycle\): zie afstem lint fmt\/a\.yaml$/m);
+    expect(r.stdout).toMatch(/^b +1 +— +— +✗ onbruikbaar \(extends-cycle\)/m);
+    const j = JSON.parse((await runCliAsync(["--formats-dir", "fmt", "formats", "--json"], { cwd: dir, env })).stdout) as { id: string; broken?: string }[];
+    expect(j.filter((x) => x.broken).map((x) => x.id)).toEqual(["a", "b"]);
+  }, 30_000);
+
+  it("a well-formed but wrong cache entry is not trusted", async () => {
+    const dir = fresh();
+    const cache = path.join(dir, "cache");
+    const e = { AFSTEM_CACHE_DIR: cache };
+    expect((await runCliAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e })).code).toBe(0);
+    // Change every cached format's id, keeping the entry's shape and stamp.
+    const folder = path.join(cache, "formats");
+    let edited = 0;
+    for (const f of readdirSync(folder)) {
+      const idx = JSON.parse(readFileSync(path.join(folder, f), "utf8"));
+      for (const entry of Object.values(idx.entries) as { value: { id?: string } }[]) {
+        if (entry.value?.id) {
+          entry.value.id = "iets-anders";
+          edited++;
+        }
+      }
+      writeFileSync(path.join(folder, f), JSON.stringify(idx));
+    }
+    expect(edited).toBeGreaterThan(0);
+    const r = await runCliAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e });
+    expect(r.stderr).not.toContain("onbekend format");
+    expect(r.code).toBe(0);
   }, 30_000);
 });
