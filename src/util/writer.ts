@@ -12,12 +12,17 @@
 //   them; the pid in the name lets a later run recognise litter of a killed process.
 //
 // Synchronous on purpose: it is also called from signal handlers and exit paths.
-import { close, closeSync, constants, fsync, fsyncSync, linkSync, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { close, closeSync, constants, fsync, fsyncSync, linkSync, lstatSync, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { createHash, randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import path from "node:path";
 
 export const TEMP_SUFFIX = ".afstem-tmp";
-const TEMP_RE = /^\..*\.(\d+)-[0-9a-f]{16}\.afstem-tmp$/;
+const TEMP_RE = /^\..*\.(\d+)@([0-9a-f]{6})-[0-9a-f]{16}\.afstem-tmp$/;
+/** Which computer made a temporary file: a pid means nothing on another machine sharing the folder. */
+const HOST = createHash("sha1").update(hostname()).digest("hex").slice(0, 6);
+/** Litter of another computer is removed only when it is this old (its run is surely over). */
+const FOREIGN_STALE_MS = 24 * 60 * 60 * 1000;
 
 /** O_NOFOLLOW where the platform has it (not on Windows, where symlinks need privileges). */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -44,15 +49,15 @@ export function untrackTemp(p: string): void {
   live.delete(p);
 }
 
-/** `.<name>.<pid>-<16 hex>.afstem-tmp` in the target's folder. */
+/** `.<name>.<pid>@<host>-<16 hex>.afstem-tmp` in the target's folder. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}@${HOST}-${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
 }
 
-/** Is `name` (a base name) a temporary file of this writer; which process made it? */
-export function tempOwner(name: string): number | undefined {
+/** Is `name` (a base name) a temporary file of this writer; which process on which computer made it? */
+export function tempOwner(name: string): { pid: number; here: boolean } | undefined {
   const m = TEMP_RE.exec(name);
-  return m ? Number(m[1]) : undefined;
+  return m ? { pid: Number(m[1]), here: m[2] === HOST } : undefined;
 }
 
 function alive(pid: number): boolean {
@@ -67,7 +72,8 @@ function alive(pid: number): boolean {
 
 /**
  * Remove litter in `dir` (not recursive): temporary files and folders of processes that no
- * longer exist (a run killed with SIGKILL). Those of live processes are theirs; with `own`,
+ * longer exist (a run killed with SIGKILL). Those of live processes are theirs (another
+ * computer's, in a shared folder, only after a day); with `own`,
  * this process's too (after an interrupt: its worker threads' files). Never fails.
  */
 export function sweepStaleTemps(dir: string, opts: { own?: boolean } = {}): number {
@@ -79,8 +85,17 @@ export function sweepStaleTemps(dir: string, opts: { own?: boolean } = {}): numb
     return 0;
   }
   for (const name of names) {
-    const pid = tempOwner(name);
-    if (pid === undefined || (opts.own && pid === process.pid ? false : alive(pid))) continue;
+    const owner = tempOwner(name);
+    if (!owner) continue;
+    if (owner.here) {
+      if (!(opts.own && owner.pid === process.pid) && alive(owner.pid)) continue;
+    } else {
+      try {
+        if (Date.now() - lstatSync(path.join(dir, name)).mtimeMs < FOREIGN_STALE_MS) continue;
+      } catch {
+        continue;
+      }
+    }
     try {
       rmSync(path.join(dir, name), { recursive: true, force: true });
       removed++;

@@ -87,6 +87,12 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     const at = opener?.offset ?? (indent ? firstNonSpace(text, e.pos[0]) : e.pos[0]);
     push(at, opener ? unclosedMessage(opener.char) : indent ? indentMessage() : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
   }
+  // Too deep nesting is said once, however many times the parser ran out of stack.
+  const deepAt = findings.findIndex((f) => f.message.includes("te diep genest") || f.message.includes("nested too deeply"));
+  if (deepAt >= 0) {
+    const keep = findings[deepAt]!;
+    findings.splice(0, findings.length, ...findings.filter((f) => f === keep || !(f.message === keep.message)));
+  }
   const tagged = new Set<number>();
   for (const w of doc.warnings) {
     // Unknown tags (`!!js/function`, `!foo`) are warnings to the yaml package; to us they
@@ -232,6 +238,9 @@ function keyAt(text: string, offset: number): string {
 
 function yamlMessage(code: string, original: string, source: string): string {
   const first = original.split("\n")[0] ?? original;
+  if (/Maximum call stack size exceeded/i.test(first)) {
+    return L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" });
+  }
   switch (code) {
     case "DUPLICATE_KEY":
       return source

@@ -77,8 +77,9 @@ describe.each(["SIGINT", "SIGTERM"] as const)("%s", (signal) => {
 
   it(`validate: exit 130 with how far it got`, async () => {
     let t0 = 0;
-    const r = await interrupted(["validate", CORPUS], tmp.dir, () => (t0 ||= Date.now()) + 1200 < Date.now(), signal);
-    if (r.early) return; // finished before the signal: nothing to test on this machine
+    const r = await interrupted(["validate", CORPUS], tmp.dir, () => (t0 ||= Date.now()) + 500 < Date.now(), signal);
+    // Finished before the signal arrived (a fast machine): nothing to test here.
+    if (r.early || r.stderr.includes("bestanden gecontroleerd:")) return;
     expect(r.code).toBe(130);
     // Before the formats are loaded, or in the middle: a clean line either way.
     expect(r.stderr).toMatch(/Onderbroken: \d+ van 600 bestanden gecontroleerd|Onderbroken voordat er iets gedaan was/);
