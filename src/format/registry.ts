@@ -160,7 +160,7 @@ export class FormatRegistry {
 
 /** Does a command argument name a file rather than a format id? */
 /** A finding for each file that takes part in a same id+version clash (see FormatRegistry.shadowed). */
-export function shadowFindings(registry: FormatRegistry, file: string): Finding[] {
+export function shadowFindings(registry: FormatRegistry, file: string, extraDirs: readonly string[] = []): Finding[] {
   const out: Finding[] = [];
   const key = path.resolve(file);
   for (const { spec, by } of registry.shadowed) {
@@ -168,6 +168,9 @@ export function shadowFindings(registry: FormatRegistry, file: string): Finding[
     if (!mine) continue;
     const other = mine === spec ? by : spec;
     const builtIn = path.resolve(other.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep) || path.resolve(mine.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep);
+    // A copy of a built-in format being edited is fine; one in --formats-dir or
+    // AFSTEM_FORMATS_PATH replaces the built-in for every command: that is worth a warning.
+    if (builtIn && !extraDirs.some((d) => key.startsWith(path.resolve(d) + path.sep))) continue;
     out.push({
       file,
       ...mine.parsed.locate(["version"]),
