@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Format, Question } from "../format/types.js";
 import { serializeSession } from "../session/io.js";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { writeFileAtomicSync } from "../util/writer.js";
 import { newSession, startState } from "../runner/start.js";
 import { reduce } from "../runner/reduce.js";
 import type { RunnerState } from "../runner/types.js";

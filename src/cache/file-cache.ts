@@ -4,9 +4,9 @@
 // Off with AFSTEM_CACHE=0; location AFSTEM_CACHE_DIR, else $XDG_CACHE_HOME/afstem, else
 // ~/.cache/afstem. Any cache problem is silently a cache miss: the cache is never the truth.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { writeFileAtomicSync, makeDirSync } from "../util/writer.js";
 import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
@@ -19,7 +19,12 @@ export interface FileStamp {
 
 interface Entry<T> extends FileStamp {
   value: T;
+  /** A hash over the file name, its stamp and the value: an entry edited or mixed up is not trusted. */
+  seal?: string;
 }
+
+const sealOf = (file: string, stamp: FileStamp, value: unknown): string =>
+  createHash("sha1").update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, value])).digest("base64");
 
 interface Index<T> {
   version: string;
@@ -53,11 +58,13 @@ export class FileCache<T> {
 
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
-    return e && e.size === stamp.size && e.mtimeMs === stamp.mtimeMs && e.hash === stamp.hash ? e.value : undefined;
+    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.hash !== stamp.hash) return undefined;
+    // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
+    return e.seal === sealOf(file, stamp, e.value) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
-    this.index.entries[file] = { ...stamp, value };
+    this.index.entries[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ...(stamp.hash === undefined ? {} : { hash: stamp.hash }), value, seal: sealOf(file, stamp, value) };
     this.dirty = true;
   }
 
@@ -74,7 +81,7 @@ export class FileCache<T> {
     }
     if (!this.dirty) return;
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
+      makeDirSync(path.dirname(this.file));
       writeFileAtomicSync(this.file, JSON.stringify(this.index));
       this.dirty = false;
     } catch {

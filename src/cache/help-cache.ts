@@ -53,7 +53,7 @@ export class HelpCache {
 
   async set(text: string): Promise<void> {
     try {
-      const { writeFileAtomicSync } = await import("../util/atomic-write.js");
+      const { writeFileAtomicSync } = await import("../util/writer.js");
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
     } catch {

@@ -5,7 +5,8 @@
 // byte-for-byte what they were; the build id (version + compiled code, build-id.ts) is part of
 // every cache entry already, so a rebuilt or edited afstem is always a miss.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
+import { readRegularFileSync } from "../yaml/read-text.js";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import { FileCache } from "./file-cache.js";
@@ -16,7 +17,7 @@ const RESULT = "result";
 async function fileStamp(file: string, withContent: boolean): Promise<string> {
   try {
     const st = await stat(file);
-    const hash = withContent ? createHash("sha1").update(await readFile(file)).digest("base64") : "";
+    const hash = withContent ? createHash("sha1").update(readRegularFileSync(file)).digest("base64") : "";
     return `${file}\0${st.size}\0${st.mtimeMs}\0${hash}`;
   } catch {
     return `${file}\0missing`;

@@ -87,7 +87,7 @@ export class OutputCache {
     }
     if (code === 0) {
       try {
-        const { writeFileAtomicSync } = await import("../util/atomic-write.js");
+        const { writeFileAtomicSync } = await import("../util/writer.js");
         mkdirSync(path.dirname(this.file), { recursive: true });
         writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
       } catch {

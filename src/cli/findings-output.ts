@@ -1,7 +1,7 @@
 // Printing findings, as text lines or JSON, with a closing count. Exit 1 for errors.
 import chalk from "chalk";
 import type { Finding } from "../findings/finding.js";
-import { formatFinding, sortFindings } from "../findings/finding.js";
+import { findingLines, sortFindings } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
 import { EXIT } from "./errors.js";
@@ -25,7 +25,7 @@ export function printFindings(report: FindingsReport, json: boolean): number {
   }
   // The severity words are part of the line format, not translated; red/yellow on a terminal.
   const sev = (s: "error" | "warning") => (s === "error" ? chalk.red(s) : chalk.yellow(s));
-  for (const f of findings) process.stdout.write(`${formatFinding(f, sev)}\n`);
+  for (const line of findingLines(findings, sev)) process.stdout.write(`${line}\n`);
   const summary = fill(
     L({
       nl: "{files} {fileWord} gecontroleerd: {errors} {errWord}, {warnings} {warnWord}",

@@ -210,6 +210,7 @@ export function buildProgram(): Command {
     .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
     .option("--from <datum>", L({ nl: "alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "only sessions on or after this date (YYYY-MM-DD)" }))
     .option("--to <datum>", L({ nl: "alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "only sessions on or before this date (YYYY-MM-DD)" }))
+    .option("--force", L({ nl: "vervang eerdere rollup-bestanden in --out (als geheel)", en: "replace earlier rollup files in --out (as a set)" }))
     .addHelpText(
       "after",
       examples(["afstem rollup examples --out rollup/", "afstem rollup gesprekken/ --out rollup/ --by gemeente --split --excel"]),
@@ -270,6 +271,7 @@ async function main(argv: string[]): Promise<void> {
       process.exitCode = cache ? await cache.capture(run) : await run();
       return;
     }
+    if (["report", "rollup", "validate", "lint"].includes(args[0] ?? "")) (await import("./interrupt.js")).installEarlyInterrupt();
     await buildProgram().parseAsync(argv);
   } catch (err) {
     if (commanderModule && err instanceof commanderModule.CommanderError) {

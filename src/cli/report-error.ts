@@ -2,6 +2,8 @@
 import { EXIT, ExitError, UserError, formatLocation } from "./errors.js";
 import { L } from "../i18n/lang.js";
 import { chalkStderr as c } from "chalk";
+import { errnoOf, systemWords } from "../util/sys-error.js";
+import { displayPath } from "../util/paths.js";
 
 export function handleError(err: unknown): number {
   if (err instanceof ExitError) return err.exitCode;
@@ -15,6 +17,20 @@ export function handleError(err: unknown): number {
   // Ctrl+C inside an inquirer prompt surfaces as ExitPromptError; commands that
   // hold unsaved state catch it themselves, this is the last resort.
   if (err instanceof Error && err.name === "ExitPromptError") return EXIT.interrupted;
+  // A system error no command turned into words (a full disk, a folder that vanished): one
+  // sentence with the path, never "internal error".
+  const code = errnoOf(err);
+  if (code && (err as NodeJS.ErrnoException).syscall) {
+    const file = (err as NodeJS.ErrnoException).path;
+    process.stderr.write(`afstem: ${file ? `${displayPath(file)}: ` : ""}${systemWords(err)}\n`);
+    if (process.env.AFSTEM_DEBUG && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+    return EXIT.usage;
+  }
+  // "Maximum call stack size exceeded": input nested too deeply for afstem, not a bug report.
+  if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    process.stderr.write(`afstem: ${L({ nl: "de invoer is te diep genest om te verwerken", en: "the input is nested too deeply to process" })}\n`);
+    return EXIT.usage;
+  }
   const message = err instanceof Error ? err.message : String(err);
   process.stderr.write(
     `afstem: ${L({ nl: "interne fout", en: "internal error" })}: ${message}\n` +

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { questionCount } from "../format/walk.js";
 import { optionsOf } from "../cli/options.js";
-import { L, getLang, tr } from "../i18n/lang.js";
+import { L, fill, getLang, tr } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 import { table } from "../cli/table.js";
 
@@ -13,9 +13,13 @@ export default async function formats(_opts: unknown, cmd: Command): Promise<num
   const lang = getLang();
   const rows = registry.ids().map((id) => {
     const spec = registry.spec(id)!;
-    const f = registry.resolveSpec(spec).format;
+    const resolved = registry.resolveSpec(spec);
+    const f = resolved.format;
+    // A format whose extends cannot be resolved (a cycle, a missing parent) is not usable.
+    const broken = resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
     return {
       id,
+      ...(broken ? { broken: broken.rule } : {}),
       version: f.version,
       title: tr(f.title, lang),
       questions: questionCount(f),
@@ -36,7 +40,21 @@ export default async function formats(_opts: unknown, cmd: Command): Promise<num
     L({ nl: "titel", en: "title" }),
   ];
   process.stdout.write(
-    table([head, ...rows.map((r) => [r.id, r.versions.length > 1 ? `${r.version} (${L({ nl: "ook", en: "also" })} ${r.versions.slice(1).join(", ")})` : String(r.version), String(r.questions), String(r.minutes), r.title])]),
+    table([
+      head,
+      ...rows.map((r) => [
+        r.id,
+        r.versions.length > 1 ? `${r.version} (${L({ nl: "ook", en: "also" })} ${r.versions.slice(1).join(", ")})` : String(r.version),
+        r.broken ? "—" : String(r.questions),
+        r.broken ? "—" : String(r.minutes),
+        r.broken ? fill(L({ nl: "✗ onbruikbaar ({rule}): zie afstem lint {f}", en: "✗ unusable ({rule}): see afstem lint {f}" }), { rule: r.broken, f: r.source }) : r.title,
+      ]),
+    ]),
   );
+  for (const { spec, by } of registry.shadowed) {
+    process.stdout.write(
+      `${fill(L({ nl: "⚠ {f} wordt niet gebruikt: format {id} versie {v} komt al uit {by}", en: "⚠ {f} is not used: format {id} version {v} already comes from {by}" }), { f: displayPath(spec.parsed.file), id: spec.id, v: spec.version, by: displayPath(by.parsed.file) })}\n`,
+    );
+  }
   return 0;
 }

@@ -11,14 +11,14 @@ import { EXIT, UserError } from "../cli/errors.js";
 import { LintCache } from "../cache/lint-cache.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 
-async function lintFiles(files: string[], dirs: string[]): Promise<Finding[]> {
+async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): Promise<Finding[]> {
   // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
-  const [{ FormatRegistry }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
+  const [{ FormatRegistry, shadowFindings }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
   const registry = await FormatRegistry.load(dirs);
   const findings: Finding[] = [];
   for (const file of files) {
     try {
-      findings.push(...(await lintFormatFile(file, registry)).findings);
+      findings.push(...(await lintFormatFile(file, registry)).findings, ...shadowFindings(registry, file, extraDirs));
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // Unreadable (binary, not UTF-8, ...): a finding like any other, exit code decides below.
@@ -50,7 +50,7 @@ export default async function lint(paths: string[], _opts: unknown, cmd: Command
   const cache = await LintCache.open(files, registryFiles, JSON.stringify({ lang: getLang(), cwd: process.cwd(), dirs }));
   let findings = cache.get();
   if (!findings) {
-    findings = await lintFiles(files, dirs);
+    findings = await lintFiles(files, dirs, formatDirs(opts.formatsDir).slice(0, -1));
     // An unreadable file is an I/O state, not a property of the content: never cache it.
     if (!findings.some((f) => f.rule === "unreadable")) cache.set(findings);
   }

@@ -1,13 +1,13 @@
 // afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
 // One DOCX per session (or one regional summary); bad files are listed and skipped.
 import type { Command } from "commander";
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { loadSessions, type LoadedSession } from "../store/batch.js";
-import { formatFinding } from "../findings/finding.js";
+import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
@@ -21,6 +21,9 @@ import { addHeld, emptyBatchHeld } from "../privacy/held.js";
 import { conversationKey } from "../rollup/record.js";
 import { isConflictCopy, selectSessions, type Period } from "../session/select.js";
 import { parsePeriod } from "../cli/period.js";
+import { isDiskFull, systemWords } from "../util/sys-error.js";
+import { onInterrupt } from "../cli/interrupt.js";
+import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
 
 interface ReportOptions {
   out: string;
@@ -86,18 +89,19 @@ function parseJobs(value: string | undefined): number {
 }
 
 function prepareOut(dir: string): void {
+  if (dir.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw new UserError(fill(L({ nl: "--out {d} is een bestand, geen map", en: "--out {d} is a file, not a directory" }), { d: dir }));
   }
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirSync(dir);
   } catch (err) {
-    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: (err as Error).message }));
+    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: systemWords(err) }));
   }
 }
 
 function skippedLines(r: Extract<LoadedSession, { ok: false }>): string[] {
-  return r.findings.filter((f) => f.severity === "error").map((f) => formatFinding({ ...f, file: displayPath(f.file) }));
+  return findingLines(r.findings.filter((f) => f.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })));
 }
 
 function refusedLine(file: string): string {
@@ -118,17 +122,27 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const lang = getLang();
   const tty = process.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
+  sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
   const counts = { written: 0, skipped: 0, refused: 0 };
   const noun = opts.summary ? { one: L({ nl: "overzicht", en: "summary" }), many: L({ nl: "overzichten", en: "summaries" }) } : { one: L({ nl: "verslag", en: "report" }), many: L({ nl: "verslagen", en: "reports" }) };
 
+  // A full or read-only disk ends the batch with one message instead of one per document.
+  let stopped: string | undefined;
   const written = (file: string, r: RenderResult) => {
     if (r.ok) {
       counts.written++;
       progress.step(displayPath(file));
+    } else if (r.code === "EEXIST") {
+      // Another process created this name a moment ago: not overwritten (no --force).
+      counts.refused++;
+      progress.problem(refusedLine(file));
+      progress.step();
+    } else if (isDiskFull(r)) {
+      if (!stopped) stopped = fill(L({ nl: "afstem: kan niet verder schrijven in {d}: {why}", en: "afstem: cannot write any more to {d}: {why}" }), { d: displayPath(opts.out), why: systemWords(r) });
     } else {
       counts.skipped++;
-      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: r.message })}  (write)`);
+      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: systemWords(r) })}  (write)`);
     }
   };
 
@@ -140,8 +154,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     files.splice(0, files.length, ...files.filter((f) => !isConflictCopy(f)));
     conflicts = before - files.length;
   }
+  // Ctrl+C / SIGTERM: stop the workers, remove temporary files, say what was finished (exit 130).
+  const interrupt = onInterrupt({
+    dirs: [opts.out],
+    stop: () => renderer.abort(),
+    done: () => fill(L({ nl: "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.", en: "Interrupted: {n} {noun} written to {d}; the rest was not." }), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
+  });
   try {
     for await (const r of loadSessions(files, registry)) {
+      if (stopped) break;
       if (!r.ok) {
         counts.skipped++;
         for (const line of skippedLines(r)) progress.problem(line);
@@ -169,19 +190,24 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         continue;
       }
       const model = buildReport(r.format, r.session, lang);
-      const p = renderer.render({ kind: "report", model, target: target.file }).then((res) => written(target.file, res));
+      const p = renderer.render({ kind: "report", model, target: target.file, force: opts.force === true }).then((res) => written(target.file, res));
       running.add(p);
       void p.finally(() => running.delete(p));
       // Backpressure: keep the workers fed without holding every model in memory.
       while (running.size >= Math.max(2, jobs * 4)) await Promise.race(running);
     }
     await Promise.all(running);
-    if (opts.summary) {
+    if (opts.summary && !stopped) {
       const previous = opts.previous ? await previousRound(opts.previous, registry) : undefined;
       await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts, ...(previous ? { previousRound: previous } : {}) }, targets, renderer, counts, progress);
     }
   } finally {
     await renderer.close();
+    interrupt.dispose();
+  }
+  if (stopped) {
+    progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), true);
+    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, L({ nl: "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw; de geschreven verslagen zijn compleet.", en: "Free some space or choose another folder with --out and try again; the reports written are complete." }));
   }
   const problems = counts.skipped + counts.refused > 0;
   progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);
@@ -245,13 +271,16 @@ async function writeSummary(
       continue;
     }
     const model = buildSummary(included, getLang(), { ...summaryOpts, ...(d.organisation ? { organisation: d.organisation } : {}) });
-    const res = await renderer.render({ kind: "summary", model, target: target.file });
+    const res = await renderer.render({ kind: "summary", model, target: target.file, force: opts.force === true });
     if (res.ok) {
       counts.written++;
       if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+    } else if (res.code === "EEXIST") {
+      counts.refused++;
+      progress.problem(refusedLine(target.file));
     } else {
       counts.skipped++;
-      progress.problem(`${displayPath(target.file)}  error  ${res.message}  (write)`);
+      progress.problem(`${displayPath(target.file)}  error  ${systemWords(res)}  (write)`);
     }
   }
 }

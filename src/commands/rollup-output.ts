@@ -1,7 +1,7 @@
 // One set of rollup files (one format, and with --split one value of --by): streams the long
 // and actions rows to disk as sessions arrive, spools wide cells, aggregates the summary, and
 // writes wide, summary and codebook when every session has been seen.
-import { mkdirSync } from "node:fs";
+import { makeDirSync } from "../util/writer.js";
 import path from "node:path";
 import type { Lang } from "../format/types.js";
 import type { Cell } from "../csv/cell.js";
@@ -76,12 +76,12 @@ export class OutputSet {
 
   private start(): void {
     this.started = true;
-    mkdirSync(this.dir, { recursive: true });
+    makeDirSync(this.dir);
     const { layouts, dialect } = this.opts;
     if (layouts.has("long")) this.long = new CsvFileWriter(this.file("long"), LONG_COLUMNS, dialect);
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
     if (layouts.has("followup")) this.followup = new CsvFileWriter(this.file("followup"), FOLLOWUP_COLUMNS, dialect);
-    if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.${process.pid}.spool`);
+    if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.spool`);
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
     if (this.opts.xlsx) this.startBook();
   }

@@ -1,6 +1,7 @@
 // `afstem run`: the guided conversation. Loads the format, opens or starts the session, and
 // hands the conversation to the runner; here live only the edges: files, lock, exit codes.
-import { mkdirSync, statSync } from "node:fs";
+import { makeDirSync } from "../util/writer.js";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
@@ -10,7 +11,7 @@ import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
-import { formatFinding } from "../findings/finding.js";
+import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { hostname } from "node:os";
 import { lockTime, type LockHolder } from "../store/lock.js";
@@ -59,7 +60,7 @@ function outDirOf(out: string | undefined, create = true): string {
     if (!statSync(dir).isDirectory()) throw new UserError(fill(L({ nl: "--out {d} is geen map", en: "--out {d} is not a directory" }), { d: out ?? "." }), EXIT.usage);
   } catch (err) {
     if (err instanceof UserError) throw err;
-    if (create) mkdirSync(dir, { recursive: true });
+    if (create) makeDirSync(dir);
   }
   return dir;
 }
@@ -69,7 +70,7 @@ async function openResumed(file: string, ref: string | undefined, format: Format
   const check = read.session ? await validateSession(read, registry, {}, checker) : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
   if (errors.length || !check.session || !check.format) {
-    for (const f of check.findings) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+    for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
     throw new UserError(fill(L({ nl: "{f} kan niet worden voortgezet", en: "{f} cannot be continued" }), { f: displayPath(file) }), EXIT.usage, undefined, L({ nl: "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.", en: "Fix the lines above (afstem validate) and try again." }));
   }
   if (check.format.id !== format.id) {
@@ -85,7 +86,7 @@ async function formatRefOf(ref: string | undefined, o: RunOptions): Promise<stri
     const read = await readSessionFile(o.resume);
     const id = read.session?.format.id;
     if (id) return id;
-    for (const f of read.findings) process.stderr.write(`${formatFinding({ ...f, file: displayPath(f.file) })}\n`);
+    for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
     throw new UserError(fill(L({ nl: "{f} noemt geen format", en: "{f} names no format" }), { f: displayPath(o.resume) }), EXIT.usage, undefined, L({ nl: "Geef het format mee: afstem run FORMAT --resume BESTAND", en: "Name the format: afstem run FORMAT --resume FILE" }));
   }
   throw new UserError(L({ nl: "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND", en: "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE" }), EXIT.usage);
@@ -190,13 +191,16 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
       : L({ nl: "Er was nog niets ingevuld; er is niets opgeslagen.", en: "Nothing was filled in yet; nothing was saved." });
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
+  // Could nothing be saved, the exit code is 1 (the README's promise), whatever the signal.
   const onSignal = (code: number) => () => {
+    let saved = true;
     try {
       if (target.file || saver.pending) saver.save(reduce(state, { type: "tick", now: now() }));
     } finally {
       target.release();
+      saved = !saver.pending;
       process.stdout.write(`\n${resumeHint()}\n`);
-      process.exit(code);
+      process.exit(saved ? code : EXIT.findings);
     }
   };
   const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];
@@ -223,8 +227,10 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
   } catch (err) {
     if (!isInterrupt(err)) throw err;
     if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
+    const unsaved = saver.pending;
     say(`\n${L({ nl: "Gestopt (Ctrl+C).", en: "Stopped (Ctrl+C)." })}\n${resumeHint()}`);
-    throw new ExitError(EXIT.interrupted);
+    // Nothing could be saved: exit 1, as documented (130 means "everything saved").
+    throw new ExitError(unsaved ? EXIT.findings : EXIT.interrupted);
   } finally {
     for (const [sig, h] of handlers) process.off(sig, h);
     target.release();

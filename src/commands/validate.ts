@@ -7,6 +7,8 @@ import { assertReadableDirs } from "../yaml/read-text.js";
 import { optionsOf } from "../cli/options.js";
 import { printFindings } from "../cli/findings-output.js";
 import { loadSessions } from "../store/batch.js";
+import { onInterrupt } from "../cli/interrupt.js";
+import { L, fill } from "../i18n/lang.js";
 
 export default async function validate(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
   const opts = optionsOf<{ json?: boolean }>(cmd);
@@ -15,9 +17,19 @@ export default async function validate(paths: string[], _opts: unknown, cmd: Com
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const findings: Finding[] = [];
   let unreadable = false;
-  for await (const r of loadSessions(files, registry)) {
-    findings.push(...r.findings);
-    if (r.findings.some((f) => f.rule === "unreadable")) unreadable = true;
+  let checked = 0;
+  // Ctrl+C / SIGTERM: validate writes nothing; say how far it got, exit 130.
+  const interrupt = onInterrupt({
+    done: () => fill(L({ nl: "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.", en: "Interrupted: {n} of {total} files checked; nothing was reported." }), { n: checked, total: files.length }),
+  });
+  try {
+    for await (const r of loadSessions(files, registry)) {
+      checked++;
+      findings.push(...r.findings);
+      if (r.findings.some((f) => f.rule === "unreadable")) unreadable = true;
+    }
+  } finally {
+    interrupt.dispose();
   }
   const code = printFindings({ files: files.length, findings }, opts.json === true);
   return unreadable ? 2 : code;

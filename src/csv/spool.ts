@@ -1,16 +1,18 @@
 // A temporary NDJSON file: rows whose final columns are only known at the end (the wide
 // layout) are parked here instead of in memory, then read back line by line.
-import { closeSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, constants, openSync, readSync } from "node:fs";
+import { TempFile } from "../util/writer.js";
 
 const FLUSH_AT = 1 << 18;
 
 export class Spool<T> {
-  private fd: number;
+  private readonly tmp: TempFile;
   private buf: string[] = [];
   private size = 0;
 
-  constructor(readonly file: string) {
-    this.fd = openSync(file, "w");
+  /** `near`: a file name the spool is created beside (with a temporary name of util/writer.ts). */
+  constructor(near: string) {
+    this.tmp = new TempFile(near, 0o600);
   }
 
   push(value: T): void {
@@ -21,16 +23,21 @@ export class Spool<T> {
   }
 
   private flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(""));
+    if (this.buf.length) this.tmp.write(this.buf.join(""));
     this.buf = [];
     this.size = 0;
   }
 
   /** Read every value back in order, then delete the file. */
   drain(each: (value: T) => void): void {
-    this.flush();
-    closeSync(this.fd);
-    const fd = openSync(this.file, "r");
+    let fd: number;
+    try {
+      this.flush();
+      fd = openSync(this.tmp.closeForReading(), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch (err) {
+      this.tmp.abort();
+      throw err;
+    }
     const chunk = Buffer.alloc(1 << 20);
     let rest: Buffer = Buffer.alloc(0);
     try {
@@ -52,16 +59,11 @@ export class Spool<T> {
       if (rest.length) each(JSON.parse(rest.toString("utf8")) as T);
     } finally {
       closeSync(fd);
-      rmSync(this.file, { force: true });
+      this.tmp.abort();
     }
   }
 
   discard(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      /* closed */
-    }
-    rmSync(this.file, { force: true });
+    this.tmp.abort();
   }
 }

@@ -1,17 +1,16 @@
 // A CSV file written row by row with bounded memory: encoded rows are collected in a small
-// buffer and appended to a temporary file that replaces the target only on close, so an
-// interrupted run never leaves a half-written rollup behind.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+// buffer and appended to a temporary file (util/writer.ts) that replaces the target only on
+// close, so an interrupted run never leaves a half-written rollup behind.
+import { TempFile } from "../util/writer.js";
 import type { Cell } from "./cell.js";
 import { encoderFor, UTF8_BOM, type CsvDialect, type CsvEncoder } from "./dialect.js";
 
 const FLUSH_AT = 1 << 18;
 
 export class CsvFileWriter {
-  private fd: number;
+  private readonly tmp: TempFile;
   private buf: string[] = [];
   private size = 0;
-  private readonly tmp: string;
   readonly encoder: CsvEncoder;
   rows = 0;
 
@@ -21,9 +20,8 @@ export class CsvFileWriter {
     dialect: CsvDialect,
   ) {
     this.encoder = encoderFor(dialect);
-    this.tmp = `${file}.${process.pid}.tmp`;
-    this.fd = openSync(this.tmp, "w");
-    if (dialect.excel) writeSync(this.fd, UTF8_BOM);
+    this.tmp = new TempFile(file);
+    if (dialect.excel) this.tmp.write(UTF8_BOM);
     this.line(this.encoder.fragment(header));
     this.rows = 0;
   }
@@ -45,24 +43,24 @@ export class CsvFileWriter {
   }
 
   private flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(""));
+    if (this.buf.length) this.tmp.write(this.buf.join(""));
     this.buf = [];
     this.size = 0;
   }
 
   close(): void {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(this.tmp, this.file);
+    try {
+      this.flush();
+    } catch (err) {
+      this.tmp.abort();
+      throw err;
+    }
+    // Output that can be made again: no fsync (as for reports).
+    this.tmp.commit({ durable: false });
   }
 
   /** Give up: remove the temporary file, leave any earlier output in place. */
   abort(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      /* already closed */
-    }
-    rmSync(this.tmp, { force: true });
+    this.tmp.abort();
   }
 }

@@ -1,6 +1,6 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
@@ -9,7 +9,7 @@ import { normalizeFormat, type FormatSpec } from "./normalize.js";
 import { resolveSpec, type Resolved } from "./extends.js";
 import { lazyParsed } from "../yaml/lazy.js";
 import { FileCache, type FileStamp } from "../cache/file-cache.js";
-import { readTextFile } from "../yaml/read-text.js";
+import { readRegularFileSync, readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../core/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
@@ -75,7 +75,13 @@ const ID_LINE = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m;
  * recovered lazily if a finding needs them). Files that do not parse are never cached.
  */
 async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promise<Loaded> {
-  const [st, bytes] = await Promise.all([stat(file), readFile(file)]);
+  let st, bytes: Buffer;
+  try {
+    // Regular files only, within the size limit: a FIFO in a formats folder cannot hang us.
+    [st, bytes] = [await stat(file), readRegularFileSync(file)];
+  } catch {
+    return { stamp: { size: 0, mtimeMs: 0, hash: "" } }; // lint says why, located
+  }
   // Hashing 30 kB costs far less than parsing it, and makes the cache immune to clock quirks.
   const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
   const hit = cache.get(file, stamp);
@@ -204,9 +210,19 @@ export class FormatRegistry {
     return undefined;
   }
 
+  /**
+   * Files not used because an earlier one has the same id and version: a --formats-dir format
+   * that replaces a built-in one, or two files of one format version. Lint and `formats` say so.
+   */
+  readonly shadowed: { spec: FormatSpec; by: FormatSpec }[] = [];
+
   add(spec: FormatSpec): void {
     const list = this.byId.get(spec.id) ?? [];
-    if (list.some((s) => s.version === spec.version)) return;
+    const same = list.find((s) => s.version === spec.version);
+    if (same) {
+      if (same.parsed.file !== spec.parsed.file) this.shadowed.push({ spec, by: same });
+      return;
+    }
     list.push(spec);
     list.sort((a, b) => b.version - a.version);
     this.byId.set(spec.id, list);
@@ -245,6 +261,34 @@ export class FormatRegistry {
 }
 
 /** Does a command argument name a file rather than a format id? */
+/** A finding for each file that takes part in a same id+version clash (see FormatRegistry.shadowed). */
+export function shadowFindings(registry: FormatRegistry, file: string, extraDirs: readonly string[] = []): Finding[] {
+  const out: Finding[] = [];
+  const key = path.resolve(file);
+  for (const { spec, by } of registry.shadowed) {
+    const mine = path.resolve(spec.parsed.file) === key ? spec : path.resolve(by.parsed.file) === key ? by : undefined;
+    if (!mine) continue;
+    const other = mine === spec ? by : spec;
+    const builtIn = path.resolve(other.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep) || path.resolve(mine.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep);
+    // A copy of a built-in format being edited is fine; one in --formats-dir or
+    // AFSTEM_FORMATS_PATH replaces the built-in for every command: that is worth a warning.
+    if (builtIn && !extraDirs.some((d) => key.startsWith(path.resolve(d) + path.sep))) continue;
+    out.push({
+      file,
+      ...mine.parsed.locate(["version"]),
+      severity: builtIn ? "warning" : "error",
+      rule: "format-duplicate",
+      message: fill(
+        builtIn
+          ? L({ nl: "format {id} versie {v} bestaat ook ingebouwd ({other}); {used} wordt gebruikt", en: "format {id} version {v} is also built in ({other}); {used} is used" })
+          : L({ nl: "format {id} versie {v} staat ook in {other}; {used} wordt gebruikt. Geef een van beide een nieuwe versie", en: "format {id} version {v} is also in {other}; {used} is used. Give one of them a new version" }),
+        { id: mine.id, v: mine.version, other: displayPath(other.parsed.file), used: displayPath(by.parsed.file) },
+      ),
+    });
+  }
+  return out;
+}
+
 export function looksLikePath(ref: string): boolean {
   return ref.includes("/") || ref.includes("\\") || YAML_EXTENSIONS.includes(path.extname(ref).toLowerCase());
 }

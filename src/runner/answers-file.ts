@@ -1,14 +1,14 @@
 // `afstem run --answers FILE`: fill a session without prompts. The file has the session's
 // shape (partial is fine); every problem is listed with its location, and nothing is written
 // unless the whole file is acceptable.
-import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Format } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
-import { readSessionFile, writeSessionFile } from "../session/io.js";
+import { readSessionFile, serializeSession } from "../session/io.js";
+import { numbered, writeNewFileSync, makeDirSync } from "../util/writer.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
-import { formatFinding, sortFindings } from "../findings/finding.js";
+import { findingLines, sortFindings } from "../findings/finding.js";
 import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../core/errors.js";
@@ -26,7 +26,7 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   }
   const check = await validateSession(read, registry, { partial: true }, await AnswerChecker.create());
   const findings = sortFindings(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
-  for (const f of findings) process.stderr.write(`${formatFinding(f)}\n`);
+  for (const line of findingLines(findings)) process.stderr.write(`${line}\n`);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors || !check.session || !check.format) {
     process.stderr.write(
@@ -45,21 +45,15 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
     new UserError(fill(L({ nl: "kan niet schrijven in {d}: {why}", en: "cannot write to {d}: {why}" }), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
       L({ nl: "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.", en: "Choose a folder you can write to with --out; the answers file itself is unchanged." }));
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeDirSync(outDir);
   } catch (err) {
     throw cannotWrite(err, outDir);
   }
-  const target = path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"));
-  if (existsSync(target)) {
-    throw new UserError(
-      fill(L({ nl: "{f} bestaat al", en: "{f} already exists" }), { f: displayPath(target) }),
-      EXIT.usage,
-      undefined,
-      L({ nl: "Kies een andere map met --out, of verwijder of hernoem het bestaande bestand.", en: "Choose another directory with --out, or remove or rename the existing file." }),
-    );
-  }
+  // A name that is taken (also by another afstem a moment ago) gets -2, -3: claimed
+  // exclusively, so two runs never both report the same file (util/writer.ts).
+  let target: string;
   try {
-    writeSessionFile(target, session);
+    target = writeNewFileSync(numbered(path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"))), serializeSession(session));
   } catch (err) {
     throw cannotWrite(err, outDir);
   }

@@ -4,9 +4,11 @@
 // a file name). An empty answer, a second failure that the user gives up on, Ctrl+C or the end of
 // the conversation while still unsaved: the session is printed as YAML on standard output, with
 // a comment saying what to do with it. Every next autosave tries the usual place again.
-import { existsSync, mkdirSync, statSync, writeSync } from "node:fs";
+import { makeDirSync } from "../util/writer.js";
+import { existsSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { cliName } from "../cli/invocation.js";
+import { systemWords } from "../util/sys-error.js";
 import { L, fill } from "../i18n/lang.js";
 import { serializeSession } from "../session/io.js";
 import { displayPath } from "../util/paths.js";
@@ -38,24 +40,8 @@ function writeOut(text: string): void {
   }
 }
 
-/** The reason in words a user can act on; the system's code in brackets for whoever helps them. */
-export function saveFailure(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  const words: Record<string, { nl: string; en: string }> = {
-    ENOSPC: { nl: "de schijf is vol", en: "the disk is full" },
-    EDQUOT: { nl: "uw schijfruimte (quotum) is op", en: "your disk quota is used up" },
-    EROFS: { nl: "de schijf of map is alleen-lezen", en: "the disk or folder is read-only" },
-    EACCES: { nl: "u mag in deze map niet schrijven", en: "you may not write to this folder" },
-    EPERM: { nl: "u mag in deze map niet schrijven", en: "you may not write to this folder" },
-    ENOENT: { nl: "de map bestaat niet (meer) — is een USB-stick of netwerkschijf losgekoppeld?", en: "the folder no longer exists — was a USB stick or network drive disconnected?" },
-    ENOTDIR: { nl: "een deel van het pad is een bestand, geen map", en: "part of the path is a file, not a folder" },
-    EISDIR: { nl: "dit is een map, geen bestand", en: "this is a folder, not a file" },
-    EIO: { nl: "de schijf gaf een leesfout of schrijffout", en: "the disk reported an I/O error" },
-  };
-  const w = code ? words[code] : undefined;
-  if (w) return `${L(w)} (${code})`;
-  return err instanceof Error ? err.message : String(err);
-}
+/** The reason in words a user can act on (util/sys-error.ts). */
+export const saveFailure = (err: unknown): string => systemWords(err);
 
 export class SafeSaver {
   private unsaved?: RunnerState;
@@ -129,7 +115,7 @@ export class SafeSaver {
       const isYaml = /\.ya?ml$/i.test(file);
       if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, this.fileName(state));
       else if (!existsSync(file) && !isYaml) {
-        mkdirSync(file, { recursive: true });
+        makeDirSync(file);
         file = path.join(file, this.fileName(state));
       }
       if (existsSync(file)) return fill(L({ nl: "{f} bestaat al; afstem overschrijft geen ander bestand", en: "{f} already exists; afstem does not overwrite another file" }), { f: displayPath(file) });

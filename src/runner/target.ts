@@ -6,12 +6,13 @@
 // this runner last wrote (session/fingerprint.ts). If it changed (edited by hand, synced back by
 // a cloud folder), that version is left exactly as it is and this conversation continues in
 // `<name>.conflict-<time>.yaml`; `onConflict` tells the user which two files to compare.
-import { existsSync, unlinkSync } from "node:fs";
+import { unlinkSync } from "node:fs";
 import path from "node:path";
 import { serializeSession } from "../session/io.js";
 import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "../store/lock.js";
 import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { writeFileAtomicSync } from "../util/writer.js";
+import { UserError } from "../cli/errors.js";
 import { sessionFileName } from "../util/files.js";
 import { isAnswered } from "../session/condition.js";
 import type { RunnerState } from "./types.js";
@@ -29,15 +30,16 @@ export interface TargetEvents {
   lock?: LockOptions;
 }
 
-/** `<name>.conflict-20260915-093012.yaml` next to `file`, not yet taken. */
-export function conflictName(file: string, at: Date): string {
+/** `<name>.conflict-20260915-093012.yaml` next to `file` (then `-2`, `-3` for n > 1). */
+export function conflictName(file: string, at: Date, n = 1): string {
   const p = (n: number) => String(n).padStart(2, "0");
   const stamp = `${at.getFullYear()}${p(at.getMonth() + 1)}${p(at.getDate())}-${p(at.getHours())}${p(at.getMinutes())}${p(at.getSeconds())}`;
   const base = path.join(path.dirname(file), `${path.basename(file, path.extname(file))}.conflict-${stamp}`);
-  let candidate = `${base}.yaml`;
-  for (let n = 2; existsSync(candidate); n++) candidate = `${base}-${n}.yaml`;
-  return candidate;
+  return n === 1 ? `${base}.yaml` : `${base}-${n}.yaml`;
 }
+
+/** The lock is held by another live afstem (a UserError without a system error code). */
+const heldElsewhere = (err: unknown) => err instanceof UserError && (err as NodeJS.ErrnoException).code === undefined;
 
 export class SessionTarget {
   private current?: string;
@@ -66,12 +68,41 @@ export class SessionTarget {
     return this.current;
   }
 
-  private nameFor(state: RunnerState): string {
+  private nameFor(state: RunnerState): (n: number) => string {
     const base = sessionFileName(state.session.meta, this.formatId, "");
-    let candidate = path.join(this.dir, `${base}.yaml`);
-    // Never overwrite another conversation that happens to get the same name.
-    for (let n = 2; candidate !== this.current && existsSync(candidate); n++) candidate = path.join(this.dir, `${base}-${n}.yaml`);
-    return candidate;
+    return (n) => path.join(this.dir, n === 1 ? `${base}.yaml` : `${base}-${n}.yaml`);
+  }
+
+  /**
+   * Lock and write a NEW file at the first free name `nameAt(1)`, `nameAt(2)`, …: the name is
+   * claimed exclusively (util/writer.ts), so another conversation that gets the same name,
+   * even in another process at the same moment, is never overwritten. Reaching our own
+   * current file ends the search (undefined: nothing to move).
+   */
+  private claimNew(nameAt: (n: number) => string, text: string): string | undefined {
+    for (let n = 1; n < 10_000; n++) {
+      const file = nameAt(n);
+      if (file === this.current) return undefined;
+      let lock: SessionLock;
+      try {
+        lock = acquireLock(file, this.events.onTakeover);
+      } catch (err) {
+        if (heldElsewhere(err)) continue;
+        throw err;
+      }
+      try {
+        this.writeTo(file, text, true);
+      } catch (err) {
+        lock.release();
+        if ((err as NodeJS.ErrnoException).code === "EEXIST") continue;
+        throw err;
+      }
+      this.lock?.release();
+      this.lock = lock;
+      this.current = file;
+      return file;
+    }
+    throw new Error(`no free name for ${nameAt(1)}`);
   }
 
   /** Did the file we write to change since we last wrote it? */
@@ -82,55 +113,28 @@ export class SessionTarget {
     return change === "changed";
   }
 
-  /** Lock `file`, write the session there; on failure nothing is left locked. */
-  private writeNew(file: string, text: string): SessionLock {
-    const lock = acquireLock(file, this.events.onTakeover);
-    try {
-      this.writeTo(file, text);
-    } catch (err) {
-      lock.release();
-      throw err;
-    }
-    return lock;
-  }
-
-  private writeTo(file: string, text: string): void {
-    writeFileAtomicSync(file, text);
+  private writeTo(file: string, text: string, exclusive = false): void {
+    writeFileAtomicSync(file, text, { exclusive });
     this.written = fingerprintOf(file, hashOf(text));
-  }
-
-  /** Continue in `file` (locked, written); the previous file is kept as it is. */
-  private switchTo(file: string, text: string): void {
-    const lock = this.writeNew(file, text);
-    this.lock?.release();
-    this.lock = lock;
-    this.current = file;
   }
 
   save(state: RunnerState): string {
     const text = serializeSession(state.session);
     if (this.changedBehindUs()) {
       const theirs = this.current!;
-      this.switchTo(conflictName(theirs, this.clock()), text);
+      const at = this.clock();
+      this.claimNew((n) => conflictName(theirs, at, n), text);
       this.fixed = true;
       this.events.onConflict?.(theirs, this.current!);
       return this.current!;
     }
     let written = false;
     if (!this.fixed) {
-      const desired = this.nameFor(state);
-      if (desired !== this.current) {
-        const old = this.current;
-        this.switchTo(desired, text);
+      const old = this.current;
+      if (this.claimNew(this.nameFor(state), text)) {
         written = true;
         // Unchanged since we wrote it (checked above), so it is ours to remove.
-        if (old) {
-          try {
-            unlinkSync(old);
-          } catch {
-            /* not there */
-          }
-        }
+        this.removeOld(old);
       }
       const meta = state.session.meta;
       const named = isAnswered(meta.datum) && [meta.school, meta.regio, meta.gemeente].some((v) => isAnswered(v));
@@ -145,12 +149,40 @@ export class SessionTarget {
 
   /**
    * Save to a file the user chose (after the usual place failed). From then on autosaves go
-   * there; the old file, if any, stays as it was last written.
+   * there; the old file, if it is still what we last wrote, is removed (one conversation, one
+   * file); if someone changed it meanwhile, it stays.
    */
   moveTo(file: string, state: RunnerState): string {
-    this.switchTo(file, serializeSession(state.session));
+    let unchanged = false;
+    try {
+      unchanged = !this.changedBehindUs();
+    } catch {
+      /* cannot tell: keep it */
+    }
+    const old = unchanged ? this.current : undefined;
+    // Only this exact name: EEXIST when it is taken (the caller says so and asks again).
+    this.claimNew((n) => {
+      if (n > 1) throw Object.assign(new Error(`EEXIST: file already exists, '${file}'`), { code: "EEXIST", path: file });
+      return file;
+    }, serializeSession(state.session));
     this.fixed = true;
+    this.removeOld(old);
     return file;
+  }
+
+  /**
+   * The conversation moved (a new name, or another folder after a failed save): the previous
+   * copy was ours and unchanged since we wrote it (checked before each save), so it goes, and
+   * one conversation keeps one file. If it cannot be removed now (the folder that failed),
+   * it is left; it holds an older state of the same conversation.
+   */
+  private removeOld(old: string | undefined): void {
+    if (!old || old === this.current) return;
+    try {
+      unlinkSync(old);
+    } catch {
+      /* not there, or the folder is gone */
+    }
   }
 
   release(): void {

@@ -59,10 +59,15 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // oneOf failures explain themselves best as one message; drop the errors of their branches.
-  const oneOfPaths = errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath);
-  const underOneOf = (e: ErrorObject) =>
-    e.keyword !== "oneOf" && oneOfPaths.some((p) => e.instancePath === p || e.instancePath.startsWith(`${p}/`)) &&
-    e.schemaPath.includes("/oneOf/");
+  // A set of paths and a walk up each error's path: linear in the number of errors.
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+  const insideOneOf = (p: string): boolean => {
+    for (let q = p; ; q = q.slice(0, q.lastIndexOf("/"))) {
+      if (oneOfPaths.has(q)) return true;
+      if (!q) return false;
+    }
+  };
+  const underOneOf = (e: ErrorObject) => e.keyword !== "oneOf" && oneOfPaths.size > 0 && e.schemaPath.includes("/oneOf/") && insideOneOf(e.instancePath);
   // A misspelt key (`promt`) also makes the real one (`prompt`) missing: say it once, as the typo.
   const typoFor = new Set<string>();
   for (const e of errors) {
@@ -136,6 +141,12 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
           });
         rule = "bad-shape";
         break;
+      case "const": {
+        const want = (e.params as { allowedValue: unknown }).allowedValue;
+        message = fill(L({ nl: "{got} is niet toegestaan; hier hoort {want}", en: "{got} is not allowed; this must be {want}" }), { got: describeValue(value), want: describeValue(want) });
+        rule = "bad-value";
+        break;
+      }
       case "minimum":
       case "exclusiveMinimum":
       case "maximum":

@@ -8,7 +8,7 @@ import { parseYaml, type ParsedYaml } from "../yaml/parse.js";
 import { readTextFile } from "../yaml/read-text.js";
 import { schemaFindings } from "../schema/check.js";
 import { sessionSchemaValidator } from "../schema/validators.js";
-import { writeFileAtomicSync } from "../util/atomic-write.js";
+import { writeFileAtomicSync } from "../util/writer.js";
 
 export interface ReadSession {
   parsed: ParsedYaml;

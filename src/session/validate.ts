@@ -13,6 +13,7 @@ import { isAnswered } from "./condition.js";
 import { isPartyScores } from "./party-scores.js";
 import { visibleIds } from "./visibility.js";
 import { closest } from "../util/suggest.js";
+import { MAX_FINDINGS_PER_FILE } from "../findings/finding.js";
 import { L, fill } from "../i18n/lang.js";
 
 export interface SessionCheck {
@@ -103,7 +104,8 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
   };
   const unknownId = (id: string, candidates: string[], base: (string | number)[]) => {
     const old = renamed.get(id);
-    const guess = old ?? closest(id, candidates);
+    // "Did you mean" only for findings that will be shown (findings/finding.ts caps them).
+    const guess = old ?? (findings.length < MAX_FINDINGS_PER_FILE ? closest(id, candidates) : undefined);
     const msg = fill(L({ nl: "onbekende vraag '{id}' in format {f} v{v}", en: "unknown question '{id}' in format {f} v{v}" }), { id, f: format.id, v: format.version });
     add(base, "error", "unknown-question", guess ? `${msg}${fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess })}` : msg, true);
   };

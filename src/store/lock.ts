@@ -4,7 +4,8 @@
 // computer (a shared or synced folder) cannot be checked from here: it is never taken over
 // unless the user asks for it (`afstem run … --resume FILE --take-over`). Lock files of older
 // afstem versions hold only a pid; they are read as locks of this computer.
-import { openSync, closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
+import { createExclusive, injectedFault } from "../util/writer.js";
 import { hostname } from "node:os";
 import { UserError, EXIT } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
@@ -67,9 +68,18 @@ export function lockTime(iso: string | undefined): string {
 
 function tryCreate(lock: string, me: LockHolder): boolean {
   try {
-    const fd = openSync(lock, "wx", 0o644);
-    writeSync(fd, `${JSON.stringify(me)}\n`);
-    closeSync(fd);
+    // Exclusive, never through a symlink (util/writer.ts); a lock that could be created but
+    // not written (a full disk) is removed again: no 0-byte lock is left behind.
+    const fd = createExclusive(lock, 0o644);
+    try {
+      injectedFault(lock);
+      writeSync(fd, `${JSON.stringify(me)}\n`);
+      closeSync(fd);
+    } catch (err) {
+      closeSync(fd);
+      unlinkSync(lock);
+      throw err;
+    }
     return true;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

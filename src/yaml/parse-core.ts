@@ -1,6 +1,6 @@
 // YAML text → plain data plus a way back from a data path to line:column, so every
 // finding can point at the node that caused it.
-import type { Document, Node } from "yaml";
+import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type * as YamlModule from "yaml";
 import type { Finding } from "../findings/finding.js";
 import { L, fill } from "../i18n/lang.js";
@@ -25,24 +25,37 @@ const MAX_ALIAS_COUNT = 100;
  * parameter lets this file load without loading `yaml`.
  */
 export function parseYamlWith(Y: typeof YamlModule, text: string, file: string): ParsedYaml {
-  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } = Y;
+  const { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, YAMLParseError } = Y;
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
   let doc: Document;
   try {
     doc = parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // The yaml package checks each key against every earlier one (quadratic: 255 s for 100,000
+      // keys); duplicates are found below with one set per mapping instead.
+      uniqueKeys: false,
       prettyErrors: false,
       strict: true,
       schema: "core",
       // Keys like `on`/`no` stay strings and dates stay strings: YAML 1.2 core, no 1.1 surprises.
       version: "1.2",
+      // Warnings are ours to word (a collection as a key, below), never printed by the library.
+      logLevel: "error",
     });
   } catch (err) {
     // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
-    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
+    const deep = err instanceof RangeError;
+    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: deep
+      ? L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" })
+      : fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
     return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
+  }
+  const { duplicates, collectionKeys } = keyProblems(Y, doc);
+  if (duplicates.length || collectionKeys.length) {
+    for (const at of duplicates) doc.errors.push(new YAMLParseError([at, at + 1], "DUPLICATE_KEY", "Map keys must be unique"));
+    for (const at of collectionKeys) doc.errors.push(new YAMLParseError([at, at + 1], "NON_STRING_KEY", "collection as key"));
+    doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
   const pos = (offset: number) => {
     const p = lineCounter.linePos(offset);
@@ -74,6 +87,12 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     const at = opener?.offset ?? (indent ? firstNonSpace(text, e.pos[0]) : e.pos[0]);
     push(at, opener ? unclosedMessage(opener.char) : indent ? indentMessage() : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
   }
+  // Too deep nesting is said once, however many times the parser ran out of stack.
+  const deepAt = findings.findIndex((f) => f.message.includes("te diep genest") || f.message.includes("nested too deeply"));
+  if (deepAt >= 0) {
+    const keep = findings[deepAt]!;
+    findings.splice(0, findings.length, ...findings.filter((f) => f === keep || !(f.message === keep.message)));
+  }
   const tagged = new Set<number>();
   for (const w of doc.warnings) {
     // Unknown tags (`!!js/function`, `!foo`) are warnings to the yaml package; to us they
@@ -95,7 +114,8 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     });
   }
 
-  const locate = (path: DataPath, opts: { key?: boolean } = {}) => locateIn(Y, doc, path, opts, pos);
+  const index = new WeakMap<object, Map<string, Pair>>();
+  const locate = (path: DataPath, opts: { key?: boolean } = {}) => locateIn(Y, doc, path, opts, pos, index);
 
   if (findings.length > 0) return { file, data: undefined, findings, locate };
 
@@ -218,6 +238,9 @@ function keyAt(text: string, offset: number): string {
 
 function yamlMessage(code: string, original: string, source: string): string {
   const first = original.split("\n")[0] ?? original;
+  if (/Maximum call stack size exceeded/i.test(first)) {
+    return L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" });
+  }
   switch (code) {
     case "DUPLICATE_KEY":
       return source
@@ -229,6 +252,8 @@ function yamlMessage(code: string, original: string, source: string): string {
       return L({ nl: "YAML-fout: een tweede ':' in een waarde; zet de waarde tussen aanhalingstekens (\"…: …\")", en: "YAML error: a second ':' in a value; put the value in quotes (\"…: …\")" });
     case "MULTIPLE_DOCS":
       return L({ nl: "het bestand bevat meer dan één YAML-document (---); één per bestand", en: "the file holds more than one YAML document (---); one per file" });
+    case "NON_STRING_KEY":
+      return L({ nl: "YAML-fout: een sleutel moet een naam zijn, geen lijst of mapping", en: "YAML error: a key must be a name, not a list or mapping" });
     case "MISSING_CHAR":
     case "MISSING_ANCHOR":
     case "BAD_INDENT":
@@ -239,14 +264,54 @@ function yamlMessage(code: string, original: string, source: string): string {
   }
 }
 
+/**
+ * Offsets of keys that repeat an earlier key of the same mapping (one set per mapping, linear),
+ * and of keys that are a list or mapping (`? [a, b]`), which no afstem file has.
+ */
+function keyProblems(Y: typeof YamlModule, doc: Document): { duplicates: number[]; collectionKeys: number[] } {
+  const { isCollection, isScalar, visit } = Y;
+  const duplicates: number[] = [];
+  const collectionKeys: number[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (isCollection(k)) collectionKeys.push(k.range?.[0] ?? 0);
+        // Same rule as the yaml package: scalars are equal by value, anything else only to itself.
+        const id = isScalar(k) ? k.value : k;
+        if (seen.has(id)) duplicates.push((k as Node | null)?.range?.[0] ?? 0);
+        else seen.add(id);
+      }
+    },
+  });
+  return { duplicates, collectionKeys };
+}
+
+/** A mapping's pairs by key text, built once per mapping (locating 100,000 keys stays linear). */
+function pairsOf(Y: typeof YamlModule, map: YAMLMap, index: WeakMap<object, Map<string, Pair>>): Map<string, Pair> {
+  let m = index.get(map);
+  if (!m) {
+    m = new Map();
+    for (const p of map.items) {
+      if (!Y.isPair(p) || !Y.isScalar(p.key)) continue;
+      const k = String(p.key.value ?? "");
+      if (!m.has(k)) m.set(k, p as Pair);
+    }
+    index.set(map, m);
+  }
+  return m;
+}
+
 function locateIn(
   Y: typeof YamlModule,
   doc: Document,
   path: DataPath,
   opts: { key?: boolean },
   pos: (offset: number) => { line: number; col: number },
+  index: WeakMap<object, Map<string, Pair>>,
 ): { line: number; col: number } {
-  const { isMap, isPair, isScalar, isSeq } = Y;
+  const { isMap, isSeq } = Y;
   let node: unknown = doc.contents;
   let best: number = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -254,7 +319,7 @@ function locateIn(
     const last = i === path.length - 1;
     if (isMap(node)) {
       // An empty key (`: x`) is null to the yaml package and "" in the data.
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value ?? "") === String(seg));
+      const pair = pairsOf(Y, node as YAMLMap, index).get(String(seg));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (last && opts.key) return pos(keyNode.range?.[0] ?? best);

@@ -1,5 +1,6 @@
 // Reading a user's file as text: people hand us files saved by Notepad (UTF-16, BOM),
 // exported from old systems (Latin-1), or not text at all. Each gets one clear message.
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { UserError, EXIT } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
@@ -76,37 +77,81 @@ function firstInvalidUtf8(buf: Buffer, start: number): number {
   return start;
 }
 
+/**
+ * A file's bytes, only if it is a regular file, and never more than `maxBytes`: FIFOs, devices
+ * and sockets are refused by name (opened without blocking, then checked with fstat, so a FIFO
+ * without a writer cannot hang us), and the limit holds while reading (a /proc file or a file
+ * that grows says size 0 or less than it holds). Every refusal is a located UserError.
+ */
+export function readRegularFileSync(file: string, maxBytes = MAX_FILE_BYTES): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    // A socket cannot be opened at all (ENXIO): still say what it is.
+    let st: Stats | undefined;
+    try {
+      st = statSync(file);
+    } catch {
+      /* the open's own error says it */
+    }
+    if (st && !st.isFile() && !st.isDirectory()) throw notRegular(file, st);
+    throw fsError(err, file);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
+    if (!st.isFile()) throw notRegular(file, st);
+    if (st.size > maxBytes) throw tooLarge(file, st.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1));
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, chunk, 0, chunk.length, null);
+      } catch (err) {
+        throw fsError(err, file);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw tooLarge(file, total, maxBytes);
+      chunks.push(Buffer.from(chunk.subarray(0, n)));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function notRegular(file: string, st: Stats): UserError {
+  const kind = st.isFIFO()
+    ? L({ nl: "een FIFO (named pipe)", en: "a FIFO (named pipe)" })
+    : st.isSocket()
+      ? L({ nl: "een socket", en: "a socket" })
+      : L({ nl: "een apparaat", en: "a device" });
+  return new UserError(
+    fill(L({ nl: "dit is geen gewoon bestand maar {kind}; afstem leest alleen gewone bestanden", en: "this is not a regular file but {kind}; afstem only reads regular files" }), { kind }),
+    EXIT.usage,
+    { file },
+  );
+}
+
+function tooLarge(file: string, size: number, maxBytes: number): UserError {
+  return new UserError(
+    fill(L({ nl: "bestand is te groot ({mb} MB; hoogstens {max} MB)", en: "file is too large ({mb} MB; at most {max} MB)" }), {
+      mb: (size / 1024 / 1024).toFixed(1),
+      max: Math.round(maxBytes / 1024 / 1024),
+    }),
+    EXIT.usage,
+    { file },
+    L({ nl: "Is dit wel een format- of gespreksbestand?", en: "Is this really a format or session file?" }),
+  );
+}
+
 /** Read a file as text, turning every operating-system refusal into a UserError. */
 export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Promise<string> {
-  let size: number;
-  try {
-    const st = await stat(file);
-    if (st.isDirectory()) {
-      throw new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
-    }
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    throw fsError(err, file);
-  }
-  if (size > maxBytes) {
-    throw new UserError(
-      fill(L({ nl: "bestand is te groot ({mb} MB; hoogstens {max} MB)", en: "file is too large ({mb} MB; at most {max} MB)" }), {
-        mb: (size / 1024 / 1024).toFixed(1),
-        max: Math.round(maxBytes / 1024 / 1024),
-      }),
-      EXIT.usage,
-      { file },
-      L({ nl: "Is dit wel een format- of gespreksbestand?", en: "Is this really a format or session file?" }),
-    );
-  }
-  let buf: Buffer;
-  try {
-    buf = await readFile(file);
-  } catch (err) {
-    throw fsError(err, file);
-  }
-  return decodeText(buf, file);
+  return decodeText(readRegularFileSync(file, maxBytes), file);
 }
 
 /**

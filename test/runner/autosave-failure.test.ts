@@ -2,7 +2,7 @@
 // session target whose disk "fills up" (ENOSPC, EROFS, ...) after a few saves. The answers stay
 // in memory, the user is told at once, asked for another place, and, failing that, shown the
 // session as YAML. Nothing acknowledged or typed afterwards is ever lost.
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -105,9 +105,8 @@ describe("a failed autosave", () => {
     const s = (await readSessionFile(moved)).session!;
     expect(s.answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 3 });
     expect(s.participants.map((p) => p.name)).toEqual(["Marieke", "Anouk"]);
-    // The old file stays as it was last written (before the disk filled up).
-    const old = (await readSessionFile(path.join(dir, "2026-09-15-de-regenboog-mini.yaml"))).session!;
-    expect(old.answers).toEqual({});
+    // One conversation, one file: the old copy (unchanged since afstem wrote it) is removed (issue 13).
+    expect(existsSync(path.join(dir, "2026-09-15-de-regenboog-mini.yaml"))).toBe(false);
   });
 
   it("EROFS, then a place that fails too (ENOTDIR), then empty: the session is printed as YAML and the conversation goes on", async () => {

@@ -59,10 +59,11 @@ describe("--answers", () => {
     expect(s.answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 4 });
     expect(s.status).toBe("draft");
     expect(s.history.map((h: { event: string }) => h.event)).toEqual(["import"]);
-    // The same again would overwrite: refused.
+    // The same again never overwrites: the name gets -2, as for an interactive run (issue 13).
     const again = runCli(["run", MINI, "--answers", file, "--out", out]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain("bestaat al");
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(path.join(out, "2026-09-15-de-regenboog-mini-2.yaml"));
+    expect(parse(readFileSync(target, "utf8")).answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 4 });
   });
 
   it("lists every problem with file:line:col, exits 1 and writes nothing", () => {

@@ -127,7 +127,8 @@ describe("a session file changed behind the runner's back", () => {
     const file = path.join(dir, NAME);
     const a = conflictName(file, AT);
     writeFileSync(a, "x");
-    const b = conflictName(file, AT);
+    // The runner claims names exclusively (util/writer.ts) and asks for the next one when taken.
+    const b = conflictName(file, AT, 2);
     expect(path.basename(b)).toBe("2026-09-15-de-regenboog-mini.conflict-20260915-113005-2.yaml");
     expect(statSync(a).isFile()).toBe(true);
   });

@@ -8,6 +8,8 @@ export interface Renderer {
   /** Jobs submitted but not finished: the command waits when this gets large. */
   readonly inFlight: number;
   close(): Promise<void>;
+  /** Stop at once (an interrupt): workers are terminated, pending jobs never resolve. */
+  abort(): Promise<void>;
 }
 
 class InProcess implements Renderer {
@@ -22,6 +24,7 @@ class InProcess implements Renderer {
     }
   }
   async close(): Promise<void> {}
+  async abort(): Promise<void> {}
 }
 
 /** Jobs in worker threads (src/workers/pool.ts): a crashed worker fails only its own report. */
@@ -44,6 +47,10 @@ class Pool implements Renderer {
 
   async close(): Promise<void> {
     await this.pool.close();
+  }
+
+  async abort(): Promise<void> {
+    await this.close();
   }
 }
 

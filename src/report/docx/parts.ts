@@ -32,11 +32,29 @@ const FONT = "Calibri";
  * one does not open. Tabs become spaces; line breaks are handled by `lines()`.
  */
 export function clean(text: string): string {
+  return xmlSafe(text.replace(/\r\n?/g, "\n").replace(/\t/g, " "));
+}
+
+/** Only characters XML 1.0 can carry (no control characters, U+FFFE/U+FFFF, lone surrogates). */
+export function xmlSafe(text: string): string {
   return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\t/g, " ")
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "")
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "");
+}
+
+/**
+ * Every string in a report model made XML-safe, before any of it reaches docx: also the texts
+ * docx writes outside the body (the title in docProps/core.xml, headers, footers).
+ */
+export function xmlSafeDeep<T>(value: T): T {
+  if (typeof value === "string") return xmlSafe(value) as T;
+  if (Array.isArray(value)) return value.map((v) => xmlSafeDeep(v)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = xmlSafeDeep(v);
+    return out as T;
+  }
+  return value;
 }
 
 /** Text split into its non-empty lines, each a paragraph of its own. */

@@ -1,7 +1,7 @@
 // The per-school report model → a DOCX document.
 import { Document, Packer, Paragraph, ShadingType, type FileChild } from "docx";
 import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
-import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH } from "./parts.js";
+import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, xmlSafeDeep } from "./parts.js";
 
 const ANSWER_INDENT = 284;
 
@@ -106,5 +106,5 @@ export function reportDocument(m: ReportModel): Document {
 }
 
 export async function renderReport(m: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(m));
+  return Packer.toBuffer(reportDocument(xmlSafeDeep(m)));
 }

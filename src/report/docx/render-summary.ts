@@ -5,7 +5,7 @@ import { Document, ImageRun, LineRuleType, Packer, PageBreak, Paragraph, type Fi
 import type { SummaryBlock, SummaryModel } from "../model.js";
 import type { RenderedChart } from "../charts/render.js";
 import type { ChartSpec } from "../charts/spec.js";
-import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table } from "./parts.js";
+import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, xmlSafeDeep } from "./parts.js";
 
 /** Text width in CSS pixels (twips / 15). */
 const MAX_PX = Math.floor(TEXT_WIDTH / 15);
@@ -88,5 +88,5 @@ export async function summaryDocument(m: SummaryModel): Promise<Document> {
 }
 
 export async function renderSummary(m: SummaryModel): Promise<Buffer> {
-  return Packer.toBuffer(await summaryDocument(m));
+  return Packer.toBuffer(await summaryDocument(xmlSafeDeep(m)));
 }

@@ -2,11 +2,10 @@
 // same schema and format validation as `afstem validate`. Whenever this path is unsure (the
 // subset reader gives up) or finds an error, the file goes through the ordinary
 // `loadSession`, so skipped files and their located findings are exactly the simple path's.
-import { readFileSync } from "node:fs";
 import type { FormatRegistry } from "../../format/registry.js";
 import type { Finding } from "../../findings/finding.js";
 import type { ParsedYaml } from "../../yaml/parse.js";
-import { decodeText, MAX_FILE_BYTES } from "../../yaml/read-text.js";
+import { decodeText, readRegularFileSync } from "../../yaml/read-text.js";
 import { schemaFindings } from "../../schema/check.js";
 import { sessionSchemaValidator } from "../../schema/validators.js";
 import { completeSession } from "../../session/io.js";
@@ -28,9 +27,7 @@ export interface FastContext {
 
 function readQuick(file: string): Record<string, unknown> | undefined {
   try {
-    const buf = readFileSync(file);
-    if (buf.length > MAX_FILE_BYTES) return undefined;
-    return parseSubset(decodeText(buf, file));
+    return parseSubset(decodeText(readRegularFileSync(file), file));
   } catch {
     return undefined; // unreadable, not UTF-8, a directory: the simple path says why
   }

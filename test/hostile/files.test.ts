@@ -1,0 +1,185 @@
+// Issue 13, files you can trust: two real afstem processes writing into one folder at the same
+// moment, and symlinks planted at the names afstem writes. Run repeatedly (AFSTEM_REPEAT=20 in
+// a shell loop, see the README) to catch races.
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT, tempDir } from "../helpers/cli.js";
+import { runCliAsync } from "./cases.js";
+import { createExclusive, writeFileAtomicSync, writeNewFileSync, numbered, TEMP_SUFFIX } from "../../src/util/writer.js";
+
+const tmp = tempDir("afstem-files-");
+afterAll(() => tmp.cleanup());
+const env = { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache") };
+const EXAMPLES = path.join(ROOT, "examples");
+const EXAMPLE = path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml");
+let n = 0;
+const fresh = (name: string) => {
+  const dir = path.join(tmp.dir, `${name}-${n++}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+};
+/** Nothing of the writer's temporary files left anywhere below `dir`. */
+const litter = (dir: string): string[] =>
+  (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(TEMP_SUFFIX) || f.endsWith(".tmp") || f.endsWith(".spool"));
+const SECRET = "geheim: mag nooit overschreven worden\n";
+
+describe("two processes at once", () => {
+  it("two `run kernteam --answers` for the same school and date into one --out: two files, both reported", async () => {
+    const dir = fresh("run2");
+    const out = path.join(dir, "uit");
+    const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env })));
+    expect([a!.code, b!.code]).toEqual([0, 0]);
+    const saved = [a!, b!].map((r) => /Opgeslagen: (.*)$/m.exec(r.stdout)?.[1]);
+    expect(new Set(saved).size).toBe(2);
+    const files = readdirSync(out).sort();
+    expect(files).toEqual(["2026-09-15-obs-de-regenboog-kernteam-2.yaml", "2026-09-15-obs-de-regenboog-kernteam.yaml"]);
+    for (const s of saved) expect(files).toContain(path.basename(s!));
+  }, 60_000);
+
+  it("two `report` runs into one --out: the sum of 'written' is the number of files, none overwritten", async () => {
+    const dir = fresh("report2");
+    // 30 sessions: the examples five times, so names get -2 … -5 within each batch.
+    for (let i = 0; i < 5; i++) cpSync(EXAMPLES, path.join(dir, "in", `k${i}`), { recursive: true });
+    const out = path.join(dir, "uit");
+    const runs = await Promise.all([0, 1].map(() => runCliAsync(["report", "in", "--out", out], { cwd: dir, env, timeout: 120_000 })));
+    const written = runs.map((r) => Number(/(\d+) verslag(?:en)? geschreven/.exec(r.stderr)?.[1] ?? (r.code === 0 ? 30 : NaN)));
+    const refused = runs.map((r) => Number(/(\d+) niet overschreven/.exec(r.stderr)?.[1] ?? 0));
+    const files = readdirSync(out).filter((f) => f.endsWith(".docx"));
+    expect(files).toHaveLength(30);
+    expect(written[0]! + written[1]!).toBe(files.length);
+    expect(refused[0]! + refused[1]!).toBe(30);
+    for (const r of runs) expect(r.stderr).not.toMatch(/interne fout|EEXIST|at .*\.js/);
+    expect(litter(out)).toEqual([]);
+  }, 180_000);
+
+  it("two `rollup` runs into one --out: one set is written, the other refused, never mixed", async () => {
+    const dir = fresh("rollup2");
+    const out = path.join(dir, "uit");
+    const runs = await Promise.all(["long", "wide"].map((layout) => runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", layout], { cwd: dir, env })));
+    expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
+    const files = readdirSync(out).sort();
+    const winner = runs.find((r) => r.code === 0)!;
+    const layout = winner === runs[0] ? "long" : "wide";
+    expect(files).toEqual([`kernteam-${layout}.csv`, "kernteam-buch-codebook.csv", `kernteam-buch-${layout}.csv`, "kernteam-codebook.csv"].sort());
+    expect(runs.find((r) => r.code === 1)!.stderr).toMatch(/niet overschreven/);
+    expect(litter(dir)).toEqual([]);
+  }, 60_000);
+});
+
+describe("planted symlinks are never followed", () => {
+  const outside = () => {
+    const f = path.join(fresh("buiten"), "doelwit.txt");
+    writeFileSync(f, SECRET);
+    return f;
+  };
+
+  it("the writer: a symlink at the temporary or the final name is never written through", () => {
+    const dir = fresh("unit");
+    const target = outside();
+    const link = path.join(dir, "link");
+    symlinkSync(target, link);
+    expect(() => createExclusive(link)).toThrow(/EEXIST/);
+    // A new name claimed exclusively: a (dangling or not) symlink there counts as taken.
+    const dangling = path.join(dir, "weg.yaml");
+    symlinkSync(path.join(dir, "bestaat-niet"), dangling);
+    expect(() => writeFileAtomicSync(dangling, "x", { exclusive: true })).toThrow(/EEXIST/);
+    expect(writeNewFileSync(numbered(link), "nieuw")).toBe(`${link}-2`);
+    // Replacing: the symlink itself is replaced, its target untouched.
+    writeFileAtomicSync(link, "vervangen");
+    expect(lstatSync(link).isSymbolicLink()).toBe(false);
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+    expect(existsSync(path.join(dir, "bestaat-niet"))).toBe(false);
+    expect(litter(dir)).toEqual([]);
+  });
+
+  it("run --answers: a symlink at the session's name is not followed; the session gets -2", async () => {
+    const dir = fresh("run-link");
+    const out = path.join(dir, "uit");
+    mkdirSync(out);
+    const target = outside();
+    symlinkSync(target, path.join(out, "2026-09-15-obs-de-regenboog-kernteam.yaml"));
+    const r = await runCliAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("2026-09-15-obs-de-regenboog-kernteam-2.yaml");
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+  }, 30_000);
+
+  it("report: symlinks at the document names (dangling or not) are refused without --force and replaced, not followed, with it", async () => {
+    const dir = fresh("report-link");
+    const out = path.join(dir, "uit");
+    mkdirSync(out);
+    const target = outside();
+    symlinkSync(target, path.join(out, "2026-09-15-obs-de-regenboog-kernteam.docx"));
+    symlinkSync(path.join(path.dirname(target), "nieuw.docx"), path.join(out, "2026-09-22-cbs-de-wegwijzer-kernteam.docx"));
+    // Names the old writers used for their temporary files.
+    for (const f of readdirSync(EXAMPLES)) {
+      const docx = f.replace(/\.yaml$/, ".docx");
+      for (const t of [`${docx}.tmp`, `.${docx}.tmp`, `.${docx}.1.0.tmp`]) symlinkSync(target, path.join(out, t));
+    }
+    const r = await runCliAsync(["report", EXAMPLES, "--out", out], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("2 niet overschreven");
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+    expect(existsSync(path.join(path.dirname(target), "nieuw.docx"))).toBe(false);
+    const forced = await runCliAsync(["report", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+    expect(existsSync(path.join(path.dirname(target), "nieuw.docx"))).toBe(false);
+    expect(lstatSync(path.join(out, "2026-09-15-obs-de-regenboog-kernteam.docx")).isFile()).toBe(true);
+  }, 60_000);
+
+  it("rollup: a symlink at kernteam-long.csv (and at old temporary names) is never written through", async () => {
+    const dir = fresh("rollup-link");
+    const out = path.join(dir, "uit");
+    mkdirSync(out);
+    const target = outside();
+    symlinkSync(target, path.join(out, "kernteam-long.csv"));
+    for (const t of ["kernteam-long.csv.tmp", "kernteam-wide.csv.spool", ".kernteam-long.csv.tmp"]) symlinkSync(target, path.join(out, t));
+    const r = await runCliAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bevat al rollup-bestanden");
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+    const forced = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(target, "utf8")).toBe(SECRET);
+    expect(lstatSync(path.join(out, "kernteam-long.csv")).isFile()).toBe(true);
+    expect(readFileSync(path.join(out, "kernteam-long.csv"), "utf8")).toMatch(/^session_id,/);
+  }, 60_000);
+});
+
+describe("rollup output is one set", () => {
+  it("refuses an --out with earlier rollup files (exit 1, nothing changed); --force replaces the set, no stale file left", async () => {
+    const dir = fresh("set");
+    const out = path.join(dir, "uit");
+    const first = await runCliAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    expect(first.code).toBe(0);
+    const before = readdirSync(out).sort();
+    expect(before).toHaveLength(10);
+    writeFileSync(path.join(out, "notities.txt"), "van de gebruiker\n");
+    const long = readFileSync(path.join(out, "kernteam-long.csv"), "utf8");
+    const again = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long"], { cwd: dir, env });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("afstem: ");
+    expect(again.stderr).toContain("bevat al rollup-bestanden");
+    expect(again.stderr).toContain("--force");
+    expect(readdirSync(out).sort()).toEqual([...before, "notities.txt"].sort());
+    const forced = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
+    expect(forced.code).toBe(0);
+    // Only this run's files (and the user's own file): no wide/summary/actions of the first run.
+    expect(readdirSync(out).sort()).toEqual(["kernteam-buch-codebook.csv", "kernteam-buch-long.csv", "kernteam-codebook.csv", "kernteam-long.csv", "notities.txt"]);
+    expect(readFileSync(path.join(out, "kernteam-long.csv"), "utf8")).toBe(long);
+    expect(readdirSync(dir).filter((f) => f !== "uit")).toEqual([]);
+  }, 60_000);
+
+  it("--split with --force replaces the folders as a set", async () => {
+    const dir = fresh("split");
+    const out = path.join(dir, "uit");
+    expect((await runCliAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "gemeente"], { cwd: dir, env })).code).toBe(0);
+    const folders = readdirSync(out).sort();
+    expect(folders.every((f) => f.startsWith("gemeente-"))).toBe(true);
+    const r = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "regio", "--force"], { cwd: dir, env });
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).every((f) => f.startsWith("regio-"))).toBe(true);
+  }, 60_000);
+});
