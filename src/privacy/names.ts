@@ -140,9 +140,21 @@ export interface Scrubber {
   readonly count: number;
 }
 
+// The same participants and owners come back in session after session of a rollup: their
+// forms are worked out once (bounded, so a huge corpus of distinct names cannot grow it).
+const formsCache = new Map<string, readonly string[]>();
+function cachedForms(name: string): readonly string[] {
+  let f = formsCache.get(name);
+  if (f === undefined) {
+    if (formsCache.size >= 10000) formsCache.clear();
+    formsCache.set(name, (f = nameForms(name)));
+  }
+  return f;
+}
+
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {
-  const forms = [...new Set(names.flatMap((n) => nameForms(String(n))))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
   let count = 0;
   if (forms.length === 0) {
     const id = ((t: string) => t) as Scrubber;
