@@ -6,7 +6,8 @@ import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
-import { loadSessions, type LoadedSession } from "../session/batch.js";
+import type { LoadedSession } from "../session/batch.js";
+import { fastSessions } from "../rollup/fast/load.js";
 import { formatFinding } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
@@ -112,7 +113,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     conflicts = before - files.length;
   }
   try {
-    for await (const r of loadSessions(files, registry)) {
+    for await (const r of fastSessions(files, registry)) {
       if (!r.ok) {
         counts.skipped++;
         for (const line of skippedLines(r)) progress.problem(line);
