@@ -6,7 +6,8 @@ import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import { optionsOf } from "../cli/options.js";
 import { EXIT, UserError } from "../cli/errors.js";
-import { loadSessions, type LoadedSession } from "../store/batch.js";
+import type { LoadedSession } from "../store/batch.js";
+import { fastSessions } from "../rollup/fast/load.js";
 import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
@@ -59,7 +60,7 @@ async function previousRound(dir: string, registry: FormatRegistry): Promise<Sum
   if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
   const out: SummaryInput[] = [];
   const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
-  for await (const r of loadSessions(files, registry)) {
+  for await (const r of fastSessions(files, registry)) {
     if (r.ok && r.session.status === "final") out.push({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
   }
   return out;
@@ -161,7 +162,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     done: () => fill(L({ nl: "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.", en: "Interrupted: {n} {noun} written to {d}; the rest was not." }), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
   });
   try {
-    for await (const r of loadSessions(files, registry)) {
+    for await (const r of fastSessions(files, registry)) {
       if (stopped) break;
       if (!r.ok) {
         counts.skipped++;

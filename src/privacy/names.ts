@@ -20,12 +20,25 @@ const NOT_NAMES = new Set([
 const PLAIN: Record<string, string> = { ı: "i", ø: "o", æ: "ae", œ: "oe", ß: "ss", ł: "l", đ: "d", ð: "d", þ: "th", ĳ: "ij", "’": "'" };
 
 /** Case- and accent-free form of one character (may be longer or shorter than the input). */
-function foldChar(c: string): string {
+function foldCharUncached(c: string): string {
   const f = c.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   return PLAIN[f] ?? f;
 }
 
+// Folding is the scrubber's hot loop (every free-text character of every session): each
+// distinct character is folded once. Texts use few distinct characters, so this stays small.
+const folded = new Map<string, string>();
+function foldChar(c: string): string {
+  let f = folded.get(c);
+  if (f === undefined) folded.set(c, (f = foldCharUncached(c)));
+  return f;
+}
+
+/** ASCII folds to its lower case, one character for one (no PLAIN key is ASCII). */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function fold(s: string): string {
+  if (ASCII.test(s)) return s.toLowerCase();
   let out = "";
   for (const c of s) out += foldChar(c);
   return out;
@@ -70,7 +83,55 @@ export function namesInText(text: string): string[] {
   return out;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const SPACE = /\s/;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** A unicode regex never starts a match between the halves of a surrogate pair. */
+const isMidPair = (s: string, i: number) => i > 0 && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1));
+
+/** Is the code point that ends just before `i` a letter or digit? */
+function letterBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const from = i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  return LETTER_OR_DIGIT.test(s.slice(from, i));
+}
+const letterAt = (s: string, i: number) => i < s.length && LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+
+/** Possessive endings, in the order the alternation `(?:['’]s|['’]|s)?` tries them. */
+const ENDINGS = ["'s", "’s", "'", "’", "s", ""];
+
+/**
+ * `(?<![\p{L}\p{N}])(?:form1|form2|…)(?:['’]s|['’]|s)?(?![\p{L}\p{N}])` at one position,
+ * with the spaces inside a form matching `\s+`, tried in the regex's own order (forms in the
+ * order given, then each ending): the end of the match, or -1. Written out because compiling
+ * that unicode regex once per session cost ~1.5 ms — more than reading the session.
+ */
+function formMatcher(forms: readonly string[]): (s: string, at: number) => number {
+  const tokens = forms.map((f) => f.split(/\s+/));
+  const formEnd = (s: string, at: number, parts: string[]): number => {
+    let i = at;
+    for (let k = 0; k < parts.length; k++) {
+      if (k > 0) {
+        const j = i;
+        while (i < s.length && SPACE.test(s[i]!)) i++;
+        if (i === j) return -1;
+      }
+      if (!s.startsWith(parts[k]!, i)) return -1;
+      i += parts[k]!.length;
+    }
+    return i;
+  };
+  return (s, at) => {
+    if (letterBefore(s, at)) return -1;
+    for (const parts of tokens) {
+      const e = formEnd(s, at, parts);
+      if (e < 0) continue;
+      for (const end of ENDINGS) if (s.startsWith(end, e) && !letterAt(s, e + end.length)) return e + end.length;
+    }
+    return -1;
+  };
+}
 
 export interface Scrubber {
   /** The text with every known name replaced by the marker. */
@@ -79,37 +140,62 @@ export interface Scrubber {
   readonly count: number;
 }
 
+// The same participants and owners come back in session after session of a rollup: their
+// forms are worked out once (bounded, so a huge corpus of distinct names cannot grow it).
+const formsCache = new Map<string, readonly string[]>();
+function cachedForms(name: string): readonly string[] {
+  let f = formsCache.get(name);
+  if (f === undefined) {
+    if (formsCache.size >= 10000) formsCache.clear();
+    formsCache.set(name, (f = nameForms(name)));
+  }
+  return f;
+}
+
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {
-  const forms = [...new Set(names.flatMap((n) => nameForms(String(n))))].sort((a, b) => b.length - a.length);
+  const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
   let count = 0;
   if (forms.length === 0) {
     const id = ((t: string) => t) as Scrubber;
     Object.defineProperty(id, "count", { get: () => 0 });
     return id;
   }
-  const body = forms.map((f) => f.split(/\s+/).map(escapeRe).join("\\s+")).join("|");
-  // Lookarounds instead of \b: \b knows no accents. A possessive ('s, ’s, s, ') belongs to the name.
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?:['’]s|['’]|s)?(?![\\p{L}\\p{N}])`, "gu");
+  const matchAt = formMatcher(forms);
+  // A match starts with its form's first word (folded): only where one of them occurs can a
+  // name start, and most texts contain none of them.
+  const firsts = [...new Set(forms.map((f) => f.split(/\s+/)[0]!))];
   const scrub = ((text: string): string => {
     if (!text) return text;
-    // Match on the folded text, replace in the original: keep a map of folded → original offsets.
-    let folded = "";
-    const starts: number[] = [];
-    let i = 0;
-    for (const c of text) {
-      const f = foldChar(c);
-      for (let k = 0; k < f.length; k++) starts.push(i);
-      folded += f;
-      i += c.length;
+    const ascii = ASCII.test(text);
+    const foldedText = ascii ? text.toLowerCase() : fold(text);
+    const candidates: number[] = [];
+    for (const f of firsts) for (let at = foldedText.indexOf(f); at >= 0; at = foldedText.indexOf(f, at + 1)) candidates.push(at);
+    if (!candidates.length) return text;
+    candidates.sort((x, y) => x - y);
+    // Match on the folded text, replace in the original: keep a map of folded → original
+    // offsets (ASCII folds one to one, so there the offsets are the same).
+    let starts: number[] | undefined;
+    if (!ascii) {
+      starts = [];
+      let i = 0;
+      for (const c of text) {
+        const f = foldChar(c);
+        for (let k = 0; k < f.length; k++) starts.push(i);
+        i += c.length;
+      }
+      starts.push(text.length);
     }
-    starts.push(text.length);
     let out = "";
     let last = 0;
-    re.lastIndex = 0;
-    for (const m of folded.matchAll(re)) {
-      const from = starts[m.index]!;
-      const to = starts[m.index + m[0].length]!;
+    let searchFrom = 0;
+    for (const at of candidates) {
+      if (at < searchFrom || isMidPair(foldedText, at)) continue;
+      const end = matchAt(foldedText, at);
+      if (end < 0) continue;
+      searchFrom = end;
+      const from = starts ? starts[at]! : at;
+      const to = starts ? starts[end]! : end;
       if (from < last) continue;
       out += text.slice(last, from) + marker;
       last = to;

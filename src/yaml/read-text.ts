@@ -1,6 +1,7 @@
 // Reading a user's file as text: people hand us files saved by Notepad (UTF-16, BOM),
 // exported from old systems (Latin-1), or not text at all. Each gets one clear message.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { UserError, EXIT } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
@@ -22,6 +23,9 @@ export function decodeText(buf: Buffer, file: string): string {
       L({ nl: "Geef een YAML-bestand op.", en: "Give a YAML file." }),
     );
   }
+  // Valid UTF-8 not starting with a second BOM (which TextDecoder would drop): the plain
+  // decode gives the same string several times faster than a fatal TextDecoder.
+  if (isUtf8(buf.subarray(start)) && !(buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)) return buf.toString("utf8", start);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(start));
   } catch {

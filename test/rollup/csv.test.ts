@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "csv-parse/sync";
 import { cellText, guardText } from "../../src/csv/cell.js";
-import { encodeRows } from "../../src/csv/dialect.js";
+import { CsvEncoder, encodeRows } from "../../src/csv/dialect.js";
 
 const readBack = (text: string, excel: boolean): string[][] =>
   parse(text, { delimiter: excel ? ";" : ",", record_delimiter: excel ? "\r\n" : "\n", relax_column_count: false }) as string[][];
@@ -52,6 +52,22 @@ describe("round trip (property)", () => {
           expect(back).toEqual(safe.map((r) => r.map(guarded)));
         }),
         { numRuns: 300 },
+      );
+    });
+  }
+});
+
+describe("the quick encoder", () => {
+  for (const excel of [false, true]) {
+    it(`gives csv-stringify's bytes for any cells (${excel ? "excel" : "default"})`, () => {
+      const quick = new CsvEncoder({ excel });
+      const reference = new CsvEncoder({ excel }, false);
+      const cell = fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("", ",", ";", '"', "\r\n", "\r", "\n", '""', "a;b,c"), fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined));
+      fc.assert(
+        fc.property(fc.array(cell, { maxLength: 6 }), (cells) => {
+          expect(quick.fragment(cells)).toBe(reference.fragment(cells));
+        }),
+        { numRuns: 2000 },
       );
     });
   }

@@ -10,8 +10,8 @@ import { schemaFindings } from "../../schema/check.js";
 import { sessionSchemaValidator } from "../../schema/validators.js";
 import { completeSession } from "../../session/io.js";
 import { validateSession } from "../../session/validate.js";
-import { loadSession } from "../../store/batch.js";
-import type { AnswerChecker } from "../../session/answer-check.js";
+import { loadSession, type LoadedSession } from "../../store/batch.js";
+import { AnswerChecker } from "../../session/answer-check.js";
 import type { FormatPlan } from "../plan.js";
 import { sessionRecord, type RecordOptions, type SessionRecord } from "../record.js";
 import { parseSubset } from "./yaml-subset.js";
@@ -33,22 +33,35 @@ function readQuick(file: string): Record<string, unknown> | undefined {
   }
 }
 
-export async function fastRecord(file: string, ctx: FastContext): Promise<RecordResult> {
+/**
+ * A checked session by the fast path, or — when the subset reader is unsure or finds an
+ * error — exactly what `loadSession` gives. Findings of an accepted file carry placeholder
+ * positions: callers use them only when the file is skipped, and that is the slow path's.
+ */
+export async function fastSession(file: string, ctx: { registry: FormatRegistry; checker: AnswerChecker }): Promise<LoadedSession> {
   const data = readQuick(file);
   if (data) {
-    // Positions are only needed for findings; on any error this file is re-read the slow way,
-    // and warnings are not shown by rollup, so a placeholder location is never seen.
     const parsed: ParsedYaml = { file, data, findings: [], locate: () => ({ line: 1, col: 1 }) };
     const findings = schemaFindings(await sessionSchemaValidator(), parsed);
     if (!findings.some((f) => f.severity === "error")) {
       const read = { parsed, session: completeSession(data), findings };
       const checked = await validateSession(read, ctx.registry, {}, ctx.checker);
       if (checked.session && checked.format && !checked.findings.some((f) => f.severity === "error")) {
-        return { ok: true, file, record: sessionRecord(file, checked.session, checked.format, ctx.plan(checked.format.id), ctx.opts) };
+        return { ok: true, file, session: checked.session, format: checked.format, findings: checked.findings };
       }
     }
   }
-  const slow = await loadSession(file, ctx.registry, ctx.checker);
-  if (!slow.ok) return { ok: false, file, findings: slow.findings };
-  return { ok: true, file, record: sessionRecord(file, slow.session, slow.format, ctx.plan(slow.format.id), ctx.opts) };
+  return loadSession(file, ctx.registry, ctx.checker);
+}
+
+/** `loadSessions` by the fast path, in input order (the report command's reader). */
+export async function* fastSessions(files: string[], registry: FormatRegistry): AsyncGenerator<LoadedSession> {
+  const ctx = { registry, checker: await AnswerChecker.create() };
+  for (const file of files) yield await fastSession(file, ctx);
+}
+
+export async function fastRecord(file: string, ctx: FastContext): Promise<RecordResult> {
+  const r = await fastSession(file, ctx);
+  if (!r.ok) return { ok: false, file, findings: r.findings };
+  return { ok: true, file, record: sessionRecord(file, r.session, r.format, ctx.plan(r.format.id), ctx.opts) };
 }

@@ -12,7 +12,7 @@ import type { BatchReply, BatchRequest, WorkerInit } from "./worker.js";
 const BATCH = 32;
 const IN_FLIGHT = 2;
 
-export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }, threads = Math.max(1, Math.min(2, availableParallelism()))): AsyncGenerator<RecordResult> {
+export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }, threads = Math.max(1, availableParallelism())): AsyncGenerator<RecordResult> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   if (!batches.length) return;
