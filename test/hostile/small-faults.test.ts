@@ -23,9 +23,10 @@ describe("smaller faults", () => {
     const s = readExample(REGENBOOG);
     mkdirSync(path.join(dir, "in/d1"), { recursive: true });
     mkdirSync(path.join(dir, "in/d2"), { recursive: true });
-    writeSession(path.join(dir, "in/d1"), "a1.yaml", s);
-    writeSession(path.join(dir, "in/d2"), "a1.yaml", s);
-    writeSession(path.join(dir, "in/d1"), "a1-2.yaml", s);
+    // Three schools (copies of one conversation would count once).
+    writeSession(path.join(dir, "in/d1"), "a1.yaml", { ...s, meta: { ...s.meta, brin: "11AA00" } });
+    writeSession(path.join(dir, "in/d2"), "a1.yaml", { ...s, meta: { ...s.meta, brin: "22BB00" } });
+    writeSession(path.join(dir, "in/d1"), "a1-2.yaml", { ...s, meta: { ...s.meta, brin: "33CC00" } });
     const r = await runCliAsync(["rollup", "in", "--out", "uit", "--layout", "wide"], { cwd: dir, env });
     expect(r.code).toBe(0);
     const rows = parseCsv(readFileSync(path.join(dir, "uit/kernteam-wide.csv"), "utf8"), { columns: true }) as { session_id: string }[];
@@ -56,7 +57,7 @@ describe("smaller faults", () => {
     mkdirSync(path.join(dir, "in"));
     writeSession(path.join(dir, "in"), "a.yaml", { ...s, meta: { ...s.meta, school: "Onbekend" } });
     const { school: _drop, ...rest } = s.meta;
-    writeSession(path.join(dir, "in"), "b.yaml", { ...s, status: "draft", meta: rest });
+    writeSession(path.join(dir, "in"), "b.yaml", { ...s, status: "draft", meta: { ...rest, brin: "22BB00" } });
     const r = await runCliAsync(["rollup", "in", "--out", "uit", "--split", "--by", "school", "--include-drafts"], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(dir, "uit")).sort()).toEqual(["_zonder-school", "school-onbekend"]);
