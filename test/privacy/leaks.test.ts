@@ -181,6 +181,7 @@ describe("no name, persoonlijk answer or unreleased item leaves the school", () 
       { numRuns: RUNS, seed: 20261202 },
     );
     expect(corpora).toBe(RUNS);
+    console.log(`leak property: ${corpora} corpora, ${secretsTried} names typed into free text, 0 leaks`);
     expect(secretsTried).toBeGreaterThan(RUNS * 20);
   }, 120_000);
 });
