@@ -283,6 +283,40 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
   return { head: [L({ nl: "Vraag", en: "Question" }, lang), "", "n", L({ nl: "Regio", en: "Region" }, lang)], rows, weights: [0.6, 0.14, 0.1, 0.16], right: [2, 3] };
 }
 
+/**
+ * A per_party scale: each party's own mean beside the joint one, and how far the parties were
+ * apart (highest minus lowest party score per conversation). Roles, never names; a role scored
+ * in fewer than k conversations is "< k".
+ */
+function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
+  if (!q.question.perParty) return undefined;
+  const byRole = new Map<string, number[]>();
+  const gaps: number[] = [];
+  for (const r of c.sessions) {
+    const p = r.parties.get(q.id);
+    if (!p) continue;
+    const scores = Object.values(p);
+    if (scores.length >= 2) gaps.push(Math.max(...scores) - Math.min(...scores));
+    for (const [role, n] of Object.entries(p)) byRole.set(role, [...(byRole.get(role) ?? []), n]);
+  }
+  if (!byRole.size) return undefined;
+  const label = (role: string) => {
+    for (const f of c.formats) {
+      const p = f.participants.find((x) => x.id === role);
+      if (p) return tr(p.organisation ?? p.label, ctx.lang) || role;
+    }
+    return role;
+  };
+  const avg = (xs: number[]) => formatNumber(xs.reduce((a, b) => a + b, 0) / xs.length, ctx.lang, 1);
+  const roles = [...byRole].map(([role, xs]) => `${label(role)} ${xs.length >= ctx.k ? `${avg(xs)} (n = ${xs.length})` : marker(ctx.k)}`);
+  const gap = gaps.length >= ctx.k ? fill(L({ nl: " Gemiddeld verschil tussen de hoogste en laagste partijscore: {g} (n = {n}).", en: " Mean gap between the highest and lowest party score: {g} (n = {n})." }, ctx.lang), { g: avg(gaps), n: gaps.length }) : "";
+  return {
+    kind: "para",
+    muted: true,
+    text: `${fill(L({ nl: "Eigen score per partij (gemiddeld): {list}.", en: "Each party's own score (mean): {list}." }, ctx.lang), { list: roles.join(" · ") })}${gap}`,
+  };
+}
+
 /** Several scale questions with the same range in one diverging chart: a bar per question. */
 function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBlock | undefined {
   const q0 = qs[0]!;
@@ -631,6 +665,10 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
         // Other formats: all scale questions of the section in one chart, a bar per question.
         const chart = scalesTogether(c, scales, ctx);
         if (chart) main.push(chart);
+      }
+      for (const q of scales) {
+        const spread = partySpread(c, q, ctx);
+        if (spread) main.push(spread);
       }
       for (const q of choices) {
         const chart = choiceFigureChart(c, q, ctx);

@@ -9,7 +9,7 @@ import type { RegionSession } from "../../privacy/gate.js";
 import { META_SECTION } from "../../format/walk.js";
 import { buildPlan, type FormatPlan } from "../../rollup/plan.js";
 import type { SessionRecord } from "../../rollup/record.js";
-import { jointOf } from "../../session/party-scores.js";
+import { isPartyScores, jointOf, partiesOf } from "../../session/party-scores.js";
 
 export interface SummarySource {
   format: Format;
@@ -24,6 +24,8 @@ export interface Released {
   version: number;
   record: SessionRecord;
   plan: FormatPlan;
+  /** per_party scales: merged question id → each party's own score by role (never a name). */
+  parties: Map<string, Record<string, number>>;
 }
 
 /** Per format id, one plan over the versions present (merged ids, renames followed). */
@@ -51,7 +53,7 @@ export function familyOf(formats: readonly Format[]): (id: string) => string {
 const isFree = (t: string) => (FREE_TEXT_TYPES as readonly string[]).includes(t);
 
 /** A released session on merged ids; a question any version marks persoonlijk stays out. */
-export function release(src: SummarySource, plan: FormatPlan): SessionRecord {
+export function release(src: SummarySource, plan: FormatPlan, parties: Map<string, Record<string, number>> = new Map()): SessionRecord {
   const r = src.session;
   const format = src.format;
   const ids = plan.canonical.get(format.version) ?? new Map<string, string>();
@@ -80,7 +82,8 @@ export function release(src: SummarySource, plan: FormatPlan): SessionRecord {
         rec.answers.push([mq.id, (v as RepeatItem[]).map((item) => Object.fromEntries(Object.entries(item).filter(([f]) => mq.fields.find((x) => x.id === f)?.privacy !== "persoonlijk")))]);
         continue;
       }
-      // A per_party scale counts with its joint score here (the parties' own scores are in the rollup).
+      // A per_party scale counts with its joint score; the parties' own scores go beside it.
+      if (isPartyScores(v)) parties.set(mq.id, Object.fromEntries(partiesOf(v)));
       rec.answers.push([mq.id, jointOf(v) as AnswerValue]);
     }
   }
@@ -103,6 +106,7 @@ export function releaseAll(sources: readonly SummarySource[]): Released[] {
   const family = familyOf(formats);
   return sources.map((s) => {
     const plan = plans.get(s.format.id)!;
-    return { formatId: s.format.id, family: family(s.format.id), version: s.format.version, record: release(s, plan), plan };
+    const parties = new Map<string, Record<string, number>>();
+    return { formatId: s.format.id, family: family(s.format.id), version: s.format.version, record: release(s, plan, parties), plan, parties };
   });
 }
