@@ -7,7 +7,7 @@ import type { AnswerScalar, AnswerValue, Format, RepeatItem } from "../format/ty
 import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import { META_SECTION } from "../format/walk.js";
-import { release } from "../privacy/gate.js";
+import { release, type RegionSession } from "../privacy/gate.js";
 import type { HeldBack } from "../privacy/held.js";
 import { L } from "../i18n/lang.js";
 import { conversationKeyOf } from "../session/select.js";
@@ -56,7 +56,19 @@ export function conversationKey(session: Session): string | undefined {
 }
 
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
-  const r = release(session, format, "region", L({ nl: "[naam]", en: "[name]" }));
+  const rec = recordOf(file, release(session, format, "region", L({ nl: "[naam]", en: "[name]" })), format, plan, opts);
+  const conversation = conversationKey(session);
+  if (conversation !== undefined) rec.conversation = conversation;
+  if (session.meta?.datum !== undefined) rec.datum = String(session.meta.datum);
+  return rec;
+}
+
+/**
+ * What the gate released, on the merged question ids of the format's plan (renames followed, a
+ * question any version marks persoonlijk left out). The rollup and the regional summary both
+ * read sessions this way.
+ */
+export function recordOf(file: string, r: RegionSession, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
   const ids = plan.canonical.get(format.version) ?? new Map<string, string>();
   const rec: SessionRecord = {
     file,
@@ -68,8 +80,6 @@ export function sessionRecord(file: string, session: Session, format: Format, pl
     withheld: [],
     actions: [],
     followup: r.followup,
-    ...(conversationKey(session) !== undefined ? { conversation: conversationKey(session)! } : {}),
-    ...(session.meta?.datum !== undefined ? { datum: String(session.meta.datum) } : {}),
     updated: r.updated,
     held: r.held,
   };

@@ -3,12 +3,10 @@
 // the school released, names scrubbed) re-keyed onto the merged question ids of its format's
 // plan, so versions (renames via `was`) and formats of one family line up. The summary never
 // sees a raw session.
-import type { AnswerValue, Format, RepeatItem } from "../../format/types.js";
-import { FREE_TEXT_TYPES } from "../../format/types.js";
+import type { AnswerValue, Format } from "../../format/types.js";
 import type { RegionSession } from "../../privacy/gate.js";
-import { META_SECTION } from "../../format/walk.js";
 import { buildPlan, type FormatPlan } from "../../rollup/plan.js";
-import type { SessionRecord } from "../../rollup/record.js";
+import { recordOf, type SessionRecord } from "../../rollup/record.js";
 import { isPartyScores, jointOf, partiesOf } from "../../session/party-scores.js";
 
 export interface SummarySource {
@@ -50,53 +48,18 @@ export function familyOf(formats: readonly Format[]): (id: string) => string {
   };
 }
 
-const isFree = (t: string) => (FREE_TEXT_TYPES as readonly string[]).includes(t);
-
-/** A released session on merged ids; a question any version marks persoonlijk stays out. */
+/**
+ * A released session on merged ids, read the way the rollup reads it (rollup/record.ts), with
+ * the released free text kept for quoting. A per_party scale counts by its joint score; the
+ * parties' own scores go into `parties`, by role.
+ */
 export function release(src: SummarySource, plan: FormatPlan, parties: Map<string, Record<string, number>> = new Map()): SessionRecord {
-  const r = src.session;
-  const format = src.format;
-  const ids = plan.canonical.get(format.version) ?? new Map<string, string>();
-  const rec: SessionRecord = { file: "", formatId: format.id, version: format.version, status: r.status, meta: {}, answers: [], withheld: [], actions: [], followup: r.followup, updated: r.updated, held: r.held };
-  for (const q of format.meta) {
-    const mq = plan.byId.get(ids.get(q.id) ?? q.id);
-    const v = r.meta[q.id];
-    if (mq && v !== undefined && mq.privacy !== "persoonlijk") rec.meta[mq.id] = v;
-  }
-  const withheld = new Set(r.withheld);
-  for (const s of format.sections) {
-    for (const q of s.questions) {
-      const mq = plan.byId.get(ids.get(q.id) ?? q.id);
-      if (!mq || mq.sectionId === META_SECTION || mq.privacy === "persoonlijk") continue;
-      if (withheld.has(q.id)) {
-        rec.withheld.push(mq.id);
-        continue;
-      }
-      const v: AnswerValue | undefined = r.answers[q.id];
-      if (v === undefined) continue;
-      if (isFree(mq.question.type) && mq.privacy !== "open") {
-        rec.withheld.push(mq.id);
-        continue;
-      }
-      if (mq.question.type === "repeat" && Array.isArray(v)) {
-        rec.answers.push([mq.id, (v as RepeatItem[]).map((item) => Object.fromEntries(Object.entries(item).filter(([f]) => mq.fields.find((x) => x.id === f)?.privacy !== "persoonlijk")))]);
-        continue;
-      }
-      // A per_party scale counts with its joint score; the parties' own scores go beside it.
-      if (isPartyScores(v)) parties.set(mq.id, Object.fromEntries(partiesOf(v)));
-      rec.answers.push([mq.id, jointOf(v) as AnswerValue]);
-    }
-  }
-  for (const a of r.actions) {
-    const question = a.question !== undefined ? (ids.get(a.question) ?? a.question) : undefined;
-    rec.actions.push({
-      what: a.what ?? "",
-      ...(a.ownerRole !== undefined ? { ownerRole: a.ownerRole } : {}),
-      ...(a.organisation !== undefined ? { organisation: a.organisation } : {}),
-      ...(a.due !== undefined ? { due: a.due } : {}),
-      ...(question !== undefined ? { question } : {}),
-    });
-  }
+  const rec = recordOf("", src.session, src.format, plan, { includeText: true });
+  rec.answers = rec.answers.map(([id, v]): [string, AnswerValue] => {
+    if (!isPartyScores(v)) return [id, v];
+    parties.set(id, Object.fromEntries(partiesOf(v)));
+    return [id, jointOf(v) as AnswerValue];
+  });
   return rec;
 }
 
