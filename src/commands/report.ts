@@ -18,7 +18,7 @@ import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
 import { Progress, closingLine } from "../report/progress.js";
 import { release } from "../privacy/gate.js";
-import { addHeld, emptyBatchHeld } from "../privacy/held.js";
+import { addHeld, duplicateWarning, emptyBatchHeld } from "../privacy/held.js";
 import { conversationKey } from "../rollup/record.js";
 import { isConflictCopy, selectSessions, type Period } from "../session/select.js";
 import { parsePeriod } from "../cli/period.js";
@@ -231,12 +231,7 @@ async function writeSummary(
   held.conflicts = opts.conflicts;
   for (const d of sel.duplicates) {
     held.duplicates += d.others.length;
-    progress.problem(
-      fill(L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }), {
-        others: d.others.map(displayPath).join(", "),
-        used: displayPath(d.used),
-      }),
-    );
+    progress.problem(duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang()));
   }
   for (const e of included) addHeld(held, e.session.held);
   if (!included.length) {

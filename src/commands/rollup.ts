@@ -15,7 +15,7 @@ import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-ou
 import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
 import type { SessionRecord } from "../rollup/record.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
-import { addHeld, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
+import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
 import { parsePeriod } from "../cli/period.js";
 import { discardStaging, makeStaging, publish, rollupOutputIn } from "./rollup-publish.js";
 import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
@@ -197,12 +197,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   held.outsidePeriod = sel.outsidePeriod;
   for (const d of sel.duplicates) {
     held.duplicates += d.others.length;
-    process.stderr.write(
-      `${fill(L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }), {
-        others: d.others.map(displayPath).join(", "),
-        used: displayPath(d.used),
-      })}\n`,
-    );
+    process.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
   }
   try {
     for (const rec of sel.kept) {

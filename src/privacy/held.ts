@@ -59,3 +59,11 @@ export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[]
   add(h.outsidePeriod, { nl: "{n} gesprek(ken) buiten de gekozen periode", en: "{n} session(s) outside the chosen period" });
   return lines;
 }
+
+/** The warning for files that are a copy of a conversation already counted (paths as shown). */
+export function duplicateWarning(used: string, others: string[], lang: Lang): string {
+  return fill(
+    L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }, lang),
+    { others: others.join(", "), used },
+  );
+}

@@ -2,11 +2,11 @@
 // of a batch. Every batch command ends with exit 130 and a line saying what was finished,
 // leaves no temporary file, and a later run cleans up what a killed (SIGKILL) run left.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, tempDir } from "../helpers/cli.js";
-import { TEMP_SUFFIX } from "../../src/util/writer.js";
+import { TEMP_SUFFIX, tempPathFor } from "../../src/util/writer.js";
 import { runCliAsync } from "./cases.js";
 
 const tmp = tempDir("afstem-int-");
@@ -23,7 +23,7 @@ const litter = (dir: string): string[] =>
   existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(TEMP_SUFFIX) || f.endsWith(".tmp") || f.endsWith(".spool")) : [];
 
 /** Start afstem; `when` is polled until true, then `signal` is sent. */
-function interrupted(args: string[], cwd: string, when: () => boolean, signal: NodeJS.Signals): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; early: boolean }> {
+function interrupted(args: string[], cwd: string, when: () => boolean, signal: NodeJS.Signals): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; early: boolean; pid: number }> {
   return new Promise((resolve) => {
     const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...env };
     delete e.AFSTEM_LANG;
@@ -43,7 +43,7 @@ function interrupted(args: string[], cwd: string, when: () => boolean, signal: N
     child.on("close", (code, sig) => {
       clearInterval(poll);
       clearTimeout(guard);
-      resolve({ code, signal: sig, stdout, stderr, early: !sent });
+      resolve({ code, signal: sig, stdout, stderr, early: !sent, pid: child.pid ?? 0 });
     });
   });
 }
@@ -103,6 +103,12 @@ describe("litter of a killed run (SIGKILL)", () => {
     const out = path.join(tmp.dir, "report-kill");
     const r = await interrupted(["report", CORPUS, "--out", out, "--jobs", "2"], tmp.dir, () => litter(out).length > 0, "SIGKILL");
     expect(r.signal).toBe("SIGKILL");
+    // A document's temporary file lives for milliseconds: when it was renamed in the instant
+    // before the kill, plant what a killed run leaves — a temporary file of that dead process.
+    if (litter(out).length === 0) {
+      mkdirSync(out, { recursive: true });
+      writeFileSync(tempPathFor(path.join(out, "half.docx")).replace(`.${process.pid}@`, `.${r.pid}@`), "half a document");
+    }
     expect(litter(out).length).toBeGreaterThan(0);
     const again = await runCliAsync(["report", path.join(ROOT, "examples"), "--out", out, "--force"], { cwd: tmp.dir, env });
     expect(again.code).toBe(0);
