@@ -5,7 +5,8 @@
 // Every cell is typed: text is written as text (never a formula, so `=HYPERLINK(…)`,
 // `0612345678` and `12-10` stay as typed), numbers as numbers, ISO dates in date columns as
 // dates.
-import { createReadStream, closeSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
+import { createReadStream } from "node:fs";
+import { TempFile } from "../util/writer.js";
 import { createInterface } from "node:readline";
 import type { Cell } from "../csv/cell.js";
 
@@ -30,15 +31,16 @@ export interface SheetSpec {
 
 /** Rows of one sheet parked on disk, with the widest text seen per column. */
 class SheetSpool {
-  private fd: number;
+  // Created by the one writer: exclusive, unpredictable name, no symlink followed.
+  private readonly tmp: TempFile;
   private open = true;
   private buf: string[] = [];
   private size = 0;
   readonly widths: number[] = [];
   rows = 0;
 
-  constructor(readonly file: string) {
-    this.fd = openSync(file, "w");
+  constructor(near: string) {
+    this.tmp = new TempFile(near, 0o600);
   }
 
   push(cells: readonly Cell[]): void {
@@ -56,7 +58,7 @@ class SheetSpool {
   }
 
   private flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(""));
+    if (this.buf.length) this.tmp.write(this.buf.join(""));
     this.buf = [];
     this.size = 0;
   }
@@ -64,20 +66,18 @@ class SheetSpool {
   close(): void {
     if (!this.open) return;
     this.flush();
-    closeSync(this.fd);
+    this.tmp.closeForReading();
     this.open = false;
   }
 
   async *read(): AsyncGenerator<Cell[]> {
-    const rl = createInterface({ input: createReadStream(this.file, { encoding: "utf8" }), crlfDelay: Infinity });
+    const rl = createInterface({ input: createReadStream(this.tmp.tmp, { encoding: "utf8" }), crlfDelay: Infinity });
     for await (const line of rl) if (line) yield JSON.parse(line) as Cell[];
   }
 
   discard(): void {
-    // Close only our own descriptor once: a closed number may already belong to another file.
-    if (this.open) closeSync(this.fd);
     this.open = false;
-    rmSync(this.file, { force: true });
+    this.tmp.abort();
   }
 }
 
@@ -110,12 +110,14 @@ export class WorkbookSink {
   private readonly byName = new Map<string, SheetSpool>();
   private readonly used = new Set<string>();
 
+  private pending?: TempFile;
+
   constructor(readonly file: string) {}
 
   /** Declare a sheet; sheets appear in the order declared. Returns the name used. */
   sheet(spec: SheetSpec): string {
     const name = sheetName(spec.name, this.used);
-    const spool = new SheetSpool(`${this.file}.${this.sheets.length}.${process.pid}.spool`);
+    const spool = new SheetSpool(`${this.file}.${this.sheets.length}`);
     this.sheets.push({ spec: { ...spec, name }, spool });
     this.byName.set(spec.name, spool);
     return name;
@@ -138,7 +140,11 @@ export class WorkbookSink {
   /** Write the workbook (to a temporary file renamed at the end) and remove the spools. */
   async write(): Promise<string> {
     const { default: ExcelJS } = await import("exceljs");
-    const tmp = `${this.file}.${process.pid}.tmp`;
+    // The one writer creates the temporary workbook (exclusive, unpredictable name); exceljs
+    // writes into it, and the writer moves it into place.
+    const out = new TempFile(this.file);
+    this.pending = out;
+    const tmp = out.closeForReading();
     try {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
       wb.creator = "afstem";
@@ -171,10 +177,10 @@ export class WorkbookSink {
         this.close(ws, spec, written);
       }
       await wb.commit();
-      renameSync(tmp, this.file);
+      out.commit({ durable: false });
       return this.file;
     } catch (err) {
-      rmSync(tmp, { force: true });
+      out.abort();
       throw err;
     } finally {
       for (const { spool } of this.sheets) spool.discard();
@@ -202,6 +208,6 @@ export class WorkbookSink {
   /** Remove spools and any temporary workbook after a failure. */
   abort(): void {
     for (const { spool } of this.sheets) spool.discard();
-    rmSync(`${this.file}.${process.pid}.tmp`, { force: true });
+    this.pending?.abort();
   }
 }
