@@ -53,7 +53,7 @@ export function familyOf(formats: readonly Format[]): (id: string) => string {
  * the released free text kept for quoting. A per_party scale counts by its joint score; the
  * parties' own scores go into `parties`, by role.
  */
-export function release(src: SummarySource, plan: FormatPlan, parties: Map<string, Record<string, number>> = new Map()): SessionRecord {
+function summaryRecord(src: SummarySource, plan: FormatPlan, parties: Map<string, Record<string, number>> = new Map()): SessionRecord {
   const rec = recordOf("", src.session, src.format, plan, { includeText: true });
   rec.answers = rec.answers.map(([id, v]): [string, AnswerValue] => {
     if (!isPartyScores(v)) return [id, v];
@@ -70,6 +70,6 @@ export function releaseAll(sources: readonly SummarySource[]): Released[] {
   return sources.map((s) => {
     const plan = plans.get(s.format.id)!;
     const parties = new Map<string, Record<string, number>>();
-    return { formatId: s.format.id, family: family(s.format.id), version: s.format.version, record: release(s, plan, parties), plan, parties };
+    return { formatId: s.format.id, family: family(s.format.id), version: s.format.version, record: summaryRecord(s, plan, parties), plan, parties };
   });
 }
