@@ -99,8 +99,12 @@ export class WorkerPool<Req, Res> {
       else job!.resolve(m.value);
       this.dispatch();
     });
-    worker.on("error", (err) => this.died(slot, err.message || String(err)));
-    worker.on("exit", (code) => this.died(slot, `exit code ${code}`));
+    // Act on 'exit', not 'error': Node emits 'error' as soon as the thread throws, before the
+    // answers it posted just before are delivered; by 'exit' they have been (the port is drained),
+    // so a job that finished is never blamed for the crash of the one after it.
+    let error: string | undefined;
+    worker.on("error", (err) => (error ??= err.message || String(err)));
+    worker.on("exit", (code) => this.died(slot, error ?? `exit code ${code}`));
     this.slots.push(slot);
   }
 
