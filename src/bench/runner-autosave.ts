@@ -8,9 +8,9 @@ import path from "node:path";
 import type { Format, Question } from "../format/types.js";
 import { serializeSession } from "../session/io.js";
 import { writeFileAtomicSync } from "../util/writer.js";
-import { newSession, startState } from "../runner/start.js";
-import { reduce } from "../runner/reduce.js";
-import type { RunnerState } from "../runner/types.js";
+import { newSession, startState } from "../conversation/start.js";
+import { reduce } from "../conversation/reduce.js";
+import type { RunnerState } from "../conversation/types.js";
 
 const N = Number(process.argv[2] ?? 300);
 const dir = process.argv[3] ?? mkdtempSync(path.join(tmpdir(), "afstem-bench-"));

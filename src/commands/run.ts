@@ -19,18 +19,18 @@ import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { Ui } from "../ui/types.js";
 import { isInterrupt } from "../ui/types.js";
-import { newSession, startState } from "../runner/start.js";
-import { reduce } from "../runner/reduce.js";
+import { newSession, startState } from "../conversation/start.js";
+import { reduce } from "../conversation/reduce.js";
 import { converse } from "../runner/loop.js";
-import { SessionTarget } from "../runner/target.js";
-import { SafeSaver } from "../runner/safe-save.js";
+import { SessionTarget } from "../store/session-target.js";
+import { SafeSaver } from "../store/safe-save.js";
 import { reviewText } from "../runner/review.js";
-import { fillFromAnswers } from "../runner/answers-file.js";
-import type { RunnerState } from "../runner/types.js";
+import { fillFromAnswers } from "./run-answers.js";
+import type { RunnerState } from "../conversation/types.js";
 import { cliName } from "../cli/invocation.js";
-import { findPrevious, loadPrevious, type Previous } from "../runner/previous.js";
+import { findPrevious, loadPrevious, type Previous } from "../store/previous.js";
 import type { PreviousSource } from "../runner/followup.js";
-import { finalizedText } from "../runner/finalize.js";
+import { finalizedText } from "../conversation/finalize.js";
 
 interface RunOptions {
   out?: string;

@@ -7,10 +7,10 @@ import { isAnswered } from "../session/condition.js";
 import type { UiItem } from "../ui/types.js";
 import type { Ctx } from "./context.js";
 import { today } from "./context.js";
-import { parseCommand, unescapeAnswer } from "./commands.js";
+import { parseCommand, unescapeAnswer } from "../conversation/commands.js";
 import { moreMenu, runCommand } from "./command-actions.js";
-import { parseTyped, showValue } from "./values.js";
-import type { Proposal } from "./types.js";
+import { parseTyped, showValue } from "../conversation/values.js";
+import type { Proposal } from "../conversation/types.js";
 
 /** A value (undefined: nothing given) or a navigation proposal. */
 export type Got = { value: AnswerValue | undefined } | { proposal: Proposal };

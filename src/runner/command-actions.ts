@@ -5,13 +5,13 @@ import type { Question } from "../format/types.js";
 import type { ActionItem } from "../session/types.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { isValidDate } from "../session/answer-check.js";
-import type { Command } from "./commands.js";
-import { commandHelp } from "./commands.js";
+import type { Command } from "../conversation/commands.js";
+import { commandHelp } from "../conversation/commands.js";
 import type { Ctx } from "./context.js";
-import type { Proposal } from "./types.js";
-import { parseDate } from "./values.js";
+import type { Proposal } from "../conversation/types.js";
+import { parseDate } from "../conversation/values.js";
 import { today } from "./context.js";
-import { PARTICIPANTS } from "./steps.js";
+import { PARTICIPANTS } from "../conversation/steps.js";
 
 export async function chooseSection(ctx: Ctx, arg: string): Promise<Proposal | undefined> {
   const { format } = ctx.state();

@@ -2,7 +2,7 @@
 // an input at once (notes and repeat items are saved while the question stays on screen).
 import type { AnswerChecker } from "../session/answer-check.js";
 import type { Ui } from "../ui/types.js";
-import type { Proposal, RunnerState } from "./types.js";
+import type { Proposal, RunnerState } from "../conversation/types.js";
 import type { PreviousSource } from "./followup.js";
 
 export interface Ctx {

@@ -4,9 +4,9 @@ import type { FollowupItem, FollowupStatus } from "../session/types.js";
 import { L, fill } from "../i18n/lang.js";
 import { longDate } from "../report/words.js";
 import { getLang } from "../i18n/lang.js";
-import { parseCommand } from "./commands.js";
+import { parseCommand } from "../conversation/commands.js";
 import type { Ctx } from "./context.js";
-import type { Previous } from "./previous.js";
+import type { Previous } from "../conversation/previous.js";
 import { displayPath } from "../util/paths.js";
 
 /** Where last year's items come from: `--previous FILE`, or a search beside the new file (offered once). */

@@ -1,8 +1,8 @@
 // The line above every question: where we are and how the time goes.
 import { L, fill, tr } from "../i18n/lang.js";
 import { META_SECTION } from "../format/walk.js";
-import type { RunnerState } from "./types.js";
-import { progress, sectionOf, PARTICIPANTS } from "./steps.js";
+import type { RunnerState } from "../conversation/types.js";
+import { progress, sectionOf, PARTICIPANTS } from "../conversation/steps.js";
 
 export function clockText(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

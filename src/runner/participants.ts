@@ -4,8 +4,8 @@ import { L, fill, tr } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import { printHeader } from "./question.js";
 import { moreMenu, runCommand } from "./command-actions.js";
-import { parseCommand } from "./commands.js";
-import type { Proposal } from "./types.js";
+import { parseCommand } from "../conversation/commands.js";
+import type { Proposal } from "../conversation/types.js";
 
 export async function askParticipants(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;

@@ -10,11 +10,11 @@ import { moreMenu } from "./command-actions.js";
 import { header } from "./header.js";
 import { paint } from "../ui/colour.js";
 import { askFollowup } from "./followup.js";
-import { agreementsSection } from "./previous.js";
-import { answerOf, firstStepOf, questionOf, sameStep } from "./steps.js";
-import { showValue } from "./values.js";
+import { agreementsSection } from "../format/agreements.js";
+import { answerOf, firstStepOf, questionOf, sameStep } from "../conversation/steps.js";
+import { showValue } from "../conversation/values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
-import type { Proposal } from "./types.js";
+import type { Proposal } from "../conversation/types.js";
 
 /**
  * The header above a question. In a terminal it is a live line redrawn every second while the

@@ -4,10 +4,10 @@ import { L, fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
-import type { Proposal, RunnerState } from "./types.js";
-import { finalizeProblems, presentRoles, roleLabels } from "./finalize.js";
-import { answerOf } from "./steps.js";
-import { showValue } from "./values.js";
+import type { Proposal, RunnerState } from "../conversation/types.js";
+import { finalizeProblems, presentRoles, roleLabels } from "../conversation/finalize.js";
+import { answerOf } from "../conversation/steps.js";
+import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu } from "./command-actions.js";
 import { askFollowup, statusLabel } from "./followup.js";
 

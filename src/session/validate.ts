@@ -106,8 +106,8 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
     const old = renamed.get(id);
     // "Did you mean" only for findings that will be shown (findings/finding.ts caps them).
     const guess = old ?? (findings.length < MAX_FINDINGS_PER_FILE ? closest(id, candidates) : undefined);
-    const msg = fill(L({ nl: "onbekende vraag '{id}' in format {f} v{v}", en: "unknown question '{id}' in format {f} v{v}" }), { id, f: format.id, v: format.version });
-    add(base, "error", "unknown-question", guess ? `${msg}${fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess })}` : msg, true);
+    const text = fill(L({ nl: "onbekende vraag '{id}' in format {f} v{v}", en: "unknown question '{id}' in format {f} v{v}" }), { id, f: format.id, v: format.version });
+    add(base, "error", "unknown-question", guess ? `${text}${fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess })}` : text, true);
   };
 
   for (const [id, value] of Object.entries(session.meta)) {

@@ -1,4 +1,4 @@
-// The core imports no edges (issue 12): format, session, the report and rollup models, the
+// The core imports no edges (issue 12): format, session, the conversation state machine, the report and rollup models, the
 // errors, findings and messages take and return plain data. A core module may not import
 // node:fs, worker threads, child processes, a prompt library, the CLI, the commands, the UI,
 // the disk store, the worker pool or the caches, nor use the `process` global. Type-only
@@ -12,7 +12,7 @@ import { ROOT } from "../helpers/cli.js";
 const SRC = path.join(ROOT, "src");
 
 /** The core, folder by folder (relative to src/), and its sub-folders that are edges. */
-const CORE = ["core", "findings", "i18n", "format", "session", "privacy", "report", "rollup"];
+const CORE = ["core", "findings", "i18n", "format", "session", "conversation", "privacy", "report", "rollup"];
 const EDGE_SUBFOLDERS = ["report/batch", "rollup/fast"];
 
 /** Modules inside core folders that do I/O, and why they stay there. */

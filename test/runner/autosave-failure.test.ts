@@ -13,10 +13,10 @@ import { readSessionFile } from "../../src/session/io.js";
 import type { Session } from "../../src/session/types.js";
 import { createLineUi } from "../../src/ui/line-ui.js";
 import { converse } from "../../src/runner/loop.js";
-import { newSession, startState } from "../../src/runner/start.js";
-import { SessionTarget } from "../../src/runner/target.js";
-import { SafeSaver, saveFailure, type SaveTarget } from "../../src/runner/safe-save.js";
-import type { RunnerState } from "../../src/runner/types.js";
+import { newSession, startState } from "../../src/conversation/start.js";
+import { SessionTarget } from "../../src/store/session-target.js";
+import { SafeSaver, saveFailure, type SaveTarget } from "../../src/store/safe-save.js";
+import type { RunnerState } from "../../src/conversation/types.js";
 import { tempDir } from "../helpers/cli.js";
 import { MINI } from "./pty.js";
 

@@ -7,9 +7,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadFormatRef } from "../../src/format/registry.js";
 import type { Format } from "../../src/format/types.js";
 import { readSessionFile, writeSessionFile } from "../../src/session/io.js";
-import { newSession, startState } from "../../src/runner/start.js";
-import { SessionTarget, conflictName } from "../../src/runner/target.js";
-import type { RunnerState } from "../../src/runner/types.js";
+import { newSession, startState } from "../../src/conversation/start.js";
+import { SessionTarget, conflictName } from "../../src/store/session-target.js";
+import type { RunnerState } from "../../src/conversation/types.js";
 import { tempDir } from "../helpers/cli.js";
 import { MINI } from "./pty.js";
 

@@ -6,8 +6,8 @@ import type { Format } from "../../src/format/types.js";
 import { AnswerChecker } from "../../src/session/answer-check.js";
 import { createLineUi } from "../../src/ui/line-ui.js";
 import { converse } from "../../src/runner/loop.js";
-import { newSession, startState } from "../../src/runner/start.js";
-import type { RunnerState } from "../../src/runner/types.js";
+import { newSession, startState } from "../../src/conversation/start.js";
+import type { RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "./pty.js";
 
 let format: Format;

@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadFormatRef } from "../../src/format/registry.js";
 import type { Format } from "../../src/format/types.js";
-import { newSession, startState } from "../../src/runner/start.js";
-import { reduce, MAX_TICK_MS } from "../../src/runner/reduce.js";
-import { finalizeProblems } from "../../src/runner/finalize.js";
-import { resumeStep } from "../../src/runner/steps.js";
+import { newSession, startState } from "../../src/conversation/start.js";
+import { reduce, MAX_TICK_MS } from "../../src/conversation/reduce.js";
+import { finalizeProblems } from "../../src/conversation/finalize.js";
+import { resumeStep } from "../../src/conversation/steps.js";
 import { header } from "../../src/runner/header.js";
-import type { Input, RunnerState } from "../../src/runner/types.js";
+import type { Input, RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "./pty.js";
 
 let format: Format;

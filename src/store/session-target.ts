@@ -9,14 +9,14 @@
 import { unlinkSync } from "node:fs";
 import path from "node:path";
 import { serializeSession } from "../session/io.js";
-import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "../store/lock.js";
+import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "./lock.js";
 import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
 import { writeFileAtomicSync } from "../util/writer.js";
 import { UserError } from "../cli/errors.js";
 import { sessionFileName } from "../util/files.js";
 import { isAnswered } from "../session/condition.js";
-import type { RunnerState } from "./types.js";
-import { sectionOf } from "./steps.js";
+import type { RunnerState } from "../conversation/types.js";
+import { sectionOf } from "../conversation/steps.js";
 import { META_SECTION } from "../format/walk.js";
 
 export interface TargetEvents {

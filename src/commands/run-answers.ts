@@ -13,8 +13,8 @@ import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
-import { reconcileAside } from "./aside.js";
-import { saveFailure } from "./safe-save.js";
+import { reconcileAside } from "../conversation/aside.js";
+import { saveFailure } from "../store/safe-save.js";
 
 export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, now = Date.now()): Promise<number> {
   const read = await readSessionFile(file);

@@ -14,7 +14,7 @@ import { serializeSession } from "../session/io.js";
 import { displayPath } from "../util/paths.js";
 import { sessionFileName } from "../util/files.js";
 import { isInterrupt, type Ui } from "../ui/types.js";
-import type { RunnerState } from "./types.js";
+import type { RunnerState } from "../conversation/types.js";
 
 /** What the saver needs of SessionTarget. */
 export interface SaveTarget {
