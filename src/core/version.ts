@@ -1,3 +1,3 @@
 // The afstem version, inlined so that start-up (and --version) need not read package.json.
-// test/bench/version.test.ts fails when this and package.json disagree.
+// test/core/version.test.ts fails when this and package.json disagree.
 export const VERSION = "0.1.0";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
-import { docxPart, docxText } from "../report/fixtures.js";
+import { docxPart, docxText } from "../helpers/documents.js";
 import { CASES, LONG_ANSWER, buildCorpus, errorLines, noCrash, outputStem, runCliAsync, type Accepted, type AsyncResult, type Refused } from "./cases.js";
 
 const tmp = tempDir("afstem-hostile-batch-");

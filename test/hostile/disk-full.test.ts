@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
 import { Runner } from "../helpers/line-runner.js";
-import { MINI } from "../runner/pty.js";
+import { MINI } from "../helpers/pty.js";
 import { runCliAsync } from "./cases.js";
 
 const tmp = tempDir("afstem-full-");

@@ -5,7 +5,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
 import { runCliAsync } from "./cases.js";
-import { REGENBOOG, docxPart, readExample, writeSession } from "../report/fixtures.js";
+import { REGENBOOG, docxPart, readExample, writeSession } from "../helpers/documents.js";
 
 const tmp = tempDir("afstem-small-");
 afterAll(() => tmp.cleanup());

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { EXAMPLES, REGENBOOG, docxText, readExample, writeSession } from "../report/fixtures.js";
+import { EXAMPLES, REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 let dir: string;
 let cleanup: () => void;

@@ -21,7 +21,7 @@ import { renderSummary } from "../../src/report/docx/render-summary.js";
 import { sessionRecord } from "../../src/rollup/record.js";
 import { planCache } from "../../src/rollup/plans.js";
 import { OutputSet, type Layout } from "../../src/commands/rollup-output.js";
-import { REGENBOOG } from "../report/fixtures.js";
+import { REGENBOOG } from "../helpers/documents.js";
 
 const FIRST = ["Anouk", "Ineke", "Marieke", "René", "Zoë", "Joëlle", "Fenna", "Mehmet", "Søren", "Hüseyin", "Liesbeth", "Wouter"];
 const LAST = ["de Vries", "Bakker", "Yılmaz", "van der Berg", "Öztürk", "El Amrani", "Kuipers", "Brouwer", "Dijkstra", "Verhoeven-Smit"];

@@ -8,7 +8,7 @@ import { buildSummary, type SummaryInput } from "../../src/report/build-summary.
 import { Targets } from "../../src/report/batch/targets.js";
 import { Progress } from "../../src/report/progress.js";
 import { clean } from "../../src/report/docx/parts.js";
-import { REGENBOOG, VUURTOREN } from "./fixtures.js";
+import { REGENBOOG, VUURTOREN } from "../helpers/documents.js";
 import { release } from "../../src/privacy/gate.js";
 import type { Format } from "../../src/format/types.js";
 import type { Session } from "../../src/session/types.js";

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { REGENBOOG, docxText, readExample, writeSession } from "./fixtures.js";
+import { REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
 if (!hasSoffice) console.warn("report-pdf: soffice or pdftotext not installed — LibreOffice checks SKIPPED (CI installs libreoffice-writer and poppler-utils)");

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { REGENBOOG, docxText, readExample, writeSession } from "./fixtures.js";
+import { REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 let dir: string;
 let cleanup: () => void;

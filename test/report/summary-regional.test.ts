@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "./fixtures.js";
+import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 const tmp = tempDir("afstem-regional-");
 afterAll(() => tmp.cleanup());

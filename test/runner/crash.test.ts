@@ -8,7 +8,7 @@ import path from "node:path";
 import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 import { readSessionFile } from "../../src/session/io.js";
 import type { Session } from "../../src/session/types.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 /** Each step makes `saves` autosaves (default 1); `holds` says what the file must then contain. */
 const STEPS: { lines: string; saves?: number; holds: (s: Session) => boolean }[] = [

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runCli, tempDir } from "../helpers/cli.js";
 import { Runner } from "../helpers/line-runner.js";
 import type { Session } from "../../src/session/types.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 const dirs: (() => void)[] = [];
 afterEach(() => dirs.splice(0).forEach((c) => c()));

@@ -8,7 +8,7 @@ import { createLineUi } from "../../src/ui/line-ui.js";
 import { converse } from "../../src/runner/loop.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 let format: Format;
 let checker: AnswerChecker;

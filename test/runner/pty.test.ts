@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, type PtyRun } from "./pty.js";
+import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { acquireLock, lockPath, lockTime, parseLock, type LockHolder } from "../../src/store/lock.js";
 import { UserError } from "../../src/cli/errors.js";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { MINI } from "../runner/pty.js";
+import { MINI } from "../helpers/pty.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));

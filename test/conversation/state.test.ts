@@ -8,7 +8,7 @@ import { finalizeProblems } from "../../src/conversation/finalize.js";
 import { resumeStep } from "../../src/conversation/steps.js";
 import { header } from "../../src/runner/header.js";
 import type { Input, RunnerState } from "../../src/conversation/types.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 let format: Format;
 beforeAll(async () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { REGENBOOG, docxHtml, docxText, readExample, writeSession } from "./fixtures.js";
+import { REGENBOOG, docxHtml, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { EXAMPLES, REGENBOOG, VUURTOREN, docxHtml, docxPart, docxText, readExample, styledParagraphs, writeSession } from "./fixtures.js";
+import { EXAMPLES, REGENBOOG, VUURTOREN, docxHtml, docxPart, docxText, readExample, styledParagraphs, writeSession } from "../helpers/documents.js";
 
 let dir: string;
 let cleanup: () => void;

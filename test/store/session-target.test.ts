@@ -11,7 +11,7 @@ import { newSession, startState } from "../../src/conversation/start.js";
 import { SessionTarget, conflictName } from "../../src/store/session-target.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { tempDir } from "../helpers/cli.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 let format: Format;
 beforeAll(async () => {

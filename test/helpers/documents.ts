@@ -2,9 +2,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import JSZip from "jszip";
+import { strFromU8, unzipSync } from "fflate";
 import mammoth from "mammoth";
-import { ROOT } from "../helpers/cli.js";
+import { ROOT } from "./cli.js";
 
 export const EXAMPLES = path.join(ROOT, "examples");
 export const REGENBOOG = path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml");
@@ -28,12 +28,12 @@ export async function docxText(file: string): Promise<string> {
   return (await mammoth.extractRawText({ path: file })).value;
 }
 
-/** A part of the package (word/document.xml, word/header1.xml, ...) read with jszip. */
+/** The parts of the package (word/document.xml, word/header1.xml, ...) whose names match, read with fflate. */
 export async function docxPart(file: string, part: RegExp): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(file));
-  const names = Object.keys(zip.files).filter((n) => part.test(n));
-  const texts = await Promise.all(names.map((n) => zip.file(n)!.async("string")));
-  return texts.join("\n");
+  const files = unzipSync(readFileSync(file), { filter: (f) => part.test(f.name) });
+  return Object.values(files)
+    .map((data) => strFromU8(data))
+    .join("\n");
 }
 
 /** The texts of the paragraphs with a given style, in document order. */

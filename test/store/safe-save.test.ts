@@ -18,7 +18,7 @@ import { SessionTarget } from "../../src/store/session-target.js";
 import { SafeSaver, saveFailure, type SaveTarget } from "../../src/store/safe-save.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { tempDir } from "../helpers/cli.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 let format: Format;
 let checker: AnswerChecker;

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { runCli, tempDir } from "../helpers/cli.js";
-import { MINI } from "./pty.js";
+import { MINI } from "../helpers/pty.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));

@@ -1,7 +1,7 @@
 // Driving the real CLI in a pseudo-terminal, as a facilitator would. Waits for text on the
 // screen instead of sleeping, so a loaded machine only makes it slower, not flaky.
 import path from "node:path";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { BIN, ROOT } from "./cli.js";
 
 export interface PtyRun {
   /** Everything written so far, ANSI codes stripped. */

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { tempDir, ROOT } from "../helpers/cli.js";
-import { loadPty, spawnCli, type PtyRun } from "./pty.js";
+import { loadPty, spawnCli, type PtyRun } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
