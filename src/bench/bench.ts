@@ -298,6 +298,19 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   rows.push(r);
 }
 
+// --- patterns: the classic exponential ones against 10,000-character near-misses ------------------
+{
+  log("patronen: exponentiële patronen tegen bijna-treffers van 10.000 tekens ...");
+  const r = await runOnce({ cmd: NODE, args: [path.join(ROOT, "dist", "bench", "redos.js")], env, cwd: ROOT });
+  const row: Row = { case: "validate.pattern, 60 ReDoS checks of 10,000 characters", runsMs: [], target: "every check ≤50 ms" };
+  if (r.code !== 0) Object.assign(row, { result: "FAIL", note: `exit ${r.code}: ${firstLine(r.stderr)}` });
+  else {
+    const j = JSON.parse(r.stdout) as { checks: number; slowestMs: number; slowest: string };
+    Object.assign(row, { ratio: j.slowestMs, ratioText: `slowest ${j.slowestMs.toFixed(1)} ms`, result: j.slowestMs <= 50 ? "pass" : "FAIL", note: `${j.checks} checks (median of 3 each); slowest: ${j.slowest}` });
+  }
+  rows.push(row);
+}
+
 async function pandocInput(corpusDir: string, sample: number): Promise<string> {
   const mdDir = path.join(BENCH_DIR, `pandoc-${path.basename(corpusDir)}-${sample}`);
   rmSync(mdDir, { recursive: true, force: true });

@@ -6,21 +6,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { patternMatches, patternProblem } from "../../src/format/pattern.js";
 import { AnswerChecker } from "../../src/session/answer-check.js";
 import type { Question } from "../../src/format/types.js";
+import { ENDINGS, EVIL } from "../../src/bench/redos-cases.js";
 
-/** Each exponential pattern with the character it repeats and endings that make it miss. */
-const EVIL: [string, string][] = [
-  ["^(a+)+$", "a"],
-  ["(a|a)*$", "a"],
-  ["(a|aa)+$", "a"],
-  ["^(\\w+\\s?)*$", "a"],
-  ["^(a*)*$", "a"],
-  ["^(a|a?)+$", "a"],
-  ["^([a-zA-Z]+ ?)+$", "x"],
-  ["^([a-z0-9]+\\.?)+@school\\.nl$", "a"],
-  ["^(.*a){12}$", "a"],
-  ["^(\\d+)*[a-z]$", "1"],
-];
-const ENDINGS = ["!", "#", " !", "\u00e9!", "\n", "!a"];
 const LENGTH = 10_000;
 
 let checker: AnswerChecker;
