@@ -1,9 +1,9 @@
 // The terminal UI: the only module that imports the prompt library. Loaded only by `run`.
-// Text input is inquirer's own; choices and yes/no are afstem's (src/ui/prompts.ts): they
+// Text input is inquirer's own; choices and yes/no are afstem's (src/ui/prompts/): they
 // ignore stray typing and speak the user's language.
 import { Separator } from "@inquirer/core";
 import type { Ui, UiItem } from "./types.js";
-import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts.js";
+import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts/index.js";
 
 function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
   return choices.map((c) =>

@@ -12,7 +12,7 @@ import { reduce } from "../../src/conversation/reduce.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import type { PreviousSource } from "../../src/runner/followup.js";
 import { parseNumber } from "../../src/conversation/values.js";
-import { optionByNumber } from "../../src/ui/prompts.js";
+import { optionByNumber } from "../../src/ui/prompts/index.js";
 import { Separator } from "@inquirer/core";
 import { cliName } from "../../src/cli/invocation.js";
 import { ROOT } from "../helpers/cli.js";

@@ -1,0 +1,47 @@
+// Yes or no, in the user's language.
+import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from "@inquirer/core";
+import { L } from "../../i18n/lang.js";
+import { paint } from "../colour.js";
+import { type StatusLine, useStatus } from "./common.js";
+
+interface ConfirmConfig {
+  status?: StatusLine;
+  message: string;
+  default?: boolean;
+}
+
+const YES = ["j", "ja", "y", "yes"];
+const NO = ["n", "nee", "no"];
+
+/** Yes/no in the user's language: `(J/n)`, and j/ja/n/nee (y/yes too) accepted. */
+export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: boolean) => void) => {
+  const theme = makeTheme({});
+  const [status, setStatus] = useState<"idle" | "done">("idle");
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string | undefined>(undefined);
+  const prefix = usePrefix({ status, theme });
+  const head = useStatus(config.status);
+  const def = config.default ?? true;
+  useKeypress((key, rl) => {
+    if (isEnterKey(key)) {
+      const t = value.trim().toLowerCase(); // rl.line is already cleared on Enter
+      const answer = t === "" ? def : YES.includes(t) ? true : NO.includes(t) ? false : undefined;
+      if (answer === undefined) {
+        setError(L({ nl: "Antwoord met j (ja) of n (nee).", en: "Answer with y (yes) or n (no)." }));
+        rl.clearLine(0);
+        setValue("");
+        return;
+      }
+      setValue(answer ? L({ nl: "ja", en: "yes" }) : L({ nl: "nee", en: "no" }));
+      setStatus("done");
+      done(answer);
+    } else {
+      setError(undefined);
+      setValue(rl.line);
+    }
+  });
+  const hint = def ? L({ nl: "(J/n)", en: "(Y/n)" }) : L({ nl: "(j/N)", en: "(y/N)" });
+  const message = theme.style.message(config.message, status);
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
+  return [`${head}${prefix} ${message} ${paint.dim(hint)} ${value}`, error ? paint.red(`> ${error}`) : ""].filter(Boolean).join("\n");
+});
