@@ -27,13 +27,14 @@ beforeAll(async () => {
   }
 });
 
-/** 300 schools, each with four CJG actions (due dates spread over two years) and its own message. */
+/** 300 schools, each with four CJG actions (due dates spread over two years) and a message. */
 function corpus(): { format: Format; session: Session }[] {
   const out: { format: Format; session: Session }[] = [];
   for (let i = 0; i < N; i++) {
     const s: Session = structuredClone(base);
     s.meta = { ...s.meta, school: `School ${i}`, brin: `${String(10 + (i % 90)).padStart(2, "0")}AB${String(i).padStart(3, "0")}`, gemeente: i % 2 ? "beverwijk" : "velsen" };
-    s.answers = { ...s.answers, boodschap_regiegroep: `Boodschap nummer ${i} aan de regiegroep over wachttijden.` };
+    // 150 different messages, each given twice: counted once, also beyond the ones listed.
+    s.answers = { ...s.answers, boodschap_regiegroep: `Boodschap nummer ${i % 150} aan de regiegroep over wachttijden.` };
     s.actions = [0, 1, 2, 3].map((j) => {
       // Day-of-year order differs from reading order, so "first K" must mean "earliest due".
       const day = (i * 37 + j * 101) % 700;
@@ -86,15 +87,15 @@ describe("report --summary: a bounded appendix for a large batch", () => {
     expect(JSON.stringify(m)).not.toContain("Actiehouder");
   });
 
-  it("quotes the first K messages per question and counts the rest", () => {
+  it("quotes the first K messages per question and counts the rest, each distinct text once", () => {
     const m = build();
     const prompt = "Wat willen jullie meegeven aan de regiegroep Passend Onderwijs en Jeugd?";
     const quotes = section(m.appendix, prompt);
     const list = quotes.find((b) => b.kind === "bullets");
     expect(list?.kind === "bullets" && list.items.length).toBe(QUOTES_LISTED);
     expect(list?.kind === "bullets" && list.items[0]).toMatch(/^“Boodschap nummer 0 aan de regiegroep/);
-    expect(quotes).toContainEqual({ kind: "para", muted: true, text: `… en ${N - QUOTES_LISTED} meer.` });
-    expect(JSON.stringify(m.main)).toContain(`En ${N - 5} andere; de eerste ${QUOTES_LISTED} citaten staan in de bijlage.`);
+    expect(quotes).toContainEqual({ kind: "para", muted: true, text: `… en ${N / 2 - QUOTES_LISTED} meer.` });
+    expect(JSON.stringify(m.main)).toContain(`En ${N / 2 - 5} andere; de eerste ${QUOTES_LISTED} citaten staan in de bijlage.`);
   });
 
   it("bounds a partner's own list (--split organisatie) the same way", () => {

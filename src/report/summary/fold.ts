@@ -15,6 +15,27 @@ export const ACTIONS_LISTED = 20;
 export const QUOTES_LISTED = 20;
 /** Good practices listed per involved party in the appendix; the rest are counted. */
 export const PRACTICES_LISTED = 10;
+/**
+ * Texts beyond those listed are counted once each by a 30-bit hash, up to this many per
+ * question: the counts are exact for any realistic round and memory stays bounded after that
+ * (further texts are counted without de-duplication).
+ */
+export const DISTINCT_TRACKED = 5000;
+
+/** FNV-1a, folded to 30 bits so that V8 keeps it as a small integer. */
+function hash30(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 30)) & 0x3fffffff;
+}
+
+/** Is this text (not listed) new? Counts each once while DISTINCT_TRACKED allows. */
+function unseen(seen: Set<number>, key: string): boolean {
+  const h = hash30(key);
+  if (seen.has(h)) return false;
+  if (seen.size < DISTINCT_TRACKED) seen.add(h);
+  return true;
+}
 
 const FIGURES = new Set(["scale", "yesno", "number", "choice", "multichoice"]);
 const FREE_TEXT = new Set(["text", "longtext", "list"]);
@@ -109,9 +130,9 @@ export interface ChapterFold {
   cross: Map<string, { all: Map<string, number>; byGroup: Map<string, Map<string, number>> }>;
   /** First coded field of the knelpunt repeat group: code → items, sessions, items with the top priority. */
   knelpunt: Map<string, { n: number; sessions: number; top: number }>;
-  /** Keys: the normalised texts listed, to de-duplicate against (bounded like the list). */
-  quotes: Map<string, Bounded<Quote> & { keys: Set<string> }>;
-  practices: Map<string, { total: number; keys: Set<string>; byParty: Map<string, Bounded<string> & { n: number }> }>;
+  /** keys: the normalised texts listed; seen: hashes of those counted beyond (see DISTINCT_TRACKED). */
+  quotes: Map<string, Bounded<Quote> & { keys: Set<string>; seen: Set<number> }>;
+  practices: Map<string, { total: number; keys: Set<string>; seen: Set<number>; byParty: Map<string, Bounded<string> & { n: number }> }>;
 }
 
 export interface FoldOptions {
@@ -358,7 +379,7 @@ export class SummaryFold {
     for (const gp of cp.practices) {
       const v = answers.get(gp.id);
       if (!Array.isArray(v)) continue;
-      const e = c.practices.get(gp.id) ?? { total: 0, keys: new Set<string>(), byParty: new Map() };
+      const e = c.practices.get(gp.id) ?? { total: 0, keys: new Set<string>(), seen: new Set<number>(), byParty: new Map() };
       c.practices.set(gp.id, e);
       for (const item of v as RepeatItem[]) {
         // A school that said no to "may this be shared in the region?" is not quoted.
@@ -370,17 +391,18 @@ export class SummaryFold {
         const key = normText(`${t} ${d}`);
         const codes = gp.parties && Array.isArray(item[gp.parties]) ? (item[gp.parties] as AnswerScalar[]).map(String) : [];
         const parties = codes.length ? codes : [""];
-        // The same example again counts once (checked against the examples listed).
+        // The same example again counts once.
         if (e.keys.has(key)) continue;
+        const listed = parties.some((code) => (e.byParty.get(code)?.listed.length ?? 0) < PRACTICES_LISTED);
+        if (listed) e.keys.add(key);
+        else if (!unseen(e.seen, key)) continue;
         e.total++;
         for (const code of parties) {
           const p = e.byParty.get(code) ?? { listed: [], more: 0, n: 0 };
           e.byParty.set(code, p);
           p.n++;
-          if (p.listed.length < PRACTICES_LISTED) {
-            p.listed.push(line);
-            e.keys.add(key);
-          } else p.more++;
+          if (p.listed.length < PRACTICES_LISTED) p.listed.push(line);
+          else p.more++;
         }
       }
     }
@@ -390,17 +412,16 @@ export class SummaryFold {
     for (const id of cp.quoted) {
       const v = answers.get(id);
       if (v === undefined) continue;
-      const e = c.quotes.get(id) ?? { listed: [], more: 0, keys: new Set<string>() };
+      const e = c.quotes.get(id) ?? { listed: [], more: 0, keys: new Set<string>(), seen: new Set<number>() };
       c.quotes.set(id, e);
-      const keys = e.keys;
       for (const t of (Array.isArray(v) ? v : [v]).map(String)) {
         const key = normText(t);
-        // De-duplicated against the quotes listed; beyond K only counted.
-        if (!key || keys.has(key)) continue;
+        // De-duplicated; beyond the first K only counted.
+        if (!key || e.keys.has(key)) continue;
         if (e.listed.length < QUOTES_LISTED) {
-          keys.add(key);
+          e.keys.add(key);
           e.listed.push({ text: t.trim(), schooltype });
-        } else e.more++;
+        } else if (unseen(e.seen, key)) e.more++;
       }
     }
   }
