@@ -63,7 +63,7 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
  * session is read again and folded, so no session is held.
  */
 async function previousRound(dir: string, registry: FormatRegistry, by: string | undefined, today: string): Promise<SummaryFold> {
-  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
+  checkPrevious(dir);
   const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
   const final: string[] = [];
   const formats: Format[] = [];
@@ -77,6 +77,10 @@ async function previousRound(dir: string, registry: FormatRegistry, by: string |
     if (r.ok && r.session.status === "final" && fold.knows(r.format)) fold.add({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
   }
   return fold;
+}
+
+function checkPrevious(dir: string): void {
+  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
 }
 
 /** What the selection needs to know of a session (pass 1 of the summary); the session itself is not kept. */
@@ -216,6 +220,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     }
     await Promise.all(running);
     if (opts.summary && !stopped) {
+      if (opts.previous) checkPrevious(opts.previous);
       await writeSummary(summaryKeys, { ...opts, period, minGroup, conflicts }, registry, targets, renderer, counts, progress);
     }
   } finally {
