@@ -83,6 +83,12 @@ function checkPrevious(dir: string): void {
   if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
 }
 
+/**
+ * A copy that owns its characters. The session reader hands out substrings of the file's text,
+ * and V8 keeps a substring's whole parent alive: 10,000 kept `updated` strings held every file.
+ */
+const own = (s: string): string => s.split("").join("");
+
 /** What the selection needs to know of a session (pass 1 of the summary); the session itself is not kept. */
 interface SummaryKey {
   file: string;
@@ -196,10 +202,10 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         summaryKeys.push({
           file: r.file,
           format: r.format,
-          updated: r.session.updated,
+          updated: own(r.session.updated),
           status: r.session.status,
-          ...(conversation !== undefined ? { conversation } : {}),
-          ...(r.session.meta.datum !== undefined ? { datum: String(r.session.meta.datum) } : {}),
+          ...(conversation !== undefined ? { conversation: own(conversation) } : {}),
+          ...(r.session.meta.datum !== undefined ? { datum: own(String(r.session.meta.datum)) } : {}),
         });
         progress.step();
         continue;
