@@ -31,7 +31,7 @@ function parseArgs(argv: string[]): Args {
 
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.quick ? { big: 1000, small: 100, report: 30 } : { big: 10000, small: 1000, report: 1000 };
-const RUNS = args.quick ? { startup: 3, batch: 1, report: 1, autosave: 1 } : { startup: 15, batch: 3, report: 2, autosave: 3 };
+const RUNS = args.quick ? { startup: 3, batch: 1, report: 1, autosave: 1, summary: 1 } : { startup: 15, batch: 3, report: 2, autosave: 3, summary: 2 };
 /** --quick skips the warm-up of the batch cases (the start-up cases have filled the format cache). */
 const WARMUP = !args.quick;
 
@@ -201,6 +201,26 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   fresh();
 }
 
+// --- report --summary: peak RSS 10k vs 1k (the summary folds sessions, it does not hold them) ---
+{
+  const big = await corpus(SIZES.big);
+  const small = await corpus(SIZES.small);
+  const outDir = path.join(BENCH_DIR, "out", "summary");
+  const fresh = () => rmSync(outDir, { recursive: true, force: true });
+  log(`report --summary: ${SIZES.big} en ${SIZES.small} sessies, om en om ...`);
+  const summaryArgs = (dir: string) => afstem("report", dir, "--summary", "--out", outDir, "--force");
+  const [bigRun, smallRun] = await interleaved([spawnCase(() => summaryArgs(big), [0, 1], fresh), spawnCase(() => summaryArgs(small), [0, 1], fresh)], RUNS.summary, false);
+  const bigRow = row(`afstem report --summary ${SIZES.big}`, bigRun!);
+  const smallRow = row(`afstem report --summary ${SIZES.small}`, smallRun!);
+  rows.push(bigRow, smallRow);
+  const rssRow: Row = { case: `summary peak RSS ${SIZES.big} vs ${SIZES.small}`, runsMs: [], ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}), target: "≤1.50×" };
+  if (bigRow.result || smallRow.result) Object.assign(rssRow, { result: bigRow.result === "FAIL" || smallRow.result === "FAIL" ? "FAIL" : "n/a", note: bigRow.note ?? smallRow.note });
+  const rssRatio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
+  if (!rssRow.result) Object.assign(rssRow, rssRatio === undefined ? { result: "n/a" } : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" });
+  rows.push(rssRow);
+  fresh();
+}
+
 // --- report: per report vs pandoc per session; --jobs 1 … cores, interleaved ---------------------
 {
   const dir = await corpus(SIZES.report);
@@ -333,7 +353,7 @@ const seconds = (performance.now() - t0) / 1000;
 const machine: Machine = { cores, loadStart, loadEnd: loadavg(), node: process.version };
 if (args.quick) notes.push(`--quick: corpora of ${SIZES.big}/${SIZES.small} sessions instead of 10000/1000, report over ${SIZES.report}, fewer runs; the rollup and report targets are defined at 10000/1000 sessions, so their --quick figures are indicative only`);
 notes.push(`wall time from spawn to exit; CPU time via ${cpuMethod()}; peak RSS via ${rssMethod()}`);
-notes.push(`cases run interleaved with their baseline (A B A B …): ${RUNS.startup} rounds (start-up), ${RUNS.batch} (rollup), ${RUNS.report} (report); medians; one uncounted warm-up run per start-up${WARMUP ? " and rollup" : ""} case fills the format, lint and help caches (AFSTEM_CACHE_DIR=.bench/cache)`);
+notes.push(`cases run interleaved with their baseline (A B A B …): ${RUNS.startup} rounds (start-up), ${RUNS.batch} (rollup), ${RUNS.summary} (summary), ${RUNS.report} (report); medians; one uncounted warm-up run per start-up${WARMUP ? " and rollup" : ""} case fills the format, lint and help caches (AFSTEM_CACHE_DIR=.bench/cache)`);
 notes.push("a case marked 'extra cores' meets its wall target only because it used more cores than its baseline: its CPU ratio misses the same target");
 if (Math.max(machine.loadStart[0]!, machine.loadEnd[0]!) > cores) notes.push(`the machine was busy (load average above its ${cores} core(s)): compare the ratios, not the absolute times`);
 process.stdout.write(`${renderTable(rows, machine)}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n- ${seconds.toFixed(0)} s in total\n`);

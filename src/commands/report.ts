@@ -12,7 +12,9 @@ import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
-import { buildSummary, summaryOrganisations, type SummaryInput } from "../report/build-summary.js";
+import { summaryFold, summaryModel, summaryOrganisations } from "../report/build-summary.js";
+import type { SummaryFold } from "../report/summary/fold.js";
+import type { Format } from "../format/types.js";
 import { Targets } from "../report/batch/targets.js";
 import { createRenderer, type Renderer } from "../report/batch/pool.js";
 import type { RenderResult } from "../report/batch/render-job.js";
@@ -55,22 +57,46 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
   }
 }
 
-/** The previous round (--previous DIR): final sessions, released by the same gate. */
-async function previousRound(dir: string, registry: FormatRegistry): Promise<SummaryInput[]> {
-  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
-  const out: SummaryInput[] = [];
+/**
+ * The previous round (--previous DIR): final sessions, released by the same gate and folded.
+ * Two passes, like the round itself: the formats present fix the merged ids, then each
+ * session is read again and folded, so no session is held.
+ */
+async function previousRound(dir: string, registry: FormatRegistry, by: string | undefined, today: string): Promise<SummaryFold> {
+  checkPrevious(dir);
   const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
+  const final: string[] = [];
+  const formats: Format[] = [];
   for await (const r of fastSessions(files, registry)) {
-    if (r.ok && r.session.status === "final") out.push({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
+    if (!r.ok || r.session.status !== "final") continue;
+    final.push(r.file);
+    formats.push(r.format);
   }
-  return out;
+  const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today });
+  for await (const r of fastSessions(final, registry)) {
+    if (r.ok && r.session.status === "final" && fold.knows(r.format)) fold.add({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
+  }
+  return fold;
 }
 
-/** A released session for the summary, with what the selection needs to know of it. */
-interface SummaryEntry extends SummaryInput {
+function checkPrevious(dir: string): void {
+  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
+}
+
+/**
+ * A copy that owns its characters. The session reader hands out substrings of the file's text,
+ * and V8 keeps a substring's whole parent alive: 10,000 kept `updated` strings held every file.
+ */
+const own = (s: string): string => s.split("").join("");
+
+/** What the selection needs to know of a session (pass 1 of the summary); the session itself is not kept. */
+interface SummaryKey {
   file: string;
+  format: Format;
   conversation?: string;
+  updated: string;
   datum?: string;
+  status: "draft" | "final";
 }
 
 function parseMinGroup(s: string | undefined): number {
@@ -149,7 +175,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 
   const renderer: Renderer = createRenderer(opts.summary ? 1 : Math.min(jobs, files.length));
   const running = new Set<Promise<void>>();
-  const summaryInput: SummaryEntry[] = [];
+  const summaryKeys: SummaryKey[] = [];
   if (opts.summary) {
     const before = files.length;
     files.splice(0, files.length, ...files.filter((f) => !isConflictCopy(f)));
@@ -171,14 +197,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
         continue;
       }
       if (opts.summary) {
-        // Only what the gate releases is kept: the summary never holds a whole session.
+        // Pass 1 keeps only what the selection needs; the kept files are read again and folded.
         const conversation = conversationKey(r.session);
-        summaryInput.push({
+        summaryKeys.push({
           file: r.file,
           format: r.format,
-          session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })),
-          ...(conversation !== undefined ? { conversation } : {}),
-          ...(r.session.meta.datum !== undefined ? { datum: String(r.session.meta.datum) } : {}),
+          updated: own(r.session.updated),
+          status: r.session.status,
+          ...(conversation !== undefined ? { conversation: own(conversation) } : {}),
+          ...(r.session.meta.datum !== undefined ? { datum: own(String(r.session.meta.datum)) } : {}),
         });
         progress.step();
         continue;
@@ -199,8 +226,8 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     }
     await Promise.all(running);
     if (opts.summary && !stopped) {
-      const previous = opts.previous ? await previousRound(opts.previous, registry) : undefined;
-      await writeSummary(summaryInput, { ...opts, period, minGroup, conflicts, ...(previous ? { previousRound: previous } : {}) }, targets, renderer, counts, progress);
+      if (opts.previous) checkPrevious(opts.previous);
+      await writeSummary(summaryKeys, { ...opts, period, minGroup, conflicts }, registry, targets, renderer, counts, progress);
     }
   } finally {
     await renderer.close();
@@ -216,14 +243,15 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
 }
 
 async function writeSummary(
-  input: SummaryEntry[],
-  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number; previousRound?: SummaryInput[] },
+  input: SummaryKey[],
+  opts: Omit<ReportOptions, "minGroup"> & { period: Period; minGroup: number; conflicts: number },
+  registry: FormatRegistry,
   targets: Targets,
   renderer: Renderer,
   counts: { written: number; skipped: number; refused: number },
   progress: Progress,
 ): Promise<void> {
-  const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.session.updated, datum: e.datum, status: e.session.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
+  const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.updated, datum: e.datum, status: e.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
   const included = sel.kept;
   const held = emptyBatchHeld();
   held.drafts = sel.drafts;
@@ -233,7 +261,6 @@ async function writeSummary(
     held.duplicates += d.others.length;
     progress.problem(duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang()));
   }
-  for (const e of included) addHeld(held, e.session.held);
   if (!included.length) {
     counts.skipped++;
     progress.problem(
@@ -243,21 +270,34 @@ async function writeSummary(
     );
     return;
   }
+  // Pass 2: each kept file is read again, released by the gate and folded; none is held.
+  const today = new Date().toISOString().slice(0, 10);
+  const fold = summaryFold(included.map((e) => e.format), getLang(), { ...(opts.by ? { by: opts.by } : {}), today });
+  for await (const r of fastSessions(included.map((e) => e.file), registry)) {
+    if (!r.ok || !fold.knows(r.format)) {
+      // Changed on disk between the two passes: left out, and said so.
+      counts.skipped++;
+      progress.problem(fill(L({ nl: "{f}: veranderd tijdens het lezen; niet meegenomen", en: "{f}: changed while being read; not included" }), { f: displayPath(r.file) }));
+      continue;
+    }
+    const session = release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" }));
+    addHeld(held, session.held);
+    fold.add({ format: r.format, session });
+  }
+  const previousFold = opts.previous ? await previousRound(opts.previous, registry, opts.by, today) : undefined;
   const summaryOpts = {
     drafts: sel.drafts,
     includeDrafts: opts.includeDrafts === true,
     minGroup: opts.minGroup,
     held,
     period: opts.period,
-    ...(opts.by ? { by: opts.by } : {}),
-    ...(opts.previousRound ? { previous: opts.previousRound } : {}),
+    ...(previousFold ? { previousFold } : {}),
   };
-  const dates = included.map((i) => String(i.session.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const regios = [...new Set(included.map((i) => String(i.session.meta.regio ?? "")).filter(Boolean))];
-  const base = `${dates.at(-1) ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
+  const regios = [...fold.regios];
+  const base = `${fold.lastDate ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
   // --split organisatie: one document per organisation the formats declare for their roles.
   const docs = opts.split
-    ? summaryOrganisations(included, getLang()).map((o) => ({ name: `${base}-${safeNamePart(o)}.docx`, organisation: o }))
+    ? summaryOrganisations(fold, getLang()).map((o) => ({ name: `${base}-${safeNamePart(o)}.docx`, organisation: o }))
     : [{ name: `${base}.docx`, organisation: undefined }];
   for (const d of docs) {
     const target = targets.claim(d.name);
@@ -266,7 +306,7 @@ async function writeSummary(
       progress.problem(refusedLine(target.file));
       continue;
     }
-    const model = buildSummary(included, getLang(), { ...summaryOpts, ...(d.organisation ? { organisation: d.organisation } : {}) });
+    const model = summaryModel(fold, getLang(), { ...summaryOpts, ...(d.organisation ? { organisation: d.organisation } : {}) });
     const res = await renderer.render({ kind: "summary", model, target: target.file, force: opts.force === true });
     if (res.ok) {
       counts.written++;

@@ -2,21 +2,25 @@
 // chapter per format family (formats related by `extends` combined), each question broken
 // down by a meta field (--by, default gemeente) with charts, coded repeat groups as cross
 // tables, quotes per question, and actions per declared organisation; full lists go to the
-// appendix. Sessions are read only through src/report/summary/released.ts (the privacy
-// seam); small groups are suppressed through src/report/summary/suppress.ts.
-import type { AnswerScalar, AnswerValue, Format, Lang, Question, RepeatItem } from "../format/types.js";
+// appendix (bounded: the first K per organisation, question or party, and how many more).
+// Sessions are read only through src/report/summary/released.ts (the privacy seam) and folded
+// into bounded tallies as they arrive (src/report/summary/fold.ts); the model is built from
+// those tallies, and small groups are suppressed here, over the final counts, through
+// src/report/summary/suppress.ts.
+import type { Format, Lang } from "../format/types.js";
 import type { Count, SummaryBlock, SummaryModel, SummaryTable } from "./model.js";
 import type { MergedQuestion } from "../rollup/plan.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
-import { releaseAll, type Released, type SummarySource } from "./summary/released.js";
+import type { SummarySource } from "./summary/released.js";
 import { hiddenGroups, hiddenMark, marker } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
 import { protectGrid, protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
-import { declaredOrganisations, organisationMatcher, roleOrganisations } from "./summary/organisations.js";
+import { declaredOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
+import { ACTIONS_LISTED, GOOD_PRACTICE, PRACTICES_LISTED, SummaryFold, dueOrder, knelpuntOf, type ActionRow, type ChapterFold, type OrganisationActions, type Tally } from "./summary/fold.js";
 
 /** Kept for callers: a loaded session with its format. */
 export type SummaryInput = SummarySource;
@@ -30,8 +34,9 @@ export interface SummaryOptions {
   minGroup?: number;
   /** ISO date that decides "overdue" (default: today). */
   today?: string;
-  /** Sessions of the previous round (--previous). */
+  /** Sessions of the previous round (--previous); or, streaming, their fold (previousFold). */
   previous?: SummarySource[];
+  previousFold?: SummaryFold;
   /** --split organisatie: this declared organisation's document. */
   organisation?: string;
   /** What the gate and the selection held back, for the closing paragraph. */
@@ -41,19 +46,14 @@ export interface SummaryOptions {
 }
 
 const FIGURES = new Set(["scale", "yesno", "number", "choice", "multichoice"]);
-const FREE_TEXT = new Set(["text", "longtext", "list"]);
-const KNELPUNT = "knelpunt";
-const GOOD_PRACTICE = "good-practice";
 const REGIEGROEP = "regiegroep";
 const MAIN_QUOTES = 5;
+/** Where the whole list of actions is, when the appendix lists only the first K. */
+const FULL_ACTIONS = "afstem rollup --layout actions";
 
-interface Chapter {
-  family: string;
+/** A format family's tallies, with its title. */
+interface Chapter extends ChapterFold {
   title: string;
-  sessions: Released[];
-  questions: MergedQuestion[];
-  /** Formats of the family (for titles and version mix). */
-  formats: Format[];
 }
 
 interface Ctx {
@@ -63,97 +63,45 @@ interface Ctx {
   today: string;
   groupLabel: (value: string) => string;
   groupLabelFor: (id: string, value: string) => string;
-  prev?: Map<string, Released[]>;
+  prev?: Map<string, ChapterFold>;
   hiddenGroups: number;
 }
 
-const valueMap = new WeakMap<Released, Map<string, AnswerValue>>();
-function answers(r: Released): Map<string, AnswerValue> {
-  let m = valueMap.get(r);
-  if (!m) {
-    m = new Map(r.record.answers);
-    for (const [id, v] of Object.entries(r.record.meta)) m.set(id, v);
-    valueMap.set(r, m);
-  }
-  return m;
-}
-const groupOf = (r: Released, by: string) => (r.record.meta[by] === undefined ? "" : String(r.record.meta[by]));
 const fmt = (x: number, lang: Lang, d = 1) => formatNumber(x, lang, d);
 const pct = (c: number, n: number, lang: Lang) => `${formatNumber(n ? (100 * c) / n : 0, lang, 0)} %`;
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/[.!?…\s]+$/, "").trim();
-const oneLine = (s: string, max = 140) => {
-  const first = s.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s/)[0] ?? "";
-  return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
-};
 
-function chapters(released: Released[], sources: SummarySource[], lang: Lang): Chapter[] {
-  const byFamily = new Map<string, Released[]>();
-  for (const r of released) byFamily.set(r.family, [...(byFamily.get(r.family) ?? []), r]);
+function chapters(fold: SummaryFold, lang: Lang): Chapter[] {
   const out: Chapter[] = [];
-  for (const [family, sessions] of byFamily) {
-    const formats = uniqueFormats(sources.filter((s) => sessions.some((r) => r.formatId === s.format.id)).map((s) => s.format));
-    // The family's root plan leads; questions only an extending format has follow.
-    const plans = [...new Map(sessions.map((r) => [r.formatId, r.plan])).values()].sort((a, b) => (a.id === family ? -1 : b.id === family ? 1 : a.id.localeCompare(b.id)));
-    const questions: MergedQuestion[] = [];
-    // Options (and repeat fields' options) are merged over the family: kernteam-buch's partner
-    // field knows `jgt`, kernteam's does not.
-    for (const p of plans) {
-      for (const q of p.questions) {
-        const have = questions.find((x) => x.id === q.id);
-        if (!have) {
-          questions.push({ ...q, options: [...q.options], fields: q.fields.map((f) => ({ ...f, options: [...f.options] })) });
-          continue;
-        }
-        for (const o of q.options) if (!have.options.some((x) => x.code === o.code)) have.options.push(o);
-        for (const f of q.fields) {
-          const hf = have.fields.find((x) => x.id === f.id);
-          if (!hf) have.fields.push({ ...f, options: [...f.options] });
-          else for (const o of f.options) if (!hf.options.some((x) => x.code === o.code)) hf.options.push(o);
-        }
-      }
-    }
-    const root = formats.filter((f) => f.id === family).sort((a, b) => b.version - a.version)[0] ?? formats[0]!;
-    out.push({ family, title: tr(root.title, lang), sessions, questions, formats });
+  for (const c of fold.chapters.values()) {
+    if (!c.n) continue;
+    const root = c.formats.filter((f) => f.id === c.family).sort((a, b) => b.version - a.version)[0] ?? c.formats[0]!;
+    out.push({ ...c, title: tr(root.title, lang) });
   }
   // The biggest family of school conversations first; the others in order of size.
-  return out.sort((a, b) => b.sessions.length - a.sessions.length || a.family.localeCompare(b.family));
+  return out.sort((a, b) => b.n - a.n || a.family.localeCompare(b.family));
 }
 
-function uniqueFormats(fs: Format[]): Format[] {
-  const m = new Map<string, Format>();
-  for (const f of fs) m.set(`${f.id}@${f.version}`, f);
-  return [...m.values()].sort((a, b) => a.id.localeCompare(b.id) || a.version - b.version);
-}
-
-function versionMix(c: Chapter): string {
-  const counts = new Map<string, number>();
-  for (const r of c.sessions) counts.set(`${r.formatId} v${r.version}`, (counts.get(`${r.formatId} v${r.version}`) ?? 0) + 1);
-  return [...counts].sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k}: ${n}`).join(", ");
+function versionMix(c: ChapterFold): string {
+  return [...c.versions].sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k}: ${n}`).join(", ");
 }
 
 /** Groups of a chapter in label order, the empty value last. */
-function groupsOf(sessions: Released[], ctx: Ctx): string[] {
-  return [...new Set(sessions.map((r) => groupOf(r, ctx.by)))].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : ctx.groupLabel(a).localeCompare(ctx.groupLabel(b), ctx.lang)));
+function groupsOf(c: ChapterFold, ctx: Ctx): string[] {
+  return [...c.groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : ctx.groupLabel(a).localeCompare(ctx.groupLabel(b), ctx.lang)));
 }
 
-function valuesOf(sessions: Released[], id: string): AnswerValue[] {
-  const out: AnswerValue[] = [];
-  for (const r of sessions) {
-    const v = answers(r).get(id);
-    if (v !== undefined) out.push(v);
-  }
-  return out;
+/** A question's tally over a chapter, or over one group of it. */
+function tallyOf(c: ChapterFold, id: string, group?: string): Tally | undefined {
+  const t = c.figures.get(id);
+  return group === undefined ? t?.all : t?.byGroup.get(group);
 }
 
 /** One figure of a question over some sessions: mean, % yes, or % per option code. */
-function figure(q: MergedQuestion, values: AnswerValue[]): { n: number; mean?: number; yes?: number; options?: Map<string, number> } {
-  const n = values.length;
-  if (q.question.type === "scale" || q.question.type === "number") return { n, ...(n ? { mean: mean(values as number[]) } : {}) };
-  if (q.question.type === "yesno") return { n, yes: values.filter((v) => v === true).length };
-  const options = new Map<string, number>();
-  for (const v of values) for (const c of new Set((Array.isArray(v) ? v : [v]).map(String))) options.set(c, (options.get(c) ?? 0) + 1);
-  return { n, options };
+function figure(q: MergedQuestion, t: Tally | undefined): { n: number; mean?: number; yes?: number; options?: Map<string, number> } {
+  const n = t?.n ?? 0;
+  if (q.question.type === "scale" || q.question.type === "number") return { n, ...(n ? { mean: t!.sum / n } : {}) };
+  if (q.question.type === "yesno") return { n, yes: t?.yes ?? 0 };
+  return { n, options: new Map(t?.options) };
 }
 
 function cellText(q: MergedQuestion, f: ReturnType<typeof figure>, lang: Lang, code?: string): string {
@@ -174,20 +122,19 @@ function withPrevious(now: string, before: string | undefined): string {
  */
 function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | undefined {
   const { lang, k } = ctx;
-  const groups = groupsOf(c.sessions, ctx);
-  const per = new Map(groups.map((g) => [g, figure(q, valuesOf(c.sessions.filter((r) => groupOf(r, ctx.by) === g), q.id))]));
-  const region = figure(q, valuesOf(c.sessions, q.id));
+  const groups = groupsOf(c, ctx);
+  const per = new Map(groups.map((g) => [g, figure(q, tallyOf(c, q.id, g))]));
+  const region = figure(q, tallyOf(c, q.id));
   if (region.n < k) return undefined;
   const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
   ctx.hiddenGroups += hidden.size;
-  const prevSessions = ctx.prev?.get(c.family);
+  const prevC = ctx.prev?.get(c.family);
   const prevFig = (g: string | null) => {
-    if (!prevSessions) return undefined;
-    const ss = g === null ? prevSessions : prevSessions.filter((r) => groupOf(r, ctx.by) === g);
-    const f = figure(q, valuesOf(ss, q.id));
+    if (!prevC) return undefined;
+    const f = figure(q, g === null ? tallyOf(prevC, q.id) : tallyOf(prevC, q.id, g));
     if (f.n < k) return undefined;
     if (g !== null) {
-      const ph = hiddenGroups(new Map(groupsOf(prevSessions, ctx).map((x) => [x, valuesOf(prevSessions.filter((r) => groupOf(r, ctx.by) === x), q.id).length])), k);
+      const ph = hiddenGroups(new Map(groupsOf(prevC, ctx).map((x) => [x, tallyOf(prevC, q.id, x)?.n ?? 0])), k);
       if (ph.has(g)) return undefined;
     }
     return f;
@@ -229,20 +176,19 @@ const short = (t: string, max = 70) => (t.length > max ? `${t.slice(0, max - 1).
  */
 function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable | undefined {
   const { lang, k } = ctx;
-  const groups = groupsOf(c.sessions, ctx);
-  const ofGroup = (g: string) => c.sessions.filter((r) => groupOf(r, ctx.by) === g);
+  const groups = groupsOf(c, ctx);
   const prevAll = ctx.prev?.get(c.family);
   const cols = qs.map((q) => {
-    const region = figure(q, valuesOf(c.sessions, q.id));
-    const per = new Map(groups.map((g) => [g, figure(q, valuesOf(ofGroup(g), q.id))]));
+    const region = figure(q, tallyOf(c, q.id));
+    const per = new Map(groups.map((g) => [g, figure(q, tallyOf(c, q.id, g))]));
     const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
     ctx.hiddenGroups += hidden.size;
     let prevRegion: string | undefined;
     const prevPer = new Map<string, string>();
     if (prevAll) {
-      const pr = figure(q, valuesOf(prevAll, q.id));
+      const pr = figure(q, tallyOf(prevAll, q.id));
       if (pr.n >= k) prevRegion = cellText(q, pr, lang);
-      const pg = new Map(groupsOf(prevAll, ctx).map((g) => [g, figure(q, valuesOf(prevAll.filter((r) => groupOf(r, ctx.by) === g), q.id))]));
+      const pg = new Map(groupsOf(prevAll, ctx).map((g) => [g, figure(q, tallyOf(prevAll, q.id, g))]));
       const ph = hiddenGroups(new Map([...pg].map(([g, f]) => [g, f.n])), k);
       for (const [g, f] of pg) if (!ph.has(g) && f.n >= k) prevPer.set(g, cellText(q, f, lang));
     }
@@ -252,9 +198,9 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
   const unit = (q: MergedQuestion) => (q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang));
   const head = [`${ctx.by}`, ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
   const rows: string[][] = [
-    [`${L({ nl: "Regio", en: "Region" }, lang)} (n = ${c.sessions.length})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
+    [`${L({ nl: "Regio", en: "Region" }, lang)} (n = ${c.n})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
     ...groups.map((g) => {
-      const n = ofGroup(g).length;
+      const n = c.groups.get(g) ?? 0;
       return [
         `${ctx.groupLabel(g)} (n = ${n < k ? marker(k) : n})`,
         ...cols.map((x) => {
@@ -275,8 +221,8 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
   const { lang, k } = ctx;
   const prevAll = ctx.prev?.get(c.family);
   const rows = qs.map((q) => {
-    const f = figure(q, valuesOf(c.sessions, q.id));
-    const p = prevAll ? figure(q, valuesOf(prevAll, q.id)) : undefined;
+    const f = figure(q, tallyOf(c, q.id));
+    const p = prevAll ? figure(q, tallyOf(prevAll, q.id)) : undefined;
     const unit = q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang);
     return [tr(q.question.prompt, lang), unit, f.n < k ? marker(k) : String(f.n), f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined)];
   });
@@ -290,16 +236,8 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
  */
 function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
   if (!q.question.perParty) return undefined;
-  const byRole = new Map<string, number[]>();
-  const gaps: number[] = [];
-  for (const r of c.sessions) {
-    const p = r.parties.get(q.id);
-    if (!p) continue;
-    const scores = Object.values(p);
-    if (scores.length >= 2) gaps.push(Math.max(...scores) - Math.min(...scores));
-    for (const [role, n] of Object.entries(p)) byRole.set(role, [...(byRole.get(role) ?? []), n]);
-  }
-  if (!byRole.size) return undefined;
+  const spread = c.parties.get(q.id);
+  if (!spread?.roles.size) return undefined;
   const label = (role: string) => {
     for (const f of c.formats) {
       const p = f.participants.find((x) => x.id === role);
@@ -307,9 +245,10 @@ function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | un
     }
     return role;
   };
-  const avg = (xs: number[]) => formatNumber(xs.reduce((a, b) => a + b, 0) / xs.length, ctx.lang, 1);
-  const roles = [...byRole].map(([role, xs]) => `${label(role)} ${xs.length >= ctx.k ? `${avg(xs)} (n = ${xs.length})` : marker(ctx.k)}`);
-  const gap = gaps.length >= ctx.k ? fill(L({ nl: " Gemiddeld verschil tussen de hoogste en laagste partijscore: {g} (n = {n}).", en: " Mean gap between the highest and lowest party score: {g} (n = {n})." }, ctx.lang), { g: avg(gaps), n: gaps.length }) : "";
+  const avg = (x: { n: number; sum: number }) => formatNumber(x.sum / x.n, ctx.lang, 1);
+  const roles = [...spread.roles].map(([role, x]) => `${label(role)} ${x.n >= ctx.k ? `${avg(x)} (n = ${x.n})` : marker(ctx.k)}`);
+  const gaps = spread.gaps;
+  const gap = gaps.n >= ctx.k ? fill(L({ nl: " Gemiddeld verschil tussen de hoogste en laagste partijscore: {g} (n = {n}).", en: " Mean gap between the highest and lowest party score: {g} (n = {n})." }, ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
   return {
     kind: "para",
     muted: true,
@@ -322,13 +261,19 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
   const q0 = qs[0]!;
   const same = qs.filter((q) => (q.question.min ?? 1) === (q0.question.min ?? 1) && (q.question.max ?? 5) === (q0.question.max ?? 5));
   const groups = same.map((q) => {
-    const counts: Record<number, number> = {};
-    let n = 0;
-    for (const v of valuesOf(c.sessions, q.id)) if (typeof v === "number") (counts[v] = (counts[v] ?? 0) + 1), n++;
+    const counts = countsOf(tallyOf(c, q.id));
+    const n = Object.values(counts).reduce((a, b) => a + b, 0);
     return { label: short(tr(q.question.prompt, ctx.lang), 48), counts, suppressed: n < ctx.k };
   });
   const chart = chartSpec({ kind: "scale", title: fill(L({ nl: "Schaalvragen, {t}", en: "Scale questions, {t}" }, ctx.lang), { t: c.title }), min: q0.question.min ?? 1, max: q0.question.max ?? 5, groups }, ctx.lang);
   return chart ? { kind: "chart", chart } : undefined;
+}
+
+/** Sessions per numeric answer, for a scale chart. */
+function countsOf(t: Tally | undefined): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const [v, n] of t?.nums ?? []) out[v] = n;
+  return out;
 }
 
 function label(options: MergedQuestion["options"], code: string, lang: Lang): string {
@@ -339,13 +284,8 @@ function label(options: MergedQuestion["options"], code: string, lang: Lang): st
 function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
   const min = q.question.min ?? 1;
   const max = q.question.max ?? 5;
-  const groups = groupsOf(c.sessions, ctx);
-  const counts = (ss: Released[]) => {
-    const out: Record<number, number> = {};
-    for (const v of valuesOf(ss, q.id)) if (typeof v === "number") out[v] = (out[v] ?? 0) + 1;
-    return out;
-  };
-  const sizes = new Map(groups.map((g) => [g, valuesOf(c.sessions.filter((r) => groupOf(r, ctx.by) === g), q.id).length]));
+  const groups = groupsOf(c, ctx);
+  const sizes = new Map(groups.map((g) => [g, tallyOf(c, q.id, g)?.n ?? 0]));
   const hidden = hiddenGroups(sizes, ctx.k);
   const chart = chartSpec(
     {
@@ -356,8 +296,8 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
       ...(q.question.labels?.min ? { minLabel: tr(q.question.labels.min, ctx.lang) } : {}),
       ...(q.question.labels?.max ? { maxLabel: tr(q.question.labels.max, ctx.lang) } : {}),
       groups: [
-        { label: L({ nl: "Regio", en: "Region" }, ctx.lang), counts: counts(c.sessions) },
-        ...groups.filter((g) => (sizes.get(g) ?? 0) > 0).map((g) => ({ label: ctx.groupLabel(g), counts: counts(c.sessions.filter((r) => groupOf(r, ctx.by) === g)), suppressed: hidden.has(g) })),
+        { label: L({ nl: "Regio", en: "Region" }, ctx.lang), counts: countsOf(tallyOf(c, q.id)) },
+        ...groups.filter((g) => (sizes.get(g) ?? 0) > 0).map((g) => ({ label: ctx.groupLabel(g), counts: countsOf(tallyOf(c, q.id, g)), suppressed: hidden.has(g) })),
       ],
     },
     ctx.lang,
@@ -366,7 +306,7 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
 }
 
 function choiceFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
-  const f = figure(q, valuesOf(c.sessions, q.id));
+  const f = figure(q, tallyOf(c, q.id));
   if (f.n < ctx.k) return undefined;
   const chart = chartSpec({ kind: "choice", title: tr(q.question.prompt, ctx.lang), n: f.n, options: [...(f.options ?? [])].map(([code, count]) => ({ label: label(q.options, code, ctx.lang), count })) }, ctx.lang);
   return chart ? { kind: "chart", chart } : undefined;
@@ -381,20 +321,15 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
     const coded = q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk");
     if (coded.length < 2) continue;
     const [a, b] = coded as [MergedQuestion["fields"][number], MergedQuestion["fields"][number]];
-    const table = (ss: Released[]): SummaryTable | undefined => {
+    const folded = c.cross.get(q.id);
+    const table = (all: ReadonlyMap<string, number> | undefined): SummaryTable | undefined => {
       const cells = new Map<string, number>();
       let items = 0;
-      for (const r of ss) {
-        const v = answers(r).get(q.id);
-        if (!Array.isArray(v)) continue;
-        for (const item of v as RepeatItem[]) {
-          const x = item[a.id];
-          const y = item[b.id];
-          if (x === undefined || y === undefined) continue;
-          if (onlyPartner && !onlyPartner(String(x), label(a.options, String(x), ctx.lang))) continue;
-          items++;
-          cells.set(`${x}\u0000${y}`, (cells.get(`${x}\u0000${y}`) ?? 0) + 1);
-        }
+      for (const [key, n] of all ?? []) {
+        const x = key.slice(0, key.indexOf("\u0000"));
+        if (onlyPartner && !onlyPartner(x, label(a.options, x, ctx.lang))) continue;
+        items += n;
+        cells.set(key, n);
       }
       if (!items) return undefined;
       const rowsCodes = a.options.map((o) => o.code).filter((x) => b.options.some((o) => cells.has(`${x}\u0000${o.code}`)));
@@ -408,18 +343,18 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
       return { head, rows, weights: [0.4, ...head.slice(1).map(() => 0.6 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
     };
     // Counts of items, not sessions: a group is shown only when it has enough sessions.
-    if (c.sessions.length < ctx.k) continue;
-    const region = table(c.sessions);
+    if (c.n < ctx.k) continue;
+    const region = table(folded?.all);
     if (!region) continue;
     main.push({ kind: "heading", level: 3, text: fill(L({ nl: "{q} — {a} × {b}", en: "{q} — {a} × {b}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), a: tr(a.question.prompt, ctx.lang), b: tr(b.question.prompt, ctx.lang) }) });
     main.push({ kind: "table", table: region });
     main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen knelpunten (items), alle gesprekken van de regio. Per groep in de bijlage.", en: "Numbers of items over all sessions of the region. Per group in the appendix." }, ctx.lang) });
-    const groups = groupsOf(c.sessions, ctx);
-    const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.sessions.filter((r) => groupOf(r, ctx.by) === g).length])), ctx.k);
+    const groups = groupsOf(c, ctx);
+    const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.groups.get(g) ?? 0])), ctx.k);
     appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "{q} per {by}", en: "{q} by {by}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }) });
     for (const g of groups) {
       if (hidden.has(g)) continue;
-      const t = table(c.sessions.filter((r) => groupOf(r, ctx.by) === g));
+      const t = table(folded?.byGroup.get(g));
       if (!t) continue;
       appendix.push({ kind: "heading", level: 3, text: ctx.groupLabel(g) });
       appendix.push({ kind: "table", table: t });
@@ -434,134 +369,94 @@ interface Quote {
   attribution?: string;
 }
 
-/** Released free text per question, regiegroep-tagged questions first, de-duplicated. */
-function quotesOf(c: Chapter, ctx: Ctx): { q: MergedQuestion; prompt: string; quotes: Quote[]; regiegroep: boolean }[] {
-  const typeCounts = new Map<string, number>();
-  for (const r of c.sessions) {
-    const t = String(r.record.meta.schooltype ?? "");
-    if (t) typeCounts.set(t, (typeCounts.get(t) ?? 0) + 1);
-  }
+/** Released free text per question, regiegroep-tagged questions first: the first K distinct, and how many in all. */
+function quotesOf(c: ChapterFold, ctx: Ctx): { q: MergedQuestion; prompt: string; quotes: Quote[]; total: number; regiegroep: boolean }[] {
   const out: ReturnType<typeof quotesOf> = [];
   for (const q of c.questions) {
-    if (q.privacy !== "open" || !FREE_TEXT.has(q.question.type) || q.sectionId === "meta" || q.question.tags.includes(GOOD_PRACTICE)) continue;
-    const seen = new Set<string>();
-    const quotes: Quote[] = [];
-    for (const r of c.sessions) {
-      const v = answers(r).get(q.id);
-      if (v === undefined) continue;
-      const type = String(r.record.meta.schooltype ?? "");
-      // A school type names no school only when enough sessions share it.
-      const attribution = type && (typeCounts.get(type) ?? 0) >= ctx.k ? type : undefined;
-      for (const t of (Array.isArray(v) ? v : [v]).map(String)) {
-        const key = norm(t);
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        quotes.push({ text: t.trim(), ...(attribution ? { attribution } : {}) });
-      }
-    }
-    if (quotes.length) out.push({ q, prompt: tr(q.question.prompt, ctx.lang), quotes, regiegroep: q.question.tags.includes(REGIEGROEP) });
+    const e = c.quotes.get(q.id);
+    if (!e?.listed.length) continue;
+    // A school type names no school only when enough sessions share it.
+    const quotes = e.listed.map(({ text, schooltype }): Quote => ({ text, ...(schooltype && (c.schooltypes.get(schooltype) ?? 0) >= ctx.k ? { attribution: schooltype } : {}) }));
+    out.push({ q, prompt: tr(q.question.prompt, ctx.lang), quotes, total: quotes.length + e.more, regiegroep: q.question.tags.includes(REGIEGROEP) });
   }
   return out.sort((a, b) => Number(b.regiegroep) - Number(a.regiegroep));
 }
 
 const quoteLine = (x: Quote) => (x.attribution ? `“${x.text}” (${x.attribution})` : `“${x.text}”`);
 
-/** Good practices (repeat tagged good-practice): title + one line, by involved party. */
+/** Good practices (repeat tagged good-practice): title + one line, by involved party; the first K per party listed. */
 function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: SummaryBlock[] } {
   const main: SummaryBlock[] = [];
   const appendix: SummaryBlock[] = [];
   for (const q of c.questions) {
     if (q.question.type !== "repeat" || !q.question.tags.includes(GOOD_PRACTICE) || q.privacy === "persoonlijk") continue;
-    const title = q.fields.find((f) => f.question.type === "text" && f.privacy === "open");
-    const desc = q.fields.find((f) => f.question.type === "longtext" && f.privacy === "open");
     const parties = q.fields.find((f) => f.question.type === "multichoice");
-    const share = q.fields.find((f) => f.question.type === "yesno" && /delen|share/i.test(f.id));
-    const byParty = new Map<string, string[]>();
-    const seen = new Set<string>();
-    let total = 0;
-    for (const r of c.sessions) {
-      const v = answers(r).get(q.id);
-      if (!Array.isArray(v)) continue;
-      for (const item of v as RepeatItem[]) {
-        // A school that said no to "may this be shared in the region?" is not quoted.
-        if (share && item[share.id] === false) continue;
-        const t = title ? String(item[title.id] ?? "").trim() : "";
-        const d = desc ? oneLine(String(item[desc.id] ?? "")) : "";
-        if (!t && !d) continue;
-        const key = norm(`${t} ${d}`);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        total++;
-        const line = t && d ? `${t} — ${d}` : t || d;
-        const codes = parties && Array.isArray(item[parties.id]) ? (item[parties.id] as AnswerScalar[]).map(String) : [];
-        for (const code of codes.length ? codes : [""]) byParty.set(code, [...(byParty.get(code) ?? []), line]);
-      }
-    }
-    if (!total || c.sessions.length < ctx.k) continue;
+    const e = c.practices.get(q.id);
+    if (!e?.total || c.n < ctx.k) continue;
+    const byParty = e.byParty;
     const other = L({ nl: "(niet aangegeven)", en: "(not given)" }, ctx.lang);
     const partyName = (code: string) => (code === "" ? other : parties ? label(parties.options, code, ctx.lang) : code);
-    const order = [...byParty.keys()].sort((a, b) => byParty.get(b)!.length - byParty.get(a)!.length || partyName(a).localeCompare(partyName(b), ctx.lang));
+    const order = [...byParty.keys()].sort((a, b) => byParty.get(b)!.n - byParty.get(a)!.n || partyName(a).localeCompare(partyName(b), ctx.lang));
     main.push({ kind: "heading", level: 2, text: L({ nl: "Good practices", en: "Good practices" }, ctx.lang) });
-    main.push({ kind: "para", text: fill(L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix." }, ctx.lang), { n: total }) });
+    const all = order.every((code) => !byParty.get(code)!.more);
+    main.push({
+      kind: "para",
+      text: fill(
+        all
+          ? L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix." }, ctx.lang)
+          : L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). De eerste {k} per partij staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). The first {k} per party are in the appendix." }, ctx.lang),
+        { n: e.total, k: PRACTICES_LISTED },
+      ),
+    });
     main.push({
       kind: "table",
       table: {
         head: [L({ nl: "Betrokken", en: "Involved" }, ctx.lang), L({ nl: "Aantal", en: "Count" }, ctx.lang), L({ nl: "Bijvoorbeeld", en: "For example" }, ctx.lang)],
-        rows: order.map((code) => [partyName(code), String(byParty.get(code)!.length), byParty.get(code)!.slice(0, 2).map((l) => l.split(" — ")[0]).join("; ")]),
+        rows: order.map((code) => [partyName(code), String(byParty.get(code)!.n), byParty.get(code)!.listed.slice(0, 2).map((l) => l.split(" — ")[0]).join("; ")]),
         weights: [0.25, 0.1, 0.65],
         right: [1],
       },
     });
     appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Good practices ({f})", en: "Good practices ({f})" }, ctx.lang), { f: c.title }) });
     for (const code of order) {
+      const p = byParty.get(code)!;
       appendix.push({ kind: "heading", level: 3, text: partyName(code) });
-      appendix.push({ kind: "bullets", items: byParty.get(code)! });
+      appendix.push({ kind: "bullets", items: p.listed });
+      if (p.more) appendix.push({ kind: "para", muted: true, text: moreLine(p.more, ctx.lang) });
     }
   }
   return { main, appendix };
 }
 
-interface ActionRow {
-  organisation: string;
-  what: string;
-  due: string;
-  gemeente: string;
-  question: string;
+/** "… en 12 meer." under a bounded list. */
+function moreLine(n: number, lang: Lang, where?: string): string {
+  return where ? fill(L({ nl: "… en {n} meer; volledige lijst: {w}", en: "… and {n} more; full list: {w}" }, lang), { n, w: where }) : fill(L({ nl: "… en {n} meer.", en: "… and {n} more." }, lang), { n });
 }
 
-function actionRows(released: Released[], formats: Format[], ctx: Ctx): ActionRow[] {
-  const declared = declaredOrganisations(formats, ctx.lang);
-  const match = organisationMatcher(declared, roleOrganisations(formats, ctx.lang));
-  const overig = L({ nl: "Overig", en: "Other" }, ctx.lang);
-  const rows: ActionRow[] = [];
-  for (const r of released) {
-    for (const a of r.record.actions) {
-      const q = a.question !== undefined ? r.plan.byId.get(a.question) : undefined;
-      rows.push({
-        organisation: match(a.organisation, a.ownerRole) ?? overig,
-        what: a.what || L({ nl: "(bij een vertrouwelijke vraag)", en: "(at a confidential question)" }, ctx.lang),
-        due: a.due ?? "",
-        gemeente: r.record.meta.gemeente !== undefined ? ctx.groupLabelFor("gemeente", String(r.record.meta.gemeente)) : "",
-        question: q ? tr(q.question.prompt, ctx.lang) : "",
-      });
-    }
-  }
-  return rows.sort((a, b) => (a.due || "9999").localeCompare(b.due || "9999"));
+/** The fold a summary starts from: --by and "today" (which decides "overdue") are fixed before the first session. */
+export function summaryFold(formats: readonly Format[], lang: Lang, opts: Pick<SummaryOptions, "by" | "today">): SummaryFold {
+  return new SummaryFold(formats, lang, { by: opts.by ?? "gemeente", today: opts.today ?? new Date().toISOString().slice(0, 10) });
 }
 
+/** All sessions at once (tests, small batches): fold them, then build the model. */
 export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryOptions): SummaryModel {
-  const by = opts.by ?? "gemeente";
+  const fold = summaryFold(inputs.map((i) => i.format), lang, opts);
+  for (const i of inputs) fold.add(i);
+  let previousFold = opts.previousFold;
+  if (!previousFold && opts.previous) {
+    previousFold = summaryFold(opts.previous.map((i) => i.format), lang, opts);
+    for (const i of opts.previous) previousFold.add(i);
+  }
+  return summaryModel(fold, lang, { ...opts, ...(previousFold ? { previousFold } : {}) });
+}
+
+/** The summary model from the folded tallies; suppression happens here, over the final counts. */
+export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions): SummaryModel {
+  const by = fold.opts.by;
   const k = opts.minGroup ?? 5;
-  const today = opts.today ?? new Date().toISOString().slice(0, 10);
-  const released = releaseAll(inputs);
-  const formats = uniqueFormats(inputs.map((i) => i.format));
-  const metaQuestion = (id: string): Question | undefined => formats.flatMap((f) => f.meta).find((m) => m.id === id);
-  const labelFor = (id: string, value: string) => {
-    if (value === "") return L({ nl: "(onbekend)", en: "(unknown)" }, lang);
-    const o = metaQuestion(id)?.options?.find((x) => x.code === value);
-    return o ? tr(o.label, lang) : value;
-  };
-  const prevReleased = opts.previous?.length ? releaseAll(opts.previous) : undefined;
+  const today = fold.opts.today;
+  const labelFor = fold.labelFor;
+  const prevFold = opts.previousFold?.n ? opts.previousFold : undefined;
   const ctx: Ctx = {
     lang,
     by,
@@ -570,14 +465,14 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     groupLabel: (v) => labelFor(by, v),
     groupLabelFor: labelFor,
     hiddenGroups: 0,
-    ...(prevReleased ? { prev: groupBy(prevReleased, (r) => r.family) } : {}),
+    ...(prevFold ? { prev: prevFold.chapters } : {}),
   };
   const words = summaryWords(lang, k);
-  const chs = chapters(released, inputs, lang);
+  const chs = chapters(fold, lang);
   const primary = chs[0];
-  const actions = actionRows(released, formats, ctx);
   const orgFilter = opts.organisation;
-  const myActions = orgFilter ? actions.filter((a) => a.organisation === orgFilter) : actions;
+  const myActions = new Map([...fold.actions].filter(([o]) => !orgFilter || o === orgFilter));
+  const anyActions = [...myActions.values()].some((o) => o.n > 0);
 
   const main: SummaryBlock[] = [];
   const appendix: SummaryBlock[] = [];
@@ -585,12 +480,12 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
   // ---- Key points -------------------------------------------------------------------------
   main.push({ kind: "heading", level: 1, text: L({ nl: "Kernpunten", en: "Key points" }, lang) });
   if (primary) {
-    main.push({ kind: "para", text: fill(L({ nl: "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.", en: "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here." }, lang), { n: primary.sessions.length, t: primary.title, mix: versionMix(primary) }) });
+    main.push({ kind: "para", text: fill(L({ nl: "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.", en: "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here." }, lang), { n: primary.n, t: primary.title, mix: versionMix(primary) }) });
     const t = conversationsTable(primary, ctx, labelFor);
     if (t) main.push({ kind: "table", table: t });
     const scales = primary.questions.filter((q) => q.question.type === "scale" && q.privacy !== "persoonlijk");
     const means = scales
-      .map((q) => ({ q, f: figure(q, valuesOf(primary.sessions, q.id)), p: ctx.prev?.get(primary.family) ? figure(q, valuesOf(ctx.prev.get(primary.family)!, q.id)) : undefined }))
+      .map((q) => ({ q, f: figure(q, tallyOf(primary, q.id)), p: ctx.prev?.get(primary.family) ? figure(q, tallyOf(ctx.prev.get(primary.family)!, q.id)) : undefined }))
       .filter((x) => x.f.n >= k && x.f.mean !== undefined)
       .sort((a, b) => b.f.mean! - a.f.mean!);
     const meanLine = (x: (typeof means)[number]) => `${withPrevious(fmt(x.f.mean!, lang), x.p && x.p.n >= k && x.p.mean !== undefined ? fmt(x.p.mean, lang) : undefined)} — ${tr(x.q.question.prompt, lang)} (n = ${x.f.n})`;
@@ -610,7 +505,7 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
       main.push({ kind: "table", table: kn.table });
     }
   }
-  const orgTable = actionsPerOrganisation(myActions, today, lang);
+  const orgTable = actionsPerOrganisation(myActions, lang);
   main.push({ kind: "para", bold: true, text: orgFilter ? fill(L({ nl: "Open acties van {o}", en: "Open actions of {o}" }, lang), { o: orgFilter }) : L({ nl: "Open acties per organisatie", en: "Open actions by organisation" }, lang) });
   if (orgTable) main.push({ kind: "table", table: orgTable });
   else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
@@ -619,8 +514,8 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
   for (const c of chs) {
     if (c === primary) main.push({ kind: "pageBreak" });
     main.push({ kind: "heading", level: 1, text: `${c.title}` });
-    main.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} gesprekken · versies: {mix} · uitgesplitst per {by}", en: "{n} conversations · versions: {mix} · broken down by {by}" }, lang), { n: c.sessions.length, mix: versionMix(c), by }) });
-    if (c.sessions.length < k) {
+    main.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} gesprekken · versies: {mix} · uitgesplitst per {by}", en: "{n} conversations · versions: {mix} · broken down by {by}" }, lang), { n: c.n, mix: versionMix(c), by }) });
+    if (c.n < k) {
       main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
       continue;
     }
@@ -634,8 +529,8 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
       return id;
     };
     // Broken down only where at least two groups are big enough to show.
-    const bigGroups = groupsOf(c.sessions, ctx).filter((g) => c.sessions.filter((r) => groupOf(r, by) === g).length >= k).length;
-    const hasBy = c.sessions.some((r) => r.record.meta[by] !== undefined) && bigGroups >= 2;
+    const bigGroups = groupsOf(c, ctx).filter((g) => (c.groups.get(g) ?? 0) >= k).length;
+    const hasBy = c.hasByField && bigGroups >= 2;
     const primaryChapter = c === primary;
     const matrixQs = [...sections.values()].flat().filter((q) => q.question.type === "scale" || q.question.type === "yesno" || q.question.type === "number");
     if (matrixQs.length) {
@@ -694,20 +589,26 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
       for (const x of regie) {
         main.push({ kind: "heading", level: 3, text: x.prompt });
         main.push({ kind: "bullets", items: x.quotes.slice(0, MAIN_QUOTES).map(quoteLine) });
-        if (x.quotes.length > MAIN_QUOTES) main.push({ kind: "para", muted: true, text: fill(L({ nl: "En {n} andere; alle citaten in de bijlage.", en: "And {n} more; all quotes in the appendix." }, lang), { n: x.quotes.length - MAIN_QUOTES }) });
+        if (x.total > MAIN_QUOTES) {
+          const rest = x.total > x.quotes.length
+            ? fill(L({ nl: "En {n} andere; de eerste {k} citaten staan in de bijlage.", en: "And {n} more; the first {k} quotes are in the appendix." }, lang), { n: x.total - MAIN_QUOTES, k: x.quotes.length })
+            : fill(L({ nl: "En {n} andere; alle citaten in de bijlage.", en: "And {n} more; all quotes in the appendix." }, lang), { n: x.total - MAIN_QUOTES });
+          main.push({ kind: "para", muted: true, text: rest });
+        }
       }
       const others = quotes.filter((x) => !x.regiegroep);
       if (others.length) {
         main.push({
           kind: "para",
           muted: true,
-          text: fill(L({ nl: "Open toelichtingen bij {n} andere vragen ({m} citaten) staan in de bijlage.", en: "Open comments at {n} other questions ({m} quotes) are in the appendix." }, lang), { n: others.length, m: others.reduce((s, x) => s + x.quotes.length, 0) }),
+          text: fill(L({ nl: "Open toelichtingen bij {n} andere vragen ({m} citaten) staan in de bijlage.", en: "Open comments at {n} other questions ({m} quotes) are in the appendix." }, lang), { n: others.length, m: others.reduce((s, x) => s + x.total, 0) }),
         });
       }
       appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Citaten ({f})", en: "Quotes ({f})" }, lang), { f: c.title }) });
       for (const x of quotes) {
         appendix.push({ kind: "heading", level: 3, text: x.prompt });
         appendix.push({ kind: "bullets", items: x.quotes.map(quoteLine) });
+        if (x.total > x.quotes.length) appendix.push({ kind: "para", muted: true, text: moreLine(x.total - x.quotes.length, lang) });
       }
     }
     const gp = goodPractices(c, ctx);
@@ -717,23 +618,36 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
 
   // ---- Actions ------------------------------------------------------------------------------
   main.push({ kind: "heading", level: 1, text: words.actions });
-  if (!myActions.length) main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
+  if (!anyActions) main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
   else {
-    main.push({ kind: "para", text: L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix." }, lang) });
+    const all = [...myActions.values()].every((o) => o.listed.length === o.n);
+    main.push({
+      kind: "para",
+      text: all
+        ? L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix." }, lang)
+        : fill(L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De bijlage geeft per organisatie de eerste {k} op deadline (wat het langst over de deadline is eerst); de volledige lijst geeft {cmd}.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The appendix lists the first {k} per organisation by due date (most overdue first); {cmd} gives the full list." }, lang), { k: ACTIONS_LISTED, cmd: FULL_ACTIONS }),
+    });
     if (!orgFilter) main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen en achterstand per organisatie: zie de kernpunten.", en: "Counts and overdue actions per organisation: see the key points." }, lang) });
     // A partner's own version lists its actions here, by due date; the regional one in the appendix.
-    if (orgFilter) main.push({ kind: "table", table: actionTable(myActions, lang) });
+    const mine = orgFilter ? myActions.get(orgFilter) : undefined;
+    if (mine) {
+      main.push({ kind: "table", table: actionTable(mine.listed, lang) });
+      if (mine.n > mine.listed.length) main.push({ kind: "para", muted: true, text: moreLine(mine.n - mine.listed.length, lang, FULL_ACTIONS) });
+    }
     appendix.push({ kind: "heading", level: 2, text: words.actions });
-    for (const [org, list] of groupBy(myActions, (a) => a.organisation)) {
-      appendix.push({ kind: "heading", level: 3, text: `${org} (${list.length})` });
-      appendix.push({ kind: "table", table: actionTable(list, lang) });
+    // Organisations in the order of their earliest due action, as one list sorted by due date would have them.
+    const orgs = [...myActions].filter(([, o]) => o.listed.length).sort((a, b) => dueOrder(a[1].listed[0]!, b[1].listed[0]!));
+    for (const [org, o] of orgs) {
+      appendix.push({ kind: "heading", level: 3, text: `${org} (${o.n})` });
+      appendix.push({ kind: "table", table: actionTable(o.listed, lang) });
+      if (o.n > o.listed.length) appendix.push({ kind: "para", muted: true, text: moreLine(o.n - o.listed.length, lang, FULL_ACTIONS) });
     }
   }
 
   // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
   const counts = [
-    metaCounts(released, "gemeente", L({ nl: "Gesprekken per gemeente (alle formats)", en: "Conversations by municipality (all formats)" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), ctx),
-    metaCounts(released, "schooltype", L({ nl: "Gesprekken per schooltype (alle formats)", en: "Conversations by school type (all formats)" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), ctx),
+    metaCounts(fold, "gemeente", L({ nl: "Gesprekken per gemeente (alle formats)", en: "Conversations by municipality (all formats)" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), ctx),
+    metaCounts(fold, "schooltype", L({ nl: "Gesprekken per schooltype (alle formats)", en: "Conversations by school type (all formats)" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), ctx),
   ].filter((c) => c !== undefined);
   for (const c of counts) {
     appendix.push({ kind: "heading", level: 2, text: c.heading });
@@ -746,7 +660,7 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     dist.push({ kind: "heading", level: 3, text: c.title });
     for (const q of c.questions) {
       if (!FIGURES.has(q.question.type) || q.privacy === "persoonlijk" || q.sectionId === "meta") continue;
-      const s = summariseQuestion({ ...q.question, options: q.options }, valuesOf(c.sessions, q.id), lang, k);
+      const s = summariseQuestion({ ...q.question, options: q.options }, tallyOf(c, q.id), lang, k);
       dist.push({ kind: "para", bold: true, text: s.prompt });
       if (s.kind === "small") {
         ctx.hiddenGroups++;
@@ -768,17 +682,16 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
   if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
   main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
 
-  const dates = released.map((r) => String(r.record.meta.datum ?? "")).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort();
-  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), inputs.length < k ? marker(k) : String(inputs.length)]];
-  const from = opts.period?.from ?? dates[0];
-  const to = opts.period?.to ?? dates.at(-1);
+  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), fold.n < k ? marker(k) : String(fold.n)]];
+  const from = opts.period?.from ?? fold.firstDate;
+  const to = opts.period?.to ?? fold.lastDate;
   if (from || to) {
     const asked = opts.period?.from || opts.period?.to ? L({ nl: " (gekozen periode)", en: " (period chosen)" }, lang) : "";
     facts.push([L({ nl: "Periode", en: "Period" }, lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
   }
   facts.push([L({ nl: "Formats", en: "Formats" }, lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
   facts.push([L({ nl: "Uitgesplitst per", en: "Broken down by" }, lang), by]);
-  if (opts.previous) facts.push([L({ nl: "Vergeleken met", en: "Compared with" }, lang), fill(L({ nl: "vorige ronde ({n} gesprekken)", en: "previous round ({n} conversations)" }, lang), { n: opts.previous.length })]);
+  if (opts.previousFold) facts.push([L({ nl: "Vergeleken met", en: "Compared with" }, lang), fill(L({ nl: "vorige ronde ({n} gesprekken)", en: "previous round ({n} conversations)" }, lang), { n: opts.previousFold.n })]);
   facts.push([
     L({ nl: "Concepten", en: "Drafts" }, lang),
     opts.includeDrafts ? L({ nl: "meegenomen (--include-drafts)", en: "included (--include-drafts)" }, lang) : fill(L({ nl: "niet meegenomen ({n})", en: "not included ({n})" }, lang), { n: opts.drafts }),
@@ -792,7 +705,7 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
     appendix: [...appendix, ...dist],
     counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
     heldBack,
-    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: inputs.length }) + (orgFilter ? ` · ${orgFilter}` : ""),
+    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: fold.n }) + (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };
 }
@@ -802,31 +715,30 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
  * the total is published, so a small group beside it is protected ("×"), or, when no cell is
  * left to hide, the total is withheld as well.
  */
-function metaCounts(released: Released[], id: string, heading: string, labelHead: string, ctx: Ctx): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
+function metaCounts(fold: SummaryFold, id: string, heading: string, labelHead: string, ctx: Ctx): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
   const { lang, k } = ctx;
   const tally = new Map<string, number>();
-  let any = false;
-  for (const r of released) {
-    const v = r.record.meta[id];
-    if (v !== undefined) any = true;
-    const label = v === undefined || v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : ctx.groupLabelFor(id, String(v));
-    tally.set(label, (tally.get(label) ?? 0) + 1);
+  const values = fold.metaValues.get(id);
+  if (!values?.any) return undefined;
+  for (const [v, n] of values.counts) {
+    const label = v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : ctx.groupLabelFor(id, v);
+    tally.set(label, (tally.get(label) ?? 0) + n);
   }
-  if (!any) return undefined;
+  const total = fold.n;
   const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
   const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
   ctx.hiddenGroups += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
-  const total = L({ nl: "Totaal", en: "Total" }, lang);
-  if (released.length < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
-  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [total, released.length]], totalHidden: false };
-  rows.push([total, released.length]);
+  const totalLabel = L({ nl: "Totaal", en: "Total" }, lang);
+  if (total < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
+  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [totalLabel, total]], totalHidden: false };
+  rows.push([totalLabel, total]);
   return { heading, labelHead, rows, totalHidden: false };
 }
 
 /** The organisations a --split organisatie run writes a document for. */
-export function summaryOrganisations(inputs: SummarySource[], lang: Lang): string[] {
-  return declaredOrganisations(uniqueFormats(inputs.map((i) => i.format)), lang);
+export function summaryOrganisations(fold: SummaryFold, lang: Lang): string[] {
+  return declaredOrganisations(fold.formats, lang);
 }
 
 function partnerIs(org: string, code: string, text: string): boolean {
@@ -835,18 +747,12 @@ function partnerIs(org: string, code: string, text: string): boolean {
   return n(text) === o || n(code) === o || o.split(" ")[0] === n(code) || n(text).split(" ")[0] === o.split(" ")[0];
 }
 
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
-  return m;
-}
-
 function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: string) => string): SummaryTable | undefined {
   const { lang, k } = ctx;
-  const gem = [...new Set(c.sessions.map((r) => String(r.record.meta.gemeente ?? "")))].sort((a, b) => labelFor("gemeente", a).localeCompare(labelFor("gemeente", b), lang));
-  const types = [...new Set(c.sessions.map((r) => String(r.record.meta.schooltype ?? "")))].sort();
+  const gem = [...c.grid.keys()].sort((a, b) => labelFor("gemeente", a).localeCompare(labelFor("gemeente", b), lang));
+  const types = [...new Set([...c.grid.values()].flatMap((row) => [...row.keys()]))].sort();
   if (gem.length <= 1 && types.length <= 1) return undefined;
-  const count = (g: string, t: string) => c.sessions.filter((r) => String(r.record.meta.gemeente ?? "") === g && String(r.record.meta.schooltype ?? "") === t).length;
+  const count = (g: string, t: string) => c.grid.get(g)?.get(t) ?? 0;
   const cells = gem.map((g) => types.map((t) => count(g, t)));
   // Row and column totals are published: the gate's grid protection keeps small cells unrecoverable.
   const p = protectGrid(cells, k);
@@ -856,47 +762,33 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
     return [labelFor("gemeente", g), ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))), total < k ? marker(k) : String(total)];
   });
   const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.sessions.length)]);
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.n)]);
   const head = [L({ nl: "Gemeente", en: "Municipality" }, lang), ...types.map((t) => labelFor("schooltype", t)), L({ nl: "Totaal", en: "Total" }, lang)];
   return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
 }
 
 /** The knelpunt categories named most: the first coded field of knelpunt repeat groups. */
 function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: SummaryTable } | undefined {
-  const q = c.questions.find((x) => x.question.type === "repeat" && x.question.tags.includes(KNELPUNT) && x.privacy !== "persoonlijk" && x.fields.some((f) => f.question.type === "choice"));
-  if (!q || c.sessions.length < ctx.k) return undefined;
-  const [cat, prio] = q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk");
-  const counts = new Map<string, { n: number; sessions: Set<Released>; top: number }>();
-  for (const r of c.sessions) {
-    const v = answers(r).get(q.id);
-    if (!Array.isArray(v)) continue;
-    for (const item of v as RepeatItem[]) {
-      const code = item[cat!.id];
-      if (code === undefined) continue;
-      const e = counts.get(String(code)) ?? { n: 0, sessions: new Set(), top: 0 };
-      e.n++;
-      e.sessions.add(r);
-      if (prio && item[prio.id] === prio.options[0]?.code) e.top++;
-      counts.set(String(code), e);
-    }
-  }
+  const kn = knelpuntOf(c.questions);
+  if (!kn || c.n < ctx.k) return undefined;
+  const { cat, prio } = kn;
+  const counts = c.knelpunt;
   if (!counts.size) return undefined;
-  const rows = [...counts].sort((a, b) => b[1].n - a[1].n).map(([code, e]) => [label(cat!.options, code, ctx.lang), String(e.n), e.sessions.size < ctx.k ? marker(ctx.k) : String(e.sessions.size), ...(prio ? [String(e.top)] : [])]);
-  const head = [tr(cat!.question.prompt, ctx.lang), L({ nl: "Knelpunten", en: "Bottlenecks" }, ctx.lang), L({ nl: "in gesprekken", en: "in conversations" }, ctx.lang), ...(prio ? [fill(L({ nl: "waarvan {p}", en: "of which {p}" }, ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
+  const rows = [...counts].sort((a, b) => b[1].n - a[1].n).map(([code, e]) => [label(cat.options, code, ctx.lang), String(e.n), e.sessions < ctx.k ? marker(ctx.k) : String(e.sessions), ...(prio ? [String(e.top)] : [])]);
+  const head = [tr(cat.question.prompt, ctx.lang), L({ nl: "Knelpunten", en: "Bottlenecks" }, ctx.lang), L({ nl: "in gesprekken", en: "in conversations" }, ctx.lang), ...(prio ? [fill(L({ nl: "waarvan {p}", en: "of which {p}" }, ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
   return { title: L({ nl: "Meest genoemde knelpunten (gecodeerd)", en: "Bottlenecks named most (coded)" }, ctx.lang), table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] } };
 }
 
-function actionsPerOrganisation(actions: ActionRow[], today: string, lang: Lang): SummaryTable | undefined {
-  if (!actions.length) return undefined;
-  const groups = groupBy(actions, (a) => a.organisation);
+function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>, lang: Lang): SummaryTable | undefined {
+  const all = [...groups.values()];
+  if (!all.some((o) => o.n)) return undefined;
   const overig = L({ nl: "Overig", en: "Other" }, lang);
-  const order = [...groups.keys()].sort((a, b) => (a === overig ? 1 : b === overig ? -1 : groups.get(b)!.length - groups.get(a)!.length || a.localeCompare(b, lang)));
+  const order = [...groups.keys()].sort((a, b) => (a === overig ? 1 : b === overig ? -1 : groups.get(b)!.n - groups.get(a)!.n || a.localeCompare(b, lang)));
   const rows = order.map((o) => {
-    const list = groups.get(o)!;
-    const next = list.find((a) => a.due && a.due >= today)?.due;
-    return [o, String(list.length), String(list.filter((a) => a.due && a.due < today).length), next ? shortDate(next, lang) : "–"];
+    const x = groups.get(o)!;
+    return [o, String(x.n), String(x.overdue), x.nextDue ? shortDate(x.nextDue, lang) : "–"];
   });
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), String(actions.length), String(actions.filter((a) => a.due && a.due < today).length), ""]);
+  rows.push([L({ nl: "Totaal", en: "Total" }, lang), String(all.reduce((s, o) => s + o.n, 0)), String(all.reduce((s, o) => s + o.overdue, 0)), ""]);
   return {
     head: [L({ nl: "Organisatie", en: "Organisation" }, lang), L({ nl: "Acties", en: "Actions" }, lang), L({ nl: "Over de deadline", en: "Overdue" }, lang), L({ nl: "Eerstvolgende deadline", en: "Next due" }, lang)],
     rows,

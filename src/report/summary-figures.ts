@@ -1,6 +1,7 @@
 // The figures of the regional summary: counts with small groups suppressed, and per
-// question a distribution or a mean. Pure functions over plain answers.
-import type { AnswerValue, Lang, Question } from "../format/types.js";
+// question a distribution or a mean. Pure functions over the tallies the summary folds
+// (src/report/summary/fold.ts): n, the sum of the numbers, sessions per code.
+import type { Lang, Question } from "../format/types.js";
 import type { DistributionRow, QuestionSummary } from "./model.js";
 import { L, fill, tr } from "../i18n/lang.js";
 import { optionLabel, yesNo } from "./answer-text.js";
@@ -14,20 +15,23 @@ function percent(count: number, n: number, lang: Lang): string {
 /** Question types the summary counts; free text is never counted here. */
 export const FIGURE_TYPES = new Set(["choice", "multichoice", "yesno", "scale", "number"]);
 
-export function summariseQuestion(q: Question, values: AnswerValue[], lang: Lang, minGroup: number): QuestionSummary {
-  const prompt = tr(q.prompt, lang);
-  const n = values.length;
-  // A question answered by fewer than k schools is a small cell: no detail at all.
-  if (n < minGroup) return { kind: "small", prompt, mark: `< ${minGroup}` };
-  const mean = (nums: number[]) => formatNumber(nums.reduce((a, b) => a + b, 0) / nums.length, lang, 1);
-  if (q.type === "number") return { kind: "mean", prompt, n, mean: mean(values as number[]) };
+/** What summariseQuestion needs of a question's answers: how many, their sum, sessions per code. */
+export interface AnswerTally {
+  n: number;
+  sum: number;
+  /** A multichoice answer counts each of its codes once; yes/no under "true" and "false". */
+  options: ReadonlyMap<string, number>;
+}
 
-  const tally = new Map<string, number>();
-  const add = (k: string) => tally.set(k, (tally.get(k) ?? 0) + 1);
-  for (const v of values) {
-    if (Array.isArray(v)) new Set(v.map(String)).forEach(add);
-    else add(String(v));
-  }
+export function summariseQuestion(q: Question, t: AnswerTally | undefined, lang: Lang, minGroup: number): QuestionSummary {
+  const prompt = tr(q.prompt, lang);
+  const n = t?.n ?? 0;
+  // A question answered by fewer than k schools is a small cell: no detail at all.
+  if (!t || n < minGroup) return { kind: "small", prompt, mark: `< ${minGroup}` };
+  const mean = formatNumber(t.sum / n, lang, 1);
+  if (q.type === "number") return { kind: "mean", prompt, n, mean };
+
+  const tally = t.options;
   let keys: { key: string; label: string }[];
   if (q.type === "yesno") keys = [{ key: "true", label: yesNo(true, lang) }, { key: "false", label: yesNo(false, lang) }];
   else if (q.type === "scale") {
@@ -41,7 +45,7 @@ export function summariseQuestion(q: Question, values: AnswerValue[], lang: Lang
   for (const k of tally.keys()) if (!keys.some((x) => x.key === k)) keys.push({ key: k, label: k });
   const rows: DistributionRow[] = keys.map(({ key, label }) => ({ label, count: tally.get(key) ?? 0, percent: percent(tally.get(key) ?? 0, n, lang) }));
   const out: QuestionSummary = { kind: "distribution", prompt, n, rows };
-  if (q.type === "scale") out.mean = fill(L({ nl: "gemiddeld {m} (n = {n})", en: "mean {m} (n = {n})" }, lang), { m: mean(values as number[]), n });
+  if (q.type === "scale") out.mean = fill(L({ nl: "gemiddeld {m} (n = {n})", en: "mean {m} (n = {n})" }, lang), { m: mean, n });
   else out.mean = fill("n = {n}", { n });
   return out;
 }

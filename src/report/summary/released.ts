@@ -63,13 +63,8 @@ function summaryRecord(src: SummarySource, plan: FormatPlan, parties: Map<string
   return rec;
 }
 
-export function releaseAll(sources: readonly SummarySource[]): Released[] {
-  const formats = sources.map((s) => s.format);
-  const plans = plansOf(formats);
-  const family = familyOf(formats);
-  return sources.map((s) => {
-    const plan = plans.get(s.format.id)!;
-    const parties = new Map<string, Record<string, number>>();
-    return { formatId: s.format.id, family: family(s.format.id), version: s.format.version, record: summaryRecord(s, plan, parties), plan, parties };
-  });
+/** One released session on the plan of its format id (plans over the versions to be summarised). */
+export function releaseOne(s: SummarySource, plan: FormatPlan, family: string): Released {
+  const parties = new Map<string, Record<string, number>>();
+  return { formatId: s.format.id, family, version: s.format.version, record: summaryRecord(s, plan, parties), plan, parties };
 }
