@@ -11,7 +11,7 @@ import { release } from "../../src/privacy/gate.js";
 import type { SummaryBlock, SummaryModel } from "../../src/report/model.js";
 import type { Format } from "../../src/format/types.js";
 import type { Session } from "../../src/session/types.js";
-import { REGENBOOG } from "./fixtures.js";
+import { REGENBOOG } from "../helpers/documents.js";
 
 const N = 300;
 const TODAY = "2026-10-01";
