@@ -1,6 +1,5 @@
 // The process entry (bin/afstem.js): the real process's invocation, its exit code, and what
 // only a whole process has: a closed pipe, signals before a command listens, chalk's start-up.
-import { invoke } from "./invoke.js";
 import { processIo } from "./invocation.js";
 
 /** `afstem formats | head` closes our stdout early: that is the reader's choice, not an error. */
@@ -19,7 +18,9 @@ async function main(args: string[]): Promise<number> {
   // --no-color must win over a FORCE_COLOR set in the environment.
   if ((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") || args.includes("--no-color")) process.env.FORCE_COLOR = "0";
   const io = processIo();
+  // A Ctrl+C this early still ends cleanly: the handler is in place before the dispatcher loads.
   if (["report", "rollup", "validate", "lint"].includes(args[0] ?? "")) (await import("./interrupt.js")).installEarlyInterrupt(io);
+  const { invoke } = await import("./invoke.js");
   return invoke(args, io);
 }
 
