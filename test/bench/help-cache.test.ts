@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 
 describe("start-up fast paths", () => {
   it("a cached help screen equals commander's, per language and command", async () => {

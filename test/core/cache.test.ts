@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readdirSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);

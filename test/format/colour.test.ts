@@ -1,6 +1,6 @@
 // Colour (issue 15, item 10): on with FORCE_COLOR, off for NO_COLOR, --no-color and pipes.
 import { describe, expect, it } from "vitest";
-import { runCli, runInProcess } from "../helpers/cli.js";
+import { runInProcess } from "../helpers/cli.js";
 
 const FILE = "test/fixtures/formats/per-party-type.yaml";
 const ESC = "\u001b[";

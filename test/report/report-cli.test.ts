@@ -15,8 +15,9 @@ const out = () => path.join(dir, "out");
 const regenboogDocx = () => path.join(out(), "2026-09-15-obs-de-regenboog-kernteam.docx");
 
 describe("afstem report: one document per session", () => {
-  it("writes every example silently (no TTY), named <datum>-<school>-<format>.docx", async () => {
-    const r = await runInProcess(["report", EXAMPLES, "--out", out()]);
+  // Spawned: the smoke test of `report` runs the real bin/afstem.js, without a TTY.
+  it("writes every example silently (no TTY), named <datum>-<school>-<format>.docx", () => {
+    const r = runCli(["report", EXAMPLES, "--out", out()]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("");

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { REGENBOOG, VUURTOREN, docxHtml, docxText, readExample, writeSession } from "./fixtures.js";
 
 let dir: string;

@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { parseSubset } from "../../src/rollup/fast/yaml-subset.js";
-import { runCli, runInProcess, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 const full = (text: string) => parse(text, { version: "1.2", schema: "core", uniqueKeys: true }) as unknown;
 

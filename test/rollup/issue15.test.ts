@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse, stringify } from "yaml";
-import { runCli, runInProcess, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 type Row = Record<string, string>;
 const tmp = tempDir("afstem-rollup15-");

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { unzipSync, strFromU8 } from "fflate";
 import readXlsxFile from "read-excel-file/node";
-import { runCli, runInProcess, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 const CORPUS = path.join(ROOT, "test/fixtures/rollup/corpus");
 const tmp = tempDir("afstem-xlsx-");

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireLock, lockPath, lockTime, parseLock, type LockHolder } from "../../src/store/lock.js";
 import { UserError } from "../../src/cli/errors.js";
-import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { MINI } from "../runner/pty.js";
 
 const cleanups: (() => void)[] = [];
