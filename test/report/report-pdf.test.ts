@@ -1,7 +1,7 @@
 // Documents must open in more than one reader: LibreOffice converts them to PDF and
 // pdftotext reads the result, also for hostile answer text.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { spawn, spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir, type CliResult } from "../helpers/cli.js";
@@ -19,9 +19,19 @@ afterEach(() => cleanup());
  * DOCX → PDF with LibreOffice (own profile dir, so parallel runs do not collide) → text, for
  * several documents in one LibreOffice start: the start is most of a conversion's cost.
  */
-function pdfTexts(docxs: string[], outDir: string): string[] {
+async function pdfTexts(docxs: string[], outDir: string): Promise<string[]> {
   const profile = `file://${path.join(outDir, "lo-profile")}`;
-  const conv = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxs], { encoding: "utf8", timeout: 120_000 });
+  // Asynchronously: the other tests of this file run meanwhile.
+  const conv = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
+    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxs], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+  });
   expect(conv.status, conv.stderr).toBe(0);
   return docxs.map((docx) => {
     const pdf = path.join(outDir, path.basename(docx).replace(/\.docx$/, ".pdf"));
@@ -41,7 +51,7 @@ function convertedOnce() {
     const hostileFile = hostileSession(shared.dir);
     const hostile = await runInProcess(["report", hostileFile, "--out", path.join(shared.dir, "hostile")]);
     const docxs = ["regenboog", "hostile"].flatMap((d) => readdirSync(path.join(shared.dir, d)).map((f) => path.join(shared.dir, d, f)));
-    const texts = regenboog.code === 0 && hostile.code === 0 ? pdfTexts(docxs, shared.dir) : ["", ""];
+    const texts = regenboog.code === 0 && hostile.code === 0 ? await pdfTexts(docxs, shared.dir) : ["", ""];
     return { regenboog: { r: regenboog, text: texts[0]! }, hostile: { r: hostile, text: texts[1]! } };
   })());
 }
@@ -62,6 +72,13 @@ function hostileSession(into = dir): string {
   s.meta.school = "School <&> 🏫";
   return writeSession(into, "hostile.yaml", s);
 }
+
+// Started before the first test, so LibreOffice works while the mammoth test runs; a failure
+// shows in the tests that await it.
+beforeAll(() => {
+  if (hasSoffice) convertedOnce().catch(() => undefined);
+});
+afterAll(() => converted?.catch(() => undefined));
 
 describe("documents that still open", () => {
   it("control characters, emoji, 100k characters and <&> survive mammoth", async () => {

@@ -3,7 +3,7 @@
 // table, de-duplicated quotes, actions per declared organisation (overdue counted), alt text on
 // every chart, --split organisatie, --previous, and LibreOffice's PDF (pages, images).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
@@ -39,6 +39,22 @@ const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).sta
 
 let out: string;
 let file: string;
+/** LibreOffice's PDF of the summary, started as soon as the summary exists: it runs beside the other tests. */
+let converted: Promise<{ status: number | null; stderr: string }> | undefined;
+
+function convertToPdf(docx: string): Promise<{ status: number | null; stderr: string }> {
+  const profile = `file://${path.join(tmp.dir, "lo-profile")}`;
+  return new Promise((resolve) => {
+    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", tmp.dir, docx], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, stderr });
+    });
+  });
+}
 let html: string;
 let text: string;
 let xml: string;
@@ -49,7 +65,9 @@ beforeAll(async () => {
   const r = await runInProcess(["report", input, "--out", out, "--summary"], { timeout: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+  if (hasSoffice) converted = convertToPdf(file);
 }, 120_000);
+afterAll(() => converted); // never leave LibreOffice running behind the temp folder's removal
 
 beforeAll(async () => {
   html = await docxHtml(file);
@@ -107,9 +125,8 @@ describe("report --summary (regional redesign)", () => {
     for (const name of ["Anouk de Vries", "Mehmet Yılmaz", "Marieke Jansen", "Sanne Bakker"]) expect(text).not.toContain(name);
   });
 
-  it.skipIf(!hasSoffice)("converts to PDF with LibreOffice: a few pages, with the charts drawn as images", () => {
-    const profile = `file://${path.join(tmp.dir, "lo-profile")}`;
-    const conv = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", tmp.dir, file], { encoding: "utf8", timeout: 180_000 });
+  it.skipIf(!hasSoffice)("converts to PDF with LibreOffice: a few pages, with the charts drawn as images", async () => {
+    const conv = (await converted)!;
     expect(conv.status, conv.stderr).toBe(0);
     const pdf = path.join(tmp.dir, path.basename(file).replace(/\.docx$/, ".pdf"));
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
