@@ -1,10 +1,11 @@
 // Documents must open in more than one reader: LibreOffice converts them to PDF and
 // pdftotext reads the result, also for hostile answer text.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir, type CliResult } from "../helpers/cli.js";
+import { toPdf } from "../helpers/libreoffice.js";
 import { REGENBOOG, docxText, readExample, writeSession } from "./fixtures.js";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
@@ -15,23 +16,9 @@ let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir("afstem-pdf-")));
 afterEach(() => cleanup());
 
-/**
- * DOCX → PDF with LibreOffice (own profile dir, so parallel runs do not collide) → text, for
- * several documents in one LibreOffice start: the start is most of a conversion's cost.
- */
+/** DOCX → PDF with LibreOffice (test/helpers/libreoffice.ts) → text, for several documents at once. */
 async function pdfTexts(docxs: string[], outDir: string): Promise<string[]> {
-  const profile = `file://${path.join(outDir, "lo-profile")}`;
-  // Asynchronously: the other tests of this file run meanwhile.
-  const conv = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxs], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr });
-    });
-  });
+  const conv = await toPdf(docxs, outDir);
   expect(conv.status, conv.stderr).toBe(0);
   return docxs.map((docx) => {
     const pdf = path.join(outDir, path.basename(docx).replace(/\.docx$/, ".pdf"));

@@ -3,10 +3,11 @@
 // table, de-duplicated quotes, actions per declared organisation (overdue counted), alt text on
 // every chart, --split organisatie, --previous, and LibreOffice's PDF (pages, images).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
+import { startLibreOffice, toPdf, type Conversion } from "../helpers/libreoffice.js";
 import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "./fixtures.js";
 
 const tmp = tempDir("afstem-regional-");
@@ -40,32 +41,20 @@ const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).sta
 let out: string;
 let file: string;
 /** LibreOffice's PDF of the summary, started as soon as the summary exists: it runs beside the other tests. */
-let converted: Promise<{ status: number | null; stderr: string }> | undefined;
+let converted: Promise<Conversion> | undefined;
 
-function convertToPdf(docx: string): Promise<{ status: number | null; stderr: string }> {
-  const profile = `file://${path.join(tmp.dir, "lo-profile")}`;
-  return new Promise((resolve) => {
-    const child = spawn("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", tmp.dir, docx], { stdio: ["ignore", "ignore", "pipe"] });
-    let stderr = "";
-    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
-    child.on("close", (status) => {
-      clearTimeout(timer);
-      resolve({ status, stderr });
-    });
-  });
-}
 let html: string;
 let text: string;
 let xml: string;
 
 beforeAll(async () => {
+  if (hasSoffice) void startLibreOffice(); // starts while the summary is written
   const input = corpus(path.join(tmp.dir, "in"), SCORES);
   out = path.join(tmp.dir, "out");
   const r = await runInProcess(["report", input, "--out", out, "--summary"], { timeout: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
-  if (hasSoffice) converted = convertToPdf(file);
+  if (hasSoffice) converted = toPdf([file], tmp.dir);
 }, 120_000);
 afterAll(() => converted); // never leave LibreOffice running behind the temp folder's removal
 
