@@ -30,12 +30,12 @@ export class HelpCache {
   ) {}
 
   /** undefined when caching is off or the build cannot be stamped. */
-  static open(args: string[], lang: string): HelpCache | undefined {
+  static open(args: string[], lang: string, io: { stdout: { isTTY?: boolean; columns?: number }; env: Record<string, string | undefined> }): HelpCache | undefined {
     const dir = cacheDir();
     if (!dir) return undefined;
     try {
-      const out = process.stdout;
-      const key = JSON.stringify([buildId(), lang, args, out.isTTY ? out.columns : 0, process.env.NO_COLOR ?? "", process.env.FORCE_COLOR ?? ""]);
+      const out = io.stdout;
+      const key = JSON.stringify([buildId(), lang, args, out.isTTY ? out.columns : 0, io.env.NO_COLOR ?? "", io.env.FORCE_COLOR ?? ""]);
       return new HelpCache(path.join(dir, "help", `${new Fnv().update(key).hex()}.json`), key);
     } catch {
       return undefined;

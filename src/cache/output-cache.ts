@@ -71,20 +71,14 @@ export class OutputCache {
   }
 
   /** Run the command, passing its stdout through; keep what it printed if it exits 0. */
-  async capture(run: () => Promise<number>): Promise<number> {
-    const out = process.stdout;
-    const original = out.write;
+  async capture<O extends { write(text: string): unknown }>(out: O, run: (out: O) => Promise<number>): Promise<number> {
     let text = "";
-    out.write = function (this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]) {
-      text += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8");
-      return (original as (...a: unknown[]) => boolean).call(this, chunk, ...rest);
-    } as typeof out.write;
-    let code: number;
-    try {
-      code = await run();
-    } finally {
-      out.write = original;
-    }
+    const tee = Object.create(out) as O;
+    tee.write = (chunk: string) => {
+      text += chunk;
+      return out.write(chunk);
+    };
+    const code = await run(tee);
     if (code === 0) {
       try {
         const { writeFileAtomicSync } = await import("../util/writer.js");

@@ -1,10 +1,11 @@
 // Printing findings, as text lines or JSON, with a closing count. Exit 1 for errors.
-import chalk from "chalk";
 import type { Finding } from "../findings/finding.js";
 import { findingLines, sortFindings } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
 import { L, fill } from "../i18n/lang.js";
 import { EXIT } from "./errors.js";
+import type { Io } from "./invocation.js";
+import { chalkFor } from "../ui/colour.js";
 
 export interface FindingsReport {
   files: number;
@@ -15,17 +16,18 @@ export function findingsExitCode(findings: readonly Finding[]): number {
   return findings.some((f) => f.severity === "error") ? EXIT.findings : EXIT.ok;
 }
 
-export function printFindings(report: FindingsReport, json: boolean): number {
+export function printFindings(report: FindingsReport, json: boolean, io: Io): number {
   const findings = sortFindings(report.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   if (json) {
-    process.stdout.write(`${JSON.stringify({ files: report.files, errors, warnings, findings }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify({ files: report.files, errors, warnings, findings }, null, 2)}\n`);
     return findingsExitCode(findings);
   }
   // The severity words are part of the line format, not translated; red/yellow on a terminal.
+  const chalk = chalkFor(io, "stdout");
   const sev = (s: "error" | "warning") => (s === "error" ? chalk.red(s) : chalk.yellow(s));
-  for (const line of findingLines(findings, sev)) process.stdout.write(`${line}\n`);
+  for (const line of findingLines(findings, sev)) io.stdout.write(`${line}\n`);
   const summary = fill(
     L({
       nl: "{files} {fileWord} gecontroleerd: {errors} {errWord}, {warnings} {warnWord}",
@@ -40,6 +42,6 @@ export function printFindings(report: FindingsReport, json: boolean): number {
       warnWord: warnings === 1 ? L({ nl: "waarschuwing", en: "warning" }) : L({ nl: "waarschuwingen", en: "warnings" }),
     },
   );
-  process.stderr.write(`${summary}\n`);
+  io.stderr.write(`${summary}\n`);
   return findingsExitCode(findings);
 }

@@ -1,10 +1,10 @@
 // Ctrl+C (SIGINT) and SIGTERM during a batch command (report, rollup, validate): stop the work,
 // remove every temporary file of this run, say what was finished, exit 130. Files already
 // moved into place are complete; nothing half-written stays behind.
-import { writeSync } from "node:fs";
 import { EXIT } from "./errors.js";
 import { L } from "../i18n/lang.js";
 import { removeLiveTempFiles, sweepStaleTemps } from "../util/writer.js";
+import type { Io } from "./invocation.js";
 
 export interface InterruptOptions {
   /** Folders where this run (or its worker threads) create temporary files. */
@@ -15,7 +15,7 @@ export interface InterruptOptions {
   done: () => string;
 }
 
-export function onInterrupt(o: InterruptOptions): { dispose(): void } {
+export function onInterrupt(o: InterruptOptions, io: Pick<Io, "stderr" | "exit">): { dispose(): void } {
   let handling = false;
   const handler = () => {
     if (handling) return;
@@ -25,11 +25,11 @@ export function onInterrupt(o: InterruptOptions): { dispose(): void } {
       removeLiveTempFiles();
       for (const d of o.dirs ?? []) sweepStaleTemps(d, { own: true });
       try {
-        writeSync(2, `\n${o.done()}\n`);
+        io.stderr.write(`\n${o.done()}\n`);
       } catch {
         /* stderr closed */
       }
-      process.exit(EXIT.interrupted);
+      io.exit(EXIT.interrupted);
     };
     Promise.resolve()
       .then(() => o.stop?.())
@@ -48,16 +48,16 @@ export function onInterrupt(o: InterruptOptions): { dispose(): void } {
  * Before a batch command has installed its own handler (while formats load): an interrupt still
  * ends cleanly with exit 130. Steps aside once onInterrupt() is listening.
  */
-export function installEarlyInterrupt(): void {
+export function installEarlyInterrupt(io: Pick<Io, "stderr" | "exit">): void {
   const early = (signal: NodeJS.Signals) => {
     if (process.listenerCount(signal) > 1) return; // the command's own handler does the work
     removeLiveTempFiles();
     try {
-      writeSync(2, `\n${L({ nl: "Onderbroken voordat er iets gedaan was.", en: "Interrupted before anything was done." })}\n`);
+      io.stderr.write(`\n${L({ nl: "Onderbroken voordat er iets gedaan was.", en: "Interrupted before anything was done." })}\n`);
     } catch {
       /* stderr closed */
     }
-    process.exit(EXIT.interrupted);
+    io.exit(EXIT.interrupted);
   };
   process.on("SIGINT", early);
   process.on("SIGTERM", early);

@@ -1,12 +1,8 @@
-// What every command gets from commander: its own options plus the global ones.
-import type { Command } from "commander";
-
+// What every command gets from commander: its own options plus the global ones (invoke.ts
+// passes optsWithGlobals(), which merges --lang and --formats-dir).
 export interface GlobalOptions {
   lang?: "nl" | "en";
   formatsDir?: string;
-}
-
-/** Commander passes the Command last; its optsWithGlobals() merges --lang and --formats-dir. */
-export function optionsOf<T extends object>(cmd: Command): T & GlobalOptions {
-  return cmd.optsWithGlobals() as T & GlobalOptions;
+  /** commander's --no-color: false when given. */
+  color?: boolean;
 }

@@ -1,9 +1,9 @@
 // afstem formats show <id|file>: the resolved format as an outline, or the full model as JSON.
-import type { Command } from "commander";
 import type { Question } from "../format/types.js";
 import { loadFormatRef } from "../format/registry.js";
 import { formatJson } from "../format/present.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { L, getLang, tr } from "../i18n/lang.js";
 
 function describeCondition(q: Question): string {
@@ -24,12 +24,11 @@ function questionLine(q: Question, indent: string): string[] {
   return lines;
 }
 
-export default async function formatsShow(ref: string, _opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<{ json?: boolean }>(cmd);
+export default async function formatsShow(ref: string, opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   const { format } = await loadFormatRef(ref, opts.formatsDir);
   const lang = getLang();
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(formatJson(format, lang), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(formatJson(format, lang), null, 2)}\n`);
     return 0;
   }
   const out: string[] = [];
@@ -52,6 +51,6 @@ export default async function formatsShow(ref: string, _opts: unknown, cmd: Comm
   });
   out.push("");
   out.push(L({ nl: "* = verplicht", en: "* = required" }));
-  process.stdout.write(`${out.join("\n")}\n`);
+  io.stdout.write(`${out.join("\n")}\n`);
   return 0;
 }

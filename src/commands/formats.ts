@@ -1,14 +1,13 @@
 // afstem formats: the formats this machine knows (built in, --formats-dir, AFSTEM_FORMATS_PATH).
-import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { questionCount } from "../format/walk.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { L, fill, getLang, tr } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 import { table } from "../cli/table.js";
 
-export default async function formats(_opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<{ json?: boolean }>(cmd);
+export default async function formats(opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
   const lang = getLang();
   const rows = registry.ids().map((id) => {
@@ -29,7 +28,7 @@ export default async function formats(_opts: unknown, cmd: Command): Promise<num
     };
   });
   if (opts.json) {
-    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
   }
   const head = [
@@ -39,7 +38,7 @@ export default async function formats(_opts: unknown, cmd: Command): Promise<num
     L({ nl: "minuten", en: "minutes" }),
     L({ nl: "titel", en: "title" }),
   ];
-  process.stdout.write(
+  io.stdout.write(
     table([
       head,
       ...rows.map((r) => [
@@ -52,7 +51,7 @@ export default async function formats(_opts: unknown, cmd: Command): Promise<num
     ]),
   );
   for (const { spec, by } of registry.shadowed) {
-    process.stdout.write(
+    io.stdout.write(
       `${fill(L({ nl: "⚠ {f} wordt niet gebruikt: format {id} versie {v} komt al uit {by}", en: "⚠ {f} is not used: format {id} version {v} already comes from {by}" }), { f: displayPath(spec.parsed.file), id: spec.id, v: spec.version, by: displayPath(by.parsed.file) })}\n`,
     );
   }

@@ -1,11 +1,11 @@
 // afstem lint <file|dir>...: every finding in every format file.
-import type { Command } from "commander";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import { formatDirs, yamlFilesIn } from "../format/registry.js";
 import { expandPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { printFindings } from "../cli/findings-output.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { LintCache } from "../cache/lint-cache.js";
@@ -28,8 +28,7 @@ async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): 
   return findings;
 }
 
-export default async function lint(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<{ json?: boolean }>(cmd);
+export default async function lint(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
   const files = await expandPaths(paths);
   // "0 bestanden gecontroleerd" with exit 0 would read as "all clean" in a script.
@@ -45,15 +44,15 @@ export default async function lint(paths: string[], _opts: unknown, cmd: Command
     );
   }
   // The folders being linted come first, so their formats' extends resolve among themselves.
-  const dirs = [...new Set([...files.map((f) => path.dirname(path.resolve(f))), ...formatDirs(opts.formatsDir)])];
+  const dirs = [...new Set([...files.map((f) => path.dirname(path.resolve(io.cwd, f))), ...formatDirs(opts.formatsDir)])];
   const registryFiles = (await Promise.all(dirs.map((d) => yamlFilesIn(d)))).flat();
-  const cache = await LintCache.open(files, registryFiles, JSON.stringify({ lang: getLang(), cwd: process.cwd(), dirs }));
+  const cache = await LintCache.open(files, registryFiles, JSON.stringify({ lang: getLang(), cwd: io.cwd, dirs }));
   let findings = cache.get();
   if (!findings) {
     findings = await lintFiles(files, dirs, formatDirs(opts.formatsDir).slice(0, -1));
     // An unreadable file is an I/O state, not a property of the content: never cache it.
     if (!findings.some((f) => f.rule === "unreadable")) cache.set(findings);
   }
-  const code = printFindings({ files: files.length, findings }, opts.json === true);
+  const code = printFindings({ files: files.length, findings }, opts.json === true, io);
   return findings.some((f) => f.rule === "unreadable") ? 2 : code;
 }

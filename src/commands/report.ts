@@ -1,10 +1,10 @@
 // afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
 // One DOCX per session (or one regional summary); bad files are listed and skipped.
-import type { Command } from "commander";
 import { existsSync, statSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import type { LoadedSession } from "../store/batch.js";
 import { fastSessions } from "../rollup/fast/load.js";
@@ -135,8 +135,7 @@ function refusedLine(file: string): string {
   return fill(L({ nl: "{f}: bestaat al, niet overschreven (gebruik --force)", en: "{f}: exists, not overwritten (use --force)" }), { f: displayPath(file) });
 }
 
-export default async function report(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<ReportOptions>(cmd);
+export default async function report(paths: string[], opts: ReportOptions & GlobalOptions, io: Io): Promise<number> {
   const jobs = parseJobs(opts.jobs);
   const period = parsePeriod(opts.from, opts.to);
   const minGroup = parseMinGroup(opts.minGroup);
@@ -147,8 +146,8 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   checkSummaryFlags(opts, registry);
   const lang = getLang();
-  const tty = process.stderr.isTTY === true;
-  const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true });
+  const tty = io.stderr.isTTY === true;
+  const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true, out: io.stdout, err: io.stderr });
   sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
   const counts = { written: 0, skipped: 0, refused: 0 };
@@ -186,7 +185,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     dirs: [opts.out],
     stop: () => renderer.abort(),
     done: () => fill(L({ nl: "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.", en: "Interrupted: {n} {noun} written to {d}; the rest was not." }), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
-  });
+  }, io);
   try {
     for await (const r of fastSessions(files, registry)) {
       if (stopped) break;
@@ -227,7 +226,7 @@ export default async function report(paths: string[], _opts: unknown, cmd: Comma
     await Promise.all(running);
     if (opts.summary && !stopped) {
       if (opts.previous) checkPrevious(opts.previous);
-      await writeSummary(summaryKeys, { ...opts, period, minGroup, conflicts }, registry, targets, renderer, counts, progress);
+      await writeSummary(summaryKeys, { ...opts, period, minGroup, conflicts }, registry, targets, renderer, counts, progress, io);
     }
   } finally {
     await renderer.close();
@@ -250,6 +249,7 @@ async function writeSummary(
   renderer: Renderer,
   counts: { written: number; skipped: number; refused: number },
   progress: Progress,
+  io: Io,
 ): Promise<void> {
   const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.updated, datum: e.datum, status: e.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
   const included = sel.kept;
@@ -310,7 +310,7 @@ async function writeSummary(
     const res = await renderer.render({ kind: "summary", model, target: target.file, force: opts.force === true });
     if (res.ok) {
       counts.written++;
-      if (opts.verbose) process.stdout.write(`${displayPath(target.file)}\n`);
+      if (opts.verbose) io.stdout.write(`${displayPath(target.file)}\n`);
     } else if (res.code === "EEXIST") {
       counts.refused++;
       progress.problem(refusedLine(target.file));

@@ -2,11 +2,11 @@
 // per format, optionally split per value of --by. Invalid files are listed and skipped (exit 1).
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { Command } from "commander";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { findingLines } from "../findings/finding.js";
 import { L, fill, getLang } from "../i18n/lang.js";
@@ -98,15 +98,14 @@ function splitFolders(by: string): (value: string) => string {
   };
 }
 
-export default async function rollup(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
-  const flags = optionsOf<RollupFlags>(cmd);
+export default async function rollup(paths: string[], flags: RollupFlags & GlobalOptions, io: Io): Promise<number> {
   const layouts = parseLayouts(flags.layout);
   const minGroup = parseMinGroup(flags.minGroup);
   const files = await expandPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir), { verify: true });
   checkBy(flags.by, registry);
   if (flags.out.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }), EXIT.usage);
-  const out = path.resolve(flags.out);
+  const out = path.resolve(io.cwd, flags.out);
   const cannotCreate = (err: unknown) =>
     new UserError(
       fill(L({ nl: "kan de uitvoermap niet maken: {why}", en: "cannot create the output directory: {why}" }), { why: systemWords(err) }),
@@ -162,7 +161,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
         n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
         d: displayPath(out),
       }),
-  });
+  }, io);
   const failed = (err: unknown): never => {
     for (const s of sets.values()) s.abort();
     discardStaging(staging);
@@ -179,11 +178,11 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   // Records are small: collect them, so that each conversation counts once (the newest save).
   const recs: SessionRecord[] = [];
   try {
-    const source: AsyncIterable<RecordResult> = await records(chooseEngine(inputs.length), inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
+    const source: AsyncIterable<RecordResult> = await records(chooseEngine(inputs.length, io.env.AFSTEM_ROLLUP_ENGINE), inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
     for await (const r of source) {
       if (!r.ok) {
         counts.skipped++;
-        for (const line of findingLines(r.findings.filter((x) => x.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
+        for (const line of findingLines(r.findings.filter((x) => x.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
         continue;
       }
       recs.push(r.record);
@@ -197,7 +196,7 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
   held.outsidePeriod = sel.outsidePeriod;
   for (const d of sel.duplicates) {
     held.duplicates += d.others.length;
-    process.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
+    io.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
   }
   try {
     for (const rec of sel.kept) {
@@ -249,12 +248,12 @@ export default async function rollup(paths: string[], _opts: unknown, cmd: Comma
     failed(err);
   }
   interrupt.dispose();
-  for (const l of lines) process.stdout.write(`${l}\n`);
+  for (const l of lines) io.stdout.write(`${l}\n`);
   const heldLines = heldBackLines(held, minGroup, getLang());
   if (heldLines.length) {
-    process.stderr.write(`${L({ nl: "Niet gedeeld met de regio (alleen aantallen):", en: "Not shared with the region (counts only):" })}\n${heldLines.map((l) => `  - ${l}\n`).join("")}`);
+    io.stderr.write(`${L({ nl: "Niet gedeeld met de regio (alleen aantallen):", en: "Not shared with the region (counts only):" })}\n${heldLines.map((l) => `  - ${l}\n`).join("")}`);
   }
-  process.stdout.write(`${closingLine(counts, written, flags.includeDrafts === true, displayPath(out))}\n`);
+  io.stdout.write(`${closingLine(counts, written, flags.includeDrafts === true, displayPath(out))}\n`);
   return counts.skipped > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -15,8 +15,9 @@ import { EXIT, UserError } from "../core/errors.js";
 import { L, fill } from "../i18n/lang.js";
 import { reconcileAside } from "../conversation/aside.js";
 import { saveFailure } from "../store/safe-save.js";
+import type { Io } from "../cli/invocation.js";
 
-export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, now = Date.now()): Promise<number> {
+export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, io: Pick<Io, "stdout" | "stderr">, now = Date.now()): Promise<number> {
   const read = await readSessionFile(file);
   const data = read.parsed.data;
   // The format may come from the command line instead of the file.
@@ -26,10 +27,10 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   }
   const check = await validateSession(read, registry, { partial: true }, await AnswerChecker.create());
   const findings = sortFindings(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
-  for (const line of findingLines(findings)) process.stderr.write(`${line}\n`);
+  for (const line of findingLines(findings)) io.stderr.write(`${line}\n`);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors || !check.session || !check.format) {
-    process.stderr.write(
+    io.stderr.write(
       `${fill(L({ nl: "{n} probleem/problemen in {f}; er is niets geschreven.", en: "{n} problem(s) in {f}; nothing was written." }), { n: Math.max(errors, 1), f: displayPath(file) })}\n`,
     );
     return EXIT.findings;
@@ -57,6 +58,6 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   } catch (err) {
     throw cannotWrite(err, outDir);
   }
-  process.stdout.write(`${fill(L({ nl: "Opgeslagen: {f}", en: "Saved: {f}" }), { f: displayPath(target) })}\n`);
+  io.stdout.write(`${fill(L({ nl: "Opgeslagen: {f}", en: "Saved: {f}" }), { f: displayPath(target) })}\n`);
   return EXIT.ok;
 }

@@ -3,9 +3,9 @@
 import { makeDirSync } from "../util/writer.js";
 import { statSync } from "node:fs";
 import path from "node:path";
-import type { Command } from "commander";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { L, fill, setLang, tr } from "../i18n/lang.js";
 import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
@@ -27,7 +27,7 @@ import { SafeSaver } from "../store/safe-save.js";
 import { reviewText } from "../runner/review.js";
 import { fillFromAnswers } from "./run-answers.js";
 import type { RunnerState } from "../conversation/types.js";
-import { cliName } from "../cli/invocation.js";
+import { cliNameOf } from "../cli/invocation.js";
 import { findPrevious, loadPrevious, type Previous } from "../store/previous.js";
 import type { PreviousSource } from "../runner/followup.js";
 import { finalizedText } from "../conversation/finalize.js";
@@ -41,21 +41,20 @@ interface RunOptions {
   previous?: string;
 }
 
-const say = (text: string) => void process.stdout.write(`${text}\n`);
-
-async function makeUi(): Promise<Ui> {
-  if (process.env.AFSTEM_UI === "lines") {
+async function makeUi(io: Io): Promise<Ui> {
+  if (io.env.AFSTEM_UI === "lines") {
     const { createLineUi, LineReader } = await import("../ui/line-ui.js");
-    const reader = new LineReader(process.stdin);
-    return createLineUi(() => reader.next(), process.stdout);
+    const reader = new LineReader(io.stdin);
+    return createLineUi(() => reader.next(), io.stdout);
   }
+  // The prompts draw on the process's own terminal (@inquirer/core reads process.stdin).
   const { createInquirerUi } = await import("../ui/inquirer-ui.js");
-  return createInquirerUi();
+  return createInquirerUi(io.stdout as NodeJS.WriteStream);
 }
 
 /** --out must be a directory; `create` makes it (run --answers makes it only once there is something to write). */
-function outDirOf(out: string | undefined, create = true): string {
-  const dir = path.resolve(out ?? ".");
+function outDirOf(cwd: string, out: string | undefined, create = true): string {
+  const dir = path.resolve(cwd, out ?? ".");
   try {
     if (!statSync(dir).isDirectory()) throw new UserError(fill(L({ nl: "--out {d} is geen map", en: "--out {d} is not a directory" }), { d: out ?? "." }), EXIT.usage);
   } catch (err) {
@@ -65,12 +64,12 @@ function outDirOf(out: string | undefined, create = true): string {
   return dir;
 }
 
-async function openResumed(file: string, ref: string | undefined, format: Format, registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"], checker: AnswerChecker) {
+async function openResumed(file: string, ref: string | undefined, format: Format, registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"], checker: AnswerChecker, io: Io) {
   const read = await readSessionFile(file);
   const check = read.session ? await validateSession(read, registry, {}, checker) : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
   if (errors.length || !check.session || !check.format) {
-    for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
+    for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
     throw new UserError(fill(L({ nl: "{f} kan niet worden voortgezet", en: "{f} cannot be continued" }), { f: displayPath(file) }), EXIT.usage, undefined, L({ nl: "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.", en: "Fix the lines above (afstem validate) and try again." }));
   }
   if (check.format.id !== format.id) {
@@ -80,31 +79,31 @@ async function openResumed(file: string, ref: string | undefined, format: Format
 }
 
 /** `--resume FILE` alone: the format comes from the file. */
-async function formatRefOf(ref: string | undefined, o: RunOptions): Promise<string> {
+async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Promise<string> {
   if (ref) return ref;
   if (o.resume) {
     const read = await readSessionFile(o.resume);
     const id = read.session?.format.id;
     if (id) return id;
-    for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) process.stderr.write(`${line}\n`);
+    for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
     throw new UserError(fill(L({ nl: "{f} noemt geen format", en: "{f} names no format" }), { f: displayPath(o.resume) }), EXIT.usage, undefined, L({ nl: "Geef het format mee: afstem run FORMAT --resume BESTAND", en: "Name the format: afstem run FORMAT --resume FILE" }));
   }
   throw new UserError(L({ nl: "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND", en: "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE" }), EXIT.usage);
 }
 
-export default async function run(givenRef: string | undefined, _opts: unknown, cmd: Command): Promise<number> {
-  const o = optionsOf<RunOptions>(cmd);
+export default async function run(givenRef: string | undefined, o: RunOptions & GlobalOptions, io: Io): Promise<number> {
+  const say = (text: string) => void io.stdout.write(`${text}\n`);
   if (o.lang) setLang(o.lang);
   if (o.takeOver && !o.resume) {
     throw new UserError(L({ nl: "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over", en: "--take-over goes with --resume: it takes over the lock of a saved session" }), EXIT.usage);
   }
-  const ref = await formatRefOf(givenRef, o);
-  const outDir = outDirOf(o.out, !o.answers);
+  const ref = await formatRefOf(givenRef, o, io);
+  const outDir = outDirOf(io.cwd, o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
-    return fillFromAnswers(o.answers, format, registry, outDir);
+    return fillFromAnswers(o.answers, format, registry, outDir, io);
   }
-  if (process.env.AFSTEM_UI !== "lines" && !process.stdin.isTTY) {
+  if (io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
     throw new UserError(
       L({ nl: "'afstem run' stelt vragen en heeft daarvoor een terminal nodig (invoer is geen terminal)", en: "'afstem run' asks questions and needs a terminal for that (input is not a terminal)" }),
       EXIT.usage,
@@ -116,14 +115,14 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
   const checker = await AnswerChecker.create();
   let given: Previous | undefined;
   if (o.previous) {
-    const p = await loadPrevious(path.resolve(o.previous), loaded.registry, checker);
+    const p = await loadPrevious(path.resolve(io.cwd, o.previous), loaded.registry, checker);
     if ("error" in p) {
-      process.stderr.write(`${p.error}\n`);
+      io.stderr.write(`${p.error}\n`);
       throw new UserError(fill(L({ nl: "{f} kan niet als vorig gesprek worden gelezen", en: "{f} cannot be read as the previous session" }), { f: displayPath(o.previous) }), EXIT.usage, undefined, L({ nl: "Controleer het bestand met afstem validate.", en: "Check the file with afstem validate." }));
     }
     given = p;
   }
-  const cli = cliName();
+  const cli = cliNameOf(io);
   const now = () => Date.now();
   let format = loaded.format;
   let state: RunnerState;
@@ -146,10 +145,10 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
   let target: SessionTarget;
   let firstSave = false;
   if (o.resume) {
-    const opened = await openResumed(o.resume, ref, format, loaded.registry, checker);
+    const opened = await openResumed(o.resume, ref, format, loaded.registry, checker, io);
     format = opened.format;
     const lockOptions = { takeOver: o.takeOver === true, takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over` };
-    target = new SessionTarget(path.dirname(path.resolve(o.resume)), format.id, { onTakeover: takeover, onConflict: conflict, lock: lockOptions }, path.resolve(o.resume));
+    target = new SessionTarget(path.dirname(path.resolve(io.cwd, o.resume)), format.id, { onTakeover: takeover, onConflict: conflict, lock: lockOptions }, path.resolve(io.cwd, o.resume));
     state = startState(format, opened.session, now(), true);
     say(fill(L({ nl: "Gesprek: {f}", en: "Session: {f}" }), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {
@@ -172,7 +171,7 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
   }
   say(L({ nl: "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).", en: "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …)." }));
 
-  const ui = await makeUi();
+  const ui = await makeUi(io);
   // A failed autosave keeps the state and asks where else to save (runner/safe-save.ts).
   const saver = new SafeSaver(target, { ui, formatRef: ref });
   const save = (s: RunnerState) => {
@@ -199,8 +198,8 @@ export default async function run(givenRef: string | undefined, _opts: unknown, 
     } finally {
       target.release();
       saved = !saver.pending;
-      process.stdout.write(`\n${resumeHint()}\n`);
-      process.exit(saved ? code : EXIT.findings);
+      io.stdout.write(`\n${resumeHint()}\n`);
+      io.exit(saved ? code : EXIT.findings);
     }
   };
   const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];

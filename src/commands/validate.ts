@@ -1,17 +1,16 @@
 // afstem validate <file|dir>...: session files against their format.
-import type { Command } from "commander";
 import type { Finding } from "../findings/finding.js";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
-import { optionsOf } from "../cli/options.js";
+import type { GlobalOptions } from "../cli/options.js";
+import type { Io } from "../cli/invocation.js";
 import { printFindings } from "../cli/findings-output.js";
 import { loadSessions } from "../store/batch.js";
 import { onInterrupt } from "../cli/interrupt.js";
 import { L, fill } from "../i18n/lang.js";
 
-export default async function validate(paths: string[], _opts: unknown, cmd: Command): Promise<number> {
-  const opts = optionsOf<{ json?: boolean }>(cmd);
+export default async function validate(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
   const files = await expandPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
@@ -21,7 +20,7 @@ export default async function validate(paths: string[], _opts: unknown, cmd: Com
   // Ctrl+C / SIGTERM: validate writes nothing; say how far it got, exit 130.
   const interrupt = onInterrupt({
     done: () => fill(L({ nl: "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.", en: "Interrupted: {n} of {total} files checked; nothing was reported." }), { n: checked, total: files.length }),
-  });
+  }, io);
   try {
     for await (const r of loadSessions(files, registry)) {
       checked++;
@@ -31,6 +30,6 @@ export default async function validate(paths: string[], _opts: unknown, cmd: Com
   } finally {
     interrupt.dispose();
   }
-  const code = printFindings({ files: files.length, findings }, opts.json === true);
+  const code = printFindings({ files: files.length, findings }, opts.json === true, io);
   return unreadable ? 2 : code;
 }

@@ -6,8 +6,8 @@ export interface ProgressOptions {
   total: number;
   tty: boolean;
   verbose: boolean;
-  out?: NodeJS.WritableStream;
-  err?: NodeJS.WritableStream;
+  out?: { write(text: string): unknown };
+  err?: { write(text: string): unknown };
   now?: () => number;
 }
 
@@ -21,8 +21,8 @@ export class Progress {
   private drawn = false;
   private lastDraw = 0;
   private readonly started: number;
-  private readonly out: NodeJS.WritableStream;
-  private readonly err: NodeJS.WritableStream;
+  private readonly out: { write(text: string): unknown };
+  private readonly err: { write(text: string): unknown };
   private readonly now: () => number;
 
   constructor(private readonly opts: ProgressOptions) {
@@ -49,7 +49,7 @@ export class Progress {
     this.draw(true);
   }
 
-  private print(stream: NodeJS.WritableStream, line: string): void {
+  private print(stream: { write(text: string): unknown }, line: string): void {
     this.clear();
     stream.write(`${line}\n`);
   }

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
 
 function corpus(out: string, n: number, seed: number) {
   const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "bench", "corpus.js"), "--n", String(n), "--out", out, "--seed", String(seed)], { encoding: "utf8" });
@@ -15,7 +15,7 @@ function corpus(out: string, n: number, seed: number) {
 }
 
 describe("npm run corpus", () => {
-  it("is deterministic for a seed, varied, and validates clean", () => {
+  it("is deterministic for a seed, varied, and validates clean", async () => {
     const t = tempDir("afstem-corpus-");
     try {
       const a = corpus(path.join(t.dir, "a"), 50, 7);
@@ -32,7 +32,7 @@ describe("npm run corpus", () => {
       expect(new Set(docs.map((d) => d.meta.gemeente).filter(Boolean)).size).toBeGreaterThanOrEqual(3);
       for (const name of a.keys()) expect(name).toMatch(/^\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.yaml$/);
 
-      const v = runCli(["validate", path.join(t.dir, "a")]);
+      const v = await runInProcess(["validate", path.join(t.dir, "a")]);
       expect(v.stdout + v.stderr).toContain("50 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen");
       expect(v.code).toBe(0);
     } finally {

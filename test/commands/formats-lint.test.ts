@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN, ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { BIN, ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const cache = tempDir("afstem-cli-cache-");
 afterAll(() => cache.cleanup());
@@ -12,6 +12,7 @@ const env = { AFSTEM_CACHE_DIR: cache.dir };
 const noStack = (s: string) => expect(s).not.toMatch(/^\s+at /m);
 
 describe("built-in formats", () => {
+  // Spawned: the smoke tests of `lint` and `formats` run the real bin/afstem.js.
   it("lint clean: exit 0, no findings", () => {
     const r = runCli(["lint", "formats/"], { env });
     expect(r.code).toBe(0);
@@ -37,8 +38,8 @@ describe("built-in formats", () => {
     );
   });
 
-  it("`formats --json` gives id, version, questions and minutes per format", () => {
-    const rows = JSON.parse(runCli(["formats", "--json"], { env }).stdout) as { id: string; version: number; questions: number; minutes: number; versions: number[] }[];
+  it("`formats --json` gives id, version, questions and minutes per format", async () => {
+    const rows = JSON.parse((await runInProcess(["formats", "--json"], { env })).stdout) as { id: string; version: number; questions: number; minutes: number; versions: number[] }[];
     expect(rows.map((r) => [r.id, r.version, r.questions, r.minutes])).toEqual([
       ["beleidsgroep", 1, 13, 60],
       ["kernteam", 2, 35, 90],
@@ -48,11 +49,11 @@ describe("built-in formats", () => {
     expect(rows.find((r) => r.id === "kernteam")!.versions).toEqual([2, 1]);
   });
 
-  it("`formats show --json kernteam-buch` has the BUCH partners and the inherited sections", () => {
-    const r = runCli(["formats", "show", "--json", "kernteam-buch"], { env });
+  it("`formats show --json kernteam-buch` has the BUCH partners and the inherited sections", async () => {
+    const r = await runInProcess(["formats", "show", "--json", "kernteam-buch"], { env });
     expect(r.code).toBe(0);
     const buch = JSON.parse(r.stdout) as { id: string; extends: string; participants: { id: string; organisation?: string }[]; sections: { id: string; questions: { id: string }[] }[] };
-    const kern = JSON.parse(runCli(["formats", "show", "--json", "kernteam"], { env }).stdout) as typeof buch;
+    const kern = JSON.parse((await runInProcess(["formats", "show", "--json", "kernteam"], { env })).stdout) as typeof buch;
     expect(buch.id).toBe("kernteam-buch");
     expect(buch.extends).toBe("kernteam");
     const roles = buch.participants.map((p) => p.id);
@@ -68,15 +69,15 @@ describe("built-in formats", () => {
     expect(goed(buch)).toEqual(goed(kern));
   });
 
-  it("`formats show` prints an outline", () => {
-    const r = runCli(["formats", "show", "kernteam-buch"], { env });
+  it("`formats show` prints an outline", async () => {
+    const r = await runInProcess(["formats", "show", "kernteam-buch"], { env });
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n")[0]).toBe("kernteam-buch v1 — Afstemmingsgesprek onderwijs en jeugdhulp verbonden (BUCH) (90 min)  bouwt voort op kernteam");
     expect(r.stdout).toContain("  * jgt  Jeugd- en gezinsteam BUCH (Jeugd- en gezinsteam)");
   });
 
-  it("`formats show` of an unknown id: exit 2 with the known ids", () => {
-    const r = runCli(["formats", "show", "kerntem"], { env });
+  it("`formats show` of an unknown id: exit 2 with the known ids", async () => {
+    const r = await runInProcess(["formats", "show", "kerntem"], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("afstem: onbekend format 'kerntem'");
@@ -84,8 +85,8 @@ describe("built-in formats", () => {
     noStack(r.stderr);
   });
 
-  it("`formats show` of a broken file: exit 2, first finding located, points to lint", () => {
-    const r = runCli(["formats", "show", "test/fixtures/formats/when-target.yaml"], { env });
+  it("`formats show` of a broken file: exit 2, first finding located, points to lint", async () => {
+    const r = await runInProcess(["formats", "show", "test/fixtures/formats/when-target.yaml"], { env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^afstem: test\/fixtures\/formats\/when-target\.yaml:19:19: format '.*' bevat fouten: voorwaarde van 'q2' verwijst naar onbekende vraag 'kerteam'\n/);
     expect(r.stderr).toContain("afstem lint test/fixtures/formats/when-target.yaml");
@@ -93,24 +94,24 @@ describe("built-in formats", () => {
 });
 
 describe("help and version", () => {
-  it("--version prints the package version", () => {
+  it("--version prints the package version", async () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
-    const r = runCli(["--version"]);
+    const r = await runInProcess(["--version"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${pkg.version}\n`);
   });
 
-  it("--help lists the commands with examples, in Dutch and in English", () => {
-    const r = runCli(["--help"]);
+  it("--help lists the commands with examples, in Dutch and in English", async () => {
+    const r = await runInProcess(["--help"]);
     expect(r.code).toBe(0);
     for (const c of ["formats", "lint", "validate", "run", "report", "rollup"]) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, "m"));
     expect(r.stdout).toContain("Voorbeelden:\n  $ afstem run kernteam\n");
-    const en = runCli(["--lang", "en", "--help"]);
+    const en = await runInProcess(["--lang", "en", "--help"]);
     expect(en.stdout).toContain("Examples:\n  $ afstem run kernteam\n");
   });
 
-  it.each([["lint"], ["validate"], ["formats"]])("%s --help has examples", (cmd) => {
-    const r = runCli([cmd, "--help"]);
+  it.each([["lint"], ["validate"], ["formats"]])("%s --help has examples", async (cmd) => {
+    const r = await runInProcess([cmd, "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^Gebruik: afstem ${cmd} `)); // commander's words in Dutch too (issue 15, item 6)
     expect(r.stdout).toContain("Opties:");
@@ -120,23 +121,23 @@ describe("help and version", () => {
 });
 
 describe("exit codes", () => {
-  it("0 clean, 1 findings", () => {
-    expect(runCli(["lint", "formats/kernteam.yaml"], { env }).code).toBe(0);
-    expect(runCli(["lint", "test/fixtures/formats/unique-id.yaml"], { env }).code).toBe(1);
+  it("0 clean, 1 findings", async () => {
+    expect((await runInProcess(["lint", "formats/kernteam.yaml"], { env })).code).toBe(0);
+    expect((await runInProcess(["lint", "test/fixtures/formats/unique-id.yaml"], { env })).code).toBe(1);
   });
 
-  it("2 for a missing path, with one located message", () => {
-    const r = runCli(["lint", "bestaat-niet.yaml"], { env });
+  it("2 for a missing path, with one located message", async () => {
+    const r = await runInProcess(["lint", "bestaat-niet.yaml"], { env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe("afstem: bestaat-niet.yaml: bestand niet gevonden\n  Controleer het pad.\n");
   });
 
-  it("2 for a binary file", () => {
+  it("2 for a binary file", async () => {
     const { dir, cleanup } = tempDir();
     try {
       writeFileSync(path.join(dir, "plaatje.yaml"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-      const r = runCli(["lint", "plaatje.yaml"], { cwd: dir, env });
+      const r = await runInProcess(["lint", "plaatje.yaml"], { cwd: dir, env });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("plaatje.yaml:3:1  error  dit is geen tekstbestand (bevat NUL-bytes)  (unreadable)\n");
       noStack(r.stderr);
@@ -145,9 +146,9 @@ describe("exit codes", () => {
     }
   });
 
-  it("2 for usage errors (no path, unknown command)", () => {
-    expect(runCli(["lint"]).code).toBe(2);
-    expect(runCli(["lnt"]).code).toBe(2);
+  it("2 for usage errors (no path, unknown command)", async () => {
+    expect((await runInProcess(["lint"])).code).toBe(2);
+    expect((await runInProcess(["lnt"])).code).toBe(2);
   });
 
   // Tests run as root here, and root reads a chmod-000 file anyway; so the CLI is run as the

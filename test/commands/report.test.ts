@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
 import { EXAMPLES, REGENBOOG, VUURTOREN, docxHtml, docxPart, docxText, readExample, styledParagraphs, writeSession } from "../helpers/documents.js";
 
 let dir: string;
@@ -15,6 +15,7 @@ const out = () => path.join(dir, "out");
 const regenboogDocx = () => path.join(out(), "2026-09-15-obs-de-regenboog-kernteam.docx");
 
 describe("afstem report: one document per session", () => {
+  // Spawned: the smoke test of `report` runs the real bin/afstem.js, without a TTY.
   it("writes every example silently (no TTY), named <datum>-<school>-<format>.docx", () => {
     const r = runCli(["report", EXAMPLES, "--out", out()]);
     expect(r.code).toBe(0);
@@ -27,7 +28,7 @@ describe("afstem report: one document per session", () => {
   });
 
   it("has a title block, participants, sections in order, parked topics and an action table", async () => {
-    expect(runCli(["report", REGENBOOG, "--out", out()]).code).toBe(0);
+    expect((await runInProcess(["report", REGENBOOG, "--out", out()])).code).toBe(0);
     const html = await docxHtml(regenboogDocx());
     const text = await docxText(regenboogDocx());
     expect(text).toContain("Afstemmingsgesprek onderwijs en jeugdhulp verbonden (kernteam IJmond)");
@@ -79,7 +80,7 @@ describe("afstem report: one document per session", () => {
   });
 
   it("uses real Heading 1 styles (Word's navigation pane) and a footer with format version and page X of Y", async () => {
-    expect(runCli(["report", REGENBOOG, "--out", out()]).code).toBe(0);
+    expect((await runInProcess(["report", REGENBOOG, "--out", out()])).code).toBe(0);
     const xml = await docxPart(regenboogDocx(), /^word\/document\.xml$/);
     const headings = styledParagraphs(xml, "Heading1");
     expect(headings[0]).toBe("Afspraken en acties");
@@ -95,7 +96,7 @@ describe("afstem report: one document per session", () => {
   });
 
   it("marks a draft CONCEPT in the page header (every page) and says 'niet besproken' for skipped questions", async () => {
-    expect(runCli(["report", VUURTOREN, "--out", out()]).code).toBe(0);
+    expect((await runInProcess(["report", VUURTOREN, "--out", out()])).code).toBe(0);
     const file = path.join(out(), "2026-09-29-sbo-de-vuurtoren-kernteam.docx");
     const header = await docxPart(file, /^word\/header\d*\.xml$/);
     expect(header).toContain("CONCEPT");
@@ -107,7 +108,7 @@ describe("afstem report: one document per session", () => {
   });
 
   it("writes English with --lang en", async () => {
-    expect(runCli(["report", VUURTOREN, "--out", out(), "--lang", "en"]).code).toBe(0);
+    expect((await runInProcess(["report", VUURTOREN, "--out", out(), "--lang", "en"])).code).toBe(0);
     const text = await docxText(path.join(out(), "2026-09-29-sbo-de-vuurtoren-kernteam.docx"));
     expect(text).toContain("DRAFT — this record has not been confirmed");
     expect(text).toContain("Participants");
@@ -116,48 +117,48 @@ describe("afstem report: one document per session", () => {
 });
 
 describe("afstem report: batches", () => {
-  it("skips a broken file, names it with its line, writes the others and exits 1", () => {
+  it("skips a broken file, names it with its line, writes the others and exits 1", async () => {
     for (const f of readdirSync(EXAMPLES)) if (f.endsWith(".yaml")) copyFileSync(path.join(EXAMPLES, f), path.join(dir, f));
     const broken = path.join(dir, "kapot.yaml");
     writeFileSync(broken, "afstem: 1\nformat: {id: kernteam, version: 2}\nstatus: final\nmeta:\n  school: [niet gesloten\n");
-    const r = runCli(["report", dir, "--out", out()]);
+    const r = await runInProcess(["report", dir, "--out", out()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/kapot\.yaml:\d+:\d+  error  /);
     expect(readdirSync(out()).filter((n) => n.endsWith(".docx"))).toHaveLength(readdirSync(EXAMPLES).filter((n) => n.endsWith(".yaml")).length);
     expect(r.stderr).toMatch(/verslagen geschreven, 1 overgeslagen/);
   });
 
-  it("never overwrites without --force, says which files were refused (exit 1), and overwrites with it", () => {
-    expect(runCli(["report", REGENBOOG, "--out", out()]).code).toBe(0);
+  it("never overwrites without --force, says which files were refused (exit 1), and overwrites with it", async () => {
+    expect((await runInProcess(["report", REGENBOOG, "--out", out()])).code).toBe(0);
     const before = statSync(regenboogDocx()).mtimeMs;
-    const again = runCli(["report", REGENBOOG, "--out", out()]);
+    const again = await runInProcess(["report", REGENBOOG, "--out", out()]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("2026-09-15-obs-de-regenboog-kernteam.docx: bestaat al, niet overschreven (gebruik --force)");
     expect(statSync(regenboogDocx()).mtimeMs).toBe(before);
-    const forced = runCli(["report", REGENBOOG, "--out", out(), "--force"]);
+    const forced = await runInProcess(["report", REGENBOOG, "--out", out(), "--force"]);
     expect(forced.code).toBe(0);
   });
 
-  it("gives two sessions with the same date, school and format distinct names", () => {
+  it("gives two sessions with the same date, school and format distinct names", async () => {
     const s = readExample(REGENBOOG);
     writeSession(dir, "a.yaml", s);
     writeSession(dir, "b.yaml", { ...s, status: "draft", finalized: null });
-    expect(runCli(["report", dir, "--out", out()]).code).toBe(0);
+    expect((await runInProcess(["report", dir, "--out", out()])).code).toBe(0);
     expect(readdirSync(out()).sort()).toEqual(["2026-09-15-obs-de-regenboog-kernteam-2.docx", "2026-09-15-obs-de-regenboog-kernteam.docx"]);
   });
 
-  it("keeps file names inside --out whatever the school is called", () => {
+  it("keeps file names inside --out whatever the school is called", async () => {
     const s = readExample(REGENBOOG);
     s.meta.school = "../../etc/passwd";
     writeSession(dir, "evil.yaml", s);
-    expect(runCli(["report", path.join(dir, "evil.yaml"), "--out", out()]).code).toBe(0);
+    expect((await runInProcess(["report", path.join(dir, "evil.yaml"), "--out", out()])).code).toBe(0);
     expect(readdirSync(out())).toEqual(["2026-09-15-etc-passwd-kernteam.docx"]);
     expect(existsSync(path.join(dir, "etc"))).toBe(false);
   });
 
   it("--jobs 2 writes the same documents as --jobs 1, with --verbose listing each file", async () => {
-    const r1 = runCli(["report", EXAMPLES, "--out", path.join(dir, "j1")]);
-    const r2 = runCli(["report", EXAMPLES, "--out", path.join(dir, "j2"), "--jobs", "2", "--verbose"]);
+    const r1 = await runInProcess(["report", EXAMPLES, "--out", path.join(dir, "j1")]);
+    const r2 = await runInProcess(["report", EXAMPLES, "--out", path.join(dir, "j2"), "--jobs", "2", "--verbose"]);
     expect(r1.code).toBe(0);
     expect(r2.code).toBe(0);
     const names = readdirSync(path.join(dir, "j1")).sort();
@@ -167,13 +168,13 @@ describe("afstem report: batches", () => {
     for (const n of names) expect(await docxText(path.join(dir, "j2", n))).toBe(await docxText(path.join(dir, "j1", n)));
   });
 
-  it("usage errors exit 2: a bad --jobs, a missing path, --out that is a file", () => {
-    expect(runCli(["report", EXAMPLES, "--out", out(), "--jobs", "0"]).code).toBe(2);
-    const missing = runCli(["report", path.join(dir, "bestaat-niet"), "--out", out()]);
+  it("usage errors exit 2: a bad --jobs, a missing path, --out that is a file", async () => {
+    expect((await runInProcess(["report", EXAMPLES, "--out", out(), "--jobs", "0"])).code).toBe(2);
+    const missing = await runInProcess(["report", path.join(dir, "bestaat-niet"), "--out", out()]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("bestaat-niet");
     writeFileSync(path.join(dir, "file"), "x");
-    expect(runCli(["report", REGENBOOG, "--out", path.join(dir, "file")]).code).toBe(2);
-    expect(runCli(["report", REGENBOOG]).code).toBe(2);
+    expect((await runInProcess(["report", REGENBOOG, "--out", path.join(dir, "file")])).code).toBe(2);
+    expect((await runInProcess(["report", REGENBOOG])).code).toBe(2);
   });
 });

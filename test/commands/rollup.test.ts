@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { runCli, tempDir, ROOT } from "../helpers/cli.js";
+import { runCli, runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 const FIX = path.join(ROOT, "test/fixtures/rollup");
 const CORPUS = path.join(FIX, "corpus");
@@ -14,27 +14,27 @@ type Row = Record<string, string>;
 const tmp = tempDir("afstem-rollup-");
 afterAll(() => tmp.cleanup());
 
-function rollup(name: string, args: string[]) {
+async function rollup(name: string, args: string[]) {
   const out = path.join(tmp.dir, name);
-  const r = runCli(["rollup", ...args, "--out", out]);
+  const r = await runInProcess(["rollup", ...args, "--out", out]);
   const read = (file: string, excel = false): Row[] =>
     parse(readFileSync(path.join(out, file)), { columns: true, bom: true, delimiter: excel ? ";" : ",", record_delimiter: excel ? "\r\n" : "\n" }) as Row[];
   return { ...r, out, read };
 }
 
 describe("rollup over the fixture corpus (by gemeente, with text)", () => {
-  let run: ReturnType<typeof rollup>;
-  beforeAll(() => {
-    run = rollup("gemeente", [CORPUS, "--by", "gemeente", "--include-text"]);
+  let run: Awaited<ReturnType<typeof rollup>>;
+  beforeAll(async () => {
+    run = await rollup("gemeente", [CORPUS, "--by", "gemeente", "--include-text"]);
   });
 
-  it("writes the five files and a closing line with the counts", () => {
+  it("writes the five files and a closing line with the counts", async () => {
     expect(run.code).toBe(0);
     expect(readdirSync(run.out).sort()).toEqual(["kernteam-actions.csv", "kernteam-codebook.csv", "kernteam-long.csv", "kernteam-summary.csv", "kernteam-wide.csv"]);
     expect(run.stdout).toContain("9 vastgestelde gesprek(ken) meegenomen, 1 concept(en) niet meegenomen");
   });
 
-  it("summary: known figures for velsen (5 sessions, one of them v1)", () => {
+  it("summary: known figures for velsen (5 sessions, one of them v1)", async () => {
     const rows = run.read("kernteam-summary.csv").filter((r) => r.group === "velsen");
     const pick = (q: string, code = "", field = "") => rows.find((r) => r.question_id === q && r.option_code === code && r.field === field);
     expect(pick("tevredenheid_samenwerking")).toMatchObject({ group_by: "gemeente", group_label: "Velsen", sessions: "5", type: "scale", n: "5", mean: "3.6", median: "4", min: "2", max: "5" });
@@ -46,7 +46,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(pick("werkplaats_nu", "deels")).toMatchObject({ n: "5", count: "2", percent: "40" });
     expect(pick("hulp_op_school", "smw")).toMatchObject({ n: "<5", count: "<5", percent: "<5" });
     // With --min-group 1 the same cells are published, with the known figures.
-    const all = rollup("gemeente-k1", [CORPUS, "--by", "gemeente", "--min-group", "1", "--layout", "summary"]).read("kernteam-summary.csv").filter((r) => r.group === "velsen");
+    const all = (await rollup("gemeente-k1", [CORPUS, "--by", "gemeente", "--min-group", "1", "--layout", "summary"])).read("kernteam-summary.csv").filter((r) => r.group === "velsen");
     const pick1 = (q: string, code = "", field = "") => all.find((r) => r.question_id === q && r.option_code === code && r.field === field);
     // the hidden answer (vast_overleg false, frequentie wekelijks) does not count
     expect(pick1("overleg_frequentie", "wekelijks")).toMatchObject({ n: "4", count: "0", percent: "0" });
@@ -58,7 +58,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(pick("casus_illustratie")).toBeUndefined(); // persoonlijk
   });
 
-  it("summary: a gemeente with 4 sessions is suppressed, one with 5 is not, and the run says so", () => {
+  it("summary: a gemeente with 4 sessions is suppressed, one with 5 is not, and the run says so", async () => {
     const rows = run.read("kernteam-summary.csv");
     const heemskerk = rows.filter((r) => r.group === "heemskerk");
     expect(heemskerk.length).toBeGreaterThan(0);
@@ -72,7 +72,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(run.stdout).not.toMatch(/onderdrukt.*velsen/);
   });
 
-  it("long: the rows of one session, exactly", () => {
+  it("long: the rows of one session, exactly", async () => {
     const rows = run.read("kernteam-long.csv").filter((r) => r.session_id === "2026-10-01-velsen-a-kernteam");
     const brief = rows.map((r) => [r.section, r.question_id, r.type, r.item, r.field, r.value_code, r.value_label]);
     expect(brief).toEqual([
@@ -99,7 +99,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(rows[0]).toMatchObject({ format: "kernteam", format_version: "2", status: "final", school: "'=HYPERLINK(\"http://x\",\"y\")", gemeente: "velsen", regio: "ijmond", schooltype: "PO", datum: "2026-10-01", question: "Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?" });
   });
 
-  it("wide: one row per session, 0/1 per option, repeats flattened, v1 merged into the v2 column", () => {
+  it("wide: one row per session, 0/1 per option, repeats flattened, v1 merged into the v2 column", async () => {
     const rows = run.read("kernteam-wide.csv");
     expect(rows.map((r) => r.session_id)).toEqual(readdirSync(CORPUS).filter((f) => !f.includes("concept")).map((f) => f.replace(".yaml", "")));
     const old = rows.find((r) => r.session_id === "2025-10-01-velsen-oud-kernteam")!;
@@ -116,7 +116,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(b).toMatchObject({ vast_overleg: "0", overleg_frequentie: "", "hulp_op_school.smw": "" });
   });
 
-  it("actions: owner role, never the owner's name; an action at a persoonlijk question keeps no words", () => {
+  it("actions: owner role, never the owner's name; an action at a persoonlijk question keeps no words", async () => {
     const rows = run.read("kernteam-actions.csv");
     expect(rows).toEqual([
       expect.objectContaining({ session_id: "2026-10-01-velsen-a-kernteam", action: "1", what: "'-2+3 afspraken vastleggen met [naam]", owner_role: "cjg", organisation: "CJG", due: "2026-11-01", section: "beter", question_id: "wat_kan_beter", question: "Wat kan er beter in de samenwerking?" }),
@@ -125,7 +125,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(Object.keys(rows[0]!)).not.toContain("who");
   });
 
-  it("codebook: columns, options, privacy and the versions each question exists in", () => {
+  it("codebook: columns, options, privacy and the versions each question exists in", async () => {
     const rows = run.read("kernteam-codebook.csv");
     expect(rows.find((r) => r.question_id === "tevredenheid_samenwerking")).toEqual({
       column: "tevredenheid_samenwerking", question_id: "tevredenheid_samenwerking", field: "", section: "goed",
@@ -138,7 +138,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(rows.find((r) => r.question_id === "knelpunten_overzicht" && r.field === "partner" && r.option_code === "cjg")).toMatchObject({ column: "knelpunten_overzicht[n].partner", privacy: "intern" });
   });
 
-  it("privacy: no persoonlijk text, intern text or participant name in any file", () => {
+  it("privacy: no persoonlijk text, intern text or participant name in any file", async () => {
     const all = readdirSync(run.out).map((f) => readFileSync(path.join(run.out, f), "utf8")).join("\n");
     for (const secret of ["PERSOONLIJK-CASUS-TEKST", "PERSOONLIJK-ACTIE-TEKST", "INTERN-OORZAAK-TEKST", "INTERN-KNELPUNT-TEKST", "Priscilla", "Vandersteen", "Anna Zorgvlied", "Bram Kustlicht", "Cor Duinroos", "Dirk Wadzee"]) {
       expect(all, secret).not.toContain(secret);
@@ -147,8 +147,8 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
 });
 
 describe("rollup defaults", () => {
-  it("without --include-text no free text, by regio; drafts only with --include-drafts", () => {
-    const run = rollup("default", [CORPUS]);
+  it("without --include-text no free text, by regio; drafts only with --include-drafts", async () => {
+    const run = await rollup("default", [CORPUS]);
     expect(run.code).toBe(0);
     const long = run.read("kernteam-long.csv");
     expect(long.some((r) => ["text", "longtext", "list"].includes(r.type!))).toBe(false);
@@ -159,14 +159,14 @@ describe("rollup defaults", () => {
     expect(summary.find((r) => r.question_id === "wat_gaat_goed")).toMatchObject({ n: "9", count: "" });
     expect(long.some((r) => r.status === "draft")).toBe(false);
 
-    const drafts = rollup("drafts", [CORPUS, "--include-drafts", "--layout", "long"]);
+    const drafts = await rollup("drafts", [CORPUS, "--include-drafts", "--layout", "long"]);
     expect(drafts.stdout).toContain("9 vastgestelde gesprek(ken) meegenomen, 1 concept(en) meegenomen");
     expect(drafts.read("kernteam-long.csv").some((r) => r.status === "draft")).toBe(true);
     expect(readdirSync(drafts.out).sort()).toEqual(["kernteam-codebook.csv", "kernteam-long.csv"]);
   });
 
-  it("--excel: BOM, semicolons, decimal comma, CRLF, byte for byte", () => {
-    const run = rollup("excel", [CORPUS, "--by", "gemeente", "--excel", "--layout", "summary"]);
+  it("--excel: BOM, semicolons, decimal comma, CRLF, byte for byte", async () => {
+    const run = await rollup("excel", [CORPUS, "--by", "gemeente", "--excel", "--layout", "summary"]);
     const buf = readFileSync(path.join(run.out, "kernteam-summary.csv"));
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString("utf8").slice(1);
@@ -176,16 +176,16 @@ describe("rollup defaults", () => {
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
-  it("--split writes one set per value of --by", () => {
-    const run = rollup("split", [CORPUS, "--by", "gemeente", "--split", "--layout", "wide"]);
+  it("--split writes one set per value of --by", async () => {
+    const run = await rollup("split", [CORPUS, "--by", "gemeente", "--split", "--layout", "wide"]);
     expect(run.code).toBe(0);
     expect(readdirSync(run.out).sort()).toEqual(["gemeente-heemskerk", "gemeente-velsen"]);
     expect(run.read("gemeente-velsen/kernteam-wide.csv")).toHaveLength(5);
     expect(run.read("gemeente-heemskerk/kernteam-wide.csv")).toHaveLength(4);
   });
 
-  it("invalid files are listed path:line:col and skipped with exit 1", () => {
-    const run = rollup("invalid", [FIX]);
+  it("invalid files are listed path:line:col and skipped with exit 1", async () => {
+    const run = await rollup("invalid", [FIX]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/invalid\/2026-10-05-ongeldig-kernteam\.yaml:\d+:\d+ {2}error {2}.+ {2}\(answer-type\)/);
     expect(run.stderr).toMatch(/invalid\/2026-10-06-kapot-kernteam\.yaml:2:\d+ {2}error {2}.+ {2}\(yaml-syntax\)/);
@@ -193,21 +193,23 @@ describe("rollup defaults", () => {
     expect(run.read("kernteam-wide.csv")).toHaveLength(9);
   });
 
-  it("usage errors exit 2", () => {
-    expect(rollup("u1", [CORPUS, "--layout", "long,breed"]).code).toBe(2);
-    expect(rollup("u2", [CORPUS, "--min-group", "0"]).code).toBe(2);
-    expect(rollup("u3", [CORPUS, "--by", "leerling"]).code).toBe(2);
-    expect(rollup("u4", [path.join(FIX, "bestaat-niet")]).code).toBe(2);
-    const notADir = runCli(["rollup", CORPUS, "--out", path.join(FIX, "make-corpus.py")]);
+  it("usage errors exit 2", async () => {
+    expect((await rollup("u1", [CORPUS, "--layout", "long,breed"])).code).toBe(2);
+    expect((await rollup("u2", [CORPUS, "--min-group", "0"])).code).toBe(2);
+    expect((await rollup("u3", [CORPUS, "--by", "leerling"])).code).toBe(2);
+    expect((await rollup("u4", [path.join(FIX, "bestaat-niet")])).code).toBe(2);
+    const notADir = await runInProcess(["rollup", CORPUS, "--out", path.join(FIX, "make-corpus.py")]);
     expect(notADir.code).toBe(2);
     expect(notADir.stderr).toContain("kan de uitvoermap niet maken");
   });
 
+  // Spawned: the smoke test of `rollup` runs the real bin/afstem.js.
   it("npx afstem rollup examples --out out/ writes every file", () => {
-    const run = rollup("examples", ["examples"]);
+    const out = path.join(tmp.dir, "examples");
+    const run = runCli(["rollup", "examples", "--out", out]);
     expect(run.code).toBe(0);
     for (const f of ["kernteam", "kernteam-buch"]) {
-      for (const l of ["long", "wide", "summary", "actions", "codebook"]) expect(existsSync(path.join(run.out, `${f}-${l}.csv`)), `${f}-${l}`).toBe(true);
+      for (const l of ["long", "wide", "summary", "actions", "codebook"]) expect(existsSync(path.join(out, `${f}-${l}.csv`)), `${f}-${l}`).toBe(true);
     }
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -22,11 +22,11 @@ participants:
 `;
 
 describe("--answers with per_party and followup", () => {
-  it("stores {joint, parties} and followup as given", () => {
+  it("stores {joint, parties} and followup as given", async () => {
     const dir = tmp();
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 5, cjg: 3}}\nfollowup:\n  - {action: Maandelijks overleg, status: gedaan}\n  - {action: Scholing, status: loopt, note: in november}\n`);
-    const r = runCli(["run", "kernteam", "--answers", file, "--out", dir]);
+    const r = await runInProcess(["run", "kernteam", "--answers", file, "--out", dir]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const s = parse(readFileSync(path.join(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "utf8"));
@@ -34,18 +34,18 @@ describe("--answers with per_party and followup", () => {
     expect(s.followup).toEqual([{ action: "Maandelijks overleg", status: "gedaan" }, { action: "Scholing", status: "loopt", note: "in november" }]);
   });
 
-  it("a plain number is the joint score only", () => {
+  it("a plain number is the joint score only", async () => {
     const dir = tmp();
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, `${HEAD}answers:\n  tevredenheid_samenwerking: 3\n`);
-    expect(runCli(["run", "kernteam", "--answers", file, "--out", dir]).code).toBe(0);
+    expect((await runInProcess(["run", "kernteam", "--answers", file, "--out", dir])).code).toBe(0);
   });
 
-  it("refuses a party score out of range, an unknown role, a missing joint and a bad status, each located", () => {
+  it("refuses a party score out of range, an unknown role, a missing joint and a bad status, each located", async () => {
     const dir = tmp();
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 9, cjgg: 3}}\n  ouders_vinden_weg: {joint: 2}\nfollowup:\n  - {action: Overleg, status: klaar}\n`);
-    const r = runCli(["run", "kernteam", "--answers", file, "--out", dir]);
+    const r = await runInProcess(["run", "kernteam", "--answers", file, "--out", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/:7:\d+ {2}error {2}tevredenheid_samenwerking: 9 ligt buiten 1–5/);
     expect(r.stderr).toMatch(/error {2}tevredenheid_samenwerking: onbekende rol 'cjgg'.*bedoelt u 'cjg'/);
@@ -53,15 +53,15 @@ describe("--answers with per_party and followup", () => {
     expect(r.stderr).toMatch(/:10:\d+ {2}error {2}/); // status klaar
     const noJoint = path.join(dir, "b.yaml");
     writeFileSync(noJoint, `${HEAD}answers:\n  tevredenheid_samenwerking: {parties: {ib: 2}}\n`);
-    const r2 = runCli(["run", "kernteam", "--answers", noJoint, "--out", dir]);
+    const r2 = await runInProcess(["run", "kernteam", "--answers", noJoint, "--out", dir]);
     expect(r2.code).toBe(1);
     expect(r2.stderr).toContain("de gezamenlijke score (joint) ontbreekt");
   });
 });
 
 describe("lint: per_party only on scale", () => {
-  it("an error on another type", () => {
-    const r = runCli(["lint", "test/fixtures/formats/per-party-type.yaml"]);
+  it("an error on another type", async () => {
+    const r = await runInProcess(["lint", "test/fixtures/formats/per-party-type.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("per_party wordt alleen gebruikt bij type scale");
   });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { MINI } from "../helpers/pty.js";
 
 const cleanups: (() => void)[] = [];
@@ -27,29 +27,29 @@ answers:
 `;
 
 describe("afstem run without a terminal", () => {
-  it("refuses with a clear message and exit 2 instead of waiting", () => {
+  it("refuses with a clear message and exit 2 instead of waiting", async () => {
     const dir = tmp();
-    const r = runCli(["run", MINI, "--out", dir], { timeout: 20_000 });
+    const r = await runInProcess(["run", MINI, "--out", dir], { timeout: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("terminal nodig");
     expect(r.stderr).toContain("--answers");
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("an unknown format is a usage error", () => {
-    const r = runCli(["run", "bestaat-niet", "--answers", "x.yaml"]);
+  it("an unknown format is a usage error", async () => {
+    const r = await runInProcess(["run", "bestaat-niet", "--answers", "x.yaml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("onbekend format 'bestaat-niet'");
   });
 });
 
 describe("--answers", () => {
-  it("fills a session from a partial file, without prompts", () => {
+  it("fills a session from a partial file, without prompts", async () => {
     const dir = tmp();
     const file = path.join(dir, "antwoorden.yaml");
     writeFileSync(file, ANSWERS);
     const out = path.join(dir, "uit");
-    const r = runCli(["run", MINI, "--answers", file, "--out", out]);
+    const r = await runInProcess(["run", MINI, "--answers", file, "--out", out]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const target = path.join(out, "2026-09-15-de-regenboog-mini.yaml");
@@ -60,17 +60,17 @@ describe("--answers", () => {
     expect(s.status).toBe("draft");
     expect(s.history.map((h: { event: string }) => h.event)).toEqual(["import"]);
     // The same again never overwrites: the name gets -2, as for an interactive run (issue 13).
-    const again = runCli(["run", MINI, "--answers", file, "--out", out]);
+    const again = await runInProcess(["run", MINI, "--answers", file, "--out", out]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(path.join(out, "2026-09-15-de-regenboog-mini-2.yaml"));
     expect(parse(readFileSync(target, "utf8")).answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 4 });
   });
 
-  it("lists every problem with file:line:col, exits 1 and writes nothing", () => {
+  it("lists every problem with file:line:col, exits 1 and writes nothing", async () => {
     const dir = tmp();
     const file = path.join(dir, "fout.yaml");
     writeFileSync(file, `meta:\n  school: X\n  datum: "2026-02-31"\nanswers:\n  samen: misschien\n  cijfer: 9\n  kleurn: [rood]\n`);
-    const r = runCli(["run", MINI, "--answers", file, "--out", dir]);
+    const r = await runInProcess(["run", MINI, "--answers", file, "--out", dir]);
     expect(r.code).toBe(1);
     const lines = r.stderr.split("\n").filter((l) => l.includes("  error  "));
     expect(lines).toHaveLength(5);
@@ -84,22 +84,22 @@ describe("--answers", () => {
 });
 
 describe("--resume", () => {
-  function filled(dir: string): string {
+  async function filled(dir: string): Promise<string> {
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, ANSWERS);
-    expect(runCli(["run", MINI, "--answers", file, "--out", dir]).code).toBe(0);
+    expect((await runInProcess(["run", MINI, "--answers", file, "--out", dir])).code).toBe(0);
     return path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
   }
 
-  it("a finalized session opens read-only; --reopen records it in the history", () => {
+  it("a finalized session opens read-only; --reopen records it in the history", async () => {
     const dir = tmp();
-    const file = filled(dir);
+    const file = await filled(dir);
     const s = parse(readFileSync(file, "utf8"));
     Object.assign(s, { status: "final", finalized: { at: "2026-09-15T10:00:00Z", by: ["ib"] } });
     s.answers.verhaal = "een lang verhaal";
     writeFileSync(file, JSON.stringify(s));
     const before = readFileSync(file, "utf8");
-    const ro = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "" });
+    const ro = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "" });
     expect(ro.code).toBe(0);
     expect(ro.stdout).toContain("alleen-lezen");
     expect(ro.stdout).toContain("--reopen");
@@ -107,12 +107,12 @@ describe("--resume", () => {
     expect(ro.stdout).not.toContain("2026-09-15T10:00:00Z");
     expect(readFileSync(file, "utf8")).toBe(before);
     // Issue 15, item 7: looking at a reopened session and stopping changes nothing.
-    const look = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "stop\n" });
+    const look = await runInProcess(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "stop\n" });
     expect(look.code).toBe(0);
     expect(look.stdout).toContain("blijft vastgesteld");
     expect(readFileSync(file, "utf8")).toBe(before);
     // The first real change makes it a draft, with the reopen in the history.
-    const re = runCli(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "edit\nhoe\nanders nu\nstop\n" });
+    const re = await runInProcess(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "edit\nhoe\nanders nu\nstop\n" });
     expect(re.code).toBe(0);
     const after = parse(readFileSync(file, "utf8"));
     expect(after.status).toBe("draft");
@@ -120,43 +120,43 @@ describe("--resume", () => {
     expect(after.history.map((h: { event: string }) => h.event)).toEqual(["import", "resume", "reopen"]);
   });
 
-  it("--resume FILE alone is enough: the format comes from the file (issue 15, item 8)", () => {
+  it("--resume FILE alone is enough: the format comes from the file (issue 15, item 8)", async () => {
     const dir = tmp();
-    const file = filled(dir);
-    const r = runCli(["run", "--resume", file, "--formats-dir", path.dirname(MINI)], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    const file = await filled(dir);
+    const r = await runInProcess(["run", "--resume", file, "--formats-dir", path.dirname(MINI)], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${file}`);
   });
 
-  it("printed next steps say `npx afstem` when started through npx (issue 15, item 8)", () => {
+  it("printed next steps say `npx afstem` when started through npx (issue 15, item 8)", async () => {
     const dir = tmp();
-    const file = filled(dir);
-    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines", npm_command: "exec" }, input: ":stop\n" });
+    const file = await filled(dir);
+    const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines", npm_command: "exec" }, input: ":stop\n" });
     expect(r.stdout).toContain(`Verder gaan: npx afstem run ${MINI} --resume ${file}`);
   });
 
-  it("takes over a stale lock of a dead process, with a message, and releases it at the end", () => {
+  it("takes over a stale lock of a dead process, with a message, and releases it at the end", async () => {
     const dir = tmp();
-    const file = filled(dir);
+    const file = await filled(dir);
     writeFileSync(`${file}.lock`, "2147480000\n");
-    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("proces 2147480000 bestaat niet meer");
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it("end of scripted input is Ctrl+C: saved, exit 130, with the resume command", () => {
+  it("end of scripted input is Ctrl+C: saved, exit 130, with the resume command", async () => {
     const dir = tmp();
-    const file = filled(dir);
-    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "lang genoeg verhaal\n\n" });
+    const file = await filled(dir);
+    const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: "lang genoeg verhaal\n\n" });
     expect(r.code).toBe(130);
     expect(r.stdout).toContain(`--resume ${file}`);
     expect(parse(readFileSync(file, "utf8")).answers.verhaal).toBe("lang genoeg verhaal");
   });
 
-  it("an unreadable session file is exit 2", () => {
+  it("an unreadable session file is exit 2", async () => {
     const dir = tmp();
-    const r = runCli(["run", MINI, "--resume", path.join(dir, "nope.yaml")], { env: { AFSTEM_UI: "lines" } });
+    const r = await runInProcess(["run", MINI, "--resume", path.join(dir, "nope.yaml")], { env: { AFSTEM_UI: "lines" } });
     expect(r.code).toBe(2);
   });
 });

@@ -2,7 +2,7 @@
 // offending node (line:col), with the format's own message where it has one.
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const cache = tempDir("afstem-validate-cache-");
 afterAll(() => cache.cleanup());
@@ -26,6 +26,7 @@ const EXPECT: Record<string, Row[]> = {
 };
 
 describe("validate", () => {
+  // Spawned: the smoke test of `validate` runs the real bin/afstem.js.
   it("the examples validate clean", () => {
     const r = runCli(["validate", "examples/"], { env });
     expect(r.code).toBe(0);
@@ -33,9 +34,9 @@ describe("validate", () => {
     expect(r.stderr).toMatch(/^\d+ bestanden gecontroleerd: 0 fouten, 0 waarschuwingen\n$/);
   });
 
-  it.each(Object.entries(EXPECT))("%s", (name, rows) => {
+  it.each(Object.entries(EXPECT))("%s", async (name, rows) => {
     const rel = path.join("test", "fixtures", "sessions", `${name}.yaml`);
-    const r = runCli(["validate", rel, "--json"], { env });
+    const r = await runInProcess(["validate", rel, "--json"], { env });
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; col: number; severity: string; rule: string; message: string }[] };
@@ -46,8 +47,8 @@ describe("validate", () => {
     });
   });
 
-  it("text mode: one line per finding and the count", () => {
-    const r = runCli(["validate", "test/fixtures/sessions/unknown-role.yaml", "test/fixtures/sessions/scale-range.yaml"], { env });
+  it("text mode: one line per finding and the count", async () => {
+    const r = await runInProcess(["validate", "test/fixtures/sessions/unknown-role.yaml", "test/fixtures/sessions/scale-range.yaml"], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       "test/fixtures/sessions/scale-range.yaml:14:30  error  tevredenheid_samenwerking: 7 ligt buiten 1–5  (answer-range)\n" +
@@ -56,8 +57,8 @@ describe("validate", () => {
     expect(r.stderr).toBe("2 bestanden gecontroleerd: 2 fouten, 0 waarschuwingen\n");
   });
 
-  it("a whole folder of broken sessions: every file, every finding", () => {
-    const r = runCli(["validate", "test/fixtures/sessions", "--json"], { env });
+  it("a whole folder of broken sessions: every file, every finding", async () => {
+    const r = await runInProcess(["validate", "test/fixtures/sessions", "--json"], { env });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; findings: unknown[] };
     expect(report.files).toBe(Object.keys(EXPECT).length);

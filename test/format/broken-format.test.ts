@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir("afstem-broken-");
 afterAll(() => tmp.cleanup());
@@ -25,7 +25,7 @@ const LOKET = [
   "",
 ].join("\n");
 
-beforeAll(() => {
+beforeAll(async () => {
   const formats = path.join(tmp.dir, "formats");
   const sessions = path.join(tmp.dir, "gesprekken");
   mkdirSync(formats);
@@ -39,8 +39,8 @@ beforeAll(() => {
   env = { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache"), AFSTEM_FORMATS_PATH: formats };
 });
 
-const cli = (args: string[], lang?: string) => {
-  const r = runCli(lang ? ["--lang", lang, ...args] : args, { cwd: tmp.dir, env });
+const cli = async (args: string[], lang?: string) => {
+  const r = await runInProcess(lang ? ["--lang", lang, ...args] : args, { cwd: tmp.dir, env });
   expect(r.stderr).not.toMatch(/^\s+at |SyntaxError|interne fout/m);
   return r;
 };
@@ -52,57 +52,57 @@ const EXPECTED = [
 ];
 
 describe("a format with lint errors never loads", () => {
-  it("lint reports the errors the message counts (an invalid pattern and maxLength -1 are lint errors)", () => {
-    const r = cli(["lint", "formats/loket.yaml", "--json"]);
+  it("lint reports the errors the message counts (an invalid pattern and maxLength -1 are lint errors)", async () => {
+    const r = await cli(["lint", "formats/loket.yaml", "--json"]);
     expect(r.code).toBe(1);
     const rules = (JSON.parse(r.stdout) as { findings: { rule: string }[] }).findings.map((f) => f.rule).sort();
     expect(rules).toEqual(["bad-value", "validate-pattern"]);
   });
 
-  it("validate, twice (the second run from the cache): one located line per session of a broken format, the rest checked, exit 1", () => {
+  it("validate, twice (the second run from the cache): one located line per session of a broken format, the rest checked, exit 1", async () => {
     for (let i = 0; i < 2; i++) {
-      const r = cli(["validate", "gesprekken"]);
+      const r = await cli(["validate", "gesprekken"]);
       expect(r.code).toBe(1);
       expect(r.stdout.split("\n").filter((l) => l.includes("  error  "))).toEqual(EXPECTED);
     }
   });
 
-  it("speaks English with --lang en", () => {
-    const r = cli(["validate", "gesprekken/2026-10-09-x-loket.yaml"], "en");
+  it("speaks English with --lang en", async () => {
+    const r = await cli(["validate", "gesprekken/2026-10-09-x-loket.yaml"], "en");
     expect(r.stdout).toContain("format 'loket' in formats/loket.yaml has 2 errors; run afstem lint formats/loket.yaml  (session-format-broken)");
   });
 
-  it("report skips the sessions of broken formats and writes the others, exit 1", () => {
-    const r = cli(["report", "gesprekken", "--out", "verslagen"]);
+  it("report skips the sessions of broken formats and writes the others, exit 1", async () => {
+    const r = await cli(["report", "gesprekken", "--out", "verslagen"]);
     expect(r.code).toBe(1);
     for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`).toContain(line.replace(/  \(session-format-broken\)$/, ""));
     expect(readdirSync(path.join(tmp.dir, "verslagen"))).toHaveLength(3);
   });
 
-  it("rollup (simple and worker engine) does the same", () => {
+  it("rollup (simple and worker engine) does the same", async () => {
     for (const engine of ["simple", "workers"]) {
-      const r = runCli(["rollup", "gesprekken", "--out", `rollup-${engine}`, "--include-drafts"], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: engine } });
+      const r = await runInProcess(["rollup", "gesprekken", "--out", `rollup-${engine}`, "--include-drafts"], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: engine } });
       expect(r.stderr).not.toMatch(/^\s+at |SyntaxError/m);
       expect(r.code, engine).toBe(1);
       for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`, engine).toContain(line.replace(/  \(session-format-broken\)$/, ""));
     }
   });
 
-  it("run and formats show refuse it by id with the same message (exit 2), also through extends", () => {
+  it("run and formats show refuse it by id with the same message (exit 2), also through extends", async () => {
     writeFileSync(path.join(tmp.dir, "antwoorden.yaml"), "code: '12'\n");
     for (const args of [["run", "loket", "--answers", "antwoorden.yaml", "--out", "uit"], ["formats", "show", "kind"], ["run", "formats/kind.yaml", "--answers", "antwoorden.yaml", "--out", "uit"]]) {
-      const r = cli(args);
+      const r = await cli(args);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr, args.join(" ")).toBe("afstem: format 'loket' in formats/loket.yaml heeft 2 fouten; voer afstem lint formats/loket.yaml uit\n");
     }
-    const k = cli(["formats", "show", "kapot"]);
+    const k = await cli(["formats", "show", "kapot"]);
     expect(k.code).toBe(2);
     expect(k.stderr).toBe("afstem: format 'kapot' in formats/kapot.yaml heeft 1 fout; voer afstem lint formats/kapot.yaml uit\n");
   });
 
-  it("once the format is fixed it loads again at once (the cached verdicts follow the file)", () => {
+  it("once the format is fixed it loads again at once (the cached verdicts follow the file)", async () => {
     writeFileSync(path.join(tmp.dir, "formats", "loket.yaml"), LOKET.replace('pattern: "[0-9", maxLength: -1', 'pattern: "^[0-9]+$", maxLength: 4'));
-    const r = cli(["validate", "gesprekken"]);
+    const r = await cli(["validate", "gesprekken"]);
     expect(r.stdout).not.toContain("format 'loket'");
     expect(r.stdout).toContain("format 'kapot' in formats/kapot.yaml heeft 1 fout");
   });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -62,8 +62,9 @@ mkdirSync(path.join(dir, "f"));
 writeFileSync(path.join(dir, "f", "ouder.yaml"), parent);
 writeFileSync(path.join(dir, "f", "kind.yaml"), child);
 
+const r = await runInProcess(["formats", "show", path.join(dir, "f", "kind.yaml"), "--json"]);
+
 describe("extends", () => {
-  const r = runCli(["formats", "show", path.join(dir, "f", "kind.yaml"), "--json"]);
   const f = JSON.parse(r.stdout) as {
     id: string;
     duration: number;
@@ -72,24 +73,24 @@ describe("extends", () => {
     sections: { id: string; title: string; minutes: number; questions: { id: string; type: string }[] }[];
   };
 
-  it("loads without error", () => {
+  it("loads without error", async () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
   });
 
-  it("inherits what the child leaves out", () => {
+  it("inherits what the child leaves out", async () => {
     expect(f.duration).toBe(30);
     expect(f.meta.map((m) => m.id)).toEqual(["school"]);
   });
 
-  it("merges participants by id, removes listed ids", () => {
+  it("merges participants by id, removes listed ids", async () => {
     expect(f.participants).toEqual([
       { id: "a", label: "Partner A (nieuw)", required: false },
       { id: "c", label: "Partner C", required: false },
     ]);
   });
 
-  it("a section with the same id replaces the parent's in place; without questions it keeps them", () => {
+  it("a section with the same id replaces the parent's in place; without questions it keeps them", async () => {
     expect(f.sections.map((s) => s.id)).toEqual(["een", "twee", "drie", "vier"]);
     const een = f.sections[0]!;
     expect(een.title).toBe("Een");
@@ -98,7 +99,7 @@ describe("extends", () => {
     expect(f.sections[2]!.questions.map((q) => q.id)).toEqual(["q6"]);
   });
 
-  it("a question redefined elsewhere replaces the parent's copy; remove drops questions", () => {
+  it("a question redefined elsewhere replaces the parent's copy; remove drops questions", async () => {
     expect(een().questions.map((q) => q.id)).toEqual(["q2"]);
     expect(f.sections[1]!.questions.map((q) => q.id)).toEqual(["q3"]);
     expect(f.sections[3]!.questions).toEqual([expect.objectContaining({ id: "q1", type: "longtext" })]);
@@ -107,10 +108,10 @@ describe("extends", () => {
     }
   });
 
-  it("an extends cycle is an error located at the extends key", () => {
+  it("an extends cycle is an error located at the extends key", async () => {
     writeFileSync(path.join(dir, "f", "rond-a.yaml"), "id: rond-a\nversion: 1\nextends: rond-b\ntitle: A\nduration: 10\nsections: []\n");
     writeFileSync(path.join(dir, "f", "rond-b.yaml"), "id: rond-b\nversion: 1\nextends: rond-a\ntitle: B\nduration: 10\nsections: []\n");
-    const lint = runCli(["lint", path.join(dir, "f", "rond-a.yaml"), "--json"]);
+    const lint = await runInProcess(["lint", path.join(dir, "f", "rond-a.yaml"), "--json"]);
     expect(lint.code).toBe(1);
     const findings = (JSON.parse(lint.stdout) as { findings: { file: string; rule: string; line: number; col: number }[] }).findings;
     const cycle = findings.filter((f) => f.rule === "extends-cycle");

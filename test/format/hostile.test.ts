@@ -3,7 +3,7 @@
 import { writeFileSync, mkdirSync, readFileSync, copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const cache = tempDir("afstem-hostile-cache-");
 afterAll(() => cache.cleanup());
@@ -15,16 +15,16 @@ const H = "test/fixtures/hostile";
  * killed by the timeout and fails on the exit code). Speed is the bench's job, not a test's:
  * on a shared 2-core machine a wall-clock bound only measures the neighbours.
  */
-function run(args: string[], opts: { cwd?: string } = {}) {
-  const r = runCli(args, { ...opts, env, timeout: 25_000 });
+async function run(args: string[], opts: { cwd?: string } = {}) {
+  const r = await runInProcess(args, { ...opts, env, timeout: 25_000 });
   expect(r.code, "the command did not end").not.toBeNull();
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/interne fout|internal error/);
   return r;
 }
 
-function oneFinding(cmd: "lint" | "validate", file: string) {
-  const r = run([cmd, file, "--json"]);
+async function oneFinding(cmd: "lint" | "validate", file: string) {
+  const r = await run([cmd, file, "--json"]);
   const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; col: number; rule: string; message: string; severity: string }[] };
   expect(report.findings).toHaveLength(1);
   return { code: r.code, f: report.findings[0]! };
@@ -55,8 +55,8 @@ const LINT_CASES: [string, string, string, string, number][] = [
 ];
 
 describe("hostile format files through lint", () => {
-  it.each(LINT_CASES)("%s → %s %s", (file, at, rule, msg, code) => {
-    const { code: got, f } = oneFinding("lint", `${H}/${file}`);
+  it.each(LINT_CASES)("%s → %s %s", async (file, at, rule, msg, code) => {
+    const { code: got, f } = await oneFinding("lint", `${H}/${file}`);
     expect(`${f.line}:${f.col}`).toBe(at);
     expect(f.rule).toBe(rule);
     expect(f.message).toContain(msg);
@@ -64,17 +64,17 @@ describe("hostile format files through lint", () => {
     expect(got).toBe(code);
   });
 
-  it("the billion-laughs file is refused quickly", () => {
+  it("the billion-laughs file is refused quickly", async () => {
     const t0 = Date.now();
-    run(["lint", `${H}/billion-laughs.yaml`]);
+    await run(["lint", `${H}/billion-laughs.yaml`]);
     expect(Date.now() - t0).toBeLessThan(5_000);
   });
 
-  it("a file of 200 000 nested brackets: one message, no crash", () => {
+  it("a file of 200 000 nested brackets: one message, no crash", async () => {
     const { dir, cleanup } = tempDir();
     try {
       writeFileSync(path.join(dir, "diep.yaml"), `id: diep\nversion: 1\ntitle: ${"[".repeat(200_000)}\n`);
-      const r = run(["lint", "diep.yaml"], { cwd: dir });
+      const r = await run(["lint", "diep.yaml"], { cwd: dir });
       expect([1, 2]).toContain(r.code);
       expect(r.stdout.trim().split("\n").length).toBeGreaterThanOrEqual(1);
       expect(r.stdout).toMatch(/^diep\.yaml:\d+:\d+  error  /);
@@ -86,15 +86,15 @@ describe("hostile format files through lint", () => {
 
 describe("a pattern that backtracks exponentially in JavaScript (issue 12)", () => {
   // Patterns run in RE2 (linear time), so the classic ReDoS shape is an ordinary, usable pattern.
-  it("lints clean, and validate of a 40-character near-miss answers at once", () => {
+  it("lints clean, and validate of a 40-character near-miss answers at once", async () => {
     const { dir, cleanup } = tempDir();
     try {
       copyFileSync(path.join(ROOT, H, "redos-pattern.yaml"), path.join(dir, "redos-pattern.yaml"));
-      expect(run(["lint", "redos-pattern.yaml"], { cwd: dir }).code).toBe(0);
+      expect((await run(["lint", "redos-pattern.yaml"], { cwd: dir })).code).toBe(0);
       const session = ["afstem: 1", "format: {id: redos-pattern, version: 1}", "status: draft", "answers:", `  email: "${"a".repeat(40)}!@school.nl"`, ""].join("\n");
       writeFileSync(path.join(dir, "gesprek.yaml"), session);
       const t0 = Date.now();
-      const r = runCli(["validate", "gesprek.yaml"], { cwd: dir, env: { ...env, AFSTEM_FORMATS_PATH: dir }, timeout: 20_000 });
+      const r = await runInProcess(["validate", "gesprek.yaml"], { cwd: dir, env: { ...env, AFSTEM_FORMATS_PATH: dir }, timeout: 20_000 });
       expect(Date.now() - t0).toBeLessThan(10_000);
       expect(r.code).toBe(1);
       expect(r.stdout).toContain("email: Een adres van de school.");
@@ -105,18 +105,18 @@ describe("a pattern that backtracks exponentially in JavaScript (issue 12)", () 
 });
 
 describe("encodings and odd files", () => {
-  it.each([["utf8-bom.yaml"], ["utf16le.yaml"], ["utf16be.yaml"]])("%s is decoded and lints clean", (file) => {
-    const r = run(["lint", `${H}/${file}`]);
+  it.each([["utf8-bom.yaml"], ["utf16le.yaml"], ["utf16be.yaml"]])("%s is decoded and lints clean", async (file) => {
+    const r = await run(["lint", `${H}/${file}`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
   });
 
-  it("UTF-16 findings are located by character, like UTF-8", () => {
+  it("UTF-16 findings are located by character, like UTF-8", async () => {
     const { dir, cleanup } = tempDir();
     try {
       const text = readFileSync(path.join(ROOT, H, "unknown-key-top.yaml"), "utf8");
       writeFileSync(path.join(dir, "kladblok.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
-      const r = run(["lint", "kladblok.yaml"], { cwd: dir });
+      const r = await run(["lint", "kladblok.yaml"], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("kladblok.yaml:4:1  error  onbekende sleutel 'durration' — bedoelt u 'duration'?  (unknown-key)\n");
     } finally {
@@ -124,20 +124,20 @@ describe("encodings and odd files", () => {
     }
   });
 
-  it("Latin-1 in text mode: one located line and the hint-free count; validate says the same", () => {
-    const r = run(["lint", `${H}/latin1.yaml`]);
+  it("Latin-1 in text mode: one located line and the hint-free count; validate says the same", async () => {
+    const r = await run(["lint", `${H}/latin1.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe(`${H}/latin1.yaml:3:10  error  het bestand is niet in UTF-8 opgeslagen  (unreadable)\n`);
-    const v = run(["validate", `${H}/latin1.yaml`]);
+    const v = await run(["validate", `${H}/latin1.yaml`]);
     expect(v.code).toBe(2);
     expect(v.stdout).toBe(`${H}/latin1.yaml:3:10  error  het bestand is niet in UTF-8 opgeslagen  (unreadable)\n`);
   });
 
-  it("a binary file: exit 2, located at the first NUL byte", () => {
+  it("a binary file: exit 2, located at the first NUL byte", async () => {
     const { dir, cleanup } = tempDir();
     try {
       writeFileSync(path.join(dir, "foto.yaml"), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]));
-      const r = run(["validate", "foto.yaml"], { cwd: dir });
+      const r = await run(["validate", "foto.yaml"], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("foto.yaml:1:5  error  dit is geen tekstbestand (bevat NUL-bytes)  (unreadable)\n");
     } finally {
@@ -146,12 +146,12 @@ describe("encodings and odd files", () => {
   });
 
   // The cap is 10 MB (src/yaml/read-text.ts); the file is made here, never committed.
-  it("a file over the size cap: exit 2 without reading it all", () => {
+  it("a file over the size cap: exit 2 without reading it all", async () => {
     const { dir, cleanup } = tempDir();
     try {
       const big = `id: groot\nversion: 1\ndescription: "${"x".repeat(11 * 1024 * 1024)}"\n`;
       writeFileSync(path.join(dir, "groot.yaml"), big);
-      const r = run(["lint", "groot.yaml"], { cwd: dir });
+      const r = await run(["lint", "groot.yaml"], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe("groot.yaml:1:1  error  bestand is te groot (11.0 MB; hoogstens 10 MB)  (unreadable)\n");
     } finally {
@@ -159,11 +159,11 @@ describe("encodings and odd files", () => {
     }
   });
 
-  it("a directory where a file is expected: exit 2, one message", () => {
+  it("a directory where a file is expected: exit 2, one message", async () => {
     const { dir, cleanup } = tempDir();
     try {
       mkdirSync(path.join(dir, "format.yaml"));
-      const r = run(["formats", "show", "format.yaml"], { cwd: dir });
+      const r = await run(["formats", "show", "format.yaml"], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("afstem: format.yaml: dit is een map, geen bestand\n");
     } finally {
@@ -171,23 +171,23 @@ describe("encodings and odd files", () => {
     }
   });
 
-  it("a missing file: exit 2 for lint and validate", () => {
+  it("a missing file: exit 2 for lint and validate", async () => {
     for (const cmd of ["lint", "validate"]) {
-      const r = run([cmd, "weg.yaml"]);
+      const r = await run([cmd, "weg.yaml"]);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("afstem: weg.yaml: bestand niet gevonden\n  Controleer het pad.\n");
     }
   });
 
-  it("a path with spaces and non-ASCII characters", () => {
-    const ok = run(["lint", `${H}/map met spaties/één ünïcode.yaml`]);
+  it("a path with spaces and non-ASCII characters", async () => {
+    const ok = await run(["lint", `${H}/map met spaties/één ünïcode.yaml`]);
     expect(ok.code).toBe(0);
     const { dir, cleanup } = tempDir();
     try {
       mkdirSync(path.join(dir, "Gesprekken 2026 – Zeeënweg"));
       const target = path.join(dir, "Gesprekken 2026 – Zeeënweg", "gesprek ÿ école.yaml");
       copyFileSync(path.join(ROOT, H, "session-yesno-on.yaml"), target);
-      const r = run(["validate", "Gesprekken 2026 – Zeeënweg"], { cwd: dir });
+      const r = await run(["validate", "Gesprekken 2026 – Zeeënweg"], { cwd: dir });
       expect(r.code).toBe(1);
       expect(r.stdout).toBe("Gesprekken 2026 – Zeeënweg/gesprek ÿ école.yaml:8:17  error  vast_overleg: verwacht ja of nee (true/false)  (answer-type)\n");
     } finally {
@@ -215,14 +215,14 @@ const SESSION_CASES: [string, string, string, string][] = [
 ];
 
 describe("hostile session files through validate", () => {
-  it("YAML 1.1 spellings that are unambiguous are accepted (yes, nee, Ja, 08, .5, unquoted dates)", () => {
-    const r = run(["validate", `${H}/session-yaml11-accepted.yaml`]);
+  it("YAML 1.1 spellings that are unambiguous are accepted (yes, nee, Ja, 08, .5, unquoted dates)", async () => {
+    const r = await run(["validate", `${H}/session-yaml11-accepted.yaml`]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
   });
 
-  it.each(SESSION_CASES)("%s → %s %s", (file, at, rule, msg) => {
-    const { code, f } = oneFinding("validate", `${H}/${file}`);
+  it.each(SESSION_CASES)("%s → %s %s", async (file, at, rule, msg) => {
+    const { code, f } = await oneFinding("validate", `${H}/${file}`);
     expect(`${f.line}:${f.col}`).toBe(at);
     expect(f.rule).toBe(rule);
     expect(f.message).toContain(msg);
@@ -231,8 +231,8 @@ describe("hostile session files through validate", () => {
 
   it.each(LINT_CASES.filter(([f]) => !f.startsWith("redos") && !f.startsWith("unknown") && !f.startsWith("number")).slice(0, 15))(
     "YAML problem %s is reported the same way by validate",
-    (file, at, rule) => {
-      const { f } = oneFinding("validate", `${H}/${file}`);
+    async (file, at, rule) => {
+      const { f } = await oneFinding("validate", `${H}/${file}`);
       expect(`${f.line}:${f.col}`).toBe(at);
       expect(f.rule).toBe(rule);
     },

@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const FIXTURES = path.join(ROOT, "test", "fixtures", "formats");
 const cache = tempDir("afstem-lint-cache-");
@@ -72,21 +72,21 @@ interface JsonFinding {
   rule: string;
 }
 
-function lintJson(file: string) {
-  const r = runCli(["lint", file, "--json"], { env });
+async function lintJson(file: string) {
+  const r = await runInProcess(["lint", file, "--json"], { env });
   expect(r.stderr).not.toMatch(/^\s+at /m);
   return { code: r.code, report: JSON.parse(r.stdout) as { files: number; errors: number; warnings: number; findings: JsonFinding[] } };
 }
 
 describe("lint fixtures: one broken format per rule", () => {
-  it("has a fixture for every case in the table and a table row for every fixture", () => {
+  it("has a fixture for every case in the table and a table row for every fixture", async () => {
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
     expect(files.sort()).toEqual(Object.keys(EXPECT).sort());
   });
 
-  it.each(Object.entries(EXPECT))("%s", (name, expected) => {
+  it.each(Object.entries(EXPECT))("%s", async (name, expected) => {
     const rel = path.join("test", "fixtures", "formats", `${name}.yaml`);
-    const { code, report } = lintJson(rel);
+    const { code, report } = await lintJson(rel);
     const got = report.findings.map((f) => [`${f.line}:${f.col}`, f.severity, f.rule]);
     expect(got).toEqual(expected.map(([at, sev, rule]) => [at, sev, rule]));
     report.findings.forEach((f, i) => {
@@ -99,7 +99,7 @@ describe("lint fixtures: one broken format per rule", () => {
     expect(report.warnings).toBe(expected.filter(([, s]) => s === "warning").length);
   });
 
-  it("covers every rule id the lint code can emit", () => {
+  it("covers every rule id the lint code can emit", async () => {
     const rules = new Set(Object.values(EXPECT).flatMap((rows) => rows.map((r) => r[2])));
     for (const rule of [
       "yaml-syntax", "duplicate-key", "yaml-tag", "yaml-empty", "yaml-not-mapping", "yaml-alias", "unknown-key",
@@ -114,8 +114,8 @@ describe("lint fixtures: one broken format per rule", () => {
 });
 
 describe("lint text output", () => {
-  it("prints path:line:col  severity  message  (rule) lines and a count on stderr", () => {
-    const r = runCli(["lint", "test/fixtures/formats/unknown-key.yaml", "test/fixtures/formats/when-value.yaml", "test/fixtures/formats/timebox-sum.yaml"], { env });
+  it("prints path:line:col  severity  message  (rule) lines and a count on stderr", async () => {
+    const r = await runInProcess(["lint", "test/fixtures/formats/unknown-key.yaml", "test/fixtures/formats/when-value.yaml", "test/fixtures/formats/timebox-sum.yaml"], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -128,22 +128,22 @@ describe("lint text output", () => {
     expect(r.stderr).toBe("3 bestanden gecontroleerd: 2 fouten, 1 waarschuwing\n");
   });
 
-  it("speaks English with --lang en", () => {
-    const r = runCli(["--lang", "en", "lint", "test/fixtures/formats/unknown-key.yaml"], { env });
+  it("speaks English with --lang en", async () => {
+    const r = await runInProcess(["--lang", "en", "lint", "test/fixtures/formats/unknown-key.yaml"], { env });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("test/fixtures/formats/unknown-key.yaml:12:9  error  unknown key 'promt' — did you mean 'prompt'?  (unknown-key)\n");
     expect(r.stderr).toBe("1 file checked: 1 error, 0 warnings\n");
   });
 
-  it("exits 0 for warnings only, with the warning printed", () => {
-    const r = runCli(["lint", "test/fixtures/formats/empty-section.yaml"], { env });
+  it("exits 0 for warnings only, with the warning printed", async () => {
+    const r = await runInProcess(["lint", "test/fixtures/formats/empty-section.yaml"], { env });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("test/fixtures/formats/empty-section.yaml:14:16  warning  sectie 's2' heeft geen vragen  (empty-section)\n");
     expect(r.stderr).toBe("1 bestand gecontroleerd: 0 fouten, 1 waarschuwing\n");
   });
 
-  it("reports every finding in a directory, not just the first", () => {
-    const r = runCli(["lint", "test/fixtures/formats", "--json"], { env });
+  it("reports every finding in a directory, not just the first", async () => {
+    const r = await runInProcess(["lint", "test/fixtures/formats", "--json"], { env });
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { files: number; findings: JsonFinding[] };
     expect(report.files).toBe(Object.keys(EXPECT).length);

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir("afstem-lint-nothing-");
 afterAll(() => tmp.cleanup());
@@ -16,15 +16,15 @@ writeFileSync(path.join(tmp.dir, "tekst", "lees-mij.txt"), "geen format\n");
 const HINT_NL = "  afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.\n";
 
 describe("afstem lint of nothing", () => {
-  it.each([["leeg"], ["x.yaml"], ["tekst"]])("%s: exit 2, one message, nothing on stdout", (dir) => {
-    const r = runCli(["lint", dir], { cwd: tmp.dir, env });
+  it.each([["leeg"], ["x.yaml"], ["tekst"]])("%s: exit 2, one message, nothing on stdout", async (dir) => {
+    const r = await runInProcess(["lint", dir], { cwd: tmp.dir, env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(`afstem: geen formatbestanden gevonden in ${dir}\n${HINT_NL}`);
   });
 
-  it("--json and --lang en: the same, in English, no JSON report", () => {
-    const r = runCli(["--lang", "en", "lint", "leeg", "x.yaml", "--json"], { cwd: tmp.dir, env });
+  it("--json and --lang en: the same, in English, no JSON report", async () => {
+    const r = await runInProcess(["--lang", "en", "lint", "leeg", "x.yaml", "--json"], { cwd: tmp.dir, env });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain("afstem: no format files found in leeg, x.yaml\n");

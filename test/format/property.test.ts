@@ -23,12 +23,18 @@ const RUNS = Number(process.env.AFSTEM_PROPERTY_RUNS ?? 300);
 const tmp = tempDir("afstem-prop-");
 let registry: FormatRegistry;
 let checker: AnswerChecker;
+// Files share a worker process (vitest.config.ts, isolate: false): put the environment back.
+const cacheSetting = process.env.AFSTEM_CACHE;
 beforeAll(async () => {
   process.env.AFSTEM_CACHE = "0";
   registry = await FormatRegistry.load([BUILTIN_FORMATS_DIR]);
   checker = await AnswerChecker.create();
 });
-afterAll(() => tmp.cleanup());
+afterAll(() => {
+  tmp.cleanup();
+  if (cacheSetting === undefined) delete process.env.AFSTEM_CACHE;
+  else process.env.AFSTEM_CACHE = cacheSetting;
+});
 
 function wellFormed(findings: Finding[], lines: number) {
   for (const f of findings) {

@@ -7,7 +7,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
 import { docxPart, docxText } from "../helpers/documents.js";
-import { CASES, LONG_ANSWER, buildCorpus, errorLines, noCrash, outputStem, runCliAsync, type Accepted, type AsyncResult, type Refused } from "./cases.js";
+import { CASES, LONG_ANSWER, buildCorpus, errorLines, noCrash, outputStem, runInProcessAsync, type Accepted, type AsyncResult, type Refused } from "./cases.js";
 
 const tmp = tempDir("afstem-hostile-batch-");
 afterAll(() => tmp.cleanup());
@@ -26,11 +26,11 @@ beforeAll(async () => {
   buildCorpus(tmp.dir);
   const opts = { cwd: tmp.dir, env };
   [report, rollup] = await Promise.all([
-    runCliAsync(["report", "gesprekken", "--out", REPORT_OUT], opts),
-    runCliAsync(["rollup", "gesprekken", "--out", ROLLUP_OUT, "--include-drafts", "--include-text"], opts),
+    runInProcessAsync(["report", "gesprekken", "--out", REPORT_OUT], opts),
+    runInProcessAsync(["rollup", "gesprekken", "--out", ROLLUP_OUT, "--include-drafts", "--include-text"], opts),
   ]);
   // The worker-thread engine (used from 200 files on) must say the same things.
-  workers = await runCliAsync(["rollup", "gesprekken", "--out", "rollup-workers", "--include-drafts", "--include-text"], { ...opts, env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" } });
+  workers = await runInProcessAsync(["rollup", "gesprekken", "--out", "rollup-workers", "--include-drafts", "--include-text"], { ...opts, env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" } });
 }, 120_000);
 
 /** Each refused file: exactly one located line, as in the table; accepted files: none. */
@@ -131,7 +131,7 @@ describe(`rollup over ${CASES.length} hostile files in one run`, () => {
 
 describe("paths that are not session files", () => {
   it.each([["report"], ["rollup"]])("%s: a missing path is a usage error (exit 2), nothing written", async (cmd) => {
-    const r = await runCliAsync([cmd, "gesprekken/weg.yaml", "--out", `uit-${cmd}`], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync([cmd, "gesprekken/weg.yaml", "--out", `uit-${cmd}`], { cwd: tmp.dir, env });
     noCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("afstem: gesprekken/weg.yaml: bestand niet gevonden\n  Controleer het pad.\n");
@@ -139,7 +139,7 @@ describe("paths that are not session files", () => {
   });
 
   it.each([["report"], ["rollup"]])("%s: a folder named like a file (map.yaml) is searched, holds nothing, exit 0", async (cmd) => {
-    const r = await runCliAsync([cmd, "gesprekken/map.yaml", "--out", `leeg-${cmd}`], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync([cmd, "gesprekken/map.yaml", "--out", `leeg-${cmd}`], { cwd: tmp.dir, env });
     noCrash(r);
     expect(r.code).toBe(0);
   });

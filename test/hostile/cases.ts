@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect } from "vitest";
-import { BIN, ROOT } from "../helpers/cli.js";
+import { BIN, ROOT, runInProcess } from "../helpers/cli.js";
 import { sessionFileName } from "../../src/util/files.js";
 
 export const HOSTILE = path.join(ROOT, "test/fixtures/hostile");
@@ -174,6 +174,14 @@ export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<st
       resolve({ code, stdout, stderr, ms: Date.now() - t0 });
     });
   });
+}
+
+/** The same, in-process (test/helpers/cli.ts): for what a test reads from messages, exit codes and files. */
+export async function runInProcessAsync(args: string[], opts: { cwd: string; env?: Record<string, string>; timeout?: number; input?: string }): Promise<AsyncResult> {
+  const t0 = Date.now();
+  const { env, ...rest } = opts;
+  const r = await runInProcess(args, { ...rest, env: { AFSTEM_LANG: undefined, AFSTEM_FORMATS_PATH: undefined, ...env } });
+  return { ...r, ms: Date.now() - t0 };
 }
 
 /** Run `jobs` at most `limit` at a time, results in input order. */

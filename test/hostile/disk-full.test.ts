@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
 import { Runner } from "../helpers/line-runner.js";
 import { MINI } from "../helpers/pty.js";
-import { runCliAsync } from "./cases.js";
+import { runInProcessAsync } from "./cases.js";
 
 const tmp = tempDir("afstem-full-");
 const mounts: string[] = [];
@@ -63,7 +63,7 @@ describe("a full disk", () => {
     const disk = fullDisk(64, "verslagen");
     const out = path.join(disk.dir, "verslagen");
     mkdirSync(out, { recursive: true });
-    const r = await runCliAsync(["report", EXAMPLES, "--out", out], { cwd: tmp.dir, env: disk.env });
+    const r = await runInProcessAsync(["report", EXAMPLES, "--out", out], { cwd: tmp.dir, env: disk.env });
     noTrace(r.stderr);
     expect(r.code).toBe(2);
     const msgs = r.stderr.split("\n").filter((l) => l.includes("de schijf is vol"));
@@ -74,7 +74,7 @@ describe("a full disk", () => {
   it("report: a disk that fills up halfway: the reports written are whole, one message, no litter", async (ctx) => {
     const dir = tmpfs(40);
     if (!dir) return ctx.skip();
-    const r = await runCliAsync(["report", EXAMPLES, "--out", dir], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync(["report", EXAMPLES, "--out", dir], { cwd: tmp.dir, env });
     noTrace(r.stderr);
     expect(r.code).toBe(2);
     expect(r.stderr.match(/de schijf is vol/g)).toHaveLength(1);
@@ -88,7 +88,7 @@ describe("a full disk", () => {
   it("rollup: one message in words, exit 2, nothing in --out, no staging folder left", async () => {
     const disk = fullDisk(64);
     const out = path.join(disk.dir, "rollup");
-    const r = await runCliAsync(["rollup", EXAMPLES, "--out", out], { cwd: tmp.dir, env: disk.env });
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: tmp.dir, env: disk.env });
     noTrace(r.stderr);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^afstem: .*de schijf is vol \(ENOSPC\)/);
@@ -99,7 +99,7 @@ describe("a full disk", () => {
 
   it("run --answers: one message, exit 2, nothing written", async () => {
     const disk = fullDisk(64);
-    const r = await runCliAsync(["run", "kernteam", "--answers", path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "--out", disk.dir], { cwd: tmp.dir, env: disk.env });
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "--out", disk.dir], { cwd: tmp.dir, env: disk.env });
     noTrace(r.stderr);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("de schijf is vol (ENOSPC)");

@@ -5,7 +5,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, sy
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { runCliAsync } from "./cases.js";
+import { runCliAsync, runInProcessAsync } from "./cases.js";
 import { createExclusive, writeFileAtomicSync, writeNewFileSync, numbered, TEMP_SUFFIX } from "../../src/util/writer.js";
 
 const tmp = tempDir("afstem-files-");
@@ -99,7 +99,7 @@ describe("planted symlinks are never followed", () => {
     mkdirSync(out);
     const target = outside();
     symlinkSync(target, path.join(out, "2026-09-15-obs-de-regenboog-kernteam.yaml"));
-    const r = await runCliAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env });
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("2026-09-15-obs-de-regenboog-kernteam-2.yaml");
     expect(readFileSync(target, "utf8")).toBe(SECRET);
@@ -117,12 +117,12 @@ describe("planted symlinks are never followed", () => {
       const docx = f.replace(/\.yaml$/, ".docx");
       for (const t of [`${docx}.tmp`, `.${docx}.tmp`, `.${docx}.1.0.tmp`]) symlinkSync(target, path.join(out, t));
     }
-    const r = await runCliAsync(["report", EXAMPLES, "--out", out], { cwd: dir, env });
+    const r = await runInProcessAsync(["report", EXAMPLES, "--out", out], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("2 niet overschreven");
     expect(readFileSync(target, "utf8")).toBe(SECRET);
     expect(existsSync(path.join(path.dirname(target), "nieuw.docx"))).toBe(false);
-    const forced = await runCliAsync(["report", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
+    const forced = await runInProcessAsync(["report", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
     expect(forced.code).toBe(0);
     expect(readFileSync(target, "utf8")).toBe(SECRET);
     expect(existsSync(path.join(path.dirname(target), "nieuw.docx"))).toBe(false);
@@ -136,11 +136,11 @@ describe("planted symlinks are never followed", () => {
     const target = outside();
     symlinkSync(target, path.join(out, "kernteam-long.csv"));
     for (const t of ["kernteam-long.csv.tmp", "kernteam-wide.csv.spool", ".kernteam-long.csv.tmp"]) symlinkSync(target, path.join(out, t));
-    const r = await runCliAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("bevat al rollup-bestanden");
     expect(readFileSync(target, "utf8")).toBe(SECRET);
-    const forced = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
+    const forced = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--force"], { cwd: dir, env });
     expect(forced.code).toBe(0);
     expect(readFileSync(target, "utf8")).toBe(SECRET);
     expect(lstatSync(path.join(out, "kernteam-long.csv")).isFile()).toBe(true);
@@ -152,19 +152,19 @@ describe("rollup output is one set", () => {
   it("refuses an --out with earlier rollup files (exit 1, nothing changed); --force replaces the set, no stale file left", async () => {
     const dir = fresh("set");
     const out = path.join(dir, "uit");
-    const first = await runCliAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    const first = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
     expect(first.code).toBe(0);
     const before = readdirSync(out).sort();
     expect(before).toHaveLength(10);
     writeFileSync(path.join(out, "notities.txt"), "van de gebruiker\n");
     const long = readFileSync(path.join(out, "kernteam-long.csv"), "utf8");
-    const again = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long"], { cwd: dir, env });
+    const again = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long"], { cwd: dir, env });
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("afstem: ");
     expect(again.stderr).toContain("bevat al rollup-bestanden");
     expect(again.stderr).toContain("--force");
     expect(readdirSync(out).sort()).toEqual([...before, "notities.txt"].sort());
-    const forced = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
+    const forced = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
     expect(forced.code).toBe(0);
     // Only this run's files (and the user's own file): no wide/summary/actions of the first run.
     expect(readdirSync(out).sort()).toEqual(["kernteam-buch-codebook.csv", "kernteam-buch-long.csv", "kernteam-codebook.csv", "kernteam-long.csv", "notities.txt"]);
@@ -175,10 +175,10 @@ describe("rollup output is one set", () => {
   it("--split with --force replaces the folders as a set", async () => {
     const dir = fresh("split");
     const out = path.join(dir, "uit");
-    expect((await runCliAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "gemeente"], { cwd: dir, env })).code).toBe(0);
+    expect((await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "gemeente"], { cwd: dir, env })).code).toBe(0);
     const folders = readdirSync(out).sort();
     expect(folders.every((f) => f.startsWith("gemeente-"))).toBe(true);
-    const r = await runCliAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "regio", "--force"], { cwd: dir, env });
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "regio", "--force"], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(readdirSync(out).every((f) => f.startsWith("regio-"))).toBe(true);
   }, 60_000);

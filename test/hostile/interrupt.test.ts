@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 import { TEMP_SUFFIX, tempPathFor } from "../../src/util/writer.js";
-import { runCliAsync } from "./cases.js";
+import { runInProcessAsync } from "./cases.js";
 
 const tmp = tempDir("afstem-int-");
 afterAll(() => tmp.cleanup());
@@ -93,7 +93,7 @@ describe("litter of a killed run (SIGKILL)", () => {
     const r = await interrupted(["rollup", CORPUS, "--out", out], tmp.dir, staged(parent), "SIGKILL");
     expect(r.signal).toBe("SIGKILL");
     expect(readdirSync(parent).some((f) => f.endsWith(TEMP_SUFFIX))).toBe(true);
-    const again = await runCliAsync(["rollup", path.join(ROOT, "examples"), "--out", out], { cwd: tmp.dir, env });
+    const again = await runInProcessAsync(["rollup", path.join(ROOT, "examples"), "--out", out], { cwd: tmp.dir, env });
     expect(again.code).toBe(0);
     expect(readdirSync(parent)).toEqual(["uit"]);
     expect(litter(out)).toEqual([]);
@@ -110,7 +110,7 @@ describe("litter of a killed run (SIGKILL)", () => {
       writeFileSync(tempPathFor(path.join(out, "half.docx")).replace(`.${process.pid}@`, `.${r.pid}@`), "half a document");
     }
     expect(litter(out).length).toBeGreaterThan(0);
-    const again = await runCliAsync(["report", path.join(ROOT, "examples"), "--out", out, "--force"], { cwd: tmp.dir, env });
+    const again = await runInProcessAsync(["report", path.join(ROOT, "examples"), "--out", out, "--force"], { cwd: tmp.dir, env });
     expect(again.code).toBe(0);
     expect(litter(out)).toEqual([]);
   }, 120_000);

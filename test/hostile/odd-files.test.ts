@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { runCliAsync } from "./cases.js";
+import { runCliAsync, runInProcessAsync } from "./cases.js";
 import { readRegularFileSync } from "../../src/yaml/read-text.js";
 
 const tmp = tempDir("afstem-odd-");
@@ -78,7 +78,7 @@ describe("an --out that cannot be created fails at once", () => {
     ["rollup", ["rollup", "examples", "--out", "/proc/foo"], "afstem: /proc/foo: kan de uitvoermap niet maken: "],
     ["run --answers", ["run", "kernteam", "--answers", "examples/2026-09-15-obs-de-regenboog-kernteam.yaml", "--out", "/proc/foo"], "afstem: kan niet schrijven in /proc/foo: "],
   ])("%s --out /proc/foo: one message, exit 2, within seconds", async (_name, args, start) => {
-    const r = await runCliAsync(args, { cwd: ROOT, env, timeout: 30_000 });
+    const r = await runInProcessAsync(args, { cwd: ROOT, env, timeout: 30_000 });
     expect(r.code).toBe(2);
     expect(r.stderr.startsWith(start)).toBe(true);
     expect(r.stderr).not.toMatch(/\n\s+at |interne fout/);
@@ -87,7 +87,7 @@ describe("an --out that cannot be created fails at once", () => {
 
   it("an empty --out is a usage error, not \"mkdir ''\"", async () => {
     for (const cmd of ["report", "rollup"]) {
-      const r = await runCliAsync([cmd, "examples", "--out", ""], { cwd: ROOT, env });
+      const r = await runInProcessAsync([cmd, "examples", "--out", ""], { cwd: ROOT, env });
       expect(r.code).toBe(2);
       expect(r.stderr).toBe("afstem: --out is leeg; geef een map op\n");
     }

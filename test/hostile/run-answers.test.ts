@@ -6,7 +6,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
-import { CASES, LONG_ANSWER, buildCorpus, errorLines, isUnreadable, noCrash, outputStem, pooled, runCliAsync, type AsyncResult, type Case } from "./cases.js";
+import { CASES, LONG_ANSWER, buildCorpus, errorLines, isUnreadable, noCrash, outputStem, pooled, runInProcessAsync, type AsyncResult, type Case } from "./cases.js";
 
 const tmp = tempDir("afstem-hostile-run-");
 afterAll(() => tmp.cleanup());
@@ -19,7 +19,7 @@ beforeAll(async () => {
   const runs = await pooled(CASES, 3, (c) => {
     const out = outOf(CASES.indexOf(c));
     mkdirSync(path.join(tmp.dir, out), { recursive: true });
-    return runCliAsync(["run", "kernteam", "--answers", `gesprekken/${c.file}`, "--out", out], { cwd: tmp.dir, env });
+    return runInProcessAsync(["run", "kernteam", "--answers", `gesprekken/${c.file}`, "--out", out], { cwd: tmp.dir, env });
   });
   CASES.forEach((c, i) => results.set(c.file, runs[i]!));
 }, 180_000);
@@ -92,7 +92,7 @@ describe("run --answers: paths that are not session files", () => {
     ["gesprekken/map.yaml", "afstem: gesprekken/map.yaml: dit is een map, geen bestand\n"],
     ["gesprekken/weg.yaml", "afstem: gesprekken/weg.yaml: bestand niet gevonden\n  Controleer het pad.\n"],
   ])("%s: exit 2, one message", async (file, stderr) => {
-    const r = await runCliAsync(["run", "kernteam", "--answers", file, "--out", "elders"], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", file, "--out", "elders"], { cwd: tmp.dir, env });
     noCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(stderr);
@@ -103,7 +103,7 @@ describe("run --answers: paths that are not session files", () => {
 describe("run --answers: an --out that cannot be written", () => {
   it("a folder under a regular file (ENOTDIR): exit 2, said in words, nothing lost (the answers file is the source)", async () => {
     writeFileSync(path.join(tmp.dir, "een-bestand"), "x");
-    const r = await runCliAsync(["run", "kernteam", "--answers", "gesprekken/session-yesno-no.yaml", "--out", "een-bestand/uit"], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", "gesprekken/session-yesno-no.yaml", "--out", "een-bestand/uit"], { cwd: tmp.dir, env });
     noCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
@@ -119,7 +119,7 @@ describe.runIf(process.env.AFSTEM_BIG === "1")("a 50 MB session file (AFSTEM_BIG
     try {
       buildCorpus(big.dir, 50);
       for (const args of [["run", "kernteam", "--answers", "gesprekken/groot.yaml", "--out", "a"], ["report", "gesprekken/groot.yaml", "--out", "b"], ["rollup", "gesprekken/groot.yaml", "--out", "c"]]) {
-        const r = await runCliAsync(args, { cwd: big.dir, env });
+        const r = await runInProcessAsync(args, { cwd: big.dir, env });
         noCrash(r);
         expect(r.code).toBe(args[0] === "run" ? 2 : 1);
         expect(`${r.stdout}${r.stderr}`).toContain("bestand is te groot (50.0 MB; hoogstens 10 MB)");

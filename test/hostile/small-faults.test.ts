@@ -4,7 +4,7 @@ import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, tempDir } from "../helpers/cli.js";
-import { runCliAsync } from "./cases.js";
+import { runInProcessAsync } from "./cases.js";
 import { REGENBOOG, docxPart, readExample, writeSession } from "../helpers/documents.js";
 
 const tmp = tempDir("afstem-small-");
@@ -27,7 +27,7 @@ describe("smaller faults", () => {
     writeSession(path.join(dir, "in/d1"), "a1.yaml", { ...s, meta: { ...s.meta, brin: "11AA00" } });
     writeSession(path.join(dir, "in/d2"), "a1.yaml", { ...s, meta: { ...s.meta, brin: "22BB00" } });
     writeSession(path.join(dir, "in/d1"), "a1-2.yaml", { ...s, meta: { ...s.meta, brin: "33CC00" } });
-    const r = await runCliAsync(["rollup", "in", "--out", "uit", "--layout", "wide"], { cwd: dir, env });
+    const r = await runInProcessAsync(["rollup", "in", "--out", "uit", "--layout", "wide"], { cwd: dir, env });
     expect(r.code).toBe(0);
     const rows = parseCsv(readFileSync(path.join(dir, "uit/kernteam-wide.csv"), "utf8"), { columns: true }) as { session_id: string }[];
     const ids = rows.map((x) => x.session_id);
@@ -58,7 +58,7 @@ describe("smaller faults", () => {
     writeSession(path.join(dir, "in"), "a.yaml", { ...s, meta: { ...s.meta, school: "Onbekend" } });
     const { school: _drop, ...rest } = s.meta;
     writeSession(path.join(dir, "in"), "b.yaml", { ...s, status: "draft", meta: { ...rest, brin: "22BB00" } });
-    const r = await runCliAsync(["rollup", "in", "--out", "uit", "--split", "--by", "school", "--include-drafts"], { cwd: dir, env });
+    const r = await runInProcessAsync(["rollup", "in", "--out", "uit", "--split", "--by", "school", "--include-drafts"], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(readdirSync(path.join(dir, "uit")).sort()).toEqual(["_zonder-school", "school-onbekend"]);
   }, 30_000);
@@ -70,7 +70,7 @@ describe("smaller faults", () => {
     writeFileSync(path.join(dir, "sleutel.yaml"), [...lines.slice(0, at + 1), "  ? [a, b]", "  : x", ...lines.slice(at + 1)].join("\n"));
     writeFileSync(path.join(dir, "diep.yaml"), [...lines.slice(0, at + 1), ...Array.from({ length: 4000 }, (_, k) => `${" ".repeat(2 + k)}k:`), `${" ".repeat(4002)}x`, ...lines.slice(at + 1)].join("\n"));
     writeFileSync(path.join(dir, "soort.yaml"), lines.join("\n").replace(/^afstem: 1$/m, "afstem: 2"));
-    const r = await runCliAsync(["validate", "sleutel.yaml", "diep.yaml", "soort.yaml"], { cwd: dir, env });
+    const r = await runInProcessAsync(["validate", "sleutel.yaml", "diep.yaml", "soort.yaml"], { cwd: dir, env });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       "diep.yaml:1:1  error  YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet  (yaml-syntax)\n" +
@@ -86,12 +86,12 @@ describe("smaller faults", () => {
     const text = readFileSync(path.join(ROOT, "formats/kernteam.yaml"), "utf8").replace(/^# yaml-language-server.*$/m, "");
     writeFileSync(path.join(dir, "fmt/a.yaml"), text);
     writeFileSync(path.join(dir, "fmt/b.yaml"), text);
-    const r = await runCliAsync(["--formats-dir", "fmt", "lint", "fmt"], { cwd: dir, env });
+    const r = await runInProcessAsync(["--formats-dir", "fmt", "lint", "fmt"], { cwd: dir, env });
     expect(r.code).toBe(1);
     const rules = r.stdout.trim().split("\n").filter((l) => l.endsWith("(format-duplicate)"));
     expect(rules.map((l) => l.split("  ").slice(0, 2).join("  "))).toEqual(["fmt/a.yaml:3:10  error", "fmt/a.yaml:3:10  warning", "fmt/b.yaml:3:10  error"]);
     expect(rules[1]).toContain("bestaat ook ingebouwd (");
-    const f = await runCliAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
+    const f = await runInProcessAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
     expect(f.stdout).toContain("⚠ fmt/b.yaml wordt niet gebruikt: format kernteam versie 2 komt al uit fmt/a.yaml");
   }, 30_000);
 
@@ -100,11 +100,11 @@ describe("smaller faults", () => {
     mkdirSync(path.join(dir, "fmt"));
     writeFileSync(path.join(dir, "fmt/a.yaml"), "id: a\nversion: 1\nextends: b\n");
     writeFileSync(path.join(dir, "fmt/b.yaml"), "id: b\nversion: 1\nextends: a\n");
-    const r = await runCliAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
+    const r = await runInProcessAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^a +1 +— +— +✗ onbruikbaar \(extends-cycle\): zie afstem lint fmt\/a\.yaml$/m);
     expect(r.stdout).toMatch(/^b +1 +— +— +✗ onbruikbaar \(extends-cycle\)/m);
-    const j = JSON.parse((await runCliAsync(["--formats-dir", "fmt", "formats", "--json"], { cwd: dir, env })).stdout) as { id: string; broken?: string }[];
+    const j = JSON.parse((await runInProcessAsync(["--formats-dir", "fmt", "formats", "--json"], { cwd: dir, env })).stdout) as { id: string; broken?: string }[];
     expect(j.filter((x) => x.broken).map((x) => x.id)).toEqual(["a", "b"]);
   }, 30_000);
 
@@ -112,7 +112,7 @@ describe("smaller faults", () => {
     const dir = fresh();
     const cache = path.join(dir, "cache");
     const e = { AFSTEM_CACHE_DIR: cache };
-    expect((await runCliAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e })).code).toBe(0);
+    expect((await runInProcessAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e })).code).toBe(0);
     // Change every cached format's id, keeping the entry's shape and stamp.
     const folder = path.join(cache, "formats");
     let edited = 0;
@@ -127,7 +127,7 @@ describe("smaller faults", () => {
       writeFileSync(path.join(folder, f), JSON.stringify(idx));
     }
     expect(edited).toBeGreaterThan(0);
-    const r = await runCliAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e });
+    const r = await runInProcessAsync(["validate", path.join(ROOT, "examples")], { cwd: dir, env: e });
     expect(r.stderr).not.toContain("onbekend format");
     expect(r.code).toBe(0);
   }, 30_000);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { EXAMPLES, REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 let dir: string;
@@ -42,10 +42,10 @@ const csvText = (out: string) =>
     .join("\n");
 
 describe("rollup through the gate", () => {
-  it("counts each conversation once, names the copies, skips conflict copies and says what it held back", () => {
+  it("counts each conversation once, names the copies, skips conflict copies and says what it held back", async () => {
     const input = corpus();
     const out = path.join(dir, "out");
-    const r = runCli(["rollup", input, "--out", out, "--include-text"]);
+    const r = await runInProcess(["rollup", input, "--out", out, "--include-text"]);
     expect(r.code, r.stderr).toBe(0);
     // 4 final conversations (Regenboog, Wegwijzer, Zandpad, Duinzicht v1) + Kompas; the backup and conflict copies do not count.
     expect(r.stdout).toContain("5 vastgestelde gesprek(ken) meegenomen");
@@ -61,22 +61,22 @@ describe("rollup through the gate", () => {
     expect(text).toContain("Gedeeld voorbeeld");
   });
 
-  it("--from/--to select a period on meta.datum, inclusive; a bad date is a usage error", () => {
+  it("--from/--to select a period on meta.datum, inclusive; a bad date is a usage error", async () => {
     const input = corpus();
-    const r = runCli(["rollup", input, "--out", path.join(dir, "p"), "--from", "2026-09-15", "--to", "2026-09-22"]);
+    const r = await runInProcess(["rollup", input, "--out", path.join(dir, "p"), "--from", "2026-09-15", "--to", "2026-09-22"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("3 vastgestelde gesprek(ken) meegenomen"); // Regenboog, Kompas (15th), Wegwijzer (22nd)
     expect(r.stderr).toMatch(/\d+ gesprek\(ken\) buiten de gekozen periode/);
-    const bad = runCli(["rollup", input, "--out", path.join(dir, "q"), "--from", "15-09-2026"]);
+    const bad = await runInProcess(["rollup", input, "--out", path.join(dir, "q"), "--from", "15-09-2026"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--from verwacht een datum als JJJJ-MM-DD");
-    expect(runCli(["rollup", input, "--out", path.join(dir, "q"), "--from", "2026-10-01", "--to", "2026-09-01"]).code).toBe(2);
+    expect((await runInProcess(["rollup", input, "--out", path.join(dir, "q"), "--from", "2026-10-01", "--to", "2026-09-01"])).code).toBe(2);
   });
 
-  it("--split and --excel hold no unreleased item either", () => {
+  it("--split and --excel hold no unreleased item either", async () => {
     const input = corpus();
     const out = path.join(dir, "split");
-    const r = runCli(["rollup", input, "--out", out, "--split", "--by", "gemeente", "--excel", "--include-text"]);
+    const r = await runInProcess(["rollup", input, "--out", out, "--split", "--by", "gemeente", "--excel", "--include-text"]);
     expect(r.code, r.stderr).toBe(0);
     const text = csvText(out);
     expect(text).not.toContain("NIETDELEN");
@@ -88,7 +88,7 @@ describe("report --summary through the gate", () => {
   it("one conversation once, the period in the title block, what was held back at the end", async () => {
     const input = corpus();
     const out = path.join(dir, "sum");
-    const r = runCli(["report", input, "--out", out, "--summary", "--from", "2026-09-01", "--to", "2026-12-31", "--min-group", "2"]);
+    const r = await runInProcess(["report", input, "--out", out, "--summary", "--from", "2026-09-01", "--to", "2026-12-31", "--min-group", "2"]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/backup\/2026-09-15-obs-de-regenboog-kernteam\.yaml is hetzelfde gesprek als/);
     const [name] = readdirSync(out);

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 let dir: string;
@@ -24,7 +24,7 @@ describe("report --summary with per_party scores", () => {
       writeSession(input, `s${i}.yaml`, s);
     }
     const out = path.join(dir, "out");
-    const r = runCli(["report", input, "--out", out, "--summary"]);
+    const r = await runInProcess(["report", input, "--out", out, "--summary"]);
     expect(r.code, r.stderr).toBe(0);
     const text = await docxText(path.join(out, readdirSync(out)[0]!));
     expect(text).toMatch(/Eigen score per partij \(gemiddeld\): CJG 4,0 \(n = 6\) · GGD 2,0 \(n = 6\) · Socius\/MET < 5\./);

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
+import { startLibreOffice, toPdf, type Conversion } from "../helpers/libreoffice.js";
 import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 const tmp = tempDir("afstem-regional-");
@@ -39,17 +40,23 @@ const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).sta
 
 let out: string;
 let file: string;
+/** LibreOffice's PDF of the summary, started as soon as the summary exists: it runs beside the other tests. */
+let converted: Promise<Conversion> | undefined;
+
 let html: string;
 let text: string;
 let xml: string;
 
-beforeAll(() => {
+beforeAll(async () => {
+  if (hasSoffice) void startLibreOffice(); // starts while the summary is written
   const input = corpus(path.join(tmp.dir, "in"), SCORES);
   out = path.join(tmp.dir, "out");
-  const r = runCli(["report", input, "--out", out, "--summary"], { timeout: 120_000 });
+  const r = await runInProcess(["report", input, "--out", out, "--summary"], { timeout: 120_000 });
   expect(r.code, r.stderr).toBe(0);
   file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+  if (hasSoffice) converted = toPdf([file], tmp.dir);
 }, 120_000);
+afterAll(() => converted); // never leave LibreOffice running behind the temp folder's removal
 
 beforeAll(async () => {
   html = await docxHtml(file);
@@ -58,7 +65,7 @@ beforeAll(async () => {
 });
 
 describe("report --summary (regional redesign)", () => {
-  it("opens with the key points: conversations per gemeente × school type, top and bottom scales, knelpunten, actions", () => {
+  it("opens with the key points: conversations per gemeente × school type, top and bottom scales, knelpunten, actions", async () => {
     const kern = text.indexOf("Kernpunten");
     expect(kern).toBeGreaterThan(0);
     expect(kern).toBeLessThan(text.indexOf("Per gemeente: gemiddelden en percentages"));
@@ -77,20 +84,20 @@ describe("report --summary (regional redesign)", () => {
     expect(text).not.toContain("OBS De Regenboog");
   });
 
-  it("breaks every scale down by gemeente beside the region", () => {
+  it("breaks every scale down by gemeente beside the region", async () => {
     expect(html).toMatch(/<td><p>Regio \(n = 11\)<\/p><\/td><td><p>4,0<\/p><\/td>/);
     expect(html).toMatch(/<td><p>Beverwijk \(n = 6\)<\/p><\/td><td><p>3,8<\/p><\/td>/);
     expect(html).toMatch(/<td><p>Velsen \(n = 5\)<\/p><\/td><td><p>4,2<\/p><\/td>/);
   });
 
-  it("shows the coded repeat group as a partner × priority table", () => {
+  it("shows the coded repeat group as a partner × priority table", async () => {
     expect(text).toContain("Knelpunten naar partij en prioriteit");
     // CJG: 11 hoog + 11 midden; Gemeente: 11 hoog; total 33 items.
     expect(html).toMatch(/<td><p>CJG<\/p><\/td><td><p>11<\/p><\/td><td><p>11<\/p><\/td><td><p>0<\/p><\/td><td><p>22<\/p><\/td>/);
     expect(html).toMatch(/<td><p>Totaal<\/p><\/td><td><p>22<\/p><\/td><td><p>11<\/p><\/td><td><p>0<\/p><\/td><td><p>33<\/p><\/td>/);
   });
 
-  it("quotes boodschap_regiegroep once (de-duplicated) with the school type, and good practices by party", () => {
+  it("quotes boodschap_regiegroep once (de-duplicated) with the school type, and good practices by party", async () => {
     expect(text).toContain("Wat willen jullie meegeven aan de regiegroep Passend Onderwijs en Jeugd?");
     const quote = "De samenwerking op school is goed, maar de wachttijden";
     // once in the main part, once in the appendix — not once per session
@@ -99,7 +106,7 @@ describe("report --summary (regional redesign)", () => {
     expect(html).toMatch(/<td><p>Ouders<\/p><\/td><td><p>1<\/p><\/td><td><p>Inloopspreekuur jeugdverpleegkundige bij het brengen<\/p><\/td>/);
   });
 
-  it("gives every chart alt text and a caption, and never a name", () => {
+  it("gives every chart alt text and a caption, and never a name", async () => {
     const drawings = [...xml.matchAll(/<wp:docPr\b[^>]*>/g)].map((m) => m[0]);
     expect(drawings.length).toBeGreaterThanOrEqual(3);
     for (const d of drawings) expect(d).toMatch(/descr="[^"]{20,}"/);
@@ -107,9 +114,8 @@ describe("report --summary (regional redesign)", () => {
     for (const name of ["Anouk de Vries", "Mehmet Yılmaz", "Marieke Jansen", "Sanne Bakker"]) expect(text).not.toContain(name);
   });
 
-  it.skipIf(!hasSoffice)("converts to PDF with LibreOffice: a few pages, with the charts drawn as images", () => {
-    const profile = `file://${path.join(tmp.dir, "lo-profile")}`;
-    const conv = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", tmp.dir, file], { encoding: "utf8", timeout: 180_000 });
+  it.skipIf(!hasSoffice)("converts to PDF with LibreOffice: a few pages, with the charts drawn as images", async () => {
+    const conv = (await converted)!;
     expect(conv.status, conv.stderr).toBe(0);
     const pdf = path.join(tmp.dir, path.basename(file).replace(/\.docx$/, ".pdf"));
     const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
@@ -125,7 +131,7 @@ describe("report --summary --split organisatie and --previous", () => {
   it("writes one document per declared organisation, each with only its own actions", async () => {
     const input = path.join(tmp.dir, "in");
     const split = path.join(tmp.dir, "split");
-    const r = runCli(["report", input, "--out", split, "--summary", "--split", "organisatie"], { timeout: 180_000 });
+    const r = await runInProcess(["report", input, "--out", split, "--summary", "--split", "organisatie"], { timeout: 180_000 });
     expect(r.code, r.stderr).toBe(0);
     const names = readdirSync(split).sort();
     expect(names.some((n) => /-cjg\.docx$/i.test(n))).toBe(true);
@@ -145,15 +151,15 @@ describe("report --summary --split organisatie and --previous", () => {
     // Previous round: every score one lower → region 3,0 → now 4,0.
     const prev = corpus(path.join(tmp.dir, "prev"), SCORES, 1);
     const o = path.join(tmp.dir, "cmp");
-    const r = runCli(["report", path.join(tmp.dir, "in"), "--out", o, "--summary", "--previous", prev], { timeout: 120_000 });
+    const r = await runInProcess(["report", path.join(tmp.dir, "in"), "--out", o, "--summary", "--previous", prev], { timeout: 120_000 });
     expect(r.code, r.stderr).toBe(0);
     const h = await docxHtml(path.join(o, readdirSync(o)[0]!));
     expect(h).toMatch(/<td><p>Regio \(n = 11\)<\/p><\/td><td><p>3,0 → 4,0<\/p><\/td>/);
     expect(h).toMatch(/<td><p>Beverwijk \(n = 6\)<\/p><\/td><td><p>2,8 → 3,8<\/p><\/td>/);
   }, 200_000);
 
-  it("refuses --split with anything but organisatie, and --by with an unknown field (exit 2)", () => {
-    expect(runCli(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--split", "school"]).code).toBe(2);
-    expect(runCli(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--by", "kleur"]).code).toBe(2);
+  it("refuses --split with anything but organisatie, and --by with an unknown field (exit 2)", async () => {
+    expect((await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--split", "school"])).code).toBe(2);
+    expect((await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--by", "kleur"])).code).toBe(2);
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { REGENBOOG, VUURTOREN, docxHtml, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 let dir: string;
@@ -42,7 +42,7 @@ function corpus(): string {
 describe("afstem report --summary", () => {
   it("counts confirmed sessions per gemeente with '< 5' for small groups, and gives distributions", async () => {
     const input = corpus();
-    const r = runCli(["report", input, "--out", path.join(dir, "out"), "--summary"]);
+    const r = await runInProcess(["report", input, "--out", path.join(dir, "out"), "--summary"]);
     expect(r.code, r.stderr).toBe(0);
     const [name] = readdirSync(path.join(dir, "out"));
     expect(name).toBe("2026-09-15-ijmond-regionaal-overzicht.docx");
@@ -67,7 +67,7 @@ describe("afstem report --summary", () => {
 
   it("contains no participant names, no action owners, no persoonlijk answers and no intern quotes", async () => {
     const input = corpus();
-    expect(runCli(["report", input, "--out", path.join(dir, "out"), "--summary", "--include-drafts"]).code).toBe(0);
+    expect((await runInProcess(["report", input, "--out", path.join(dir, "out"), "--summary", "--include-drafts"])).code).toBe(0);
     const [name] = readdirSync(path.join(dir, "out"));
     const text = await docxText(path.join(dir, "out", name!));
     expect(text).toContain("meegenomen (--include-drafts)");
@@ -79,11 +79,11 @@ describe("afstem report --summary", () => {
     expect(text).toContain("Presentatie kernteam in de teamvergadering");
   });
 
-  it("refuses to summarise only drafts (exit 1) and says how to include them", () => {
+  it("refuses to summarise only drafts (exit 1) and says how to include them", async () => {
     const input = path.join(dir, "in");
     mkdirSync(input);
     writeSession(input, "draft.yaml", readExample(VUURTOREN));
-    const r = runCli(["report", input, "--out", path.join(dir, "out"), "--summary"]);
+    const r = await runInProcess(["report", input, "--out", path.join(dir, "out"), "--summary"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("--include-drafts");
   });

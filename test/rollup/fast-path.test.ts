@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { parseSubset } from "../../src/rollup/fast/yaml-subset.js";
-import { runCli, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 const full = (text: string) => parse(text, { version: "1.2", schema: "core", uniqueKeys: true }) as unknown;
 
@@ -15,7 +15,7 @@ function filesIn(dir: string): string[] {
 }
 
 describe("subset YAML reader", () => {
-  it("reads every example and fixture session exactly like yaml", () => {
+  it("reads every example and fixture session exactly like yaml", async () => {
     const files = [...filesIn(path.join(ROOT, "examples")), ...filesIn(path.join(ROOT, "test/fixtures/rollup/corpus"))];
     for (const f of files) {
       const text = readFileSync(f, "utf8");
@@ -28,13 +28,13 @@ describe("subset YAML reader", () => {
     }
   });
 
-  it("gives up rather than guess", () => {
+  it("gives up rather than guess", async () => {
     for (const text of ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 0x1F\n", "a: .inf\n", "a: 1\na: 2\n", "a: \"open\n  quote\"\n", "a: plain\n  continued\n", "- 1\n", "a: |+\n  x\n\n", "a:\n\t- 1\n", "? a\n: b\n", "--- \na: 1\n"]) {
       expect(parseSubset(text), JSON.stringify(text)).toBeUndefined();
     }
   });
 
-  it("property: any session-like data written by yaml reads back identically, or not at all", () => {
+  it("property: any session-like data written by yaml reads back identically, or not at all", async () => {
     const scalar = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom("ja", "nee", "true", "1e3", "-2+3", "=A1", "a: b", "# x", "x #y", "- z", "", " ", "2026-09-15", "0o17", "~", "NULL", "'q'", '"dq"'));
     const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/);
     const value = fc.letrec((tie) => ({
@@ -61,14 +61,15 @@ describe("subset YAML reader", () => {
 describe("engines", () => {
   const tmp = tempDir("afstem-engines-");
   afterAll(() => tmp.cleanup());
-  it("simple, fast and workers write byte-identical files", () => {
+  it("simple, fast and workers write byte-identical files", async () => {
     const args = [path.join(ROOT, "examples"), path.join(ROOT, "test/fixtures/rollup"), "--include-text", "--include-drafts", "--by", "gemeente"];
-    const outputs = (["simple", "fast", "workers"] as const).map((engine) => {
+    const outputs = [];
+    for (const engine of ["simple", "fast", "workers"] as const) {
       const out = path.join(tmp.dir, engine);
-      const r = runCli(["rollup", ...args, "--out", out], { env: { AFSTEM_ROLLUP_ENGINE: engine } });
+      const r = await runInProcess(["rollup", ...args, "--out", out], { env: { AFSTEM_ROLLUP_ENGINE: engine } });
       expect(r.code, r.stderr).toBe(1); // the two invalid fixtures
-      return { stderr: r.stderr, files: Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), "utf8")])) };
-    });
+      outputs.push({ stderr: r.stderr, files: Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), "utf8")])) });
+    }
     expect(Object.keys(outputs[0]!.files)).toHaveLength(10);
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { parse, stringify } from "yaml";
-import { runCli, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 type Row = Record<string, string>;
 const tmp = tempDir("afstem-rollup15-");
@@ -33,10 +33,10 @@ function corpus(): string {
 }
 
 describe("rollup: per_party and followup (issue 15)", () => {
-  it("long has a row per role, wide has qid.ROLE columns, followup has status without notes", () => {
+  it("long has a row per role, wide has qid.ROLE columns, followup has status without notes", async () => {
     const dir = corpus();
     const out = path.join(tmp.dir, "out");
-    const r = runCli(["rollup", dir, "--out", out, "--layout", "long,wide,followup", "--min-group", "1"]);
+    const r = await runInProcess(["rollup", dir, "--out", out, "--layout", "long,wide,followup", "--min-group", "1"]);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(["kernteam-codebook.csv", "kernteam-followup.csv", "kernteam-long.csv", "kernteam-wide.csv"]);
     const read = (f: string) => parseCsv(readFileSync(path.join(out, f)), { columns: true, bom: true }) as Row[];

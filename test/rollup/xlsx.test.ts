@@ -7,7 +7,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { unzipSync, strFromU8 } from "fflate";
 import readXlsxFile from "read-excel-file/node";
-import { runCli, tempDir, ROOT } from "../helpers/cli.js";
+import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 
 const CORPUS = path.join(ROOT, "test/fixtures/rollup/corpus");
 const tmp = tempDir("afstem-xlsx-");
@@ -39,7 +39,7 @@ beforeAll(async () => {
       .replace(`gemaakte_afspraken: ["Volgend jaar weer een afstemmingsgesprek."]`, `gemaakte_afspraken: ["+31612345678"]`),
   );
   out = path.join(tmp.dir, "out");
-  const r = runCli(["rollup", src, "--by", "gemeente", "--include-text", "--xlsx", "--out", out]);
+  const r = await runInProcess(["rollup", src, "--by", "gemeente", "--include-text", "--xlsx", "--out", out]);
   expect(r.stderr).not.toContain("error");
   expect(r.code).toBe(0);
   stdout = r.stdout;
@@ -49,13 +49,13 @@ beforeAll(async () => {
 });
 
 describe("rollup --xlsx", () => {
-  it("writes kernteam.xlsx beside the CSVs, with one sheet per layout and per repeat group", () => {
+  it("writes kernteam.xlsx beside the CSVs, with one sheet per layout and per repeat group", async () => {
     expect(readdirSync(out).sort()).toEqual(["kernteam-actions.csv", "kernteam-codebook.csv", "kernteam-long.csv", "kernteam-summary.csv", "kernteam-wide.csv", "kernteam.xlsx"]);
     expect(stdout).toContain("kernteam.xlsx");
     expect(sheets.map((s) => s.sheet)).toEqual(["long", "wide", "summary", "actions", "codebook", "knelpunten_overzicht", "good_practices"]);
   });
 
-  it("has no formula cells, a frozen header row and an autofilter on every sheet", () => {
+  it("has no formula cells, a frozen header row and an autofilter on every sheet", async () => {
     const files = Object.keys(xml).filter((k) => /^xl\/worksheets\/sheet\d+\.xml$/.test(k));
     expect(files).toHaveLength(7);
     for (const k of files) {
@@ -66,7 +66,7 @@ describe("rollup --xlsx", () => {
     }
   });
 
-  it("keeps text as text, numbers as numbers and dates as dates", () => {
+  it("keeps text as text, numbers as numbers and dates as dates", async () => {
     const wide = records("wide");
     const a = wide.find((r) => r.session_id === "2026-10-01-velsen-a-kernteam")!;
     expect(a.school).toBe('=HYPERLINK("http://x","y")'); // plain text: no apostrophe needed, never run
@@ -82,7 +82,7 @@ describe("rollup --xlsx", () => {
     expect(b.volgend_gesprek).toBeInstanceOf(Date);
   });
 
-  it("holds the same rows as the CSVs (the CSV's formula guard apart)", () => {
+  it("holds the same rows as the CSVs (the CSV's formula guard apart)", async () => {
     const unguard = (s: string) => s.replace(/^'(?=[=+\-@\t\r])/, "");
     const asCsv = (v: unknown) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : String(v));
     for (const layout of ["long", "wide", "summary", "actions", "codebook"]) {
@@ -95,7 +95,7 @@ describe("rollup --xlsx", () => {
     }
   });
 
-  it("suppresses the same small groups as the summary CSV", () => {
+  it("suppresses the same small groups as the summary CSV", async () => {
     const heemskerk = records("summary").filter((r) => r.group === "heemskerk");
     expect(heemskerk.length).toBeGreaterThan(0);
     for (const r of heemskerk) {
@@ -106,7 +106,7 @@ describe("rollup --xlsx", () => {
     expect(velsen).toMatchObject({ sessions: 5, n: 5, mean: 3.6, median: 4 });
   });
 
-  it("repeat groups: one row per item with the session id and the fields wide shows", () => {
+  it("repeat groups: one row per item with the session id and the fields wide shows", async () => {
     const items = records("knelpunten_overzicht");
     const a = items.filter((r) => r.session_id === "2026-10-01-velsen-a-kernteam");
     expect(a.map((r) => [r.item, r.partner, r.prioriteit])).toEqual([
@@ -117,7 +117,7 @@ describe("rollup --xlsx", () => {
     expect(Object.keys(items[0]!).slice(11)).toEqual(wideKeys.map((k) => k.slice("knelpunten_overzicht[1].".length)));
   });
 
-  it("never shows a participant's name or a persoonlijk column", () => {
+  it("never shows a participant's name or a persoonlijk column", async () => {
     const all = JSON.stringify(sheets);
     expect(Object.keys(records("wide")[0]!).filter((k) => k.startsWith("casus_illustratie"))).toEqual([]);
     for (const name of ["Anna Zorgvlied", "Bram Kustlicht", "Cor Duinroos", "Dirk Wadzee"]) expect(all).not.toContain(name);

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "nod
 import path from "node:path";
 import { parse } from "yaml";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { Runner } from "../helpers/line-runner.js";
 import type { Session } from "../../src/session/types.js";
 import { MINI } from "../helpers/pty.js";
@@ -138,7 +138,7 @@ describe("two writers on one session", () => {
     a.send(...START);
     await a.until("[saved 5]");
     const file = path.join(out, NAME);
-    const b = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" } });
+    const b = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" } });
     expect(b.code).toBe(2);
     expect(b.stderr).toBe(
       `afstem: ${file} is al geopend door een andere afstem (proces ${b.stderr.match(/proces (\d+)/)![1]})\n` +

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
 
 const pty = await loadPty();
@@ -60,7 +60,7 @@ describe.skipIf(!pty)("afstem run in a terminal", () => {
     await type("Welk cijfer?", DOWN + DOWN + ENTER); // 3
     await type("Vertel eens.", "");
     // While this runner holds the session, a second one is refused.
-    const second = runCli(["run", MINI, "--resume", file()], { env: { AFSTEM_UI: "lines" }, input: "" });
+    const second = await runInProcess(["run", MINI, "--resume", file()], { env: { AFSTEM_UI: "lines" }, input: "" });
     expect(second.code).toBe(2);
     expect(second.stderr).toMatch(/al geopend door een andere afstem \(proces \d+\)/);
     expect(read().answers.cijfer).toBe(3);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireLock, lockPath, lockTime, parseLock, type LockHolder } from "../../src/store/lock.js";
 import { UserError } from "../../src/cli/errors.js";
-import { runCli, tempDir } from "../helpers/cli.js";
+import { runInProcess, tempDir } from "../helpers/cli.js";
 import { MINI } from "../helpers/pty.js";
 
 const cleanups: (() => void)[] = [];
@@ -23,7 +23,7 @@ const DEAD_PID = 2147480000;
 const foreign = (started = "2026-09-15T07:30:00.000Z") => `${JSON.stringify({ host: "laptop-ib-regenboog", pid: 4242, started })}\n`;
 
 describe("the lock file", () => {
-  it("records host, pid and start time as JSON, and is removed on release", () => {
+  it("records host, pid and start time as JSON, and is removed on release", async () => {
     const file = path.join(tmp(), "gesprek.yaml");
     const lock = acquireLock(file);
     const held = JSON.parse(readFileSync(lockPath(file), "utf8")) as LockHolder;
@@ -34,13 +34,13 @@ describe("the lock file", () => {
     expect(existsSync(lockPath(file))).toBe(false);
   });
 
-  it("reads old pid-only lock files as this host's", () => {
+  it("reads old pid-only lock files as this host's", async () => {
     expect(parseLock("12345\n", "hier")).toEqual({ host: "hier", pid: 12345 });
     expect(parseLock('{"pid": 7}', "hier")).toEqual({ host: "hier", pid: 7 });
     expect(parseLock("onzin", "hier")).toBeUndefined();
   });
 
-  it("takes over a stale lock of this host (old and new format), telling who held it", () => {
+  it("takes over a stale lock of this host (old and new format), telling who held it", async () => {
     for (const text of [`${DEAD_PID}\n`, JSON.stringify({ host: hostname(), pid: DEAD_PID, started: new Date().toISOString() })]) {
       const file = path.join(tmp(), "gesprek.yaml");
       writeFileSync(lockPath(file), text);
@@ -52,7 +52,7 @@ describe("the lock file", () => {
     }
   });
 
-  it("refuses a lock of another host, naming the host and the time and how to take it over", () => {
+  it("refuses a lock of another host, naming the host and the time and how to take it over", async () => {
     const file = path.join(tmp(), "gesprek.yaml");
     writeFileSync(lockPath(file), foreign());
     let err: unknown;
@@ -70,7 +70,7 @@ describe("the lock file", () => {
     expect(readFileSync(lockPath(file), "utf8")).toBe(foreign());
   });
 
-  it("takes over a lock of another host when asked (takeOver)", () => {
+  it("takes over a lock of another host when asked (takeOver)", async () => {
     const file = path.join(tmp(), "gesprek.yaml");
     writeFileSync(lockPath(file), foreign());
     const seen: LockHolder[] = [];
@@ -83,34 +83,34 @@ describe("the lock file", () => {
 
 describe("afstem run --resume and a lock of another computer", () => {
   const ANSWERS = "meta:\n  school: De Regenboog\n  datum: \"2026-09-15\"\nparticipants:\n  - {name: Marieke, role: ib, present: true}\nanswers:\n  samen: ja\n";
-  function saved(dir: string): string {
+  async function saved(dir: string): Promise<string> {
     writeFileSync(path.join(dir, "a.yaml"), ANSWERS);
-    const r = runCli(["run", MINI, "--answers", path.join(dir, "a.yaml"), "--out", dir]);
+    const r = await runInProcess(["run", MINI, "--answers", path.join(dir, "a.yaml"), "--out", dir]);
     expect(r.code, r.stderr).toBe(0);
     const file = r.stdout.trim().split("\n").pop()!.replace(/^.*?(\/\S+\.yaml).*$/, "$1");
     expect(existsSync(file), r.stdout).toBe(true);
     return file;
   }
 
-  it("is refused with exit 2 and a message naming host, time and --take-over; --take-over then works", () => {
+  it("is refused with exit 2 and a message naming host, time and --take-over; --take-over then works", async () => {
     const dir = tmp();
-    const file = saved(dir);
+    const file = await saved(dir);
     writeFileSync(lockPath(file), foreign());
-    const r = runCli(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`afstem: ${file} is al geopend door afstem op een andere computer: laptop-ib-regenboog (proces 4242, sinds ${lockTime("2026-09-15T07:30:00.000Z")})`);
     expect(r.stderr).toContain(`afstem run ${MINI} --resume ${file} --take-over`);
     expect(readFileSync(lockPath(file), "utf8")).toBe(foreign());
 
-    const t = runCli(["run", MINI, "--resume", file, "--take-over"], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    const t = await runInProcess(["run", MINI, "--resume", file, "--take-over"], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
     expect(t.code, t.stderr).toBe(0);
     expect(t.stdout).toContain("het slot van laptop-ib-regenboog (proces 4242, sinds");
     expect(t.stdout).toContain("is op uw verzoek overgenomen (--take-over)");
     expect(existsSync(lockPath(file))).toBe(false);
   });
 
-  it("--take-over without --resume is a usage error", () => {
-    const r = runCli(["run", MINI, "--take-over", "--answers", "x.yaml"]);
+  it("--take-over without --resume is a usage error", async () => {
+    const r = await runInProcess(["run", MINI, "--take-over", "--answers", "x.yaml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--take-over hoort bij --resume");
   });
