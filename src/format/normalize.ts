@@ -120,7 +120,8 @@ export function normalizeQuestion(v: unknown, lang: Lang, parsed: ParsedYaml, pa
   if (!isObj(v)) return undefined;
   const id = str(v.id);
   if (!id) return undefined;
-  const type = (QUESTION_TYPES as readonly string[]).includes(String(v.type)) ? (v.type as QuestionType) : "text";
+  // A `type` that is not a string (even an object whose toString is not a function) is a schema finding, not a crash.
+  const type = typeof v.type === "string" && (QUESTION_TYPES as readonly string[]).includes(v.type) ? (v.type as QuestionType) : "text";
   const q: Question = {
     id,
     type,

@@ -124,6 +124,22 @@ describe("encodings and odd files", () => {
     }
   });
 
+  // Found by the property test (seed -2001103501): a mapping whose `toString` is not a function
+  // made String(type) throw inside the loader, an internal error instead of a finding.
+  it("a question type that is a mapping with a 'toString' key: located findings, no crash", async () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const text = ["id: x", "version: 1", "title: X", "sections:", "  - id: s", "    title: S", "    questions:", "      - id: q", "        prompt: Q?", "        type: {toString: []}", ""].join("\n");
+      writeFileSync(path.join(dir, "x.yaml"), text);
+      const r = await run(["lint", "x.yaml"], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain("x.yaml:10:15  error  een mapping is niet toegestaan");
+      expect(`${r.stdout}${r.stderr}`).not.toMatch(/primitive|interne fout|internal error/i);
+    } finally {
+      cleanup();
+    }
+  });
+
   it("Latin-1 in text mode: one located line and the hint-free count; validate says the same", async () => {
     const r = await run(["lint", `${H}/latin1.yaml`]);
     expect(r.code).toBe(2);
