@@ -2,10 +2,11 @@
 import type { Finding } from "../findings/finding.js";
 import { findingLines, sortFindings } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { EXIT } from "./errors.js";
 import type { Io } from "./invocation.js";
 import { chalkFor } from "../ui/colour.js";
+import { msg } from "../i18n/messages.js";
 
 export interface FindingsReport {
   files: number;
@@ -29,17 +30,14 @@ export function printFindings(report: FindingsReport, json: boolean, io: Io): nu
   const sev = (s: "error" | "warning") => (s === "error" ? chalk.red(s) : chalk.yellow(s));
   for (const line of findingLines(findings, sev)) io.stdout.write(`${line}\n`);
   const summary = fill(
-    L({
-      nl: "{files} {fileWord} gecontroleerd: {errors} {errWord}, {warnings} {warnWord}",
-      en: "{files} {fileWord} checked: {errors} {errWord}, {warnings} {warnWord}",
-    }),
+    msg("cli.findingsOutput.files-fileword-checked-errors-errword"),
     {
       files: report.files,
-      fileWord: report.files === 1 ? L({ nl: "bestand", en: "file" }) : L({ nl: "bestanden", en: "files" }),
+      fileWord: report.files === 1 ? msg("cli.findingsOutput.file") : msg("cli.findingsOutput.files"),
       errors,
-      errWord: errors === 1 ? L({ nl: "fout", en: "error" }) : L({ nl: "fouten", en: "errors" }),
+      errWord: errors === 1 ? msg("cli.findingsOutput.error") : msg("cli.findingsOutput.errors"),
       warnings,
-      warnWord: warnings === 1 ? L({ nl: "waarschuwing", en: "warning" }) : L({ nl: "waarschuwingen", en: "warnings" }),
+      warnWord: warnings === 1 ? msg("cli.findingsOutput.warning") : msg("cli.findingsOutput.warnings"),
     },
   );
   io.stderr.write(`${summary}\n`);

@@ -2,9 +2,9 @@
 // remove every temporary file of this run, say what was finished, exit 130. Files already
 // moved into place are complete; nothing half-written stays behind.
 import { EXIT } from "./errors.js";
-import { L } from "../i18n/lang.js";
 import { removeLiveTempFiles, sweepStaleTemps } from "../util/writer.js";
 import type { Io } from "./invocation.js";
+import { msg } from "../i18n/messages.js";
 
 export interface InterruptOptions {
   /** Folders where this run (or its worker threads) create temporary files. */
@@ -53,7 +53,7 @@ export function installEarlyInterrupt(io: Pick<Io, "stderr" | "exit">): void {
     if (process.listenerCount(signal) > 1) return; // the command's own handler does the work
     removeLiveTempFiles();
     try {
-      io.stderr.write(`\n${L({ nl: "Onderbroken voordat er iets gedaan was.", en: "Interrupted before anything was done." })}\n`);
+      io.stderr.write(`\n${msg("cli.interrupt.interrupted-before-anything-was-done")}\n`);
     } catch {
       /* stderr closed */
     }

@@ -7,14 +7,16 @@
 import { createRequire } from "node:module";
 import type * as CommanderModule from "commander";
 import { EXIT } from "./errors.js";
-import { L, getLang, isLang, setLang } from "../i18n/lang.js";
+import { getLang, isLang, setLang } from "../i18n/lang.js";
 import { VERSION } from "./version.js";
 import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
 import { OutputCache } from "../cache/output-cache.js";
 import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
 import path from "node:path";
 import { usageMessage } from "./usage-errors.js";
+import { helpConfiguration } from "./help-words.js";
 import type { Io } from "./invocation.js";
+import { msg } from "../i18n/messages.js";
 
 type Command = CommanderModule.Command;
 let commanderModule: typeof CommanderModule | undefined;
@@ -62,22 +64,7 @@ function lazy(load: () => Promise<CommandModule>, io: Io, outcome: Outcome) {
 }
 
 function examples(lines: string[]): string {
-  return `\n${L({ nl: "Voorbeelden", en: "Examples" })}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
-}
-
-/** commander's own words ("Usage:", "(default: …)") in the user's language (issue 15, item 6). */
-export function translateHelp(text: string, lang = getLang()): string {
-  if (lang !== "nl") return text;
-  return text
-    .replace(/^Usage:/gm, "Gebruik:")
-    .replace(/^Options:/gm, "Opties:")
-    .replace(/^Global Options:/gm, "Algemene opties:")
-    .replace(/^Commands:/gm, "Opdrachten:")
-    .replace(/^Arguments:/gm, "Argumenten:")
-    .replace(/\(default: /g, "(standaard: ")
-    .replace(/\(choices: /g, "(keuzes: ")
-    .replace(/\[options\]/g, "[opties]")
-    .replace(/\[command\]/g, "[opdracht]");
+  return `\n${msg("cli.invoke.examples")}:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 }
 
 /**
@@ -88,29 +75,23 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
   const { Command, Help, Option } = commander();
   const program = new Command("afstem");
   program
-    // Subcommands inherit this, so every help screen is translated.
-    .configureHelp({ formatHelp: (cmd, helper) => translateHelp(Help.prototype.formatHelp.call(helper, cmd, helper)) })
+    // commander's own words through its Help hooks; subcommands inherit the configuration.
+    .configureHelp(helpConfiguration(Help, getLang()))
     .description(
-      L({
-        nl: "Afstemmingsgesprekken onderwijs en jeugdhulp: formats, gesprekken, verslagen en rollups.",
-        en: "Alignment conversations between schools and youth care: formats, sessions, reports and rollups.",
-      }),
+      msg("cli.invoke.alignment-conversations-between-schools"),
     )
-    .version(VERSION, "-V, --version", L({ nl: "toon het versienummer", en: "show the version number" }))
-    .helpOption("-h, --help", L({ nl: "toon hulp bij een opdracht", en: "show help for a command" }))
+    .version(VERSION, "-V, --version", msg("cli.invoke.show-version-number"))
+    .helpOption("-h, --help", msg("cli.invoke.show-help-command"))
     .addHelpCommand(false)
     .addOption(
-      new Option("--lang <lang>", L({ nl: "taal van de uitvoer", en: "language of the output" }))
+      new Option("--lang <lang>", msg("cli.invoke.language-output"))
         .choices(["nl", "en"])
         .default(undefined),
     )
-    .option("--no-color", L({ nl: "geen kleur (ook: NO_COLOR)", en: "no colour (also: NO_COLOR)" }))
+    .option("--no-color", msg("cli.invoke.no-colour-also-no-color"))
     .option(
       "--formats-dir <dir>",
-      L({
-        nl: "extra map met formats (ook: AFSTEM_FORMATS_PATH)",
-        en: "extra directory with formats (also: AFSTEM_FORMATS_PATH)",
-      }),
+      msg("cli.invoke.extra-folder-formats-also-afstem"),
     )
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -139,49 +120,49 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   const formats = program
     .command("formats")
-    .description(L({ nl: "toon de beschikbare gespreksformats", en: "list the available conversation formats" }))
-    .option("--json", L({ nl: "uitvoer als JSON", en: "output as JSON" }))
+    .description(msg("cli.invoke.list-available-conversation-formats"))
+    .option("--json", msg("cli.invoke.output-json"))
     .addHelpText("after", examples(["afstem formats", "afstem formats --json", "afstem formats show kernteam-buch"]))
     .action(lazy(() => import("../commands/formats.js"), io, outcome));
   formats
     .command("show")
-    .argument("<format>", L({ nl: "format-id of pad naar een formatbestand", en: "format id or path to a format file" }))
-    .description(L({ nl: "toon een format (na extends) als overzicht", en: "show a format (after extends) as an outline" }))
-    .option("--json", L({ nl: "het volledige model als JSON", en: "the full model as JSON" }))
+    .argument("<format>", msg("cli.invoke.format-id-path-format-file"))
+    .description(msg("cli.invoke.show-format-after-extends-outline"))
+    .option("--json", msg("cli.invoke.full-model-json"))
     .addHelpText("after", examples(["afstem formats show kernteam", "afstem formats show formats/routekaart.yaml --json"]))
     .action(lazy(() => import("../commands/formats-show.js"), io, outcome));
 
   program
     .command("lint")
-    .argument("<paths...>", L({ nl: "formatbestanden of mappen", en: "format files or directories" }))
-    .description(L({ nl: "controleer formatbestanden; toont elke bevinding", en: "check format files; reports every finding" }))
-    .option("--json", L({ nl: "bevindingen als JSON", en: "findings as JSON" }))
+    .argument("<paths...>", msg("cli.invoke.format-files-folders"))
+    .description(msg("cli.invoke.check-format-files-reports-every"))
+    .option("--json", msg("cli.invoke.findings-json"))
     .addHelpText("after", examples(["afstem lint formats/", "afstem lint mijn-format.yaml --json"]))
     .action(lazy(() => import("../commands/lint.js"), io, outcome));
 
   program
     .command("validate")
-    .argument("<paths...>", L({ nl: "gespreksbestanden of mappen", en: "session files or directories" }))
+    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
     .description(
-      L({ nl: "controleer gespreksbestanden tegen hun format", en: "check session files against their format" }),
+      msg("cli.invoke.check-session-files-against-their"),
     )
-    .option("--json", L({ nl: "bevindingen als JSON", en: "findings as JSON" }))
+    .option("--json", msg("cli.invoke.findings-json"))
     .addHelpText("after", examples(["afstem validate examples/", "afstem validate 2026-09-15-de-regenboog-kernteam.yaml"]))
     .action(lazy(() => import("../commands/validate.js"), io, outcome));
 
   program
     .command("run")
-    .argument("[format]", L({ nl: "format-id of pad naar een formatbestand (bij --resume: uit het bestand)", en: "format id or path to a format file (with --resume: from the file)" }))
-    .description(L({ nl: "voer een begeleid gesprek in de terminal", en: "hold a guided conversation in the terminal" }))
-    .option("--out <dir>", L({ nl: "map voor het gespreksbestand", en: "directory for the session file" }), ".")
-    .option("--resume <file>", L({ nl: "ga verder met een opgeslagen gesprek", en: "continue a saved conversation" }))
+    .argument("[format]", msg("cli.invoke.format-id-path-format-file-2"))
+    .description(msg("cli.invoke.hold-guided-conversation-terminal"))
+    .option("--out <dir>", msg("cli.invoke.folder-session-file"), ".")
+    .option("--resume <file>", msg("cli.invoke.continue-saved-conversation"))
     .option(
       "--answers <file>",
-      L({ nl: "vul het gesprek zonder vragen uit een bestand", en: "fill the session from a file, without prompts" }),
+      msg("cli.invoke.fill-session-from-file-without"),
     )
-    .option("--reopen", L({ nl: "heropen een vastgesteld gesprek (wordt pas concept bij een wijziging)", en: "reopen a finalized session (becomes a draft only once something changes)" }))
-    .option("--previous <file>", L({ nl: "gesprek van vorig jaar van dezelfde school: de afspraken daaruit worden nagelopen", en: "last year's session of the same school: its agreements are followed up" }))
-    .option("--take-over", L({ nl: "neem bij --resume het slot over, ook van een andere computer", en: "with --resume, take over the lock, even from another computer" }))
+    .option("--reopen", msg("cli.invoke.reopen-finalized-session-becomes-draft"))
+    .option("--previous <file>", msg("cli.invoke.last-year-s-session-same"))
+    .option("--take-over", msg("cli.invoke.resume-take-over-lock-even"))
     .addHelpText(
       "after",
       examples([
@@ -196,20 +177,20 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("report")
-    .argument("<paths...>", L({ nl: "gespreksbestanden of mappen", en: "session files or directories" }))
-    .description(L({ nl: "maak DOCX-verslagen per gesprek of een regionaal overzicht", en: "write DOCX reports per session or a regional summary" }))
-    .requiredOption("--out <dir>", L({ nl: "map voor de verslagen", en: "directory for the reports" }))
-    .option("--summary", L({ nl: "één regionaal overzicht over alle gesprekken", en: "one regional summary over all sessions" }))
-    .option("--force", L({ nl: "overschrijf bestaande bestanden", en: "overwrite existing files" }))
-    .option("--jobs <n>", L({ nl: "aantal parallelle processen", en: "number of parallel workers" }))
-    .option("--verbose", L({ nl: "één regel per bestand", en: "one line per file" }))
-    .option("--include-drafts", L({ nl: "neem ook concepten mee in --summary", en: "include draft sessions in --summary" }))
-    .option("--by <veld>", L({ nl: "--summary: uitsplitsen per meta-veld (standaard gemeente)", en: "--summary: break down by a meta field (default gemeente)" }))
-    .option("--split <wat>", L({ nl: "--summary: één document per organisatie ('organisatie')", en: "--summary: one document per organisation ('organisatie')" }))
-    .option("--previous <map>", L({ nl: "--summary: vergelijk met de gesprekken van de vorige ronde", en: "--summary: compare with the sessions of the previous round" }))
-    .option("--from <datum>", L({ nl: "--summary: alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or after this date (YYYY-MM-DD)" }))
-    .option("--to <datum>", L({ nl: "--summary: alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "--summary: only sessions on or before this date (YYYY-MM-DD)" }))
-    .option("--min-group <n>", L({ nl: "--summary: kleinere groepen worden als '< n' getoond", en: "--summary: smaller groups are shown as '< n'" }), "5")
+    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
+    .description(msg("cli.invoke.write-docx-reports-per-session"))
+    .requiredOption("--out <dir>", msg("cli.invoke.folder-reports"))
+    .option("--summary", msg("cli.invoke.one-regional-summary-over-all"))
+    .option("--force", msg("cli.invoke.overwrite-existing-files"))
+    .option("--jobs <n>", msg("cli.invoke.number-parallel-workers"))
+    .option("--verbose", msg("cli.invoke.one-line-per-file"))
+    .option("--include-drafts", msg("cli.invoke.include-draft-sessions-summary"))
+    .option("--by <veld>", msg("cli.invoke.summary-break-down-meta-field"))
+    .option("--split <wat>", msg("cli.invoke.summary-one-document-per-organisation"))
+    .option("--previous <map>", msg("cli.invoke.summary-compare-sessions-previous-round"))
+    .option("--from <datum>", msg("cli.invoke.summary-only-sessions-after-date"))
+    .option("--to <datum>", msg("cli.invoke.summary-only-sessions-before-date"))
+    .option("--min-group <n>", msg("cli.invoke.summary-smaller-groups-are-shown"), "5")
     .addHelpText(
       "after",
       examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),
@@ -218,20 +199,20 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("rollup")
-    .argument("<paths...>", L({ nl: "gespreksbestanden of mappen", en: "session files or directories" }))
-    .description(L({ nl: "maak CSV-rollups voor coördinatoren en de regiegroep", en: "write CSV rollups for coordinators and the regiegroep" }))
-    .requiredOption("--out <dir>", L({ nl: "map voor de CSV-bestanden", en: "directory for the CSV files" }))
-    .option("--layout <list>", L({ nl: "long,wide,summary,actions (ook: followup)", en: "long,wide,summary,actions (also: followup)" }), "long,wide,summary,actions")
-    .option("--by <field>", L({ nl: "groepeer op dit meta-veld", en: "group by this meta field" }), "regio")
-    .option("--split", L({ nl: "één set bestanden per waarde van --by", en: "one set of files per value of --by" }))
-    .option("--excel", L({ nl: "voor Nederlandse Excel: BOM, ';', decimale komma, CRLF", en: "for Dutch Excel: BOM, ';', decimal comma, CRLF" }))
-    .option("--xlsx", L({ nl: "ook één Excel-werkmap <format>.xlsx per set, met getypeerde cellen", en: "also one Excel workbook <format>.xlsx per set, with typed cells" }))
-    .option("--min-group <n>", L({ nl: "kleinere groepen worden onderdrukt", en: "smaller groups are suppressed" }), "5")
-    .option("--include-drafts", L({ nl: "neem ook concepten mee", en: "include draft sessions" }))
-    .option("--include-text", L({ nl: "open vrije tekst in de long-layout", en: "open free text in the long layout" }))
-    .option("--from <datum>", L({ nl: "alleen gesprekken op of na deze datum (JJJJ-MM-DD)", en: "only sessions on or after this date (YYYY-MM-DD)" }))
-    .option("--to <datum>", L({ nl: "alleen gesprekken op of voor deze datum (JJJJ-MM-DD)", en: "only sessions on or before this date (YYYY-MM-DD)" }))
-    .option("--force", L({ nl: "vervang eerdere rollup-bestanden in --out (als geheel)", en: "replace earlier rollup files in --out (as a set)" }))
+    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
+    .description(msg("cli.invoke.write-csv-rollups-coordinators-regiegroe"))
+    .requiredOption("--out <dir>", msg("cli.invoke.folder-csv-files"))
+    .option("--layout <list>", msg("cli.invoke.long-wide-summary-actions-also"), "long,wide,summary,actions")
+    .option("--by <field>", msg("cli.invoke.group-meta-field"), "regio")
+    .option("--split", msg("cli.invoke.one-set-files-per-value"))
+    .option("--excel", msg("cli.invoke.dutch-excel-bom-decimal-comma"))
+    .option("--xlsx", msg("cli.invoke.also-one-excel-workbook-format"))
+    .option("--min-group <n>", msg("cli.invoke.smaller-groups-are-suppressed"), "5")
+    .option("--include-drafts", msg("cli.invoke.include-draft-sessions"))
+    .option("--include-text", msg("cli.invoke.open-free-text-long-layout"))
+    .option("--from <datum>", msg("cli.invoke.only-sessions-after-date-yyyy"))
+    .option("--to <datum>", msg("cli.invoke.only-sessions-before-date-yyyy"))
+    .option("--force", msg("cli.invoke.replace-earlier-rollup-files-out"))
     .addHelpText(
       "after",
       examples(["afstem rollup examples --out rollup/", "afstem rollup gesprekken/ --out rollup/ --by gemeente --split --excel"]),

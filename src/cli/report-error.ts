@@ -1,10 +1,10 @@
 // The one place that turns an error into what the user sees and an exit code.
 import { EXIT, ExitError, UserError, formatLocation } from "./errors.js";
-import { L } from "../i18n/lang.js";
 import type { Io } from "./invocation.js";
 import { chalkFor } from "../ui/colour.js";
 import { errnoOf, systemWords } from "../util/sys-error.js";
 import { displayPath } from "../util/paths.js";
+import { msg } from "../i18n/messages.js";
 
 export function handleError(err: unknown, io: Io): number {
   if (err instanceof ExitError) return err.exitCode;
@@ -30,16 +30,13 @@ export function handleError(err: unknown, io: Io): number {
   }
   // "Maximum call stack size exceeded": input nested too deeply for afstem, not a bug report.
   if (err instanceof RangeError && /call stack/i.test(err.message)) {
-    io.stderr.write(`afstem: ${L({ nl: "de invoer is te diep genest om te verwerken", en: "the input is nested too deeply to process" })}\n`);
+    io.stderr.write(`afstem: ${msg("cli.reportError.input-nested-too-deeply-process")}\n`);
     return EXIT.usage;
   }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr.write(
-    `afstem: ${L({ nl: "interne fout", en: "internal error" })}: ${message}\n` +
-      `  ${L({
-        nl: "Dit is een fout in afstem, niet in uw invoer. Zet AFSTEM_DEBUG=1 voor details en meld het.",
-        en: "This is a bug in afstem, not in your input. Set AFSTEM_DEBUG=1 for details and report it.",
-      })}\n`,
+    `afstem: ${msg("cli.reportError.internal-error")}: ${message}\n` +
+      `  ${msg("cli.reportError.bug-afstem-not-your-input")}\n`,
   );
   if (io.env.AFSTEM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
   return EXIT.usage;

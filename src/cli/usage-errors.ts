@@ -1,6 +1,6 @@
+import { msg } from "../i18n/messages.js";
 // Commander's usage errors are English; afstem speaks Dutch by default. The few messages a
 // user can trigger are translated here; anything unknown passes through unchanged.
-import { L } from "../i18n/lang.js";
 
 const DUTCH: [RegExp, string][] = [
   [/^error: unknown command '(.*)'/m, "onbekende opdracht '$1'"],
@@ -15,11 +15,11 @@ const DUTCH: [RegExp, string][] = [
 
 export function usageMessage(commanderText: string): string {
   let text = commanderText.trimEnd();
-  if (L({ nl: "nl", en: "en" }) === "nl") {
+  if (msg("cli.usageErrors.en") === "nl") {
     for (const [re, nl] of DUTCH) text = text.replace(re, nl);
   } else {
     text = text.replace(/^error: /m, "");
   }
-  const hint = L({ nl: "Zie 'afstem --help' of 'afstem <opdracht> --help'.", en: "See 'afstem --help' or 'afstem <command> --help'." });
+  const hint = msg("cli.usageErrors.see-afstem-help-afstem-command");
   return `afstem: ${text.replace(/\n/g, "\n  ")}\n  ${hint}\n`;
 }

@@ -4,10 +4,11 @@ import { loadFormatRef } from "../format/registry.js";
 import { formatJson } from "../format/present.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
-import { L, getLang, tr } from "../i18n/lang.js";
+import { getLang, tr } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 function describeCondition(q: Question): string {
-  return q.when ? `  ${L({ nl: "als", en: "when" })} ${JSON.stringify(q.when)}` : "";
+  return q.when ? `  ${msg("commands.formatsShow.when")} ${JSON.stringify(q.when)}` : "";
 }
 
 function questionLine(q: Question, indent: string): string[] {
@@ -32,25 +33,25 @@ export default async function formatsShow(ref: string, opts: { json?: boolean } 
     return 0;
   }
   const out: string[] = [];
-  out.push(`${format.id} v${format.version} — ${tr(format.title, lang)} (${format.duration} min)${format.extends ? `  ${L({ nl: "bouwt voort op", en: "extends" })} ${format.extends}` : ""}`);
+  out.push(`${format.id} v${format.version} — ${tr(format.title, lang)} (${format.duration} min)${format.extends ? `  ${msg("commands.formatsShow.extends")} ${format.extends}` : ""}`);
   if (format.description) out.push(tr(format.description, lang));
   out.push("");
-  out.push(`${L({ nl: "Meta", en: "Meta" })}:`);
+  out.push(`${msg("commands.formatsShow.meta")}:`);
   for (const q of format.meta) out.push(...questionLine(q, "  "));
   out.push("");
-  out.push(`${L({ nl: "Deelnemers", en: "Participants" })}:`);
+  out.push(`${msg("common.participants")}:`);
   for (const p of format.participants) {
     const org = p.organisation ? ` (${tr(p.organisation, lang)})` : "";
     out.push(`  ${p.required ? "*" : " "} ${p.id}  ${tr(p.label, lang)}${org}`);
   }
   out.push("");
-  out.push(`${L({ nl: "Secties", en: "Sections" })}:`);
+  out.push(`${msg("commands.formatsShow.sections")}:`);
   format.sections.forEach((s, i) => {
     out.push(`  ${i + 1}. ${s.id} — ${tr(s.title, lang)} (${s.minutes} min)`);
     for (const q of s.questions) out.push(...questionLine(q, "     "));
   });
   out.push("");
-  out.push(L({ nl: "* = verplicht", en: "* = required" }));
+  out.push(msg("commands.formatsShow.required"));
   io.stdout.write(`${out.join("\n")}\n`);
   return 0;
 }

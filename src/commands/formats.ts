@@ -3,9 +3,10 @@ import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { questionCount } from "../format/walk.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
-import { L, fill, getLang, tr } from "../i18n/lang.js";
+import { fill, getLang, tr } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 import { table } from "../cli/table.js";
+import { msg } from "../i18n/messages.js";
 
 export default async function formats(opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
@@ -33,26 +34,26 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
   }
   const head = [
     "id",
-    L({ nl: "versie", en: "version" }),
-    L({ nl: "vragen", en: "questions" }),
-    L({ nl: "minuten", en: "minutes" }),
-    L({ nl: "titel", en: "title" }),
+    msg("commands.formats.version"),
+    msg("commands.formats.questions"),
+    msg("commands.formats.minutes"),
+    msg("commands.formats.title"),
   ];
   io.stdout.write(
     table([
       head,
       ...rows.map((r) => [
         r.id,
-        r.versions.length > 1 ? `${r.version} (${L({ nl: "ook", en: "also" })} ${r.versions.slice(1).join(", ")})` : String(r.version),
+        r.versions.length > 1 ? `${r.version} (${msg("commands.formats.also")} ${r.versions.slice(1).join(", ")})` : String(r.version),
         r.broken ? "—" : String(r.questions),
         r.broken ? "—" : String(r.minutes),
-        r.broken ? fill(L({ nl: "✗ onbruikbaar ({rule}): zie afstem lint {f}", en: "✗ unusable ({rule}): see afstem lint {f}" }), { rule: r.broken, f: r.source }) : r.title,
+        r.broken ? fill(msg("commands.formats.unusable-rule-see-afstem-lint"), { rule: r.broken, f: r.source }) : r.title,
       ]),
     ]),
   );
   for (const { spec, by } of registry.shadowed) {
     io.stdout.write(
-      `${fill(L({ nl: "⚠ {f} wordt niet gebruikt: format {id} versie {v} komt al uit {by}", en: "⚠ {f} is not used: format {id} version {v} already comes from {by}" }), { f: displayPath(spec.parsed.file), id: spec.id, v: spec.version, by: displayPath(by.parsed.file) })}\n`,
+      `${fill(msg("commands.formats.f-not-used-format-id"), { f: displayPath(spec.parsed.file), id: spec.id, v: spec.version, by: displayPath(by.parsed.file) })}\n`,
     );
   }
   return 0;

@@ -9,7 +9,8 @@ import type { Io } from "../cli/invocation.js";
 import { printFindings } from "../cli/findings-output.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { LintCache } from "../cache/lint-cache.js";
-import { L, fill, getLang } from "../i18n/lang.js";
+import { fill, getLang } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): Promise<Finding[]> {
   // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
@@ -34,13 +35,10 @@ export default async function lint(paths: string[], opts: { json?: boolean } & G
   // "0 bestanden gecontroleerd" with exit 0 would read as "all clean" in a script.
   if (files.length === 0) {
     throw new UserError(
-      fill(L({ nl: "geen formatbestanden gevonden in {paths}", en: "no format files found in {paths}" }), { paths: paths.join(", ") }),
+      fill(msg("commands.lint.no-format-files-found-paths"), { paths: paths.join(", ") }),
       EXIT.usage,
       undefined,
-      L({
-        nl: "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
-        en: "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",
-      }),
+      msg("commands.lint.afstem-lint-checks-yaml-yml"),
     );
   }
   // The folders being linted come first, so their formats' extends resolve among themselves.

@@ -27,6 +27,7 @@ import { parsePeriod } from "../cli/period.js";
 import { isDiskFull, systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
 import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
+import { msg } from "../i18n/messages.js";
 
 interface ReportOptions {
   out: string;
@@ -51,8 +52,8 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
   if (opts.by) {
     const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
     if (!metaIds.has(opts.by)) {
-      throw new UserError(fill(L({ nl: "--by '{by}' is geen meta-veld van een bekend format", en: "--by '{by}' is not a meta field of any known format" }), { by: opts.by }), EXIT.usage, undefined,
-        fill(L({ nl: "Meta-velden: {list}.", en: "Meta fields: {list}." }), { list: [...metaIds].sort().join(", ") }));
+      throw new UserError(fill(msg("common.not-meta-field-any-known"), { by: opts.by }), EXIT.usage, undefined,
+        fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }));
     }
   }
 }
@@ -74,13 +75,13 @@ async function previousRound(dir: string, registry: FormatRegistry, by: string |
   }
   const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today });
   for await (const r of fastSessions(final, registry)) {
-    if (r.ok && r.session.status === "final" && fold.knows(r.format)) fold.add({ format: r.format, session: release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" })) });
+    if (r.ok && r.session.status === "final" && fold.knows(r.format)) fold.add({ format: r.format, session: release(r.session, r.format, "region", msg("common.name")) });
   }
   return fold;
 }
 
 function checkPrevious(dir: string): void {
-  if (!existsSync(dir)) throw new UserError(fill(L({ nl: "--previous {d} bestaat niet", en: "--previous {d} does not exist" }), { d: dir }), EXIT.usage);
+  if (!existsSync(dir)) throw new UserError(fill(msg("commands.report.previous-d-does-not-exist"), { d: dir }), EXIT.usage);
 }
 
 /**
@@ -102,7 +103,7 @@ interface SummaryKey {
 function parseMinGroup(s: string | undefined): number {
   const n = Number(s ?? "5");
   if (!Number.isInteger(n) || n < 1) {
-    throw new UserError(fill(L({ nl: "--min-group moet een geheel getal ≥ 1 zijn, niet '{s}'", en: "--min-group must be an integer ≥ 1, not '{s}'" }), { s: String(s) }), EXIT.usage);
+    throw new UserError(fill(msg("common.min-group-must-integer-1"), { s: String(s) }), EXIT.usage);
   }
   return n;
 }
@@ -110,20 +111,20 @@ function parseMinGroup(s: string | undefined): number {
 function parseJobs(value: string | undefined): number {
   if (value === undefined) return 1;
   if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 64) {
-    throw new UserError(fill(L({ nl: "--jobs moet een geheel getal van 1 tot 64 zijn, niet '{v}'", en: "--jobs must be a whole number from 1 to 64, not '{v}'" }), { v: value }));
+    throw new UserError(fill(msg("commands.report.jobs-must-whole-number-from"), { v: value }));
   }
   return Number(value);
 }
 
 function prepareOut(dir: string): void {
-  if (dir.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }));
+  if (dir.trim() === "") throw new UserError(msg("common.out-empty-give-folder"));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UserError(fill(L({ nl: "--out {d} is een bestand, geen map", en: "--out {d} is a file, not a directory" }), { d: dir }));
+    throw new UserError(fill(msg("commands.report.out-d-file-not-folder"), { d: dir }));
   }
   try {
     makeDirSync(dir);
   } catch (err) {
-    throw new UserError(fill(L({ nl: "kan de map {d} niet maken: {m}", en: "cannot create directory {d}: {m}" }), { d: dir, m: systemWords(err) }));
+    throw new UserError(fill(msg("commands.report.cannot-create-folder-d-m"), { d: dir, m: systemWords(err) }));
   }
 }
 
@@ -132,7 +133,7 @@ function skippedLines(r: Extract<LoadedSession, { ok: false }>): string[] {
 }
 
 function refusedLine(file: string): string {
-  return fill(L({ nl: "{f}: bestaat al, niet overschreven (gebruik --force)", en: "{f}: exists, not overwritten (use --force)" }), { f: displayPath(file) });
+  return fill(msg("commands.report.f-exists-not-overwritten-use"), { f: displayPath(file) });
 }
 
 export default async function report(paths: string[], opts: ReportOptions & GlobalOptions, io: Io): Promise<number> {
@@ -151,7 +152,7 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
   sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
   const counts = { written: 0, skipped: 0, refused: 0 };
-  const noun = opts.summary ? { one: L({ nl: "overzicht", en: "summary" }), many: L({ nl: "overzichten", en: "summaries" }) } : { one: L({ nl: "verslag", en: "report" }), many: L({ nl: "verslagen", en: "reports" }) };
+  const noun = opts.summary ? { one: msg("commands.report.summary"), many: msg("commands.report.summaries") } : { one: msg("commands.report.report"), many: msg("commands.report.reports") };
 
   // A full or read-only disk ends the batch with one message instead of one per document.
   let stopped: string | undefined;
@@ -165,10 +166,10 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
       progress.problem(refusedLine(file));
       progress.step();
     } else if (isDiskFull(r)) {
-      if (!stopped) stopped = fill(L({ nl: "afstem: kan niet verder schrijven in {d}: {why}", en: "afstem: cannot write any more to {d}: {why}" }), { d: displayPath(opts.out), why: systemWords(r) });
+      if (!stopped) stopped = fill(msg("commands.report.afstem-cannot-write-any-more"), { d: displayPath(opts.out), why: systemWords(r) });
     } else {
       counts.skipped++;
-      progress.problem(`${displayPath(file)}  error  ${fill(L({ nl: "kon niet schrijven: {m}", en: "could not write: {m}" }), { m: systemWords(r) })}  (write)`);
+      progress.problem(`${displayPath(file)}  error  ${fill(msg("commands.report.could-not-write-m"), { m: systemWords(r) })}  (write)`);
     }
   };
 
@@ -184,7 +185,7 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
   const interrupt = onInterrupt({
     dirs: [opts.out],
     stop: () => renderer.abort(),
-    done: () => fill(L({ nl: "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.", en: "Interrupted: {n} {noun} written to {d}; the rest was not." }), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
+    done: () => fill(msg("commands.report.interrupted-n-noun-written-d"), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
   }, io);
   try {
     for await (const r of fastSessions(files, registry)) {
@@ -234,7 +235,7 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
   }
   if (stopped) {
     progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), true);
-    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, L({ nl: "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw; de geschreven verslagen zijn compleet.", en: "Free some space or choose another folder with --out and try again; the reports written are complete." }));
+    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, msg("commands.report.free-some-space-choose-another"));
   }
   const problems = counts.skipped + counts.refused > 0;
   progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);
@@ -265,8 +266,8 @@ async function writeSummary(
     counts.skipped++;
     progress.problem(
       input.length
-        ? L({ nl: "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts", en: "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts" })
-        : L({ nl: "afstem: geen geldige gesprekken om samen te vatten", en: "afstem: no valid sessions to summarise" }),
+        ? msg("commands.report.afstem-no-confirmed-sessions-summarise")
+        : msg("commands.report.afstem-no-valid-sessions-summarise"),
     );
     return;
   }
@@ -277,10 +278,10 @@ async function writeSummary(
     if (!r.ok || !fold.knows(r.format)) {
       // Changed on disk between the two passes: left out, and said so.
       counts.skipped++;
-      progress.problem(fill(L({ nl: "{f}: veranderd tijdens het lezen; niet meegenomen", en: "{f}: changed while being read; not included" }), { f: displayPath(r.file) }));
+      progress.problem(fill(msg("commands.report.f-changed-while-being-read"), { f: displayPath(r.file) }));
       continue;
     }
-    const session = release(r.session, r.format, "region", L({ nl: "[naam]", en: "[name]" }));
+    const session = release(r.session, r.format, "region", msg("common.name"));
     addHeld(held, session.held);
     fold.add({ format: r.format, session });
   }

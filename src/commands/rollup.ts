@@ -9,7 +9,7 @@ import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
 import { EXIT, UserError } from "../cli/errors.js";
 import { findingLines } from "../findings/finding.js";
-import { L, fill, getLang } from "../i18n/lang.js";
+import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
@@ -21,6 +21,7 @@ import { discardStaging, makeStaging, publish, rollupOutputIn } from "./rollup-p
 import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
 import { systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
+import { msg } from "../i18n/messages.js";
 
 interface RollupFlags {
   out: string;
@@ -41,8 +42,8 @@ function parseLayouts(list: string): Set<Layout> {
   const parts = list.split(",").map((s) => s.trim()).filter(Boolean);
   const bad = parts.filter((p) => !(LAYOUTS as readonly string[]).includes(p));
   if (bad.length || !parts.length) {
-    throw new UserError(fill(L({ nl: "onbekende layout '{bad}'", en: "unknown layout '{bad}'" }), { bad: bad.join(",") || list }), EXIT.usage, undefined,
-      fill(L({ nl: "Kies uit: {list} (met komma's gescheiden).", en: "Choose from: {list} (comma separated)." }), { list: LAYOUTS.join(", ") }));
+    throw new UserError(fill(msg("commands.rollup.unknown-layout-bad"), { bad: bad.join(",") || list }), EXIT.usage, undefined,
+      fill(msg("commands.rollup.choose-from-list-comma-separated"), { list: LAYOUTS.join(", ") }));
   }
   return new Set(parts as Layout[]);
 }
@@ -50,7 +51,7 @@ function parseLayouts(list: string): Set<Layout> {
 function parseMinGroup(s: string): number {
   const n = Number(s);
   if (!Number.isInteger(n) || n < 1) {
-    throw new UserError(fill(L({ nl: "--min-group moet een geheel getal ≥ 1 zijn, niet '{s}'", en: "--min-group must be an integer ≥ 1, not '{s}'" }), { s }), EXIT.usage);
+    throw new UserError(fill(msg("common.min-group-must-integer-1"), { s }), EXIT.usage);
   }
   return n;
 }
@@ -58,8 +59,8 @@ function parseMinGroup(s: string): number {
 function checkBy(by: string, registry: FormatRegistry): void {
   const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
   if (!metaIds.has(by)) {
-    throw new UserError(fill(L({ nl: "--by '{by}' is geen meta-veld van een bekend format", en: "--by '{by}' is not a meta field of any known format" }), { by }), EXIT.usage, undefined,
-      fill(L({ nl: "Meta-velden: {list}.", en: "Meta fields: {list}." }), { list: [...metaIds].sort().join(", ") }));
+    throw new UserError(fill(msg("common.not-meta-field-any-known"), { by }), EXIT.usage, undefined,
+      fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }));
   }
 }
 
@@ -104,14 +105,14 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const files = await expandPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir), { verify: true });
   checkBy(flags.by, registry);
-  if (flags.out.trim() === "") throw new UserError(L({ nl: "--out is leeg; geef een map op", en: "--out is empty; give a directory" }), EXIT.usage);
+  if (flags.out.trim() === "") throw new UserError(msg("common.out-empty-give-folder"), EXIT.usage);
   const out = path.resolve(io.cwd, flags.out);
   const cannotCreate = (err: unknown) =>
     new UserError(
-      fill(L({ nl: "kan de uitvoermap niet maken: {why}", en: "cannot create the output directory: {why}" }), { why: systemWords(err) }),
+      fill(msg("commands.rollup.cannot-create-output-folder-why"), { why: systemWords(err) }),
       EXIT.usage,
       { file: flags.out },
-      L({ nl: "Geef met --out een map op waarin u mag schrijven.", en: "Give --out a directory you can write to." }),
+      msg("commands.rollup.give-out-folder-you-can"),
     );
   let outExists = false;
   try {
@@ -124,13 +125,13 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const previous = outExists ? rollupOutputIn(out) : [];
   if (previous.length && !flags.force) {
     throw new UserError(
-      fill(L({ nl: "{d} bevat al rollup-bestanden ({list}); niet overschreven", en: "{d} already holds rollup files ({list}); not overwritten" }), {
+      fill(msg("commands.rollup.d-already-holds-rollup-files"), {
         d: displayPath(out),
         list: previous.length > 3 ? `${previous.slice(0, 3).join(", ")}, …` : previous.join(", "),
       }),
       EXIT.findings,
       undefined,
-      L({ nl: "Kies een andere --out, of vervang de eerdere set met --force.", en: "Choose another --out, or replace the earlier set with --force." }),
+      msg("commands.rollup.choose-another-out-replace-earlier"),
     );
   }
   // This run's files go to a fresh folder beside --out and move in together at the end
@@ -157,7 +158,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const interrupt = onInterrupt({
     dirs: [path.dirname(out)],
     done: () =>
-      fill(L({ nl: "Onderbroken: {n} gesprek(ken) gelezen; er is niets geschreven in {d} (eerdere bestanden zijn ongewijzigd).", en: "Interrupted: {n} session(s) read; nothing was written to {d} (earlier files are unchanged)." }), {
+      fill(msg("commands.rollup.interrupted-n-session-s-read"), {
         n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
         d: displayPath(out),
       }),
@@ -168,10 +169,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     interrupt.dispose();
     if (err instanceof UserError || !(err as NodeJS.ErrnoException).code) throw err;
     throw new UserError(
-      fill(L({ nl: "kan de rollup niet schrijven: {why}; er is niets geschreven in {d}", en: "cannot write the rollup: {why}; nothing was written to {d}" }), { why: systemWords(err), d: displayPath(out) }),
+      fill(msg("commands.rollup.cannot-write-rollup-why-nothing"), { why: systemWords(err), d: displayPath(out) }),
       EXIT.usage,
       undefined,
-      L({ nl: "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw.", en: "Free some space or choose another folder with --out and try again." }),
+      msg("commands.rollup.free-some-space-choose-another"),
     );
   };
 
@@ -226,10 +227,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
       for (const f of done) lines.push(displayPath(final(f)));
       if (suppressed.length) {
         lines.push(
-          fill(L({ nl: "{dir}: onderdrukt in summary (minder dan {min} gesprekken): {list}", en: "{dir}: suppressed in summary (fewer than {min} sessions): {list}" }), {
+          fill(msg("commands.rollup.dir-suppressed-summary-fewer-than"), {
             dir: displayPath(final(set.summaryFile)),
             min: minGroup,
-            list: suppressed.map((s) => `${flags.by}=${s.group || L({ nl: "(leeg)", en: "(empty)" })}`).join(", "),
+            list: suppressed.map((s) => `${flags.by}=${s.group || msg("commands.rollup.empty")}`).join(", "),
           }),
         );
       }
@@ -238,10 +239,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     if (!placed.ok) {
       interrupt.dispose();
       throw new UserError(
-        fill(L({ nl: "{f} is intussen door een ander proces gemaakt; niet overschreven, er is niets van deze rollup geschreven", en: "{f} was created by another process meanwhile; not overwritten, nothing of this rollup was written" }), { f: displayPath(placed.clash) }),
+        fill(msg("commands.rollup.f-was-created-another-process"), { f: displayPath(placed.clash) }),
         EXIT.findings,
         undefined,
-        L({ nl: "Kies een andere --out, of vervang de set met --force.", en: "Choose another --out, or replace the set with --force." }),
+        msg("commands.rollup.choose-another-out-replace-set"),
       );
     }
   } catch (err) {
@@ -251,7 +252,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   for (const l of lines) io.stdout.write(`${l}\n`);
   const heldLines = heldBackLines(held, minGroup, getLang());
   if (heldLines.length) {
-    io.stderr.write(`${L({ nl: "Niet gedeeld met de regio (alleen aantallen):", en: "Not shared with the region (counts only):" })}\n${heldLines.map((l) => `  - ${l}\n`).join("")}`);
+    io.stderr.write(`${msg("commands.rollup.not-shared-region-counts-only")}\n${heldLines.map((l) => `  - ${l}\n`).join("")}`);
   }
   io.stdout.write(`${closingLine(counts, written, flags.includeDrafts === true, displayPath(out))}\n`);
   return counts.skipped > 0 ? EXIT.findings : EXIT.ok;
@@ -259,13 +260,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
 
 function closingLine(c: { final: number; draft: number; draftExcluded: number; skipped: number }, written: number, includeDrafts: boolean, out: string): string {
   const drafts = includeDrafts
-    ? fill(L({ nl: "{n} concept(en) meegenomen", en: "{n} draft(s) included" }), { n: c.draft })
-    : fill(L({ nl: "{n} concept(en) niet meegenomen (gebruik --include-drafts)", en: "{n} draft(s) excluded (use --include-drafts)" }), { n: c.draftExcluded });
+    ? fill(msg("commands.rollup.n-draft-s-included"), { n: c.draft })
+    : fill(msg("commands.rollup.n-draft-s-excluded-use"), { n: c.draftExcluded });
   return fill(
-    L({
-      nl: "{final} vastgestelde gesprek(ken) meegenomen, {drafts}, {skipped} bestand(en) overgeslagen; {written} bestand(en) geschreven in {out}",
-      en: "{final} final session(s) included, {drafts}, {skipped} file(s) skipped; {written} file(s) written to {out}",
-    }),
+    msg("commands.rollup.final-final-session-s-included"),
     { final: c.final, drafts, skipped: c.skipped, written, out },
   );
 }

@@ -12,10 +12,11 @@ import { findingLines, sortFindings } from "../findings/finding.js";
 import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../core/errors.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { reconcileAside } from "../conversation/aside.js";
 import { saveFailure } from "../store/safe-save.js";
 import type { Io } from "../cli/invocation.js";
+import { msg } from "../i18n/messages.js";
 
 export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, io: Pick<Io, "stdout" | "stderr">, now = Date.now()): Promise<number> {
   const read = await readSessionFile(file);
@@ -31,7 +32,7 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors || !check.session || !check.format) {
     io.stderr.write(
-      `${fill(L({ nl: "{n} probleem/problemen in {f}; er is niets geschreven.", en: "{n} problem(s) in {f}; nothing was written." }), { n: Math.max(errors, 1), f: displayPath(file) })}\n`,
+      `${fill(msg("commands.runAnswers.n-problem-s-f-nothing"), { n: Math.max(errors, 1), f: displayPath(file) })}\n`,
     );
     return EXIT.findings;
   }
@@ -43,8 +44,8 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   if (typeof (data as Record<string, unknown>).started !== "string") session.started = at;
   session.history.push({ event: "import", at, note: path.basename(file) });
   const cannotWrite = (err: unknown, where: string) =>
-    new UserError(fill(L({ nl: "kan niet schrijven in {d}: {why}", en: "cannot write to {d}: {why}" }), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
-      L({ nl: "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.", en: "Choose a folder you can write to with --out; the answers file itself is unchanged." }));
+    new UserError(fill(msg("commands.runAnswers.cannot-write-d-why"), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
+      msg("commands.runAnswers.choose-folder-you-can-write"));
   try {
     makeDirSync(outDir);
   } catch (err) {
@@ -58,6 +59,6 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   } catch (err) {
     throw cannotWrite(err, outDir);
   }
-  io.stdout.write(`${fill(L({ nl: "Opgeslagen: {f}", en: "Saved: {f}" }), { f: displayPath(target) })}\n`);
+  io.stdout.write(`${fill(msg("commands.runAnswers.saved-f"), { f: displayPath(target) })}\n`);
   return EXIT.ok;
 }

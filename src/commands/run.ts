@@ -6,7 +6,7 @@ import path from "node:path";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
-import { L, fill, setLang, tr } from "../i18n/lang.js";
+import { fill, setLang, tr } from "../i18n/lang.js";
 import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
 import { validateSession } from "../session/validate.js";
@@ -31,6 +31,7 @@ import { cliNameOf } from "../cli/invocation.js";
 import { findPrevious, loadPrevious, type Previous } from "../store/previous.js";
 import type { PreviousSource } from "../runner/followup.js";
 import { finalizedText } from "../conversation/finalize.js";
+import { msg } from "../i18n/messages.js";
 
 interface RunOptions {
   out?: string;
@@ -56,7 +57,7 @@ async function makeUi(io: Io): Promise<Ui> {
 function outDirOf(cwd: string, out: string | undefined, create = true): string {
   const dir = path.resolve(cwd, out ?? ".");
   try {
-    if (!statSync(dir).isDirectory()) throw new UserError(fill(L({ nl: "--out {d} is geen map", en: "--out {d} is not a directory" }), { d: out ?? "." }), EXIT.usage);
+    if (!statSync(dir).isDirectory()) throw new UserError(fill(msg("commands.run.out-d-not-folder"), { d: out ?? "." }), EXIT.usage);
   } catch (err) {
     if (err instanceof UserError) throw err;
     if (create) makeDirSync(dir);
@@ -70,10 +71,10 @@ async function openResumed(file: string, ref: string | undefined, format: Format
   const errors = check.findings.filter((f) => f.severity === "error");
   if (errors.length || !check.session || !check.format) {
     for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
-    throw new UserError(fill(L({ nl: "{f} kan niet worden voortgezet", en: "{f} cannot be continued" }), { f: displayPath(file) }), EXIT.usage, undefined, L({ nl: "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.", en: "Fix the lines above (afstem validate) and try again." }));
+    throw new UserError(fill(msg("commands.run.f-cannot-continued"), { f: displayPath(file) }), EXIT.usage, undefined, msg("commands.run.fix-lines-above-afstem-validate"));
   }
   if (check.format.id !== format.id) {
-    throw new UserError(fill(L({ nl: "{f} is een gesprek met format '{a}', niet '{b}'", en: "{f} is a session of format '{a}', not '{b}'" }), { f: displayPath(file), a: check.format.id, b: ref ?? "" }), EXIT.usage);
+    throw new UserError(fill(msg("commands.run.f-session-format-not-b"), { f: displayPath(file), a: check.format.id, b: ref ?? "" }), EXIT.usage);
   }
   return { session: check.session as Session, format: check.format };
 }
@@ -86,16 +87,16 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
     const id = read.session?.format.id;
     if (id) return id;
     for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
-    throw new UserError(fill(L({ nl: "{f} noemt geen format", en: "{f} names no format" }), { f: displayPath(o.resume) }), EXIT.usage, undefined, L({ nl: "Geef het format mee: afstem run FORMAT --resume BESTAND", en: "Name the format: afstem run FORMAT --resume FILE" }));
+    throw new UserError(fill(msg("commands.run.f-names-no-format"), { f: displayPath(o.resume) }), EXIT.usage, undefined, msg("commands.run.name-format-afstem-run-format"));
   }
-  throw new UserError(L({ nl: "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND", en: "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE" }), EXIT.usage);
+  throw new UserError(msg("commands.run.which-format-give-format-id"), EXIT.usage);
 }
 
 export default async function run(givenRef: string | undefined, o: RunOptions & GlobalOptions, io: Io): Promise<number> {
   const say = (text: string) => void io.stdout.write(`${text}\n`);
   if (o.lang) setLang(o.lang);
   if (o.takeOver && !o.resume) {
-    throw new UserError(L({ nl: "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over", en: "--take-over goes with --resume: it takes over the lock of a saved session" }), EXIT.usage);
+    throw new UserError(msg("commands.run.take-over-goes-resume-takes"), EXIT.usage);
   }
   const ref = await formatRefOf(givenRef, o, io);
   const outDir = outDirOf(io.cwd, o.out, !o.answers);
@@ -105,10 +106,10 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
   }
   if (io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
     throw new UserError(
-      L({ nl: "'afstem run' stelt vragen en heeft daarvoor een terminal nodig (invoer is geen terminal)", en: "'afstem run' asks questions and needs a terminal for that (input is not a terminal)" }),
+      msg("commands.run.afstem-run-asks-questions-needs"),
       EXIT.usage,
       undefined,
-      L({ nl: "Vul een gesprek zonder vragen met --answers BESTAND.", en: "Fill a session without prompts with --answers FILE." }),
+      msg("commands.run.fill-session-without-prompts-answers"),
     );
   }
   const loaded = await loadFormatRef(ref, o.formatsDir);
@@ -118,7 +119,7 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
     const p = await loadPrevious(path.resolve(io.cwd, o.previous), loaded.registry, checker);
     if ("error" in p) {
       io.stderr.write(`${p.error}\n`);
-      throw new UserError(fill(L({ nl: "{f} kan niet als vorig gesprek worden gelezen", en: "{f} cannot be read as the previous session" }), { f: displayPath(o.previous) }), EXIT.usage, undefined, L({ nl: "Controleer het bestand met afstem validate.", en: "Check the file with afstem validate." }));
+      throw new UserError(fill(msg("commands.run.f-cannot-read-previous-session"), { f: displayPath(o.previous) }), EXIT.usage, undefined, msg("commands.run.check-file-afstem-validate"));
     }
     given = p;
   }
@@ -129,16 +130,13 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
   const takeover = (pid: number, holder?: LockHolder) =>
     say(
       holder && (holder.host !== hostname() || o.takeOver)
-        ? fill(L({ nl: "Let op: het slot van {host} (proces {pid}, sinds {time}) is op uw verzoek overgenomen (--take-over).", en: "Note: the lock of {host} (process {pid}, since {time}) was taken over at your request (--take-over)." }), { host: holder.host, pid, time: lockTime(holder.started) })
-        : fill(L({ nl: "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.", en: "Note: the lock of an interrupted run (process {pid} is gone) was taken over." }), { pid }),
+        ? fill(msg("commands.run.note-lock-host-process-pid"), { host: holder.host, pid, time: lockTime(holder.started) })
+        : fill(msg("commands.run.note-lock-interrupted-run-process"), { pid }),
     );
   const conflict = (theirs: string, ours: string) =>
     say(
       fill(
-        L({
-          nl: "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Vergelijk de twee bestanden na afloop, neem over wat nodig is en verwijder er één (report en rollup zien anders beide).",
-          en: "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  Compare the two files afterwards, take over what is needed and delete one (report and rollup otherwise see both).",
-        }),
+        msg("commands.run.theirs-was-changed-someone-something"),
         { theirs: displayPath(theirs), ours: displayPath(ours) },
       ),
     );
@@ -150,26 +148,26 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
     const lockOptions = { takeOver: o.takeOver === true, takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over` };
     target = new SessionTarget(path.dirname(path.resolve(io.cwd, o.resume)), format.id, { onTakeover: takeover, onConflict: conflict, lock: lockOptions }, path.resolve(io.cwd, o.resume));
     state = startState(format, opened.session, now(), true);
-    say(fill(L({ nl: "Gesprek: {f}", en: "Session: {f}" }), { f: displayPath(target.file!) }));
+    say(fill(msg("commands.run.session-f"), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {
       say(`\n${reviewText(state)}\n`);
       const fin = state.session.finalized;
       const at = fin ? ` (${finalizedText(format, fin.at, fin.by)})` : "";
-      say(fill(L({ nl: "Dit gesprek is vastgesteld{at}. Het opent alleen-lezen; wijzigen kan met: {cli} run {ref} --resume {f} --reopen", en: "This session was finalized{at}. It opens read-only; to change it: {cli} run {ref} --resume {f} --reopen" }), { at, cli, ref, f: displayPath(target.file!) }));
+      say(fill(msg("commands.run.session-was-finalized-opens-read"), { at, cli, ref, f: displayPath(target.file!) }));
       target.release();
       return EXIT.ok;
     }
     // --reopen: the session only becomes a draft again once something is changed (issue 15, item 7).
     if (state.session.status === "final") {
       state = { ...state, reopening: true };
-      say(L({ nl: "Heropend om te wijzigen: het gesprek wordt pas weer een concept als u iets verandert.", en: "Reopened for changes: the session only becomes a draft again once you change something." }));
+      say(msg("commands.run.reopened-changes-session-only-becomes"));
     } else firstSave = true;
   } else {
-    target = new SessionTarget(outDir, format.id, { onTakeover: takeover, onConflict: conflict, onFixed: (f) => say(fill(L({ nl: "Opslaan in: {f}", en: "Saving to: {f}" }), { f: displayPath(f) })) });
+    target = new SessionTarget(outDir, format.id, { onTakeover: takeover, onConflict: conflict, onFixed: (f) => say(fill(msg("commands.run.saving-f"), { f: displayPath(f) })) });
     state = startState(format, newSession(format, now()), now(), false);
-    say(fill(L({ nl: "Nieuw gesprek: {t}\nHet bestand komt in {d} als <datum>-<school>-{id}.yaml; elk antwoord wordt meteen opgeslagen.", en: "New session: {t}\nThe file goes to {d} as <date>-<school>-{id}.yaml; every answer is saved at once." }), { t: tr(format.title), d: displayPath(outDir) || ".", id: format.id }));
+    say(fill(msg("commands.run.new-session-t-file-goes"), { t: tr(format.title), d: displayPath(outDir) || ".", id: format.id }));
   }
-  say(L({ nl: "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).", en: "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …)." }));
+  say(msg("commands.run.type-question-commands-back-skip"));
 
   const ui = await makeUi(io);
   // A failed autosave keeps the state and asks where else to save (runner/safe-save.ts).
@@ -184,10 +182,10 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
   if (firstSave) save(state);
   const resumeHint = () =>
     !saver.finish()
-      ? L({ nl: "Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML). Bewaar die tekst als .yaml-bestand.", en: "Not saved to disk: the session is shown above as text (YAML). Keep that text as a .yaml file." })
+      ? msg("commands.run.not-saved-disk-session-shown")
       : target.file
-      ? fill(L({ nl: "Opgeslagen in {f}\nVerder gaan: {cli} run {ref} --resume {f}", en: "Saved to {f}\nTo continue: {cli} run {ref} --resume {f}" }), { f: displayPath(target.file), ref, cli })
-      : L({ nl: "Er was nog niets ingevuld; er is niets opgeslagen.", en: "Nothing was filled in yet; nothing was saved." });
+      ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref, cli })
+      : msg("commands.run.nothing-was-filled-yet-nothing");
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
   // Could nothing be saved, the exit code is 1 (the README's promise), whatever the signal.
@@ -210,7 +208,7 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
       : { find: () => findPrevious(target.file ? path.dirname(target.file) : outDir, state.session, target.file, loaded.registry, checker) };
     const { outcome, state: end } = await converse(state, { ui, checker, now, save, settle: () => saver.settle(), previous });
     if (end.reopening) {
-      say(`\n${L({ nl: "Niets gewijzigd: het gesprek blijft vastgesteld.", en: "Nothing changed: the session stays finalized." })}`);
+      say(`\n${msg("commands.run.nothing-changed-session-stays-finalized")}`);
       return EXIT.ok;
     }
     if (saver.pending) {
@@ -218,16 +216,16 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
       return EXIT.findings;
     }
     if (outcome === "final") {
-      say(`\n${L({ nl: "✓ Vastgesteld.", en: "✓ Finalized." })} ${fill(L({ nl: "Opgeslagen in {f}", en: "Saved to {f}" }), { f: displayPath(target.file!) })}`);
+      say(`\n${msg("commands.run.finalized")} ${fill(msg("commands.run.saved-f"), { f: displayPath(target.file!) })}`);
     } else {
-      say(`\n${L({ nl: "Opgeslagen als concept.", en: "Saved as draft." })}\n${resumeHint()}`);
+      say(`\n${msg("commands.run.saved-draft")}\n${resumeHint()}`);
     }
     return EXIT.ok;
   } catch (err) {
     if (!isInterrupt(err)) throw err;
     if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
     const unsaved = saver.pending;
-    say(`\n${L({ nl: "Gestopt (Ctrl+C).", en: "Stopped (Ctrl+C)." })}\n${resumeHint()}`);
+    say(`\n${msg("commands.run.stopped-ctrl-c")}\n${resumeHint()}`);
     // Nothing could be saved: exit 1, as documented (130 means "everything saved").
     throw new ExitError(unsaved ? EXIT.findings : EXIT.interrupted);
   } finally {

@@ -8,7 +8,8 @@ import type { Io } from "../cli/invocation.js";
 import { printFindings } from "../cli/findings-output.js";
 import { loadSessions } from "../store/batch.js";
 import { onInterrupt } from "../cli/interrupt.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export default async function validate(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
@@ -19,7 +20,7 @@ export default async function validate(paths: string[], opts: { json?: boolean }
   let checked = 0;
   // Ctrl+C / SIGTERM: validate writes nothing; say how far it got, exit 130.
   const interrupt = onInterrupt({
-    done: () => fill(L({ nl: "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.", en: "Interrupted: {n} of {total} files checked; nothing was reported." }), { n: checked, total: files.length }),
+    done: () => fill(msg("commands.validate.interrupted-n-total-files-checked"), { n: checked, total: files.length }),
   }, io);
   try {
     for await (const r of loadSessions(files, registry)) {

@@ -1,6 +1,6 @@
+import { msg } from "../i18n/messages.js";
 // Commands typed in an answer field: `:terug`, `:notitie tekst`, `?` ... Dutch words with
 // English aliases, so a facilitator never has to leave the keyboard.
-import { L } from "../i18n/lang.js";
 
 export type CommandName = "back" | "skip" | "help" | "section" | "review" | "note" | "park" | "action" | "actions" | "stop" | "commands";
 
@@ -41,21 +41,18 @@ export function unescapeAnswer(text: string): string {
 
 export function commandHelp(): string {
   const rows: [string, string][] = [
-    [":terug   (:back)", L({ nl: "vorige vraag", en: "previous question" })],
-    [":over    (:skip)", L({ nl: "vraag overslaan (verplichte vragen blokkeren dan het vaststellen)", en: "skip the question (required ones then block finalizing)" })],
-    [":help", L({ nl: "toelichting bij deze vraag", en: "help text for this question" })],
-    [":sectie  (:section)", L({ nl: "naar een andere sectie springen (:sectie 3 of :sectie visie)", en: "jump to another section (:section 3 or :section visie)" })],
-    [":overzicht (:review)", L({ nl: "alle antwoorden bekijken, wijzigen, vaststellen", en: "review all answers, edit, finalize" })],
-    [":notitie (:note)", L({ nl: "notitie bij deze vraag (:notitie tekst)", en: "note on this question (:note text)" })],
-    [":park", L({ nl: "onderwerp op de parkeerplaats zetten (:park tekst)", en: "park a topic (:park text)" })],
-    [":actie   (:action)", L({ nl: "actiepunt vastleggen: wat, wie, organisatie, datum", en: "record an action item: what, who, organisation, due date" })],
-    [":acties  (:actions)", L({ nl: "actiepunten en geparkeerde onderwerpen bekijken, wijzigen, verwijderen", en: "list, edit and delete action items and parked topics" })],
-    [":stop", L({ nl: "opslaan en stoppen (later verder met --resume)", en: "save and stop (continue later with --resume)" })],
-    ["?", L({ nl: "deze lijst", en: "this list" })],
+    [":terug   (:back)", msg("conversation.commands.previous-question")],
+    [":over    (:skip)", msg("conversation.commands.skip-question-required-ones-then")],
+    [":help", msg("conversation.commands.help-text-question")],
+    [":sectie  (:section)", msg("conversation.commands.jump-another-section-section-3")],
+    [":overzicht (:review)", msg("conversation.commands.review-all-answers-edit-finalize")],
+    [":notitie (:note)", msg("conversation.commands.note-question-note-text")],
+    [":park", msg("conversation.commands.park-topic-park-text")],
+    [":actie   (:action)", msg("conversation.commands.record-action-item-what-who")],
+    [":acties  (:actions)", msg("conversation.commands.list-edit-delete-action-items")],
+    [":stop", msg("conversation.commands.save-stop-continue-later-resume")],
+    ["?", msg("conversation.commands.list")],
   ];
-  const extra = L({
-    nl: "Ctrl+C slaat ook op en stopt. Een antwoord dat met ':' begint typt u als '::'.",
-    en: "Ctrl+C also saves and stops. Type an answer that starts with ':' as '::'.",
-  });
+  const extra = msg("conversation.commands.ctrl-c-also-saves-stops");
   return `${rows.map(([k, v]) => `  ${k.padEnd(22)} ${v}`).join("\n")}\n  ${extra}`;
 }

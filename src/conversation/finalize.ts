@@ -4,7 +4,8 @@ import type { Session } from "../session/types.js";
 import { askingOrder, META_SECTION } from "../format/walk.js";
 import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 /** Roles of the participants marked present, each once, in the format's order. */
 export function presentRoles(format: Format, session: Session): string[] {
@@ -20,19 +21,19 @@ export function finalizeProblems(format: Format, session: Session, by?: string[]
     if (!question.required || !isVisible(question, session)) continue;
     const value = sectionId === META_SECTION ? session.meta[question.id] : session.answers[question.id];
     if (!isAnswered(value)) {
-      out.push(fill(L({ nl: "verplichte vraag zonder antwoord: {p} ({id})", en: "required question without an answer: {p} ({id})" }), { p: tr(question.prompt), id: question.id }));
+      out.push(fill(msg("conversation.finalize.required-question-without-answer-p"), { p: tr(question.prompt), id: question.id }));
     }
   }
   for (const role of format.participants) {
     if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
-      out.push(fill(L({ nl: "verplichte deelnemer niet aanwezig: {r}", en: "required participant not present: {r}" }), { r: tr(role.label) }));
+      out.push(fill(msg("conversation.finalize.required-participant-not-present-r"), { r: tr(role.label) }));
     }
   }
   if (by) {
     for (const role of presentRoles(format, session)) {
       if (!by.includes(role)) {
         const label = tr(format.participants.find((r) => r.id === role)?.label) || role;
-        out.push(fill(L({ nl: "{r} heeft het verslag niet bevestigd", en: "{r} has not confirmed the record" }), { r: label }));
+        out.push(fill(msg("conversation.finalize.r-has-not-confirmed-record"), { r: label }));
       }
     }
   }
@@ -49,7 +50,7 @@ export function finalizedText(format: Format, at: string, by: string[]): string 
   const d = new Date(at);
   const when = Number.isNaN(d.getTime())
     ? at
-    : `${d.toLocaleDateString(L({ nl: "nl-NL", en: "en-GB" }), { day: "numeric", month: "long", year: "numeric" })} ${L({ nl: "om", en: "at" })} ${d.toLocaleTimeString(L({ nl: "nl-NL", en: "en-GB" }), { hour: "2-digit", minute: "2-digit" })}`;
+    : `${d.toLocaleDateString(msg("common.en-gb"), { day: "numeric", month: "long", year: "numeric" })} ${msg("conversation.finalize.text")} ${d.toLocaleTimeString(msg("common.en-gb"), { hour: "2-digit", minute: "2-digit" })}`;
   const labels = roleLabels(format, by);
-  return labels.length ? `${when}, ${L({ nl: "door", en: "by" })} ${labels.join(", ")}` : when;
+  return labels.length ? `${when}, ${msg("conversation.finalize.text-2")} ${labels.join(", ")}` : when;
 }

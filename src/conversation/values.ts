@@ -1,8 +1,9 @@
 // Typed text → stored answer value, per question type. Lenient where people are
 // (3,5 for 3.5; 15-9-2026 for 2026-09-15; ja/nee), strict in what is stored.
 import type { AnswerValue, Question } from "../format/types.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { isPartyScores, partiesOf } from "../session/party-scores.js";
+import { msg } from "../i18n/messages.js";
 
 export type Parsed = { value: AnswerValue } | { error: string };
 
@@ -28,7 +29,7 @@ export function parseDate(text: string, today: string): string | undefined {
  */
 export function parseNumber(text: string): { value: number } | { error: string } {
   const t = text.trim().replace(/\s+/g, "").replace(/^\+/, "");
-  const bad = { error: L({ nl: "verwacht een getal, bijv. 12, 1.000 of 3,5", en: "expected a number, e.g. 12, 1,000 or 3.5" }) };
+  const bad = { error: msg("conversation.values.expected-number-e-g-12") };
   if (!t) return bad;
   const neg = t.startsWith("-") || t.startsWith("−");
   const u = neg ? t.slice(1) : t;
@@ -42,11 +43,11 @@ export function parseNumber(text: string): { value: number } | { error: string }
     const [whole, frac] = u.split(",") as [string, string];
     const dec = frac.replace(/0+$/, "");
     const asDecimal = dec ? `${whole},${dec.length === 3 ? `${dec}0` : dec}` : whole;
-    return { error: fill(L({ nl: "'{t}' is dubbelzinnig: typ {a} voor het duizendtal of {d} voor het kommagetal", en: "'{t}' is ambiguous: type {a} for the thousands or {d} for the decimal" }), { t, a: whole + frac, d: asDecimal }) };
+    return { error: fill(msg("conversation.values.t-ambiguous-type-thousands-d"), { t, a: whole + frac, d: asDecimal }) };
   } else if (/^\d+,\d+$/.test(u)) n = Number(u.replace(",", ".")); // 3,5
   else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/.test(u)) n = Number(u); // 3.5: a decimal point
   else if (/[.,]/.test(u) && /^[\d.,]+$/.test(u)) {
-    return { error: fill(L({ nl: "'{t}' is dubbelzinnig; schrijf duizendtallen met een punt en decimalen met een komma, bijv. 1.000,5", en: "'{t}' is ambiguous; write it without thousands separators, e.g. 1000.5" }), { t }) };
+    return { error: fill(msg("conversation.values.t-ambiguous-write-without-thousands"), { t }) };
   }
   return n !== undefined && Number.isFinite(n) ? { value: sign * n } : bad;
 }
@@ -59,7 +60,7 @@ export function parseTyped(q: Question, text: string, today: string): Parsed {
       return parseNumber(t);
     case "date": {
       const d = parseDate(t, today);
-      return d ? { value: d } : { error: L({ nl: "verwacht een datum als JJJJ-MM-DD (of DD-MM-JJJJ, of 'vandaag')", en: "expected a date as YYYY-MM-DD (or DD-MM-YYYY, or 'today')" }) };
+      return d ? { value: d } : { error: msg("conversation.values.expected-date-yyyy-mm-dd") };
     }
     default:
       return { value: text.trim() };
@@ -76,7 +77,7 @@ export function showValue(q: Question, value: unknown, lang: (t: import("../form
   const label = (code: unknown) => lang(q.options?.find((o) => o.code === code)?.label) || String(code);
   switch (q.type) {
     case "yesno":
-      return value === true ? L({ nl: "ja", en: "yes" }) : L({ nl: "nee", en: "no" });
+      return value === true ? msg("common.yes") : msg("common.no");
     case "choice":
       return label(value);
     case "multichoice":

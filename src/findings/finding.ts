@@ -1,7 +1,8 @@
 // A finding is one located problem in a file: the common currency of lint, validate,
 // --answers and the batch commands' "skipped" lists.
 
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export type Severity = "error" | "warning";
 
@@ -57,6 +58,6 @@ export function findingLines(findings: readonly Finding[], severityLabel?: (s: S
       lines.push("");
     }
   }
-  for (const [file, m] of more) lines[m.at] = fill(L({ nl: "{f}: … en {n} meer", en: "{f}: … and {n} more" }), { f: file, n: m.n });
+  for (const [file, m] of more) lines[m.at] = fill(msg("findings.finding.f-n-more"), { f: file, n: m.n });
   return lines;
 }

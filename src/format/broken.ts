@@ -1,6 +1,7 @@
 // One rule for broken formats: a format whose file (or a format it extends) has lint errors
 // never loads, and every command that needs it says the same thing.
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 /** Where a format with lint errors lives, and how many errors lint reports there. */
 export interface BrokenFormat {
@@ -16,8 +17,8 @@ export function brokenFormatMessage(b: BrokenFormat): string {
   const arg = /[\s'"]/.test(b.shown) ? JSON.stringify(b.shown) : b.shown;
   return fill(
     b.errors === 1
-      ? L({ nl: "format '{id}' in {file} heeft 1 fout; voer afstem lint {arg} uit", en: "format '{id}' in {file} has 1 error; run afstem lint {arg}" })
-      : L({ nl: "format '{id}' in {file} heeft {n} fouten; voer afstem lint {arg} uit", en: "format '{id}' in {file} has {n} errors; run afstem lint {arg}" }),
+      ? msg("format.broken.format-id-file-has-1")
+      : msg("format.broken.format-id-file-has-n"),
     { id: b.id, file: b.shown, arg, n: b.errors },
   );
 }

@@ -4,7 +4,8 @@ import type { Format, ParticipantRole, Question, Section } from "./types.js";
 import type { FormatSpec, SectionSpec } from "./normalize.js";
 import type { Finding } from "../findings/finding.js";
 import { originOf, setOrigin, where } from "./origin.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export type SpecLookup = (id: string) => FormatSpec | undefined;
 
@@ -79,7 +80,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
     if (spec.extends === spec.id || chain.includes(spec.extends)) {
       findings.push({
         ...at(), severity: "error", rule: "extends-cycle",
-        message: fill(L({ nl: "extends maakt een kring: {chain}", en: "extends forms a cycle: {chain}" }), {
+        message: fill(msg("format.extends.extends-forms-cycle-chain"), {
           chain: [...chain, spec.id, spec.extends].join(" → "),
         }),
       });
@@ -88,7 +89,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       if (!parentSpec) {
         findings.push({
           ...at(), severity: "error", rule: "extends-target",
-          message: fill(L({ nl: "format '{id}' om op voort te bouwen is niet gevonden", en: "format '{id}' to extend was not found" }), { id: spec.extends }),
+          message: fill(msg("format.extends.format-id-extend-was-not"), { id: spec.extends }),
         });
       } else {
         const parent = resolveSpec(parentSpec, lookup, [...chain, spec.id]);
@@ -119,7 +120,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
         const loc = where(spec, ["remove", i]) ?? { file: spec.parsed.file, line: 1, col: 1 };
         findings.push({
           ...loc, severity: "warning", rule: "remove-unknown",
-          message: fill(L({ nl: "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd", en: "'{id}' is in remove, but does not exist in the extended format" }), { id }),
+          message: fill(msg("format.extends.id-remove-but-does-not"), { id }),
         });
       }
     });
@@ -136,7 +137,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       const loc = where(sec, ["id"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
       findings.push({
         ...loc, severity: "error", rule: "section-title",
-        message: fill(L({ nl: "sectie '{id}' heeft geen title", en: "section '{id}' has no title" }), { id: sec.id }),
+        message: fill(msg("format.extends.section-id-has-no-title"), { id: sec.id }),
       });
     }
   }

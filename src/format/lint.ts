@@ -11,9 +11,10 @@ import { readTextFile } from "../yaml/read-text.js";
 import { schemaFindings } from "../schema/check.js";
 import { formatSchemaValidator } from "../schema/validators.js";
 import type { FormatRegistry } from "./registry.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
+import { msg } from "../i18n/messages.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -53,58 +54,58 @@ function applicableKeywords(q: Question): string[] {
 function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
   const needsOptions = q.type === "choice" || q.type === "multichoice";
   if (needsOptions && (!q.options || q.options.length === 0)) {
-    c.add(q, ["type"], "error", "options-missing", fill(L({ nl: "vraag '{id}' van type {type} heeft geen options", en: "question '{id}' of type {type} has no options" }), { id: q.id, type: q.type }));
+    c.add(q, ["type"], "error", "options-missing", fill(msg("format.lint.question-id-type-type-has"), { id: q.id, type: q.type }));
   }
   if (!needsOptions && q.options) {
-    c.add(q, ["options"], "warning", "options-unused", fill(L({ nl: "options worden genegeerd bij type {type}", en: "options are ignored for type {type}" }), { type: q.type }), true);
+    c.add(q, ["options"], "warning", "options-unused", fill(msg("format.lint.options-are-ignored-type-type"), { type: q.type }), true);
   }
   if (q.options) {
     const seen = new Set<string>();
     for (const o of q.options) {
       if (seen.has(o.code)) {
-        c.add(o, ["code"], "error", "option-code-unique", fill(L({ nl: "optiecode '{code}' komt twee keer voor in '{id}'", en: "option code '{code}' appears twice in '{id}'" }), { code: o.code, id: q.id }));
+        c.add(o, ["code"], "error", "option-code-unique", fill(msg("format.lint.option-code-code-appears-twice"), { code: o.code, id: q.id }));
       }
       seen.add(o.code);
     }
   }
   if (q.type === "scale") {
     if (q.min === undefined || q.max === undefined) {
-      c.add(q, ["type"], "error", "scale-range", fill(L({ nl: "schaalvraag '{id}' heeft min en max nodig", en: "scale question '{id}' needs min and max" }), { id: q.id }));
+      c.add(q, ["type"], "error", "scale-range", fill(msg("format.lint.scale-question-id-needs-min"), { id: q.id }));
     } else if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min >= q.max) {
-      c.add(q, ["min"], "error", "scale-range", fill(L({ nl: "schaal van '{id}': min ({min}) moet een geheel getal kleiner dan max ({max}) zijn", en: "scale of '{id}': min ({min}) must be an integer below max ({max})" }), { id: q.id, min: q.min, max: q.max }));
+      c.add(q, ["min"], "error", "scale-range", fill(msg("format.lint.scale-id-min-min-must"), { id: q.id, min: q.min, max: q.max }));
     } else if (q.max - q.min > 20) {
-      c.add(q, ["max"], "warning", "scale-range", fill(L({ nl: "schaal van '{id}' heeft {n} stappen; gebruik liever type number", en: "scale of '{id}' has {n} steps; prefer type number" }), { id: q.id, n: q.max - q.min + 1 }));
+      c.add(q, ["max"], "warning", "scale-range", fill(msg("format.lint.scale-id-has-n-steps"), { id: q.id, n: q.max - q.min + 1 }));
     }
   } else if (q.type === "number") {
     if (q.min !== undefined && q.max !== undefined && q.min > q.max) {
-      c.add(q, ["min"], "error", "number-range", fill(L({ nl: "min ({min}) is groter dan max ({max}) in '{id}'", en: "min ({min}) is greater than max ({max}) in '{id}'" }), { id: q.id, min: q.min, max: q.max }));
+      c.add(q, ["min"], "error", "number-range", fill(msg("format.lint.min-min-greater-than-max"), { id: q.id, min: q.min, max: q.max }));
     }
   } else {
     if (q.min !== undefined || q.max !== undefined) {
-      c.add(q, [q.min !== undefined ? "min" : "max"], "warning", "range-unused", fill(L({ nl: "min/max worden genegeerd bij type {type}", en: "min/max are ignored for type {type}" }), { type: q.type }), true);
+      c.add(q, [q.min !== undefined ? "min" : "max"], "warning", "range-unused", fill(msg("format.lint.min-max-are-ignored-type"), { type: q.type }), true);
     }
   }
   if (q.perParty && (q.type !== "scale" || inRepeat)) {
-    c.add(q, ["per_party"], "error", "per-party-type", fill(L({ nl: "per_party wordt alleen gebruikt bij type scale (buiten een repeat)", en: "per_party is only used with type scale (outside a repeat)" }), {}), true);
+    c.add(q, ["per_party"], "error", "per-party-type", fill(msg("format.lint.per-party-only-used-type"), {}), true);
   }
   if (q.labels && q.type !== "scale") {
-    c.add(q, ["labels"], "warning", "labels-unused", fill(L({ nl: "labels worden alleen gebruikt bij type scale", en: "labels are only used with type scale" }), {}), true);
+    c.add(q, ["labels"], "warning", "labels-unused", fill(msg("format.lint.labels-are-only-used-type"), {}), true);
   }
   if (q.type === "repeat") {
     if (!q.fields || q.fields.length === 0) {
-      c.add(q, ["type"], "error", "repeat-fields", fill(L({ nl: "herhaalgroep '{id}' heeft geen fields", en: "repeat group '{id}' has no fields" }), { id: q.id }));
+      c.add(q, ["type"], "error", "repeat-fields", fill(msg("format.lint.repeat-group-id-has-no"), { id: q.id }));
     }
     if (inRepeat) {
-      c.add(q, ["type"], "error", "repeat-nested", fill(L({ nl: "een repeat binnen een repeat wordt niet ondersteund ('{id}')", en: "a repeat inside a repeat is not supported ('{id}')" }), { id: q.id }));
+      c.add(q, ["type"], "error", "repeat-nested", fill(msg("format.lint.repeat-inside-repeat-not-supported"), { id: q.id }));
     }
   } else if (q.fields) {
-    c.add(q, ["fields"], "warning", "fields-unused", fill(L({ nl: "fields worden alleen gebruikt bij type repeat", en: "fields are only used with type repeat" }), {}), true);
+    c.add(q, ["fields"], "warning", "fields-unused", fill(msg("format.lint.fields-are-only-used-type"), {}), true);
   }
   if (q.validate) {
     const allowed = applicableKeywords(q);
     for (const k of Object.keys(q.validate)) {
       if (!allowed.includes(k)) {
-        c.add(q, ["validate", k], "warning", "validate-keyword", fill(L({ nl: "'{k}' heeft geen effect bij type {type}", en: "'{k}' has no effect for type {type}" }), { k, type: q.type }), true);
+        c.add(q, ["validate", k], "warning", "validate-keyword", fill(msg("format.lint.k-has-no-effect-type"), { k, type: q.type }), true);
       }
     }
     const v = q.validate;
@@ -113,19 +114,19 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
       const a = v[lo];
       const b = v[hi];
       if (typeof a === "number" && typeof b === "number" && a > b) {
-        c.add(q, ["validate", lo], "error", "validate-range", fill(L({ nl: "{lo} ({a}) is groter dan {hi} ({b})", en: "{lo} ({a}) is greater than {hi} ({b})" }), { lo, hi, a, b }));
+        c.add(q, ["validate", lo], "error", "validate-range", fill(msg("format.lint.lo-greater-than-hi-b"), { lo, hi, a, b }));
       }
     }
     if (v.pattern !== undefined) {
       const problem = patternProblem(v.pattern);
       if (problem?.kind === "invalid") {
-        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(L({ nl: "ongeldige reguliere expressie: {p} ({why})", en: "invalid regular expression: {p} ({why})" }), { p: v.pattern, why: problem.reason }));
+        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(msg("format.lint.invalid-regular-expression-p-why"), { p: v.pattern, why: problem.reason }));
       } else if (problem?.kind === "unsupported") {
-        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", fill(L({ nl: "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})", en: "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})" }), { p: v.pattern, why: problem.reason }));
+        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", fill(msg("format.lint.patterns-follow-re2-which-has"), { p: v.pattern, why: problem.reason }));
       }
     }
   } else if (q.message) {
-    c.add(q, ["message"], "warning", "message-unused", L({ nl: "message zonder validate wordt nooit getoond", en: "message without validate is never shown" }), true);
+    c.add(q, ["message"], "warning", "message-unused", msg("format.lint.message-without-validate-never-shown"), true);
   }
 }
 
@@ -150,12 +151,12 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
       expect = "true, false";
     } else if (target.type === "scale" || target.type === "number") {
       ok = typeof v === "number";
-      expect = L({ nl: "een getal", en: "a number" });
+      expect = msg("format.lint.number");
     }
     if (!ok) {
       // Point at the value itself (`is: x` or the item of `in: [...]`) when the condition knows its place.
       const placed = originOf(ref) !== undefined;
-      c.add(placed ? ref : owner, placed ? ("is" in ref ? ["is"] : ["in", i]) : ["when"], "error", "when-value", fill(L({ nl: "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})", en: "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})" }), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }));
+      c.add(placed ? ref : owner, placed ? ("is" in ref ? ["is"] : ["in", i]) : ["when"], "error", "when-value", fill(msg("format.lint.condition-id-compares-q-v"), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }));
     }
   });
 }
@@ -171,26 +172,26 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
     if (firstSeen.has(question.id)) {
       const first = where(firstSeen.get(question.id)!, ["id"]);
       const here = where(question, ["id"]);
-      const at = !first ? "" : first.file === here?.file ? ` (${L({ nl: "regel", en: "line" })} ${first.line})` : ` (${path.basename(first.file)}:${first.line})`;
-      c.add(question, ["id"], "error", "unique-id", fill(L({ nl: "id '{id}' wordt al gebruikt{at}", en: "id '{id}' is already used{at}" }), { id: question.id, at }));
+      const at = !first ? "" : first.file === here?.file ? ` (${msg("format.lint.line")} ${first.line})` : ` (${path.basename(first.file)}:${first.line})`;
+      c.add(question, ["id"], "error", "unique-id", fill(msg("format.lint.id-id-already-used"), { id: question.id, at }));
     } else firstSeen.set(question.id, question);
   }
   const sectionIds = new Set<string>();
   for (const s of format.sections) {
-    if (sectionIds.has(s.id)) c.add(s, ["id"], "error", "unique-id", fill(L({ nl: "sectie-id '{id}' komt twee keer voor", en: "section id '{id}' appears twice" }), { id: s.id }));
+    if (sectionIds.has(s.id)) c.add(s, ["id"], "error", "unique-id", fill(msg("format.lint.section-id-id-appears-twice"), { id: s.id }));
     sectionIds.add(s.id);
-    if (s.questions.length === 0) c.add(s, ["questions"], "warning", "empty-section", fill(L({ nl: "sectie '{id}' heeft geen vragen", en: "section '{id}' has no questions" }), { id: s.id }));
-    if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(L({ nl: "sectie '{id}' heeft geen minutes (tijdvak)", en: "section '{id}' has no minutes (timebox)" }), { id: s.id }));
+    if (s.questions.length === 0) c.add(s, ["questions"], "warning", "empty-section", fill(msg("format.lint.section-id-has-no-questions"), { id: s.id }));
+    if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(msg("format.lint.section-id-has-no-minutes"), { id: s.id }));
   }
   const roleIds = new Set<string>();
   for (const p of format.participants) {
-    if (roleIds.has(p.id)) c.add(p, ["id"], "error", "unique-id", fill(L({ nl: "deelnemersrol '{id}' komt twee keer voor", en: "participant role '{id}' appears twice" }), { id: p.id }));
+    if (roleIds.has(p.id)) c.add(p, ["id"], "error", "unique-id", fill(msg("format.lint.participant-role-id-appears-twice"), { id: p.id }));
     roleIds.add(p.id);
   }
   // `was` must not name a question that still exists.
   for (const { question } of order) {
     question.was.forEach((old, i) => {
-      if (firstSeen.has(old)) c.add(question, ["was", i], "error", "was-conflict", fill(L({ nl: "'{old}' in was van '{id}' is nog een bestaande vraag", en: "'{old}' in was of '{id}' is still an existing question" }), { old, id: question.id }));
+      if (firstSeen.has(old)) c.add(question, ["was", i], "error", "was-conflict", fill(msg("format.lint.old-was-id-still-existing"), { old, id: question.id }));
     });
   }
 
@@ -211,8 +212,8 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       const placed = originOf(ref.node) !== undefined;
       c.add(placed ? ref.node : q, placed ? ["q"] : [key], "error", later ? "when-order" : "when-target",
         later
-          ? fill(L({ nl: "voorwaarde van '{id}' verwijst naar '{q}', die niet eerder gevraagd wordt", en: "condition of '{id}' refers to '{q}', which is not asked earlier" }), { id: q.id, q: ref.q })
-          : fill(L({ nl: "voorwaarde van '{id}' verwijst naar onbekende vraag '{q}'", en: "condition of '{id}' refers to unknown question '{q}'" }), { id: q.id, q: ref.q }));
+          ? fill(msg("format.lint.condition-id-refers-q-which"), { id: q.id, q: ref.q })
+          : fill(msg("format.lint.condition-id-refers-unknown-question"), { id: q.id, q: ref.q }));
     }
   };
   for (const { question } of order) {
@@ -222,7 +223,7 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       const sib = new Map<string, Question>();
       const later = new Set(question.fields.map((f) => f.id));
       for (const f of question.fields) {
-        if (sib.has(f.id)) c.add(f, ["id"], "error", "unique-id", fill(L({ nl: "veld-id '{id}' komt twee keer voor in '{group}'", en: "field id '{id}' appears twice in '{group}'" }), { id: f.id, group: question.id }));
+        if (sib.has(f.id)) c.add(f, ["id"], "error", "unique-id", fill(msg("format.lint.field-id-id-appears-twice"), { id: f.id, group: question.id }));
         later.delete(f.id);
         checkQuestion(f, c, true);
         checkWhen(f, asked, sib, new Set([...later, f.id]));
@@ -240,16 +241,16 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   }
 
   // Whole-format rules.
-  if (!format.sections.length) c.add(format, [], "error", "no-sections", L({ nl: "het format heeft geen secties", en: "the format has no sections" }));
+  if (!format.sections.length) c.add(format, [], "error", "no-sections", msg("format.lint.format-has-no-sections"));
   if (!format.duration) {
-    c.add(format, ["id"], "error", "duration-missing", L({ nl: "duration (minuten) ontbreekt", en: "duration (minutes) is missing" }), true);
+    c.add(format, ["id"], "error", "duration-missing", msg("format.lint.duration-minutes-missing"), true);
   } else if (format.sections.length) {
     const sum = format.sections.reduce((n, s) => n + (s.minutes || 0), 0);
     if (Math.abs(sum - format.duration) > format.duration * 0.1) {
-      c.add(format, ["duration"], "warning", "timebox-sum", fill(L({ nl: "de tijdvakken van de secties tellen op tot {sum} minuten, de duur is {d}", en: "the section timeboxes add up to {sum} minutes, the duration is {d}" }), { sum, d: format.duration }));
+      c.add(format, ["duration"], "warning", "timebox-sum", fill(msg("format.lint.section-timeboxes-add-up-sum"), { sum, d: format.duration }));
     }
   }
-  if (!tr(format.title) || isMadeUpTitle(format.title)) c.add(format, ["id"], "error", "title-missing", L({ nl: "title ontbreekt", en: "title is missing" }), true);
+  if (!tr(format.title) || isMadeUpTitle(format.title)) c.add(format, ["id"], "error", "title-missing", msg("format.lint.title-missing"), true);
   return c.findings;
 }
 
@@ -292,9 +293,9 @@ export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[
     },
     oneOfMessage: (p, value) => {
       if (p.includes("when") || p.includes("share_when") || p.includes("not") || p.includes("all") || p.includes("any")) {
-        return fill(L({ nl: "ongeldige voorwaarde {got}: gebruik {q, is}, {q, in}, {q, answered}, {all}, {any} of {not}", en: "invalid condition {got}: use {q, is}, {q, in}, {q, answered}, {all}, {any} or {not}" }), { got: JSON.stringify(value) });
+        return fill(msg("format.lint.invalid-condition-got-use-q"), { got: JSON.stringify(value) });
       }
-      return fill(L({ nl: "verwacht een tekst of {nl: …, en: …}, gevonden: {got}", en: "expected a text or {nl: …, en: …}, found: {got}" }), { got: JSON.stringify(value) });
+      return fill(msg("format.lint.expected-text-nl-en-found"), { got: JSON.stringify(value) });
     },
   });
 }

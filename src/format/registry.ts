@@ -12,8 +12,9 @@ import { FileCache, type FileStamp } from "../cache/file-cache.js";
 import { readRegularFileSync, readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../core/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { brokenFormatMessage, type BrokenFormat } from "./broken.js";
+import { msg } from "../i18n/messages.js";
 
 export type { BrokenFormat } from "./broken.js";
 
@@ -280,8 +281,8 @@ export function shadowFindings(registry: FormatRegistry, file: string, extraDirs
       rule: "format-duplicate",
       message: fill(
         builtIn
-          ? L({ nl: "format {id} versie {v} bestaat ook ingebouwd ({other}); {used} wordt gebruikt", en: "format {id} version {v} is also built in ({other}); {used} is used" })
-          : L({ nl: "format {id} versie {v} staat ook in {other}; {used} wordt gebruikt. Geef een van beide een nieuwe versie", en: "format {id} version {v} is also in {other}; {used} is used. Give one of them a new version" }),
+          ? msg("format.registry.format-id-version-v-also")
+          : msg("format.registry.format-id-version-v-also-2"),
         { id: mine.id, v: mine.version, other: displayPath(other.parsed.file), used: displayPath(by.parsed.file) },
       ),
     });
@@ -330,14 +331,11 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
 export function unknownFormat(ref: string, registry: FormatRegistry): UserError {
   const known = registry.ids().join(", ") || "—";
   return new UserError(
-    fill(L({ nl: "onbekend format '{ref}'", en: "unknown format '{ref}'" }), { ref }),
+    fill(msg("format.registry.unknown-format-ref"), { ref }),
     EXIT.usage,
     undefined,
     fill(
-      L({
-        nl: "Bekende formats: {known}. Geef een id uit 'afstem formats' of een pad naar een .yaml-bestand.",
-        en: "Known formats: {known}. Give an id from 'afstem formats' or a path to a .yaml file.",
-      }),
+      msg("format.registry.known-formats-known-give-id"),
       { known },
     ),
   );
@@ -349,7 +347,7 @@ function throwOnErrors(findings: Finding[], ref: string): void {
   const first = errors[0]!;
   const more = errors.length > 1 ? ` (+${errors.length - 1})` : "";
   throw new UserError(
-    fill(L({ nl: "format '{ref}' bevat fouten{more}: {msg}", en: "format '{ref}' has errors{more}: {msg}" }), {
+    fill(msg("format.registry.format-ref-has-errors-more"), {
       ref,
       more,
       msg: first.message,
@@ -357,7 +355,7 @@ function throwOnErrors(findings: Finding[], ref: string): void {
     EXIT.usage,
     // Shown as the user would type it, like lint's findings (not the absolute path).
     { file: displayPath(first.file), line: first.line, col: first.col },
-    fill(L({ nl: "Voer 'afstem lint {file}' uit voor alle bevindingen.", en: "Run 'afstem lint {file}' for all findings." }), {
+    fill(msg("format.registry.run-afstem-lint-file-all"), {
       file: path.relative(process.cwd(), first.file) || first.file,
     }),
   );

@@ -2,6 +2,7 @@
 // sees that something was withheld and why, without seeing what.
 import type { Lang } from "../format/types.js";
 import { L, fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export interface HeldBack {
   /** Names replaced by [naam] in released free text. */
@@ -63,7 +64,7 @@ export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[]
 /** The warning for files that are a copy of a conversation already counted (paths as shown). */
 export function duplicateWarning(used: string, others: string[], lang: Lang): string {
   return fill(
-    L({ nl: "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee", en: "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted" }, lang),
+    msg("privacy.held.warning-others-same-conversation-used", lang),
     { others: others.join(", "), used },
   );
 }

@@ -2,9 +2,10 @@
 // their end labels, lists as bullets, repeat groups as a small table.
 import type { AnswerValue, Lang, Question, RepeatItem } from "../format/types.js";
 import type { AnswerBlock } from "./model.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { formatNumber, longDate } from "./words.js";
 import { isPartyScores, partiesOf } from "../session/party-scores.js";
+import { msg } from "../i18n/messages.js";
 
 export function optionLabel(q: Question, code: unknown, lang: Lang): string {
   const opt = q.options?.find((o) => o.code === String(code));
@@ -12,7 +13,7 @@ export function optionLabel(q: Question, code: unknown, lang: Lang): string {
 }
 
 export function yesNo(value: boolean, lang: Lang): string {
-  return value ? L({ nl: "Ja", en: "Yes" }, lang) : L({ nl: "Nee", en: "No" }, lang);
+  return value ? msg("report.answerText.yes", lang) : msg("report.answerText.no", lang);
 }
 
 /** "4 van 5 (1 = Zeer ontevreden, 5 = Zeer tevreden)" */
@@ -21,8 +22,8 @@ export function scaleText(q: Question, value: number, lang: Lang): string {
   const max = q.max ?? 5;
   const base =
     min === 1
-      ? fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value, max })
-      : fill(L({ nl: "{v} op een schaal van {min} tot {max}", en: "{v} on a scale from {min} to {max}" }, lang), { v: value, min, max });
+      ? fill(msg("report.answerText.v-out-max", lang), { v: value, max })
+      : fill(msg("report.answerText.v-scale-from-min-max", lang), { v: value, min, max });
   const ends = [q.labels?.min ? `${min} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean);
   return ends.length ? `${base} (${ends.join(", ")})` : base;
 }
@@ -47,7 +48,7 @@ export function inlineText(q: Question, value: unknown, lang: Lang): string {
     case "list":
       return Array.isArray(value) ? value.map(String).join("; ") : String(value);
     case "repeat":
-      return Array.isArray(value) ? fill(L({ nl: "{n} items", en: "{n} items" }, lang), { n: value.length }) : "";
+      return Array.isArray(value) ? fill(msg("report.answerText.n-items", lang), { n: value.length }) : "";
     default:
       return String(value);
   }
@@ -63,8 +64,8 @@ export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVi
     // A row per party under the joint score: role labels are long, so they go down, not across.
     return {
       kind: "table",
-      head: [L({ nl: "Partij", en: "Party" }, lang), L({ nl: "Score", en: "Score" }, lang)],
-      rows: [[L({ nl: "Gezamenlijk", en: "Joint" }, lang), fill(L({ nl: "{v} van {max}", en: "{v} out of {max}" }, lang), { v: value.joint, max })], ...parties.map(([r, n]) => [roleLabel(r), String(n)])],
+      head: [msg("report.answerText.party", lang), msg("report.answerText.score", lang)],
+      rows: [[msg("report.answerText.joint", lang), fill(msg("report.answerText.v-out-max", lang), { v: value.joint, max })], ...parties.map(([r, n]) => [roleLabel(r), String(n)])],
       weights: [3, 1],
       ...(ends ? { caption: ends } : {}),
     };

@@ -2,13 +2,14 @@
 import type { Format, Lang, Question } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { ReportItem, ReportModel, ReportSection } from "./model.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isFieldVisible, isVisible } from "../session/visibility.js";
 import { answerBlock, inlineText } from "./answer-text.js";
 import { joinAnd, longDate, reportWords, shortDate } from "./words.js";
 import { askingOrder } from "../format/walk.js";
 import { agreementsSection } from "../format/agreements.js";
+import { msg } from "../i18n/messages.js";
 
 function roleLabel(format: Format, role: string, lang: Lang): string {
   const r = format.participants.find((p) => p.id === role);
@@ -34,11 +35,11 @@ function titleFacts(format: Format, session: Session, lang: Lang): [string, stri
   }
   const status =
     session.status === "final"
-      ? L({ nl: "Vastgesteld", en: "Confirmed" }, lang)
-      : L({ nl: "Concept (nog niet vastgesteld)", en: "Draft (not yet confirmed)" }, lang);
+      ? msg("report.buildReport.confirmed", lang)
+      : msg("report.buildReport.draft-not-yet-confirmed", lang);
   const time = timeFact(session, lang);
-  if (time) facts.push([L({ nl: "Tijd en duur", en: "Time and duration" }, lang), time]);
-  facts.push([L({ nl: "Status", en: "Status" }, lang), status]);
+  if (time) facts.push([msg("report.buildReport.time-duration", lang), time]);
+  facts.push([msg("report.buildReport.status", lang), status]);
   return facts;
 }
 
@@ -56,7 +57,7 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
       const value = session.answers[q.id];
       const answer = isAnswered(value)
         ? answerBlock(q, value!, lang, fieldVisible, (r) => roleLabel(format, r, lang))
-        : { kind: "none" as const, text: skipped.has(q.id) ? L({ nl: "niet besproken", en: "not discussed" }, lang) : L({ nl: "geen antwoord", en: "no answer" }, lang) };
+        : { kind: "none" as const, text: skipped.has(q.id) ? msg("report.buildReport.not-discussed", lang) : msg("report.buildReport.no-answer", lang) };
       const item: ReportItem = { id: q.id, number: `${number}.${items.length + 1}`, prompt: tr(q.prompt, lang), privacy: q.privacy, answer };
       const note = session.notes[q.id];
       if (note && note.trim()) item.note = note;
@@ -77,7 +78,7 @@ function timeFact(session: Session, lang: Lang): string | undefined {
   const minutes = Math.round(seconds / 60);
   if (!minutes) return clock(start);
   const end = new Date(start.getTime() + seconds * 1000);
-  return `${clock(start)} – ${clock(end)} (${fill(L({ nl: "{m} minuten", en: "{m} minutes" }, lang), { m: minutes })})`;
+  return `${clock(start)} – ${clock(end)} (${fill(msg("report.buildReport.m-minutes", lang), { m: minutes })})`;
 }
 
 function shortPrompt(text: string, max = 60): string {
@@ -91,14 +92,14 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
     if (!id) return "";
     const item = numbers.get(id);
     if (item) return `${item.number} ${shortPrompt(item.prompt)}`;
-    if (id === "participants") return L({ nl: "Deelnemers", en: "Participants" }, lang);
-    if (id === "meta") return L({ nl: "Gegevens", en: "Details" }, lang);
+    if (id === "participants") return msg("common.participants", lang);
+    if (id === "meta") return msg("common.details", lang);
     const q = askingOrder(format).find((a) => a.question.id === id)?.question;
     return q ? shortPrompt(tr(q.prompt, lang)) : "";
   };
   const agreementsOf = agreementsSection(format);
   const agreements = (agreementsOf?.questions ?? []).flatMap((q) => (q.type === "list" && isVisible(q, session) && Array.isArray(session.answers[q.id]) ? (session.answers[q.id] as unknown[]).map(String) : []));
-  const status = (s: string) => (s === "gedaan" ? L({ nl: "gedaan", en: "done" }, lang) : s === "loopt" ? L({ nl: "loopt nog", en: "still running" }, lang) : L({ nl: "vervallen", en: "dropped" }, lang));
+  const status = (s: string) => (s === "gedaan" ? msg("common.done", lang) : s === "loopt" ? msg("common.still-running", lang) : msg("common.dropped", lang));
   const model: ReportModel = {
     title: tr(format.title, lang),
     facts: titleFacts(format, session, lang),
@@ -107,7 +108,7 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
       name: p.name,
       role: roleLabel(format, p.role, lang),
       organisation: p.organisation ?? tr(format.participants.find((r) => r.id === p.role)?.organisation, lang),
-      present: p.present ? L({ nl: "ja", en: "yes" }, lang) : L({ nl: "nee", en: "no" }, lang),
+      present: p.present ? msg("common.yes", lang) : msg("common.no", lang),
     })),
     sections,
     parked: session.parked.map((p) => ({ text: p.text, question: questionRef(p.question) })),
@@ -135,8 +136,8 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
       lang,
     );
     model.finalLine = by
-      ? fill(L({ nl: "Vastgesteld op {when} door {by}.", en: "Confirmed on {when} by {by}." }, lang), { when, by })
-      : fill(L({ nl: "Vastgesteld op {when}.", en: "Confirmed on {when}." }, lang), { when });
+      ? fill(msg("report.buildReport.confirmed-when", lang), { when, by })
+      : fill(msg("report.buildReport.confirmed-when-2", lang), { when });
   }
   return model;
 }

@@ -10,7 +10,7 @@
 import type { Format, Lang } from "../format/types.js";
 import type { Count, SummaryBlock, SummaryModel, SummaryTable } from "./model.js";
 import type { MergedQuestion } from "../rollup/plan.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
@@ -21,6 +21,7 @@ import { HIDDEN } from "./model.js";
 import { declaredOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
 import { ACTIONS_LISTED, GOOD_PRACTICE, PRACTICES_LISTED, SummaryFold, dueOrder, knelpuntOf, type ActionRow, type ChapterFold, type OrganisationActions, type Tally } from "./summary/fold.js";
+import { msg } from "../i18n/messages.js";
 
 /** Kept for callers: a loaded session with its format. */
 export type SummaryInput = SummarySource;
@@ -140,7 +141,7 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
     return f;
   };
   const shownGroups = groups.filter((g) => (per.get(g)?.n ?? 0) > 0);
-  const head = [L({ nl: "", en: "" }, lang), `${L({ nl: "Regio", en: "Region" }, lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`)];
+  const head = [msg("report.buildSummary.text", lang), `${msg("report.buildSummary.region", lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`)];
   const line = (label: string, code?: string): string[] => {
     const pr = prevFig(null);
     return [
@@ -155,8 +156,8 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
   };
   const type = q.question.type;
   let rows: string[][];
-  if (type === "scale" || type === "number") rows = [line(L({ nl: "Gemiddeld", en: "Mean" }, lang))];
-  else if (type === "yesno") rows = [line(L({ nl: "% ja", en: "% yes" }, lang))];
+  if (type === "scale" || type === "number") rows = [line(msg("report.buildSummary.mean", lang))];
+  else if (type === "yesno") rows = [line(msg("report.buildSummary.yes", lang))];
   else {
     const codes = [...q.options.map((o) => o.code)];
     for (const code of region.options?.keys() ?? []) if (!codes.includes(code)) codes.push(code);
@@ -195,10 +196,10 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
     return { q, region, per, hidden, prevRegion, prevPer };
   });
   if (cols.every((x) => x.region.n < k)) return undefined;
-  const unit = (q: MergedQuestion) => (q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang));
+  const unit = (q: MergedQuestion) => (q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang));
   const head = [`${ctx.by}`, ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
   const rows: string[][] = [
-    [`${L({ nl: "Regio", en: "Region" }, lang)} (n = ${c.n})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
+    [`${msg("report.buildSummary.region", lang)} (n = ${c.n})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
     ...groups.map((g) => {
       const n = c.groups.get(g) ?? 0;
       return [
@@ -223,10 +224,10 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
   const rows = qs.map((q) => {
     const f = figure(q, tallyOf(c, q.id));
     const p = prevAll ? figure(q, tallyOf(prevAll, q.id)) : undefined;
-    const unit = q.question.type === "yesno" ? L({ nl: "% ja", en: "% yes" }, lang) : L({ nl: "gemiddeld", en: "mean" }, lang);
+    const unit = q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang);
     return [tr(q.question.prompt, lang), unit, f.n < k ? marker(k) : String(f.n), f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined)];
   });
-  return { head: [L({ nl: "Vraag", en: "Question" }, lang), "", "n", L({ nl: "Regio", en: "Region" }, lang)], rows, weights: [0.6, 0.14, 0.1, 0.16], right: [2, 3] };
+  return { head: [msg("report.buildSummary.question", lang), "", "n", msg("report.buildSummary.region", lang)], rows, weights: [0.6, 0.14, 0.1, 0.16], right: [2, 3] };
 }
 
 /**
@@ -248,11 +249,11 @@ function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | un
   const avg = (x: { n: number; sum: number }) => formatNumber(x.sum / x.n, ctx.lang, 1);
   const roles = [...spread.roles].map(([role, x]) => `${label(role)} ${x.n >= ctx.k ? `${avg(x)} (n = ${x.n})` : marker(ctx.k)}`);
   const gaps = spread.gaps;
-  const gap = gaps.n >= ctx.k ? fill(L({ nl: " Gemiddeld verschil tussen de hoogste en laagste partijscore: {g} (n = {n}).", en: " Mean gap between the highest and lowest party score: {g} (n = {n})." }, ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
+  const gap = gaps.n >= ctx.k ? fill(msg("report.buildSummary.mean-gap-between-highest-lowest", ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
   return {
     kind: "para",
     muted: true,
-    text: `${fill(L({ nl: "Eigen score per partij (gemiddeld): {list}.", en: "Each party's own score (mean): {list}." }, ctx.lang), { list: roles.join(" · ") })}${gap}`,
+    text: `${fill(msg("report.buildSummary.each-party-s-own-score", ctx.lang), { list: roles.join(" · ") })}${gap}`,
   };
 }
 
@@ -265,7 +266,7 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
     const n = Object.values(counts).reduce((a, b) => a + b, 0);
     return { label: short(tr(q.question.prompt, ctx.lang), 48), counts, suppressed: n < ctx.k };
   });
-  const chart = chartSpec({ kind: "scale", title: fill(L({ nl: "Schaalvragen, {t}", en: "Scale questions, {t}" }, ctx.lang), { t: c.title }), min: q0.question.min ?? 1, max: q0.question.max ?? 5, groups }, ctx.lang);
+  const chart = chartSpec({ kind: "scale", title: fill(msg("report.buildSummary.scale-questions-t", ctx.lang), { t: c.title }), min: q0.question.min ?? 1, max: q0.question.max ?? 5, groups }, ctx.lang);
   return chart ? { kind: "chart", chart } : undefined;
 }
 
@@ -296,7 +297,7 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
       ...(q.question.labels?.min ? { minLabel: tr(q.question.labels.min, ctx.lang) } : {}),
       ...(q.question.labels?.max ? { maxLabel: tr(q.question.labels.max, ctx.lang) } : {}),
       groups: [
-        { label: L({ nl: "Regio", en: "Region" }, ctx.lang), counts: countsOf(tallyOf(c, q.id)) },
+        { label: msg("report.buildSummary.region", ctx.lang), counts: countsOf(tallyOf(c, q.id)) },
         ...groups.filter((g) => (sizes.get(g) ?? 0) > 0).map((g) => ({ label: ctx.groupLabel(g), counts: countsOf(tallyOf(c, q.id, g)), suppressed: hidden.has(g) })),
       ],
     },
@@ -338,20 +339,20 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
         return [label(a.options, x, ctx.lang), ...counts.map(String), String(counts.reduce((s, n) => s + n, 0))];
       });
       const totals = b.options.map((o) => rowsCodes.reduce((s, x) => s + (cells.get(`${x}\u0000${o.code}`) ?? 0), 0));
-      rows.push([L({ nl: "Totaal", en: "Total" }, ctx.lang), ...totals.map(String), String(items)]);
-      const head = [tr(a.question.prompt, ctx.lang), ...b.options.map((o) => tr(o.label, ctx.lang)), L({ nl: "Totaal", en: "Total" }, ctx.lang)];
+      rows.push([msg("report.buildSummary.total", ctx.lang), ...totals.map(String), String(items)]);
+      const head = [tr(a.question.prompt, ctx.lang), ...b.options.map((o) => tr(o.label, ctx.lang)), msg("report.buildSummary.total", ctx.lang)];
       return { head, rows, weights: [0.4, ...head.slice(1).map(() => 0.6 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
     };
     // Counts of items, not sessions: a group is shown only when it has enough sessions.
     if (c.n < ctx.k) continue;
     const region = table(folded?.all);
     if (!region) continue;
-    main.push({ kind: "heading", level: 3, text: fill(L({ nl: "{q} — {a} × {b}", en: "{q} — {a} × {b}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), a: tr(a.question.prompt, ctx.lang), b: tr(b.question.prompt, ctx.lang) }) });
+    main.push({ kind: "heading", level: 3, text: fill(msg("report.buildSummary.q-b", ctx.lang), { q: tr(q.question.prompt, ctx.lang), a: tr(a.question.prompt, ctx.lang), b: tr(b.question.prompt, ctx.lang) }) });
     main.push({ kind: "table", table: region });
-    main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen knelpunten (items), alle gesprekken van de regio. Per groep in de bijlage.", en: "Numbers of items over all sessions of the region. Per group in the appendix." }, ctx.lang) });
+    main.push({ kind: "para", muted: true, text: msg("report.buildSummary.numbers-items-over-all-sessions", ctx.lang) });
     const groups = groupsOf(c, ctx);
     const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.groups.get(g) ?? 0])), ctx.k);
-    appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "{q} per {by}", en: "{q} by {by}" }, ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }) });
+    appendix.push({ kind: "heading", level: 2, text: fill(msg("report.buildSummary.q", ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }) });
     for (const g of groups) {
       if (hidden.has(g)) continue;
       const t = table(folded?.byGroup.get(g));
@@ -359,7 +360,7 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
       appendix.push({ kind: "heading", level: 3, text: ctx.groupLabel(g) });
       appendix.push({ kind: "table", table: t });
     }
-    if (hidden.size) appendix.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} groep(en) met minder dan {k} gesprekken niet getoond.", en: "{n} group(s) with fewer than {k} sessions not shown." }, ctx.lang), { n: hidden.size, k: ctx.k }) });
+    if (hidden.size) appendix.push({ kind: "para", muted: true, text: fill(msg("report.buildSummary.n-group-s-fewer-than", ctx.lang), { n: hidden.size, k: ctx.k }) });
   }
   return { main, appendix };
 }
@@ -394,30 +395,30 @@ function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: 
     const e = c.practices.get(q.id);
     if (!e?.total || c.n < ctx.k) continue;
     const byParty = e.byParty;
-    const other = L({ nl: "(niet aangegeven)", en: "(not given)" }, ctx.lang);
+    const other = msg("report.buildSummary.not-given", ctx.lang);
     const partyName = (code: string) => (code === "" ? other : parties ? label(parties.options, code, ctx.lang) : code);
     const order = [...byParty.keys()].sort((a, b) => byParty.get(b)!.n - byParty.get(a)!.n || partyName(a).localeCompare(partyName(b), ctx.lang));
-    main.push({ kind: "heading", level: 2, text: L({ nl: "Good practices", en: "Good practices" }, ctx.lang) });
+    main.push({ kind: "heading", level: 2, text: msg("report.buildSummary.good-practices", ctx.lang) });
     const all = order.every((code) => !byParty.get(code)!.more);
     main.push({
       kind: "para",
       text: fill(
         all
-          ? L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix." }, ctx.lang)
-          : L({ nl: "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). De eerste {k} per partij staan in de bijlage.", en: "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). The first {k} per party are in the appendix." }, ctx.lang),
+          ? msg("report.buildSummary.n-good-practices-may-shared", ctx.lang)
+          : msg("report.buildSummary.n-good-practices-may-shared-2", ctx.lang),
         { n: e.total, k: PRACTICES_LISTED },
       ),
     });
     main.push({
       kind: "table",
       table: {
-        head: [L({ nl: "Betrokken", en: "Involved" }, ctx.lang), L({ nl: "Aantal", en: "Count" }, ctx.lang), L({ nl: "Bijvoorbeeld", en: "For example" }, ctx.lang)],
+        head: [msg("report.buildSummary.involved", ctx.lang), msg("report.buildSummary.count", ctx.lang), msg("report.buildSummary.example", ctx.lang)],
         rows: order.map((code) => [partyName(code), String(byParty.get(code)!.n), byParty.get(code)!.listed.slice(0, 2).map((l) => l.split(" — ")[0]).join("; ")]),
         weights: [0.25, 0.1, 0.65],
         right: [1],
       },
     });
-    appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Good practices ({f})", en: "Good practices ({f})" }, ctx.lang), { f: c.title }) });
+    appendix.push({ kind: "heading", level: 2, text: fill(msg("report.buildSummary.good-practices-f", ctx.lang), { f: c.title }) });
     for (const code of order) {
       const p = byParty.get(code)!;
       appendix.push({ kind: "heading", level: 3, text: partyName(code) });
@@ -430,7 +431,7 @@ function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: 
 
 /** "… en 12 meer." under a bounded list. */
 function moreLine(n: number, lang: Lang, where?: string): string {
-  return where ? fill(L({ nl: "… en {n} meer; volledige lijst: {w}", en: "… and {n} more; full list: {w}" }, lang), { n, w: where }) : fill(L({ nl: "… en {n} meer.", en: "… and {n} more." }, lang), { n });
+  return where ? fill(msg("report.buildSummary.n-more-full-list-w", lang), { n, w: where }) : fill(msg("report.buildSummary.n-more", lang), { n });
 }
 
 /** The fold a summary starts from: --by and "today" (which decides "overdue") are fixed before the first session. */
@@ -478,9 +479,9 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   const appendix: SummaryBlock[] = [];
 
   // ---- Key points -------------------------------------------------------------------------
-  main.push({ kind: "heading", level: 1, text: L({ nl: "Kernpunten", en: "Key points" }, lang) });
+  main.push({ kind: "heading", level: 1, text: msg("report.buildSummary.key-points", lang) });
   if (primary) {
-    main.push({ kind: "para", text: fill(L({ nl: "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.", en: "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here." }, lang), { n: primary.n, t: primary.title, mix: versionMix(primary) }) });
+    main.push({ kind: "para", text: fill(msg("report.buildSummary.n-t-conversations-mix-other", lang), { n: primary.n, t: primary.title, mix: versionMix(primary) }) });
     const t = conversationsTable(primary, ctx, labelFor);
     if (t) main.push({ kind: "table", table: t });
     const scales = primary.questions.filter((q) => q.question.type === "scale" && q.privacy !== "persoonlijk");
@@ -492,10 +493,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     if (means.length) {
       const top = means.slice(0, Math.min(3, Math.ceil(means.length / 2)));
       const bottom = means.slice(top.length).slice(-3).reverse();
-      main.push({ kind: "para", bold: true, text: L({ nl: "Hoogst scorende schaalvragen (gemiddelde)", en: "Highest scoring scale questions (mean)" }, lang) });
+      main.push({ kind: "para", bold: true, text: msg("report.buildSummary.highest-scoring-scale-questions-mean", lang) });
       main.push({ kind: "bullets", items: top.map(meanLine) });
       if (bottom.length) {
-        main.push({ kind: "para", bold: true, text: L({ nl: "Laagst scorende schaalvragen (gemiddelde)", en: "Lowest scoring scale questions (mean)" }, lang) });
+        main.push({ kind: "para", bold: true, text: msg("report.buildSummary.lowest-scoring-scale-questions-mean", lang) });
         main.push({ kind: "bullets", items: bottom.map(meanLine) });
       }
     }
@@ -506,7 +507,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     }
   }
   const orgTable = actionsPerOrganisation(myActions, lang);
-  main.push({ kind: "para", bold: true, text: orgFilter ? fill(L({ nl: "Open acties van {o}", en: "Open actions of {o}" }, lang), { o: orgFilter }) : L({ nl: "Open acties per organisatie", en: "Open actions by organisation" }, lang) });
+  main.push({ kind: "para", bold: true, text: orgFilter ? fill(msg("report.buildSummary.open-actions-o", lang), { o: orgFilter }) : msg("report.buildSummary.open-actions-organisation", lang) });
   if (orgTable) main.push({ kind: "table", table: orgTable });
   else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
 
@@ -514,7 +515,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   for (const c of chs) {
     if (c === primary) main.push({ kind: "pageBreak" });
     main.push({ kind: "heading", level: 1, text: `${c.title}` });
-    main.push({ kind: "para", muted: true, text: fill(L({ nl: "{n} gesprekken · versies: {mix} · uitgesplitst per {by}", en: "{n} conversations · versions: {mix} · broken down by {by}" }, lang), { n: c.n, mix: versionMix(c), by }) });
+    main.push({ kind: "para", muted: true, text: fill(msg("report.buildSummary.n-conversations-versions-mix-broken", lang), { n: c.n, mix: versionMix(c), by }) });
     if (c.n < k) {
       main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
       continue;
@@ -534,7 +535,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     const primaryChapter = c === primary;
     const matrixQs = [...sections.values()].flat().filter((q) => q.question.type === "scale" || q.question.type === "yesno" || q.question.type === "number");
     if (matrixQs.length) {
-      main.push({ kind: "heading", level: 2, text: hasBy ? fill(L({ nl: "Per {by}: gemiddelden en percentages", en: "By {by}: means and percentages" }, lang), { by }) : L({ nl: "Regio: gemiddelden en percentages", en: "Region: means and percentages" }, lang) });
+      main.push({ kind: "heading", level: 2, text: hasBy ? fill(msg("report.buildSummary.means-percentages", lang), { by }) : msg("report.buildSummary.region-means-percentages", lang) });
       if (hasBy) {
         for (let i = 0; i < matrixQs.length; i += 4) {
           const t = sectionMatrix(c, matrixQs.slice(i, i + 4), ctx);
@@ -571,28 +572,28 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         else main.push({ kind: "para", italics: true, muted: true, text: `${tr(q.question.prompt, lang)}: ${marker(k)} — ${words.small}` });
         const table = hasBy ? breakdown(c, q, ctx) : undefined;
         if (table) {
-          appendix.push({ kind: "heading", level: 3, text: fill(L({ nl: "{q} (per {by})", en: "{q} (by {by})" }, lang), { q: tr(q.question.prompt, lang), by }) });
+          appendix.push({ kind: "heading", level: 3, text: fill(msg("report.buildSummary.q-2", lang), { q: tr(q.question.prompt, lang), by }) });
           appendix.push({ kind: "table", table });
         }
       }
     }
     const cross = crossTables(c, ctx, orgFilter ? (code, text) => partnerIs(orgFilter, code, text) : undefined);
     if (cross.main.length) {
-      main.push({ kind: "heading", level: 2, text: orgFilter ? fill(L({ nl: "Knelpunten waarbij de sleutel bij {o} ligt", en: "Bottlenecks where the key lies with {o}" }, lang), { o: orgFilter }) : L({ nl: "Knelpunten naar partij en prioriteit", en: "Bottlenecks by party and priority" }, lang) });
+      main.push({ kind: "heading", level: 2, text: orgFilter ? fill(msg("report.buildSummary.bottlenecks-where-key-lies-o", lang), { o: orgFilter }) : msg("report.buildSummary.bottlenecks-party-priority", lang) });
       main.push(...cross.main);
       appendix.push(...cross.appendix);
     }
     const quotes = quotesOf(c, ctx);
     if (quotes.length) {
-      main.push({ kind: "heading", level: 2, text: L({ nl: "Wat scholen meegeven", en: "What schools want to pass on" }, lang) });
+      main.push({ kind: "heading", level: 2, text: msg("report.buildSummary.what-schools-want-pass", lang) });
       const regie = quotes.filter((x) => x.regiegroep);
       for (const x of regie) {
         main.push({ kind: "heading", level: 3, text: x.prompt });
         main.push({ kind: "bullets", items: x.quotes.slice(0, MAIN_QUOTES).map(quoteLine) });
         if (x.total > MAIN_QUOTES) {
           const rest = x.total > x.quotes.length
-            ? fill(L({ nl: "En {n} andere; de eerste {k} citaten staan in de bijlage.", en: "And {n} more; the first {k} quotes are in the appendix." }, lang), { n: x.total - MAIN_QUOTES, k: x.quotes.length })
-            : fill(L({ nl: "En {n} andere; alle citaten in de bijlage.", en: "And {n} more; all quotes in the appendix." }, lang), { n: x.total - MAIN_QUOTES });
+            ? fill(msg("report.buildSummary.n-more-first-k-quotes", lang), { n: x.total - MAIN_QUOTES, k: x.quotes.length })
+            : fill(msg("report.buildSummary.n-more-all-quotes-appendix", lang), { n: x.total - MAIN_QUOTES });
           main.push({ kind: "para", muted: true, text: rest });
         }
       }
@@ -601,10 +602,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         main.push({
           kind: "para",
           muted: true,
-          text: fill(L({ nl: "Open toelichtingen bij {n} andere vragen ({m} citaten) staan in de bijlage.", en: "Open comments at {n} other questions ({m} quotes) are in the appendix." }, lang), { n: others.length, m: others.reduce((s, x) => s + x.total, 0) }),
+          text: fill(msg("report.buildSummary.open-comments-n-other-questions", lang), { n: others.length, m: others.reduce((s, x) => s + x.total, 0) }),
         });
       }
-      appendix.push({ kind: "heading", level: 2, text: fill(L({ nl: "Citaten ({f})", en: "Quotes ({f})" }, lang), { f: c.title }) });
+      appendix.push({ kind: "heading", level: 2, text: fill(msg("report.buildSummary.quotes-f", lang), { f: c.title }) });
       for (const x of quotes) {
         appendix.push({ kind: "heading", level: 3, text: x.prompt });
         appendix.push({ kind: "bullets", items: x.quotes.map(quoteLine) });
@@ -624,10 +625,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     main.push({
       kind: "para",
       text: all
-        ? L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix." }, lang)
-        : fill(L({ nl: "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De bijlage geeft per organisatie de eerste {k} op deadline (wat het langst over de deadline is eerst); de volledige lijst geeft {cmd}.", en: "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The appendix lists the first {k} per organisation by due date (most overdue first); {cmd} gives the full list." }, lang), { k: ACTIONS_LISTED, cmd: FULL_ACTIONS }),
+        ? msg("report.buildSummary.owners-are-mapped-onto-organisations", lang)
+        : fill(msg("report.buildSummary.owners-are-mapped-onto-organisations-2", lang), { k: ACTIONS_LISTED, cmd: FULL_ACTIONS }),
     });
-    if (!orgFilter) main.push({ kind: "para", muted: true, text: L({ nl: "Aantallen en achterstand per organisatie: zie de kernpunten.", en: "Counts and overdue actions per organisation: see the key points." }, lang) });
+    if (!orgFilter) main.push({ kind: "para", muted: true, text: msg("report.buildSummary.counts-overdue-actions-per-organisation", lang) });
     // A partner's own version lists its actions here, by due date; the regional one in the appendix.
     const mine = orgFilter ? myActions.get(orgFilter) : undefined;
     if (mine) {
@@ -646,8 +647,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
 
   // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
   const counts = [
-    metaCounts(fold, "gemeente", L({ nl: "Gesprekken per gemeente (alle formats)", en: "Conversations by municipality (all formats)" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), ctx),
-    metaCounts(fold, "schooltype", L({ nl: "Gesprekken per schooltype (alle formats)", en: "Conversations by school type (all formats)" }, lang), L({ nl: "Schooltype", en: "School type" }, lang), ctx),
+    metaCounts(fold, "gemeente", msg("report.buildSummary.conversations-municipality-all-formats", lang), msg("report.buildSummary.municipality", lang), ctx),
+    metaCounts(fold, "schooltype", msg("report.buildSummary.conversations-school-type-all-formats", lang), msg("report.buildSummary.school-type", lang), ctx),
   ].filter((c) => c !== undefined);
   for (const c of counts) {
     appendix.push({ kind: "heading", level: 2, text: c.heading });
@@ -655,7 +656,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   }
 
   // ---- Appendix: all distributions (region) -------------------------------------------------
-  const dist: SummaryBlock[] = [{ kind: "heading", level: 2, text: L({ nl: "Alle verdelingen (regio)", en: "All distributions (region)" }, lang) }];
+  const dist: SummaryBlock[] = [{ kind: "heading", level: 2, text: msg("report.buildSummary.all-distributions-region", lang) }];
   for (const c of chs) {
     dist.push({ kind: "heading", level: 3, text: c.title });
     for (const q of c.questions) {
@@ -682,30 +683,30 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
   main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
 
-  const facts: [string, string][] = [[L({ nl: "Gesprekken", en: "Conversations" }, lang), fold.n < k ? marker(k) : String(fold.n)]];
+  const facts: [string, string][] = [[msg("report.buildSummary.conversations", lang), fold.n < k ? marker(k) : String(fold.n)]];
   const from = opts.period?.from ?? fold.firstDate;
   const to = opts.period?.to ?? fold.lastDate;
   if (from || to) {
-    const asked = opts.period?.from || opts.period?.to ? L({ nl: " (gekozen periode)", en: " (period chosen)" }, lang) : "";
-    facts.push([L({ nl: "Periode", en: "Period" }, lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
+    const asked = opts.period?.from || opts.period?.to ? msg("report.buildSummary.period-chosen", lang) : "";
+    facts.push([msg("report.buildSummary.period", lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
   }
-  facts.push([L({ nl: "Formats", en: "Formats" }, lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
-  facts.push([L({ nl: "Uitgesplitst per", en: "Broken down by" }, lang), by]);
-  if (opts.previousFold) facts.push([L({ nl: "Vergeleken met", en: "Compared with" }, lang), fill(L({ nl: "vorige ronde ({n} gesprekken)", en: "previous round ({n} conversations)" }, lang), { n: opts.previousFold.n })]);
+  facts.push([msg("report.buildSummary.formats", lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
+  facts.push([msg("report.buildSummary.broken-down", lang), by]);
+  if (opts.previousFold) facts.push([msg("report.buildSummary.compared", lang), fill(msg("report.buildSummary.previous-round-n-conversations", lang), { n: opts.previousFold.n })]);
   facts.push([
-    L({ nl: "Concepten", en: "Drafts" }, lang),
-    opts.includeDrafts ? L({ nl: "meegenomen (--include-drafts)", en: "included (--include-drafts)" }, lang) : fill(L({ nl: "niet meegenomen ({n})", en: "not included ({n})" }, lang), { n: opts.drafts }),
+    msg("report.buildSummary.drafts", lang),
+    opts.includeDrafts ? msg("report.buildSummary.included-include-drafts", lang) : fill(msg("report.buildSummary.not-included-n", lang), { n: opts.drafts }),
   ]);
-  const title = L({ nl: "Regionaal overzicht afstemmingsgesprekken", en: "Regional overview of alignment conversations" }, lang);
+  const title = msg("report.buildSummary.regional-overview-alignment-conversation", lang);
   return {
     title,
-    ...(orgFilter ? { subtitle: fill(L({ nl: "Versie voor {o}", en: "Version for {o}" }, lang), { o: orgFilter }) } : {}),
+    ...(orgFilter ? { subtitle: fill(msg("report.buildSummary.version-o", lang), { o: orgFilter }) } : {}),
     facts,
     main,
     appendix: [...appendix, ...dist],
     counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
     heldBack,
-    footer: fill(L({ nl: "regionaal overzicht · {n} gesprekken", en: "regional overview · {n} conversations" }, lang), { n: fold.n }) + (orgFilter ? ` · ${orgFilter}` : ""),
+    footer: fill(msg("report.buildSummary.regional-overview-n-conversations", lang), { n: fold.n }) + (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };
 }
@@ -721,7 +722,7 @@ function metaCounts(fold: SummaryFold, id: string, heading: string, labelHead: s
   const values = fold.metaValues.get(id);
   if (!values?.any) return undefined;
   for (const [v, n] of values.counts) {
-    const label = v === "" ? L({ nl: "(niet ingevuld)", en: "(not given)" }, lang) : ctx.groupLabelFor(id, v);
+    const label = v === "" ? msg("report.buildSummary.not-given-2", lang) : ctx.groupLabelFor(id, v);
     tally.set(label, (tally.get(label) ?? 0) + n);
   }
   const total = fold.n;
@@ -729,7 +730,7 @@ function metaCounts(fold: SummaryFold, id: string, heading: string, labelHead: s
   const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
   ctx.hiddenGroups += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
-  const totalLabel = L({ nl: "Totaal", en: "Total" }, lang);
+  const totalLabel = msg("report.buildSummary.total", lang);
   if (total < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
   if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [totalLabel, total]], totalHidden: false };
   rows.push([totalLabel, total]);
@@ -762,8 +763,8 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
     return [labelFor("gemeente", g), ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))), total < k ? marker(k) : String(total)];
   });
   const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.n)]);
-  const head = [L({ nl: "Gemeente", en: "Municipality" }, lang), ...types.map((t) => labelFor("schooltype", t)), L({ nl: "Totaal", en: "Total" }, lang)];
+  rows.push([msg("report.buildSummary.total", lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.n)]);
+  const head = [msg("report.buildSummary.municipality", lang), ...types.map((t) => labelFor("schooltype", t)), msg("report.buildSummary.total", lang)];
   return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
 }
 
@@ -775,22 +776,22 @@ function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: Summa
   const counts = c.knelpunt;
   if (!counts.size) return undefined;
   const rows = [...counts].sort((a, b) => b[1].n - a[1].n).map(([code, e]) => [label(cat.options, code, ctx.lang), String(e.n), e.sessions < ctx.k ? marker(ctx.k) : String(e.sessions), ...(prio ? [String(e.top)] : [])]);
-  const head = [tr(cat.question.prompt, ctx.lang), L({ nl: "Knelpunten", en: "Bottlenecks" }, ctx.lang), L({ nl: "in gesprekken", en: "in conversations" }, ctx.lang), ...(prio ? [fill(L({ nl: "waarvan {p}", en: "of which {p}" }, ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
-  return { title: L({ nl: "Meest genoemde knelpunten (gecodeerd)", en: "Bottlenecks named most (coded)" }, ctx.lang), table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] } };
+  const head = [tr(cat.question.prompt, ctx.lang), msg("report.buildSummary.bottlenecks", ctx.lang), msg("report.buildSummary.conversations-2", ctx.lang), ...(prio ? [fill(msg("report.buildSummary.which-p", ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
+  return { title: msg("report.buildSummary.bottlenecks-named-most-coded", ctx.lang), table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] } };
 }
 
 function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>, lang: Lang): SummaryTable | undefined {
   const all = [...groups.values()];
   if (!all.some((o) => o.n)) return undefined;
-  const overig = L({ nl: "Overig", en: "Other" }, lang);
+  const overig = msg("common.other", lang);
   const order = [...groups.keys()].sort((a, b) => (a === overig ? 1 : b === overig ? -1 : groups.get(b)!.n - groups.get(a)!.n || a.localeCompare(b, lang)));
   const rows = order.map((o) => {
     const x = groups.get(o)!;
     return [o, String(x.n), String(x.overdue), x.nextDue ? shortDate(x.nextDue, lang) : "–"];
   });
-  rows.push([L({ nl: "Totaal", en: "Total" }, lang), String(all.reduce((s, o) => s + o.n, 0)), String(all.reduce((s, o) => s + o.overdue, 0)), ""]);
+  rows.push([msg("report.buildSummary.total", lang), String(all.reduce((s, o) => s + o.n, 0)), String(all.reduce((s, o) => s + o.overdue, 0)), ""]);
   return {
-    head: [L({ nl: "Organisatie", en: "Organisation" }, lang), L({ nl: "Acties", en: "Actions" }, lang), L({ nl: "Over de deadline", en: "Overdue" }, lang), L({ nl: "Eerstvolgende deadline", en: "Next due" }, lang)],
+    head: [msg("report.buildSummary.organisation", lang), msg("report.buildSummary.actions", lang), msg("report.buildSummary.overdue", lang), msg("report.buildSummary.next-due", lang)],
     rows,
     weights: [0.4, 0.15, 0.2, 0.25],
     right: [1, 2],
@@ -799,7 +800,7 @@ function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>
 
 function actionTable(list: ActionRow[], lang: Lang): SummaryTable {
   return {
-    head: [L({ nl: "Wat", en: "What" }, lang), L({ nl: "Deadline", en: "Due" }, lang), L({ nl: "Gemeente", en: "Municipality" }, lang), L({ nl: "Bij vraag", en: "At question" }, lang)],
+    head: [msg("report.buildSummary.what", lang), msg("report.buildSummary.due", lang), msg("report.buildSummary.municipality", lang), msg("report.buildSummary.question-2", lang)],
     rows: list.map((a) => [a.what, a.due ? shortDate(a.due, lang) : "", a.gemeente, a.question]),
     weights: [0.42, 0.13, 0.15, 0.3],
   };

@@ -1,6 +1,7 @@
 // What a batch shows while it runs: a bar with count and ETA on a terminal, one line per
 // file with --verbose, nothing at all in a script when everything went well.
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export interface ProgressOptions {
   total: number;
@@ -69,7 +70,7 @@ export class Progress {
     const width = 24;
     const full = Math.round(frac * width);
     const elapsed = this.elapsedSeconds;
-    const eta = this.done > 0 && this.done < total ? `  ${L({ nl: "nog", en: "eta" })} ${clock((elapsed / this.done) * (total - this.done))}` : "";
+    const eta = this.done > 0 && this.done < total ? `  ${msg("report.progress.eta")} ${clock((elapsed / this.done) * (total - this.done))}` : "";
     const bar = `${"█".repeat(full)}${"░".repeat(width - full)}`;
     this.err.write(`\r\x1b[K${bar} ${this.done}/${total} ${String(Math.round(frac * 100)).padStart(3)}%${eta}`);
     this.drawn = true;
@@ -84,10 +85,10 @@ export class Progress {
 
 export function closingLine(c: { written: number; skipped: number; refused: number; seconds: number; noun: { one: string; many: string } }): string {
   const parts = [
-    fill(L({ nl: "{n} {w} geschreven", en: "{n} {w} written" }), { n: c.written, w: c.written === 1 ? c.noun.one : c.noun.many }),
+    fill(msg("report.progress.n-w-written"), { n: c.written, w: c.written === 1 ? c.noun.one : c.noun.many }),
   ];
-  if (c.skipped) parts.push(fill(L({ nl: "{n} overgeslagen (fouten)", en: "{n} skipped (errors)" }), { n: c.skipped }));
-  if (c.refused) parts.push(fill(L({ nl: "{n} niet overschreven (bestaat al)", en: "{n} not overwritten (exists)" }), { n: c.refused }));
-  const secs = new Intl.NumberFormat(L({ nl: "nl-NL", en: "en-GB" }), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(c.seconds);
-  return `${parts.join(", ")} ${L({ nl: "in", en: "in" })} ${secs} s`;
+  if (c.skipped) parts.push(fill(msg("report.progress.n-skipped-errors"), { n: c.skipped }));
+  if (c.refused) parts.push(fill(msg("report.progress.n-not-overwritten-exists"), { n: c.refused }));
+  const secs = new Intl.NumberFormat(msg("common.en-gb"), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(c.seconds);
+  return `${parts.join(", ")} ${msg("report.progress.text")} ${secs} s`;
 }

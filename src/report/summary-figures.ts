@@ -3,9 +3,10 @@
 // (src/report/summary/fold.ts): n, the sum of the numbers, sessions per code.
 import type { Lang, Question } from "../format/types.js";
 import type { DistributionRow, QuestionSummary } from "./model.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { optionLabel, yesNo } from "./answer-text.js";
 import { formatNumber } from "./words.js";
+import { msg } from "../i18n/messages.js";
 
 
 function percent(count: number, n: number, lang: Lang): string {
@@ -45,7 +46,7 @@ export function summariseQuestion(q: Question, t: AnswerTally | undefined, lang:
   for (const k of tally.keys()) if (!keys.some((x) => x.key === k)) keys.push({ key: k, label: k });
   const rows: DistributionRow[] = keys.map(({ key, label }) => ({ label, count: tally.get(key) ?? 0, percent: percent(tally.get(key) ?? 0, n, lang) }));
   const out: QuestionSummary = { kind: "distribution", prompt, n, rows };
-  if (q.type === "scale") out.mean = fill(L({ nl: "gemiddeld {m} (n = {n})", en: "mean {m} (n = {n})" }, lang), { m: mean, n });
+  if (q.type === "scale") out.mean = fill(msg("report.summaryFigures.mean-m-n-n", lang), { m: mean, n });
   else out.mean = fill("n = {n}", { n });
   return out;
 }

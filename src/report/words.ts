@@ -2,6 +2,7 @@
 import type { Lang } from "../format/types.js";
 import type { ReportWords, SummaryWords } from "./model.js";
 import { L } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export function reportWords(lang: Lang): ReportWords {
   const t = (nl: string, en: string) => L({ nl, en }, lang);
@@ -98,5 +99,5 @@ export function formatNumber(n: number, lang: Lang, decimals?: number): string {
 /** "a, b en c" */
 export function joinAnd(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join("");
-  return `${items.slice(0, -1).join(", ")} ${L({ nl: "en", en: "and" }, lang)} ${items[items.length - 1]}`;
+  return `${items.slice(0, -1).join(", ")} ${msg("report.words.text", lang)} ${items[items.length - 1]}`;
 }

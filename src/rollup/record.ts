@@ -9,9 +9,9 @@ import type { Session } from "../session/types.js";
 import { META_SECTION } from "../format/walk.js";
 import { release, type RegionSession } from "../privacy/gate.js";
 import type { HeldBack } from "../privacy/held.js";
-import { L } from "../i18n/lang.js";
 import { conversationKeyOf } from "../session/select.js";
 import type { FormatPlan } from "./plan.js";
+import { msg } from "../i18n/messages.js";
 
 export interface RecordOptions {
   includeText: boolean;
@@ -56,7 +56,7 @@ export function conversationKey(session: Session): string | undefined {
 }
 
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
-  const rec = recordOf(file, release(session, format, "region", L({ nl: "[naam]", en: "[name]" })), format, plan, opts);
+  const rec = recordOf(file, release(session, format, "region", msg("common.name")), format, plan, opts);
   const conversation = conversationKey(session);
   if (conversation !== undefined) rec.conversation = conversation;
   if (session.meta?.datum !== undefined) rec.datum = String(session.meta.datum);

@@ -10,7 +10,7 @@ import type { Cell } from "../csv/cell.js";
 import type { FormatPlan, MergedQuestion } from "./plan.js";
 import type { SessionRecord } from "./record.js";
 import { optionLabel, text, yesNoLabel } from "./columns.js";
-import { L } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export const SUMMARY_COLUMNS = ["group_by", "group", "group_label", "sessions", "section", "question_id", "field", "question", "type", "option_code", "option_label", "n", "count", "percent", "mean", "median", "min", "max"];
 
@@ -95,7 +95,7 @@ export class SummaryAggregator {
     const marker = `<${minGroup}`;
     for (const key of keys) {
       const g = this.groups.get(key)!;
-      const label = key === "" ? L({ nl: "(onbekend)", en: "(unknown)" }, lang) : byQ ? optionLabel(byQ.options, key, lang) || key : key;
+      const label = key === "" ? msg("common.unknown", lang) : byQ ? optionLabel(byQ.options, key, lang) || key : key;
       const hide = g.sessions < minGroup;
       if (hide) suppressed.push({ group: key, label });
       const fig = (x: Cell): Cell => (hide ? marker : x);

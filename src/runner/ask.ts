@@ -2,7 +2,7 @@
 // `:word` in text fields, or picked from extra choices in lists) and refuses invalid answers
 // with the format's own message, through the prompt's validate so the typed text stays.
 import type { AnswerValue, Question } from "../format/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import type { UiItem } from "../ui/types.js";
 import type { Ctx } from "./context.js";
@@ -11,6 +11,7 @@ import { parseCommand, unescapeAnswer } from "../conversation/commands.js";
 import { moreMenu, runCommand } from "./command-actions.js";
 import { parseTyped, showValue } from "../conversation/values.js";
 import type { Proposal } from "../conversation/types.js";
+import { msg } from "../i18n/messages.js";
 
 /** A value (undefined: nothing given) or a navigation proposal. */
 export type Got = { value: AnswerValue | undefined } | { proposal: Proposal };
@@ -23,7 +24,7 @@ function problemText(ctx: Ctx, q: Question, value: unknown): true | string {
 function commandCheck(text: string): true | string | undefined {
   const c = parseCommand(text);
   if (!c) return undefined;
-  return "unknown" in c ? fill(L({ nl: "onbekende opdracht ':{c}' — typ ? voor de lijst", en: "unknown command ':{c}' — type ? for the list" }), { c: c.unknown }) : true;
+  return "unknown" in c ? fill(msg("runner.ask.unknown-command-c-type-list"), { c: c.unknown }) : true;
 }
 
 const hint = (s: string) => `  (${s})`;
@@ -32,7 +33,7 @@ const hint = (s: string) => `  (${s})`;
 async function askLine(ctx: Ctx, q: Question, existing: AnswerValue | undefined, message: string): Promise<string> {
   const def = existing !== undefined ? String(existing) : q.type === "date" && q.id === "datum" ? today(ctx) : undefined;
   return ctx.ui.input({
-    message: message + (q.type === "date" ? hint(L({ nl: "JJJJ-MM-DD", en: "YYYY-MM-DD" })) : ""),
+    message: message + (q.type === "date" ? hint(msg("runner.ask.yyyy-mm-dd")) : ""),
     ...(def !== undefined ? { default: def } : {}),
     // An earlier text answer is put in the field to be edited, not retyped.
     ...(existing !== undefined && q.type === "text" ? { editable: true } : {}),
@@ -68,12 +69,12 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
   const isList = q.type === "list";
   const max = isList ? q.validate?.maxItems : undefined;
   if (isAnswered(existing)) {
-    ui.print(`${L({ nl: "Huidig antwoord", en: "Current answer" })}:\n${showValue(q, existing, tr)}`);
+    ui.print(`${msg("runner.ask.current-answer")}:\n${showValue(q, existing, tr)}`);
   }
-  const listHint = L({ nl: "één item per regel, lege regel = klaar, :weg N = item N weghalen", en: "one item per line, empty line = done, :del N = remove item N" });
+  const listHint = msg("runner.ask.one-item-per-line-empty");
   const first = await ui.input({
-    message: message + hint(isList ? listHint : L({ nl: "meerdere regels mogelijk, lege regel = klaar", en: "several lines allowed, empty line = done" })) + (isAnswered(existing) ? hint(L({ nl: "Enter = huidig antwoord houden", en: "Enter = keep the current answer" })) : ""),
-    validate: (text) => (isList && removeCommand(text) ? (Array.isArray(existing) && existing.length ? true : L({ nl: "er is nog geen item om weg te halen", en: "there is no item to remove yet" })) : (commandCheck(text) ?? true)),
+    message: message + hint(isList ? listHint : msg("runner.ask.several-lines-allowed-empty-line")) + (isAnswered(existing) ? hint(msg("runner.ask.enter-keep-current-answer")) : ""),
+    validate: (text) => (isList && removeCommand(text) ? (Array.isArray(existing) && existing.length ? true : msg("runner.ask.there-no-item-remove-yet")) : (commandCheck(text) ?? true)),
   });
   const lines: string[] = [];
   const rm0 = isList ? removeCommand(first) : undefined;
@@ -86,16 +87,16 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
     lines.push(unescapeAnswer(first).trimEnd());
   }
   const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
-  const show = () => ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : L({ nl: "  (lijst is leeg)", en: "  (list is empty)" }));
+  const show = () => ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : msg("runner.ask.list-empty"));
   const remove = (r: { index?: number }) => {
     const items = value() as string[];
     const i = r.index === undefined ? items.length - 1 : r.index - 1;
     if (i < 0 || i >= items.length) {
-      ui.print(fill(L({ nl: "Geen item {n}.", en: "No item {n}." }), { n: r.index ?? "" }));
+      ui.print(fill(msg("runner.ask.no-item-n"), { n: r.index ?? "" }));
       return;
     }
     lines.splice(0, lines.length, ...items.filter((_, k) => k !== i));
-    ui.print(fill(L({ nl: "✓ Item {n} weggehaald.", en: "✓ Item {n} removed." }), { n: i + 1 }));
+    ui.print(fill(msg("runner.ask.item-n-removed"), { n: i + 1 }));
     show();
   };
   if (rm0) remove(rm0);
@@ -108,12 +109,12 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
         if (cmd !== undefined) return cmd;
         if (text.trim()) {
           if (max !== undefined && (value() as string[]).length >= max) {
-            return fill(L({ nl: "hoogstens {n} items — Enter = klaar, :weg N = een item weghalen", en: "at most {n} items — Enter = done, :del N = remove an item" }), { n: max });
+            return fill(msg("runner.ask.most-n-items-enter-done"), { n: max });
           }
           return true;
         }
         const ok = problemText(ctx, q, value());
-        return ok === true ? true : `${ok} — ${L({ nl: ":over = overslaan, :terug = vorige vraag", en: ":skip = skip, :back = previous question" })}`;
+        return ok === true ? true : `${ok} — ${msg("runner.ask.skip-skip-back-previous-question")}`;
       },
     });
     const rm = isList ? removeCommand(next) : undefined;
@@ -125,7 +126,7 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
     if (cmd && !("unknown" in cmd)) {
       if (STAYING.has(cmd.name)) {
         await runCommand(ctx, cmd, q);
-        ui.print(L({ nl: "(verder met het antwoord; lege regel = klaar)", en: "(continuing the answer; empty line = done)" }));
+        ui.print(msg("runner.ask.continuing-answer-empty-line-done"));
         continue;
       }
       // Leaving the question: keep what was typed when it is acceptable, then go.
@@ -144,14 +145,14 @@ const MORE = ":more";
 function commandChoices<T extends string>(): UiItem<T>[] {
   return [
     { separator: "──" },
-    { value: ":back" as T, name: L({ nl: "← terug", en: "← back" }) },
-    { value: ":skip" as T, name: L({ nl: "overslaan", en: "skip" }) },
-    { value: MORE as T, name: L({ nl: "meer… (toelichting, notitie, actie, sectie, overzicht, stop)", en: "more… (help, note, action, section, review, stop)" }) },
+    { value: ":back" as T, name: msg("common.back") },
+    { value: ":skip" as T, name: msg("common.skip") },
+    { value: MORE as T, name: msg("runner.ask.more-help-note-action-section") },
   ];
 }
 
 function selectOptions(q: Question): { value: string; name: string }[] {
-  if (q.type === "yesno") return [{ value: "=true", name: L({ nl: "ja", en: "yes" }) }, { value: "=false", name: L({ nl: "nee", en: "no" }) }];
+  if (q.type === "yesno") return [{ value: "=true", name: msg("common.yes") }, { value: "=false", name: msg("common.no") }];
   if (q.type === "scale") {
     const out: { value: string; name: string }[] = [];
     for (let n = q.min ?? 1; n <= (q.max ?? 5); n++) {
@@ -182,7 +183,7 @@ export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | un
     } else if (q.type === "multichoice") {
       const had = new Set(Array.isArray(existing) ? existing.map(String) : []);
       const picked = await ui.checkbox<string>({
-        message: message + hint(L({ nl: "spatie = aan/uit, Enter = klaar", en: "space = toggle, Enter = done" })),
+        message: message + hint(msg("runner.ask.space-toggle-enter-done")),
         choices: [...selectOptions(q).map((c) => ({ ...c, checked: had.has(c.value.slice(1)) })), ...commandChoices()],
         validate: (values) => (values.some((v) => v.startsWith(":")) ? true : problemText(ctx, q, values.map((v) => v.slice(1)))),
       });

@@ -3,7 +3,7 @@
 // when the same question should simply be asked again.
 import type { Question } from "../format/types.js";
 import type { ActionItem } from "../session/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isValidDate } from "../session/answer-check.js";
 import type { Command } from "../conversation/commands.js";
 import { commandHelp } from "../conversation/commands.js";
@@ -12,23 +12,24 @@ import type { Proposal } from "../conversation/types.js";
 import { parseDate } from "../conversation/values.js";
 import { today } from "./context.js";
 import { PARTICIPANTS } from "../conversation/steps.js";
+import { msg } from "../i18n/messages.js";
 
 export async function chooseSection(ctx: Ctx, arg: string): Promise<Proposal | undefined> {
   const { format } = ctx.state();
   const targets = [
-    ...(format.meta.length ? [{ id: "meta", name: L({ nl: "Gegevens", en: "Details" }) }] : []),
-    ...(format.participants.length ? [{ id: PARTICIPANTS, name: L({ nl: "Deelnemers", en: "Participants" }) }] : []),
+    ...(format.meta.length ? [{ id: "meta", name: msg("common.details") }] : []),
+    ...(format.participants.length ? [{ id: PARTICIPANTS, name: msg("common.participants") }] : []),
     ...format.sections.map((s, i) => ({ id: s.id, name: `${i + 1}. ${tr(s.title)}` })),
   ];
   if (arg) {
     const n = Number(arg);
     const hit = Number.isInteger(n) && n >= 1 ? format.sections[n - 1] && { id: format.sections[n - 1]!.id } : targets.find((t) => t.id === arg.toLowerCase());
     if (hit) return { type: "jump", section: hit.id };
-    ctx.ui.print(fill(L({ nl: "Geen sectie '{a}'.", en: "No section '{a}'." }), { a: arg }));
+    ctx.ui.print(fill(msg("runner.commandActions.no-section"), { a: arg }));
   }
   const picked = await ctx.ui.select<string>({
-    message: L({ nl: "Naar welke sectie?", en: "Which section?" }),
-    choices: [...targets.map((t) => ({ value: t.id, name: t.name })), { separator: "" }, { value: "", name: L({ nl: "← blijf hier", en: "← stay here" }) }],
+    message: msg("runner.commandActions.which-section"),
+    choices: [...targets.map((t) => ({ value: t.id, name: t.name })), { separator: "" }, { value: "", name: msg("runner.commandActions.stay-here") }],
   });
   return picked ? { type: "jump", section: picked } : undefined;
 }
@@ -49,12 +50,12 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
   const label = (role: string) => tr(format.participants.find((r) => r.id === role)?.label) || role;
   const orgOf = (p: (typeof people)[number]) => p.organisation ?? tr(format.participants.find((r) => r.id === p.role)?.organisation);
   const pick = await ctx.ui.select<string>({
-    message: L({ nl: "Wie pakt het op?", en: "Who takes it on?" }),
+    message: msg("runner.commandActions.who-takes"),
     choices: [
       ...people.map((p, i) => ({ value: `p${i}`, name: `${p.name} — ${label(p.role)}${orgOf(p) ? `, ${orgOf(p)}` : ""}` })),
       { separator: "──" },
-      { value: "type", name: L({ nl: "iemand anders (typen)", en: "someone else (type)" }) },
-      { value: "open", name: L({ nl: "nog open", en: "still open" }) },
+      { value: "type", name: msg("runner.commandActions.someone-else-type") },
+      { value: "open", name: msg("runner.commandActions.still-open") },
     ],
     ...(old?.who ? { default: people.some((p) => p.name === old.who) ? `p${people.findIndex((p) => p.name === old.who)}` : "type" } : {}),
   });
@@ -64,8 +65,8 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
     const organisation = orgOf(p);
     return { who: p.name, ...(organisation ? { organisation } : {}) };
   }
-  const who = await ctx.ui.input({ message: L({ nl: "Wie (naam of functie)?", en: "Who (name or role)?" }), ...(old?.who ? { default: old.who } : {}) });
-  const organisation = await ctx.ui.input({ message: L({ nl: "Organisatie? (Enter = open)", en: "Organisation? (Enter = open)" }), ...(old?.organisation ? { default: old.organisation } : {}) });
+  const who = await ctx.ui.input({ message: msg("runner.commandActions.who-name-role"), ...(old?.who ? { default: old.who } : {}) });
+  const organisation = await ctx.ui.input({ message: msg("runner.commandActions.organisation-enter-open"), ...(old?.organisation ? { default: old.organisation } : {}) });
   return { ...(who.trim() ? { who: who.trim() } : {}), ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
 }
 
@@ -73,22 +74,22 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
 async function askDue(ctx: Ctx, old?: string): Promise<string | undefined> {
   for (;;) {
     const due = await ctx.ui.input({
-      message: L({ nl: "Wanneer klaar (JJJJ-MM-DD of DD-MM-JJJJ)? (Enter = open)", en: "Due (YYYY-MM-DD or DD-MM-YYYY)? (Enter = open)" }),
+      message: msg("runner.commandActions.due-yyyy-mm-dd-dd"),
       ...(old ? { default: old } : {}),
-      validate: (v) => !v.trim() || (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) || L({ nl: "verwacht JJJJ-MM-DD of DD-MM-JJJJ", en: "expected YYYY-MM-DD or DD-MM-YYYY" }),
+      validate: (v) => !v.trim() || (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) || msg("runner.commandActions.expected-yyyy-mm-dd-dd"),
     });
     if (!due.trim()) return undefined;
     const d = parseDate(due, today(ctx))!;
     const meeting = meetingDate(ctx);
     if (d >= meeting) return d;
-    const ok = await ctx.ui.confirm({ message: fill(L({ nl: "{d} ligt vóór de gespreksdatum ({m}). Toch zo vastleggen?", en: "{d} is before the meeting date ({m}). Record it anyway?" }), { d, m: meeting }), default: false });
+    const ok = await ctx.ui.confirm({ message: fill(msg("runner.commandActions.d-before-meeting-date-m"), { d, m: meeting }), default: false });
     if (ok) return d;
   }
 }
 
 async function askActionItem(ctx: Ctx, what: string, old?: ActionItem): Promise<Omit<ActionItem, "question"> | undefined> {
   const ui = ctx.ui;
-  what ||= await ui.input({ message: L({ nl: "Actie — wat moet er gebeuren?", en: "Action — what needs doing?" }), ...(old ? { default: old.what } : {}) });
+  what ||= await ui.input({ message: msg("runner.commandActions.action-what-needs-doing"), ...(old ? { default: old.what } : {}) });
   if (!what.trim()) return undefined;
   const who = await askWho(ctx, old);
   const due = await askDue(ctx, old?.due);
@@ -103,42 +104,42 @@ export async function manageLists(ctx: Ctx): Promise<void> {
   for (;;) {
     const { session } = ctx.state();
     const choices = [
-      ...session.actions.map((a, i) => ({ value: `a${i}`, name: `${L({ nl: "Actie", en: "Action" })} ${i + 1}: ${actionLine(a)}` })),
-      ...session.parked.map((p, i) => ({ value: `p${i}`, name: `${L({ nl: "Geparkeerd", en: "Parked" })} ${i + 1}: ${p.text}` })),
+      ...session.actions.map((a, i) => ({ value: `a${i}`, name: `${msg("runner.commandActions.action")} ${i + 1}: ${actionLine(a)}` })),
+      ...session.parked.map((p, i) => ({ value: `p${i}`, name: `${msg("runner.commandActions.parked")} ${i + 1}: ${p.text}` })),
     ];
     if (!choices.length) {
-      ui.print(L({ nl: "Er zijn nog geen actiepunten of geparkeerde onderwerpen.", en: "There are no action items or parked topics yet." }));
+      ui.print(msg("runner.commandActions.there-are-no-action-items"));
       return;
     }
     const pick = await ui.select<string>({
-      message: L({ nl: "Actiepunten en parkeerplaats — welke wijzigen of verwijderen?", en: "Action items and parked topics — which to change or delete?" }),
-      choices: [...choices, { separator: "──" }, { value: "", name: L({ nl: "← terug", en: "← back" }) }],
+      message: msg("runner.commandActions.action-items-parked-topics-which"),
+      choices: [...choices, { separator: "──" }, { value: "", name: msg("common.back") }],
     });
     if (!pick) return;
     const index = Number(pick.slice(1));
     const what = await ui.select<string>({
-      message: L({ nl: "Wat wilt u ermee?", en: "What to do with it?" }),
+      message: msg("runner.commandActions.what-do"),
       choices: [
-        { value: "edit", name: L({ nl: "wijzigen", en: "change" }) },
-        { value: "delete", name: L({ nl: "verwijderen", en: "delete" }) },
-        { value: "", name: L({ nl: "← terug", en: "← back" }) },
+        { value: "edit", name: msg("runner.commandActions.change") },
+        { value: "delete", name: msg("runner.commandActions.delete") },
+        { value: "", name: msg("common.back") },
       ],
     });
     if (!what) continue;
     if (pick.startsWith("a")) {
       if (what === "delete") {
         ctx.dispatch({ type: "editAction", index, item: null });
-        ui.print(L({ nl: "✓ Actiepunt verwijderd.", en: "✓ Action item deleted." }));
+        ui.print(msg("runner.commandActions.action-item-deleted"));
       } else {
         const item = await askActionItem(ctx, "", ctx.state().session.actions[index]);
         if (item) ctx.dispatch({ type: "editAction", index, item });
-        ui.print(L({ nl: "✓ Actiepunt gewijzigd.", en: "✓ Action item changed." }));
+        ui.print(msg("runner.commandActions.action-item-changed"));
       }
     } else if (what === "delete") {
       ctx.dispatch({ type: "editParked", index, text: null });
-      ui.print(L({ nl: "✓ Onderwerp van de parkeerplaats gehaald.", en: "✓ Parked topic deleted." }));
+      ui.print(msg("runner.commandActions.parked-topic-deleted"));
     } else {
-      const text = await ui.input({ message: L({ nl: "Onderwerp:", en: "Topic:" }), default: ctx.state().session.parked[index]!.text });
+      const text = await ui.input({ message: msg("runner.commandActions.topic"), default: ctx.state().session.parked[index]!.text });
       if (text.trim()) ctx.dispatch({ type: "editParked", index, text: text.trim() });
     }
   }
@@ -162,21 +163,21 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
       ui.print(commandHelp());
       return undefined;
     case "help":
-      ui.print(question?.help ? tr(question.help) : L({ nl: "Bij deze vraag is geen toelichting.", en: "This question has no help text." }));
+      ui.print(question?.help ? tr(question.help) : msg("runner.commandActions.question-has-no-help-text"));
       return undefined;
     case "note": {
       const key = question?.id ?? PARTICIPANTS;
       const old = ctx.state().session.notes[key];
-      const text = cmd.arg || (await ui.input({ message: L({ nl: "Notitie bij deze vraag (leeg = verwijderen):", en: "Note on this question (empty = remove):" }), ...(old ? { default: old } : {}) }));
+      const text = cmd.arg || (await ui.input({ message: msg("runner.commandActions.note-question-empty-remove"), ...(old ? { default: old } : {}) }));
       ctx.dispatch({ type: "note", text });
-      ui.print(text.trim() ? L({ nl: "✓ Notitie opgeslagen.", en: "✓ Note saved." }) : L({ nl: "Notitie verwijderd.", en: "Note removed." }));
+      ui.print(text.trim() ? msg("runner.commandActions.note-saved") : msg("runner.commandActions.note-removed"));
       return undefined;
     }
     case "park": {
-      const text = cmd.arg || (await ui.input({ message: L({ nl: "Welk onderwerp parkeren?", en: "Which topic to park?" }) }));
+      const text = cmd.arg || (await ui.input({ message: msg("runner.commandActions.which-topic-park") }));
       if (text.trim()) {
         ctx.dispatch({ type: "park", text: text.trim() });
-        ui.print(L({ nl: "✓ Op de parkeerplaats gezet.", en: "✓ Parked." }));
+        ui.print(msg("runner.commandActions.parked-2"));
       }
       return undefined;
     }
@@ -184,7 +185,7 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
       const item = await askActionItem(ctx, cmd.arg);
       if (item) {
         ctx.dispatch({ type: "action", item });
-        ui.print(L({ nl: "✓ Actiepunt vastgelegd.", en: "✓ Action item recorded." }));
+        ui.print(msg("runner.commandActions.action-item-recorded"));
       }
       return undefined;
     }
@@ -197,17 +198,17 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
 /** The select-prompt route to commands: "meer…" opens this list. */
 export async function moreMenu(ctx: Ctx, question?: Question): Promise<Proposal | undefined> {
   const name = await ctx.ui.select<string>({
-    message: L({ nl: "Wat wilt u doen?", en: "What would you like to do?" }),
+    message: msg("runner.commandActions.what-would-you-like-do"),
     choices: [
-      { value: "help", name: L({ nl: "toelichting bij deze vraag", en: "help for this question" }) },
-      { value: "note", name: L({ nl: "notitie", en: "note" }) },
-      { value: "park", name: L({ nl: "onderwerp parkeren", en: "park a topic" }) },
-      { value: "action", name: L({ nl: "actiepunt", en: "action item" }) },
-      { value: "actions", name: L({ nl: "actiepunten en parkeerplaats bekijken, wijzigen, verwijderen", en: "list, change, delete action items and parked topics" }) },
-      { value: "section", name: L({ nl: "naar een sectie", en: "go to a section" }) },
-      { value: "review", name: L({ nl: "overzicht / vaststellen", en: "review / finalize" }) },
-      { value: "stop", name: L({ nl: "opslaan en stoppen", en: "save and stop" }) },
-      { value: "", name: L({ nl: "← terug naar de vraag", en: "← back to the question" }) },
+      { value: "help", name: msg("runner.commandActions.help-question") },
+      { value: "note", name: msg("common.note") },
+      { value: "park", name: msg("runner.commandActions.park-topic") },
+      { value: "action", name: msg("runner.commandActions.action-item") },
+      { value: "actions", name: msg("runner.commandActions.list-change-delete-action-items") },
+      { value: "section", name: msg("runner.commandActions.go-section") },
+      { value: "review", name: msg("runner.commandActions.review-finalize") },
+      { value: "stop", name: msg("runner.commandActions.save-stop") },
+      { value: "", name: msg("runner.commandActions.back-question") },
     ],
   });
   if (!name) return undefined;

@@ -1,13 +1,14 @@
 // At the agreements section: last year's agreements and actions, one by one — gedaan, loopt
 // nog or vervallen, with an optional note. Each answer is saved as it is given.
 import type { FollowupItem, FollowupStatus } from "../session/types.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { longDate } from "../report/words.js";
 import { getLang } from "../i18n/lang.js";
 import { parseCommand } from "../conversation/commands.js";
 import type { Ctx } from "./context.js";
 import type { Previous } from "../conversation/previous.js";
 import { displayPath } from "../util/paths.js";
+import { msg } from "../i18n/messages.js";
 
 /** Where last year's items come from: `--previous FILE`, or a search beside the new file (offered once). */
 export interface PreviousSource {
@@ -20,7 +21,7 @@ export interface PreviousSource {
 }
 
 export function statusLabel(s: FollowupStatus): string {
-  return s === "gedaan" ? L({ nl: "gedaan", en: "done" }) : s === "loopt" ? L({ nl: "loopt nog", en: "still running" }) : L({ nl: "vervallen", en: "dropped" });
+  return s === "gedaan" ? msg("common.done") : s === "loopt" ? msg("common.still-running") : msg("common.dropped");
 }
 
 async function settle(ctx: Ctx, src: PreviousSource): Promise<Previous | null> {
@@ -29,7 +30,7 @@ async function settle(ctx: Ctx, src: PreviousSource): Promise<Previous | null> {
   const found = await src.find?.();
   if (!found) return (src.settled = null);
   const ok = await ctx.ui.confirm({
-    message: fill(L({ nl: "Er is een eerder gesprek van deze school: {f}{d}. De afspraken daaruit nu doorlopen?", en: "There is an earlier session of this school: {f}{d}. Go through its agreements now?" }), {
+    message: fill(msg("runner.followup.there-earlier-session-school-f"), {
       f: displayPath(found.file),
       d: found.date ? ` (${longDate(found.date, getLang())})` : "",
     }),
@@ -48,7 +49,7 @@ export async function askFollowup(ctx: Ctx, again = false): Promise<void> {
   const todo = prev.items.filter((t) => again || !done.has(t));
   if (!todo.length) return;
   const ui = ctx.ui;
-  ui.print(`\n== ${L({ nl: "Afspraken van vorig jaar", en: "Last year's agreements" })} ==\n${fill(L({ nl: "{n} afspraak/afspraken en actie(s) uit het gesprek{d}. Per punt: gedaan, loopt nog of vervallen.", en: "{n} agreement(s) and action(s) from the session{d}. For each: done, still running or dropped." }), { n: prev.items.length, d: prev.date ? ` ${L({ nl: "van", en: "of" })} ${longDate(prev.date, getLang())}` : "" })}`);
+  ui.print(`\n== ${msg("common.last-year-s-agreements")} ==\n${fill(msg("runner.followup.n-agreement-s-action-s"), { n: prev.items.length, d: prev.date ? ` ${msg("runner.followup.text")} ${longDate(prev.date, getLang())}` : "" })}`);
   for (const [i, action] of todo.entries()) {
     const old = done.get(action);
     const status = await ui.select<FollowupStatus | "" | "rest">({
@@ -58,20 +59,20 @@ export async function askFollowup(ctx: Ctx, again = false): Promise<void> {
         { value: "loopt", name: statusLabel("loopt") },
         { value: "vervallen", name: statusLabel("vervallen") },
         { separator: "──" },
-        { value: "", name: L({ nl: "overslaan", en: "skip" }) },
-        { value: "rest", name: L({ nl: "de rest overslaan (later via het overzicht)", en: "skip the rest (later from the review)" }) },
+        { value: "", name: msg("common.skip") },
+        { value: "rest", name: msg("runner.followup.skip-rest-later-from-review") },
       ],
       ...(old ? { default: old.status } : {}),
     });
     if (status === "rest") break;
     if (!status) continue;
     const note = await ui.input({
-      message: L({ nl: "Notitie (Enter = geen):", en: "Note (Enter = none):" }),
+      message: msg("runner.followup.note-enter-none"),
       ...(old?.note ? { default: old.note } : {}),
-      validate: (v) => (parseCommand(v) ? L({ nl: "hier geen opdrachten; typ een notitie of laat leeg", en: "no commands here; type a note or leave empty" }) : true),
+      validate: (v) => (parseCommand(v) ? msg("runner.followup.no-commands-here-type-note") : true),
     });
     const item: FollowupItem = { action, status, ...(note.trim() ? { note: note.trim() } : {}) };
     ctx.dispatch({ type: "followup", item });
   }
-  ui.print(L({ nl: "✓ Afspraken van vorig jaar vastgelegd.", en: "✓ Last year's agreements recorded." }));
+  ui.print(msg("runner.followup.last-year-s-agreements-recorded"));
 }

@@ -1,8 +1,9 @@
 // The line above every question: where we are and how the time goes.
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { META_SECTION } from "../format/walk.js";
 import type { RunnerState } from "../conversation/types.js";
 import { progress, sectionOf, PARTICIPANTS } from "../conversation/steps.js";
+import { msg } from "../i18n/messages.js";
 
 export function clockText(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));
@@ -33,39 +34,39 @@ export function header(state: RunnerState, now: number): Header {
   const p = progress(format, session, cursor);
   const ms = liveClock(state, now);
   const total = Object.values(ms).reduce((a, b) => a + b, 0);
-  const totalText = fill(L({ nl: "totaal {t}/{d}", en: "total {t}/{d}" }), { t: clockText(total), d: clockText(format.duration * 60_000) });
+  const totalText = fill(msg("runner.header.total-t-d"), { t: clockText(total), d: clockText(format.duration * 60_000) });
   const parts: string[] = [];
   let warning: string | undefined;
   const over: string[] = [];
   if (p.section === META_SECTION) {
-    parts.push(L({ nl: "Gegevens", en: "Details" }), fill(L({ nl: "vraag {n}/{c}", en: "question {n}/{c}" }), { n: p.questionNumber, c: p.questionCount }));
+    parts.push(msg("common.details"), fill(msg("runner.header.question-n-c"), { n: p.questionNumber, c: p.questionCount }));
   } else if (p.section === PARTICIPANTS) {
-    parts.push(L({ nl: "Deelnemers", en: "Participants" }));
+    parts.push(msg("common.participants"));
   } else if (p.sectionNumber > 0) {
     const section = format.sections[p.sectionNumber - 1]!;
     const spent = ms[section.id] ?? 0;
     const box = section.minutes * 60_000;
     parts.push(
-      fill(L({ nl: "Sectie {n}/{c}", en: "Section {n}/{c}" }), { n: p.sectionNumber, c: p.sectionCount }),
+      fill(msg("runner.header.section-n-c"), { n: p.sectionNumber, c: p.sectionCount }),
       tr(section.title),
-      fill(L({ nl: "vraag {n}/{c}", en: "question {n}/{c}" }), { n: p.questionNumber, c: p.questionCount }),
-      fill(L({ nl: "sectie {t}/{b}", en: "section {t}/{b}" }), { t: clockText(spent), b: clockText(box) }),
+      fill(msg("runner.header.question-n-c"), { n: p.questionNumber, c: p.questionCount }),
+      fill(msg("runner.header.section-t-b"), { t: clockText(spent), b: clockText(box) }),
     );
     if (spent > box) {
       over.push(`section:${section.id}`);
-      warning = fill(L({ nl: "Deze sectie loopt {m} min over de geplande tijd.", en: "This section is {m} min over its planned time." }), {
+      warning = fill(msg("runner.header.section-m-min-over-its"), {
         m: Math.ceil((spent - box) / 60_000),
       });
     }
   } else {
-    parts.push(L({ nl: "Overzicht", en: "Review" }));
+    parts.push(msg("runner.header.review"));
   }
   parts.push(totalText);
   const planned = format.duration * 60_000;
   let totalWarning: string | undefined;
   if (planned > 0 && total > planned) {
     over.push("total");
-    totalWarning = fill(L({ nl: "Het gesprek loopt {m} min over de geplande {d} minuten.", en: "The conversation is {m} min over its planned {d} minutes." }), { m: Math.ceil((total - planned) / 60_000), d: format.duration });
+    totalWarning = fill(msg("runner.header.conversation-m-min-over-its"), { m: Math.ceil((total - planned) / 60_000), d: format.duration });
   }
   return { line: parts.join(" · "), over, ...(warning ? { warning } : {}), ...(totalWarning ? { totalWarning } : {}) };
 }

@@ -2,13 +2,13 @@
 // Saving happens after every input, so whatever was acknowledged is on disk.
 import type { AnswerChecker } from "../session/answer-check.js";
 import type { Ui } from "../ui/types.js";
-import { L } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import type { RunnerState } from "../conversation/types.js";
 import { reduce } from "../conversation/reduce.js";
 import { askQuestion } from "./question.js";
 import { askParticipants } from "./participants.js";
 import { askReview } from "./review.js";
+import { msg } from "../i18n/messages.js";
 
 export interface LoopDeps {
   ui: Ui;
@@ -49,7 +49,7 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     }
     ctx.dispatch(p);
     if (state.problems.length) {
-      deps.ui.print(`${L({ nl: "Nog niet vast te stellen:", en: "Cannot finalize yet:" })}\n${state.problems.map((x) => `  ✗ ${x}`).join("\n")}`);
+      deps.ui.print(`${msg("common.cannot-finalize-yet")}\n${state.problems.map((x) => `  ✗ ${x}`).join("\n")}`);
     }
   }
 }

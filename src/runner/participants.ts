@@ -1,11 +1,12 @@
 // Who takes part: pick roles from the format, a name per role, then who is present.
 import type { SessionParticipant } from "../session/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import { printHeader } from "./question.js";
 import { moreMenu, runCommand } from "./command-actions.js";
 import { parseCommand } from "../conversation/commands.js";
 import type { Proposal } from "../conversation/types.js";
+import { msg } from "../i18n/messages.js";
 
 export async function askParticipants(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;
@@ -14,7 +15,7 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
     printHeader(ctx);
     const had = new Map(session.participants.map((p) => [p.role, p]));
     const picked = await ui.checkbox<string>({
-      message: L({ nl: "Welke partijen doen mee? (spatie = aan/uit, Enter = klaar; * = verplicht)", en: "Which parties take part? (space = toggle, Enter = done; * = required)" }),
+      message: msg("runner.participants.which-parties-take-part-space"),
       choices: [
         ...format.participants.map((r) => ({
           value: r.id,
@@ -22,9 +23,9 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
           checked: had.size ? had.has(r.id) : r.required,
         })),
         { separator: "──" },
-        { value: ":back", name: L({ nl: "← terug", en: "← back" }) },
-        { value: ":skip", name: L({ nl: "overslaan", en: "skip" }) },
-        { value: ":more", name: L({ nl: "meer…", en: "more…" }) },
+        { value: ":back", name: msg("common.back") },
+        { value: ":skip", name: msg("common.skip") },
+        { value: ":more", name: msg("common.more") },
       ],
     });
     const cmd = picked.find((v) => v.startsWith(":"));
@@ -40,7 +41,7 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       if (c && !("unknown" in c)) {
         const p = await runCommand(ctx, c);
         if (p) return p;
-      } else ui.print(`! ${L({ nl: "onbekende opdracht — typ ? voor de lijst", en: "unknown command — type ? for the list" })}`);
+      } else ui.print(`! ${msg("runner.participants.unknown-command-type-list")}`);
       continue;
     }
     if (!picked.length) return { type: "skip" };
@@ -49,9 +50,9 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       const role = format.participants.find((r) => r.id === roleId)!;
       const old = had.get(roleId);
       const name = await ui.input({
-        message: fill(L({ nl: "Naam — {r}:", en: "Name — {r}:" }), { r: tr(role.label) }),
+        message: fill(msg("runner.participants.name-r"), { r: tr(role.label) }),
         ...(old?.name ? { default: old.name } : {}),
-        validate: (v) => (parseCommand(v) ? L({ nl: "hier geen opdrachten; vul een naam in (of laat leeg)", en: "no commands here; enter a name (or leave empty)" }) : true),
+        validate: (v) => (parseCommand(v) ? msg("runner.participants.no-commands-here-enter-name") : true),
       });
       const organisation = old?.organisation ?? tr(role.organisation);
       list.push({ name: name.trim(), role: roleId, ...(organisation ? { organisation } : {}), present: old?.present ?? true });
@@ -60,7 +61,7 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       ctx.dispatch({ type: "participants", list: [...list, ...rest], stay: true });
     }
     const present = await ui.checkbox<number>({
-      message: L({ nl: "Wie is aanwezig? (spatie = aan/uit)", en: "Who is present? (space = toggle)" }),
+      message: msg("runner.participants.who-present-space-toggle"),
       choices: list.map((p, i) => ({ value: i, name: `${p.name || "—"} (${tr(format.participants.find((r) => r.id === p.role)?.label)})`, checked: p.present })),
     });
     list.forEach((p, i) => (p.present = present.includes(i)));

@@ -1,7 +1,7 @@
 // One question on screen: the header, the section intro on entering a section, then the
 // answer (or a command). A repeat group is asked item by item, each field saved as it comes.
 import type { AnswerValue, Question, RepeatItem } from "../format/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isFieldVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
@@ -15,6 +15,7 @@ import { answerOf, firstStepOf, questionOf, sameStep } from "../conversation/ste
 import { showValue } from "../conversation/values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "../conversation/types.js";
+import { msg } from "../i18n/messages.js";
 
 /**
  * The header above a question. In a terminal it is a live line redrawn every second while the
@@ -35,7 +36,7 @@ export function printHeader(ctx: Ctx): void {
     once("total", h.totalWarning);
     ctx.ui.setStatus(() => {
       const live = header(ctx.state(), ctx.now());
-      const late = live.over.length ? paint.yellow(` · ⚠ ${L({ nl: "over tijd", en: "over time" })}`) : "";
+      const late = live.over.length ? paint.yellow(` · ⚠ ${msg("runner.question.over-time")}`) : "";
       return paint.dim(live.line) + late;
     });
     return;
@@ -88,7 +89,7 @@ async function askPerParty(ctx: Ctx, q: Question, existing: AnswerValue | undefi
   const had = isPartyScores(existing) ? existing : undefined;
   const parties: Record<string, number> = {};
   const roles = presentParties(ctx);
-  if (roles.length) ctx.ui.print(L({ nl: "Eerst geeft elke partij een eigen score, daarna de gezamenlijke.", en: "First each party gives its own score, then the joint one." }));
+  if (roles.length) ctx.ui.print(msg("runner.question.first-each-party-gives-its"));
   for (const role of roles) {
     const got = await askValue(ctx, one, had?.parties[role.id], `${tr(q.prompt)} — ${role.label}`);
     if ("proposal" in got) {
@@ -102,7 +103,7 @@ async function askPerParty(ctx: Ctx, q: Question, existing: AnswerValue | undefi
   // The cursor starts at the earlier joint score, else at the parties' median: a proposal, not an answer.
   const scores = Object.values(parties).sort((a, b) => a - b);
   const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
-  const got = await askValue(ctx, q.perParty ? { ...q, perParty: false } : q, typeof joint === "number" ? joint : median, `${tr(q.prompt)} — ${L({ nl: "gezamenlijk", en: "joint" })}${mark}${spread ? `  (${spread})` : ""}`);
+  const got = await askValue(ctx, q.perParty ? { ...q, perParty: false } : q, typeof joint === "number" ? joint : median, `${tr(q.prompt)} — ${msg("runner.question.joint")}${mark}${spread ? `  (${spread})` : ""}`);
   if ("proposal" in got) return got.proposal;
   if (typeof got.value !== "number") return isAnswered(existing) ? { type: "answer", value: existing } : { type: "skip" };
   return { type: "answer", value: { joint: got.value, parties } };
@@ -118,14 +119,14 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
     ui.print(showValue(q, items, tr));
     for (;;) {
       const choice = await ui.select<string>({
-        message: fill(L({ nl: "{n} item(s). Wat nu?", en: "{n} item(s). What now?" }), { n: items.length }),
+        message: fill(msg("runner.question.n-item-s-what-now"), { n: items.length }),
         choices: [
-          { value: "keep", name: L({ nl: "zo laten en verder", en: "keep and continue" }) },
-          { value: "add", name: L({ nl: "item toevoegen", en: "add an item" }) },
-          { value: "restart", name: L({ nl: "opnieuw invullen (lijst leegmaken)", en: "start over (clear the list)" }) },
+          { value: "keep", name: msg("runner.question.keep-continue") },
+          { value: "add", name: msg("runner.question.add-item") },
+          { value: "restart", name: msg("runner.question.start-over-clear-list") },
           { separator: "──" },
-          { value: "back", name: L({ nl: "← terug", en: "← back" }) },
-          { value: "more", name: L({ nl: "meer…", en: "more…" }) },
+          { value: "back", name: msg("common.back") },
+          { value: "more", name: msg("common.more") },
         ],
       });
       if (choice === "keep") return { type: "answer", value: items };
@@ -141,7 +142,7 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
   }
   for (;;) {
     const item: RepeatItem = {};
-    ui.print(fill(L({ nl: "— item {n} —", en: "— item {n} —" }), { n: items.length + 1 }));
+    ui.print(fill(msg("runner.question.item-n"), { n: items.length + 1 }));
     for (const f of q.fields ?? []) {
       if (!isFieldVisible(f, item, ctx.state().session)) continue;
       const got = await askValue(ctx, f, undefined, tr(f.prompt) + (f.required ? " *" : ""));
@@ -156,10 +157,10 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
     }
     if (Object.keys(item).length) items.push(item);
     const more = await ui.select<string>({
-      message: L({ nl: "Nog een toevoegen?", en: "Add another?" }),
+      message: msg("runner.question.add-another"),
       choices: [
-        { value: "yes", name: L({ nl: "ja, nog een", en: "yes, another" }) },
-        { value: "no", name: L({ nl: "nee, klaar", en: "no, done" }) },
+        { value: "yes", name: msg("runner.question.yes-another") },
+        { value: "no", name: msg("runner.question.no-done") },
       ],
       default: "no",
     });

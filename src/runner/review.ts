@@ -1,6 +1,6 @@
 // The review: every answer so far, what is missing, and the way to finalize ("vaststellen").
 import type { Question } from "../format/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
@@ -10,6 +10,7 @@ import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu } from "./command-actions.js";
 import { askFollowup, statusLabel } from "./followup.js";
+import { msg } from "../i18n/messages.js";
 
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
 
@@ -19,20 +20,20 @@ const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}
  */
 export function overviewText(state: RunnerState): string {
   const { format, session } = state;
-  const out: string[] = [`== ${L({ nl: "Overzicht", en: "Overview" })} ==`];
+  const out: string[] = [`== ${msg("runner.review.overview")} ==`];
   const value = (q: Question) => answerOf(format, session, q.id);
   const openRequired: string[] = [];
   const rows: [string, string][] = [];
   if (format.meta.length) {
     const qs = format.meta.filter((q) => isVisible(q, session));
-    qs.filter((q) => q.required && !isAnswered(value(q))).forEach((q) => openRequired.push(`${L({ nl: "Gegevens", en: "Details" })} — ${tr(q.prompt)}`));
-    rows.push([L({ nl: "Gegevens", en: "Details" }), `${qs.filter((q) => isAnswered(value(q))).length}/${qs.length}`]);
+    qs.filter((q) => q.required && !isAnswered(value(q))).forEach((q) => openRequired.push(`${msg("common.details")} — ${tr(q.prompt)}`));
+    rows.push([msg("common.details"), `${qs.filter((q) => isAnswered(value(q))).length}/${qs.length}`]);
   }
   if (format.participants.length) {
     const present = session.participants.filter((p) => p.present).length;
-    rows.push([L({ nl: "Deelnemers", en: "Participants" }), session.participants.length ? fill(L({ nl: "{n} ({p} aanwezig)", en: "{n} ({p} present)" }), { n: session.participants.length, p: present }) : L({ nl: "nog niemand", en: "nobody yet" })]);
+    rows.push([msg("common.participants"), session.participants.length ? fill(msg("runner.review.n-p-present"), { n: session.participants.length, p: present }) : msg("runner.review.nobody-yet")]);
     for (const role of format.participants) {
-      if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) openRequired.push(fill(L({ nl: "Deelnemers — {r} (verplicht) niet aanwezig", en: "Participants — {r} (required) not present" }), { r: tr(role.label) }));
+      if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) openRequired.push(fill(msg("runner.review.participants-r-required-not-present"), { r: tr(role.label) }));
     }
   }
   format.sections.forEach((sec, i) => {
@@ -42,21 +43,21 @@ export function overviewText(state: RunnerState): string {
     const open = qs.filter((q) => q.required && !isAnswered(value(q)));
     open.forEach((q) => openRequired.push(`${i + 1}. ${tr(sec.title)} — ${tr(q.prompt)}`));
     const spent = Math.round((session.timing[sec.id] ?? 0) / 60);
-    const parts = [fill(L({ nl: "{d}/{n} beantwoord", en: "{d}/{n} answered" }), { d: done, n: qs.length })];
-    if (skipped) parts.push(fill(L({ nl: "{n} overgeslagen", en: "{n} skipped" }), { n: skipped }));
-    if (open.length) parts.push(fill(L({ nl: "{n} verplicht open", en: "{n} required open" }), { n: open.length }));
-    parts.push(fill(L({ nl: "{m} van {b} min", en: "{m} of {b} min" }), { m: spent, b: sec.minutes }));
+    const parts = [fill(msg("runner.review.d-n-answered"), { d: done, n: qs.length })];
+    if (skipped) parts.push(fill(msg("runner.review.n-skipped"), { n: skipped }));
+    if (open.length) parts.push(fill(msg("runner.review.n-required-open"), { n: open.length }));
+    parts.push(fill(msg("runner.review.m-b-min"), { m: spent, b: sec.minutes }));
     rows.push([`${done === qs.length ? "✓" : open.length ? "✗" : "·"} ${i + 1}. ${tr(sec.title)}`, parts.join(" · ")]);
   });
   if (openRequired.length) {
-    out.push(fill(L({ nl: "Nog open en verplicht ({n}):", en: "Still open and required ({n}):" }), { n: openRequired.length }), ...openRequired.map((t) => `  ✗ ${t}`), "");
+    out.push(fill(msg("runner.review.still-open-required-n"), { n: openRequired.length }), ...openRequired.map((t) => `  ✗ ${t}`), "");
   }
   const width = Math.max(...rows.map(([k]) => k.length));
   out.push(...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`));
   const extras = [
-    fill(L({ nl: "Actiepunten: {n}", en: "Action items: {n}" }), { n: session.actions.length }),
-    fill(L({ nl: "Parkeerplaats: {n}", en: "Parked topics: {n}" }), { n: session.parked.length }),
-    ...(session.followup?.length ? [fill(L({ nl: "Afspraken vorig jaar: {n}", en: "Last year's agreements: {n}" }), { n: session.followup.length })] : []),
+    fill(msg("runner.review.action-items-n"), { n: session.actions.length }),
+    fill(msg("runner.review.parked-topics-n"), { n: session.parked.length }),
+    ...(session.followup?.length ? [fill(msg("runner.review.last-year-s-agreements-n"), { n: session.followup.length })] : []),
   ];
   out.push(`  ${extras.join(" · ")}`);
   return out.join("\n");
@@ -70,19 +71,19 @@ export function reviewText(state: RunnerState, only?: string): string {
     const v = answerOf(format, session, q.id);
     const mark = isAnswered(v) ? "✓" : session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
     const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
-    const shown = isAnswered(v) ? indent(showValue(q, v, tr, roleLabel)) : session.skipped.includes(q.id) ? L({ nl: "(overgeslagen)", en: "(skipped)" }) : L({ nl: "(geen antwoord)", en: "(no answer)" });
+    const shown = isAnswered(v) ? indent(showValue(q, v, tr, roleLabel)) : session.skipped.includes(q.id) ? msg("runner.review.skipped") : msg("runner.review.no-answer");
     out.push(`  ${mark} ${tr(q.prompt)}${q.required ? " *" : ""}\n      ${shown}`);
-    if (session.notes[q.id]) out.push(`      ${L({ nl: "notitie", en: "note" })}: ${session.notes[q.id]}`);
+    if (session.notes[q.id]) out.push(`      ${msg("common.note")}: ${session.notes[q.id]}`);
   };
   const want = (id: string) => only === undefined || only === id;
-  if (format.meta.length && want("meta")) out.push(`== ${L({ nl: "Gegevens", en: "Details" })} ==`);
+  if (format.meta.length && want("meta")) out.push(`== ${msg("common.details")} ==`);
   if (want("meta")) format.meta.filter((q) => isVisible(q, session)).forEach(line);
   if (format.participants.length && want("participants")) {
-    out.push(`== ${L({ nl: "Deelnemers", en: "Participants" })} ==`);
-    if (!session.participants.length) out.push(`  ${L({ nl: "(nog niemand)", en: "(nobody yet)" })}`);
+    out.push(`== ${msg("common.participants")} ==`);
+    if (!session.participants.length) out.push(`  ${msg("runner.review.nobody-yet-2")}`);
     for (const p of session.participants) {
       const role = tr(format.participants.find((r) => r.id === p.role)?.label) || p.role;
-      out.push(`  ${p.present ? "✓" : "·"} ${p.name || "—"} — ${role}${p.present ? "" : L({ nl: " (afwezig)", en: " (absent)" })}`);
+      out.push(`  ${p.present ? "✓" : "·"} ${p.name || "—"} — ${role}${p.present ? "" : msg("runner.review.absent")}`);
     }
   }
   format.sections.forEach((s, i) => {
@@ -92,15 +93,15 @@ export function reviewText(state: RunnerState, only?: string): string {
   });
   if (only !== undefined) return out.join("\n");
   if (session.followup?.length) {
-    out.push(`== ${L({ nl: "Afspraken van vorig jaar", en: "Last year's agreements" })} ==`);
+    out.push(`== ${msg("common.last-year-s-agreements")} ==`);
     for (const f of session.followup) out.push(`  • ${f.action} — ${statusLabel(f.status)}${f.note ? ` (${f.note})` : ""}`);
   }
-  if (session.parked.length) out.push(`== ${L({ nl: "Parkeerplaats", en: "Parked topics" })} ==`, ...session.parked.map((p) => `  • ${p.text}`));
+  if (session.parked.length) out.push(`== ${msg("runner.review.parked-topics")} ==`, ...session.parked.map((p) => `  • ${p.text}`));
   if (session.actions.length) {
-    out.push(`== ${L({ nl: "Actiepunten", en: "Action items" })} ==`);
+    out.push(`== ${msg("runner.review.action-items")} ==`);
     for (const a of session.actions) out.push(`  • ${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`);
   }
-  out.push(L({ nl: "✓ beantwoord  – overgeslagen  ✗ verplicht, nog open  * verplicht", en: "✓ answered  – skipped  ✗ required, still open  * required" }));
+  out.push(msg("runner.review.answered-skipped-required-still-open"));
   return out.join("\n");
 }
 
@@ -110,8 +111,8 @@ async function pickQuestion(ctx: Ctx): Promise<string> {
     .filter((q) => isVisible(q, session))
     .map((q) => ({ value: q.id, name: `${tr(q.prompt)}${isAnswered(answerOf(format, session, q.id)) ? "" : " ✗"}` }));
   return ctx.ui.select<string>({
-    message: L({ nl: "Welk antwoord wijzigen?", en: "Which answer to change?" }),
-    choices: [...choices, { separator: "──" }, { value: "", name: L({ nl: "← terug naar het overzicht", en: "← back to the review" }) }],
+    message: msg("runner.review.which-answer-change"),
+    choices: [...choices, { separator: "──" }, { value: "", name: msg("runner.review.back-review") }],
   });
 }
 
@@ -121,12 +122,12 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
   for (const role of presentRoles(format, session)) {
     const names = session.participants.filter((p) => p.role === role && p.present).map((p) => p.name).filter(Boolean).join(", ");
     const label = tr(format.participants.find((r) => r.id === role)?.label) || role;
-    const ok = await ctx.ui.confirm({ message: fill(L({ nl: "Bevestigt {r}{n} dit verslag?", en: "Does {r}{n} confirm this record?" }), { r: label, n: names ? ` (${names})` : "" }), default: true });
+    const ok = await ctx.ui.confirm({ message: fill(msg("runner.review.does-r-n-confirm-record"), { r: label, n: names ? ` (${names})` : "" }), default: true });
     if (ok) by.push(role);
   }
   const missing = presentRoles(format, session).filter((r) => !by.includes(r));
   if (missing.length) {
-    ctx.ui.print(fill(L({ nl: "Niet vastgesteld: niet bevestigd door {list}. Pas aan en probeer opnieuw.", en: "Not finalized: not confirmed by {list}. Change what is needed and try again." }), { list: roleLabels(format, missing).join(", ") }));
+    ctx.ui.print(fill(msg("runner.review.not-finalized-not-confirmed-list"), { list: roleLabels(format, missing).join(", ") }));
     return undefined;
   }
   return by;
@@ -138,16 +139,16 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
   ui.print(`\n${overviewText(ctx.state())}`);
   for (;;) {
     const choice = await ui.select<string>({
-      message: L({ nl: "Overzicht — wat nu?", en: "Review — what now?" }),
+      message: msg("runner.review.review-what-now"),
       choices: [
-        { value: "finalize", name: L({ nl: "vaststellen (alle partijen bevestigen)", en: "finalize (every party confirms)" }) },
-        { value: "edit", name: L({ nl: "een antwoord wijzigen…", en: "change an answer…" }) },
-        { value: "show", name: L({ nl: "antwoorden van een sectie bekijken…", en: "show the answers of a section…" }) },
-        ...(ctx.previous ? [{ value: "followup", name: L({ nl: "afspraken van vorig jaar doorlopen", en: "go through last year's agreements" }) }] : []),
-        { value: "lists", name: L({ nl: "actiepunten en parkeerplaats…", en: "action items and parked topics…" }) },
-        { value: "continue", name: L({ nl: "verder met het gesprek", en: "continue the conversation" }) },
-        { value: "more", name: L({ nl: "meer… (notitie, parkeren, actie, sectie)", en: "more… (note, park, action, section)" }) },
-        { value: "stop", name: L({ nl: "opslaan als concept en stoppen", en: "save as draft and stop" }) },
+        { value: "finalize", name: msg("runner.review.finalize-every-party-confirms") },
+        { value: "edit", name: msg("runner.review.change-answer") },
+        { value: "show", name: msg("runner.review.show-answers-section") },
+        ...(ctx.previous ? [{ value: "followup", name: msg("runner.review.go-through-last-year-s") }] : []),
+        { value: "lists", name: msg("runner.review.action-items-parked-topics") },
+        { value: "continue", name: msg("runner.review.continue-conversation") },
+        { value: "more", name: msg("runner.review.more-note-park-action-section") },
+        { value: "stop", name: msg("runner.review.save-draft-stop") },
       ],
     });
     if (choice === "stop") return { type: "stop" };
@@ -160,12 +161,12 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
     if (choice === "show") {
       const { format } = ctx.state();
       const id = await ui.select<string>({
-        message: L({ nl: "Welke sectie?", en: "Which section?" }),
+        message: msg("runner.review.which-section"),
         choices: [
-          ...(format.meta.length ? [{ value: "meta", name: L({ nl: "Gegevens", en: "Details" }) }] : []),
-          ...(format.participants.length ? [{ value: "participants", name: L({ nl: "Deelnemers", en: "Participants" }) }] : []),
+          ...(format.meta.length ? [{ value: "meta", name: msg("common.details") }] : []),
+          ...(format.participants.length ? [{ value: "participants", name: msg("common.participants") }] : []),
           ...format.sections.map((s, i) => ({ value: s.id, name: `${i + 1}. ${tr(s.title)}` })),
-          { value: "*", name: L({ nl: "alles", en: "everything" }) },
+          { value: "*", name: msg("runner.review.everything") },
         ],
       });
       ui.print(`\n${reviewText(ctx.state(), id === "*" ? undefined : id)}`);
@@ -187,7 +188,7 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
     const { format, session } = ctx.state();
     const problems = finalizeProblems(format, session);
     if (problems.length) {
-      ui.print(`${L({ nl: "Nog niet vast te stellen:", en: "Cannot finalize yet:" })}\n${problems.map((p) => `  ✗ ${p}`).join("\n")}`);
+      ui.print(`${msg("common.cannot-finalize-yet")}\n${problems.map((p) => `  ✗ ${p}`).join("\n")}`);
       continue;
     }
     const by = await confirmParties(ctx);

@@ -6,6 +6,7 @@ import type { Finding } from "../findings/finding.js";
 import type { DataPath, ParsedYaml } from "../yaml/parse.js";
 import { L, fill } from "../i18n/lang.js";
 import { closest } from "../util/suggest.js";
+import { msg } from "../i18n/messages.js";
 
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === "") return [];
@@ -26,13 +27,13 @@ function describeType(t: unknown): string {
     object: { nl: "een mapping (sleutel: waarde)", en: "a mapping (key: value)" },
   };
   const list = Array.isArray(t) ? t : [t];
-  return list.map((x) => (names[String(x)] ? L(names[String(x)]!) : String(x))).join(L({ nl: " of ", en: " or " }));
+  return list.map((x) => (names[String(x)] ? L(names[String(x)]!) : String(x))).join(msg("schema.check.text"));
 }
 
 function describeValue(v: unknown): string {
   if (v === null) return "null";
-  if (Array.isArray(v)) return L({ nl: "een lijst", en: "a list" });
-  if (typeof v === "object") return L({ nl: "een mapping", en: "a mapping" });
+  if (Array.isArray(v)) return msg("common.list");
+  if (typeof v === "object") return msg("schema.check.mapping");
   if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
   return String(v);
 }
@@ -90,21 +91,21 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
         const allowed = Object.keys((e.parentSchema as { properties?: Record<string, unknown> })?.properties ?? {});
         const guess = closest(key, allowed);
         at = parsed.locate([...path, key], { key: true });
-        message = fill(L({ nl: "onbekende sleutel '{key}'", en: "unknown key '{key}'" }), { key });
+        message = fill(msg("schema.check.unknown-key-key"), { key });
         message += guess
-          ? fill(L({ nl: " — bedoelt u '{guess}'?", en: " — did you mean '{guess}'?" }), { guess })
-          : fill(L({ nl: " (toegestaan: {list})", en: " (allowed: {list})" }), { list: allowed.join(", ") });
+          ? fill(msg("schema.check.did-you-mean-guess"), { guess })
+          : fill(msg("schema.check.allowed-list"), { list: allowed.join(", ") });
         rule = "unknown-key";
         break;
       }
       case "required": {
         const key = (e.params as { missingProperty: string }).missingProperty;
-        message = fill(L({ nl: "verplichte sleutel '{key}' ontbreekt", en: "required key '{key}' is missing" }), { key });
+        message = fill(msg("schema.check.required-key-key-missing"), { key });
         rule = "required-key";
         break;
       }
       case "type":
-        message = fill(L({ nl: "verwacht {want}, gevonden: {got}", en: "expected {want}, found: {got}" }), {
+        message = fill(msg("schema.check.expected-want-found-got"), {
           want: describeType((e.params as { type: unknown }).type),
           got: describeValue(value),
         });
@@ -113,11 +114,11 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
       case "enum": {
         const allowed = ((e.params as { allowedValues: unknown[] }).allowedValues ?? []).map(String);
         const guess = typeof value === "string" ? closest(value, allowed) : undefined;
-        message = fill(L({ nl: "{got} is niet toegestaan; kies uit: {list}", en: "{got} is not allowed; choose from: {list}" }), {
+        message = fill(msg("schema.check.got-not-allowed-choose-from"), {
           got: describeValue(value),
           list: allowed.join(", "),
         });
-        if (guess) message += fill(L({ nl: " — bedoelt u '{guess}'?", en: " — did you mean '{guess}'?" }), { guess });
+        if (guess) message += fill(msg("schema.check.did-you-mean-guess"), { guess });
         rule = "bad-value";
         break;
       }
@@ -126,7 +127,7 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
         const hint = typeof last === "string" ? hints.patternMessages?.[last] : undefined;
         message = hint
           ? fill(L(hint), { got: describeValue(value) })
-          : fill(L({ nl: "{got} heeft niet de juiste vorm ({pattern})", en: "{got} does not have the right form ({pattern})" }), {
+          : fill(msg("schema.check.got-does-not-have-right"), {
               got: describeValue(value),
               pattern: (e.params as { pattern: string }).pattern,
             });
@@ -136,14 +137,14 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
       case "oneOf":
         message =
           hints.oneOfMessage?.(path, value) ??
-          fill(L({ nl: "{got} heeft niet een van de toegestane vormen", en: "{got} does not have one of the allowed forms" }), {
+          fill(msg("schema.check.got-does-not-have-one"), {
             got: describeValue(value),
           });
         rule = "bad-shape";
         break;
       case "const": {
         const want = (e.params as { allowedValue: unknown }).allowedValue;
-        message = fill(L({ nl: "{got} is niet toegestaan; hier hoort {want}", en: "{got} is not allowed; this must be {want}" }), { got: describeValue(value), want: describeValue(want) });
+        message = fill(msg("schema.check.got-not-allowed-must-want"), { got: describeValue(value), want: describeValue(want) });
         rule = "bad-value";
         break;
       }
@@ -153,7 +154,7 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
       case "minItems":
       case "minLength":
       case "minProperties":
-        message = fill(L({ nl: "{got}: {msg}", en: "{got}: {msg}" }), { got: describeValue(value), msg: e.message ?? e.keyword });
+        message = fill(msg("schema.check.got-msg"), { got: describeValue(value), msg: e.message ?? e.keyword });
         rule = "bad-value";
         break;
       default:

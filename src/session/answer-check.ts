@@ -4,8 +4,9 @@
 // and `run --answers`. A `pattern` runs in RE2 (see format/pattern.ts): linear time, always.
 import type { ValidateFunction } from "ajv";
 import type { AnswerValue, Question } from "../format/types.js";
-import { L, fill, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { isPartyScores } from "./party-scores.js";
+import { msg } from "../i18n/messages.js";
 
 export interface AnswerProblem {
   message: string;
@@ -63,12 +64,12 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
   switch (q.type) {
     case "text":
     case "longtext":
-      return isStr(value) ? [] : p("answer-type", L({ nl: "verwacht tekst", en: "expected text" }));
+      return isStr(value) ? [] : p("answer-type", msg("session.answerCheck.expected-text"));
     case "date":
-      if (!isStr(value)) return p("answer-type", L({ nl: "verwacht een datum als \"JJJJ-MM-DD\"", en: "expected a date as \"YYYY-MM-DD\"" }));
-      return isValidDate(value) ? [] : p("answer-type", fill(L({ nl: "'{v}' is geen geldige datum (JJJJ-MM-DD)", en: "'{v}' is not a valid date (YYYY-MM-DD)" }), { v: value }));
+      if (!isStr(value)) return p("answer-type", msg("session.answerCheck.expected-date-yyyy-mm-dd"));
+      return isValidDate(value) ? [] : p("answer-type", fill(msg("session.answerCheck.v-not-valid-date-yyyy"), { v: value }));
     case "yesno":
-      return typeof value === "boolean" ? [] : p("answer-type", L({ nl: "verwacht ja of nee (true/false)", en: "expected yes or no (true/false)" }));
+      return typeof value === "boolean" ? [] : p("answer-type", msg("session.answerCheck.expected-yes-no-true-false"));
     case "number":
     case "scale": {
       if (q.type === "scale" && q.perParty && value !== null && typeof value === "object" && !Array.isArray(value)) {
@@ -76,59 +77,59 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
         const one = { ...q, perParty: false };
         const out: AnswerProblem[] = [];
         for (const k of Object.keys(o)) {
-          if (k !== "joint" && k !== "parties") out.push(...p("answer-field", fill(L({ nl: "onbekende sleutel '{k}'; verwacht joint en parties", en: "unknown key '{k}'; expected joint and parties" }), { k }), [k]));
+          if (k !== "joint" && k !== "parties") out.push(...p("answer-field", fill(msg("session.answerCheck.unknown-key-k-expected-joint"), { k }), [k]));
         }
-        if (o.joint === undefined) out.push(...p("answer-type", L({ nl: "de gezamenlijke score (joint) ontbreekt", en: "the joint score (joint) is missing" })));
+        if (o.joint === undefined) out.push(...p("answer-type", msg("session.answerCheck.joint-score-joint-missing")));
         else out.push(...shapeProblems(one, o.joint, [...path, "joint"]));
         if (o.parties !== undefined) {
           if (o.parties === null || typeof o.parties !== "object" || Array.isArray(o.parties)) {
-            out.push(...p("answer-type", L({ nl: "verwacht per partij een score (rol: getal)", en: "expected a score per party (role: number)" }), ["parties"]));
+            out.push(...p("answer-type", msg("session.answerCheck.expected-score-per-party-role"), ["parties"]));
           } else {
             for (const [role, v] of Object.entries(o.parties)) out.push(...shapeProblems(one, v, [...path, "parties", role]));
           }
         }
         return out;
       }
-      if (typeof value !== "number" || !Number.isFinite(value)) return p("answer-type", L({ nl: "verwacht een getal", en: "expected a number" }));
-      if (q.type === "scale" && !Number.isInteger(value)) return p("answer-type", L({ nl: "verwacht een geheel getal", en: "expected a whole number" }));
+      if (typeof value !== "number" || !Number.isFinite(value)) return p("answer-type", msg("session.answerCheck.expected-number"));
+      if (q.type === "scale" && !Number.isInteger(value)) return p("answer-type", msg("session.answerCheck.expected-whole-number"));
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max)) {
-        return p("answer-range", fill(L({ nl: "{v} ligt buiten {min}–{max}", en: "{v} is outside {min}–{max}" }), { v: value, min: q.min ?? "−∞", max: q.max ?? "∞" }));
+        return p("answer-range", fill(msg("session.answerCheck.v-outside-min-max"), { v: value, min: q.min ?? "−∞", max: q.max ?? "∞" }));
       }
       return [];
     }
     case "choice":
-      if (!isStr(value)) return p("answer-type", L({ nl: "verwacht één optiecode", en: "expected one option code" }));
-      return codes.includes(value) ? [] : p("answer-option", fill(L({ nl: "'{v}' is geen optie; kies uit: {list}", en: "'{v}' is not an option; choose from: {list}" }), { v: value, list: codes.join(", ") }));
+      if (!isStr(value)) return p("answer-type", msg("session.answerCheck.expected-one-option-code"));
+      return codes.includes(value) ? [] : p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: value, list: codes.join(", ") }));
     case "multichoice": {
-      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van optiecodes", en: "expected a list of option codes" }));
+      if (!Array.isArray(value)) return p("answer-type", msg("session.answerCheck.expected-list-option-codes"));
       const out: AnswerProblem[] = [];
       const seen = new Set<unknown>();
       value.forEach((v, i) => {
         if (!isStr(v) || !codes.includes(v)) {
-          out.push(...p("answer-option", fill(L({ nl: "'{v}' is geen optie; kies uit: {list}", en: "'{v}' is not an option; choose from: {list}" }), { v: String(v), list: codes.join(", ") }), [i]));
+          out.push(...p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: String(v), list: codes.join(", ") }), [i]));
         } else if (seen.has(v)) {
-          out.push(...p("answer-option", fill(L({ nl: "'{v}' staat er twee keer in", en: "'{v}' is listed twice" }), { v }), [i]));
+          out.push(...p("answer-option", fill(msg("session.answerCheck.v-listed-twice"), { v }), [i]));
         }
         seen.add(v);
       });
       return out;
     }
     case "list": {
-      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van teksten", en: "expected a list of texts" }));
-      return value.flatMap((v, i) => (isStr(v) ? [] : p("answer-type", L({ nl: "verwacht tekst", en: "expected text" }), [i])));
+      if (!Array.isArray(value)) return p("answer-type", msg("session.answerCheck.expected-list-texts"));
+      return value.flatMap((v, i) => (isStr(v) ? [] : p("answer-type", msg("session.answerCheck.expected-text"), [i])));
     }
     case "repeat": {
-      if (!Array.isArray(value)) return p("answer-type", L({ nl: "verwacht een lijst van items", en: "expected a list of items" }));
+      if (!Array.isArray(value)) return p("answer-type", msg("session.answerCheck.expected-list-items"));
       const fields = q.fields ?? [];
       return value.flatMap((item, i) => {
         if (item === null || typeof item !== "object" || Array.isArray(item)) {
-          return p("answer-type", L({ nl: "verwacht een item met velden (sleutel: waarde)", en: "expected an item with fields (key: value)" }), [i]);
+          return p("answer-type", msg("session.answerCheck.expected-item-fields-key-value"), [i]);
         }
         const out: AnswerProblem[] = [];
         for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
           const f = fields.find((x) => x.id === k);
           if (!f) {
-            out.push(...p("answer-field", fill(L({ nl: "onbekend veld '{k}'; velden: {list}", en: "unknown field '{k}'; fields: {list}" }), { k, list: fields.map((x) => x.id).join(", ") }), [i, k]));
+            out.push(...p("answer-field", fill(msg("session.answerCheck.unknown-field-k-fields-list"), { k, list: fields.map((x) => x.id).join(", ") }), [i, k]));
           } else if (v !== null && v !== undefined) {
             out.push(...shapeProblems(f, v, [...path, i, k]));
           }
@@ -169,19 +170,19 @@ function defaultRuleMessage(keyword: string, params: Record<string, unknown>): s
   const n = params.limit as number;
   switch (keyword) {
     case "minLength":
-      return fill(L({ nl: "minstens {n} tekens", en: "at least {n} characters" }), { n });
+      return fill(msg("session.answerCheck.least-n-characters"), { n });
     case "maxLength":
-      return fill(L({ nl: "hoogstens {n} tekens", en: "at most {n} characters" }), { n });
+      return fill(msg("session.answerCheck.most-n-characters"), { n });
     case "minItems":
-      return fill(L({ nl: "minstens {n} items", en: "at least {n} items" }), { n });
+      return fill(msg("session.answerCheck.least-n-items"), { n });
     case "maxItems":
-      return fill(L({ nl: "hoogstens {n} items", en: "at most {n} items" }), { n });
+      return fill(msg("session.answerCheck.most-n-items"), { n });
     case "minimum":
-      return fill(L({ nl: "minimaal {n}", en: "at least {n}" }), { n });
+      return fill(msg("session.answerCheck.least-n"), { n });
     case "maximum":
-      return fill(L({ nl: "maximaal {n}", en: "at most {n}" }), { n });
+      return fill(msg("session.answerCheck.most-n"), { n });
     case "pattern":
-      return fill(L({ nl: "heeft niet de verwachte vorm ({p})", en: "does not have the expected form ({p})" }), { p: String(params.pattern) });
+      return fill(msg("session.answerCheck.does-not-have-expected-form"), { p: String(params.pattern) });
     default:
       return keyword;
   }

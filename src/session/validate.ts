@@ -14,7 +14,8 @@ import { isPartyScores } from "./party-scores.js";
 import { visibleIds } from "./visibility.js";
 import { closest } from "../util/suggest.js";
 import { MAX_FINDINGS_PER_FILE } from "../findings/finding.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export interface SessionCheck {
   session?: Session;
@@ -48,8 +49,8 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
   const versions = registry.versions(id);
   if (!versions.length) {
     const guess = closest(id, registry.ids());
-    const message = fill(L({ nl: "onbekend format '{id}'", en: "unknown format '{id}'" }), { id }) +
-      (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : fill(L({ nl: " (bekend: {list})", en: " (known: {list})" }), { list: registry.ids().join(", ") || "—" }));
+    const message = fill(msg("session.validate.unknown-format-id"), { id }) +
+      (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : fill(msg("session.validate.known-list"), { list: registry.ids().join(", ") || "—" }));
     return { problem: { rule: "session-format", message } };
   }
   const format = registry.get(id, version);
@@ -57,7 +58,7 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
     return {
       problem: {
         rule: "session-format-version",
-        message: fill(L({ nl: "format '{id}' versie {v} bestaat niet (meer); beschikbaar: {list}", en: "format '{id}' version {v} does not exist (any more); available: {list}" }), {
+        message: fill(msg("session.validate.format-id-version-v-does"), {
           id, v: version, list: versions.join(", "),
         }),
       },
@@ -75,9 +76,9 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
   const add = (p: (string | number)[], severity: "error" | "warning", rule: string, message: string, key = false) =>
     findings.push({ file, ...parsed.locate(p, { key }), severity, rule, message });
 
-  if (!opts.partial && data.afstem === undefined) add([], "error", "session-kind", L({ nl: "geen gespreksbestand: de sleutel 'afstem: 1' ontbreekt", en: "not a session file: the key 'afstem: 1' is missing" }));
+  if (!opts.partial && data.afstem === undefined) add([], "error", "session-kind", msg("session.validate.not-session-file-key-afstem"));
   if (data.format === undefined) {
-    add([], "error", "session-format", L({ nl: "de sleutel 'format: {id, version}' ontbreekt", en: "the key 'format: {id, version}' is missing" }));
+    add([], "error", "session-format", msg("session.validate.key-format-id-version-missing"));
     return { session, findings };
   }
   if (findings.some((f) => f.severity === "error" && f.line === parsed.locate(["format"]).line)) return { session, findings };
@@ -106,8 +107,8 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
     const old = renamed.get(id);
     // "Did you mean" only for findings that will be shown (findings/finding.ts caps them).
     const guess = old ?? (findings.length < MAX_FINDINGS_PER_FILE ? closest(id, candidates) : undefined);
-    const text = fill(L({ nl: "onbekende vraag '{id}' in format {f} v{v}", en: "unknown question '{id}' in format {f} v{v}" }), { id, f: format.id, v: format.version });
-    add(base, "error", "unknown-question", guess ? `${text}${fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess })}` : text, true);
+    const text = fill(msg("session.validate.unknown-question-id-format-f"), { id, f: format.id, v: format.version });
+    add(base, "error", "unknown-question", guess ? `${text}${fill(msg("session.validate.did-you-mean-g"), { g: guess })}` : text, true);
   };
 
   for (const [id, value] of Object.entries(session.meta)) {
@@ -127,32 +128,32 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       for (const role of Object.keys(value.parties)) {
         if (roleIds.includes(role)) continue;
         const guess = closest(role, roleIds);
-        add(["answers", id, "parties", role], "error", "participant-role", fill(L({ nl: "{id}: onbekende rol '{r}'; rollen: {list}", en: "{id}: unknown role '{r}'; roles: {list}" }), { id, r: role, list: roleIds.join(", ") }) + (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : ""), true);
+        add(["answers", id, "parties", role], "error", "participant-role", fill(msg("session.validate.id-unknown-role-r-roles"), { id, r: role, list: roleIds.join(", ") }) + (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""), true);
       }
     }
     if (!visible.has(id) && isAnswered(value)) {
-      add(["answers", id], "warning", "answer-hidden", fill(L({ nl: "'{id}' is beantwoord, maar de voorwaarde ervan geldt niet: het antwoord telt niet mee", en: "'{id}' is answered, but its condition does not hold: the answer does not count" }), { id }), true);
+      add(["answers", id], "warning", "answer-hidden", fill(msg("session.validate.id-answered-but-its-condition"), { id }), true);
     }
   }
   session.skipped.forEach((id, i) => {
-    if (!index.has(id)) add(["skipped", i], "warning", "unknown-question", fill(L({ nl: "overgeslagen vraag '{id}' bestaat niet in het format", en: "skipped question '{id}' does not exist in the format" }), { id }));
+    if (!index.has(id)) add(["skipped", i], "warning", "unknown-question", fill(msg("session.validate.skipped-question-id-does-not"), { id }));
   });
   for (const id of Object.keys(session.notes)) {
-    if (!index.has(id) && id !== "meta" && id !== "participants") add(["notes", id], "warning", "unknown-question", fill(L({ nl: "notitie bij onbekende vraag '{id}'", en: "note on unknown question '{id}'" }), { id }), true);
+    if (!index.has(id) && id !== "meta" && id !== "participants") add(["notes", id], "warning", "unknown-question", fill(msg("session.validate.note-unknown-question-id"), { id }), true);
   }
   const roles = format.participants.map((p) => p.id);
   session.participants.forEach((p, i) => {
     if (roles.length && !roles.includes(p.role)) {
       const guess = closest(String(p.role), roles);
-      add(["participants", i, "role"], "error", "participant-role", fill(L({ nl: "onbekende rol '{r}'; rollen: {list}", en: "unknown role '{r}'; roles: {list}" }), { r: String(p.role), list: roles.join(", ") }) + (guess ? fill(L({ nl: " — bedoelt u '{g}'?", en: " — did you mean '{g}'?" }), { g: guess }) : ""));
+      add(["participants", i, "role"], "error", "participant-role", fill(msg("session.validate.unknown-role-r-roles-list"), { r: String(p.role), list: roles.join(", ") }) + (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""));
     }
   });
   session.actions.forEach((a, i) => {
     if (a.due !== undefined && (typeof a.due !== "string" || !isValidDate(a.due))) {
-      add(["actions", i, "due"], "error", "action-due", fill(L({ nl: "'{d}' is geen geldige datum (JJJJ-MM-DD)", en: "'{d}' is not a valid date (YYYY-MM-DD)" }), { d: String(a.due) }));
+      add(["actions", i, "due"], "error", "action-due", fill(msg("session.validate.d-not-valid-date-yyyy"), { d: String(a.due) }));
     }
     if (a.question !== undefined && !index.has(a.question)) {
-      add(["actions", i, "question"], "warning", "unknown-question", fill(L({ nl: "actie verwijst naar onbekende vraag '{q}'", en: "action refers to unknown question '{q}'" }), { q: a.question }));
+      add(["actions", i, "question"], "warning", "unknown-question", fill(msg("session.validate.action-refers-unknown-question-q"), { q: a.question }));
     }
   });
 
@@ -161,17 +162,17 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       if (!question.required || !visible.has(question.id)) continue;
       const value = sectionId === "meta" ? session.meta[question.id] : session.answers[question.id];
       if (!isAnswered(value)) {
-        add(["status"], "error", "required-missing", fill(L({ nl: "vastgesteld gesprek mist het verplichte antwoord op '{id}'", en: "final session lacks the required answer to '{id}'" }), { id: question.id }));
+        add(["status"], "error", "required-missing", fill(msg("session.validate.final-session-lacks-required-answer"), { id: question.id }));
       }
     }
     for (const role of format.participants) {
       if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
         // Listed but absent: point at that `present: false`; not listed at all: at the status.
         const absent = session.participants.findIndex((p) => p.role === role.id && p.present === false);
-        add(absent >= 0 ? ["participants", absent, "present"] : ["status"], "error", "participant-missing", fill(L({ nl: "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'", en: "final session without the required participant '{r}' present" }), { r: role.id }));
+        add(absent >= 0 ? ["participants", absent, "present"] : ["status"], "error", "participant-missing", fill(msg("session.validate.final-session-without-required-participa"), { r: role.id }));
       }
     }
-    if (!session.finalized) add(["status"], "warning", "finalized-missing", L({ nl: "status is final, maar 'finalized' (tijd en partijen) ontbreekt", en: "status is final, but 'finalized' (time and parties) is missing" }));
+    if (!session.finalized) add(["status"], "warning", "finalized-missing", msg("session.validate.status-final-but-finalized-time"));
   }
   return { session, format, findings };
 }

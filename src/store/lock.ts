@@ -8,8 +8,9 @@ import { closeSync, writeSync, readFileSync, unlinkSync } from "node:fs";
 import { createExclusive, injectedFault } from "../util/writer.js";
 import { hostname } from "node:os";
 import { UserError, EXIT } from "../core/errors.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
+import { msg } from "../i18n/messages.js";
 
 export interface SessionLock {
   file: string;
@@ -61,7 +62,7 @@ export function parseLock(text: string, thisHost = hostname()): LockHolder | und
 /** A lock's start time as people read it: "2026-09-15 09:30". */
 export function lockTime(iso: string | undefined): string {
   const d = iso ? new Date(iso) : undefined;
-  if (!d || Number.isNaN(d.getTime())) return L({ nl: "onbekend tijdstip", en: "unknown time" });
+  if (!d || Number.isNaN(d.getTime())) return msg("store.lock.unknown-time");
   const p = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
@@ -88,10 +89,10 @@ function tryCreate(lock: string, me: LockHolder): boolean {
     // for callers that explain it in their own words, like the runner's autosave).
     throw Object.assign(
       new UserError(
-        fill(L({ nl: "kan het slot {f} niet aanmaken ({code})", en: "cannot create the lock {f} ({code})" }), { f: displayPath(lock), code: code ?? String(err) }),
+        fill(msg("store.lock.cannot-create-lock-f-code"), { f: displayPath(lock), code: code ?? String(err) }),
         EXIT.usage,
         undefined,
-        L({ nl: "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.", en: "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again." }),
+        msg("store.lock.afstem-must-able-write-session"),
       ),
       { code },
     );
@@ -101,16 +102,13 @@ function tryCreate(lock: string, me: LockHolder): boolean {
 function foreignLock(sessionFile: string, holder: LockHolder, opts: LockOptions): UserError {
   const f = displayPath(sessionFile);
   return new UserError(
-    fill(L({ nl: "{f} is al geopend door afstem op een andere computer: {host} (proces {pid}, sinds {time})", en: "{f} is already open in afstem on another computer: {host} (process {pid}, since {time})" }), {
+    fill(msg("store.lock.f-already-open-afstem-another"), {
       f, host: holder.host, pid: holder.pid, time: lockTime(holder.started),
     }),
     EXIT.usage,
     undefined,
     fill(
-      L({
-        nl: "Twee mensen die hetzelfde gesprek bijwerken overschrijven elkaars antwoorden. Sluit het gesprek op {host} af. Werkt daar zeker niemand meer aan (de computer is uit of afstem is daar afgebroken), neem het dan bewust over met:\n  {cmd}",
-        en: "Two people updating the same conversation overwrite each other's answers. Close the conversation on {host}. If certainly nobody is working on it there any more (the computer is off or afstem was interrupted there), take it over deliberately with:\n  {cmd}",
-      }),
+      msg("store.lock.two-people-updating-same-conversation"),
       { host: holder.host, cmd: opts.takeOverCommand ?? `afstem run … --resume ${f} --take-over` },
     ),
   );
@@ -150,14 +148,11 @@ export function acquireLock(sessionFile: string, onTakeover?: (pid: number, hold
       if (holder.host !== me.host) throw foreignLock(sessionFile, holder, opts);
       if (holder.pid !== me.pid && alive(holder.pid)) {
         throw new UserError(
-          fill(L({ nl: "{f} is al geopend door een andere afstem (proces {pid})", en: "{f} is already open in another afstem (process {pid})" }), { f: displayPath(sessionFile), pid: holder.pid }),
+          fill(msg("store.lock.f-already-open-another-afstem"), { f: displayPath(sessionFile), pid: holder.pid }),
           EXIT.usage,
           undefined,
           fill(
-            L({
-              nl: "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
-              en: "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
-            }),
+            msg("store.lock.close-conversation-first-stop-ctrl"),
             { lock: displayPath(lock) },
           ),
         );
@@ -170,5 +165,5 @@ export function acquireLock(sessionFile: string, onTakeover?: (pid: number, hold
     }
     if (holder) onTakeover?.(holder.pid, holder);
   }
-  throw new UserError(fill(L({ nl: "kan het slot {f} niet nemen", en: "cannot take the lock {f}" }), { f: lock }), EXIT.usage);
+  throw new UserError(fill(msg("store.lock.cannot-take-lock-f"), { f: lock }), EXIT.usage);
 }

@@ -9,12 +9,13 @@ import { existsSync, statSync, writeSync } from "node:fs";
 import path from "node:path";
 import { cliName } from "../cli/invocation.js";
 import { systemWords } from "../util/sys-error.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { serializeSession } from "../session/io.js";
 import { displayPath } from "../util/paths.js";
 import { sessionFileName } from "../util/files.js";
 import { isInterrupt, type Ui } from "../ui/types.js";
 import type { RunnerState } from "../conversation/types.js";
+import { msg } from "../i18n/messages.js";
 
 /** What the saver needs of SessionTarget. */
 export interface SaveTarget {
@@ -58,7 +59,7 @@ export class SafeSaver {
   save(state: RunnerState): string | undefined {
     try {
       const file = this.target.save(state);
-      if (this.unsaved) this.io.ui.print(fill(L({ nl: "✓ Weer opgeslagen in {f}.", en: "✓ Saved again to {f}." }), { f: displayPath(file) }));
+      if (this.unsaved) this.io.ui.print(fill(msg("store.safeSave.saved-again-f"), { f: displayPath(file) }));
       this.unsaved = undefined;
       return file;
     } catch (err) {
@@ -68,8 +69,8 @@ export class SafeSaver {
       if (first) {
         this.mustAsk = true;
         this.io.ui.print(
-          fill(L({ nl: "⚠ Opslaan in {where} lukt niet: {why}.\n  Uw antwoorden zijn niet verloren: afstem houdt ze vast.", en: "⚠ Saving to {where} failed: {why}.\n  Your answers are not lost: afstem keeps them." }), {
-            where: this.target.file ? displayPath(this.target.file) : L({ nl: "de gekozen map", en: "the chosen folder" }),
+          fill(msg("store.safeSave.saving-where-failed-why-your"), {
+            where: this.target.file ? displayPath(this.target.file) : msg("store.safeSave.chosen-folder"),
             why: this.reason,
           }),
         );
@@ -91,7 +92,7 @@ export class SafeSaver {
       let answer: string;
       try {
         answer = await this.io.ui.input({
-          message: L({ nl: "Waar zal afstem het gesprek opslaan? Typ een map of bestandsnaam (leeg = toon het gesprek hier als tekst)", en: "Where should afstem save the session? Type a folder or file name (empty = show the session here as text)" }),
+          message: msg("store.safeSave.where-should-afstem-save-session"),
         });
       } catch (err) {
         if (isInterrupt(err)) this.finish();
@@ -99,12 +100,12 @@ export class SafeSaver {
       }
       if (answer.trim() === "") {
         this.print(this.unsaved);
-        this.io.ui.print(L({ nl: "Kopieer de tekst hierboven naar een .yaml-bestand. afstem probeert bij elk antwoord opnieuw op te slaan en toont het gesprek aan het eind nog eens als dat niet lukt.", en: "Copy the text above into a .yaml file. afstem tries to save again after every answer and shows the session once more at the end if that fails." }));
+        this.io.ui.print(msg("store.safeSave.copy-text-above-into-yaml"));
         return;
       }
       const problem = this.tryMove(answer.trim(), this.unsaved);
       if (!problem) return;
-      this.io.ui.print(fill(L({ nl: "✗ Ook dat lukt niet: {why}. Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.", en: "✗ That failed too: {why}. Try another place (a USB stick, say), or leave it empty." }), { why: problem }));
+      this.io.ui.print(fill(msg("store.safeSave.failed-too-why-try-another"), { why: problem }));
     }
   }
 
@@ -118,10 +119,10 @@ export class SafeSaver {
         makeDirSync(file);
         file = path.join(file, this.fileName(state));
       }
-      if (existsSync(file)) return fill(L({ nl: "{f} bestaat al; afstem overschrijft geen ander bestand", en: "{f} already exists; afstem does not overwrite another file" }), { f: displayPath(file) });
+      if (existsSync(file)) return fill(msg("store.safeSave.f-already-exists-afstem-does"), { f: displayPath(file) });
       const saved = this.target.moveTo(file, state);
       this.unsaved = undefined;
-      this.io.ui.print(fill(L({ nl: "✓ Opgeslagen in {f}. Vanaf nu slaat afstem elk antwoord daar op.", en: "✓ Saved to {f}. From now on afstem saves every answer there." }), { f: displayPath(saved) }));
+      this.io.ui.print(fill(msg("store.safeSave.saved-f-from-now-afstem"), { f: displayPath(saved) }));
       return undefined;
     } catch (err) {
       return saveFailure(err);
@@ -136,10 +137,7 @@ export class SafeSaver {
   private print(state: RunnerState): void {
     const name = this.fileName(state);
     const head = fill(
-      L({
-        nl: "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: {cli} run {ref} --resume {name}\n",
-        en: "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: {cli} run {ref} --resume {name}\n",
-      }),
+      msg("store.safeSave.afstem-session-could-not-saved"),
       { why: this.reason, name, ref: this.io.formatRef, cli: cliName() },
     );
     (this.io.out ?? writeOut)(`\n${head}${serializeSession(state.session)}\n`);

@@ -3,7 +3,8 @@
 import type { Document, Node, Pair, YAMLMap } from "yaml";
 import type * as YamlModule from "yaml";
 import type { Finding } from "../findings/finding.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 export type DataPath = readonly (string | number)[];
 
@@ -47,8 +48,8 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
     const deep = err instanceof RangeError;
     findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: deep
-      ? L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" })
-      : fill(L({ nl: "YAML-fout: het bestand kan niet gelezen worden ({msg})", en: "YAML error: the file cannot be read ({msg})" }), { msg: (err as Error).message }) });
+      ? msg("yaml.parseCore.yaml-error-file-nested-too")
+      : fill(msg("yaml.parseCore.yaml-error-file-cannot-read"), { msg: (err as Error).message }) });
     return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
   }
   const { duplicates, collectionKeys } = keyProblems(Y, doc);
@@ -122,14 +123,14 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     findings.push({
       file, line: 1, col: 1, severity: "error", rule: "yaml-empty",
-      message: L({ nl: "het bestand is leeg (of bevat alleen commentaar)", en: "the file is empty (or only has comments)" }),
+      message: msg("yaml.parseCore.file-empty-only-has-comments"),
     });
     return { file, data: undefined, findings, locate };
   }
   if (!isMap(doc.contents)) {
-    const kind = isSeq(doc.contents) ? L({ nl: "een lijst", en: "a list" }) : L({ nl: "één waarde", en: "a single value" });
+    const kind = isSeq(doc.contents) ? msg("common.list") : msg("yaml.parseCore.single-value");
     push(doc.contents.range?.[0] ?? 0,
-      fill(L({ nl: "verwacht een mapping (sleutel: waarde), maar het document is {kind}", en: "expected a mapping (key: value), but the document is {kind}" }), { kind }),
+      fill(msg("yaml.parseCore.expected-mapping-key-value-but"), { kind }),
       "yaml-not-mapping");
     return { file, data: undefined, findings, locate };
   }
@@ -139,8 +140,8 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
   } catch (err) {
     const unresolved = /Unresolved alias/.test((err as Error).message);
     push(aliasBlame(Y, doc, unresolved), unresolved
-      ? L({ nl: "deze alias (*naam) verwijst naar een anker (&naam) dat er niet (eerder) is", en: "this alias (*name) refers to an anchor (&name) that is not defined before it" })
-      : L({ nl: "te veel aliassen (*naam): de ankers (&naam) vermenigvuldigen zich tot een enorme hoeveelheid gegevens; schrijf de waarden uit", en: "too many aliases (*name): the anchors (&name) multiply into a huge amount of data; write the values out" }),
+      ? msg("yaml.parseCore.alias-name-refers-anchor-name")
+      : msg("yaml.parseCore.too-many-aliases-name-anchors"),
       "yaml-alias");
     return { file, data: undefined, findings, locate };
   }
@@ -165,7 +166,7 @@ function tagAt(text: string, offset: number): string {
 }
 
 function tagMessage(tag: string): string {
-  return fill(L({ nl: "YAML-tag '{tag}' wordt niet ondersteund; schrijf de waarde als gewone tekst, zonder tag", en: "YAML tag '{tag}' is not supported; write the value as plain text, without a tag" }), { tag });
+  return fill(msg("yaml.parseCore.yaml-tag-tag-not-supported"), { tag });
 }
 
 /** Where an unclosed quote or flow bracket was opened: the last such node that runs up to the error. */
@@ -189,7 +190,7 @@ function unclosedOpener(Y: typeof YamlModule, doc: Document, text: string, error
 
 function unclosedMessage(ch: string): string {
   const close = ch === "[" ? "]" : ch === "{" ? "}" : ch;
-  return fill(L({ nl: "YAML-fout: de {open} die hier begint wordt nergens gesloten met {close}", en: "YAML error: the {open} opened here is never closed with {close}" }), { open: ch, close });
+  return fill(msg("yaml.parseCore.yaml-error-open-opened-here"), { open: ch, close });
 }
 
 /** The alias to blame for a failed expansion: an unresolved one, or the first that multiplies (its anchor holds aliases). */
@@ -227,7 +228,7 @@ function firstNonSpace(text: string, offset: number): number {
 }
 
 function indentMessage(): string {
-  return L({ nl: "YAML-fout: deze regel springt niet goed in; sleutels van één niveau staan precies onder elkaar (gebruik spaties)", en: "YAML error: this line is not indented correctly; keys of one level line up exactly (use spaces)" });
+  return msg("yaml.parseCore.yaml-error-line-not-indented");
 }
 
 /** The key written at an offset (`title: …` → `title`), for messages about it. */
@@ -239,28 +240,28 @@ function keyAt(text: string, offset: number): string {
 function yamlMessage(code: string, original: string, source: string): string {
   const first = original.split("\n")[0] ?? original;
   if (/Maximum call stack size exceeded/i.test(first)) {
-    return L({ nl: "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet", en: "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file" });
+    return msg("yaml.parseCore.yaml-error-file-nested-too");
   }
   switch (code) {
     case "DUPLICATE_KEY":
       return source
-        ? fill(L({ nl: "de sleutel '{key}' komt twee keer voor in dezelfde mapping", en: "the key '{key}' appears twice in the same mapping" }), { key: source })
-        : L({ nl: "deze sleutel komt twee keer voor in dezelfde mapping", en: "this key appears twice in the same mapping" });
+        ? fill(msg("yaml.parseCore.key-key-appears-twice-same"), { key: source })
+        : msg("yaml.parseCore.key-appears-twice-same-mapping");
     case "TAB_AS_INDENT":
-      return L({ nl: "tab gebruikt om in te springen; gebruik spaties", en: "tab used for indentation; use spaces" });
+      return msg("yaml.parseCore.tab-used-indentation-use-spaces");
     case "BLOCK_AS_IMPLICIT_KEY":
-      return L({ nl: "YAML-fout: een tweede ':' in een waarde; zet de waarde tussen aanhalingstekens (\"…: …\")", en: "YAML error: a second ':' in a value; put the value in quotes (\"…: …\")" });
+      return msg("yaml.parseCore.yaml-error-second-value-put");
     case "MULTIPLE_DOCS":
-      return L({ nl: "het bestand bevat meer dan één YAML-document (---); één per bestand", en: "the file holds more than one YAML document (---); one per file" });
+      return msg("yaml.parseCore.file-holds-more-than-one");
     case "NON_STRING_KEY":
-      return L({ nl: "YAML-fout: een sleutel moet een naam zijn, geen lijst of mapping", en: "YAML error: a key must be a name, not a list or mapping" });
+      return msg("yaml.parseCore.yaml-error-key-must-name");
     case "MISSING_CHAR":
     case "MISSING_ANCHOR":
     case "BAD_INDENT":
     case "UNEXPECTED_TOKEN":
     case "BLOCK_AS_IMPLICIT_KEY":
     default:
-      return `${L({ nl: "YAML-fout", en: "YAML error" })}: ${first.replace(/ at line \d+, column \d+.*$/, "")}`;
+      return `${msg("yaml.parseCore.yaml-error")}: ${first.replace(/ at line \d+, column \d+.*$/, "")}`;
   }
 }
 

@@ -4,7 +4,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Sta
 import { isUtf8 } from "node:buffer";
 import { readFile, readdir, stat } from "node:fs/promises";
 import { UserError, EXIT } from "../core/errors.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 /** Format and session files are small; anything bigger is not what the user meant. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -17,10 +18,10 @@ export function decodeText(buf: Buffer, file: string): string {
   const nul = buf.indexOf(0, start);
   if (nul !== -1) {
     throw new UserError(
-      L({ nl: "dit is geen tekstbestand (bevat NUL-bytes)", en: "this is not a text file (contains NUL bytes)" }),
+      msg("yaml.readText.not-text-file-contains-nul"),
       EXIT.usage,
       { file, ...lineColAt(buf, nul) },
-      L({ nl: "Geef een YAML-bestand op.", en: "Give a YAML file." }),
+      msg("yaml.readText.give-yaml-file"),
     );
   }
   // Valid UTF-8 not starting with a second BOM (which TextDecoder would drop): the plain
@@ -31,13 +32,10 @@ export function decodeText(buf: Buffer, file: string): string {
   } catch {
     const bad = firstInvalidUtf8(buf, start);
     throw new UserError(
-      L({ nl: "het bestand is niet in UTF-8 opgeslagen", en: "the file is not saved as UTF-8" }),
+      msg("yaml.readText.file-not-saved-utf-8"),
       EXIT.usage,
       { file, ...lineColAt(buf, bad) },
-      L({
-        nl: "Sla het bestand op als UTF-8 (in Kladblok: Opslaan als… → Codering: UTF-8).",
-        en: "Save the file as UTF-8 (in Notepad: Save as… → Encoding: UTF-8).",
-      }),
+      msg("yaml.readText.save-file-utf-8-notepad"),
     );
   }
 }
@@ -104,7 +102,7 @@ export function readRegularFileSync(file: string, maxBytes = MAX_FILE_BYTES): Bu
   }
   try {
     const st = fstatSync(fd);
-    if (st.isDirectory()) throw new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
+    if (st.isDirectory()) throw new UserError(msg("yaml.readText.folder-not-file"), EXIT.usage, { file });
     if (!st.isFile()) throw notRegular(file, st);
     if (st.size > maxBytes) throw tooLarge(file, st.size, maxBytes);
     const chunks: Buffer[] = [];
@@ -130,12 +128,12 @@ export function readRegularFileSync(file: string, maxBytes = MAX_FILE_BYTES): Bu
 
 function notRegular(file: string, st: Stats): UserError {
   const kind = st.isFIFO()
-    ? L({ nl: "een FIFO (named pipe)", en: "a FIFO (named pipe)" })
+    ? msg("yaml.readText.fifo-named-pipe")
     : st.isSocket()
-      ? L({ nl: "een socket", en: "a socket" })
-      : L({ nl: "een apparaat", en: "a device" });
+      ? msg("yaml.readText.socket")
+      : msg("yaml.readText.device");
   return new UserError(
-    fill(L({ nl: "dit is geen gewoon bestand maar {kind}; afstem leest alleen gewone bestanden", en: "this is not a regular file but {kind}; afstem only reads regular files" }), { kind }),
+    fill(msg("yaml.readText.not-regular-file-but-kind"), { kind }),
     EXIT.usage,
     { file },
   );
@@ -143,13 +141,13 @@ function notRegular(file: string, st: Stats): UserError {
 
 function tooLarge(file: string, size: number, maxBytes: number): UserError {
   return new UserError(
-    fill(L({ nl: "bestand is te groot ({mb} MB; hoogstens {max} MB)", en: "file is too large ({mb} MB; at most {max} MB)" }), {
+    fill(msg("yaml.readText.file-too-large-mb-mb"), {
       mb: (size / 1024 / 1024).toFixed(1),
       max: Math.round(maxBytes / 1024 / 1024),
     }),
     EXIT.usage,
     { file },
-    L({ nl: "Is dit wel een format- of gespreksbestand?", en: "Is this really a format or session file?" }),
+    msg("yaml.readText.really-format-session-file"),
   );
 }
 
@@ -169,7 +167,7 @@ export async function assertReadableDirs(paths: string[]): Promise<void> {
     } catch (err) {
       const e = fsError(err, p);
       if ((err as NodeJS.ErrnoException).code === "EACCES" || (err as NodeJS.ErrnoException).code === "EPERM") {
-        throw new UserError(L({ nl: "geen leesrechten voor deze map", en: "no permission to read this directory" }), EXIT.usage, { file: p });
+        throw new UserError(msg("yaml.readText.no-permission-read-folder"), EXIT.usage, { file: p });
       }
       throw e;
     }
@@ -180,16 +178,16 @@ export function fsError(err: unknown, file: string): UserError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
-      return new UserError(L({ nl: "bestand niet gevonden", en: "file not found" }), EXIT.usage, { file },
-        L({ nl: "Controleer het pad.", en: "Check the path." }));
+      return new UserError(msg("yaml.readText.file-not-found"), EXIT.usage, { file },
+        msg("yaml.readText.check-path"));
     case "EACCES":
     case "EPERM":
-      return new UserError(L({ nl: "geen leesrechten voor dit bestand", en: "no permission to read this file" }), EXIT.usage, { file });
+      return new UserError(msg("yaml.readText.no-permission-read-file"), EXIT.usage, { file });
     case "EISDIR":
-      return new UserError(L({ nl: "dit is een map, geen bestand", en: "this is a directory, not a file" }), EXIT.usage, { file });
+      return new UserError(msg("yaml.readText.folder-not-file"), EXIT.usage, { file });
     default:
       return new UserError(
-        `${L({ nl: "kan het bestand niet lezen", en: "cannot read the file" })} (${code ?? (err as Error)?.message ?? err})`,
+        `${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})`,
         EXIT.usage,
         { file },
       );

@@ -4,8 +4,9 @@
 // bars sorted by count. Suppressed groups (too small to show) never get a bar: the figure
 // carries them so the caption can say so, the spec leaves them out.
 import type { Lang } from "../../format/types.js";
-import { L, fill } from "../../i18n/lang.js";
+import { fill } from "../../i18n/lang.js";
 import { formatNumber } from "../words.js";
+import { msg } from "../../i18n/messages.js";
 
 export interface ScaleGroup {
   label: string;
@@ -81,7 +82,7 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
         mark: { type: "bar", height: 14 },
         encoding: {
           y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 300 } },
-          x: { field: "x", type: "quantitative", title: L({ nl: "% van de antwoorden (links: lager, rechts: hoger)", en: "% of answers (left: lower, right: higher)" }, lang), scale: { domain: [-100, 100] }, axis: { labelExpr: "abs(datum.value)" } },
+          x: { field: "x", type: "quantitative", title: msg("report.charts.spec.answers-left-lower-right-higher", lang), scale: { domain: [-100, 100] }, axis: { labelExpr: "abs(datum.value)" } },
           x2: { field: "x2" },
           color: { field: "value", type: "ordinal", title: null, sort: values.map((v) => valueLabel(f, v)), scale: { domain: values.map((v) => valueLabel(f, v)), range: scaleColours(values.length) } },
           order: { field: "order" },
@@ -90,17 +91,17 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
       { mark: { type: "rule", color: "#444" }, encoding: { x: { datum: 0 } } },
     ],
   };
-  const caption = fill(L({ nl: "{title}: verdeling van de antwoorden per groep ({min} = laagst, {max} = hoogst).", en: "{title}: answers per group ({min} = lowest, {max} = highest)." }, lang), { title: f.title, min: f.min, max: f.max });
+  const caption = fill(msg("report.charts.spec.title-answers-per-group-min", lang), { title: f.title, min: f.min, max: f.max });
   const parts = shown.map((g) => {
     const n = total(g);
     const mean = values.reduce((s, v) => s + v * (g.counts[v] ?? 0), 0) / n;
-    return fill(L({ nl: "{g}: gemiddeld {m} (n = {n})", en: "{g}: mean {m} (n = {n})" }, lang), { g: g.label, m: formatNumber(mean, lang, 1), n });
+    return fill(msg("report.charts.spec.g-mean-m-n-n", lang), { g: g.label, m: formatNumber(mean, lang, 1), n });
   });
   const hidden = f.groups.length - shown.length;
   const alt = [
-    fill(L({ nl: "Gestapelde staafgrafiek van '{t}' per groep.", en: "Stacked bar chart of '{t}' per group." }, lang), { t: f.title }),
+    fill(msg("report.charts.spec.stacked-bar-chart-t-per", lang), { t: f.title }),
     `${parts.join("; ")}.`,
-    hidden ? fill(L({ nl: "{k} kleine groep(en) niet getoond.", en: "{k} small group(s) not shown." }, lang), { k: hidden }) : "",
+    hidden ? fill(msg("report.charts.spec.k-small-group-s-not", lang), { k: hidden }) : "",
   ].filter(Boolean).join(" ");
   return { spec, width: WIDTH + 220, height: height + 40, caption, alt };
 }
@@ -118,15 +119,15 @@ export function choiceChart(f: Extract<Figure, { kind: "choice" }>, lang: Lang):
     data: { values: rows },
     encoding: {
       y: { field: "label", type: "nominal", sort: null, title: null, axis: { labelLimit: 320 } },
-      x: { field: "count", type: "quantitative", title: fill(L({ nl: "aantal gesprekken (n = {n})", en: "number of sessions (n = {n})" }, lang), { n: f.n }) },
+      x: { field: "count", type: "quantitative", title: fill(msg("report.charts.spec.number-sessions-n-n", lang), { n: f.n }) },
     },
     layer: [
       { mark: { type: "bar", color: "#4393c3", height: 12 } },
       { mark: { type: "text", align: "left", dx: 3, fontSize: 10 }, encoding: { text: { field: "count", type: "quantitative" } } },
     ],
   };
-  const caption = fill(L({ nl: "{title} (n = {n}).", en: "{title} (n = {n})." }, lang), { title: f.title, n: f.n });
-  const alt = `${fill(L({ nl: "Staafgrafiek van '{t}', gesorteerd op aantal:", en: "Bar chart of '{t}', sorted by count:" }, lang), { t: f.title })} ${rows.map((r) => `${r.label} ${r.count}`).join(", ")}.`;
+  const caption = fill(msg("report.charts.spec.title-n-n", lang), { title: f.title, n: f.n });
+  const alt = `${fill(msg("report.charts.spec.bar-chart-t-sorted-count", lang), { t: f.title })} ${rows.map((r) => `${r.label} ${r.count}`).join(", ")}.`;
   return { spec, width: WIDTH + 180, height: 18 * rows.length + 60, caption, alt };
 }
 

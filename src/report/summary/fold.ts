@@ -5,9 +5,10 @@
 // here: it needs the final tallies and happens when the model is built (build-summary.ts).
 import type { AnswerScalar, AnswerValue, Format, Lang, Question, RepeatItem } from "../../format/types.js";
 import type { MergedField, MergedQuestion } from "../../rollup/plan.js";
-import { L, tr } from "../../i18n/lang.js";
+import { tr } from "../../i18n/lang.js";
 import { familyOf, plansOf, releaseOne, type Released, type SummarySource } from "./released.js";
 import { declaredOrganisations, organisationMatcher, roleOrganisations } from "./organisations.js";
+import { msg } from "../../i18n/messages.js";
 
 /** Actions listed per organisation in the appendix; the rest are counted. */
 export const ACTIONS_LISTED = 20;
@@ -189,7 +190,7 @@ export function knelpuntOf(questions: readonly MergedQuestion[]): { q: MergedQue
 export function metaLabeller(formats: readonly Format[], lang: Lang): (id: string, value: string) => string {
   const metaQuestion = (id: string): Question | undefined => formats.flatMap((f) => f.meta).find((m) => m.id === id);
   return (id, value) => {
-    if (value === "") return L({ nl: "(onbekend)", en: "(unknown)" }, lang);
+    if (value === "") return msg("common.unknown", lang);
     const o = metaQuestion(id)?.options?.find((x) => x.code === value);
     return o ? tr(o.label, lang) : value;
   };
@@ -263,7 +264,7 @@ export class SummaryFold {
       });
     }
     this.match = organisationMatcher(declaredOrganisations(this.formats, lang), roleOrganisations(this.formats, lang));
-    this.overig = L({ nl: "Overig", en: "Other" }, lang);
+    this.overig = msg("common.other", lang);
   }
 
   /** Was this format among those the fold was built for? */
@@ -431,7 +432,7 @@ export class SummaryFold {
       const q = a.question !== undefined ? r.plan.byId.get(a.question) : undefined;
       const row: ActionRow & { seq: number } = {
         organisation: this.match(a.organisation, a.ownerRole) ?? this.overig,
-        what: a.what || L({ nl: "(bij een vertrouwelijke vraag)", en: "(at a confidential question)" }, this.lang),
+        what: a.what || msg("report.summary.fold.confidential-question", this.lang),
         due: a.due ?? "",
         gemeente: r.record.meta.gemeente !== undefined ? this.labelFor("gemeente", String(r.record.meta.gemeente)) : "",
         question: q ? tr(q.question.prompt, this.lang) : "",

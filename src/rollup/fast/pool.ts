@@ -4,10 +4,11 @@
 // on a batch (out of memory, a crash) fails only that batch; its files are then tried one by
 // one in fresh workers, so only a file that kills a worker by itself is skipped, with a message.
 import { availableParallelism } from "node:os";
-import { getLang, L, fill } from "../../i18n/lang.js";
+import { getLang, fill } from "../../i18n/lang.js";
 import { WorkerPool } from "../../workers/pool.js";
 import type { RecordResult } from "./load.js";
 import type { BatchReply, BatchRequest, WorkerInit } from "./worker.js";
+import { msg } from "../../i18n/messages.js";
 
 const BATCH = 32;
 const IN_FLIGHT = 2;
@@ -27,7 +28,7 @@ export async function* workerRecords(files: string[], opts: { includeText: boole
   const crashed = (file: string, reason: string): RecordResult => ({
     ok: false,
     file,
-    findings: [{ file, line: 1, col: 1, severity: "error", rule: "worker-crash", message: fill(L({ nl: "dit bestand liet de verwerking vastlopen ({reason}); het is overgeslagen", en: "this file made processing fail ({reason}); it was skipped" }), { reason }) }],
+    findings: [{ file, line: 1, col: 1, severity: "error", rule: "worker-crash", message: fill(msg("rollup.fast.pool.file-made-processing-fail-reason"), { reason }) }],
   });
   const one = (batch: number, fileList: string[]): Promise<RecordResult[]> =>
     pool.run({ batch, files: fileList }).then(

@@ -1,8 +1,8 @@
 // Several choices from a list (afstem's checkbox): typed text is shown, never acted on (see common.ts).
 import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePagination, usePrefix, useState } from "@inquirer/core";
-import { L } from "../../i18n/lang.js";
 import { paint } from "../colour.js";
 import { type Choice, type Item, isChoice, CURSOR_HIDE, keysHelp, type StatusLine, useStatus, strayMessage, isEscape, move } from "./common.js";
+import { msg } from "../../i18n/messages.js";
 
 interface CheckboxConfig<T> {
   status?: StatusLine;
@@ -83,9 +83,9 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
     typed && !error ? paint.yellow(strayMessage()) : "",
     error ? paint.red(`> ${error}`) : "",
     keysHelp([
-      ["↑↓", L({ nl: "kiezen", en: "navigate" })],
-      [L({ nl: "spatie", en: "space" }), L({ nl: "aan/uit", en: "toggle" })],
-      ["⏎", L({ nl: "klaar", en: "done" })],
+      ["↑↓", msg("common.navigate")],
+      [msg("ui.prompts.checkbox.space"), msg("ui.prompts.checkbox.toggle")],
+      ["⏎", msg("ui.prompts.checkbox.done")],
     ]),
   ];
   return `${lines.filter(Boolean).join("\n").trimEnd()}${CURSOR_HIDE}`;

@@ -6,8 +6,8 @@
 // text is refused with a message — except a number that names an option ("3" at a scale),
 // which is an explicit choice. Key hints are in the user's language.
 import { Separator, useEffect, useState, type KeypressEvent } from "@inquirer/core";
-import { L } from "../../i18n/lang.js";
 import { paint } from "../colour.js";
+import { msg } from "../../i18n/messages.js";
 
 export interface Choice<T> {
   value: T;
@@ -52,7 +52,7 @@ export function useStatus(status: StatusLine | undefined): string {
   return line ? `${line}\n` : "";
 }
 
-export const strayMessage = () => L({ nl: "Getypte tekst wordt hier niet gebruikt (behalve een opdracht als :sectie 3): kies met ↑↓ en Enter (Backspace wist).", en: "Typed text is not used here (except a command such as :section 3): choose with ↑↓ and Enter (Backspace clears)." });
+export const strayMessage = () => msg("ui.prompts.common.typed-text-not-used-here");
 
 export function isEscape(key: KeypressEvent): boolean {
   return key.name === "escape";

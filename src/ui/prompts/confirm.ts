@@ -1,8 +1,8 @@
 // Yes or no, in the user's language.
 import { createPrompt, isEnterKey, makeTheme, useKeypress, usePrefix, useState } from "@inquirer/core";
-import { L } from "../../i18n/lang.js";
 import { paint } from "../colour.js";
 import { type StatusLine, useStatus } from "./common.js";
+import { msg } from "../../i18n/messages.js";
 
 interface ConfirmConfig {
   status?: StatusLine;
@@ -27,12 +27,12 @@ export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: bool
       const t = value.trim().toLowerCase(); // rl.line is already cleared on Enter
       const answer = t === "" ? def : YES.includes(t) ? true : NO.includes(t) ? false : undefined;
       if (answer === undefined) {
-        setError(L({ nl: "Antwoord met j (ja) of n (nee).", en: "Answer with y (yes) or n (no)." }));
+        setError(msg("ui.prompts.confirm.answer-y-yes-n-no"));
         rl.clearLine(0);
         setValue("");
         return;
       }
-      setValue(answer ? L({ nl: "ja", en: "yes" }) : L({ nl: "nee", en: "no" }));
+      setValue(answer ? msg("common.yes") : msg("common.no"));
       setStatus("done");
       done(answer);
     } else {
@@ -40,7 +40,7 @@ export const confirmPrompt = createPrompt((config: ConfirmConfig, done: (v: bool
       setValue(rl.line);
     }
   });
-  const hint = def ? L({ nl: "(J/n)", en: "(Y/n)" }) : L({ nl: "(j/N)", en: "(y/N)" });
+  const hint = def ? msg("ui.prompts.confirm.y-n") : msg("ui.prompts.confirm.y-n-2");
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
   return [`${head}${prefix} ${message} ${paint.dim(hint)} ${value}`, error ? paint.red(`> ${error}`) : ""].filter(Boolean).join("\n");

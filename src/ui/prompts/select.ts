@@ -1,8 +1,8 @@
 // One choice from a list (afstem's select): typed text is shown, never acted on (see common.ts).
 import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState } from "@inquirer/core";
-import { L } from "../../i18n/lang.js";
 import { paint } from "../colour.js";
 import { type Choice, type Item, isChoice, CURSOR_HIDE, keysHelp, optionByNumber, type StatusLine, useStatus, strayMessage, isEscape, move } from "./common.js";
+import { msg } from "../../i18n/messages.js";
 
 interface SelectConfig<T> {
   status?: StatusLine;
@@ -84,8 +84,8 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
     typed && !error ? paint.yellow(strayMessage()) : "",
     error ? paint.red(`> ${error}`) : "",
     keysHelp([
-      ["↑↓", L({ nl: "kiezen", en: "navigate" })],
-      ["⏎", L({ nl: "bevestigen", en: "select" })],
+      ["↑↓", msg("common.navigate")],
+      ["⏎", msg("ui.prompts.select.select")],
     ]),
   ];
   return `${lines.filter(Boolean).join("\n").trimEnd()}${CURSOR_HIDE}`;
