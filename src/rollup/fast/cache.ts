@@ -34,14 +34,16 @@ function formatsHash(registry: FormatRegistry): string {
   return h.hex();
 }
 
-/** A record that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
-function jsonSafe(rec: SessionRecord): boolean {
-  let safe = true;
-  JSON.stringify(rec, (_k, v: unknown) => {
-    if ((typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) || v === undefined) safe = false;
-    return v;
-  });
-  return safe;
+/** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
+function jsonSafe(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k in v) if (!jsonSafe((v as Record<string, unknown>)[k])) return false;
+    return true;
+  }
+  return false;
 }
 
 type Stored = Omit<SessionRecord, "file">;
