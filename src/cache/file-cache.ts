@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomicSync, makeDirSync } from "../util/writer.js";
+import { TempFile, makeDirSync } from "../util/writer.js";
 import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
@@ -86,7 +86,26 @@ export class FileCache<T> {
     if (!this.dirty) return;
     try {
       makeDirSync(path.dirname(this.file));
-      writeFileAtomicSync(this.file, JSON.stringify(this.index));
+      // Entry by entry in chunks, not one JSON.stringify of the whole index: a rollup's record
+      // cache holds thousands of entries, and one string of all of them raised its peak memory.
+      const t = new TempFile(this.file);
+      try {
+        let chunk = `{"version":${JSON.stringify(this.index.version)},"entries":{`;
+        let first = true;
+        for (const [k, e] of Object.entries(this.index.entries)) {
+          chunk += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(e)}`;
+          first = false;
+          if (chunk.length >= 1 << 18) {
+            t.write(chunk);
+            chunk = "";
+          }
+        }
+        t.write(`${chunk}}}`);
+      } catch (err) {
+        t.abort();
+        throw err;
+      }
+      t.commit();
       this.dirty = false;
     } catch {
       /* a read-only home or full disk only costs speed */
