@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { writeFileAtomicSync, makeDirSync } from "../util/writer.js";
+import { TempFile, makeDirSync } from "../util/writer.js";
 import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
@@ -15,6 +15,9 @@ export interface FileStamp {
   mtimeMs: number;
   /** Content hash, where the caller read the file anyway: survives same-size edits within one mtime tick. */
   hash?: string;
+  /** Change time and inode, where the caller does not hash: any write, utimes or replacement changes one. */
+  ctimeMs?: number;
+  ino?: number;
 }
 
 interface Entry<T> extends FileStamp {
@@ -24,7 +27,7 @@ interface Entry<T> extends FileStamp {
 }
 
 const sealOf = (file: string, stamp: FileStamp, value: unknown): string =>
-  createHash("sha1").update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, value])).digest("base64");
+  createHash("sha1").update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null, value])).digest("base64");
 
 interface Index<T> {
   version: string;
@@ -58,13 +61,14 @@ export class FileCache<T> {
 
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
-    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.hash !== stamp.hash) return undefined;
+    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.hash !== stamp.hash || e.ctimeMs !== stamp.ctimeMs || e.ino !== stamp.ino) return undefined;
     // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
     return e.seal === sealOf(file, stamp, e.value) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
-    this.index.entries[file] = { size: stamp.size, mtimeMs: stamp.mtimeMs, ...(stamp.hash === undefined ? {} : { hash: stamp.hash }), value, seal: sealOf(file, stamp, value) };
+    const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
+    this.index.entries[file] = { size, mtimeMs, ...(hash === undefined ? {} : { hash }), ...(ctimeMs === undefined ? {} : { ctimeMs }), ...(ino === undefined ? {} : { ino }), value, seal: sealOf(file, stamp, value) };
     this.dirty = true;
   }
 
@@ -82,7 +86,26 @@ export class FileCache<T> {
     if (!this.dirty) return;
     try {
       makeDirSync(path.dirname(this.file));
-      writeFileAtomicSync(this.file, JSON.stringify(this.index));
+      // Entry by entry in chunks, not one JSON.stringify of the whole index: a rollup's record
+      // cache holds thousands of entries, and one string of all of them raised its peak memory.
+      const t = new TempFile(this.file);
+      try {
+        let chunk = `{"version":${JSON.stringify(this.index.version)},"entries":{`;
+        let first = true;
+        for (const [k, e] of Object.entries(this.index.entries)) {
+          chunk += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(e)}`;
+          first = false;
+          if (chunk.length >= 1 << 18) {
+            t.write(chunk);
+            chunk = "";
+          }
+        }
+        t.write(`${chunk}}}`);
+      } catch (err) {
+        t.abort();
+        throw err;
+      }
+      t.commit();
       this.dirty = false;
     } catch {
       /* a read-only home or full disk only costs speed */

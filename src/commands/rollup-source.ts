@@ -6,8 +6,11 @@ import type { FormatRegistry } from "../format/registry.js";
 import { loadSessions } from "../store/batch.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
-import { sessionRecord, type RecordOptions } from "../rollup/record.js";
+import { sessionRecord, type RecordOptions, type SessionRecord } from "../rollup/record.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
+import { RecordCache } from "../rollup/fast/cache.js";
+import type { FileStamp } from "../cache/file-cache.js";
+import { getLang } from "../i18n/lang.js";
 
 export type { RecordResult };
 export type Engine = "simple" | "fast" | "workers";
@@ -33,7 +36,47 @@ export async function* fastRecords(files: string[], registry: FormatRegistry, op
   for (const file of files) yield await fastRecord(file, ctx);
 }
 
-export async function records(engine: Engine, files: string[], registry: FormatRegistry, opts: RecordOptions & { formatsDir?: string }): Promise<AsyncIterable<RecordResult>> {
+/**
+ * Records of `files` in input order: unchanged files from the record cache (rollup/fast/cache.ts),
+ * the others from the engine chosen for their number (or AFSTEM_ROLLUP_ENGINE).
+ */
+export async function records(files: string[], registry: FormatRegistry, opts: RecordOptions & { formatsDir?: string; forcedEngine?: string }): Promise<AsyncIterable<RecordResult>> {
+  // A forced engine (AFSTEM_ROLLUP_ENGINE: tests, diagnosis) reads every file itself.
+  const forced = opts.forcedEngine;
+  const cache = forced ? undefined : RecordCache.open(files, registry, { includeText: opts.includeText, lang: getLang() });
+  if (!cache) return engineRecords(chooseEngine(files.length, forced), files, registry, opts);
+  const now = Date.now();
+  const stamps = files.map((f) => cache.stamp(f, now));
+  const hits = files.map((f, i) => (stamps[i] ? cache.get(f, stamps[i]) : undefined));
+  const misses = files.filter((_, i) => !hits[i]);
+  const fresh = misses.length ? await engineRecords(chooseEngine(misses.length), misses, registry, opts) : undefined;
+  return merged(files, hits, stamps, fresh, cache);
+}
+
+async function* merged(files: string[], hits: (SessionRecord | undefined)[], stamps: (FileStamp | undefined)[], fresh: AsyncIterable<RecordResult> | undefined, cache: RecordCache): AsyncGenerator<RecordResult> {
+  const it = fresh?.[Symbol.asyncIterator]();
+  try {
+    for (let i = 0; i < files.length; i++) {
+      const hit = hits[i];
+      if (hit) {
+        yield { ok: true, file: files[i]!, record: hit };
+        continue;
+      }
+      const next = await it!.next();
+      if (next.done) throw new Error(`rollup: no record for ${files[i]}`);
+      const r = next.value;
+      const stamp = stamps[i];
+      if (r.ok && stamp) cache.set(files[i]!, stamp, r.record);
+      yield r;
+    }
+  } finally {
+    // Ends the engine too (the worker pool closes in its `finally`).
+    await it?.return?.();
+  }
+  cache.save();
+}
+
+async function engineRecords(engine: Engine, files: string[], registry: FormatRegistry, opts: RecordOptions & { formatsDir?: string }): Promise<AsyncIterable<RecordResult>> {
   if (engine === "simple") return simpleRecords(files, registry, opts);
   if (engine === "fast") return fastRecords(files, registry, opts);
   const { workerRecords } = await import("../rollup/fast/pool.js");

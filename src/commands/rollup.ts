@@ -12,7 +12,7 @@ import { findingLines } from "../findings/finding.js";
 import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
-import { chooseEngine, records, type RecordResult } from "./rollup-source.js";
+import { records, type RecordResult } from "./rollup-source.js";
 import type { SessionRecord } from "../rollup/record.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
 import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
@@ -179,7 +179,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   // Records are small: collect them, so that each conversation counts once (the newest save).
   const recs: SessionRecord[] = [];
   try {
-    const source: AsyncIterable<RecordResult> = await records(chooseEngine(inputs.length, io.env.AFSTEM_ROLLUP_ENGINE), inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir });
+    const source: AsyncIterable<RecordResult> = await records(inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir, ...(io.env.AFSTEM_ROLLUP_ENGINE ? { forcedEngine: io.env.AFSTEM_ROLLUP_ENGINE } : {}) });
     for await (const r of source) {
       if (!r.ok) {
         counts.skipped++;

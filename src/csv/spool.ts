@@ -7,8 +7,9 @@ const FLUSH_AT = 1 << 18;
 
 export class Spool<T> {
   private readonly tmp: TempFile;
-  private buf: string[] = [];
-  private size = 0;
+  // Lines are UTF-8-encoded straight into one reused buffer, as in csv/writer.ts.
+  private readonly buf = Buffer.allocUnsafe(FLUSH_AT);
+  private pos = 0;
 
   /** `near`: a file name the spool is created beside (with a temporary name of util/writer.ts). */
   constructor(near: string) {
@@ -16,16 +17,22 @@ export class Spool<T> {
   }
 
   push(value: T): void {
-    const line = `${JSON.stringify(value)}\n`;
-    this.buf.push(line);
-    this.size += line.length;
-    if (this.size >= FLUSH_AT) this.flush();
+    const line = JSON.stringify(value);
+    // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
+    if (this.pos + line.length * 3 + 1 > this.buf.length) {
+      this.flush();
+      if (line.length * 3 + 1 > this.buf.length) {
+        this.tmp.write(`${line}\n`);
+        return;
+      }
+    }
+    this.pos += this.buf.write(line, this.pos);
+    this.buf[this.pos++] = 0x0a;
   }
 
   private flush(): void {
-    if (this.buf.length) this.tmp.write(this.buf.join(""));
-    this.buf = [];
-    this.size = 0;
+    if (this.pos) this.tmp.write(this.buf.subarray(0, this.pos));
+    this.pos = 0;
   }
 
   /** Read every value back in order, then delete the file. */

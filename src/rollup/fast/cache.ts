@@ -1,0 +1,93 @@
+// Rollup records of unchanged session files, kept between runs (issue 16): a second rollup over
+// the same folder reads no session file at all. What is kept is the gate's released record
+// (names already gone), in the one FileCache (src/cache/file-cache.ts) whose index carries the
+// build id; its key holds the inputs as given, the language, --include-text and a hash of every
+// format the registry resolved (and the session schema's stamp), so new code, formats or
+// options are a miss. Per file an entry is served only while size, mtime, ctime and inode are
+// what they were. Like git's "racy" rule, a file changed in the last seconds is not stored:
+// another write within the same timestamp tick could leave all four unchanged; anything older
+// gets a new ctime on any write (ctime cannot be set back), so an edited file is never stale.
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { FormatRegistry } from "../../format/registry.js";
+import type { Lang } from "../../format/types.js";
+import { FileCache, type FileStamp } from "../../cache/file-cache.js";
+import { cacheDir, Fnv } from "../../cache/dir.js";
+import { SCHEMA_DIR } from "../../util/paths.js";
+import type { SessionRecord } from "../record.js";
+
+/** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
+const RACY_MS = 3000;
+
+/** Every format the registry resolves, as data: the record depends on nothing else of them. */
+function formatsHash(registry: FormatRegistry): string {
+  const h = new Fnv();
+  for (const id of registry.ids()) {
+    for (const v of registry.versions(id)) h.update(JSON.stringify([id, v, registry.broken(id, v) ? 1 : 0, registry.get(id, v) ?? null]));
+  }
+  try {
+    const st = statSync(path.join(SCHEMA_DIR, "session.schema.json"));
+    h.update(`schema\0${st.size}\0${st.mtimeMs}\0${st.ctimeMs}`);
+  } catch {
+    h.update("schema?");
+  }
+  return h.hex();
+}
+
+/** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
+function jsonSafe(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k in v) if (!jsonSafe((v as Record<string, unknown>)[k])) return false;
+    return true;
+  }
+  return false;
+}
+
+type Stored = Omit<SessionRecord, "file">;
+
+export class RecordCache {
+  private readonly seen = new Set<string>();
+
+  private constructor(private readonly cache: FileCache<Stored>) {}
+
+  /** undefined when caching is off (AFSTEM_CACHE=0). */
+  static open(inputs: readonly string[], registry: FormatRegistry, opts: { includeText: boolean; lang: Lang }): RecordCache | undefined {
+    if (!cacheDir()) return undefined;
+    const key = JSON.stringify({ inputs: inputs.map((f) => path.resolve(f)), lang: opts.lang, includeText: opts.includeText, formats: formatsHash(registry) });
+    return new RecordCache(new FileCache<Stored>("rollup-records", key));
+  }
+
+  /** The stamp to check and store under; undefined for a file changed too recently to trust. */
+  stamp(file: string, now = Date.now()): FileStamp | undefined {
+    try {
+      const st = statSync(file);
+      if (!st.isFile() || now - Math.max(st.mtimeMs, st.ctimeMs) < RACY_MS) return undefined;
+      return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+    } catch {
+      return undefined; // gone or unreadable: the engines say why
+    }
+  }
+
+  get(file: string, stamp: FileStamp): SessionRecord | undefined {
+    const key = path.resolve(file);
+    this.seen.add(key);
+    const v = this.cache.get(key, stamp);
+    return v && { file, ...v };
+  }
+
+  set(file: string, stamp: FileStamp, rec: SessionRecord): void {
+    const key = path.resolve(file);
+    this.seen.add(key);
+    if (!jsonSafe(rec)) return;
+    const { file: _file, ...stored } = rec;
+    this.cache.set(key, stamp, stored);
+  }
+
+  /** Write the index; entries of files not in this run are dropped. */
+  save(): void {
+    this.cache.save(this.seen);
+  }
+}
