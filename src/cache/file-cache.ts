@@ -88,7 +88,8 @@ export class FileCache<T> {
       makeDirSync(path.dirname(this.file));
       // Entry by entry in chunks, not one JSON.stringify of the whole index: a rollup's record
       // cache holds thousands of entries, and one string of all of them raised its peak memory.
-      const t = new TempFile(this.file);
+      // Only the user reads their cache; the rollup's record cache holds released records of sessions.
+      const t = new TempFile(this.file, 0o600);
       try {
         let chunk = `{"version":${JSON.stringify(this.index.version)},"entries":{`;
         let first = true;
