@@ -10,7 +10,7 @@ import type { LoadedSession } from "../store/batch.js";
 import { fastSessions } from "../rollup/fast/load.js";
 import { findingLines } from "../findings/finding.js";
 import { displayPath } from "../util/paths.js";
-import { L, fill, getLang } from "../i18n/lang.js";
+import { fill, getLang } from "../i18n/lang.js";
 import { buildReport } from "../report/build-report.js";
 import { summaryFold, summaryModel, summaryOrganisations } from "../report/build-summary.js";
 import type { SummaryFold } from "../report/summary/fold.js";
@@ -46,9 +46,9 @@ interface ReportOptions {
 
 /** --by, --split and --previous only mean something with --summary. */
 function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
-  const usage = (nl: string, en: string) => new UserError(L({ nl, en }), EXIT.usage);
-  if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage("--by, --split en --previous horen bij --summary", "--by, --split and --previous go with --summary");
-  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(`--split kent alleen 'organisatie', niet '${opts.split}'`, `--split only knows 'organisatie', not '${opts.split}'`);
+  const usage = (text: string) => new UserError(text, EXIT.usage);
+  if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage(msg("commands.report.split-previous-go-summary"));
+  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(fill(msg("commands.report.split-only-knows-organisatie"), { value: opts.split }));
   if (opts.by) {
     const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
     if (!metaIds.has(opts.by)) {

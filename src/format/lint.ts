@@ -288,8 +288,8 @@ export async function lintFormatFile(file: string, registry: FormatRegistry | un
 export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[]> {
   return schemaFindings(await formatSchemaValidator(), parsed, {
     patternMessages: {
-      id: { nl: "{got} is geen geldig id: begin met een letter, daarna letters, cijfers, _ of -", en: "{got} is not a valid id: start with a letter, then letters, digits, _ or -" },
-      extends: { nl: "{got} is geen format-id (kleine letters, cijfers en -)", en: "{got} is not a format id (lower-case letters, digits and -)" },
+      id: "format.lint.got-not-valid-id-start",
+      extends: "format.lint.got-not-format-id-lower",
     },
     oneOfMessage: (p, value) => {
       if (p.includes("when") || p.includes("share_when") || p.includes("not") || p.includes("all") || p.includes("any")) {

@@ -1,4 +1,5 @@
-// User-facing text is Dutch by default, English with --lang en (or AFSTEM_LANG=en).
+// User-facing text is Dutch by default, English with --lang en (or AFSTEM_LANG=en). afstem's own
+// words are in the catalogues (messages.ts); format texts are picked here with tr().
 import type { Lang, LocalText } from "../format/types.js";
 
 let current: Lang = "nl";
@@ -13,11 +14,6 @@ export function getLang(): Lang {
 
 export function isLang(value: unknown): value is Lang {
   return value === "nl" || value === "en";
-}
-
-/** Pick an inline translation: `L({ nl: "Opgeslagen", en: "Saved" })`. */
-export function L(texts: { nl: string; en: string }, lang: Lang = current): string {
-  return texts[lang];
 }
 
 /** A format text in the wanted language, falling back to the other one. */

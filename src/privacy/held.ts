@@ -1,8 +1,8 @@
 // What the gate held back, as counts only: every regional output reports it, so a coordinator
 // sees that something was withheld and why, without seeing what.
 import type { Lang } from "../format/types.js";
-import { L, fill } from "../i18n/lang.js";
-import { msg } from "../i18n/messages.js";
+import { fill } from "../i18n/lang.js";
+import { msg, type MessageKey } from "../i18n/messages.js";
 
 export interface HeldBack {
   /** Names replaced by [naam] in released free text. */
@@ -45,19 +45,19 @@ export function addHeld(into: HeldBack, more: HeldBack): void {
 /** One sentence per kind of thing held back, counts only; nothing when nothing was held back. */
 export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[] {
   const lines: string[] = [];
-  const add = (n: number, t: { nl: string; en: string }) => {
-    if (n > 0) lines.push(fill(L(t, lang), { n, k }));
+  const add = (n: number, t: MessageKey) => {
+    if (n > 0) lines.push(fill(msg(t, lang), { n, k }));
   };
-  add(h.namesScrubbed, { nl: "{n} naam/namen in vrije tekst vervangen door [naam]", en: "{n} name(s) in free text replaced by [name]" });
-  add(h.persoonlijk, { nl: "{n} persoonlijk(e) antwoord(en) of notitie(s) niet meegenomen", en: "{n} personal answer(s) or note(s) left out" });
-  add(h.notShared, { nl: "{n} antwoord(en) of item(s) die de school niet voor de regio vrijgaf (share_when), alleen geteld", en: "{n} answer(s) or item(s) the school did not release to the region (share_when), only counted" });
-  add(h.intern, { nl: "{n} interne vrije-tekstantwoord(en) geteld, niet geciteerd", en: "{n} internal free-text answer(s) counted, not quoted" });
-  add(h.notes, { nl: "{n} notitie(s) en geparkeerde onderwerp(en) blijven op school", en: "{n} note(s) and parked topic(s) stay at the school" });
-  add(h.smallGroups, { nl: "{n} groep(en) of cel(len) kleiner dan {k} getoond als '< {k}' of weggelaten", en: "{n} group(s) or cell(s) smaller than {k} shown as '< {k}' or left out" });
-  add(h.drafts, { nl: "{n} concept(en) niet meegenomen", en: "{n} draft(s) left out" });
-  add(h.duplicates, { nl: "{n} kopie(ën) van een gesprek dat al meetelt niet meegeteld", en: "{n} copy/copies of a conversation already counted left out" });
-  add(h.conflicts, { nl: "{n} conflictkopie(ën) (*.conflict-*) niet meegeteld", en: "{n} conflict copy/copies (*.conflict-*) not counted" });
-  add(h.outsidePeriod, { nl: "{n} gesprek(ken) buiten de gekozen periode", en: "{n} session(s) outside the chosen period" });
+  add(h.namesScrubbed, "privacy.held.n-name-s-free-text");
+  add(h.persoonlijk, "privacy.held.n-personal-answer-s-note");
+  add(h.notShared, "privacy.held.n-answer-s-item-s");
+  add(h.intern, "privacy.held.n-internal-free-text-answer");
+  add(h.notes, "privacy.held.n-note-s-parked-topic");
+  add(h.smallGroups, "privacy.held.n-group-s-cell-s");
+  add(h.drafts, "privacy.held.n-draft-s-left-out");
+  add(h.duplicates, "privacy.held.n-copy-copies-conversation-already");
+  add(h.conflicts, "privacy.held.n-conflict-copy-copies-conflict");
+  add(h.outsidePeriod, "privacy.held.n-session-s-outside-chosen");
   return lines;
 }
 

@@ -9,7 +9,7 @@ import { answerBlock, inlineText } from "./answer-text.js";
 import { joinAnd, longDate, reportWords, shortDate } from "./words.js";
 import { askingOrder } from "../format/walk.js";
 import { agreementsSection } from "../format/agreements.js";
-import { msg } from "../i18n/messages.js";
+import { msg, type MessageKey } from "../i18n/messages.js";
 
 function roleLabel(format: Format, role: string, lang: Lang): string {
   const r = format.participants.find((p) => p.id === role);
@@ -17,13 +17,13 @@ function roleLabel(format: Format, role: string, lang: Lang): string {
 }
 
 /** Short labels for the built-in meta fields; other formats' fields show their prompt. */
-const FACT_LABELS: Record<string, Record<Lang, string>> = {
-  school: { nl: "School", en: "School" },
-  brin: { nl: "BRIN", en: "BRIN" },
-  gemeente: { nl: "Gemeente", en: "Municipality" },
-  regio: { nl: "Regio", en: "Region" },
-  schooltype: { nl: "Schooltype", en: "School type" },
-  datum: { nl: "Datum", en: "Date" },
+const FACT_LABELS: Record<string, MessageKey> = {
+  school: "common.school",
+  brin: "report.buildReport.brin",
+  gemeente: "report.buildSummary.municipality",
+  regio: "report.buildSummary.region",
+  schooltype: "report.buildSummary.school-type",
+  datum: "report.buildReport.date",
 };
 
 function titleFacts(format: Format, session: Session, lang: Lang): [string, string][] {
@@ -31,7 +31,7 @@ function titleFacts(format: Format, session: Session, lang: Lang): [string, stri
   for (const q of format.meta) {
     const v = session.meta[q.id];
     if (!isVisible(q, session) || !isAnswered(v)) continue;
-    facts.push([FACT_LABELS[q.id]?.[lang] ?? tr(q.prompt, lang), inlineText(q, v, lang)]);
+    facts.push([(FACT_LABELS[q.id] ? msg(FACT_LABELS[q.id]!, lang) : tr(q.prompt, lang)), inlineText(q, v, lang)]);
   }
   const status =
     session.status === "final"

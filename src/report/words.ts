@@ -1,66 +1,62 @@
 // The fixed words of both documents, and dates and numbers written the way readers expect.
 import type { Lang } from "../format/types.js";
 import type { ReportWords, SummaryWords } from "./model.js";
-import { L } from "../i18n/lang.js";
-import { msg } from "../i18n/messages.js";
+import { fill } from "../i18n/lang.js";
+import { msg, type MessageKey } from "../i18n/messages.js";
 
 export function reportWords(lang: Lang): ReportWords {
-  const t = (nl: string, en: string) => L({ nl, en }, lang);
+  const t = (key: MessageKey) => msg(key, lang);
   return {
-    participants: t("Deelnemers", "Participants"),
-    participantHead: [t("Naam", "Name"), t("Rol", "Role"), t("Organisatie", "Organisation"), t("Aanwezig", "Present")],
-    parked: t("Geparkeerde onderwerpen", "Parked topics"),
-    parkedNone: t("Er zijn geen onderwerpen geparkeerd.", "No topics were parked."),
-    atQuestion: t("bij vraag", "at question"),
-    actions: t("Acties", "Actions"),
-    actionHead: [t("Wat", "What"), t("Wie", "Who"), t("Organisatie", "Organisation"), t("Deadline", "Due"), t("Bij vraag", "Question")],
-    actionsNone: t("Er zijn geen acties afgesproken.", "No actions were agreed."),
-    keyPoints: t("Afspraken en acties", "Agreements and actions"),
-    keyAgreements: t("Afspraken", "Agreements"),
-    keyActions: t("Acties", "Actions"),
-    followup: t("Afspraken van vorig jaar", "Last year's agreements"),
-    followupHead: [t("Afspraak", "Agreement"), t("Stand", "Status"), t("Notitie", "Note")],
-    note: t("Notitie", "Note"),
-    draftBanner: t("CONCEPT — dit verslag is nog niet vastgesteld", "DRAFT — this record has not been confirmed"),
-    draftHeader: t("CONCEPT", "DRAFT"),
-    personal: t("persoonlijk — alleen voor de school", "personal — for the school only"),
-    page: t("pagina", "page"),
-    of: t("van", "of"),
+    participants: t("common.participants"),
+    participantHead: [t("report.words.name"), t("report.words.role"), t("report.buildSummary.organisation"), t("report.words.present")],
+    parked: t("report.words.parked-topics"),
+    parkedNone: t("report.words.no-topics-were-parked"),
+    atQuestion: t("report.words.question"),
+    actions: t("report.buildSummary.actions"),
+    actionHead: [t("report.buildSummary.what"), t("report.words.who"), t("report.buildSummary.organisation"), t("report.buildSummary.due"), t("report.words.question-2")],
+    actionsNone: t("report.words.no-actions-were-agreed"),
+    keyPoints: t("report.words.agreements-actions"),
+    keyAgreements: t("report.words.agreements"),
+    keyActions: t("report.buildSummary.actions"),
+    followup: t("common.last-year-s-agreements"),
+    followupHead: [t("report.words.agreement"), t("report.words.status"), t("report.words.note")],
+    note: t("report.words.note"),
+    draftBanner: t("report.words.draft-record-has-not-been"),
+    draftHeader: t("report.words.draft"),
+    personal: t("report.words.personal-school-only"),
+    page: t("report.words.page"),
+    of: t("runner.followup.text"),
   };
 }
 
 export function summaryWords(lang: Lang, k = 5): SummaryWords {
-  const t = (nl: string, en: string) => L({ nl, en }, lang);
+  const t = (key: MessageKey) => msg(key, lang);
   return {
-    overview: t("Overzicht", "Overview"),
-    countHead: t("Gesprekken", "Conversations"),
-    figures: t("Antwoorden in cijfers", "Answers in figures"),
-    small: t(`minder dan ${k} gesprekken: niet uitgesplitst`, `fewer than ${k} conversations: not broken down`),
-    meanOf: t("gemiddeld {mean} (n = {n})", "mean {mean} (n = {n})"),
-    distributionHead: [t("Antwoord", "Answer"), t("Aantal", "Count"), t("Percentage", "Percentage")],
-    themes: t("Thema's: knelpunten en good practices", "Themes: bottlenecks and good practices"),
-    themeSessions: t("Genoemd in {n} gesprekken.", "Mentioned in {n} conversations."),
-    knelpunten: t("Knelpunten", "Bottlenecks"),
-    goodPractices: t("Good practices", "Good practices"),
-    noQuotes: t("Geen openbare toelichting.", "No public comments."),
-    closedKnelpunten: t("Daarnaast {n} knelpunten in vertrouwelijke velden (geteld, niet geciteerd).", "In addition {n} bottlenecks in confidential fields (counted, not quoted)."),
-    actions: t("Acties per organisatie", "Actions by organisation"),
-    appendix: t("Bijlage: volledige lijsten", "Appendix: full lists"),
-    actionHead: [t("Wat", "What"), t("Deadline", "Due"), t("School", "School")],
-    actionsNone: t("Er zijn geen acties afgesproken.", "No actions were agreed."),
-    page: t("pagina", "page"),
-    of: t("van", "of"),
-    privacyNote: t(
-      `Dit overzicht bevat geen namen van personen en geen persoonlijke antwoorden. Groepen van minder dan ${k} gesprekken worden niet uitgesplitst; tekst wordt alleen geciteerd uit velden die als openbaar zijn gemarkeerd en die de school heeft vrijgegeven, met namen vervangen door [naam].`,
-      `This overview contains no names of people and no personal answers. Groups of fewer than ${k} conversations are not broken down; text is only quoted from fields marked as open that the school released, with names replaced by [name].`,
-    ),
+    overview: t("runner.review.overview"),
+    countHead: t("report.buildSummary.conversations"),
+    figures: t("report.words.answers-figures"),
+    small: fill(t("report.words.fewer-than-k-conversations"), { k }),
+    meanOf: t("report.words.mean-mean-n-n"),
+    distributionHead: [t("report.words.answer"), t("report.buildSummary.count"), t("report.words.percentage")],
+    themes: t("report.words.themes-bottlenecks-good-practices"),
+    themeSessions: t("report.words.mentioned-n-conversations"),
+    knelpunten: t("report.buildSummary.bottlenecks"),
+    goodPractices: t("report.buildSummary.good-practices"),
+    noQuotes: t("report.words.no-public-comments"),
+    closedKnelpunten: t("report.words.addition-n-bottlenecks-confidential-fiel"),
+    actions: t("report.words.actions-organisation"),
+    appendix: t("report.words.appendix-full-lists"),
+    actionHead: [t("report.buildSummary.what"), t("report.buildSummary.due"), t("common.school")],
+    actionsNone: t("report.words.no-actions-were-agreed"),
+    page: t("report.words.page"),
+    of: t("runner.followup.text"),
+    privacyNote: fill(t("report.words.privacy-note"), { k }),
     hiddenNote: t(
-      "× = weggelaten, zodat een kleine groep ernaast niet uit het totaal is terug te rekenen.",
-      "× = left out, so that a small group beside it cannot be recomputed from the total.",
+      "report.words.left-out-so-small-group",
     ),
-    heldBack: t("Wat niet is gedeeld", "What was not shared"),
-    heldBackIntro: t("Uit de gesprekken is het volgende niet in dit overzicht opgenomen (alleen aantallen):", "The following was not included in this overview (counts only):"),
-    heldBackNone: t("Er is niets achtergehouden.", "Nothing was held back."),
+    heldBack: t("report.words.what-was-not-shared"),
+    heldBackIntro: t("report.words.following-was-not-included-overview"),
+    heldBackNone: t("report.words.nothing-was-held-back"),
   };
 }
 

@@ -4,9 +4,10 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { Finding } from "../findings/finding.js";
 import type { DataPath, ParsedYaml } from "../yaml/parse.js";
-import { L, fill } from "../i18n/lang.js";
+import { fill } from "../i18n/lang.js";
 import { closest } from "../util/suggest.js";
 import { msg } from "../i18n/messages.js";
+import type { MessageKey } from "../i18n/messages.js";
 
 export function pointerToPath(pointer: string): (string | number)[] {
   if (pointer === "") return [];
@@ -18,16 +19,16 @@ export function pointerToPath(pointer: string): (string | number)[] {
 }
 
 function describeType(t: unknown): string {
-  const names: Record<string, { nl: string; en: string }> = {
-    string: { nl: "tekst", en: "text" },
-    number: { nl: "een getal", en: "a number" },
-    integer: { nl: "een geheel getal", en: "an integer" },
-    boolean: { nl: "true of false", en: "true or false" },
-    array: { nl: "een lijst", en: "a list" },
-    object: { nl: "een mapping (sleutel: waarde)", en: "a mapping (key: value)" },
+  const names: Record<string, MessageKey> = {
+    string: "schema.check.text-2",
+    number: "format.lint.number",
+    integer: "schema.check.integer",
+    boolean: "schema.check.true-false",
+    array: "common.list",
+    object: "schema.check.mapping-key-value",
   };
   const list = Array.isArray(t) ? t : [t];
-  return list.map((x) => (names[String(x)] ? L(names[String(x)]!) : String(x))).join(msg("schema.check.text"));
+  return list.map((x) => (names[String(x)] ? msg(names[String(x)]!) : String(x))).join(msg("schema.check.text"));
 }
 
 function describeValue(v: unknown): string {
@@ -49,7 +50,7 @@ function get(data: unknown, path: DataPath): unknown {
 
 export interface SchemaHints {
   /** Messages for `pattern` failures, by the last path segment (e.g. `id`). */
-  patternMessages?: Record<string, { nl: string; en: string }>;
+  patternMessages?: Record<string, MessageKey>;
   /** A message for a oneOf failure, by a predicate on the data path. */
   oneOfMessage?: (path: DataPath, value: unknown) => string | undefined;
 }
@@ -126,7 +127,7 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
         const last = path[path.length - 1];
         const hint = typeof last === "string" ? hints.patternMessages?.[last] : undefined;
         message = hint
-          ? fill(L(hint), { got: describeValue(value) })
+          ? fill(msg(hint), { got: describeValue(value) })
           : fill(msg("schema.check.got-does-not-have-right"), {
               got: describeValue(value),
               pattern: (e.params as { pattern: string }).pattern,
