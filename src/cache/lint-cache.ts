@@ -5,7 +5,7 @@
 // byte-for-byte what they were; the build id (version + compiled code, build-id.ts) is part of
 // every cache entry already, so a rebuilt or edited afstem is always a miss.
 import { createHash } from "node:crypto";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { readRegularFileSync } from "../yaml/read-text.js";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";

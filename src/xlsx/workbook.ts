@@ -188,7 +188,6 @@ export class WorkbookSink {
   }
 
   private open(wb: import("exceljs").stream.xlsx.WorkbookWriter, spec: SheetSpec, spool: SheetSpool, name: string) {
-    const n = spec.header.length;
     const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1, xSplit: 0 }] });
     // Mapped rows were measured before mapping; their columns get a width from the header.
     const seen = (i: number) => (spec.map ? 12 : (spool.widths[i] ?? 0));

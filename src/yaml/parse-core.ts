@@ -259,7 +259,6 @@ function yamlMessage(code: string, original: string, source: string): string {
     case "MISSING_ANCHOR":
     case "BAD_INDENT":
     case "UNEXPECTED_TOKEN":
-    case "BLOCK_AS_IMPLICIT_KEY":
     default:
       return `${msg("yaml.parseCore.yaml-error")}: ${first.replace(/ at line \d+, column \d+.*$/, "")}`;
   }

@@ -2,7 +2,7 @@
 // exported from old systems (Latin-1), or not text at all. Each gets one clear message.
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { UserError, EXIT } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
@@ -65,7 +65,7 @@ function firstInvalidUtf8(buf: Buffer, start: number): number {
           const b = buf[j]!;
           if (b >= 0x80) {
             try {
-              decoder.decode(buf.subarray(lineStart, j + 4 > i ? i : j + 4));
+              decoder.decode(buf.subarray(lineStart, Math.min(j + 4 , i)));
             } catch {
               return j;
             }

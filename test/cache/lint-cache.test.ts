@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
 
 describe("lint cache", () => {
   it("reuses a result only while files, extends targets and language are unchanged", async () => {

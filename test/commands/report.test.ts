@@ -123,7 +123,7 @@ describe("afstem report: batches", () => {
     writeFileSync(broken, "afstem: 1\nformat: {id: kernteam, version: 2}\nstatus: final\nmeta:\n  school: [niet gesloten\n");
     const r = await runInProcess(["report", dir, "--out", out()]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/kapot\.yaml:\d+:\d+  error  /);
+    expect(r.stderr).toMatch(/kapot\.yaml:\d+:\d+ {2}error {2}/);
     expect(readdirSync(out()).filter((n) => n.endsWith(".docx"))).toHaveLength(readdirSync(EXAMPLES).filter((n) => n.endsWith(".yaml")).length);
     expect(r.stderr).toMatch(/verslagen geschreven, 1 overgeslagen/);
   });

@@ -4,7 +4,7 @@
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
 
 const tmp = tempDir("afstem-broken-");
 afterAll(() => tmp.cleanup());
@@ -75,7 +75,7 @@ describe("a format with lint errors never loads", () => {
   it("report skips the sessions of broken formats and writes the others, exit 1", async () => {
     const r = await cli(["report", "gesprekken", "--out", "verslagen"]);
     expect(r.code).toBe(1);
-    for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`).toContain(line.replace(/  \(session-format-broken\)$/, ""));
+    for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`).toContain(line.replace(/ {2}\(session-format-broken\)$/, ""));
     expect(readdirSync(path.join(tmp.dir, "verslagen"))).toHaveLength(3);
   });
 
@@ -84,7 +84,7 @@ describe("a format with lint errors never loads", () => {
       const r = await runInProcess(["rollup", "gesprekken", "--out", `rollup-${engine}`, "--include-drafts"], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: engine } });
       expect(r.stderr).not.toMatch(/^\s+at |SyntaxError/m);
       expect(r.code, engine).toBe(1);
-      for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`, engine).toContain(line.replace(/  \(session-format-broken\)$/, ""));
+      for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`, engine).toContain(line.replace(/ {2}\(session-format-broken\)$/, ""));
     }
   });
 

@@ -4,7 +4,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
 
 const FIXTURES = path.join(ROOT, "test", "fixtures", "formats");
 const cache = tempDir("afstem-lint-cache-");

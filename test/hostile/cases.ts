@@ -135,7 +135,7 @@ export interface LocatedLine {
 export function errorLines(output: string): LocatedLine[] {
   const out: LocatedLine[] = [];
   for (const line of output.split("\n")) {
-    const m = /^(.+?):(\d+):(\d+)  error  (.*)  \(([a-z-]+)\)$/.exec(line);
+    const m = /^(.+?):(\d+):(\d+) {2}error {2}(.*) {2}\(([a-z-]+)\)$/.exec(line);
     if (m) out.push({ file: m[1]!, at: `${m[2]}:${m[3]}`, message: m[4]!, rule: m[5]! });
   }
   return out;

@@ -146,7 +146,7 @@ describe("release for the region", () => {
 
 describe("small-group suppression", () => {
   /** Can a hidden cell be pinned to one value from the others and the total? */
-  const derivable = (values: number[], hidden: boolean[]) => hidden.filter(Boolean).length === 1;
+  const derivable = (_values: number[], hidden: boolean[]) => hidden.filter(Boolean).length === 1;
 
   it("a single small cell next to a known total takes a second cell with it", () => {
     const p = protectLine([6, 1], 5, { minPrimary: 1 });

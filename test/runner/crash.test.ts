@@ -35,7 +35,8 @@ const STEPS: { lines: string; saves?: number; holds: (s: Session) => boolean }[]
 
 const KILLS = Number(process.env.AFSTEM_KILLS ?? STEPS.length + 1);
 /** Acknowledged saves once step i is done. */
-const ACKS_AFTER = STEPS.reduce<number[]>((acc, st) => [...acc, (acc.at(-1) ?? 0) + (st.saves ?? 1)], []);
+const ACKS_AFTER: number[] = [];
+for (const st of STEPS) ACKS_AFTER.push((ACKS_AFTER.at(-1) ?? 0) + (st.saves ?? 1));
 /** The steps wholly acknowledged after `acked` saves. */
 const stepsDone = (acked: number) => ACKS_AFTER.filter((n) => n <= acked).length;
 
@@ -101,7 +102,7 @@ describe("crash safety", () => {
         } catch (err) {
           // Other engineers rebuild dist/ while tests run; a runner that died on its own before
           // saying anything never got to the session. Try that one again; anything else fails.
-          if (!/no ack 1;[^]*output:\n\nstderr/.test(String(err))) throw err;
+          if (!/no ack 1;[\s\S]*output:\n\nstderr/.test(String(err))) throw err;
           acked = await oneRun(dir, killAt, delay);
         }
         const files = readdirSync(dir).filter((f) => f.endsWith(".yaml") && !f.startsWith("."));
