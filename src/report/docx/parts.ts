@@ -32,8 +32,11 @@ const FONT = "Calibri";
  * one does not open. Tabs become spaces; line breaks are handled by `lines()`.
  */
 export function clean(text: string): string {
+  // Nearly every text is clean already (the model went through xmlSafeDeep): one scan, no copies.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return xmlSafe(text.replace(/\r\n?/g, "\n").replace(/\t/g, " "));
 }
+const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Only characters XML 1.0 can carry (no control characters, U+FFFE/U+FFFF, lone surrogates). */
 export function xmlSafe(text: string): string {
