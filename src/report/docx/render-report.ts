@@ -109,7 +109,8 @@ export function reportDocument(m: ReportModel): Document {
 
 /** Two reports that differ in every text and use every list a report uses: the template and its check. */
 export function sampleReport(i: 0 | 1): ReportModel {
-  const t = (s: string) => `${s} ${i} <  const t = (s: string) => `${s} ${i}`;"'>`; // markup characters: the start-up check covers escaping
+  // Markup characters: the start-up check then covers escaping too.
+  const t = (s: string) => `${s} ${i} <&"'>`;
   return {
     title: t("Verslag"),
     facts: [[t("School"), t("De Linde")]],
