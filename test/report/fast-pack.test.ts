@@ -74,7 +74,8 @@ describe("ReportPacker (fast path for report DOCX)", () => {
       return f;
     };
     expect(strip(a)).toEqual(strip(b));
-    expect(a.length).toBe(b.length);
-    expect(a.subarray(0, 30).equals(b.subarray(0, 30))).toBe(true);
+    // Every entry is dated 1980-01-01 00:00, not the time of writing.
+    expect(a.readUInt16LE(10)).toBe(0);
+    expect(a.readUInt16LE(12)).toBe(33);
   });
 });

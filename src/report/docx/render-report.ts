@@ -132,8 +132,7 @@ let packer: ReportPacker | null | undefined;
 
 export async function renderReport(m: ReportModel): Promise<Buffer> {
   const doc = reportDocument(xmlSafeDeep(m));
-  // AFSTEM_DOCX_PACKER=docx: every part by docx, to compare the two.
-  if (packer === undefined) packer = process.env.AFSTEM_DOCX_PACKER === "docx" ? null : (ReportPacker.create((i) => reportDocument(sampleReport(i))) ?? null);
+  if (packer === undefined) packer = ReportPacker.create((i) => reportDocument(sampleReport(i))) ?? null;
   if (!packer) return Packer.toBuffer(doc);
   // A document the template does not fit is built again: pack() has already formatted this one.
   return packer.pack(doc) ?? Packer.toBuffer(reportDocument(xmlSafeDeep(m)));
