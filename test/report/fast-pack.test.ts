@@ -9,7 +9,7 @@ import { loadSessions } from "../../src/store/batch.js";
 import { buildReport } from "../../src/report/build-report.js";
 import { reportDocument, renderReport, sampleReport } from "../../src/report/docx/render-report.js";
 import { ReportPacker } from "../../src/report/docx/fast-pack.js";
-import { xmlSafeDeep } from "../../src/report/docx/parts.js";
+import { withSnippets, xmlSafeDeep } from "../../src/report/docx/parts.js";
 import type { ReportModel } from "../../src/report/model.js";
 import { EXAMPLES, REGENBOOG, VUURTOREN } from "../helpers/documents.js";
 import { readdirSync } from "node:fs";
@@ -50,12 +50,15 @@ describe("ReportPacker (fast path for report DOCX)", () => {
     expect(all.length).toBeGreaterThan(4);
     for (const raw of all) {
       const m = xmlSafeDeep(raw);
-      const mine = packer!.pack(reportDocument(m));
-      expect(mine, m.title).toBeDefined();
       const theirs = files(await Packer.toBuffer(reportDocument(m)));
-      const ours = files(mine!);
-      expect([...ours.keys()]).toEqual([...theirs.keys()]);
-      for (const [name, xml] of theirs) expect(ours.get(name), `${m.title}: ${name}`).toBe(xml);
+      // Plain docx paragraphs, and the snippets the command uses with this packer.
+      for (const snippets of [false, true]) {
+        const mine = packer!.pack(withSnippets(snippets, () => reportDocument(m)));
+        expect(mine, m.title).toBeDefined();
+        const ours = files(mine!);
+        expect([...ours.keys()]).toEqual([...theirs.keys()]);
+        for (const [name, xml] of theirs) expect(ours.get(name), `${m.title}: ${name} (snippets ${snippets})`).toBe(xml);
+      }
     }
   });
 

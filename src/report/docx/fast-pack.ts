@@ -51,9 +51,12 @@ function compiler(): CompilerInternals | undefined {
   return typeof c?.compile === "function" && typeof c.formatter?.format === "function" && typeof c.numberingReplacer?.replace === "function" ? (c as CompilerInternals) : undefined;
 }
 
+/** The key of XML already written (a snippet, see parts.ts): no XML name can start with a NUL. */
+export const RAW = "\u0000raw";
+
 // --- XML text, written exactly as docx's stringifyXmlable writes it (no indent) ---------------
 const ESC: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
-const escapeAll = (v: string) => v.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESC[c] ?? "");
+export const escapeAll = (v: string) => v.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESC[c] ?? "");
 const escapeValue = (v: unknown) => (typeof v === "string" ? escapeAll(v) : v);
 
 function attrs(attr: Record<string, unknown>): string {
@@ -75,6 +78,7 @@ function firstKey(o: object): string | undefined {
 export function xmlOf(data: Xmlable): string {
   const name = firstKey(data);
   const values = name === undefined ? undefined : data[name];
+  if (name === RAW) return values as string;
   let attributes = "";
   let done = "";
   let last: string | undefined;

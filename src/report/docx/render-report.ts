@@ -3,7 +3,7 @@ import { Document, Packer, Paragraph, ShadingType, type FileChild } from "docx";
 import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
 import { reportWords } from "../words.js";
 import { ReportPacker } from "./fast-pack.js";
-import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, xmlSafeDeep } from "./parts.js";
+import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, withSnippets, xmlSafeDeep } from "./parts.js";
 
 const ANSWER_INDENT = 284;
 
@@ -131,9 +131,11 @@ export function sampleReport(i: 0 | 1): ReportModel {
 let packer: ReportPacker | null | undefined;
 
 export async function renderReport(m: ReportModel): Promise<Buffer> {
-  const doc = reportDocument(xmlSafeDeep(m));
   if (packer === undefined) packer = ReportPacker.create((i) => reportDocument(sampleReport(i))) ?? null;
+  const safe = xmlSafeDeep(m);
+  // Snippets (parts.ts) only for the fast packer: docx's own Packer cannot write them.
+  const doc = packer ? withSnippets(true, () => reportDocument(safe)) : reportDocument(safe);
   if (!packer) return Packer.toBuffer(doc);
-  // A document the template does not fit is built again: pack() has already formatted this one.
-  return packer.pack(doc) ?? Packer.toBuffer(reportDocument(xmlSafeDeep(m)));
+  // A document the template does not fit is built again, in plain docx: pack() has already formatted this one.
+  return packer.pack(doc) ?? Packer.toBuffer(reportDocument(safe));
 }
