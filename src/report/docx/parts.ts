@@ -21,6 +21,7 @@ import {
   type INumberingOptions,
   type IParagraphOptions,
   type IXmlableObject,
+  type ITableCellOptions,
 } from "docx";
 import { RAW, escapeAll, xmlOf } from "./fast-pack.js";
 
@@ -114,7 +115,7 @@ export function withSnippets<T>(on: boolean, build: () => T): T {
 
 /** A paragraph whose XML is already written: still a w:p to docx (a table cell must end in one). */
 class WrittenParagraph extends Paragraph {
-  constructor(private readonly xml: string) {
+  constructor(readonly xml: string) {
     super({});
   }
   override prepForXml(): IXmlableObject {
@@ -165,13 +166,49 @@ export function bullets(items: string[], indent = 0): Paragraph[] {
 const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
+/** A table cell whose XML is already written; the table still sees its width and span options. */
+class WrittenCell extends TableCell {
+  constructor(
+    options: ITableCellOptions,
+    private readonly xml: string,
+  ) {
+    super(options);
+  }
+  override prepForXml(): IXmlableObject {
+    return { [RAW]: this.xml } as unknown as IXmlableObject;
+  }
+}
+
+/** Per cell look (width, header or not): the XML before and after the cell's paragraphs. */
+const cellLooks = new Map<string, [string, string] | null>();
+
+function cellLook(key: string, options: ITableCellOptions): [string, string] | null {
+  let look = cellLooks.get(key);
+  if (look === undefined) {
+    look = null;
+    try {
+      const parts = xmlOf(new TableCell({ ...options, children: [new WrittenParagraph(MARK)] }).prepForXml({ stack: [] } as never) as never).split(MARK);
+      if (parts.length === 2) look = [parts[0]!, parts[1]!];
+    } catch {
+      look = null;
+    }
+    cellLooks.set(key, look);
+  }
+  return look;
+}
+
 function cell(text: string, width: number, head: boolean, right = false): TableCell {
-  return new TableCell({
+  const children = lines(text).map((l) => textParagraph(l, { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) }, head ? { bold: true, size: 19 } : { size: 19 }));
+  const look = {
     width: { size: width, type: WidthType.DXA },
     margins: { top: 50, bottom: 50, left: 90, right: 90 },
     ...(head ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: COLOR.headFill } } : {}),
-    children: lines(text).map((l) => textParagraph(l, { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) }, head ? { bold: true, size: 19 } : { size: 19 })),
-  });
+  };
+  if (snippetsOn && children.every((c) => c instanceof WrittenParagraph)) {
+    const around = cellLook(`${width}|${head}`, { ...look, children: [] });
+    if (around) return new WrittenCell({ width: look.width, children }, around[0] + children.map((c) => (c as WrittenParagraph).xml).join("") + around[1]);
+  }
+  return new TableCell({ ...look, children });
 }
 
 /**
