@@ -39,7 +39,7 @@ function files(buf: Uint8Array): Map<string, string> {
 }
 
 describe("ReportPacker (fast path for report DOCX)", () => {
-  const packer = ReportPacker.create((i) => reportDocument(sampleReport(i)));
+  const packer = ReportPacker.create((i, snippets) => withSnippets(snippets, () => reportDocument(sampleReport(i))));
 
   it("accepts the installed docx: a failure here means docx changed, and every report is slow again", () => {
     expect(packer).toBeDefined();

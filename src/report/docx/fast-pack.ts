@@ -212,22 +212,25 @@ export class ReportPacker {
 
   /**
    * A packer whose shared parts come from `make(0)`, or undefined when docx does not behave as
-   * this module expects. `make(i)` builds a fresh document of sample i (0 and 1 must differ in
-   * text, 0 must use every list the reports use); each is built more than once.
+   * this module expects. `make(i, snippets)` builds a fresh document of sample i (0 and 1 must
+   * differ in text, 0 must use every list the reports use), with or without snippets.
    */
-  static create(make: (i: 0 | 1) => Document): ReportPacker | undefined {
+  static create(make: (i: 0 | 1, snippets: boolean) => Document): ReportPacker | undefined {
     const c = compiler();
     if (!c) return undefined;
     try {
-      const full = [c.compile(make(0)), c.compile(make(1))];
-      const first = make(0);
+      const full = [c.compile(make(0, false)), c.compile(make(1, false))];
+      const first = make(0, false);
       const shape = shapeOf(first as unknown as FileInternals);
-      if (!shape || shapeOf(make(1) as unknown as FileInternals) !== shape) return undefined;
-      const mine = [varyingParts(c, first), varyingParts(c, make(1))];
+      if (!shape || shapeOf(make(1, false) as unknown as FileInternals) !== shape) return undefined;
+      // Both ways a report is built here (plain docx, and with parts.ts's snippets) must give docx's XML.
+      const mine = [varyingParts(c, first), varyingParts(c, make(1, false))];
+      const snipped = [varyingParts(c, make(0, true)), varyingParts(c, make(1, true))];
       for (let i = 0; i < 2; i++) {
         for (const p of VARYING) {
           const theirs = full[i]!.get(p);
-          if (typeof theirs !== "string" || timeless(theirs) !== timeless(mine[i]!.get(p)!)) return undefined;
+          if (typeof theirs !== "string") return undefined;
+          if (timeless(theirs) !== timeless(mine[i]!.get(p)!) || timeless(theirs) !== timeless(snipped[i]!.get(p)!)) return undefined;
         }
       }
       // The shared parts must really be shared: the same for two different reports.

@@ -131,7 +131,7 @@ export function sampleReport(i: 0 | 1): ReportModel {
 let packer: ReportPacker | null | undefined;
 
 export async function renderReport(m: ReportModel): Promise<Buffer> {
-  if (packer === undefined) packer = ReportPacker.create((i) => reportDocument(sampleReport(i))) ?? null;
+  if (packer === undefined) packer = ReportPacker.create((i, snippets) => withSnippets(snippets, () => reportDocument(sampleReport(i)))) ?? null;
   const safe = xmlSafeDeep(m);
   // Snippets (parts.ts) only for the fast packer: docx's own Packer cannot write them.
   const doc = packer ? withSnippets(true, () => reportDocument(safe)) : reportDocument(safe);
