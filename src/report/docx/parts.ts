@@ -19,7 +19,11 @@ import {
   WidthType,
   type IStylesOptions,
   type INumberingOptions,
+  type IParagraphOptions,
+  type IXmlableObject,
+  type ITableCellOptions,
 } from "docx";
+import { RAW, escapeAll, xmlOf } from "./fast-pack.js";
 
 export const COLOR = { ink: "222222", heading: "1F3864", muted: "6B6B6B", rule: "BFBFBF", headFill: "DCE4F0", draft: "B00020", draftFill: "FBE9EB" };
 /** A4 with 2 cm margins: 21 cm − 4 cm of text width, in twips. */
@@ -32,8 +36,11 @@ const FONT = "Calibri";
  * one does not open. Tabs become spaces; line breaks are handled by `lines()`.
  */
 export function clean(text: string): string {
+  // Nearly every text is clean already (the model went through xmlSafeDeep): one scan, no copies.
+  if (!NEEDS_CLEANING.test(text)) return text;
   return xmlSafe(text.replace(/\r\n?/g, "\n").replace(/\t/g, " "));
 }
+const NEEDS_CLEANING = /[\u0000-\u0009\u000B-\u001F\u007F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Only characters XML 1.0 can carry (no control characters, U+FFFE/U+FFFF, lone surrogates). */
 export function xmlSafe(text: string): string {
@@ -86,19 +93,70 @@ export function run(text: string, opts: { bold?: boolean; italics?: boolean; col
   return new TextRun({ text: clean(text), ...opts });
 }
 
+type RunLook = { bold?: boolean; italics?: boolean; color?: string; size?: number };
+type ParagraphLook = Omit<IParagraphOptions, "children" | "text" | "numbering">;
+
+// Snippets: a report has hundreds of one-run paragraphs in a handful of looks. With snippets on
+// (only while the fast packer builds a document: it alone can write them), docx formats each
+// look once, with a marker for the text, and every paragraph of that look is that XML with its
+// own text put in. test/report/fast-pack.test.ts checks the result equals docx's own XML.
+let snippetsOn = false;
+
+/** Runs `build` with snippets on or off; off is plain docx, which any packer can write. */
+export function withSnippets<T>(on: boolean, build: () => T): T {
+  const was = snippetsOn;
+  snippetsOn = on;
+  try {
+    return build();
+  } finally {
+    snippetsOn = was;
+  }
+}
+
+/** A paragraph whose XML is already written: still a w:p to docx (a table cell must end in one). */
+class WrittenParagraph extends Paragraph {
+  constructor(readonly xml: string) {
+    super({});
+  }
+  override prepForXml(): IXmlableObject {
+    return { [RAW]: this.xml } as unknown as IXmlableObject;
+  }
+}
+
+const MARK = "\uE000";
+/** Per look: the XML before and after the text, or null when this look cannot be a snippet. */
+const looks = new Map<string, [string, string] | null>();
+
+function lookOf(p: ParagraphLook, r: RunLook): [string, string] | null {
+  const key = JSON.stringify([p, r]);
+  let look = looks.get(key);
+  if (look === undefined) {
+    look = null;
+    try {
+      const parts = xmlOf(new Paragraph({ ...p, children: [run(MARK, r)] }).prepForXml({ stack: [] } as never) as never).split(MARK);
+      if (parts.length === 2) look = [parts[0]!, parts[1]!];
+    } catch {
+      look = null;
+    }
+    looks.set(key, look);
+  }
+  return look;
+}
+
+/** One paragraph of one run of `text` (one line). */
+export function textParagraph(text: string, p: ParagraphLook = {}, r: RunLook = {}): Paragraph {
+  const look = snippetsOn ? lookOf(p, r) : null;
+  return look ? new WrittenParagraph(look[0] + escapeAll(clean(text)) + look[1]) : new Paragraph({ ...p, children: [run(text, r)] });
+}
+
 export function heading(text: string, level: 1 | 2 = 1): Paragraph {
-  return new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [run(text)] });
+  return textParagraph(text, { heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
 }
 
 export function para(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number; indent?: number; after?: number } = {}): Paragraph[] {
-  return lines(text).map(
-    (l) =>
-      new Paragraph({
-        children: [run(l, opts)],
-        ...(opts.indent ? { indent: { left: opts.indent } } : {}),
-        ...(opts.after !== undefined ? { spacing: { after: opts.after } } : {}),
-      }),
-  );
+  const { indent, after, ...look } = opts;
+  const p: ParagraphLook = { ...(indent ? { indent: { left: indent } } : {}), ...(after !== undefined ? { spacing: { after } } : {}) };
+  return lines(text).map((l) => textParagraph(l, p, look));
 }
 
 export function bullets(items: string[], indent = 0): Paragraph[] {
@@ -108,13 +166,49 @@ export function bullets(items: string[], indent = 0): Paragraph[] {
 const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
 
+/** A table cell whose XML is already written; the table still sees its width and span options. */
+class WrittenCell extends TableCell {
+  constructor(
+    options: ITableCellOptions,
+    private readonly xml: string,
+  ) {
+    super(options);
+  }
+  override prepForXml(): IXmlableObject {
+    return { [RAW]: this.xml } as unknown as IXmlableObject;
+  }
+}
+
+/** Per cell look (width, header or not): the XML before and after the cell's paragraphs. */
+const cellLooks = new Map<string, [string, string] | null>();
+
+function cellLook(key: string, options: ITableCellOptions): [string, string] | null {
+  let look = cellLooks.get(key);
+  if (look === undefined) {
+    look = null;
+    try {
+      const parts = xmlOf(new TableCell({ ...options, children: [new WrittenParagraph(MARK)] }).prepForXml({ stack: [] } as never) as never).split(MARK);
+      if (parts.length === 2) look = [parts[0]!, parts[1]!];
+    } catch {
+      look = null;
+    }
+    cellLooks.set(key, look);
+  }
+  return look;
+}
+
 function cell(text: string, width: number, head: boolean, right = false): TableCell {
-  return new TableCell({
+  const children = lines(text).map((l) => textParagraph(l, { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) }, head ? { bold: true, size: 19 } : { size: 19 }));
+  const look = {
     width: { size: width, type: WidthType.DXA },
     margins: { top: 50, bottom: 50, left: 90, right: 90 },
     ...(head ? { shading: { type: ShadingType.CLEAR, color: "auto", fill: COLOR.headFill } } : {}),
-    children: lines(text).map((l) => new Paragraph({ spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}), children: [run(l, head ? { bold: true, size: 19 } : { size: 19 })] })),
-  });
+  };
+  if (snippetsOn && children.every((c) => c instanceof WrittenParagraph)) {
+    const around = cellLook(`${width}|${head}`, { ...look, children: [] });
+    if (around) return new WrittenCell({ width: look.width, children }, around[0] + children.map((c) => (c as WrittenParagraph).xml).join("") + around[1]);
+  }
+  return new TableCell({ ...look, children });
 }
 
 /**
@@ -200,8 +294,8 @@ export function factsTable(facts: [string, string][]): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 0, right: 90 }, children: [new Paragraph({ spacing: { after: 0 }, children: [run(label, { bold: true, color: COLOR.muted })] })] }),
-            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 90, right: 0 }, children: [new Paragraph({ spacing: { after: 0 }, children: [run(value)] })] }),
+            new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 0, right: 90 }, children: [textParagraph(label, { spacing: { after: 0 } }, { bold: true, color: COLOR.muted })] }),
+            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 90, right: 0 }, children: [textParagraph(value, { spacing: { after: 0 } })] }),
           ],
         }),
     ),

@@ -1,7 +1,9 @@
 // The per-school report model → a DOCX document.
 import { Document, Packer, Paragraph, ShadingType, type FileChild } from "docx";
 import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
-import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, xmlSafeDeep } from "./parts.js";
+import { reportWords } from "../words.js";
+import { ReportPacker } from "./fast-pack.js";
+import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, withSnippets, xmlSafeDeep } from "./parts.js";
 
 const ANSWER_INDENT = 284;
 
@@ -105,6 +107,35 @@ export function reportDocument(m: ReportModel): Document {
   });
 }
 
+/** Two reports that differ in every text and use every list a report uses: the template and its check. */
+export function sampleReport(i: 0 | 1): ReportModel {
+  // Markup characters: the start-up check then covers escaping too.
+  const t = (s: string) => `${s} ${i} <&"'>`;
+  return {
+    title: t("Verslag"),
+    facts: [[t("School"), t("De Linde")]],
+    draft: i === 0,
+    ...(i === 1 ? { finalLine: t("Vastgesteld") } : {}),
+    participants: [{ name: t("A"), role: t("B"), organisation: t("C"), present: "ja" }],
+    sections: [{ id: "s", title: t("1. Sectie"), items: [{ id: "q", number: "1.1", prompt: t("Vraag"), privacy: "persoonlijk", answer: { kind: "bullets", items: [t("punt")] }, note: t("notitie") }] }],
+    parked: [{ text: t("geparkeerd"), question: "1.1" }],
+    actions: [{ what: t("actie"), who: t("wie"), organisation: t("org"), due: "2026-01-01", question: "1.1" }],
+    agreements: [t("afspraak")],
+    followup: [],
+    footer: t("kernteam v1"),
+    words: reportWords(i === 0 ? "nl" : "en"),
+  };
+}
+
+/** Once per thread; null: docx did not behave as the fast packer expects, so docx packs every report. */
+let packer: ReportPacker | null | undefined;
+
 export async function renderReport(m: ReportModel): Promise<Buffer> {
-  return Packer.toBuffer(reportDocument(xmlSafeDeep(m)));
+  if (packer === undefined) packer = ReportPacker.create((i, snippets) => withSnippets(snippets, () => reportDocument(sampleReport(i)))) ?? null;
+  const safe = xmlSafeDeep(m);
+  // Snippets (parts.ts) only for the fast packer: docx's own Packer cannot write them.
+  const doc = packer ? withSnippets(true, () => reportDocument(safe)) : reportDocument(safe);
+  if (!packer) return Packer.toBuffer(doc);
+  // A document the template does not fit is built again, in plain docx: pack() has already formatted this one.
+  return packer.pack(doc) ?? Packer.toBuffer(reportDocument(safe));
 }
