@@ -58,7 +58,12 @@ function scalar(ctx: AnswerContext, q: Question): AnswerValue | undefined {
     case "choice":
       return q.options?.length ? rng.pick(q.options).code : undefined;
     case "multichoice":
-      return q.options?.length ? rng.sample(q.options.map((o) => o.code), count(ctx, q, 4, q.options.length)) : undefined;
+      return q.options?.length
+        ? rng.sample(
+            q.options.map((o) => o.code),
+            count(ctx, q, 4, q.options.length),
+          )
+        : undefined;
     case "scale": {
       const min = q.min ?? 1;
       const max = q.max ?? 5;

@@ -31,7 +31,9 @@ function parseArgs(argv: string[]): Args {
 
 const args = parseArgs(process.argv.slice(2));
 const SIZES = args.quick ? { big: 1000, small: 100, report: 30 } : { big: 10000, small: 1000, report: 1000 };
-const RUNS = args.quick ? { startup: 3, batch: 1, report: 1, autosave: 1, summary: 1 } : { startup: 15, batch: 3, report: 2, autosave: 3, summary: 2 };
+const RUNS = args.quick
+  ? { startup: 3, batch: 1, report: 1, autosave: 1, summary: 1 }
+  : { startup: 15, batch: 3, report: 2, autosave: 3, summary: 2 };
 /** --quick skips the warm-up of the batch cases (the start-up cases have filled the format cache). */
 const WARMUP = !args.quick;
 
@@ -74,7 +76,11 @@ interface Case {
   before?: () => void;
 }
 
-const spawnCase = (spec: () => RunSpec, okCodes = [0], before?: () => void): Case => ({ run: () => runOnce(spec()), okCodes, ...(before ? { before } : {}) });
+const spawnCase = (spec: () => RunSpec, okCodes = [0], before?: () => void): Case => ({
+  run: () => runOnce(spec()),
+  okCodes,
+  ...(before ? { before } : {}),
+});
 
 /**
  * Cases measured in turn, round by round (A B A B …; see `interleave`), so that load that
@@ -136,7 +142,10 @@ function judge(r: Row, base: { wall?: number; cpu?: number }, target: string, li
   if (cpu !== undefined) Object.assign(r, { cpuRatio: cpu, cpuRatioText: text(cpu) });
   return r;
 }
-const baseOf = (r: Row, per = 1) => ({ ...(r.medianMs !== undefined ? { wall: r.medianMs / per } : {}), ...(r.cpuMedianMs !== undefined ? { cpu: r.cpuMedianMs / per } : {}) });
+const baseOf = (r: Row, per = 1) => ({
+  ...(r.medianMs !== undefined ? { wall: r.medianMs / per } : {}),
+  ...(r.cpuMedianMs !== undefined ? { cpu: r.cpuMedianMs / per } : {}),
+});
 
 const rows: Row[] = [];
 const notes: string[] = [];
@@ -159,7 +168,11 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
     ["afstem lint formats/", afstem("lint", "formats/")],
   ];
   // Always warmed up: the first run fills the format cache.
-  const results = await interleaved(specs.map(([, spec]) => spawnCase(() => spec)), RUNS.startup, true);
+  const results = await interleaved(
+    specs.map(([, spec]) => spawnCase(() => spec)),
+    RUNS.startup,
+    true,
+  );
   const base = row(specs[0]![0], results[0]!);
   rows.push(base);
   const targets = [1.3, 1.3, 2];
@@ -199,14 +212,31 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   const limits: Limits = { wall: (x) => x <= 0.2, cpu: (x) => x <= 0.3 };
   const bigRow = row(`afstem rollup ${SIZES.big}, all layouts, cold (empty record cache)`, bigCold!);
   rows.push(judge(bigRow, baseOf(naiveRow), target, limits));
-  rows.push(judge(row(`afstem rollup ${SIZES.big}, all layouts, warm (unchanged corpus, cached records)`, bigWarm!), baseOf(naiveRow), target, limits));
+  rows.push(
+    judge(
+      row(`afstem rollup ${SIZES.big}, all layouts, warm (unchanged corpus, cached records)`, bigWarm!),
+      baseOf(naiveRow),
+      target,
+      limits,
+    ),
+  );
   const smallRow = row(`afstem rollup ${SIZES.small}, all layouts, cold`, smallRun!);
   rows.push(smallRow);
-  const rssRow: Row = { case: `rollup peak RSS ${SIZES.big} vs ${SIZES.small} (cold)`, runsMs: [], ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}) };
+  const rssRow: Row = {
+    case: `rollup peak RSS ${SIZES.big} vs ${SIZES.small} (cold)`,
+    runsMs: [],
+    ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}),
+  };
   if (bigRow.result === "n/a" || smallRow.result === "n/a") Object.assign(rssRow, { result: "n/a", note: "not built yet" });
   const rssRatio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
   rssRow.target = "≤1.50×";
-  if (!rssRow.result) Object.assign(rssRow, rssRatio === undefined ? { result: "n/a" } : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" });
+  if (!rssRow.result)
+    Object.assign(
+      rssRow,
+      rssRatio === undefined
+        ? { result: "n/a" }
+        : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" },
+    );
   rows.push(rssRow);
   fresh();
 }
@@ -219,14 +249,33 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   const fresh = () => rmSync(outDir, { recursive: true, force: true });
   log(`report --summary: ${SIZES.big} en ${SIZES.small} sessies, om en om ...`);
   const summaryArgs = (dir: string) => afstem("report", dir, "--summary", "--out", outDir, "--force");
-  const [bigRun, smallRun] = await interleaved([spawnCase(() => summaryArgs(big), [0, 1], fresh), spawnCase(() => summaryArgs(small), [0, 1], fresh)], RUNS.summary, false);
+  const [bigRun, smallRun] = await interleaved(
+    [spawnCase(() => summaryArgs(big), [0, 1], fresh), spawnCase(() => summaryArgs(small), [0, 1], fresh)],
+    RUNS.summary,
+    false,
+  );
   const bigRow = row(`afstem report --summary ${SIZES.big}`, bigRun!);
   const smallRow = row(`afstem report --summary ${SIZES.small}`, smallRun!);
   rows.push(bigRow, smallRow);
-  const rssRow: Row = { case: `summary peak RSS ${SIZES.big} vs ${SIZES.small}`, runsMs: [], ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}), target: "≤1.50×" };
-  if (bigRow.result || smallRow.result) Object.assign(rssRow, { result: bigRow.result === "FAIL" || smallRow.result === "FAIL" ? "FAIL" : "n/a", note: bigRow.note ?? smallRow.note });
+  const rssRow: Row = {
+    case: `summary peak RSS ${SIZES.big} vs ${SIZES.small}`,
+    runsMs: [],
+    ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}),
+    target: "≤1.50×",
+  };
+  if (bigRow.result || smallRow.result)
+    Object.assign(rssRow, {
+      result: bigRow.result === "FAIL" || smallRow.result === "FAIL" ? "FAIL" : "n/a",
+      note: bigRow.note ?? smallRow.note,
+    });
   const rssRatio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
-  if (!rssRow.result) Object.assign(rssRow, rssRatio === undefined ? { result: "n/a" } : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" });
+  if (!rssRow.result)
+    Object.assign(
+      rssRow,
+      rssRatio === undefined
+        ? { result: "n/a" }
+        : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" },
+    );
   rows.push(rssRow);
   fresh();
 }
@@ -250,10 +299,23 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
     cases.unshift({
       run: async () => {
         const runs: RunResult[] = [];
-        for (const f of files) runs.push(await runOnce({ cmd: "pandoc", args: [path.join(mdDir, f), "-o", path.join(mdDir, f.replace(/\.md$/, ".docx"))], env, cwd: ROOT }));
+        for (const f of files)
+          runs.push(
+            await runOnce({
+              cmd: "pandoc",
+              args: [path.join(mdDir, f), "-o", path.join(mdDir, f.replace(/\.md$/, ".docx"))],
+              env,
+              cwd: ROOT,
+            }),
+          );
         const bad = runs.find((r) => r.code !== 0);
         const cpu = runs.map((r) => r.cpuMs).filter((x): x is number => x !== undefined);
-        return { ...(bad ?? runs[0]!), ms: median(runs.map((r) => r.ms)), ...(cpu.length ? { cpuMs: median(cpu) } : {}), rssKb: Math.max(...runs.map((r) => r.rssKb ?? 0)) };
+        return {
+          ...(bad ?? runs[0]!),
+          ms: median(runs.map((r) => r.ms)),
+          ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+          rssKb: Math.max(...runs.map((r) => r.rssKb ?? 0)),
+        };
       },
     });
   }
@@ -272,9 +334,17 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   if (hasPandoc) {
     rows.push(judge(r1, pandoc, "≤0.10× pandoc per report", { wall: (x) => x <= 0.1 }, n, perReport));
   } else {
-    rows.push(Object.assign(r1, { target: "≤0.10× pandoc per report", ...(r1.result ? {} : { result: "n/a" as const, note: "no pandoc" }) }));
+    rows.push(
+      Object.assign(r1, { target: "≤0.10× pandoc per report", ...(r1.result ? {} : { result: "n/a" as const, note: "no pandoc" }) }),
+    );
   }
-  if (r1.medianMs !== undefined) r1.note = [r1.note, `${(r1.medianMs / n).toFixed(1)} ms wall, ${r1.cpuMedianMs !== undefined ? (r1.cpuMedianMs / n).toFixed(1) : "?"} ms CPU per report`].filter(Boolean).join("; ");
+  if (r1.medianMs !== undefined)
+    r1.note = [
+      r1.note,
+      `${(r1.medianMs / n).toFixed(1)} ms wall, ${r1.cpuMedianMs !== undefined ? (r1.cpuMedianMs / n).toFixed(1) : "?"} ms CPU per report`,
+    ]
+      .filter(Boolean)
+      .join("; ");
   // --jobs k against --jobs 1 (speed-up) and --jobs k-1 (never slower); CPU ratio: the extra work.
   for (let i = 1; i < jRows.length; i++) {
     const r = jRows[i]!;
@@ -287,7 +357,11 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
       const cpu = div(r.cpuMedianMs, r1.cpuMedianMs);
       if (vs1 === undefined || vsPrev === undefined) r.result = "n/a";
       else {
-        Object.assign(r, { ratio: vs1, ratioText: `${vs1.toFixed(2)}× faster${k > 2 ? ` (${vsPrev.toFixed(2)}× vs --jobs ${k - 1})` : ""}`, result: (k === 2 ? vs1 >= 1.6 : vsPrev >= 1) ? "pass" : "FAIL" });
+        Object.assign(r, {
+          ratio: vs1,
+          ratioText: `${vs1.toFixed(2)}× faster${k > 2 ? ` (${vsPrev.toFixed(2)}× vs --jobs ${k - 1})` : ""}`,
+          result: (k === 2 ? vs1 >= 1.6 : vsPrev >= 1) ? "pass" : "FAIL",
+        });
         if (cpu !== undefined) Object.assign(r, { cpuRatio: cpu, cpuRatioText: `${cpu.toFixed(2)}× the CPU` });
       }
     }
@@ -318,7 +392,11 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
     maxes.push(j.maxMs);
   }
   rmSync(dir, { recursive: true, force: true });
-  const r: Row = { case: "autosave per answer (300 answers)", runsMs: medians, ...(medians.length ? { medianMs: median(medians), minMs: Math.min(...medians), maxMs: Math.max(...maxes) } : {}) };
+  const r: Row = {
+    case: "autosave per answer (300 answers)",
+    runsMs: medians,
+    ...(medians.length ? { medianMs: median(medians), minMs: Math.min(...medians), maxMs: Math.max(...maxes) } : {}),
+  };
   r.target = "p99 ≤16 ms";
   if (failed) Object.assign(r, { result: "FAIL", note: failed });
   else if (p99s.length) {
@@ -336,7 +414,12 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   if (r.code !== 0) Object.assign(row, { result: "FAIL", note: `exit ${r.code}: ${firstLine(r.stderr)}` });
   else {
     const j = JSON.parse(r.stdout) as { checks: number; slowestMs: number; slowest: string };
-    Object.assign(row, { ratio: j.slowestMs, ratioText: `slowest ${j.slowestMs.toFixed(1)} ms`, result: j.slowestMs <= 50 ? "pass" : "FAIL", note: `${j.checks} checks (median of 3 each); slowest: ${j.slowest}` });
+    Object.assign(row, {
+      ratio: j.slowestMs,
+      ratioText: `slowest ${j.slowestMs.toFixed(1)} ms`,
+      result: j.slowestMs <= 50 ? "pass" : "FAIL",
+      note: `${j.checks} checks (median of 3 each); slowest: ${j.slowest}`,
+    });
   }
   rows.push(row);
 }
@@ -349,7 +432,10 @@ async function pandocInput(corpusDir: string, sample: number): Promise<string> {
   const { readSessionFile } = await import("../session/io.js");
   const { sessionMarkdown } = await import("./markdown.js");
   const registry = await FormatRegistry.load(formatDirs());
-  const files = readdirSync(corpusDir).filter((f) => f.endsWith(".yaml")).sort().slice(0, sample);
+  const files = readdirSync(corpusDir)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort()
+    .slice(0, sample);
   for (const f of files) {
     const { session } = await readSessionFile(path.join(corpusDir, f));
     const format = session && registry.get(session.format.id, session.format.version);
@@ -361,15 +447,26 @@ async function pandocInput(corpusDir: string, sample: number): Promise<string> {
 // --- output -------------------------------------------------------------------------------------
 const seconds = (performance.now() - t0) / 1000;
 const machine: Machine = { cores, loadStart, loadEnd: loadavg(), node: process.version };
-if (args.quick) notes.push(`--quick: corpora of ${SIZES.big}/${SIZES.small} sessions instead of 10000/1000, report over ${SIZES.report}, fewer runs; the rollup and report targets are defined at 10000/1000 sessions, so their --quick figures are indicative only`);
+if (args.quick)
+  notes.push(
+    `--quick: corpora of ${SIZES.big}/${SIZES.small} sessions instead of 10000/1000, report over ${SIZES.report}, fewer runs; the rollup and report targets are defined at 10000/1000 sessions, so their --quick figures are indicative only`,
+  );
 notes.push(`wall time from spawn to exit; CPU time via ${cpuMethod()}; peak RSS via ${rssMethod()}`);
-notes.push(`cases run interleaved with their baseline (A B A B …): ${RUNS.startup} rounds (start-up), ${RUNS.batch} (rollup), ${RUNS.summary} (summary), ${RUNS.report} (report); medians; one uncounted warm-up run per start-up${WARMUP ? " and rollup" : ""} case fills the format, lint and help caches (AFSTEM_CACHE_DIR=.bench/cache); a cold rollup run first deletes the record cache (and pays for writing it), the warm run right after it reads that cache`);
-notes.push("a case marked 'extra cores' meets its wall target only because it used more cores than its baseline: its CPU ratio misses the same target");
-if (Math.max(machine.loadStart[0]!, machine.loadEnd[0]!) > cores) notes.push(`the machine was busy (load average above its ${cores} core(s)): compare the ratios, not the absolute times`);
+notes.push(
+  `cases run interleaved with their baseline (A B A B …): ${RUNS.startup} rounds (start-up), ${RUNS.batch} (rollup), ${RUNS.summary} (summary), ${RUNS.report} (report); medians; one uncounted warm-up run per start-up${WARMUP ? " and rollup" : ""} case fills the format, lint and help caches (AFSTEM_CACHE_DIR=.bench/cache); a cold rollup run first deletes the record cache (and pays for writing it), the warm run right after it reads that cache`,
+);
+notes.push(
+  "a case marked 'extra cores' meets its wall target only because it used more cores than its baseline: its CPU ratio misses the same target",
+);
+if (Math.max(machine.loadStart[0]!, machine.loadEnd[0]!) > cores)
+  notes.push(`the machine was busy (load average above its ${cores} core(s)): compare the ratios, not the absolute times`);
 process.stdout.write(`${renderTable(rows, machine)}\n\n${notes.map((n) => `- ${n}`).join("\n")}\n- ${seconds.toFixed(0)} s in total\n`);
 if (args.json) {
   const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string };
-  writeFileSync(args.json, `${JSON.stringify({ afstem: pkg.version, node: process.version, machine, quick: args.quick, seed: args.seed, sizes: SIZES, runs: RUNS, seconds, notes, rows }, null, 2)}\n`);
+  writeFileSync(
+    args.json,
+    `${JSON.stringify({ afstem: pkg.version, node: process.version, machine, quick: args.quick, seed: args.seed, sizes: SIZES, runs: RUNS, seconds, notes, rows }, null, 2)}\n`,
+  );
 }
 const failedRows = rows.filter((r) => r.result === "FAIL");
 process.exitCode = failedRows.length ? 1 : 0;

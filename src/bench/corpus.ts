@@ -13,7 +13,12 @@ export const DEFAULT_SEED = 20260915;
  * whatever the number of workers: each session draws from its own fork of the seed's PRNG,
  * and names are deduplicated (`-2`, `-3`) in corpus order.
  */
-export async function writeCorpus(dir: string, n: number, seed = DEFAULT_SEED, workers = Math.min(2, availableParallelism())): Promise<string[]> {
+export async function writeCorpus(
+  dir: string,
+  n: number,
+  seed = DEFAULT_SEED,
+  workers = Math.min(2, availableParallelism()),
+): Promise<string[]> {
   mkdirSync(dir, { recursive: true });
   const count = Math.max(1, Math.min(workers, Math.ceil(n / 200)));
   const pending = new Map<number, CorpusItem>();
@@ -30,16 +35,18 @@ export async function writeCorpus(dir: string, n: number, seed = DEFAULT_SEED, w
     }
   };
   await Promise.all(
-    Array.from({ length: count }, (_, index) =>
-      new Promise<void>((resolve, reject) => {
-        const w = new Worker(new URL("./corpus-worker.js", import.meta.url), { workerData: { n, seed, shard: { index, count } } });
-        w.on("message", (batch: CorpusItem[]) => {
-          for (const item of batch) pending.set(item.i, item);
-          flush();
-        });
-        w.on("error", reject);
-        w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`corpus worker exited with ${code}`))));
-      }),
+    Array.from(
+      { length: count },
+      (_, index) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(new URL("./corpus-worker.js", import.meta.url), { workerData: { n, seed, shard: { index, count } } });
+          w.on("message", (batch: CorpusItem[]) => {
+            for (const item of batch) pending.set(item.i, item);
+            flush();
+          });
+          w.on("error", reject);
+          w.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`corpus worker exited with ${code}`))));
+        }),
     ),
   );
   flush();
@@ -66,5 +73,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { n, out, seed } = parseArgs(process.argv.slice(2));
   const t0 = performance.now();
   const files = await writeCorpus(out, n, seed);
-  process.stderr.write(`${files.length} sessies geschreven naar ${out} (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `${files.length} sessies geschreven naar ${out} (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
 }

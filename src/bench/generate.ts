@@ -14,15 +14,32 @@ import { addDays, answerFor, type AnswerContext } from "./answers.js";
 import { SCHOOL_NAME, SCHOOL_PREFIX, VO_NAME, longText, personName, shortText } from "./words.js";
 
 const GEMEENTE_REGIO: Record<string, string> = {
-  beverwijk: "ijmond", heemskerk: "ijmond", velsen: "ijmond",
-  bergen: "buch", uitgeest: "buch", castricum: "buch", heiloo: "buch",
-  alkmaar: "noord-kennemerland", "dijk-en-waard": "noord-kennemerland",
+  beverwijk: "ijmond",
+  heemskerk: "ijmond",
+  velsen: "ijmond",
+  bergen: "buch",
+  uitgeest: "buch",
+  castricum: "buch",
+  heiloo: "buch",
+  alkmaar: "noord-kennemerland",
+  "dijk-en-waard": "noord-kennemerland",
 };
 const GEMEENTEN = Object.keys(GEMEENTE_REGIO);
-const SCHOOLTYPES = [["PO", 60], ["SBO", 8], ["SO", 6], ["VO", 20], ["VSO", 6]] as const;
+const SCHOOLTYPES = [
+  ["PO", 60],
+  ["SBO", 8],
+  ["SO", 6],
+  ["VO", 20],
+  ["VSO", 6],
+] as const;
 
 /** Which formats, how often. kernteam uses v1 before schooljaar 2026-2027, v2 after. */
-const FORMAT_MIX = [["kernteam", 55], ["kernteam-buch", 20], ["beleidsgroep", 12], ["routekaart", 13]] as const;
+const FORMAT_MIX = [
+  ["kernteam", 55],
+  ["kernteam-buch", 20],
+  ["beleidsgroep", 12],
+  ["routekaart", 13],
+] as const;
 const V2_FROM = "2026-08-01";
 const FIRST_DAY = Date.UTC(2023, 8, 1);
 const LAST_DAY = Date.UTC(2027, 6, 15);
@@ -72,7 +89,9 @@ function metaValue(q: Question, school: School, datum: string, rng: Rng, format:
   const codes = optionCodes(q);
   switch (q.id) {
     case "school":
-      return format.id === "routekaart" ? `${rng.pick(["Expertteam jeugd", "Jeugdteam", "Wijkteam", "Team Jeugd & Gezin"])} ${school.gemeente.replace(/(^|-)(\w)/g, (_, a: string, b: string) => `${a ? " " : ""}${b.toUpperCase()}`)}` : school.name;
+      return format.id === "routekaart"
+        ? `${rng.pick(["Expertteam jeugd", "Jeugdteam", "Wijkteam", "Team Jeugd & Gezin"])} ${school.gemeente.replace(/(^|-)(\w)/g, (_, a: string, b: string) => `${a ? " " : ""}${b.toUpperCase()}`)}`
+        : school.name;
     case "brin":
       return school.brin;
     case "gemeente":
@@ -118,12 +137,31 @@ export interface GeneratedSession {
 }
 
 /** One session for one format; `status` and the school come from the caller's draws. */
-export function generateSession(format: Format, school: School, datum: string, rng: Rng, checker: AnswerChecker, final: boolean, repeatItems?: number): Session {
+export function generateSession(
+  format: Format,
+  school: School,
+  datum: string,
+  rng: Rng,
+  checker: AnswerChecker,
+  final: boolean,
+  repeatItems?: number,
+): Session {
   const session: Session = {
-    afstem: 1, format: { id: format.id, version: format.version }, status: final ? "final" : "draft",
-    started: at(datum, rng.int(8 * 60, 14 * 60)), updated: "", finalized: null,
-    meta: {}, participants: participants(format, school, rng, final), answers: {},
-    notes: {}, skipped: [], parked: [], actions: [], timing: {}, history: [],
+    afstem: 1,
+    format: { id: format.id, version: format.version },
+    status: final ? "final" : "draft",
+    started: at(datum, rng.int(8 * 60, 14 * 60)),
+    updated: "",
+    finalized: null,
+    meta: {},
+    participants: participants(format, school, rng, final),
+    answers: {},
+    notes: {},
+    skipped: [],
+    parked: [],
+    actions: [],
+    timing: {},
+    history: [],
   };
   const ctx: AnswerContext = { rng, checker, datum, session, ...(repeatItems !== undefined ? { repeatItems } : {}) };
   const order = askingOrder(format);
@@ -153,13 +191,44 @@ export function generateSession(format: Format, school: School, datum: string, r
   if (Object.keys(aside).length) session.aside = aside;
 
   const answered = Object.keys(session.answers);
-  for (const id of rng.sample(answered, rng.weighted([[0, 5], [1, 3], [2, 2], [3, 1]] as const))) session.notes[id] = longText(rng, 1);
+  for (const id of rng.sample(
+    answered,
+    rng.weighted([
+      [0, 5],
+      [1, 3],
+      [2, 2],
+      [3, 1],
+    ] as const),
+  ))
+    session.notes[id] = longText(rng, 1);
   const minutes = format.duration;
-  for (let i = rng.weighted([[0, 6], [1, 3], [2, 1]] as const); i > 0; i--) {
-    session.parked.push({ text: shortText(rng), ...(answered.length ? { question: rng.pick(answered) } : {}), time: at(datum, 9 * 60 + rng.int(0, minutes)) });
+  for (
+    let i = rng.weighted([
+      [0, 6],
+      [1, 3],
+      [2, 1],
+    ] as const);
+    i > 0;
+    i--
+  ) {
+    session.parked.push({
+      text: shortText(rng),
+      ...(answered.length ? { question: rng.pick(answered) } : {}),
+      time: at(datum, 9 * 60 + rng.int(0, minutes)),
+    });
   }
   const people = session.participants;
-  for (let i = rng.weighted([[0, 2], [1, 3], [2, 3], [3, 2], [5, 1]] as const); i > 0; i--) {
+  for (
+    let i = rng.weighted([
+      [0, 2],
+      [1, 3],
+      [2, 3],
+      [3, 2],
+      [5, 1],
+    ] as const);
+    i > 0;
+    i--
+  ) {
     const p = people.length ? rng.pick(people) : undefined;
     session.actions.push({
       what: longText(rng, 1),

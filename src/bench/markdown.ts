@@ -7,14 +7,30 @@ import { tr } from "../i18n/lang.js";
 
 function answerText(v: AnswerValue): string {
   if (Array.isArray(v)) {
-    return v.map((x) => (typeof x === "object" ? `- ${Object.entries(x).map(([k, y]) => `${k}: ${String(y)}`).join("; ")}` : `- ${String(x)}`)).join("\n");
+    return v
+      .map((x) =>
+        typeof x === "object"
+          ? `- ${Object.entries(x)
+              .map(([k, y]) => `${k}: ${String(y)}`)
+              .join("; ")}`
+          : `- ${String(x)}`,
+      )
+      .join("\n");
   }
   return String(v);
 }
 
 export function sessionMarkdown(session: Session, format: Format): string {
-  const out = [`# ${tr(format.title)}`, "", ...Object.entries(session.meta).map(([k, v]) => `- **${k}**: ${String(v)}`), "", "## Deelnemers", ""];
-  for (const p of session.participants) out.push(`- ${p.role}${p.organisation ? ` (${p.organisation})` : ""}${p.present ? "" : " — afwezig"}`);
+  const out = [
+    `# ${tr(format.title)}`,
+    "",
+    ...Object.entries(session.meta).map(([k, v]) => `- **${k}**: ${String(v)}`),
+    "",
+    "## Deelnemers",
+    "",
+  ];
+  for (const p of session.participants)
+    out.push(`- ${p.role}${p.organisation ? ` (${p.organisation})` : ""}${p.present ? "" : " — afwezig"}`);
   let section = "";
   for (const { question, section: s } of askingOrder(format)) {
     if (!s) continue;

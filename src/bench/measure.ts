@@ -57,7 +57,6 @@ function hasGnuTime(): boolean {
   return gnuTime;
 }
 
-
 export function rssMethod(): string {
   if (hasGnuTime()) return "GNU time %M (process and its children)";
   if (existsSync("/proc/self/status")) return "/proc VmHWM (main process only)";

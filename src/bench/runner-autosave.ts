@@ -16,7 +16,14 @@ const N = Number(process.argv[2] ?? 300);
 const dir = process.argv[3] ?? mkdtempSync(path.join(tmpdir(), "afstem-bench-"));
 
 const q = (id: string, type: Question["type"], extra: Partial<Question> = {}): Question => ({
-  id, type, prompt: { nl: `Vraag ${id}` }, required: false, tags: [], privacy: "intern", was: [], ...extra,
+  id,
+  type,
+  prompt: { nl: `Vraag ${id}` },
+  required: false,
+  tags: [],
+  privacy: "intern",
+  was: [],
+  ...extra,
 });
 const sections = Array.from({ length: 10 }, (_, s) => ({
   id: `s${s}`,
@@ -25,10 +32,21 @@ const sections = Array.from({ length: 10 }, (_, s) => ({
   questions: Array.from({ length: Math.ceil(N / 10) }, (_, i) => {
     const id = `q${s}_${i}`;
     // Every fifth question depends on the one before, so the `when` re-evaluation is measured too.
-    return i % 3 === 0 ? q(id, "scale", { min: 1, max: 5 }) : q(id, "longtext", i % 5 === 4 ? { when: { q: `q${s}_${i - 1}`, answered: true } } : {});
+    return i % 3 === 0
+      ? q(id, "scale", { min: 1, max: 5 })
+      : q(id, "longtext", i % 5 === 4 ? { when: { q: `q${s}_${i - 1}`, answered: true } } : {});
   }),
 }));
-const format: Format = { id: "bench", version: 1, title: { nl: "bench" }, language: "nl", duration: 90, meta: [], participants: [], sections };
+const format: Format = {
+  id: "bench",
+  version: 1,
+  title: { nl: "bench" },
+  language: "nl",
+  duration: 90,
+  meta: [],
+  participants: [],
+  sections,
+};
 
 const text = "De lijnen zijn kort: de IB'er kan de jeugdverpleegkundige direct appen en krijgt meestal dezelfde dag antwoord. ".repeat(3);
 let state: RunnerState = startState(format, newSession(format, Date.now()), Date.now(), false);
@@ -55,9 +73,13 @@ const pct = (list: number[], p: number) => {
   const sorted = [...list].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(2);
 };
-const row = (name: string, list: number[]) => `  ${name.padEnd(10)} median ${pct(list, 50)} ms   p99 ${pct(list, 99)} ms   max ${pct(list, 100)} ms\n`;
+const row = (name: string, list: number[]) =>
+  `  ${name.padEnd(10)} median ${pct(list, 50)} ms   p99 ${pct(list, 99)} ms   max ${pct(list, 100)} ms\n`;
 process.stdout.write(
   `autosave per answer over ${times.length} answers\n` +
-    row("total", times) + row("reduce", parts.reduce) + row("serialize", parts.serialize) + row("write", parts.write),
+    row("total", times) +
+    row("reduce", parts.reduce) +
+    row("serialize", parts.serialize) +
+    row("write", parts.write),
 );
 if (!process.argv[3]) rmSync(dir, { recursive: true, force: true });

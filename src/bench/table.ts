@@ -70,7 +70,8 @@ export function judgeRatios(wall: number | undefined, cpu: number | undefined, l
   return { result, extraCores: wallOk && cpuKnown && !cpuOk };
 }
 
-const ms = (v: number | undefined) => (v === undefined ? "—" : v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`);
+const ms = (v: number | undefined) =>
+  v === undefined ? "—" : v >= 10000 ? `${(v / 1000).toFixed(1)} s` : `${v.toFixed(v < 100 ? 1 : 0)} ms`;
 const mb = (kb: number | undefined) => (kb === undefined ? "—" : `${(kb / 1024).toFixed(0)} MB`);
 const loads = (l: readonly number[]) => l.map((x) => x.toFixed(2)).join(" ");
 

@@ -27,7 +27,9 @@ interface Entry<T> extends FileStamp {
 }
 
 const sealOf = (file: string, stamp: FileStamp, value: unknown): string =>
-  createHash("sha1").update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null, value])).digest("base64");
+  createHash("sha1")
+    .update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null, value]))
+    .digest("base64");
 
 interface Index<T> {
   version: string;
@@ -61,14 +63,30 @@ export class FileCache<T> {
 
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
-    if (!e || e.size !== stamp.size || e.mtimeMs !== stamp.mtimeMs || e.hash !== stamp.hash || e.ctimeMs !== stamp.ctimeMs || e.ino !== stamp.ino) return undefined;
+    if (
+      !e ||
+      e.size !== stamp.size ||
+      e.mtimeMs !== stamp.mtimeMs ||
+      e.hash !== stamp.hash ||
+      e.ctimeMs !== stamp.ctimeMs ||
+      e.ino !== stamp.ino
+    )
+      return undefined;
     // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
     return e.seal === sealOf(file, stamp, e.value) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
     const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
-    this.index.entries[file] = { size, mtimeMs, ...(hash === undefined ? {} : { hash }), ...(ctimeMs === undefined ? {} : { ctimeMs }), ...(ino === undefined ? {} : { ino }), value, seal: sealOf(file, stamp, value) };
+    this.index.entries[file] = {
+      size,
+      mtimeMs,
+      ...(hash === undefined ? {} : { hash }),
+      ...(ctimeMs === undefined ? {} : { ctimeMs }),
+      ...(ino === undefined ? {} : { ino }),
+      value,
+      seal: sealOf(file, stamp, value),
+    };
     this.dirty = true;
   }
 

@@ -30,7 +30,11 @@ export class HelpCache {
   ) {}
 
   /** undefined when caching is off or the build cannot be stamped. */
-  static open(args: string[], lang: string, io: { stdout: { isTTY?: boolean; columns?: number }; env: Record<string, string | undefined> }): HelpCache | undefined {
+  static open(
+    args: string[],
+    lang: string,
+    io: { stdout: { isTTY?: boolean; columns?: number }; env: Record<string, string | undefined> },
+  ): HelpCache | undefined {
     const dir = cacheDir();
     if (!dir) return undefined;
     try {

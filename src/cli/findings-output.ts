@@ -29,17 +29,14 @@ export function printFindings(report: FindingsReport, json: boolean, io: Io): nu
   const chalk = chalkFor(io, "stdout");
   const sev = (s: "error" | "warning") => (s === "error" ? chalk.red(s) : chalk.yellow(s));
   for (const line of findingLines(findings, sev)) io.stdout.write(`${line}\n`);
-  const summary = fill(
-    msg("cli.findingsOutput.files-fileword-checked-errors-errword"),
-    {
-      files: report.files,
-      fileWord: report.files === 1 ? msg("cli.findingsOutput.file") : msg("cli.findingsOutput.files"),
-      errors,
-      errWord: errors === 1 ? msg("cli.findingsOutput.error") : msg("cli.findingsOutput.errors"),
-      warnings,
-      warnWord: warnings === 1 ? msg("cli.findingsOutput.warning") : msg("cli.findingsOutput.warnings"),
-    },
-  );
+  const summary = fill(msg("cli.findingsOutput.files-fileword-checked-errors-errword"), {
+    files: report.files,
+    fileWord: report.files === 1 ? msg("cli.findingsOutput.file") : msg("cli.findingsOutput.files"),
+    errors,
+    errWord: errors === 1 ? msg("cli.findingsOutput.error") : msg("cli.findingsOutput.errors"),
+    warnings,
+    warnWord: warnings === 1 ? msg("cli.findingsOutput.warning") : msg("cli.findingsOutput.warnings"),
+  });
   io.stderr.write(`${summary}\n`);
   return findingsExitCode(findings);
 }

@@ -18,14 +18,17 @@ type Described = { description: string; argChoices?: string[]; defaultValue?: un
 function extras(item: Described, showDefault: boolean, lang: Lang): string {
   const info: string[] = [];
   if (item.argChoices) info.push(`${msg("cli.help.choices", lang)}: ${item.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
-  if (showDefault && item.defaultValue !== undefined) info.push(`${msg("cli.help.default", lang)}: ${item.defaultValueDescription || JSON.stringify(item.defaultValue)}`);
+  if (showDefault && item.defaultValue !== undefined)
+    info.push(`${msg("cli.help.default", lang)}: ${item.defaultValueDescription || JSON.stringify(item.defaultValue)}`);
   if (!info.length) return item.description;
   return item.description ? `${item.description} (${info.join(", ")})` : `(${info.join(", ")})`;
 }
 
 /** commander's "[options]" and "[command]" in a usage line, in the user's language. */
 function tokens(usage: string, lang: Lang): string {
-  return usage.replace("[options]", `[${msg("cli.help.optionsToken", lang)}]`).replace("[command]", `[${msg("cli.help.commandToken", lang)}]`);
+  return usage
+    .replace("[options]", `[${msg("cli.help.optionsToken", lang)}]`)
+    .replace("[command]", `[${msg("cli.help.commandToken", lang)}]`);
 }
 
 /** Help configuration for program.configureHelp(); subcommands inherit it. */

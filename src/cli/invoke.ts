@@ -77,22 +77,13 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
   program
     // commander's own words through its Help hooks; subcommands inherit the configuration.
     .configureHelp(helpConfiguration(Help, getLang()))
-    .description(
-      msg("cli.invoke.alignment-conversations-between-schools"),
-    )
+    .description(msg("cli.invoke.alignment-conversations-between-schools"))
     .version(VERSION, "-V, --version", msg("cli.invoke.show-version-number"))
     .helpOption("-h, --help", msg("cli.invoke.show-help-command"))
     .addHelpCommand(false)
-    .addOption(
-      new Option("--lang <lang>", msg("cli.invoke.language-output"))
-        .choices(["nl", "en"])
-        .default(undefined),
-    )
+    .addOption(new Option("--lang <lang>", msg("cli.invoke.language-output")).choices(["nl", "en"]).default(undefined))
     .option("--no-color", msg("cli.invoke.no-colour-also-no-color"))
-    .option(
-      "--formats-dir <dir>",
-      msg("cli.invoke.extra-folder-formats-also-afstem"),
-    )
+    .option("--formats-dir <dir>", msg("cli.invoke.extra-folder-formats-also-afstem"))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -143,9 +134,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
   program
     .command("validate")
     .argument("<paths...>", msg("cli.invoke.session-files-folders"))
-    .description(
-      msg("cli.invoke.check-session-files-against-their"),
-    )
+    .description(msg("cli.invoke.check-session-files-against-their"))
     .option("--json", msg("cli.invoke.findings-json"))
     .addHelpText("after", examples(["afstem validate examples/", "afstem validate 2026-09-15-de-regenboog-kernteam.yaml"]))
     .action(lazy(() => import("../commands/validate.js"), io, outcome));
@@ -156,10 +145,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     .description(msg("cli.invoke.hold-guided-conversation-terminal"))
     .option("--out <dir>", msg("cli.invoke.folder-session-file"), ".")
     .option("--resume <file>", msg("cli.invoke.continue-saved-conversation"))
-    .option(
-      "--answers <file>",
-      msg("cli.invoke.fill-session-from-file-without"),
-    )
+    .option("--answers <file>", msg("cli.invoke.fill-session-from-file-without"))
     .option("--reopen", msg("cli.invoke.reopen-finalized-session-becomes-draft"))
     .option("--previous <file>", msg("cli.invoke.last-year-s-session-same"))
     .option("--take-over", msg("cli.invoke.resume-take-over-lock-even"))
@@ -193,7 +179,11 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     .option("--min-group <n>", msg("cli.invoke.summary-smaller-groups-are-shown"), "5")
     .addHelpText(
       "after",
-      examples(["afstem report examples --out verslagen/", "afstem report gesprekken/ --out regio/ --summary", "afstem report gesprekken/ --out verslagen/ --jobs 2"]),
+      examples([
+        "afstem report examples --out verslagen/",
+        "afstem report gesprekken/ --out regio/ --summary",
+        "afstem report gesprekken/ --out verslagen/ --jobs 2",
+      ]),
     )
     .action(lazy(() => import("../commands/report.js"), io, outcome));
 
@@ -247,7 +237,13 @@ export async function invoke(args: string[], io: Io): Promise<number> {
     if (fast) {
       // The same folders formatDirs() searches without --formats-dir; the listing shows paths
       // relative to the working directory, so that is part of the key too.
-      const dirs = [...(io.env.AFSTEM_FORMATS_PATH ?? "").split(path.delimiter).filter(Boolean).map((d) => path.resolve(io.cwd, d)), BUILTIN_FORMATS_DIR];
+      const dirs = [
+        ...(io.env.AFSTEM_FORMATS_PATH ?? "")
+          .split(path.delimiter)
+          .filter(Boolean)
+          .map((d) => path.resolve(io.cwd, d)),
+        BUILTIN_FORMATS_DIR,
+      ];
       const cache = OutputCache.open("formats-output", dirs, { ...fast, lang: getLang(), cwd: io.cwd });
       const hit = cache?.get();
       if (hit !== undefined) {

@@ -35,8 +35,7 @@ export function handleError(err: unknown, io: Io): number {
   }
   const message = err instanceof Error ? err.message : String(err);
   io.stderr.write(
-    `afstem: ${msg("cli.reportError.internal-error")}: ${message}\n` +
-      `  ${msg("cli.reportError.bug-afstem-not-your-input")}\n`,
+    `afstem: ${msg("cli.reportError.internal-error")}: ${message}\n` + `  ${msg("cli.reportError.bug-afstem-not-your-input")}\n`,
   );
   if (io.env.AFSTEM_DEBUG && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
   return EXIT.usage;

@@ -33,7 +33,9 @@ export default async function formatsShow(ref: string, opts: { json?: boolean } 
     return 0;
   }
   const out: string[] = [];
-  out.push(`${format.id} v${format.version} — ${tr(format.title, lang)} (${format.duration} min)${format.extends ? `  ${msg("commands.formatsShow.extends")} ${format.extends}` : ""}`);
+  out.push(
+    `${format.id} v${format.version} — ${tr(format.title, lang)} (${format.duration} min)${format.extends ? `  ${msg("commands.formatsShow.extends")} ${format.extends}` : ""}`,
+  );
   if (format.description) out.push(tr(format.description, lang));
   out.push("");
   out.push(`${msg("commands.formatsShow.meta")}:`);

@@ -14,7 +14,10 @@ import { msg } from "../i18n/messages.js";
 
 async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): Promise<Finding[]> {
   // Loaded only on a cache miss: the linter pulls in the YAML parser and ajv.
-  const [{ FormatRegistry, shadowFindings }, { lintFormatFile }] = await Promise.all([import("../format/registry.js"), import("../format/lint.js")]);
+  const [{ FormatRegistry, shadowFindings }, { lintFormatFile }] = await Promise.all([
+    import("../format/registry.js"),
+    import("../format/lint.js"),
+  ]);
   const registry = await FormatRegistry.load(dirs);
   const findings: Finding[] = [];
   for (const file of files) {
@@ -23,7 +26,14 @@ async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): 
     } catch (err) {
       if (!(err instanceof UserError)) throw err;
       // Unreadable (binary, not UTF-8, ...): a finding like any other, exit code decides below.
-      findings.push({ file, line: err.location?.line ?? 1, col: err.location?.col ?? 1, severity: "error", rule: "unreadable", message: err.message });
+      findings.push({
+        file,
+        line: err.location?.line ?? 1,
+        col: err.location?.col ?? 1,
+        severity: "error",
+        rule: "unreadable",
+        message: err.message,
+      });
     }
   }
   return findings;

@@ -48,12 +48,19 @@ interface ReportOptions {
 function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
   const usage = (text: string) => new UserError(text, EXIT.usage);
   if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage(msg("commands.report.split-previous-go-summary"));
-  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation") throw usage(fill(msg("commands.report.split-only-knows-organisatie"), { value: opts.split }));
+  if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation")
+    throw usage(fill(msg("commands.report.split-only-knows-organisatie"), { value: opts.split }));
   if (opts.by) {
-    const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
+    const metaIds = new Set(
+      registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])),
+    );
     if (!metaIds.has(opts.by)) {
-      throw new UserError(fill(msg("common.not-meta-field-any-known"), { by: opts.by }), EXIT.usage, undefined,
-        fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }));
+      throw new UserError(
+        fill(msg("common.not-meta-field-any-known"), { by: opts.by }),
+        EXIT.usage,
+        undefined,
+        fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }),
+      );
     }
   }
 }
@@ -75,7 +82,8 @@ async function previousRound(dir: string, registry: FormatRegistry, by: string |
   }
   const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today });
   for await (const r of fastSessions(final, registry)) {
-    if (r.ok && r.session.status === "final" && fold.knows(r.format)) fold.add({ format: r.format, session: release(r.session, r.format, "region", msg("common.name")) });
+    if (r.ok && r.session.status === "final" && fold.knows(r.format))
+      fold.add({ format: r.format, session: release(r.session, r.format, "region", msg("common.name")) });
   }
   return fold;
 }
@@ -152,7 +160,9 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
   sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
   const counts = { written: 0, skipped: 0, refused: 0 };
-  const noun = opts.summary ? { one: msg("commands.report.summary"), many: msg("commands.report.summaries") } : { one: msg("commands.report.report"), many: msg("commands.report.reports") };
+  const noun = opts.summary
+    ? { one: msg("commands.report.summary"), many: msg("commands.report.summaries") }
+    : { one: msg("commands.report.report"), many: msg("commands.report.reports") };
 
   // A full or read-only disk ends the batch with one message instead of one per document.
   let stopped: string | undefined;
@@ -182,11 +192,15 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
     conflicts = before - files.length;
   }
   // Ctrl+C / SIGTERM: stop the workers, remove temporary files, say what was finished (exit 130).
-  const interrupt = onInterrupt({
-    dirs: [opts.out],
-    stop: () => renderer.abort(),
-    done: () => fill(msg("commands.report.interrupted-n-noun-written-d"), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
-  }, io);
+  const interrupt = onInterrupt(
+    {
+      dirs: [opts.out],
+      stop: () => renderer.abort(),
+      done: () =>
+        fill(msg("commands.report.interrupted-n-noun-written-d"), { n: counts.written, noun: noun.many, d: displayPath(opts.out) }),
+    },
+    io,
+  );
   try {
     for await (const r of fastSessions(files, registry)) {
       if (stopped) break;
@@ -218,7 +232,9 @@ export default async function report(paths: string[], opts: ReportOptions & Glob
         continue;
       }
       const model = buildReport(r.format, r.session, lang);
-      const p = renderer.render({ kind: "report", model, target: target.file, force: opts.force === true }).then((res) => written(target.file, res));
+      const p = renderer
+        .render({ kind: "report", model, target: target.file, force: opts.force === true })
+        .then((res) => written(target.file, res));
       running.add(p);
       void p.finally(() => running.delete(p));
       // Backpressure: keep the workers fed without holding every model in memory.
@@ -252,7 +268,11 @@ async function writeSummary(
   progress: Progress,
   io: Io,
 ): Promise<void> {
-  const sel = selectSessions(input, (e) => ({ file: e.file, conversation: e.conversation, updated: e.updated, datum: e.datum, status: e.status }), { ...opts.period, includeDrafts: opts.includeDrafts === true });
+  const sel = selectSessions(
+    input,
+    (e) => ({ file: e.file, conversation: e.conversation, updated: e.updated, datum: e.datum, status: e.status }),
+    { ...opts.period, includeDrafts: opts.includeDrafts === true },
+  );
   const included = sel.kept;
   const held = emptyBatchHeld();
   held.drafts = sel.drafts;
@@ -273,8 +293,15 @@ async function writeSummary(
   }
   // Pass 2: each kept file is read again, released by the gate and folded; none is held.
   const today = new Date().toISOString().slice(0, 10);
-  const fold = summaryFold(included.map((e) => e.format), getLang(), { ...(opts.by ? { by: opts.by } : {}), today });
-  for await (const r of fastSessions(included.map((e) => e.file), registry)) {
+  const fold = summaryFold(
+    included.map((e) => e.format),
+    getLang(),
+    { ...(opts.by ? { by: opts.by } : {}), today },
+  );
+  for await (const r of fastSessions(
+    included.map((e) => e.file),
+    registry,
+  )) {
     if (!r.ok || !fold.knows(r.format)) {
       // Changed on disk between the two passes: left out, and said so.
       counts.skipped++;

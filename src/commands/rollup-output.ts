@@ -92,7 +92,8 @@ export class OutputSet {
     const typeAt = LONG_COLUMNS.indexOf("type");
     const codeAt = LONG_COLUMNS.indexOf("value_code");
     const longDates = dateColumns(LONG_COLUMNS);
-    if (layouts.has("long")) book.sheet({ name: "long", header: LONG_COLUMNS, isDate: (row, i) => longDates(row, i) || (i === codeAt && row[typeAt] === "date") });
+    if (layouts.has("long"))
+      book.sheet({ name: "long", header: LONG_COLUMNS, isDate: (row, i) => longDates(row, i) || (i === codeAt && row[typeAt] === "date") });
     if (layouts.has("wide")) book.sheet({ name: "wide", header: SESSION_COLUMNS });
     if (layouts.has("summary")) book.sheet({ name: "summary", header: SUMMARY_COLUMNS });
     if (layouts.has("actions")) book.sheet({ name: "actions", header: ACTION_COLUMNS, isDate: dateColumns(ACTION_COLUMNS) });
@@ -152,7 +153,9 @@ export class OutputSet {
       const index = new Map(cols.map((c, i) => [c.key, i]));
       const header = [...SESSION_COLUMNS, ...cols.map((c) => c.key)];
       const n = SESSION_COLUMNS.length;
-      this.book?.setHeader("wide", header, { isDate: dateColumns(header, (i) => i >= n && (cols[i - n]!.field?.question ?? cols[i - n]!.question.question).type === "date") });
+      this.book?.setHeader("wide", header, {
+        isDate: dateColumns(header, (i) => i >= n && (cols[i - n]!.field?.question ?? cols[i - n]!.question.question).type === "date"),
+      });
       this.spool.drain(([head, pairs]) => {
         const row: Cell[] = new Array(cols.length).fill(null);
         for (const [k, v] of pairs) {

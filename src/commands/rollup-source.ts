@@ -40,7 +40,11 @@ export async function* fastRecords(files: string[], registry: FormatRegistry, op
  * Records of `files` in input order: unchanged files from the record cache (rollup/fast/cache.ts),
  * the others from the engine chosen for their number (or AFSTEM_ROLLUP_ENGINE).
  */
-export async function records(files: string[], registry: FormatRegistry, opts: RecordOptions & { formatsDir?: string; forcedEngine?: string }): Promise<AsyncIterable<RecordResult>> {
+export async function records(
+  files: string[],
+  registry: FormatRegistry,
+  opts: RecordOptions & { formatsDir?: string; forcedEngine?: string },
+): Promise<AsyncIterable<RecordResult>> {
   // A forced engine (AFSTEM_ROLLUP_ENGINE: tests, diagnosis) reads every file itself.
   const forced = opts.forcedEngine;
   const cache = forced ? undefined : RecordCache.open(files, registry, { includeText: opts.includeText, lang: getLang() });
@@ -53,7 +57,13 @@ export async function records(files: string[], registry: FormatRegistry, opts: R
   return merged(files, hits, stamps, fresh, cache);
 }
 
-async function* merged(files: string[], hits: (SessionRecord | undefined)[], stamps: (FileStamp | undefined)[], fresh: AsyncIterable<RecordResult> | undefined, cache: RecordCache): AsyncGenerator<RecordResult> {
+async function* merged(
+  files: string[],
+  hits: (SessionRecord | undefined)[],
+  stamps: (FileStamp | undefined)[],
+  fresh: AsyncIterable<RecordResult> | undefined,
+  cache: RecordCache,
+): AsyncGenerator<RecordResult> {
   const it = fresh?.[Symbol.asyncIterator]();
   try {
     for (let i = 0; i < files.length; i++) {
@@ -76,7 +86,12 @@ async function* merged(files: string[], hits: (SessionRecord | undefined)[], sta
   cache.save();
 }
 
-async function engineRecords(engine: Engine, files: string[], registry: FormatRegistry, opts: RecordOptions & { formatsDir?: string }): Promise<AsyncIterable<RecordResult>> {
+async function engineRecords(
+  engine: Engine,
+  files: string[],
+  registry: FormatRegistry,
+  opts: RecordOptions & { formatsDir?: string },
+): Promise<AsyncIterable<RecordResult>> {
   if (engine === "simple") return simpleRecords(files, registry, opts);
   if (engine === "fast") return fastRecords(files, registry, opts);
   const { workerRecords } = await import("../rollup/fast/pool.js");

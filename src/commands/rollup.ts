@@ -39,11 +39,18 @@ interface RollupFlags {
 }
 
 function parseLayouts(list: string): Set<Layout> {
-  const parts = list.split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = list
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = parts.filter((p) => !(LAYOUTS as readonly string[]).includes(p));
   if (bad.length || !parts.length) {
-    throw new UserError(fill(msg("commands.rollup.unknown-layout-bad"), { bad: bad.join(",") || list }), EXIT.usage, undefined,
-      fill(msg("commands.rollup.choose-from-list-comma-separated"), { list: LAYOUTS.join(", ") }));
+    throw new UserError(
+      fill(msg("commands.rollup.unknown-layout-bad"), { bad: bad.join(",") || list }),
+      EXIT.usage,
+      undefined,
+      fill(msg("commands.rollup.choose-from-list-comma-separated"), { list: LAYOUTS.join(", ") }),
+    );
   }
   return new Set(parts as Layout[]);
 }
@@ -57,10 +64,16 @@ function parseMinGroup(s: string): number {
 }
 
 function checkBy(by: string, registry: FormatRegistry): void {
-  const metaIds = new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
+  const metaIds = new Set(
+    registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])),
+  );
   if (!metaIds.has(by)) {
-    throw new UserError(fill(msg("common.not-meta-field-any-known"), { by }), EXIT.usage, undefined,
-      fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }));
+    throw new UserError(
+      fill(msg("common.not-meta-field-any-known"), { by }),
+      EXIT.usage,
+      undefined,
+      fill(msg("common.meta-fields-list"), { list: [...metaIds].sort().join(", ") }),
+    );
   }
 }
 
@@ -144,7 +157,15 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   } catch (err) {
     throw cannotCreate(err);
   }
-  const opts: OutputOptions = { layouts, dialect: { excel: flags.excel === true }, includeText: flags.includeText === true, by: flags.by, minGroup, lang: getLang(), xlsx: flags.xlsx === true };
+  const opts: OutputOptions = {
+    layouts,
+    dialect: { excel: flags.excel === true },
+    includeText: flags.includeText === true,
+    by: flags.by,
+    minGroup,
+    lang: getLang(),
+    xlsx: flags.xlsx === true,
+  };
   const plan = planCache(registry);
   const sets = new Map<string, OutputSet>();
   const idOf = sessionIds();
@@ -155,14 +176,17 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const inputs = files.filter((f) => !isConflictCopy(f));
   held.conflicts = files.length - inputs.length;
   const counts = { final: 0, draft: 0, draftExcluded: 0, skipped: 0 };
-  const interrupt = onInterrupt({
-    dirs: [path.dirname(out)],
-    done: () =>
-      fill(msg("commands.rollup.interrupted-n-session-s-read"), {
-        n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
-        d: displayPath(out),
-      }),
-  }, io);
+  const interrupt = onInterrupt(
+    {
+      dirs: [path.dirname(out)],
+      done: () =>
+        fill(msg("commands.rollup.interrupted-n-session-s-read"), {
+          n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
+          d: displayPath(out),
+        }),
+    },
+    io,
+  );
   const failed = (err: unknown): never => {
     for (const s of sets.values()) s.abort();
     discardStaging(staging);
@@ -179,11 +203,16 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   // Records are small: collect them, so that each conversation counts once (the newest save).
   const recs: SessionRecord[] = [];
   try {
-    const source: AsyncIterable<RecordResult> = await records(inputs, registry, { includeText: opts.includeText, formatsDir: flags.formatsDir, ...(io.env.AFSTEM_ROLLUP_ENGINE ? { forcedEngine: io.env.AFSTEM_ROLLUP_ENGINE } : {}) });
+    const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
+      includeText: opts.includeText,
+      formatsDir: flags.formatsDir,
+      ...(io.env.AFSTEM_ROLLUP_ENGINE ? { forcedEngine: io.env.AFSTEM_ROLLUP_ENGINE } : {}),
+    });
     for await (const r of source) {
       if (!r.ok) {
         counts.skipped++;
-        for (const line of findingLines(r.findings.filter((x) => x.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
+        for (const line of findingLines(r.findings.filter((x) => x.severity === "error").map((f) => ({ ...f, file: displayPath(f.file) }))))
+          io.stderr.write(`${line}\n`);
         continue;
       }
       recs.push(r.record);
@@ -191,7 +220,11 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   } catch (err) {
     failed(err);
   }
-  const sel = selectSessions(recs, (rec) => ({ file: rec.file, conversation: rec.conversation, updated: rec.updated, datum: rec.datum, status: rec.status }), { ...period, includeDrafts: flags.includeDrafts === true });
+  const sel = selectSessions(
+    recs,
+    (rec) => ({ file: rec.file, conversation: rec.conversation, updated: rec.updated, datum: rec.datum, status: rec.status }),
+    { ...period, includeDrafts: flags.includeDrafts === true },
+  );
   counts.draftExcluded = sel.drafts;
   held.drafts = sel.drafts;
   held.outsidePeriod = sel.outsidePeriod;
@@ -258,12 +291,14 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   return counts.skipped > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function closingLine(c: { final: number; draft: number; draftExcluded: number; skipped: number }, written: number, includeDrafts: boolean, out: string): string {
+function closingLine(
+  c: { final: number; draft: number; draftExcluded: number; skipped: number },
+  written: number,
+  includeDrafts: boolean,
+  out: string,
+): string {
   const drafts = includeDrafts
     ? fill(msg("commands.rollup.n-draft-s-included"), { n: c.draft })
     : fill(msg("commands.rollup.n-draft-s-excluded-use"), { n: c.draftExcluded });
-  return fill(
-    msg("commands.rollup.final-final-session-s-included"),
-    { final: c.final, drafts, skipped: c.skipped, written, out },
-  );
+  return fill(msg("commands.rollup.final-final-session-s-included"), { final: c.final, drafts, skipped: c.skipped, written, out });
 }

@@ -18,7 +18,14 @@ import { saveFailure } from "../store/safe-save.js";
 import type { Io } from "../cli/invocation.js";
 import { msg } from "../i18n/messages.js";
 
-export async function fillFromAnswers(file: string, format: Format, registry: FormatRegistry, outDir: string, io: Pick<Io, "stdout" | "stderr">, now = Date.now()): Promise<number> {
+export async function fillFromAnswers(
+  file: string,
+  format: Format,
+  registry: FormatRegistry,
+  outDir: string,
+  io: Pick<Io, "stdout" | "stderr">,
+  now = Date.now(),
+): Promise<number> {
   const read = await readSessionFile(file);
   const data = read.parsed.data;
   // The format may come from the command line instead of the file.
@@ -31,9 +38,7 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   for (const line of findingLines(findings)) io.stderr.write(`${line}\n`);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (errors || !check.session || !check.format) {
-    io.stderr.write(
-      `${fill(msg("commands.runAnswers.n-problem-s-f-nothing"), { n: Math.max(errors, 1), f: displayPath(file) })}\n`,
-    );
+    io.stderr.write(`${fill(msg("commands.runAnswers.n-problem-s-f-nothing"), { n: Math.max(errors, 1), f: displayPath(file) })}\n`);
     return EXIT.findings;
   }
   const session = check.session;
@@ -44,8 +49,12 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   if (typeof (data as Record<string, unknown>).started !== "string") session.started = at;
   session.history.push({ event: "import", at, note: path.basename(file) });
   const cannotWrite = (err: unknown, where: string) =>
-    new UserError(fill(msg("commands.runAnswers.cannot-write-d-why"), { d: displayPath(where), why: saveFailure(err) }), EXIT.usage, undefined,
-      msg("commands.runAnswers.choose-folder-you-can-write"));
+    new UserError(
+      fill(msg("commands.runAnswers.cannot-write-d-why"), { d: displayPath(where), why: saveFailure(err) }),
+      EXIT.usage,
+      undefined,
+      msg("commands.runAnswers.choose-folder-you-can-write"),
+    );
   try {
     makeDirSync(outDir);
   } catch (err) {
@@ -55,7 +64,10 @@ export async function fillFromAnswers(file: string, format: Format, registry: Fo
   // exclusively, so two runs never both report the same file (util/writer.ts).
   let target: string;
   try {
-    target = writeNewFileSync(numbered(path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"))), serializeSession(session));
+    target = writeNewFileSync(
+      numbered(path.join(outDir, sessionFileName(session.meta, session.format.id, ".yaml"))),
+      serializeSession(session),
+    );
   } catch (err) {
     throw cannotWrite(err, outDir);
   }

@@ -65,16 +65,33 @@ function outDirOf(cwd: string, out: string | undefined, create = true): string {
   return dir;
 }
 
-async function openResumed(file: string, ref: string | undefined, format: Format, registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"], checker: AnswerChecker, io: Io) {
+async function openResumed(
+  file: string,
+  ref: string | undefined,
+  format: Format,
+  registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"],
+  checker: AnswerChecker,
+  io: Io,
+) {
   const read = await readSessionFile(file);
-  const check = read.session ? await validateSession(read, registry, {}, checker) : { findings: read.findings, session: undefined, format: undefined };
+  const check = read.session
+    ? await validateSession(read, registry, {}, checker)
+    : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
   if (errors.length || !check.session || !check.format) {
     for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
-    throw new UserError(fill(msg("commands.run.f-cannot-continued"), { f: displayPath(file) }), EXIT.usage, undefined, msg("commands.run.fix-lines-above-afstem-validate"));
+    throw new UserError(
+      fill(msg("commands.run.f-cannot-continued"), { f: displayPath(file) }),
+      EXIT.usage,
+      undefined,
+      msg("commands.run.fix-lines-above-afstem-validate"),
+    );
   }
   if (check.format.id !== format.id) {
-    throw new UserError(fill(msg("commands.run.f-session-format-not-b"), { f: displayPath(file), a: check.format.id, b: ref ?? "" }), EXIT.usage);
+    throw new UserError(
+      fill(msg("commands.run.f-session-format-not-b"), { f: displayPath(file), a: check.format.id, b: ref ?? "" }),
+      EXIT.usage,
+    );
   }
   return { session: check.session as Session, format: check.format };
 }
@@ -87,7 +104,12 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
     const id = read.session?.format.id;
     if (id) return id;
     for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
-    throw new UserError(fill(msg("commands.run.f-names-no-format"), { f: displayPath(o.resume) }), EXIT.usage, undefined, msg("commands.run.name-format-afstem-run-format"));
+    throw new UserError(
+      fill(msg("commands.run.f-names-no-format"), { f: displayPath(o.resume) }),
+      EXIT.usage,
+      undefined,
+      msg("commands.run.name-format-afstem-run-format"),
+    );
   }
   throw new UserError(msg("commands.run.which-format-give-format-id"), EXIT.usage);
 }
@@ -119,7 +141,12 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
     const p = await loadPrevious(path.resolve(io.cwd, o.previous), loaded.registry, checker);
     if ("error" in p) {
       io.stderr.write(`${p.error}\n`);
-      throw new UserError(fill(msg("commands.run.f-cannot-read-previous-session"), { f: displayPath(o.previous) }), EXIT.usage, undefined, msg("commands.run.check-file-afstem-validate"));
+      throw new UserError(
+        fill(msg("commands.run.f-cannot-read-previous-session"), { f: displayPath(o.previous) }),
+        EXIT.usage,
+        undefined,
+        msg("commands.run.check-file-afstem-validate"),
+      );
     }
     given = p;
   }
@@ -134,19 +161,22 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
         : fill(msg("commands.run.note-lock-interrupted-run-process"), { pid }),
     );
   const conflict = (theirs: string, ours: string) =>
-    say(
-      fill(
-        msg("commands.run.theirs-was-changed-someone-something"),
-        { theirs: displayPath(theirs), ours: displayPath(ours) },
-      ),
-    );
+    say(fill(msg("commands.run.theirs-was-changed-someone-something"), { theirs: displayPath(theirs), ours: displayPath(ours) }));
   let target: SessionTarget;
   let firstSave = false;
   if (o.resume) {
     const opened = await openResumed(o.resume, ref, format, loaded.registry, checker, io);
     format = opened.format;
-    const lockOptions = { takeOver: o.takeOver === true, takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over` };
-    target = new SessionTarget(path.dirname(path.resolve(io.cwd, o.resume)), format.id, { onTakeover: takeover, onConflict: conflict, lock: lockOptions }, path.resolve(io.cwd, o.resume));
+    const lockOptions = {
+      takeOver: o.takeOver === true,
+      takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over`,
+    };
+    target = new SessionTarget(
+      path.dirname(path.resolve(io.cwd, o.resume)),
+      format.id,
+      { onTakeover: takeover, onConflict: conflict, lock: lockOptions },
+      path.resolve(io.cwd, o.resume),
+    );
     state = startState(format, opened.session, now(), true);
     say(fill(msg("commands.run.session-f"), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {
@@ -163,7 +193,11 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
       say(msg("commands.run.reopened-changes-session-only-becomes"));
     } else firstSave = true;
   } else {
-    target = new SessionTarget(outDir, format.id, { onTakeover: takeover, onConflict: conflict, onFixed: (f) => say(fill(msg("commands.run.saving-f"), { f: displayPath(f) })) });
+    target = new SessionTarget(outDir, format.id, {
+      onTakeover: takeover,
+      onConflict: conflict,
+      onFixed: (f) => say(fill(msg("commands.run.saving-f"), { f: displayPath(f) })),
+    });
     state = startState(format, newSession(format, now()), now(), false);
     say(fill(msg("commands.run.new-session-t-file-goes"), { t: tr(format.title), d: displayPath(outDir) || ".", id: format.id }));
   }
@@ -184,8 +218,8 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
     !saver.finish()
       ? msg("commands.run.not-saved-disk-session-shown")
       : target.file
-      ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref, cli })
-      : msg("commands.run.nothing-was-filled-yet-nothing");
+        ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref, cli })
+        : msg("commands.run.nothing-was-filled-yet-nothing");
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.
   // Could nothing be saved, the exit code is 1 (the README's promise), whatever the signal.
@@ -200,12 +234,18 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
       io.exit(saved ? code : EXIT.findings);
     }
   };
-  const handlers: [NodeJS.Signals, () => void][] = [["SIGINT", onSignal(130)], ["SIGTERM", onSignal(143)], ["SIGHUP", onSignal(129)]];
+  const handlers: [NodeJS.Signals, () => void][] = [
+    ["SIGINT", onSignal(130)],
+    ["SIGTERM", onSignal(143)],
+    ["SIGHUP", onSignal(129)],
+  ];
   for (const [sig, h] of handlers) process.on(sig, h);
   try {
     const previous: PreviousSource = given
       ? { given }
-      : { find: () => findPrevious(target.file ? path.dirname(target.file) : outDir, state.session, target.file, loaded.registry, checker) };
+      : {
+          find: () => findPrevious(target.file ? path.dirname(target.file) : outDir, state.session, target.file, loaded.registry, checker),
+        };
     const { outcome, state: end } = await converse(state, { ui, checker, now, save, settle: () => saver.settle(), previous });
     if (end.reopening) {
       say(`\n${msg("commands.run.nothing-changed-session-stays-finalized")}`);

@@ -19,9 +19,12 @@ export default async function validate(paths: string[], opts: { json?: boolean }
   let unreadable = false;
   let checked = 0;
   // Ctrl+C / SIGTERM: validate writes nothing; say how far it got, exit 130.
-  const interrupt = onInterrupt({
-    done: () => fill(msg("commands.validate.interrupted-n-total-files-checked"), { n: checked, total: files.length }),
-  }, io);
+  const interrupt = onInterrupt(
+    {
+      done: () => fill(msg("commands.validate.interrupted-n-total-files-checked"), { n: checked, total: files.length }),
+    },
+    io,
+  );
   try {
     for await (const r of loadSessions(files, registry)) {
       checked++;

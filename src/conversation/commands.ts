@@ -5,17 +5,28 @@ import { msg } from "../i18n/messages.js";
 export type CommandName = "back" | "skip" | "help" | "section" | "review" | "note" | "park" | "action" | "actions" | "stop" | "commands";
 
 const WORDS: Record<string, CommandName> = {
-  terug: "back", back: "back",
-  over: "skip", overslaan: "skip", skip: "skip",
+  terug: "back",
+  back: "back",
+  over: "skip",
+  overslaan: "skip",
+  skip: "skip",
   help: "help",
-  sectie: "section", section: "section",
-  overzicht: "review", review: "review",
-  notitie: "note", note: "note",
-  park: "park", parkeer: "park",
-  actie: "action", action: "action",
-  acties: "actions", actions: "actions",
+  sectie: "section",
+  section: "section",
+  overzicht: "review",
+  review: "review",
+  notitie: "note",
+  note: "note",
+  park: "park",
+  parkeer: "park",
+  actie: "action",
+  action: "action",
+  acties: "actions",
+  actions: "actions",
   stop: "stop",
-  "?": "commands", commands: "commands", opdrachten: "commands",
+  "?": "commands",
+  commands: "commands",
+  opdrachten: "commands",
 };
 
 export interface Command {

@@ -6,7 +6,18 @@ import { META_SECTION } from "../format/walk.js";
 import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
 import { finalizeProblems } from "./finalize.js";
-import { allSteps, firstStepOf, isStepVisible, nextOpenStep, nextStep, prevStep, questionOf, resumeStep, sectionOf, PARTICIPANTS } from "./steps.js";
+import {
+  allSteps,
+  firstStepOf,
+  isStepVisible,
+  nextOpenStep,
+  nextStep,
+  prevStep,
+  questionOf,
+  resumeStep,
+  sectionOf,
+  PARTICIPANTS,
+} from "./steps.js";
 
 /**
  * Longest stretch one input may add to the clock. A laptop closed in the middle of a
@@ -35,11 +46,13 @@ function onward(state: RunnerState, session: Session): Pick<RunnerState, "cursor
 }
 
 /** What a change is measured on: everything the conversation records, not the clock or history. */
-const content = (s: Session) => JSON.stringify([s.meta, s.participants, s.answers, s.aside ?? {}, s.notes, s.skipped, s.parked, s.actions, s.followup ?? []]);
+const content = (s: Session) =>
+  JSON.stringify([s.meta, s.participants, s.answers, s.aside ?? {}, s.notes, s.skipped, s.parked, s.actions, s.followup ?? []]);
 
 export function reduce(state: RunnerState, input: Input): RunnerState {
   const next = step(state, input);
-  if (!state.reopening || next.session.status !== "final" || input.type === "finalize") return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
+  if (!state.reopening || next.session.status !== "final" || input.type === "finalize")
+    return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
   if (content(next.session) === content(state.session)) return next;
   // The first real change to a reopened final session makes it a draft again.
   const session = next.session;
@@ -159,6 +172,9 @@ function isDoneNow(state: RunnerState, session: Session, step: Step): boolean {
 
 function firstOpen(format: RunnerState["format"], session: Session): Step | undefined {
   return allSteps(format).find(
-    (s) => s.kind === "question" && isStepVisible(format, session, s) && !isAnswered(questionOf(format, s.id).sectionId === META_SECTION ? session.meta[s.id] : session.answers[s.id]),
+    (s) =>
+      s.kind === "question" &&
+      isStepVisible(format, session, s) &&
+      !isAnswered(questionOf(format, s.id).sectionId === META_SECTION ? session.meta[s.id] : session.answers[s.id]),
   );
 }

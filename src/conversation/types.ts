@@ -36,7 +36,7 @@ export type Input = (
   | { type: "goto"; id: string }
   | { type: "review" }
   | { type: "continue" }
-  | { type: "participants"; list: SessionParticipant[]; /** save without moving on */ stay?: boolean }
+  | { type: "participants"; list: SessionParticipant[] /** save without moving on */; stay?: boolean }
   | { type: "note"; text: string }
   | { type: "park"; text: string }
   | { type: "action"; item: Omit<ActionItem, "question"> }

@@ -36,16 +36,20 @@ export function parseNumber(text: string): { value: number } | { error: string }
   const sign = neg ? -1 : 1;
   let n: number | undefined;
   if (/^\d+$/.test(u)) n = Number(u);
-  else if (/^\d{1,3}(\.\d{3})+$/.test(u)) n = Number(u.replace(/\./g, "")); // 1.000 / 12.500.000
-  else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(u)) n = Number(u.replace(/\./g, "").replace(",", ".")); // 1.000,5
+  else if (/^\d{1,3}(\.\d{3})+$/.test(u))
+    n = Number(u.replace(/\./g, "")); // 1.000 / 12.500.000
+  else if (/^\d{1,3}(\.\d{3})+,\d+$/.test(u))
+    n = Number(u.replace(/\./g, "").replace(",", ".")); // 1.000,5
   else if (/^\d{1,3},\d{3}$/.test(u)) {
     // "1,500": one and a half (Dutch) or fifteen hundred (English)?
     const [whole, frac] = u.split(",") as [string, string];
     const dec = frac.replace(/0+$/, "");
     const asDecimal = dec ? `${whole},${dec.length === 3 ? `${dec}0` : dec}` : whole;
     return { error: fill(msg("conversation.values.t-ambiguous-type-thousands-d"), { t, a: whole + frac, d: asDecimal }) };
-  } else if (/^\d+,\d+$/.test(u)) n = Number(u.replace(",", ".")); // 3,5
-  else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/.test(u)) n = Number(u); // 3.5: a decimal point
+  } else if (/^\d+,\d+$/.test(u))
+    n = Number(u.replace(",", ".")); // 3,5
+  else if (/^\d+\.\d{1,2}$|^\d+\.\d{4,}$|^0\.\d+$/.test(u))
+    n = Number(u); // 3.5: a decimal point
   else if (/[.,]/.test(u) && /^[\d.,]+$/.test(u)) {
     return { error: fill(msg("conversation.values.t-ambiguous-write-without-thousands"), { t }) };
   }
@@ -68,7 +72,12 @@ export function parseTyped(q: Question, text: string, today: string): Parsed {
 }
 
 /** An answer as a short text for the review and for defaults. */
-export function showValue(q: Question, value: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string, roleLabel: (id: string) => string = (id) => id): string {
+export function showValue(
+  q: Question,
+  value: unknown,
+  lang: (t: import("../format/types.js").LocalText | undefined) => string,
+  roleLabel: (id: string) => string = (id) => id,
+): string {
   if (value === undefined || value === null) return "";
   if (isPartyScores(value)) {
     const parties = partiesOf(value).map(([r, n]) => `${roleLabel(r)} ${n}`);
@@ -87,7 +96,14 @@ export function showValue(q: Question, value: unknown, lang: (t: import("../form
     case "repeat":
       if (!Array.isArray(value)) return String(value);
       return value
-        .map((item, i) => `${i + 1}. ` + (q.fields ?? []).filter((f) => (item as Record<string, unknown>)[f.id] !== undefined).map((f) => showValue(f, (item as Record<string, unknown>)[f.id], lang)).join(" · "))
+        .map(
+          (item, i) =>
+            `${i + 1}. ` +
+            (q.fields ?? [])
+              .filter((f) => (item as Record<string, unknown>)[f.id] !== undefined)
+              .map((f) => showValue(f, (item as Record<string, unknown>)[f.id], lang))
+              .join(" · "),
+        )
         .join("\n");
     default:
       return String(value);

@@ -15,10 +15,10 @@ export interface BrokenFormat {
 /** "format 'X' in PATH heeft N fouten; voer afstem lint PATH uit". */
 export function brokenFormatMessage(b: BrokenFormat): string {
   const arg = /[\s'"]/.test(b.shown) ? JSON.stringify(b.shown) : b.shown;
-  return fill(
-    b.errors === 1
-      ? msg("format.broken.format-id-file-has-1")
-      : msg("format.broken.format-id-file-has-n"),
-    { id: b.id, file: b.shown, arg, n: b.errors },
-  );
+  return fill(b.errors === 1 ? msg("format.broken.format-id-file-has-1") : msg("format.broken.format-id-file-has-n"), {
+    id: b.id,
+    file: b.shown,
+    arg,
+    n: b.errors,
+  });
 }

@@ -79,7 +79,9 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
     const at = () => where(spec, ["extends"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
     if (spec.extends === spec.id || chain.includes(spec.extends)) {
       findings.push({
-        ...at(), severity: "error", rule: "extends-cycle",
+        ...at(),
+        severity: "error",
+        rule: "extends-cycle",
         message: fill(msg("format.extends.extends-forms-cycle-chain"), {
           chain: [...chain, spec.id, spec.extends].join(" → "),
         }),
@@ -88,7 +90,9 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       const parentSpec = lookup(spec.extends);
       if (!parentSpec) {
         findings.push({
-          ...at(), severity: "error", rule: "extends-target",
+          ...at(),
+          severity: "error",
+          rule: "extends-target",
           message: fill(msg("format.extends.format-id-extend-was-not"), { id: spec.extends }),
         });
       } else {
@@ -119,7 +123,9 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       if (!known.has(id)) {
         const loc = where(spec, ["remove", i]) ?? { file: spec.parsed.file, line: 1, col: 1 };
         findings.push({
-          ...loc, severity: "warning", rule: "remove-unknown",
+          ...loc,
+          severity: "warning",
+          rule: "remove-unknown",
           message: fill(msg("format.extends.id-remove-but-does-not"), { id }),
         });
       }
@@ -136,7 +142,9 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
     if (!sec.title) {
       const loc = where(sec, ["id"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
       findings.push({
-        ...loc, severity: "error", rule: "section-title",
+        ...loc,
+        severity: "error",
+        rule: "section-title",
         message: fill(msg("format.extends.section-id-has-no-title"), { id: sec.id }),
       });
     }

@@ -63,7 +63,13 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     const seen = new Set<string>();
     for (const o of q.options) {
       if (seen.has(o.code)) {
-        c.add(o, ["code"], "error", "option-code-unique", fill(msg("format.lint.option-code-code-appears-twice"), { code: o.code, id: q.id }));
+        c.add(
+          o,
+          ["code"],
+          "error",
+          "option-code-unique",
+          fill(msg("format.lint.option-code-code-appears-twice"), { code: o.code, id: q.id }),
+        );
       }
       seen.add(o.code);
     }
@@ -82,7 +88,14 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     }
   } else {
     if (q.min !== undefined || q.max !== undefined) {
-      c.add(q, [q.min !== undefined ? "min" : "max"], "warning", "range-unused", fill(msg("format.lint.min-max-are-ignored-type"), { type: q.type }), true);
+      c.add(
+        q,
+        [q.min !== undefined ? "min" : "max"],
+        "warning",
+        "range-unused",
+        fill(msg("format.lint.min-max-are-ignored-type"), { type: q.type }),
+        true,
+      );
     }
   }
   if (q.perParty && (q.type !== "scale" || inRepeat)) {
@@ -109,7 +122,11 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
       }
     }
     const v = q.validate;
-    const pairs: [keyof typeof v, keyof typeof v][] = [["minLength", "maxLength"], ["minimum", "maximum"], ["minItems", "maxItems"]];
+    const pairs: [keyof typeof v, keyof typeof v][] = [
+      ["minLength", "maxLength"],
+      ["minimum", "maximum"],
+      ["minItems", "maxItems"],
+    ];
     for (const [lo, hi] of pairs) {
       const a = v[lo];
       const b = v[hi];
@@ -120,9 +137,21 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     if (v.pattern !== undefined) {
       const problem = patternProblem(v.pattern);
       if (problem?.kind === "invalid") {
-        c.add(q, ["validate", "pattern"], "error", "validate-pattern", fill(msg("format.lint.invalid-regular-expression-p-why"), { p: v.pattern, why: problem.reason }));
+        c.add(
+          q,
+          ["validate", "pattern"],
+          "error",
+          "validate-pattern",
+          fill(msg("format.lint.invalid-regular-expression-p-why"), { p: v.pattern, why: problem.reason }),
+        );
       } else if (problem?.kind === "unsupported") {
-        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", fill(msg("format.lint.patterns-follow-re2-which-has"), { p: v.pattern, why: problem.reason }));
+        c.add(
+          q,
+          ["validate", "pattern"],
+          "error",
+          "pattern-unsupported",
+          fill(msg("format.lint.patterns-follow-re2-which-has"), { p: v.pattern, why: problem.reason }),
+        );
       }
     }
   } else if (q.message) {
@@ -156,7 +185,13 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
     if (!ok) {
       // Point at the value itself (`is: x` or the item of `in: [...]`) when the condition knows its place.
       const placed = originOf(ref) !== undefined;
-      c.add(placed ? ref : owner, placed ? ("is" in ref ? ["is"] : ["in", i]) : ["when"], "error", "when-value", fill(msg("format.lint.condition-id-compares-q-v"), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }));
+      c.add(
+        placed ? ref : owner,
+        placed ? ("is" in ref ? ["is"] : ["in", i]) : ["when"],
+        "error",
+        "when-value",
+        fill(msg("format.lint.condition-id-compares-q-v"), { id: owner.id, q: target.id, v: JSON.stringify(v), expect }),
+      );
     }
   });
 }
@@ -172,7 +207,11 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
     if (firstSeen.has(question.id)) {
       const first = where(firstSeen.get(question.id)!, ["id"]);
       const here = where(question, ["id"]);
-      const at = !first ? "" : first.file === here?.file ? ` (${msg("format.lint.line")} ${first.line})` : ` (${path.basename(first.file)}:${first.line})`;
+      const at = !first
+        ? ""
+        : first.file === here?.file
+          ? ` (${msg("format.lint.line")} ${first.line})`
+          : ` (${path.basename(first.file)}:${first.line})`;
       c.add(question, ["id"], "error", "unique-id", fill(msg("format.lint.id-id-already-used"), { id: question.id, at }));
     } else firstSeen.set(question.id, question);
   }
@@ -180,7 +219,8 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   for (const s of format.sections) {
     if (sectionIds.has(s.id)) c.add(s, ["id"], "error", "unique-id", fill(msg("format.lint.section-id-id-appears-twice"), { id: s.id }));
     sectionIds.add(s.id);
-    if (s.questions.length === 0) c.add(s, ["questions"], "warning", "empty-section", fill(msg("format.lint.section-id-has-no-questions"), { id: s.id }));
+    if (s.questions.length === 0)
+      c.add(s, ["questions"], "warning", "empty-section", fill(msg("format.lint.section-id-has-no-questions"), { id: s.id }));
     if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(msg("format.lint.section-id-has-no-minutes"), { id: s.id }));
   }
   const roleIds = new Set<string>();
@@ -191,14 +231,21 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   // `was` must not name a question that still exists.
   for (const { question } of order) {
     question.was.forEach((old, i) => {
-      if (firstSeen.has(old)) c.add(question, ["was", i], "error", "was-conflict", fill(msg("format.lint.old-was-id-still-existing"), { old, id: question.id }));
+      if (firstSeen.has(old))
+        c.add(question, ["was", i], "error", "was-conflict", fill(msg("format.lint.old-was-id-still-existing"), { old, id: question.id }));
     });
   }
 
   // Per question rules, and conditions that may only look back.
   const asked = new Map<string, Question>();
   const all = new Map(order.map((a) => [a.question.id, a.question]));
-  const checkWhen = (q: Question, earlier: Map<string, Question>, siblings?: Map<string, Question>, laterSiblings?: Set<string>, key: "when" | "share_when" = "when") => {
+  const checkWhen = (
+    q: Question,
+    earlier: Map<string, Question>,
+    siblings?: Map<string, Question>,
+    laterSiblings?: Set<string>,
+    key: "when" | "share_when" = "when",
+  ) => {
     const cond = key === "when" ? q.when : q.shareWhen;
     if (!cond) return;
     for (const ref of conditionRefs(cond)) {
@@ -210,10 +257,15 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       const later = ref.q === q.id || all.has(ref.q) || laterSiblings?.has(ref.q);
       // At the offending `q:` inside the condition, even deep in all/any/not.
       const placed = originOf(ref.node) !== undefined;
-      c.add(placed ? ref.node : q, placed ? ["q"] : [key], "error", later ? "when-order" : "when-target",
+      c.add(
+        placed ? ref.node : q,
+        placed ? ["q"] : [key],
+        "error",
+        later ? "when-order" : "when-target",
         later
           ? fill(msg("format.lint.condition-id-refers-q-which"), { id: q.id, q: ref.q })
-          : fill(msg("format.lint.condition-id-refers-unknown-question"), { id: q.id, q: ref.q }));
+          : fill(msg("format.lint.condition-id-refers-unknown-question"), { id: q.id, q: ref.q }),
+      );
     }
   };
   for (const { question } of order) {
@@ -223,7 +275,8 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       const sib = new Map<string, Question>();
       const later = new Set(question.fields.map((f) => f.id));
       for (const f of question.fields) {
-        if (sib.has(f.id)) c.add(f, ["id"], "error", "unique-id", fill(msg("format.lint.field-id-id-appears-twice"), { id: f.id, group: question.id }));
+        if (sib.has(f.id))
+          c.add(f, ["id"], "error", "unique-id", fill(msg("format.lint.field-id-id-appears-twice"), { id: f.id, group: question.id }));
         later.delete(f.id);
         checkQuestion(f, c, true);
         checkWhen(f, asked, sib, new Set([...later, f.id]));
@@ -247,15 +300,26 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   } else if (format.sections.length) {
     const sum = format.sections.reduce((n, s) => n + (s.minutes || 0), 0);
     if (Math.abs(sum - format.duration) > format.duration * 0.1) {
-      c.add(format, ["duration"], "warning", "timebox-sum", fill(msg("format.lint.section-timeboxes-add-up-sum"), { sum, d: format.duration }));
+      c.add(
+        format,
+        ["duration"],
+        "warning",
+        "timebox-sum",
+        fill(msg("format.lint.section-timeboxes-add-up-sum"), { sum, d: format.duration }),
+      );
     }
   }
-  if (!tr(format.title) || isMadeUpTitle(format.title)) c.add(format, ["id"], "error", "title-missing", msg("format.lint.title-missing"), true);
+  if (!tr(format.title) || isMadeUpTitle(format.title))
+    c.add(format, ["id"], "error", "title-missing", msg("format.lint.title-missing"), true);
   return c.findings;
 }
 
 /** Lint a spec already in a registry (or about to be resolved against one). */
-export function lintResolved(spec: FormatSpec, registry: FormatRegistry | undefined, extraLookup?: Map<string, FormatSpec>): { format: Format; findings: Finding[] } {
+export function lintResolved(
+  spec: FormatSpec,
+  registry: FormatRegistry | undefined,
+  extraLookup?: Map<string, FormatSpec>,
+): { format: Format; findings: Finding[] } {
   const lookup = (id: string) => extraLookup?.get(id) ?? registry?.spec(id);
   const { format, findings } = resolveSpec(spec, lookup);
   const fallback = { file: spec.parsed.file, line: 1, col: 1 };
@@ -270,7 +334,10 @@ export function lintResolved(spec: FormatSpec, registry: FormatRegistry | undefi
 }
 
 /** Lint one format file from disk: read, parse, schema, resolve, rules. */
-export async function lintFormatFile(file: string, registry: FormatRegistry | undefined): Promise<{ format?: Format; findings: Finding[] }> {
+export async function lintFormatFile(
+  file: string,
+  registry: FormatRegistry | undefined,
+): Promise<{ format?: Format; findings: Finding[] }> {
   const text = await readTextFile(file);
   // Loaded here, not at the top: the registry imports this module to check the formats it
   // loads from its cache, and must not pay for the YAML parser when nothing is parsed.

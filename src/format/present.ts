@@ -28,7 +28,9 @@ export function questionJson(q: Question, lang: Lang): Json {
     min: q.min,
     max: q.max,
     per_party: q.perParty ? true : undefined,
-    labels: q.labels ? compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined }) : undefined,
+    labels: q.labels
+      ? compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined })
+      : undefined,
     fields: q.fields?.map((f) => questionJson(f, lang)),
   });
 }
@@ -45,7 +47,12 @@ export function formatJson(f: Format, lang: Lang): Json {
     questions: questionCount(f),
     meta: f.meta.map((q) => questionJson(q, lang)),
     participants: f.participants.map((p) =>
-      compact({ id: p.id, label: tr(p.label, lang), organisation: p.organisation ? tr(p.organisation, lang) : undefined, required: p.required }),
+      compact({
+        id: p.id,
+        label: tr(p.label, lang),
+        organisation: p.organisation ? tr(p.organisation, lang) : undefined,
+        required: p.required,
+      }),
     ),
     sections: f.sections.map((s) =>
       compact({

@@ -47,7 +47,13 @@ export function formatDirs(formatsDir?: string): string[] {
   const dirs: string[] = [];
   if (formatsDir) dirs.push(path.resolve(formatsDir));
   const env = process.env.AFSTEM_FORMATS_PATH;
-  if (env) dirs.push(...env.split(path.delimiter).filter(Boolean).map((d) => path.resolve(d)));
+  if (env)
+    dirs.push(
+      ...env
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((d) => path.resolve(d)),
+    );
   dirs.push(BUILTIN_FORMATS_DIR);
   return dirs;
 }
@@ -154,7 +160,10 @@ export class FormatRegistry {
     if (!specs.length) return;
     // The verdicts of the whole registry, keyed by every format file's content: on a hit
     // neither the linter nor re2js nor ajv is loaded (the usual case: formats rarely change).
-    const key = specs.map((s) => `${s.parsed.file}\0${this.origins.get(s.parsed.file)?.stamp.hash ?? "?"}`).sort().join("\n");
+    const key = specs
+      .map((s) => `${s.parsed.file}\0${this.origins.get(s.parsed.file)?.stamp.hash ?? "?"}`)
+      .sort()
+      .join("\n");
     const verdicts = new FileCache<Record<string, number>>("format-verdicts", JSON.stringify(dirs));
     const stamp = { size: 0, mtimeMs: 0, hash: createHash("sha1").update(key).digest("base64") };
     const known = verdicts.get("all", stamp);
@@ -270,7 +279,9 @@ export function shadowFindings(registry: FormatRegistry, file: string, extraDirs
     const mine = path.resolve(spec.parsed.file) === key ? spec : path.resolve(by.parsed.file) === key ? by : undefined;
     if (!mine) continue;
     const other = mine === spec ? by : spec;
-    const builtIn = path.resolve(other.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep) || path.resolve(mine.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep);
+    const builtIn =
+      path.resolve(other.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep) ||
+      path.resolve(mine.parsed.file).startsWith(BUILTIN_FORMATS_DIR + path.sep);
     // A copy of a built-in format being edited is fine; one in --formats-dir or
     // AFSTEM_FORMATS_PATH replaces the built-in for every command: that is worth a warning.
     if (builtIn && !extraDirs.some((d) => key.startsWith(path.resolve(d) + path.sep))) continue;
@@ -279,12 +290,12 @@ export function shadowFindings(registry: FormatRegistry, file: string, extraDirs
       ...mine.parsed.locate(["version"]),
       severity: builtIn ? "warning" : "error",
       rule: "format-duplicate",
-      message: fill(
-        builtIn
-          ? msg("format.registry.format-id-version-v-also")
-          : msg("format.registry.format-id-version-v-also-2"),
-        { id: mine.id, v: mine.version, other: displayPath(other.parsed.file), used: displayPath(by.parsed.file) },
-      ),
+      message: fill(builtIn ? msg("format.registry.format-id-version-v-also") : msg("format.registry.format-id-version-v-also-2"), {
+        id: mine.id,
+        v: mine.version,
+        other: displayPath(other.parsed.file),
+        used: displayPath(by.parsed.file),
+      }),
     });
   }
   return out;
@@ -308,7 +319,8 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
       linted = await lintFormatFile(file, registry);
     } catch (err) {
       // Unreadable (a directory, not UTF-8, …): name the file as the user typed it.
-      if (err instanceof UserError && err.location) throw new UserError(err.message, err.exitCode, { ...err.location, file: displayPath(err.location.file) }, err.hint);
+      if (err instanceof UserError && err.location)
+        throw new UserError(err.message, err.exitCode, { ...err.location, file: displayPath(err.location.file) }, err.hint);
       throw err;
     }
     const { format, findings } = linted;
@@ -334,10 +346,7 @@ export function unknownFormat(ref: string, registry: FormatRegistry): UserError 
     fill(msg("format.registry.unknown-format-ref"), { ref }),
     EXIT.usage,
     undefined,
-    fill(
-      msg("format.registry.known-formats-known-give-id"),
-      { known },
-    ),
+    fill(msg("format.registry.known-formats-known-give-id"), { known }),
   );
 }
 

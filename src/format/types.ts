@@ -7,17 +7,7 @@ export const LANGS: readonly Lang[] = ["nl", "en"];
 /** A text in one or more languages; at least one key is present. */
 export type LocalText = Partial<Record<Lang, string>>;
 
-export type QuestionType =
-  | "text"
-  | "longtext"
-  | "choice"
-  | "multichoice"
-  | "scale"
-  | "yesno"
-  | "number"
-  | "date"
-  | "list"
-  | "repeat";
+export type QuestionType = "text" | "longtext" | "choice" | "multichoice" | "scale" | "yesno" | "number" | "date" | "list" | "repeat";
 
 export const QUESTION_TYPES: readonly QuestionType[] = [
   "text",

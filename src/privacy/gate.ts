@@ -65,12 +65,15 @@ export function knownNames(session: Session, format: Format): string[] {
   const names: string[] = [];
   for (const p of session.participants ?? []) if (p?.name) names.push(String(p.name));
   for (const a of session.actions ?? []) if (a?.who) names.push(String(a.who));
-  const texts = (v: unknown): string[] => (typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : []);
+  const texts = (v: unknown): string[] =>
+    typeof v === "string" ? [v] : Array.isArray(v) ? v.flatMap(texts) : v && typeof v === "object" ? Object.values(v).flatMap(texts) : [];
   const persoonlijk = (q: Question, v: unknown) => {
     if (v === undefined) return;
     if (q.privacy === "persoonlijk" && (isFree(q) || q.type === "repeat")) for (const t of texts(v)) names.push(...namesInText(t));
     else if (q.type === "repeat" && Array.isArray(v)) {
-      for (const f of q.fields ?? []) if (f.privacy === "persoonlijk" && isFree(f)) for (const item of v) names.push(...texts((item as RepeatItem)?.[f.id]).flatMap(namesInText));
+      for (const f of q.fields ?? [])
+        if (f.privacy === "persoonlijk" && isFree(f))
+          for (const item of v) names.push(...texts((item as RepeatItem)?.[f.id]).flatMap(namesInText));
     }
   };
   for (const q of format.meta) persoonlijk(q, session.meta?.[q.id]);
@@ -158,7 +161,10 @@ export function release(session: Session, format: Format, audience: Audience, ma
     const atPersoonlijk = a.question !== undefined && persoonlijkIds.has(a.question);
     if (atPersoonlijk) held.persoonlijk++;
     const owner = a.who !== undefined ? session.participants.find((p) => p.name === a.who) : undefined;
-    const org = a.organisation !== undefined && String(a.organisation).trim() ? scrub(String(a.organisation)) : (owner?.organisation ?? roleOrg(owner?.role));
+    const org =
+      a.organisation !== undefined && String(a.organisation).trim()
+        ? scrub(String(a.organisation))
+        : (owner?.organisation ?? roleOrg(owner?.role));
     out.actions.push({
       ...(atPersoonlijk ? {} : { what: scrub(String(a.what ?? "")) }),
       ...(owner ? { ownerRole: owner.role } : {}),

@@ -31,7 +31,14 @@ export interface BatchHeldBack extends HeldBack {
 }
 
 export const emptyHeld = (): HeldBack => ({ namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0 });
-export const emptyBatchHeld = (): BatchHeldBack => ({ ...emptyHeld(), drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 });
+export const emptyBatchHeld = (): BatchHeldBack => ({
+  ...emptyHeld(),
+  drafts: 0,
+  duplicates: 0,
+  conflicts: 0,
+  outsidePeriod: 0,
+  smallGroups: 0,
+});
 
 export function addHeld(into: HeldBack, more: HeldBack): void {
   into.namesScrubbed += more.namesScrubbed;
@@ -40,7 +47,6 @@ export function addHeld(into: HeldBack, more: HeldBack): void {
   into.intern += more.intern;
   into.notes += more.notes;
 }
-
 
 /** One sentence per kind of thing held back, counts only; nothing when nothing was held back. */
 export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[] {
@@ -63,8 +69,5 @@ export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[]
 
 /** The warning for files that are a copy of a conversation already counted (paths as shown). */
 export function duplicateWarning(used: string, others: string[], lang: Lang): string {
-  return fill(
-    msg("privacy.held.warning-others-same-conversation-used", lang),
-    { others: others.join(", "), used },
-  );
+  return fill(msg("privacy.held.warning-others-same-conversation-used", lang), { others: others.join(", "), used });
 }

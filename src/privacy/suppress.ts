@@ -26,10 +26,11 @@ function pinned(values: number[], hidden: boolean[], small: boolean[], k: number
   for (const i of idx) {
     let othersLo = 0;
     let othersHi = 0;
-    for (const j of idx) if (j !== i) {
-      othersLo += lo(j);
-      othersHi += hi(j);
-    }
+    for (const j of idx)
+      if (j !== i) {
+        othersLo += lo(j);
+        othersHi += hi(j);
+      }
     const a = Math.max(lo(i), rest - othersHi);
     const b = Math.min(hi(i), rest - othersLo);
     if (a >= b) return true;
@@ -41,7 +42,11 @@ function pinned(values: number[], hidden: boolean[], small: boolean[], k: number
  * Protect one line of counts whose total is published (or can be known).
  * `minPrimary`: the smallest value a small cell can have (1 for group sizes, 0 for answer counts).
  */
-export function protectLine(values: readonly number[], k: number, opts: { minPrimary?: number; preHidden?: readonly boolean[] } = {}): ProtectedLine {
+export function protectLine(
+  values: readonly number[],
+  k: number,
+  opts: { minPrimary?: number; preHidden?: readonly boolean[] } = {},
+): ProtectedLine {
   const minPrimary = opts.minPrimary ?? 0;
   const small = values.map((v) => v < k && (v > 0 || minPrimary === 0));
   const hidden = values.map((_, i) => small[i]! || opts.preHidden?.[i] === true);

@@ -24,7 +24,10 @@ export function scaleText(q: Question, value: number, lang: Lang): string {
     min === 1
       ? fill(msg("report.answerText.v-out-max", lang), { v: value, max })
       : fill(msg("report.answerText.v-scale-from-min-max", lang), { v: value, min, max });
-  const ends = [q.labels?.min ? `${min} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean);
+  const ends = [
+    q.labels?.min ? `${min} = ${tr(q.labels.min, lang)}` : "",
+    q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : "",
+  ].filter(Boolean);
   return ends.length ? `${base} (${ends.join(", ")})` : base;
 }
 
@@ -55,17 +58,31 @@ export function inlineText(q: Question, value: unknown, lang: Lang): string {
 }
 
 /** The block shown under a question. Hidden repeat fields leave their cell empty. */
-export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVisible: (f: Question, item: RepeatItem) => boolean, roleLabel: (id: string) => string = (id) => id): AnswerBlock {
+export function answerBlock(
+  q: Question,
+  value: AnswerValue,
+  lang: Lang,
+  fieldVisible: (f: Question, item: RepeatItem) => boolean,
+  roleLabel: (id: string) => string = (id) => id,
+): AnswerBlock {
   if (q.type === "scale" && isPartyScores(value) && partiesOf(value).length) {
     // Each party's own score beside the joint one: one row, roles (never names) as heads.
     const parties = partiesOf(value);
     const max = q.max ?? 5;
-    const ends = [q.labels?.min ? `${q.min ?? 1} = ${tr(q.labels.min, lang)}` : "", q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : ""].filter(Boolean).join(", ");
+    const ends = [
+      q.labels?.min ? `${q.min ?? 1} = ${tr(q.labels.min, lang)}` : "",
+      q.labels?.max ? `${max} = ${tr(q.labels.max, lang)}` : "",
+    ]
+      .filter(Boolean)
+      .join(", ");
     // A row per party under the joint score: role labels are long, so they go down, not across.
     return {
       kind: "table",
       head: [msg("report.answerText.party", lang), msg("report.answerText.score", lang)],
-      rows: [[msg("report.answerText.joint", lang), fill(msg("report.answerText.v-out-max", lang), { v: value.joint, max })], ...parties.map(([r, n]) => [roleLabel(r), String(n)])],
+      rows: [
+        [msg("report.answerText.joint", lang), fill(msg("report.answerText.v-out-max", lang), { v: value.joint, max })],
+        ...parties.map(([r, n]) => [roleLabel(r), String(n)]),
+      ],
       weights: [3, 1],
       ...(ends ? { caption: ends } : {}),
     };
@@ -76,7 +93,9 @@ export function answerBlock(q: Question, value: AnswerValue, lang: Lang, fieldVi
     const fields = q.fields ?? [];
     const rows = (value as RepeatItem[]).map((item) => fields.map((f) => (fieldVisible(f, item) ? inlineText(f, item[f.id], lang) : "")));
     // Long answers get the wide columns.
-    const weights = fields.map((f) => (f.type === "longtext" ? 3 : f.type === "text" || f.type === "multichoice" || f.type === "list" ? 1.6 : 1));
+    const weights = fields.map((f) =>
+      f.type === "longtext" ? 3 : f.type === "text" || f.type === "multichoice" || f.type === "list" ? 1.6 : 1,
+    );
     return { kind: "table", head: fields.map((f) => tr(f.prompt, lang)), rows, weights };
   }
   return { kind: "text", text: inlineText(q, value, lang) };

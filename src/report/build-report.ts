@@ -31,12 +31,10 @@ function titleFacts(format: Format, session: Session, lang: Lang): [string, stri
   for (const q of format.meta) {
     const v = session.meta[q.id];
     if (!isVisible(q, session) || !isAnswered(v)) continue;
-    facts.push([(FACT_LABELS[q.id] ? msg(FACT_LABELS[q.id]!, lang) : tr(q.prompt, lang)), inlineText(q, v, lang)]);
+    facts.push([FACT_LABELS[q.id] ? msg(FACT_LABELS[q.id]!, lang) : tr(q.prompt, lang), inlineText(q, v, lang)]);
   }
   const status =
-    session.status === "final"
-      ? msg("report.buildReport.confirmed", lang)
-      : msg("report.buildReport.draft-not-yet-confirmed", lang);
+    session.status === "final" ? msg("report.buildReport.confirmed", lang) : msg("report.buildReport.draft-not-yet-confirmed", lang);
   const time = timeFact(session, lang);
   if (time) facts.push([msg("report.buildReport.time-duration", lang), time]);
   facts.push([msg("report.buildReport.status", lang), status]);
@@ -57,8 +55,17 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
       const value = session.answers[q.id];
       const answer = isAnswered(value)
         ? answerBlock(q, value!, lang, fieldVisible, (r) => roleLabel(format, r, lang))
-        : { kind: "none" as const, text: skipped.has(q.id) ? msg("report.buildReport.not-discussed", lang) : msg("report.buildReport.no-answer", lang) };
-      const item: ReportItem = { id: q.id, number: `${number}.${items.length + 1}`, prompt: tr(q.prompt, lang), privacy: q.privacy, answer };
+        : {
+            kind: "none" as const,
+            text: skipped.has(q.id) ? msg("report.buildReport.not-discussed", lang) : msg("report.buildReport.no-answer", lang),
+          };
+      const item: ReportItem = {
+        id: q.id,
+        number: `${number}.${items.length + 1}`,
+        prompt: tr(q.prompt, lang),
+        privacy: q.privacy,
+        answer,
+      };
       const note = session.notes[q.id];
       if (note && note.trim()) item.note = note;
       items.push(item);
@@ -76,7 +83,15 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
 const clockFormats = new Map<Lang, Intl.DateTimeFormat>();
 function clockFormat(lang: Lang): Intl.DateTimeFormat {
   let f = clockFormats.get(lang);
-  if (!f) clockFormats.set(lang, (f = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Amsterdam" })));
+  if (!f)
+    clockFormats.set(
+      lang,
+      (f = new Intl.DateTimeFormat(lang === "nl" ? "nl-NL" : "en-GB", {
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "Europe/Amsterdam",
+      })),
+    );
   return f;
 }
 
@@ -109,8 +124,13 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
     return q ? shortPrompt(tr(q.prompt, lang)) : "";
   };
   const agreementsOf = agreementsSection(format);
-  const agreements = (agreementsOf?.questions ?? []).flatMap((q) => (q.type === "list" && isVisible(q, session) && Array.isArray(session.answers[q.id]) ? (session.answers[q.id] as unknown[]).map(String) : []));
-  const status = (s: string) => (s === "gedaan" ? msg("common.done", lang) : s === "loopt" ? msg("common.still-running", lang) : msg("common.dropped", lang));
+  const agreements = (agreementsOf?.questions ?? []).flatMap((q) =>
+    q.type === "list" && isVisible(q, session) && Array.isArray(session.answers[q.id])
+      ? (session.answers[q.id] as unknown[]).map(String)
+      : [],
+  );
+  const status = (s: string) =>
+    s === "gedaan" ? msg("common.done", lang) : s === "loopt" ? msg("common.still-running", lang) : msg("common.dropped", lang);
   const model: ReportModel = {
     title: tr(format.title, lang),
     facts: titleFacts(format, session, lang),

@@ -20,7 +20,18 @@ import { protectGrid, protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
 import { declaredOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
-import { ACTIONS_LISTED, GOOD_PRACTICE, PRACTICES_LISTED, SummaryFold, dueOrder, knelpuntOf, type ActionRow, type ChapterFold, type OrganisationActions, type Tally } from "./summary/fold.js";
+import {
+  ACTIONS_LISTED,
+  GOOD_PRACTICE,
+  PRACTICES_LISTED,
+  SummaryFold,
+  dueOrder,
+  knelpuntOf,
+  type ActionRow,
+  type ChapterFold,
+  type OrganisationActions,
+  type Tally,
+} from "./summary/fold.js";
 import { msg } from "../i18n/messages.js";
 
 /** Kept for callers: a loaded session with its format. */
@@ -83,7 +94,10 @@ function chapters(fold: SummaryFold, lang: Lang): Chapter[] {
 }
 
 function versionMix(c: ChapterFold): string {
-  return [...c.versions].sort((a, b) => a[0].localeCompare(b[0])).map(([k, n]) => `${k}: ${n}`).join(", ");
+  return [...c.versions]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k}: ${n}`)
+    .join(", ");
 }
 
 /** Groups of a chapter in label order, the empty value last. */
@@ -141,7 +155,11 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
     return f;
   };
   const shownGroups = groups.filter((g) => (per.get(g)?.n ?? 0) > 0);
-  const head = [msg("report.buildSummary.text", lang), `${msg("report.buildSummary.region", lang)} (n = ${region.n})`, ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`)];
+  const head = [
+    msg("report.buildSummary.text", lang),
+    `${msg("report.buildSummary.region", lang)} (n = ${region.n})`,
+    ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`),
+  ];
   const line = (label: string, code?: string): string[] => {
     const pr = prevFig(null);
     return [
@@ -196,10 +214,14 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
     return { q, region, per, hidden, prevRegion, prevPer };
   });
   if (cols.every((x) => x.region.n < k)) return undefined;
-  const unit = (q: MergedQuestion) => (q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang));
+  const unit = (q: MergedQuestion) =>
+    q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang);
   const head = [`${ctx.by}`, ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
   const rows: string[][] = [
-    [`${msg("report.buildSummary.region", lang)} (n = ${c.n})`, ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion)))],
+    [
+      `${msg("report.buildSummary.region", lang)} (n = ${c.n})`,
+      ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion))),
+    ],
     ...groups.map((g) => {
       const n = c.groups.get(g) ?? 0;
       return [
@@ -225,9 +247,19 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
     const f = figure(q, tallyOf(c, q.id));
     const p = prevAll ? figure(q, tallyOf(prevAll, q.id)) : undefined;
     const unit = q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang);
-    return [tr(q.question.prompt, lang), unit, f.n < k ? marker(k) : String(f.n), f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined)];
+    return [
+      tr(q.question.prompt, lang),
+      unit,
+      f.n < k ? marker(k) : String(f.n),
+      f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined),
+    ];
   });
-  return { head: [msg("report.buildSummary.question", lang), "", "n", msg("report.buildSummary.region", lang)], rows, weights: [0.6, 0.14, 0.1, 0.16], right: [2, 3] };
+  return {
+    head: [msg("report.buildSummary.question", lang), "", "n", msg("report.buildSummary.region", lang)],
+    rows,
+    weights: [0.6, 0.14, 0.1, 0.16],
+    right: [2, 3],
+  };
 }
 
 /**
@@ -249,7 +281,8 @@ function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | un
   const avg = (x: { n: number; sum: number }) => formatNumber(x.sum / x.n, ctx.lang, 1);
   const roles = [...spread.roles].map(([role, x]) => `${label(role)} ${x.n >= ctx.k ? `${avg(x)} (n = ${x.n})` : marker(ctx.k)}`);
   const gaps = spread.gaps;
-  const gap = gaps.n >= ctx.k ? fill(msg("report.buildSummary.mean-gap-between-highest-lowest", ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
+  const gap =
+    gaps.n >= ctx.k ? fill(msg("report.buildSummary.mean-gap-between-highest-lowest", ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
   return {
     kind: "para",
     muted: true,
@@ -266,7 +299,16 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
     const n = Object.values(counts).reduce((a, b) => a + b, 0);
     return { label: short(tr(q.question.prompt, ctx.lang), 48), counts, suppressed: n < ctx.k };
   });
-  const chart = chartSpec({ kind: "scale", title: fill(msg("report.buildSummary.scale-questions-t", ctx.lang), { t: c.title }), min: q0.question.min ?? 1, max: q0.question.max ?? 5, groups }, ctx.lang);
+  const chart = chartSpec(
+    {
+      kind: "scale",
+      title: fill(msg("report.buildSummary.scale-questions-t", ctx.lang), { t: c.title }),
+      min: q0.question.min ?? 1,
+      max: q0.question.max ?? 5,
+      groups,
+    },
+    ctx.lang,
+  );
   return chart ? { kind: "chart", chart } : undefined;
 }
 
@@ -298,7 +340,9 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
       ...(q.question.labels?.max ? { maxLabel: tr(q.question.labels.max, ctx.lang) } : {}),
       groups: [
         { label: msg("report.buildSummary.region", ctx.lang), counts: countsOf(tallyOf(c, q.id)) },
-        ...groups.filter((g) => (sizes.get(g) ?? 0) > 0).map((g) => ({ label: ctx.groupLabel(g), counts: countsOf(tallyOf(c, q.id, g)), suppressed: hidden.has(g) })),
+        ...groups
+          .filter((g) => (sizes.get(g) ?? 0) > 0)
+          .map((g) => ({ label: ctx.groupLabel(g), counts: countsOf(tallyOf(c, q.id, g)), suppressed: hidden.has(g) })),
       ],
     },
     ctx.lang,
@@ -309,12 +353,24 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
 function choiceFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | undefined {
   const f = figure(q, tallyOf(c, q.id));
   if (f.n < ctx.k) return undefined;
-  const chart = chartSpec({ kind: "choice", title: tr(q.question.prompt, ctx.lang), n: f.n, options: [...(f.options ?? [])].map(([code, count]) => ({ label: label(q.options, code, ctx.lang), count })) }, ctx.lang);
+  const chart = chartSpec(
+    {
+      kind: "choice",
+      title: tr(q.question.prompt, ctx.lang),
+      n: f.n,
+      options: [...(f.options ?? [])].map(([code, count]) => ({ label: label(q.options, code, ctx.lang), count })),
+    },
+    ctx.lang,
+  );
   return chart ? { kind: "chart", chart } : undefined;
 }
 
 /** Coded repeat groups (two choice fields or more): field × field counts over all items. */
-function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelText: string) => boolean): { main: SummaryBlock[]; appendix: SummaryBlock[] } {
+function crossTables(
+  c: Chapter,
+  ctx: Ctx,
+  onlyPartner?: (code: string, labelText: string) => boolean,
+): { main: SummaryBlock[]; appendix: SummaryBlock[] } {
   const main: SummaryBlock[] = [];
   const appendix: SummaryBlock[] = [];
   for (const q of c.questions) {
@@ -340,19 +396,35 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
       });
       const totals = b.options.map((o) => rowsCodes.reduce((s, x) => s + (cells.get(`${x}\u0000${o.code}`) ?? 0), 0));
       rows.push([msg("report.buildSummary.total", ctx.lang), ...totals.map(String), String(items)]);
-      const head = [tr(a.question.prompt, ctx.lang), ...b.options.map((o) => tr(o.label, ctx.lang)), msg("report.buildSummary.total", ctx.lang)];
+      const head = [
+        tr(a.question.prompt, ctx.lang),
+        ...b.options.map((o) => tr(o.label, ctx.lang)),
+        msg("report.buildSummary.total", ctx.lang),
+      ];
       return { head, rows, weights: [0.4, ...head.slice(1).map(() => 0.6 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
     };
     // Counts of items, not sessions: a group is shown only when it has enough sessions.
     if (c.n < ctx.k) continue;
     const region = table(folded?.all);
     if (!region) continue;
-    main.push({ kind: "heading", level: 3, text: fill(msg("report.buildSummary.q-b", ctx.lang), { q: tr(q.question.prompt, ctx.lang), a: tr(a.question.prompt, ctx.lang), b: tr(b.question.prompt, ctx.lang) }) });
+    main.push({
+      kind: "heading",
+      level: 3,
+      text: fill(msg("report.buildSummary.q-b", ctx.lang), {
+        q: tr(q.question.prompt, ctx.lang),
+        a: tr(a.question.prompt, ctx.lang),
+        b: tr(b.question.prompt, ctx.lang),
+      }),
+    });
     main.push({ kind: "table", table: region });
     main.push({ kind: "para", muted: true, text: msg("report.buildSummary.numbers-items-over-all-sessions", ctx.lang) });
     const groups = groupsOf(c, ctx);
     const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.groups.get(g) ?? 0])), ctx.k);
-    appendix.push({ kind: "heading", level: 2, text: fill(msg("report.buildSummary.q", ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }) });
+    appendix.push({
+      kind: "heading",
+      level: 2,
+      text: fill(msg("report.buildSummary.q", ctx.lang), { q: tr(q.question.prompt, ctx.lang), by: ctx.by }),
+    });
     for (const g of groups) {
       if (hidden.has(g)) continue;
       const t = table(folded?.byGroup.get(g));
@@ -360,7 +432,12 @@ function crossTables(c: Chapter, ctx: Ctx, onlyPartner?: (code: string, labelTex
       appendix.push({ kind: "heading", level: 3, text: ctx.groupLabel(g) });
       appendix.push({ kind: "table", table: t });
     }
-    if (hidden.size) appendix.push({ kind: "para", muted: true, text: fill(msg("report.buildSummary.n-group-s-fewer-than", ctx.lang), { n: hidden.size, k: ctx.k }) });
+    if (hidden.size)
+      appendix.push({
+        kind: "para",
+        muted: true,
+        text: fill(msg("report.buildSummary.n-group-s-fewer-than", ctx.lang), { n: hidden.size, k: ctx.k }),
+      });
   }
   return { main, appendix };
 }
@@ -377,8 +454,19 @@ function quotesOf(c: ChapterFold, ctx: Ctx): { q: MergedQuestion; prompt: string
     const e = c.quotes.get(q.id);
     if (!e?.listed.length) continue;
     // A school type names no school only when enough sessions share it.
-    const quotes = e.listed.map(({ text, schooltype }): Quote => ({ text, ...(schooltype && (c.schooltypes.get(schooltype) ?? 0) >= ctx.k ? { attribution: schooltype } : {}) }));
-    out.push({ q, prompt: tr(q.question.prompt, ctx.lang), quotes, total: quotes.length + e.more, regiegroep: q.question.tags.includes(REGIEGROEP) });
+    const quotes = e.listed.map(
+      ({ text, schooltype }): Quote => ({
+        text,
+        ...(schooltype && (c.schooltypes.get(schooltype) ?? 0) >= ctx.k ? { attribution: schooltype } : {}),
+      }),
+    );
+    out.push({
+      q,
+      prompt: tr(q.question.prompt, ctx.lang),
+      quotes,
+      total: quotes.length + e.more,
+      regiegroep: q.question.tags.includes(REGIEGROEP),
+    });
   }
   return out.sort((a, b) => Number(b.regiegroep) - Number(a.regiegroep));
 }
@@ -397,7 +485,9 @@ function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: 
     const byParty = e.byParty;
     const other = msg("report.buildSummary.not-given", ctx.lang);
     const partyName = (code: string) => (code === "" ? other : parties ? label(parties.options, code, ctx.lang) : code);
-    const order = [...byParty.keys()].sort((a, b) => byParty.get(b)!.n - byParty.get(a)!.n || partyName(a).localeCompare(partyName(b), ctx.lang));
+    const order = [...byParty.keys()].sort(
+      (a, b) => byParty.get(b)!.n - byParty.get(a)!.n || partyName(a).localeCompare(partyName(b), ctx.lang),
+    );
     main.push({ kind: "heading", level: 2, text: msg("report.buildSummary.good-practices", ctx.lang) });
     const all = order.every((code) => !byParty.get(code)!.more);
     main.push({
@@ -412,8 +502,20 @@ function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: 
     main.push({
       kind: "table",
       table: {
-        head: [msg("report.buildSummary.involved", ctx.lang), msg("report.buildSummary.count", ctx.lang), msg("report.buildSummary.example", ctx.lang)],
-        rows: order.map((code) => [partyName(code), String(byParty.get(code)!.n), byParty.get(code)!.listed.slice(0, 2).map((l) => l.split(" — ")[0]).join("; ")]),
+        head: [
+          msg("report.buildSummary.involved", ctx.lang),
+          msg("report.buildSummary.count", ctx.lang),
+          msg("report.buildSummary.example", ctx.lang),
+        ],
+        rows: order.map((code) => [
+          partyName(code),
+          String(byParty.get(code)!.n),
+          byParty
+            .get(code)!
+            .listed.slice(0, 2)
+            .map((l) => l.split(" — ")[0])
+            .join("; "),
+        ]),
         weights: [0.25, 0.1, 0.65],
         right: [1],
       },
@@ -431,7 +533,9 @@ function goodPractices(c: Chapter, ctx: Ctx): { main: SummaryBlock[]; appendix: 
 
 /** "… en 12 meer." under a bounded list. */
 function moreLine(n: number, lang: Lang, where?: string): string {
-  return where ? fill(msg("report.buildSummary.n-more-full-list-w", lang), { n, w: where }) : fill(msg("report.buildSummary.n-more", lang), { n });
+  return where
+    ? fill(msg("report.buildSummary.n-more-full-list-w", lang), { n, w: where })
+    : fill(msg("report.buildSummary.n-more", lang), { n });
 }
 
 /** The fold a summary starts from: --by and "today" (which decides "overdue") are fixed before the first session. */
@@ -441,11 +545,19 @@ export function summaryFold(formats: readonly Format[], lang: Lang, opts: Pick<S
 
 /** All sessions at once (tests, small batches): fold them, then build the model. */
 export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryOptions): SummaryModel {
-  const fold = summaryFold(inputs.map((i) => i.format), lang, opts);
+  const fold = summaryFold(
+    inputs.map((i) => i.format),
+    lang,
+    opts,
+  );
   for (const i of inputs) fold.add(i);
   let previousFold = opts.previousFold;
   if (!previousFold && opts.previous) {
-    previousFold = summaryFold(opts.previous.map((i) => i.format), lang, opts);
+    previousFold = summaryFold(
+      opts.previous.map((i) => i.format),
+      lang,
+      opts,
+    );
     for (const i of opts.previous) previousFold.add(i);
   }
   return summaryModel(fold, lang, { ...opts, ...(previousFold ? { previousFold } : {}) });
@@ -481,15 +593,27 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   // ---- Key points -------------------------------------------------------------------------
   main.push({ kind: "heading", level: 1, text: msg("report.buildSummary.key-points", lang) });
   if (primary) {
-    main.push({ kind: "para", text: fill(msg("report.buildSummary.n-t-conversations-mix-other", lang), { n: primary.n, t: primary.title, mix: versionMix(primary) }) });
+    main.push({
+      kind: "para",
+      text: fill(msg("report.buildSummary.n-t-conversations-mix-other", lang), {
+        n: primary.n,
+        t: primary.title,
+        mix: versionMix(primary),
+      }),
+    });
     const t = conversationsTable(primary, ctx, labelFor);
     if (t) main.push({ kind: "table", table: t });
     const scales = primary.questions.filter((q) => q.question.type === "scale" && q.privacy !== "persoonlijk");
     const means = scales
-      .map((q) => ({ q, f: figure(q, tallyOf(primary, q.id)), p: ctx.prev?.get(primary.family) ? figure(q, tallyOf(ctx.prev.get(primary.family)!, q.id)) : undefined }))
+      .map((q) => ({
+        q,
+        f: figure(q, tallyOf(primary, q.id)),
+        p: ctx.prev?.get(primary.family) ? figure(q, tallyOf(ctx.prev.get(primary.family)!, q.id)) : undefined,
+      }))
       .filter((x) => x.f.n >= k && x.f.mean !== undefined)
       .sort((a, b) => b.f.mean! - a.f.mean!);
-    const meanLine = (x: (typeof means)[number]) => `${withPrevious(fmt(x.f.mean!, lang), x.p && x.p.n >= k && x.p.mean !== undefined ? fmt(x.p.mean, lang) : undefined)} — ${tr(x.q.question.prompt, lang)} (n = ${x.f.n})`;
+    const meanLine = (x: (typeof means)[number]) =>
+      `${withPrevious(fmt(x.f.mean!, lang), x.p && x.p.n >= k && x.p.mean !== undefined ? fmt(x.p.mean, lang) : undefined)} — ${tr(x.q.question.prompt, lang)} (n = ${x.f.n})`;
     if (means.length) {
       const top = means.slice(0, Math.min(3, Math.ceil(means.length / 2)));
       const bottom = means.slice(top.length).slice(-3).reverse();
@@ -507,7 +631,13 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     }
   }
   const orgTable = actionsPerOrganisation(myActions, lang);
-  main.push({ kind: "para", bold: true, text: orgFilter ? fill(msg("report.buildSummary.open-actions-o", lang), { o: orgFilter }) : msg("report.buildSummary.open-actions-organisation", lang) });
+  main.push({
+    kind: "para",
+    bold: true,
+    text: orgFilter
+      ? fill(msg("report.buildSummary.open-actions-o", lang), { o: orgFilter })
+      : msg("report.buildSummary.open-actions-organisation", lang),
+  });
   if (orgTable) main.push({ kind: "table", table: orgTable });
   else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
 
@@ -515,13 +645,19 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   for (const c of chs) {
     if (c === primary) main.push({ kind: "pageBreak" });
     main.push({ kind: "heading", level: 1, text: `${c.title}` });
-    main.push({ kind: "para", muted: true, text: fill(msg("report.buildSummary.n-conversations-versions-mix-broken", lang), { n: c.n, mix: versionMix(c), by }) });
+    main.push({
+      kind: "para",
+      muted: true,
+      text: fill(msg("report.buildSummary.n-conversations-versions-mix-broken", lang), { n: c.n, mix: versionMix(c), by }),
+    });
     if (c.n < k) {
       main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
       continue;
     }
     const sections = new Map<string, MergedQuestion[]>();
-    for (const q of c.questions) if (FIGURES.has(q.question.type) && q.privacy !== "persoonlijk" && q.sectionId !== "meta") sections.set(q.sectionId, [...(sections.get(q.sectionId) ?? []), q]);
+    for (const q of c.questions)
+      if (FIGURES.has(q.question.type) && q.privacy !== "persoonlijk" && q.sectionId !== "meta")
+        sections.set(q.sectionId, [...(sections.get(q.sectionId) ?? []), q]);
     const sectionTitle = (id: string) => {
       for (const f of c.formats) {
         const s = f.sections.find((x) => x.id === id);
@@ -533,9 +669,17 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     const bigGroups = groupsOf(c, ctx).filter((g) => (c.groups.get(g) ?? 0) >= k).length;
     const hasBy = c.hasByField && bigGroups >= 2;
     const primaryChapter = c === primary;
-    const matrixQs = [...sections.values()].flat().filter((q) => q.question.type === "scale" || q.question.type === "yesno" || q.question.type === "number");
+    const matrixQs = [...sections.values()]
+      .flat()
+      .filter((q) => q.question.type === "scale" || q.question.type === "yesno" || q.question.type === "number");
     if (matrixQs.length) {
-      main.push({ kind: "heading", level: 2, text: hasBy ? fill(msg("report.buildSummary.means-percentages", lang), { by }) : msg("report.buildSummary.region-means-percentages", lang) });
+      main.push({
+        kind: "heading",
+        level: 2,
+        text: hasBy
+          ? fill(msg("report.buildSummary.means-percentages", lang), { by })
+          : msg("report.buildSummary.region-means-percentages", lang),
+      });
       if (hasBy) {
         for (let i = 0; i < matrixQs.length; i += 4) {
           const t = sectionMatrix(c, matrixQs.slice(i, i + 4), ctx);
@@ -572,14 +716,24 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         else main.push({ kind: "para", italics: true, muted: true, text: `${tr(q.question.prompt, lang)}: ${marker(k)} — ${words.small}` });
         const table = hasBy ? breakdown(c, q, ctx) : undefined;
         if (table) {
-          appendix.push({ kind: "heading", level: 3, text: fill(msg("report.buildSummary.q-2", lang), { q: tr(q.question.prompt, lang), by }) });
+          appendix.push({
+            kind: "heading",
+            level: 3,
+            text: fill(msg("report.buildSummary.q-2", lang), { q: tr(q.question.prompt, lang), by }),
+          });
           appendix.push({ kind: "table", table });
         }
       }
     }
     const cross = crossTables(c, ctx, orgFilter ? (code, text) => partnerIs(orgFilter, code, text) : undefined);
     if (cross.main.length) {
-      main.push({ kind: "heading", level: 2, text: orgFilter ? fill(msg("report.buildSummary.bottlenecks-where-key-lies-o", lang), { o: orgFilter }) : msg("report.buildSummary.bottlenecks-party-priority", lang) });
+      main.push({
+        kind: "heading",
+        level: 2,
+        text: orgFilter
+          ? fill(msg("report.buildSummary.bottlenecks-where-key-lies-o", lang), { o: orgFilter })
+          : msg("report.buildSummary.bottlenecks-party-priority", lang),
+      });
       main.push(...cross.main);
       appendix.push(...cross.appendix);
     }
@@ -591,9 +745,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         main.push({ kind: "heading", level: 3, text: x.prompt });
         main.push({ kind: "bullets", items: x.quotes.slice(0, MAIN_QUOTES).map(quoteLine) });
         if (x.total > MAIN_QUOTES) {
-          const rest = x.total > x.quotes.length
-            ? fill(msg("report.buildSummary.n-more-first-k-quotes", lang), { n: x.total - MAIN_QUOTES, k: x.quotes.length })
-            : fill(msg("report.buildSummary.n-more-all-quotes-appendix", lang), { n: x.total - MAIN_QUOTES });
+          const rest =
+            x.total > x.quotes.length
+              ? fill(msg("report.buildSummary.n-more-first-k-quotes", lang), { n: x.total - MAIN_QUOTES, k: x.quotes.length })
+              : fill(msg("report.buildSummary.n-more-all-quotes-appendix", lang), { n: x.total - MAIN_QUOTES });
           main.push({ kind: "para", muted: true, text: rest });
         }
       }
@@ -602,7 +757,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         main.push({
           kind: "para",
           muted: true,
-          text: fill(msg("report.buildSummary.open-comments-n-other-questions", lang), { n: others.length, m: others.reduce((s, x) => s + x.total, 0) }),
+          text: fill(msg("report.buildSummary.open-comments-n-other-questions", lang), {
+            n: others.length,
+            m: others.reduce((s, x) => s + x.total, 0),
+          }),
         });
       }
       appendix.push({ kind: "heading", level: 2, text: fill(msg("report.buildSummary.quotes-f", lang), { f: c.title }) });
@@ -628,12 +786,14 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         ? msg("report.buildSummary.owners-are-mapped-onto-organisations", lang)
         : fill(msg("report.buildSummary.owners-are-mapped-onto-organisations-2", lang), { k: ACTIONS_LISTED, cmd: FULL_ACTIONS }),
     });
-    if (!orgFilter) main.push({ kind: "para", muted: true, text: msg("report.buildSummary.counts-overdue-actions-per-organisation", lang) });
+    if (!orgFilter)
+      main.push({ kind: "para", muted: true, text: msg("report.buildSummary.counts-overdue-actions-per-organisation", lang) });
     // A partner's own version lists its actions here, by due date; the regional one in the appendix.
     const mine = orgFilter ? myActions.get(orgFilter) : undefined;
     if (mine) {
       main.push({ kind: "table", table: actionTable(mine.listed, lang) });
-      if (mine.n > mine.listed.length) main.push({ kind: "para", muted: true, text: moreLine(mine.n - mine.listed.length, lang, FULL_ACTIONS) });
+      if (mine.n > mine.listed.length)
+        main.push({ kind: "para", muted: true, text: moreLine(mine.n - mine.listed.length, lang, FULL_ACTIONS) });
     }
     appendix.push({ kind: "heading", level: 2, text: words.actions });
     // Organisations in the order of their earliest due action, as one list sorted by due date would have them.
@@ -647,12 +807,32 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
 
   // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
   const counts = [
-    metaCounts(fold, "gemeente", msg("report.buildSummary.conversations-municipality-all-formats", lang), msg("report.buildSummary.municipality", lang), ctx),
-    metaCounts(fold, "schooltype", msg("report.buildSummary.conversations-school-type-all-formats", lang), msg("report.buildSummary.school-type", lang), ctx),
+    metaCounts(
+      fold,
+      "gemeente",
+      msg("report.buildSummary.conversations-municipality-all-formats", lang),
+      msg("report.buildSummary.municipality", lang),
+      ctx,
+    ),
+    metaCounts(
+      fold,
+      "schooltype",
+      msg("report.buildSummary.conversations-school-type-all-formats", lang),
+      msg("report.buildSummary.school-type", lang),
+      ctx,
+    ),
   ].filter((c) => c !== undefined);
   for (const c of counts) {
     appendix.push({ kind: "heading", level: 2, text: c.heading });
-    appendix.push({ kind: "table", table: { head: [c.labelHead, words.countHead], rows: c.rows.map(([label, n]) => [label, String(n)]), weights: [0.7, 0.3], right: [1] } });
+    appendix.push({
+      kind: "table",
+      table: {
+        head: [c.labelHead, words.countHead],
+        rows: c.rows.map(([label, n]) => [label, String(n)]),
+        weights: [0.7, 0.3],
+        right: [1],
+      },
+    });
   }
 
   // ---- Appendix: all distributions (region) -------------------------------------------------
@@ -666,17 +846,35 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       if (s.kind === "small") {
         ctx.hiddenGroups++;
         dist.push({ kind: "para", italics: true, muted: true, text: `${s.mark} — ${words.small}` });
-      }
-      else if (s.kind === "mean") dist.push({ kind: "para", text: `${s.mean} (n = ${s.n})` });
+      } else if (s.kind === "mean") dist.push({ kind: "para", text: `${s.mean} (n = ${s.n})` });
       else {
-        dist.push({ kind: "table", table: { head: [...words.distributionHead], rows: s.rows.map((r) => [r.label, String(r.count), r.percent]), weights: [0.6, 0.2, 0.2], right: [1, 2] } });
+        dist.push({
+          kind: "table",
+          table: {
+            head: [...words.distributionHead],
+            rows: s.rows.map((r) => [r.label, String(r.count), r.percent]),
+            weights: [0.6, 0.2, 0.2],
+            right: [1, 2],
+          },
+        });
         if (s.mean) dist.push({ kind: "para", italics: true, muted: true, text: s.mean });
       }
     }
   }
 
   // ---- What was held back (the gate's counts, plus the groups suppressed here) -------------------
-  const held = opts.held ?? { namesScrubbed: 0, persoonlijk: 0, notShared: 0, intern: 0, notes: 0, drafts: 0, duplicates: 0, conflicts: 0, outsidePeriod: 0, smallGroups: 0 };
+  const held = opts.held ?? {
+    namesScrubbed: 0,
+    persoonlijk: 0,
+    notShared: 0,
+    intern: 0,
+    notes: 0,
+    drafts: 0,
+    duplicates: 0,
+    conflicts: 0,
+    outsidePeriod: 0,
+    smallGroups: 0,
+  };
   const heldBack = heldBackLines({ ...held, smallGroups: held.smallGroups + ctx.hiddenGroups }, k, lang);
   main.push({ kind: "heading", level: 2, text: words.heldBack });
   main.push({ kind: "para", muted: true, text: heldBack.length ? words.heldBackIntro : words.heldBackNone });
@@ -688,14 +886,23 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   const to = opts.period?.to ?? fold.lastDate;
   if (from || to) {
     const asked = opts.period?.from || opts.period?.to ? msg("report.buildSummary.period-chosen", lang) : "";
-    facts.push([msg("report.buildSummary.period", lang), `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`]);
+    facts.push([
+      msg("report.buildSummary.period", lang),
+      `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`,
+    ]);
   }
   facts.push([msg("report.buildSummary.formats", lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
   facts.push([msg("report.buildSummary.broken-down", lang), by]);
-  if (opts.previousFold) facts.push([msg("report.buildSummary.compared", lang), fill(msg("report.buildSummary.previous-round-n-conversations", lang), { n: opts.previousFold.n })]);
+  if (opts.previousFold)
+    facts.push([
+      msg("report.buildSummary.compared", lang),
+      fill(msg("report.buildSummary.previous-round-n-conversations", lang), { n: opts.previousFold.n }),
+    ]);
   facts.push([
     msg("report.buildSummary.drafts", lang),
-    opts.includeDrafts ? msg("report.buildSummary.included-include-drafts", lang) : fill(msg("report.buildSummary.not-included-n", lang), { n: opts.drafts }),
+    opts.includeDrafts
+      ? msg("report.buildSummary.included-include-drafts", lang)
+      : fill(msg("report.buildSummary.not-included-n", lang), { n: opts.drafts }),
   ]);
   const title = msg("report.buildSummary.regional-overview-alignment-conversation", lang);
   return {
@@ -716,7 +923,13 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
  * the total is published, so a small group beside it is protected ("×"), or, when no cell is
  * left to hide, the total is withheld as well.
  */
-function metaCounts(fold: SummaryFold, id: string, heading: string, labelHead: string, ctx: Ctx): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
+function metaCounts(
+  fold: SummaryFold,
+  id: string,
+  heading: string,
+  labelHead: string,
+  ctx: Ctx,
+): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
   const { lang, k } = ctx;
   const tally = new Map<string, number>();
   const values = fold.metaValues.get(id);
@@ -727,12 +940,22 @@ function metaCounts(fold: SummaryFold, id: string, heading: string, labelHead: s
   }
   const total = fold.n;
   const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
-  const p = protectLine(sorted.map(([, n]) => n), k, { minPrimary: 1 });
+  const p = protectLine(
+    sorted.map(([, n]) => n),
+    k,
+    { minPrimary: 1 },
+  );
   ctx.hiddenGroups += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
   const totalLabel = msg("report.buildSummary.total", lang);
   if (total < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
-  if (p.totalHidden) return { heading, labelHead, rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [totalLabel, total]], totalHidden: false };
+  if (p.totalHidden)
+    return {
+      heading,
+      labelHead,
+      rows: [...rows.map(([label]) => [label, HIDDEN] as [string, Count]), [totalLabel, total]],
+      totalHidden: false,
+    };
   rows.push([totalLabel, total]);
   return { heading, labelHead, rows, totalHidden: false };
 }
@@ -743,7 +966,11 @@ export function summaryOrganisations(fold: SummaryFold, lang: Lang): string[] {
 }
 
 function partnerIs(org: string, code: string, text: string): boolean {
-  const n = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, " ").trim();
+  const n = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
   const o = n(org);
   return n(text) === o || n(code) === o || o.split(" ")[0] === n(code) || n(text).split(" ")[0] === o.split(" ")[0];
 }
@@ -760,11 +987,19 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
   ctx.hiddenGroups += p.hidden.flat().filter(Boolean).length;
   const rows = gem.map((g, r) => {
     const total = cells[r]!.reduce((a, b) => a + b, 0);
-    return [labelFor("gemeente", g), ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))), total < k ? marker(k) : String(total)];
+    return [
+      labelFor("gemeente", g),
+      ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))),
+      total < k ? marker(k) : String(total),
+    ];
   });
   const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
   rows.push([msg("report.buildSummary.total", lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.n)]);
-  const head = [msg("report.buildSummary.municipality", lang), ...types.map((t) => labelFor("schooltype", t)), msg("report.buildSummary.total", lang)];
+  const head = [
+    msg("report.buildSummary.municipality", lang),
+    ...types.map((t) => labelFor("schooltype", t)),
+    msg("report.buildSummary.total", lang),
+  ];
   return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
 }
 
@@ -775,23 +1010,50 @@ function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: Summa
   const { cat, prio } = kn;
   const counts = c.knelpunt;
   if (!counts.size) return undefined;
-  const rows = [...counts].sort((a, b) => b[1].n - a[1].n).map(([code, e]) => [label(cat.options, code, ctx.lang), String(e.n), e.sessions < ctx.k ? marker(ctx.k) : String(e.sessions), ...(prio ? [String(e.top)] : [])]);
-  const head = [tr(cat.question.prompt, ctx.lang), msg("report.buildSummary.bottlenecks", ctx.lang), msg("report.buildSummary.conversations-2", ctx.lang), ...(prio ? [fill(msg("report.buildSummary.which-p", ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : [])];
-  return { title: msg("report.buildSummary.bottlenecks-named-most-coded", ctx.lang), table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] } };
+  const rows = [...counts]
+    .sort((a, b) => b[1].n - a[1].n)
+    .map(([code, e]) => [
+      label(cat.options, code, ctx.lang),
+      String(e.n),
+      e.sessions < ctx.k ? marker(ctx.k) : String(e.sessions),
+      ...(prio ? [String(e.top)] : []),
+    ]);
+  const head = [
+    tr(cat.question.prompt, ctx.lang),
+    msg("report.buildSummary.bottlenecks", ctx.lang),
+    msg("report.buildSummary.conversations-2", ctx.lang),
+    ...(prio ? [fill(msg("report.buildSummary.which-p", ctx.lang), { p: tr(prio.options[0]!.label, ctx.lang).toLowerCase() })] : []),
+  ];
+  return {
+    title: msg("report.buildSummary.bottlenecks-named-most-coded", ctx.lang),
+    table: { head, rows, weights: prio ? [0.4, 0.2, 0.2, 0.2] : [0.5, 0.25, 0.25], right: prio ? [1, 2, 3] : [1, 2] },
+  };
 }
 
 function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>, lang: Lang): SummaryTable | undefined {
   const all = [...groups.values()];
   if (!all.some((o) => o.n)) return undefined;
   const overig = msg("common.other", lang);
-  const order = [...groups.keys()].sort((a, b) => (a === overig ? 1 : b === overig ? -1 : groups.get(b)!.n - groups.get(a)!.n || a.localeCompare(b, lang)));
+  const order = [...groups.keys()].sort((a, b) =>
+    a === overig ? 1 : b === overig ? -1 : groups.get(b)!.n - groups.get(a)!.n || a.localeCompare(b, lang),
+  );
   const rows = order.map((o) => {
     const x = groups.get(o)!;
     return [o, String(x.n), String(x.overdue), x.nextDue ? shortDate(x.nextDue, lang) : "–"];
   });
-  rows.push([msg("report.buildSummary.total", lang), String(all.reduce((s, o) => s + o.n, 0)), String(all.reduce((s, o) => s + o.overdue, 0)), ""]);
+  rows.push([
+    msg("report.buildSummary.total", lang),
+    String(all.reduce((s, o) => s + o.n, 0)),
+    String(all.reduce((s, o) => s + o.overdue, 0)),
+    "",
+  ]);
   return {
-    head: [msg("report.buildSummary.organisation", lang), msg("report.buildSummary.actions", lang), msg("report.buildSummary.overdue", lang), msg("report.buildSummary.next-due", lang)],
+    head: [
+      msg("report.buildSummary.organisation", lang),
+      msg("report.buildSummary.actions", lang),
+      msg("report.buildSummary.overdue", lang),
+      msg("report.buildSummary.next-due", lang),
+    ],
     rows,
     weights: [0.4, 0.15, 0.2, 0.25],
     right: [1, 2],
@@ -800,7 +1062,12 @@ function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>
 
 function actionTable(list: ActionRow[], lang: Lang): SummaryTable {
   return {
-    head: [msg("report.buildSummary.what", lang), msg("report.buildSummary.due", lang), msg("report.buildSummary.municipality", lang), msg("report.buildSummary.question-2", lang)],
+    head: [
+      msg("report.buildSummary.what", lang),
+      msg("report.buildSummary.due", lang),
+      msg("report.buildSummary.municipality", lang),
+      msg("report.buildSummary.question-2", lang),
+    ],
     rows: list.map((a) => [a.what, a.due ? shortDate(a.due, lang) : "", a.gemeente, a.question]),
     weights: [0.42, 0.13, 0.15, 0.3],
   };

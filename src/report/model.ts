@@ -8,7 +8,13 @@ import type { ChartSpec } from "./charts/spec.js";
 export type AnswerBlock =
   | { kind: "text"; text: string }
   | { kind: "bullets"; items: string[] }
-  | { kind: "table"; head: string[]; rows: string[][]; /** relative column widths */ weights: number[]; /** a line under the table (a scale's end labels) */ caption?: string }
+  | {
+      kind: "table";
+      head: string[];
+      rows: string[][] /** relative column widths */;
+      weights: number[] /** a line under the table (a scale's end labels) */;
+      caption?: string;
+    }
   /** No answer: "niet besproken", "geen antwoord" — shown subdued. */
   | { kind: "none"; text: string };
 

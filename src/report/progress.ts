@@ -70,7 +70,8 @@ export class Progress {
     const width = 24;
     const full = Math.round(frac * width);
     const elapsed = this.elapsedSeconds;
-    const eta = this.done > 0 && this.done < total ? `  ${msg("report.progress.eta")} ${clock((elapsed / this.done) * (total - this.done))}` : "";
+    const eta =
+      this.done > 0 && this.done < total ? `  ${msg("report.progress.eta")} ${clock((elapsed / this.done) * (total - this.done))}` : "";
     const bar = `${"█".repeat(full)}${"░".repeat(width - full)}`;
     this.err.write(`\r\x1b[K${bar} ${this.done}/${total} ${String(Math.round(frac * 100)).padStart(3)}%${eta}`);
     this.drawn = true;
@@ -83,10 +84,14 @@ export class Progress {
   }
 }
 
-export function closingLine(c: { written: number; skipped: number; refused: number; seconds: number; noun: { one: string; many: string } }): string {
-  const parts = [
-    fill(msg("report.progress.n-w-written"), { n: c.written, w: c.written === 1 ? c.noun.one : c.noun.many }),
-  ];
+export function closingLine(c: {
+  written: number;
+  skipped: number;
+  refused: number;
+  seconds: number;
+  noun: { one: string; many: string };
+}): string {
+  const parts = [fill(msg("report.progress.n-w-written"), { n: c.written, w: c.written === 1 ? c.noun.one : c.noun.many })];
   if (c.skipped) parts.push(fill(msg("report.progress.n-skipped-errors"), { n: c.skipped }));
   if (c.refused) parts.push(fill(msg("report.progress.n-not-overwritten-exists"), { n: c.refused }));
   const secs = new Intl.NumberFormat(msg("common.en-gb"), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(c.seconds);

@@ -8,7 +8,6 @@ import { optionLabel, yesNo } from "./answer-text.js";
 import { formatNumber } from "./words.js";
 import { msg } from "../i18n/messages.js";
 
-
 function percent(count: number, n: number, lang: Lang): string {
   return `${formatNumber(n ? (100 * count) / n : 0, lang, 0)} %`;
 }
@@ -34,17 +33,26 @@ export function summariseQuestion(q: Question, t: AnswerTally | undefined, lang:
 
   const tally = t.options;
   let keys: { key: string; label: string }[];
-  if (q.type === "yesno") keys = [{ key: "true", label: yesNo(true, lang) }, { key: "false", label: yesNo(false, lang) }];
+  if (q.type === "yesno")
+    keys = [
+      { key: "true", label: yesNo(true, lang) },
+      { key: "false", label: yesNo(false, lang) },
+    ];
   else if (q.type === "scale") {
     keys = [];
     for (let v = q.min ?? 1; v <= (q.max ?? 5); v++) {
-      const end = v === q.min && q.labels?.min ? ` (${tr(q.labels.min, lang)})` : v === q.max && q.labels?.max ? ` (${tr(q.labels.max, lang)})` : "";
+      const end =
+        v === q.min && q.labels?.min ? ` (${tr(q.labels.min, lang)})` : v === q.max && q.labels?.max ? ` (${tr(q.labels.max, lang)})` : "";
       keys.push({ key: String(v), label: `${v}${end}` });
     }
   } else keys = (q.options ?? []).map((o) => ({ key: o.code, label: optionLabel(q, o.code, lang) }));
   // Codes a newer format version no longer knows still count, under their code.
   for (const k of tally.keys()) if (!keys.some((x) => x.key === k)) keys.push({ key: k, label: k });
-  const rows: DistributionRow[] = keys.map(({ key, label }) => ({ label, count: tally.get(key) ?? 0, percent: percent(tally.get(key) ?? 0, n, lang) }));
+  const rows: DistributionRow[] = keys.map(({ key, label }) => ({
+    label,
+    count: tally.get(key) ?? 0,
+    percent: percent(tally.get(key) ?? 0, n, lang),
+  }));
   const out: QuestionSummary = { kind: "distribution", prompt, n, rows };
   if (q.type === "scale") out.mean = fill(msg("report.summaryFigures.mean-m-n-n", lang), { m: mean, n });
   else out.mean = fill("n = {n}", { n });

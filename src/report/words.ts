@@ -13,7 +13,13 @@ export function reportWords(lang: Lang): ReportWords {
     parkedNone: t("report.words.no-topics-were-parked"),
     atQuestion: t("report.words.question"),
     actions: t("report.buildSummary.actions"),
-    actionHead: [t("report.buildSummary.what"), t("report.words.who"), t("report.buildSummary.organisation"), t("report.buildSummary.due"), t("report.words.question-2")],
+    actionHead: [
+      t("report.buildSummary.what"),
+      t("report.words.who"),
+      t("report.buildSummary.organisation"),
+      t("report.buildSummary.due"),
+      t("report.words.question-2"),
+    ],
     actionsNone: t("report.words.no-actions-were-agreed"),
     keyPoints: t("report.words.agreements-actions"),
     keyAgreements: t("report.words.agreements"),
@@ -51,9 +57,7 @@ export function summaryWords(lang: Lang, k = 5): SummaryWords {
     page: t("report.words.page"),
     of: t("runner.followup.text"),
     privacyNote: fill(t("report.words.privacy-note"), { k }),
-    hiddenNote: t(
-      "report.words.left-out-so-small-group",
-    ),
+    hiddenNote: t("report.words.left-out-so-small-group"),
     heldBack: t("report.words.what-was-not-shared"),
     heldBackIntro: t("report.words.following-was-not-included-overview"),
     heldBackNone: t("report.words.nothing-was-held-back"),
@@ -69,7 +73,8 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   if (!f) cache.set(key, (f = make()));
   return f;
 }
-const dateFormat = (lang: Lang) => cached(`d${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+const dateFormat = (lang: Lang) =>
+  cached(`d${lang}`, () => new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
 
 /** "2026-09-15" (or an ISO date-time: its own calendar day) → "15 september 2026". */
 export function longDate(value: string, lang: Lang): string {
@@ -88,7 +93,8 @@ export function shortDate(value: string, lang: Lang): string {
 }
 
 export function formatNumber(n: number, lang: Lang, decimals?: number): string {
-  const opts: Intl.NumberFormatOptions = decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
+  const opts: Intl.NumberFormatOptions =
+    decimals === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: decimals, maximumFractionDigits: decimals };
   return cached(`n${lang}${decimals ?? ""}`, () => new Intl.NumberFormat(locale(lang), opts)).format(n);
 }
 

@@ -7,7 +7,21 @@ import type { FormatPlan, MergedQuestion } from "./plan.js";
 import { isMetaColumn, text, yesNoLabel } from "./columns.js";
 import { partyRoles, shownInWide } from "./wide.js";
 
-export const CODEBOOK_COLUMNS = ["column", "question_id", "field", "section", "question", "type", "privacy", "option_code", "option_label", "min", "max", "versions", "was"];
+export const CODEBOOK_COLUMNS = [
+  "column",
+  "question_id",
+  "field",
+  "section",
+  "question",
+  "type",
+  "privacy",
+  "option_code",
+  "option_label",
+  "min",
+  "max",
+  "versions",
+  "was",
+];
 
 export function codebookRows(plan: FormatPlan, versionsSeen: ReadonlySet<number>, includeText: boolean, lang: Lang): Cell[][] {
   const rows: Cell[][] = [];
@@ -16,7 +30,13 @@ export function codebookRows(plan: FormatPlan, versionsSeen: ReadonlySet<number>
     const versions = seen(mq);
     if (!versions.length) continue;
     const tail = [versions.map((v) => `v${v}`).join(" "), mq.oldIds.join(" ")];
-    const emit = (column: string, field: string | null, q: MergedQuestion["question"], privacy: string, options: MergedQuestion["options"]) => {
+    const emit = (
+      column: string,
+      field: string | null,
+      q: MergedQuestion["question"],
+      privacy: string,
+      options: MergedQuestion["options"],
+    ) => {
       const shown = (mq.sectionId === "meta" && isMetaColumn(mq.id)) || shownInWide(q.type, privacy, includeText);
       const head = [field, mq.sectionId, text(q.prompt, lang), q.type, privacy];
       const bounds = [q.min ?? null, q.max ?? null];
@@ -35,7 +55,20 @@ export function codebookRows(plan: FormatPlan, versionsSeen: ReadonlySet<number>
     if (mq.question.type === "scale" && mq.question.perParty && shownInWide("scale", mq.privacy, includeText)) {
       // One column per party: `field` holds the role id, the question text names the role.
       for (const role of plan.latest.participants.filter((p) => partyRoles(plan).includes(p.id))) {
-        rows.push([`${mq.id}.${role.id}`, mq.id, role.id, mq.sectionId, `${text(mq.question.prompt, lang)} (${text(role.label, lang)})`, "scale", mq.privacy, null, null, mq.question.min ?? null, mq.question.max ?? null, ...tail]);
+        rows.push([
+          `${mq.id}.${role.id}`,
+          mq.id,
+          role.id,
+          mq.sectionId,
+          `${text(mq.question.prompt, lang)} (${text(role.label, lang)})`,
+          "scale",
+          mq.privacy,
+          null,
+          null,
+          mq.question.min ?? null,
+          mq.question.max ?? null,
+          ...tail,
+        ]);
       }
     }
     if (mq.question.type === "repeat") for (const f of mq.fields) emit(`${mq.id}[n].${f.id}`, f.id, f.question, f.privacy, f.options);

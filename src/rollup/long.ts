@@ -7,7 +7,18 @@ import type { SessionRecord } from "./record.js";
 import { SESSION_COLUMNS, isMetaColumn, optionLabel, scalarCell, text, yesNoLabel } from "./columns.js";
 import { isPartyScores, partiesOf } from "../session/party-scores.js";
 
-export const LONG_COLUMNS = [...SESSION_COLUMNS, "section", "question_id", "question", "type", "item", "field", "value_code", "value_label", "role"];
+export const LONG_COLUMNS = [
+  ...SESSION_COLUMNS,
+  "section",
+  "question_id",
+  "question",
+  "type",
+  "item",
+  "field",
+  "value_code",
+  "value_label",
+  "role",
+];
 
 type Value = [code: Cell, label: Cell];
 
@@ -59,7 +70,11 @@ export function longRows(plan: FormatPlan, rec: SessionRecord, lang: Lang): Long
   const rows: LongRow[] = [];
   const push = (mq: MergedQuestion, q: Question, item: number | null, field: string | null, vals: Value[], role: Cell = null) => {
     for (const [code, label] of vals) {
-      rows.push({ key: field === null ? mq.id : `${mq.id}.${field}`, question: [mq.sectionId, mq.id, text(q.prompt, lang), q.type], value: [item, field, code, label, role] });
+      rows.push({
+        key: field === null ? mq.id : `${mq.id}.${field}`,
+        question: [mq.sectionId, mq.id, text(q.prompt, lang), q.type],
+        value: [item, field, code, label, role],
+      });
     }
   };
   for (const mq of plan.questions) {

@@ -8,7 +8,10 @@ export function planCache(registry: FormatRegistry): (formatId: string) => Forma
   return (id) => {
     let plan = plans.get(id);
     if (!plan) {
-      const versions = registry.versions(id).map((v) => registry.get(id, v)).filter((f): f is Format => f !== undefined);
+      const versions = registry
+        .versions(id)
+        .map((v) => registry.get(id, v))
+        .filter((f): f is Format => f !== undefined);
       plans.set(id, (plan = buildPlan(versions)));
     }
     return plan;

@@ -9,7 +9,8 @@ import { wideColumns, type WideColumn, type WidePairs } from "./wide.js";
 const ITEM_KEY = /^([^[]+)\[(\d+)\]\.(.+)$/;
 
 /** Repeat question ids that can have a sheet (persoonlijk groups never do). */
-export const repeatIds = (plan: FormatPlan) => plan.questions.filter((q) => q.question.type === "repeat" && q.privacy !== "persoonlijk").map((q) => q.id);
+export const repeatIds = (plan: FormatPlan) =>
+  plan.questions.filter((q) => q.question.type === "repeat" && q.privacy !== "persoonlijk").map((q) => q.id);
 
 /**
  * One session's items per repeat id, spooled as `[...sessionCells, item, key1, value1, …]`
@@ -17,7 +18,11 @@ export const repeatIds = (plan: FormatPlan) => plan.questions.filter((q) => q.qu
  */
 export function repeatItems(pairs: WidePairs, repeats: readonly [string, number][], head: readonly Cell[]): Map<string, Cell[][]> {
   const out = new Map<string, Cell[][]>();
-  for (const [id, n] of repeats) out.set(id, Array.from({ length: n }, (_, i) => [...head, i + 1]));
+  for (const [id, n] of repeats)
+    out.set(
+      id,
+      Array.from({ length: n }, (_, i) => [...head, i + 1]),
+    );
   for (const [key, value] of pairs) {
     const m = ITEM_KEY.exec(key);
     if (!m) continue;
@@ -28,7 +33,12 @@ export function repeatItems(pairs: WidePairs, repeats: readonly [string, number]
 }
 
 /** The field columns of one repeat group (as in wide, without the `id[n].` prefix). */
-export function repeatColumns(plan: FormatPlan, id: string, versionsSeen: ReadonlySet<number>, includeText: boolean): { keys: string[]; columns: WideColumn[] } {
+export function repeatColumns(
+  plan: FormatPlan,
+  id: string,
+  versionsSeen: ReadonlySet<number>,
+  includeText: boolean,
+): { keys: string[]; columns: WideColumn[] } {
   const columns = wideColumns(plan, versionsSeen, new Map([[id, 1]]), includeText).filter((c) => c.question.id === id && c.field);
   return { keys: columns.map((c) => c.key.slice(`${id}[1].`.length)), columns };
 }

@@ -12,7 +12,26 @@ import type { SessionRecord } from "./record.js";
 import { optionLabel, text, yesNoLabel } from "./columns.js";
 import { msg } from "../i18n/messages.js";
 
-export const SUMMARY_COLUMNS = ["group_by", "group", "group_label", "sessions", "section", "question_id", "field", "question", "type", "option_code", "option_label", "n", "count", "percent", "mean", "median", "min", "max"];
+export const SUMMARY_COLUMNS = [
+  "group_by",
+  "group",
+  "group_label",
+  "sessions",
+  "section",
+  "question_id",
+  "field",
+  "question",
+  "type",
+  "option_code",
+  "option_label",
+  "n",
+  "count",
+  "percent",
+  "mean",
+  "median",
+  "min",
+  "max",
+];
 
 interface Stat {
   n: number;
@@ -86,7 +105,11 @@ export class SummaryAggregator {
   }
 
   /** Rows for the versions that occurred; `suppressed` lists the group codes left out. */
-  rows(versionsSeen: ReadonlySet<number>, minGroup: number, lang: Lang): { rows: Cell[][]; suppressed: { group: string; label: string }[]; smallCells: number } {
+  rows(
+    versionsSeen: ReadonlySet<number>,
+    minGroup: number,
+    lang: Lang,
+  ): { rows: Cell[][]; suppressed: { group: string; label: string }[]; smallCells: number } {
     const rows: Cell[][] = [];
     let smallCells = 0;
     const suppressed: { group: string; label: string }[] = [];
@@ -126,7 +149,16 @@ export class SummaryAggregator {
     this.fieldRows(g.stats.get(mq.id), mq, null, mq.question, mq.options, lang, fig, push);
   }
 
-  private fieldRows(s: Stat | undefined, mq: MergedQuestion, field: string | null, q: MergedQuestion["question"], options: MergedQuestion["options"], lang: Lang, fig: (x: Cell) => Cell, push: (r: Cell[]) => void): void {
+  private fieldRows(
+    s: Stat | undefined,
+    mq: MergedQuestion,
+    field: string | null,
+    q: MergedQuestion["question"],
+    options: MergedQuestion["options"],
+    lang: Lang,
+    fig: (x: Cell) => Cell,
+    push: (r: Cell[]) => void,
+  ): void {
     const n = s?.n ?? 0;
     const head = [mq.sectionId, mq.id, field, text(q.prompt, lang), q.type];
     const pct = (c: number) => (n > 0 ? round((c / n) * 100, 1) : null);
@@ -149,7 +181,12 @@ export class SummaryAggregator {
 }
 
 /** mean, median, min, max of a value → count histogram (null when empty). */
-export function numberStats(hist: Map<number, number> | undefined): { mean: number | null; median: number | null; min: number | null; max: number | null } {
+export function numberStats(hist: Map<number, number> | undefined): {
+  mean: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+} {
   if (!hist || hist.size === 0) return { mean: null, median: null, min: null, max: null };
   const values = [...hist.keys()].sort((a, b) => a - b);
   let total = 0;

@@ -80,7 +80,12 @@ const shownInWide = (type: string, privacy: string, includeText: boolean) =>
   privacy !== "persoonlijk" && (!isFreeText(type) || (includeText && privacy === "open"));
 
 /** The wide columns after the session columns, for the versions that occurred. */
-export function wideColumns(plan: FormatPlan, versionsSeen: ReadonlySet<number>, repeatMax: ReadonlyMap<string, number>, includeText: boolean): WideColumn[] {
+export function wideColumns(
+  plan: FormatPlan,
+  versionsSeen: ReadonlySet<number>,
+  repeatMax: ReadonlyMap<string, number>,
+  includeText: boolean,
+): WideColumn[] {
   const cols: WideColumn[] = [];
   for (const mq of plan.questions) {
     if (!mq.versions.some((v) => versionsSeen.has(v)) || (mq.sectionId === "meta" && isMetaColumn(mq.id))) continue;
@@ -91,14 +96,16 @@ export function wideColumns(plan: FormatPlan, versionsSeen: ReadonlySet<number>,
         for (const f of mq.fields) {
           if (!shownInWide(f.question.type, f.privacy, includeText)) continue;
           const key = `${mq.id}[${i}].${f.id}`;
-          if (f.question.type === "multichoice") for (const o of f.options) cols.push({ key: `${key}.${o.code}`, question: mq, field: f, option: o });
+          if (f.question.type === "multichoice")
+            for (const o of f.options) cols.push({ key: `${key}.${o.code}`, question: mq, field: f, option: o });
           else cols.push({ key, question: mq, field: f });
         }
       }
     } else if (shownInWide(type, mq.privacy, includeText)) {
       if (type === "multichoice") for (const o of mq.options) cols.push({ key: `${mq.id}.${o.code}`, question: mq, option: o });
       else cols.push({ key: mq.id, question: mq });
-      if (type === "scale" && mq.question.perParty) for (const role of partyRoles(plan)) cols.push({ key: `${mq.id}.${role}`, question: mq, role });
+      if (type === "scale" && mq.question.perParty)
+        for (const role of partyRoles(plan)) cols.push({ key: `${mq.id}.${role}`, question: mq, role });
     }
   }
   return cols;

@@ -73,8 +73,16 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
   }
   const listHint = msg("runner.ask.one-item-per-line-empty");
   const first = await ui.input({
-    message: message + hint(isList ? listHint : msg("runner.ask.several-lines-allowed-empty-line")) + (isAnswered(existing) ? hint(msg("runner.ask.enter-keep-current-answer")) : ""),
-    validate: (text) => (isList && removeCommand(text) ? (Array.isArray(existing) && existing.length ? true : msg("runner.ask.there-no-item-remove-yet")) : (commandCheck(text) ?? true)),
+    message:
+      message +
+      hint(isList ? listHint : msg("runner.ask.several-lines-allowed-empty-line")) +
+      (isAnswered(existing) ? hint(msg("runner.ask.enter-keep-current-answer")) : ""),
+    validate: (text) =>
+      isList && removeCommand(text)
+        ? Array.isArray(existing) && existing.length
+          ? true
+          : msg("runner.ask.there-no-item-remove-yet")
+        : (commandCheck(text) ?? true),
   });
   const lines: string[] = [];
   const rm0 = isList ? removeCommand(first) : undefined;
@@ -87,7 +95,8 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
     lines.push(unescapeAnswer(first).trimEnd());
   }
   const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
-  const show = () => ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : msg("runner.ask.list-empty"));
+  const show = () =>
+    ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : msg("runner.ask.list-empty"));
   const remove = (r: { index?: number }) => {
     const items = value() as string[];
     const i = r.index === undefined ? items.length - 1 : r.index - 1;
@@ -152,7 +161,11 @@ function commandChoices<T extends string>(): UiItem<T>[] {
 }
 
 function selectOptions(q: Question): { value: string; name: string }[] {
-  if (q.type === "yesno") return [{ value: "=true", name: msg("common.yes") }, { value: "=false", name: msg("common.no") }];
+  if (q.type === "yesno")
+    return [
+      { value: "=true", name: msg("common.yes") },
+      { value: "=false", name: msg("common.no") },
+    ];
   if (q.type === "scale") {
     const out: { value: string; name: string }[] = [];
     for (let n = q.min ?? 1; n <= (q.max ?? 5); n++) {
@@ -185,7 +198,14 @@ export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | un
       const picked = await ui.checkbox<string>({
         message: message + hint(msg("runner.ask.space-toggle-enter-done")),
         choices: [...selectOptions(q).map((c) => ({ ...c, checked: had.has(c.value.slice(1)) })), ...commandChoices()],
-        validate: (values) => (values.some((v) => v.startsWith(":")) ? true : problemText(ctx, q, values.map((v) => v.slice(1)))),
+        validate: (values) =>
+          values.some((v) => v.startsWith(":"))
+            ? true
+            : problemText(
+                ctx,
+                q,
+                values.map((v) => v.slice(1)),
+              ),
       });
       const cmd = picked.find((v) => v.startsWith(":"));
       if (!cmd) return { value: picked.map((v) => v.slice(1)) };

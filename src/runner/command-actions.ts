@@ -23,13 +23,20 @@ export async function chooseSection(ctx: Ctx, arg: string): Promise<Proposal | u
   ];
   if (arg) {
     const n = Number(arg);
-    const hit = Number.isInteger(n) && n >= 1 ? format.sections[n - 1] && { id: format.sections[n - 1]!.id } : targets.find((t) => t.id === arg.toLowerCase());
+    const hit =
+      Number.isInteger(n) && n >= 1
+        ? format.sections[n - 1] && { id: format.sections[n - 1]!.id }
+        : targets.find((t) => t.id === arg.toLowerCase());
     if (hit) return { type: "jump", section: hit.id };
     ctx.ui.print(fill(msg("runner.commandActions.no-section"), { a: arg }));
   }
   const picked = await ctx.ui.select<string>({
     message: msg("runner.commandActions.which-section"),
-    choices: [...targets.map((t) => ({ value: t.id, name: t.name })), { separator: "" }, { value: "", name: msg("runner.commandActions.stay-here") }],
+    choices: [
+      ...targets.map((t) => ({ value: t.id, name: t.name })),
+      { separator: "" },
+      { value: "", name: msg("runner.commandActions.stay-here") },
+    ],
   });
   return picked ? { type: "jump", section: picked } : undefined;
 }
@@ -66,7 +73,10 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
     return { who: p.name, ...(organisation ? { organisation } : {}) };
   }
   const who = await ctx.ui.input({ message: msg("runner.commandActions.who-name-role"), ...(old?.who ? { default: old.who } : {}) });
-  const organisation = await ctx.ui.input({ message: msg("runner.commandActions.organisation-enter-open"), ...(old?.organisation ? { default: old.organisation } : {}) });
+  const organisation = await ctx.ui.input({
+    message: msg("runner.commandActions.organisation-enter-open"),
+    ...(old?.organisation ? { default: old.organisation } : {}),
+  });
   return { ...(who.trim() ? { who: who.trim() } : {}), ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
 }
 
@@ -76,13 +86,19 @@ async function askDue(ctx: Ctx, old?: string): Promise<string | undefined> {
     const due = await ctx.ui.input({
       message: msg("runner.commandActions.due-yyyy-mm-dd-dd"),
       ...(old ? { default: old } : {}),
-      validate: (v) => !v.trim() || (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) || msg("runner.commandActions.expected-yyyy-mm-dd-dd"),
+      validate: (v) =>
+        !v.trim() ||
+        (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) ||
+        msg("runner.commandActions.expected-yyyy-mm-dd-dd"),
     });
     if (!due.trim()) return undefined;
     const d = parseDate(due, today(ctx))!;
     const meeting = meetingDate(ctx);
     if (d >= meeting) return d;
-    const ok = await ctx.ui.confirm({ message: fill(msg("runner.commandActions.d-before-meeting-date-m"), { d, m: meeting }), default: false });
+    const ok = await ctx.ui.confirm({
+      message: fill(msg("runner.commandActions.d-before-meeting-date-m"), { d, m: meeting }),
+      default: false,
+    });
     if (ok) return d;
   }
 }
@@ -96,7 +112,8 @@ async function askActionItem(ctx: Ctx, what: string, old?: ActionItem): Promise<
   return { what: what.trim(), ...who, ...(due ? { due } : {}) };
 }
 
-const actionLine = (a: ActionItem) => `${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`;
+const actionLine = (a: ActionItem) =>
+  `${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`;
 
 /** Action items and parked topics: listed, and each can be changed or deleted. */
 export async function manageLists(ctx: Ctx): Promise<void> {
@@ -168,7 +185,8 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
     case "note": {
       const key = question?.id ?? PARTICIPANTS;
       const old = ctx.state().session.notes[key];
-      const text = cmd.arg || (await ui.input({ message: msg("runner.commandActions.note-question-empty-remove"), ...(old ? { default: old } : {}) }));
+      const text =
+        cmd.arg || (await ui.input({ message: msg("runner.commandActions.note-question-empty-remove"), ...(old ? { default: old } : {}) }));
       ctx.dispatch({ type: "note", text });
       ui.print(text.trim() ? msg("runner.commandActions.note-saved") : msg("runner.commandActions.note-removed"));
       return undefined;

@@ -49,7 +49,9 @@ export async function askFollowup(ctx: Ctx, again = false): Promise<void> {
   const todo = prev.items.filter((t) => again || !done.has(t));
   if (!todo.length) return;
   const ui = ctx.ui;
-  ui.print(`\n== ${msg("common.last-year-s-agreements")} ==\n${fill(msg("runner.followup.n-agreement-s-action-s"), { n: prev.items.length, d: prev.date ? ` ${msg("runner.followup.text")} ${longDate(prev.date, getLang())}` : "" })}`);
+  ui.print(
+    `\n== ${msg("common.last-year-s-agreements")} ==\n${fill(msg("runner.followup.n-agreement-s-action-s"), { n: prev.items.length, d: prev.date ? ` ${msg("runner.followup.text")} ${longDate(prev.date, getLang())}` : "" })}`,
+  );
   for (const [i, action] of todo.entries()) {
     const old = done.get(action);
     const status = await ui.select<FollowupStatus | "" | "rest">({

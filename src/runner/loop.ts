@@ -41,7 +41,8 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     await deps.settle?.();
     if (state.session.status === "final" && !state.reopening) return { state, outcome: "final" };
     const c = state.cursor;
-    const p = c.kind === "review" ? await askReview(ctx) : c.kind === "participants" ? await askParticipants(ctx) : await askQuestion(ctx, c.id);
+    const p =
+      c.kind === "review" ? await askReview(ctx) : c.kind === "participants" ? await askParticipants(ctx) : await askQuestion(ctx, c.id);
     if (p.type === "stop") {
       ctx.dispatch({ type: "tick" });
       await deps.settle?.();

@@ -62,7 +62,11 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
     }
     const present = await ui.checkbox<number>({
       message: msg("runner.participants.who-present-space-toggle"),
-      choices: list.map((p, i) => ({ value: i, name: `${p.name || "—"} (${tr(format.participants.find((r) => r.id === p.role)?.label)})`, checked: p.present })),
+      choices: list.map((p, i) => ({
+        value: i,
+        name: `${p.name || "—"} (${tr(format.participants.find((r) => r.id === p.role)?.label)})`,
+        checked: p.present,
+      })),
     });
     list.forEach((p, i) => (p.present = present.includes(i)));
     return { type: "participants", list };

@@ -98,12 +98,19 @@ async function askPerParty(ctx: Ctx, q: Question, existing: AnswerValue | undefi
     }
     if (typeof got.value === "number") parties[role.id] = got.value;
   }
-  const spread = Object.entries(parties).map(([r, n]) => `${roles.find((x) => x.id === r)?.label ?? r} ${n}`).join(" · ");
+  const spread = Object.entries(parties)
+    .map(([r, n]) => `${roles.find((x) => x.id === r)?.label ?? r} ${n}`)
+    .join(" · ");
   const joint = jointOf(existing);
   // The cursor starts at the earlier joint score, else at the parties' median: a proposal, not an answer.
   const scores = Object.values(parties).sort((a, b) => a - b);
   const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
-  const got = await askValue(ctx, q.perParty ? { ...q, perParty: false } : q, typeof joint === "number" ? joint : median, `${tr(q.prompt)} — ${msg("runner.question.joint")}${mark}${spread ? `  (${spread})` : ""}`);
+  const got = await askValue(
+    ctx,
+    q.perParty ? { ...q, perParty: false } : q,
+    typeof joint === "number" ? joint : median,
+    `${tr(q.prompt)} — ${msg("runner.question.joint")}${mark}${spread ? `  (${spread})` : ""}`,
+  );
   if ("proposal" in got) return got.proposal;
   if (typeof got.value !== "number") return isAnswered(existing) ? { type: "answer", value: existing } : { type: "skip" };
   return { type: "answer", value: { joint: got.value, parties } };

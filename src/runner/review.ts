@@ -31,9 +31,15 @@ export function overviewText(state: RunnerState): string {
   }
   if (format.participants.length) {
     const present = session.participants.filter((p) => p.present).length;
-    rows.push([msg("common.participants"), session.participants.length ? fill(msg("runner.review.n-p-present"), { n: session.participants.length, p: present }) : msg("runner.review.nobody-yet")]);
+    rows.push([
+      msg("common.participants"),
+      session.participants.length
+        ? fill(msg("runner.review.n-p-present"), { n: session.participants.length, p: present })
+        : msg("runner.review.nobody-yet"),
+    ]);
     for (const role of format.participants) {
-      if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) openRequired.push(fill(msg("runner.review.participants-r-required-not-present"), { r: tr(role.label) }));
+      if (role.required && !session.participants.some((p) => p.role === role.id && p.present))
+        openRequired.push(fill(msg("runner.review.participants-r-required-not-present"), { r: tr(role.label) }));
     }
   }
   format.sections.forEach((sec, i) => {
@@ -71,7 +77,11 @@ export function reviewText(state: RunnerState, only?: string): string {
     const v = answerOf(format, session, q.id);
     const mark = isAnswered(v) ? "✓" : session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
     const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
-    const shown = isAnswered(v) ? indent(showValue(q, v, tr, roleLabel)) : session.skipped.includes(q.id) ? msg("runner.review.skipped") : msg("runner.review.no-answer");
+    const shown = isAnswered(v)
+      ? indent(showValue(q, v, tr, roleLabel))
+      : session.skipped.includes(q.id)
+        ? msg("runner.review.skipped")
+        : msg("runner.review.no-answer");
     out.push(`  ${mark} ${tr(q.prompt)}${q.required ? " *" : ""}\n      ${shown}`);
     if (session.notes[q.id]) out.push(`      ${msg("common.note")}: ${session.notes[q.id]}`);
   };
@@ -99,7 +109,10 @@ export function reviewText(state: RunnerState, only?: string): string {
   if (session.parked.length) out.push(`== ${msg("runner.review.parked-topics")} ==`, ...session.parked.map((p) => `  • ${p.text}`));
   if (session.actions.length) {
     out.push(`== ${msg("runner.review.action-items")} ==`);
-    for (const a of session.actions) out.push(`  • ${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`);
+    for (const a of session.actions)
+      out.push(
+        `  • ${a.what}${[a.who, a.organisation, a.due].some(Boolean) ? ` (${[a.who, a.organisation, a.due].filter(Boolean).join(", ")})` : ""}`,
+      );
   }
   out.push(msg("runner.review.answered-skipped-required-still-open"));
   return out.join("\n");
@@ -120,9 +133,16 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
   const { format, session } = ctx.state();
   const by: string[] = [];
   for (const role of presentRoles(format, session)) {
-    const names = session.participants.filter((p) => p.role === role && p.present).map((p) => p.name).filter(Boolean).join(", ");
+    const names = session.participants
+      .filter((p) => p.role === role && p.present)
+      .map((p) => p.name)
+      .filter(Boolean)
+      .join(", ");
     const label = tr(format.participants.find((r) => r.id === role)?.label) || role;
-    const ok = await ctx.ui.confirm({ message: fill(msg("runner.review.does-r-n-confirm-record"), { r: label, n: names ? ` (${names})` : "" }), default: true });
+    const ok = await ctx.ui.confirm({
+      message: fill(msg("runner.review.does-r-n-confirm-record"), { r: label, n: names ? ` (${names})` : "" }),
+      default: true,
+    });
     if (ok) by.push(role);
   }
   const missing = presentRoles(format, session).filter((r) => !by.includes(r));

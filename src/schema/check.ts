@@ -69,7 +69,8 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
       if (!q) return false;
     }
   };
-  const underOneOf = (e: ErrorObject) => e.keyword !== "oneOf" && oneOfPaths.size > 0 && e.schemaPath.includes("/oneOf/") && insideOneOf(e.instancePath);
+  const underOneOf = (e: ErrorObject) =>
+    e.keyword !== "oneOf" && oneOfPaths.size > 0 && e.schemaPath.includes("/oneOf/") && insideOneOf(e.instancePath);
   // A misspelt key (`promt`) also makes the real one (`prompt`) missing: say it once, as the typo.
   const typoFor = new Set<string>();
   for (const e of errors) {
@@ -80,7 +81,8 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
   }
   for (const e of errors) {
     if (underOneOf(e)) continue;
-    if (e.keyword === "required" && typoFor.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`)) continue;
+    if (e.keyword === "required" && typoFor.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`))
+      continue;
     const path = pointerToPath(e.instancePath);
     const value = get(parsed.data, path);
     let at = parsed.locate(path);

@@ -77,7 +77,8 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
         const one = { ...q, perParty: false };
         const out: AnswerProblem[] = [];
         for (const k of Object.keys(o)) {
-          if (k !== "joint" && k !== "parties") out.push(...p("answer-field", fill(msg("session.answerCheck.unknown-key-k-expected-joint"), { k }), [k]));
+          if (k !== "joint" && k !== "parties")
+            out.push(...p("answer-field", fill(msg("session.answerCheck.unknown-key-k-expected-joint"), { k }), [k]));
         }
         if (o.joint === undefined) out.push(...p("answer-type", msg("session.answerCheck.joint-score-joint-missing")));
         else out.push(...shapeProblems(one, o.joint, [...path, "joint"]));
@@ -99,14 +100,18 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
     }
     case "choice":
       if (!isStr(value)) return p("answer-type", msg("session.answerCheck.expected-one-option-code"));
-      return codes.includes(value) ? [] : p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: value, list: codes.join(", ") }));
+      return codes.includes(value)
+        ? []
+        : p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: value, list: codes.join(", ") }));
     case "multichoice": {
       if (!Array.isArray(value)) return p("answer-type", msg("session.answerCheck.expected-list-option-codes"));
       const out: AnswerProblem[] = [];
       const seen = new Set<unknown>();
       value.forEach((v, i) => {
         if (!isStr(v) || !codes.includes(v)) {
-          out.push(...p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: String(v), list: codes.join(", ") }), [i]));
+          out.push(
+            ...p("answer-option", fill(msg("session.answerCheck.v-not-option-choose-from"), { v: String(v), list: codes.join(", ") }), [i]),
+          );
         } else if (seen.has(v)) {
           out.push(...p("answer-option", fill(msg("session.answerCheck.v-listed-twice"), { v }), [i]));
         }
@@ -129,7 +134,13 @@ export function shapeProblems(q: Question, value: unknown, path: (string | numbe
         for (const [k, v] of Object.entries(item as Record<string, unknown>)) {
           const f = fields.find((x) => x.id === k);
           if (!f) {
-            out.push(...p("answer-field", fill(msg("session.answerCheck.unknown-field-k-fields-list"), { k, list: fields.map((x) => x.id).join(", ") }), [i, k]));
+            out.push(
+              ...p(
+                "answer-field",
+                fill(msg("session.answerCheck.unknown-field-k-fields-list"), { k, list: fields.map((x) => x.id).join(", ") }),
+                [i, k],
+              ),
+            );
           } else if (v !== null && v !== undefined) {
             out.push(...shapeProblems(f, v, [...path, i, k]));
           }
@@ -219,11 +230,18 @@ export class AnswerChecker {
     const fn = this.validator(q);
     if (fn && isPartyScores(value)) {
       // Each score of a per_party answer meets the format's rules on its own.
-      const scores: [(string | number)[], unknown][] = [[["joint"], value.joint], ...Object.entries(value.parties ?? {}).map(([r, v]): [(string | number)[], unknown] => [["parties", r], v])];
+      const scores: [(string | number)[], unknown][] = [
+        [["joint"], value.joint],
+        ...Object.entries(value.parties ?? {}).map(([r, v]): [(string | number)[], unknown] => [["parties", r], v]),
+      ];
       for (const [sub, v] of scores) {
         if (fn(v)) continue;
         const e = fn.errors?.[0];
-        out.push({ rule: "answer-validate", message: q.message ? tr(q.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "", path: [...path, ...sub] });
+        out.push({
+          rule: "answer-validate",
+          message: q.message ? tr(q.message) : e ? defaultRuleMessage(e.keyword, e.params as Record<string, unknown>) : "",
+          path: [...path, ...sub],
+        });
       }
       return out;
     }

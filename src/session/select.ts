@@ -40,7 +40,14 @@ export function inPeriod(datum: string | undefined, period: Period): boolean {
 
 /** A conversation key is only trusted when it names a school and a date. */
 export function conversationKeyOf(formatId: string, brin: unknown, school: unknown, datum: unknown): string | undefined {
-  const who = String(brin ?? "").trim().toUpperCase() || String(school ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+  const who =
+    String(brin ?? "")
+      .trim()
+      .toUpperCase() ||
+    String(school ?? "")
+      .trim()
+      .toLowerCase()
+      .replace(/\s+/g, " ");
   const when = String(datum ?? "").trim();
   return who && when ? `${formatId}\u0000${who}\u0000${when}` : undefined;
 }

@@ -41,7 +41,10 @@ export function normalizeSessionAnswers(session: Session, format: Format): void 
   }
 }
 
-export function findSessionFormat(session: Session, registry: FormatRegistry): { format?: Format; problem?: { message: string; rule: string } } {
+export function findSessionFormat(
+  session: Session,
+  registry: FormatRegistry,
+): { format?: Format; problem?: { message: string; rule: string } } {
   const { id, version } = session.format;
   // A format with lint errors never loads; say where it is rather than "unknown format".
   const broken = registry.broken(id, version);
@@ -49,8 +52,11 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
   const versions = registry.versions(id);
   if (!versions.length) {
     const guess = closest(id, registry.ids());
-    const message = fill(msg("session.validate.unknown-format-id"), { id }) +
-      (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : fill(msg("session.validate.known-list"), { list: registry.ids().join(", ") || "—" }));
+    const message =
+      fill(msg("session.validate.unknown-format-id"), { id }) +
+      (guess
+        ? fill(msg("session.validate.did-you-mean-g"), { g: guess })
+        : fill(msg("session.validate.known-list"), { list: registry.ids().join(", ") || "—" }));
     return { problem: { rule: "session-format", message } };
   }
   const format = registry.get(id, version);
@@ -59,7 +65,9 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
       problem: {
         rule: "session-format-version",
         message: fill(msg("session.validate.format-id-version-v-does"), {
-          id, v: version, list: versions.join(", "),
+          id,
+          v: version,
+          list: versions.join(", "),
         }),
       },
     };
@@ -67,7 +75,12 @@ export function findSessionFormat(session: Session, registry: FormatRegistry): {
   return { format };
 }
 
-export async function validateSession(read: ReadSession, registry: FormatRegistry, opts: ValidateOptions = {}, checker?: AnswerChecker): Promise<SessionCheck> {
+export async function validateSession(
+  read: ReadSession,
+  registry: FormatRegistry,
+  opts: ValidateOptions = {},
+  checker?: AnswerChecker,
+): Promise<SessionCheck> {
   const { parsed, session } = read;
   const findings: Finding[] = [...read.findings];
   if (!session) return { findings };
@@ -84,7 +97,12 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
   if (findings.some((f) => f.severity === "error" && f.line === parsed.locate(["format"]).line)) return { session, findings };
   const found = findSessionFormat(session, registry);
   if (!found.format) {
-    add(["format", found.problem!.rule === "session-format-version" ? "version" : "id"], "error", found.problem!.rule, found.problem!.message);
+    add(
+      ["format", found.problem!.rule === "session-format-version" ? "version" : "id"],
+      "error",
+      found.problem!.rule,
+      found.problem!.message,
+    );
     return { session, findings };
   }
   const format = found.format;
@@ -128,7 +146,14 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       for (const role of Object.keys(value.parties)) {
         if (roleIds.includes(role)) continue;
         const guess = closest(role, roleIds);
-        add(["answers", id, "parties", role], "error", "participant-role", fill(msg("session.validate.id-unknown-role-r-roles"), { id, r: role, list: roleIds.join(", ") }) + (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""), true);
+        add(
+          ["answers", id, "parties", role],
+          "error",
+          "participant-role",
+          fill(msg("session.validate.id-unknown-role-r-roles"), { id, r: role, list: roleIds.join(", ") }) +
+            (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""),
+          true,
+        );
       }
     }
     if (!visible.has(id) && isAnswered(value)) {
@@ -136,16 +161,24 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
     }
   }
   session.skipped.forEach((id, i) => {
-    if (!index.has(id)) add(["skipped", i], "warning", "unknown-question", fill(msg("session.validate.skipped-question-id-does-not"), { id }));
+    if (!index.has(id))
+      add(["skipped", i], "warning", "unknown-question", fill(msg("session.validate.skipped-question-id-does-not"), { id }));
   });
   for (const id of Object.keys(session.notes)) {
-    if (!index.has(id) && id !== "meta" && id !== "participants") add(["notes", id], "warning", "unknown-question", fill(msg("session.validate.note-unknown-question-id"), { id }), true);
+    if (!index.has(id) && id !== "meta" && id !== "participants")
+      add(["notes", id], "warning", "unknown-question", fill(msg("session.validate.note-unknown-question-id"), { id }), true);
   }
   const roles = format.participants.map((p) => p.id);
   session.participants.forEach((p, i) => {
     if (roles.length && !roles.includes(p.role)) {
       const guess = closest(String(p.role), roles);
-      add(["participants", i, "role"], "error", "participant-role", fill(msg("session.validate.unknown-role-r-roles-list"), { r: String(p.role), list: roles.join(", ") }) + (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""));
+      add(
+        ["participants", i, "role"],
+        "error",
+        "participant-role",
+        fill(msg("session.validate.unknown-role-r-roles-list"), { r: String(p.role), list: roles.join(", ") }) +
+          (guess ? fill(msg("session.validate.did-you-mean-g"), { g: guess }) : ""),
+      );
     }
   });
   session.actions.forEach((a, i) => {
@@ -153,7 +186,12 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       add(["actions", i, "due"], "error", "action-due", fill(msg("session.validate.d-not-valid-date-yyyy"), { d: String(a.due) }));
     }
     if (a.question !== undefined && !index.has(a.question)) {
-      add(["actions", i, "question"], "warning", "unknown-question", fill(msg("session.validate.action-refers-unknown-question-q"), { q: a.question }));
+      add(
+        ["actions", i, "question"],
+        "warning",
+        "unknown-question",
+        fill(msg("session.validate.action-refers-unknown-question-q"), { q: a.question }),
+      );
     }
   });
 
@@ -162,14 +200,24 @@ export async function validateSession(read: ReadSession, registry: FormatRegistr
       if (!question.required || !visible.has(question.id)) continue;
       const value = sectionId === "meta" ? session.meta[question.id] : session.answers[question.id];
       if (!isAnswered(value)) {
-        add(["status"], "error", "required-missing", fill(msg("session.validate.final-session-lacks-required-answer"), { id: question.id }));
+        add(
+          ["status"],
+          "error",
+          "required-missing",
+          fill(msg("session.validate.final-session-lacks-required-answer"), { id: question.id }),
+        );
       }
     }
     for (const role of format.participants) {
       if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
         // Listed but absent: point at that `present: false`; not listed at all: at the status.
         const absent = session.participants.findIndex((p) => p.role === role.id && p.present === false);
-        add(absent >= 0 ? ["participants", absent, "present"] : ["status"], "error", "participant-missing", fill(msg("session.validate.final-session-without-required-participa"), { r: role.id }));
+        add(
+          absent >= 0 ? ["participants", absent, "present"] : ["status"],
+          "error",
+          "participant-missing",
+          fill(msg("session.validate.final-session-without-required-participa"), { r: role.id }),
+        );
       }
     }
     if (!session.finalized) add(["status"], "warning", "finalized-missing", msg("session.validate.status-final-but-finalized-time"));

@@ -19,13 +19,19 @@ export async function loadSession(file: string, registry: FormatRegistry, checke
     const read = await readSessionFile(file);
     const { session, format, findings } = await validateSession(read, registry, {}, checker);
     if (session && format && !findings.some((f) => f.severity === "error")) return { ok: true, file, session, format, findings };
-    return { ok: false, file, findings: findings.length ? findings : [{ file, line: 1, col: 1, severity: "error", rule: "session", message: "?" }] };
+    return {
+      ok: false,
+      file,
+      findings: findings.length ? findings : [{ file, line: 1, col: 1, severity: "error", rule: "session", message: "?" }],
+    };
   } catch (err) {
     if (err instanceof UserError) {
       return {
         ok: false,
         file,
-        findings: [{ file, line: err.location?.line ?? 1, col: err.location?.col ?? 1, severity: "error", rule: "unreadable", message: err.message }],
+        findings: [
+          { file, line: err.location?.line ?? 1, col: err.location?.col ?? 1, severity: "error", rule: "unreadable", message: err.message },
+        ],
       };
     }
     throw err;

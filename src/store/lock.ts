@@ -51,7 +51,11 @@ export function parseLock(text: string, thisHost = hostname()): LockHolder | und
   try {
     const v = JSON.parse(t) as Partial<LockHolder>;
     if (typeof v.pid === "number" && Number.isInteger(v.pid) && v.pid > 0) {
-      return { host: typeof v.host === "string" && v.host ? v.host : thisHost, pid: v.pid, ...(typeof v.started === "string" ? { started: v.started } : {}) };
+      return {
+        host: typeof v.host === "string" && v.host ? v.host : thisHost,
+        pid: v.pid,
+        ...(typeof v.started === "string" ? { started: v.started } : {}),
+      };
     }
   } catch {
     /* not ours: handled as unreadable below */
@@ -103,14 +107,17 @@ function foreignLock(sessionFile: string, holder: LockHolder, opts: LockOptions)
   const f = displayPath(sessionFile);
   return new UserError(
     fill(msg("store.lock.f-already-open-afstem-another"), {
-      f, host: holder.host, pid: holder.pid, time: lockTime(holder.started),
+      f,
+      host: holder.host,
+      pid: holder.pid,
+      time: lockTime(holder.started),
     }),
     EXIT.usage,
     undefined,
-    fill(
-      msg("store.lock.two-people-updating-same-conversation"),
-      { host: holder.host, cmd: opts.takeOverCommand ?? `afstem run … --resume ${f} --take-over` },
-    ),
+    fill(msg("store.lock.two-people-updating-same-conversation"), {
+      host: holder.host,
+      cmd: opts.takeOverCommand ?? `afstem run … --resume ${f} --take-over`,
+    }),
   );
 }
 
@@ -118,7 +125,11 @@ function foreignLock(sessionFile: string, holder: LockHolder, opts: LockOptions)
  * Take the lock or throw a UserError (exit 2) naming who holds it. `onTakeover` is told when a
  * lock was taken over: a stale one of a dead process here, or any one with `takeOver`.
  */
-export function acquireLock(sessionFile: string, onTakeover?: (pid: number, holder: LockHolder) => void, opts: LockOptions = {}): SessionLock {
+export function acquireLock(
+  sessionFile: string,
+  onTakeover?: (pid: number, holder: LockHolder) => void,
+  opts: LockOptions = {},
+): SessionLock {
   const lock = lockPath(sessionFile);
   const me: LockHolder = { host: hostname(), pid: process.pid, started: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -151,10 +162,7 @@ export function acquireLock(sessionFile: string, onTakeover?: (pid: number, hold
           fill(msg("store.lock.f-already-open-another-afstem"), { f: displayPath(sessionFile), pid: holder.pid }),
           EXIT.usage,
           undefined,
-          fill(
-            msg("store.lock.close-conversation-first-stop-ctrl"),
-            { lock: displayPath(lock) },
-          ),
+          fill(msg("store.lock.close-conversation-first-stop-ctrl"), { lock: displayPath(lock) }),
         );
       }
     }

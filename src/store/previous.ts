@@ -17,7 +17,13 @@ export async function loadPrevious(file: string, registry: FormatRegistry, check
 }
 
 /** The most recent earlier session of the same school in `dir` (the current file excluded). */
-export async function findPrevious(dir: string, current: Session, currentFile: string | undefined, registry: FormatRegistry, checker: AnswerChecker): Promise<Previous | undefined> {
+export async function findPrevious(
+  dir: string,
+  current: Session,
+  currentFile: string | undefined,
+  registry: FormatRegistry,
+  checker: AnswerChecker,
+): Promise<Previous | undefined> {
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => n.endsWith(".yaml") || n.endsWith(".yml"));
@@ -25,7 +31,7 @@ export async function findPrevious(dir: string, current: Session, currentFile: s
     return undefined;
   }
   const today = meetingDate(current);
-  let best: Previous & { date: string } | undefined;
+  let best: (Previous & { date: string }) | undefined;
   for (const n of names) {
     const file = path.join(dir, n);
     if (currentFile && path.resolve(file) === path.resolve(currentFile)) continue;

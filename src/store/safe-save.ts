@@ -136,10 +136,12 @@ export class SafeSaver {
   /** The session as YAML on standard output, with what to do with it. */
   private print(state: RunnerState): void {
     const name = this.fileName(state);
-    const head = fill(
-      msg("store.safeSave.afstem-session-could-not-saved"),
-      { why: this.reason, name, ref: this.io.formatRef, cli: cliName() },
-    );
+    const head = fill(msg("store.safeSave.afstem-session-could-not-saved"), {
+      why: this.reason,
+      name,
+      ref: this.io.formatRef,
+      cli: cliName(),
+    });
     (this.io.out ?? writeOut)(`\n${head}${serializeSession(state.session)}\n`);
     this.printed = state;
   }

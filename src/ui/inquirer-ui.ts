@@ -7,7 +7,9 @@ import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, 
 
 function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
   return choices.map((c) =>
-    "separator" in c ? new Separator(c.separator) : { value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}), ...(c.checked ? { checked: true } : {}) },
+    "separator" in c
+      ? new Separator(c.separator)
+      : { value: c.value, name: c.name, ...(c.description ? { description: c.description } : {}), ...(c.checked ? { checked: true } : {}) },
   );
 }
 
@@ -29,13 +31,25 @@ export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
       selectPrompt<T>({
         ...st(),
         // At a question (it offers "meer…"), a typed command works as in a text field.
-        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? (t as T) : undefined) } : {}),
-        message: o.message, choices: items(o.choices), ...(o.default !== undefined ? { default: o.default } : {}), pageSize: 15 }) as Promise<T>,
+        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T))
+          ? { command: (t: string) => (t.startsWith(":") || t === "?" ? (t as T) : undefined) }
+          : {}),
+        message: o.message,
+        choices: items(o.choices),
+        ...(o.default !== undefined ? { default: o.default } : {}),
+        pageSize: 15,
+      }) as Promise<T>,
     checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) =>
       checkboxPrompt<T>({
         ...st(),
-        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T)) ? { command: (t: string) => (t.startsWith(":") || t === "?" ? [t as T] : undefined) } : {}),
-        message: o.message, choices: items(o.choices), pageSize: 15, ...(o.validate ? { validate: o.validate } : {}) }) as Promise<T[]>,
+        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T))
+          ? { command: (t: string) => (t.startsWith(":") || t === "?" ? [t as T] : undefined) }
+          : {}),
+        message: o.message,
+        choices: items(o.choices),
+        pageSize: 15,
+        ...(o.validate ? { validate: o.validate } : {}),
+      }) as Promise<T[]>,
     confirm: (o) => confirmPrompt({ ...st(), message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
   };
 }

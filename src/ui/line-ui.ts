@@ -91,7 +91,11 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
         const c = pick(o.choices, line === "" ? "1" : line);
         if (c) return c.value;
         // At a question (it offers "meer…"), a typed command works as in a text field.
-        if ((line.trim().startsWith(":") || line.trim() === "?") && o.choices.some((x) => !("separator" in x) && x.value === (":more" as T))) return line.trim() as T;
+        if (
+          (line.trim().startsWith(":") || line.trim() === "?") &&
+          o.choices.some((x) => !("separator" in x) && x.value === (":more" as T))
+        )
+          return line.trim() as T;
         say(`! ${line}?`);
       }
     },
@@ -108,7 +112,9 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
           say(`! ${line}?`);
           continue;
         }
-        const picked = values.map((v) => (typeof v === "object" && v !== null && "value" in (v as object) ? (v as UiChoice<T>).value : v)) as T[];
+        const picked = values.map((v) =>
+          typeof v === "object" && v !== null && "value" in (v as object) ? (v as UiChoice<T>).value : v,
+        ) as T[];
         const ok = o.validate ? o.validate(picked) : true;
         if (ok === true) return picked;
         say(`! ${ok}`);

@@ -11,7 +11,12 @@ export type UiItem<T> = UiChoice<T> | { separator: string };
 export interface Ui {
   print(text: string): void;
   /** Refuses (and keeps what was typed) while `validate` returns a message. */
-  input(o: { message: string; default?: string; /** put the default in the field to edit */ editable?: boolean; validate?: (value: string) => true | string }): Promise<string>;
+  input(o: {
+    message: string;
+    default?: string /** put the default in the field to edit */;
+    editable?: boolean;
+    validate?: (value: string) => true | string;
+  }): Promise<string>;
   select<T>(o: { message: string; choices: UiItem<T>[]; default?: T }): Promise<T>;
   checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;

@@ -12,7 +12,24 @@
 //   them; the pid in the name lets a later run recognise litter of a killed process.
 //
 // Synchronous on purpose: it is also called from signal handlers and exit paths.
-import { close, closeSync, constants, fsync, fsyncSync, linkSync, lstatSync, mkdirSync, open, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  close,
+  closeSync,
+  constants,
+  fsync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  open,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
@@ -51,7 +68,10 @@ export function untrackTemp(p: string): void {
 
 /** `.<name>.<pid>@<host>-<16 hex>.afstem-tmp` in the target's folder. */
 export function tempPathFor(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}@${HOST}-${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`);
+  return path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}@${HOST}-${randomBytes(8).toString("hex")}${TEMP_SUFFIX}`,
+  );
 }
 
 /** Is `name` (a base name) a temporary file of this writer; which process on which computer made it? */
@@ -235,7 +255,11 @@ export function writeFileAtomicSync(file: string, data: string | Uint8Array, opt
  * Write a NEW file: `nameAt(1)`, or `nameAt(2)`, … when that name is taken (also by another
  * process a moment ago). Returns the name written.
  */
-export function writeNewFileSync(nameAt: (n: number) => string, data: string | Uint8Array, opts: Omit<WriteOptions, "exclusive"> = {}): string {
+export function writeNewFileSync(
+  nameAt: (n: number) => string,
+  data: string | Uint8Array,
+  opts: Omit<WriteOptions, "exclusive"> = {},
+): string {
   for (let n = 1; ; n++) {
     const file = nameAt(n);
     try {

@@ -83,7 +83,11 @@ class SheetSpool {
 
 /** A sheet name Excel accepts: no `[]:*?/\`, at most 31 characters, unique in the book. */
 export function sheetName(wanted: string, used: Set<string>): string {
-  const base = wanted.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, MAX_NAME) || "sheet";
+  const base =
+    wanted
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .slice(0, MAX_NAME) || "sheet";
   let name = base;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base.slice(0, MAX_NAME - String(i).length - 1)}~${i}`;
   used.add(name.toLowerCase());
@@ -146,7 +150,12 @@ export class WorkbookSink {
     this.pending = out;
     const tmp = out.closeForReading();
     try {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 6 } } });
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+        filename: tmp,
+        useStyles: true,
+        useSharedStrings: false,
+        zip: { zlib: { level: 6 } },
+      });
       wb.creator = "afstem";
       for (const { spec, spool } of this.sheets) {
         spool.close();

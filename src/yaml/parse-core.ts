@@ -47,9 +47,16 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
   } catch (err) {
     // Pathological input (thousands of nested brackets) can exhaust the parser's stack.
     const deep = err instanceof RangeError;
-    findings.push({ file, line: 1, col: 1, severity: "error", rule: "yaml-syntax", message: deep
-      ? msg("yaml.parseCore.yaml-error-file-nested-too")
-      : fill(msg("yaml.parseCore.yaml-error-file-cannot-read"), { msg: (err as Error).message }) });
+    findings.push({
+      file,
+      line: 1,
+      col: 1,
+      severity: "error",
+      rule: "yaml-syntax",
+      message: deep
+        ? msg("yaml.parseCore.yaml-error-file-nested-too")
+        : fill(msg("yaml.parseCore.yaml-error-file-cannot-read"), { msg: (err as Error).message }),
+    });
     return { file, data: undefined, findings, locate: () => ({ line: 1, col: 1 }) };
   }
   const { duplicates, collectionKeys } = keyProblems(Y, doc);
@@ -82,11 +89,18 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     reported.add(e.pos[0]);
     // The yaml package reports an unclosed quote or bracket where the file ends; people
     // need to see where it was opened.
-    const opener = e.code === "MISSING_CHAR" || e.code === "BAD_INDENT" || e.code === "UNEXPECTED_TOKEN" ? unclosedOpener(Y, doc, text, e.pos[0]) : undefined;
+    const opener =
+      e.code === "MISSING_CHAR" || e.code === "BAD_INDENT" || e.code === "UNEXPECTED_TOKEN"
+        ? unclosedOpener(Y, doc, text, e.pos[0])
+        : undefined;
     const indent = !opener && isIndentError(e.code, e.message);
     // An indentation error is about the line's first character, not its column 1.
     const at = opener?.offset ?? (indent ? firstNonSpace(text, e.pos[0]) : e.pos[0]);
-    push(at, opener ? unclosedMessage(opener.char) : indent ? indentMessage() : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])), rule);
+    push(
+      at,
+      opener ? unclosedMessage(opener.char) : indent ? indentMessage() : yamlMessage(e.code, e.message, keyAt(text, e.pos[0])),
+      rule,
+    );
   }
   // Too deep nesting is said once, however many times the parser ran out of stack.
   const deepAt = findings.findIndex((f) => f.message.includes("te diep genest") || f.message.includes("nested too deeply"));
@@ -122,16 +136,18 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
 
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
     findings.push({
-      file, line: 1, col: 1, severity: "error", rule: "yaml-empty",
+      file,
+      line: 1,
+      col: 1,
+      severity: "error",
+      rule: "yaml-empty",
       message: msg("yaml.parseCore.file-empty-only-has-comments"),
     });
     return { file, data: undefined, findings, locate };
   }
   if (!isMap(doc.contents)) {
     const kind = isSeq(doc.contents) ? msg("common.list") : msg("yaml.parseCore.single-value");
-    push(doc.contents.range?.[0] ?? 0,
-      fill(msg("yaml.parseCore.expected-mapping-key-value-but"), { kind }),
-      "yaml-not-mapping");
+    push(doc.contents.range?.[0] ?? 0, fill(msg("yaml.parseCore.expected-mapping-key-value-but"), { kind }), "yaml-not-mapping");
     return { file, data: undefined, findings, locate };
   }
   let data: unknown;
@@ -139,10 +155,11 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const unresolved = /Unresolved alias/.test((err as Error).message);
-    push(aliasBlame(Y, doc, unresolved), unresolved
-      ? msg("yaml.parseCore.alias-name-refers-anchor-name")
-      : msg("yaml.parseCore.too-many-aliases-name-anchors"),
-      "yaml-alias");
+    push(
+      aliasBlame(Y, doc, unresolved),
+      unresolved ? msg("yaml.parseCore.alias-name-refers-anchor-name") : msg("yaml.parseCore.too-many-aliases-name-anchors"),
+      "yaml-alias",
+    );
     return { file, data: undefined, findings, locate };
   }
   return { file, data, findings, locate };
@@ -170,7 +187,12 @@ function tagMessage(tag: string): string {
 }
 
 /** Where an unclosed quote or flow bracket was opened: the last such node that runs up to the error. */
-function unclosedOpener(Y: typeof YamlModule, doc: Document, text: string, errorOffset: number): { offset: number; char: string } | undefined {
+function unclosedOpener(
+  Y: typeof YamlModule,
+  doc: Document,
+  text: string,
+  errorOffset: number,
+): { offset: number; char: string } | undefined {
   const { isMap, isScalar, isSeq, visit } = Y;
   let found: { offset: number; char: string } | undefined;
   visit(doc, (_key, node) => {
@@ -209,7 +231,13 @@ function aliasBlame(Y: typeof YamlModule, doc: Document, unresolved: boolean): n
       }
       first ??= at;
       let nested = false;
-      if (target) visit(target as Node, { Alias: () => { nested = true; return visit.BREAK; } });
+      if (target)
+        visit(target as Node, {
+          Alias: () => {
+            nested = true;
+            return visit.BREAK;
+          },
+        });
       if (nested && multiplier === undefined) multiplier = at;
     },
   });
@@ -217,7 +245,10 @@ function aliasBlame(Y: typeof YamlModule, doc: Document, unresolved: boolean): n
 }
 
 function isIndentError(code: string, message: string): boolean {
-  return code === "BAD_INDENT" || /without - indicator|same indentation|must be sufficiently indented|All mapping items must start/i.test(message);
+  return (
+    code === "BAD_INDENT" ||
+    /without - indicator|same indentation|must be sufficiently indented|All mapping items must start/i.test(message)
+  );
 }
 
 function firstNonSpace(text: string, offset: number): number {

@@ -26,7 +26,8 @@ export function decodeText(buf: Buffer, file: string): string {
   }
   // Valid UTF-8 not starting with a second BOM (which TextDecoder would drop): the plain
   // decode gives the same string several times faster than a fatal TextDecoder.
-  if (isUtf8(buf.subarray(start)) && !(buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf)) return buf.toString("utf8", start);
+  if (isUtf8(buf.subarray(start)) && !(buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf))
+    return buf.toString("utf8", start);
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(start));
   } catch {
@@ -65,7 +66,7 @@ function firstInvalidUtf8(buf: Buffer, start: number): number {
           const b = buf[j]!;
           if (b >= 0x80) {
             try {
-              decoder.decode(buf.subarray(lineStart, Math.min(j + 4 , i)));
+              decoder.decode(buf.subarray(lineStart, Math.min(j + 4, i)));
             } catch {
               return j;
             }
@@ -132,11 +133,7 @@ function notRegular(file: string, st: Stats): UserError {
     : st.isSocket()
       ? msg("yaml.readText.socket")
       : msg("yaml.readText.device");
-  return new UserError(
-    fill(msg("yaml.readText.not-regular-file-but-kind"), { kind }),
-    EXIT.usage,
-    { file },
-  );
+  return new UserError(fill(msg("yaml.readText.not-regular-file-but-kind"), { kind }), EXIT.usage, { file });
 }
 
 function tooLarge(file: string, size: number, maxBytes: number): UserError {
@@ -178,18 +175,13 @@ export function fsError(err: unknown, file: string): UserError {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case "ENOENT":
-      return new UserError(msg("yaml.readText.file-not-found"), EXIT.usage, { file },
-        msg("yaml.readText.check-path"));
+      return new UserError(msg("yaml.readText.file-not-found"), EXIT.usage, { file }, msg("yaml.readText.check-path"));
     case "EACCES":
     case "EPERM":
       return new UserError(msg("yaml.readText.no-permission-read-file"), EXIT.usage, { file });
     case "EISDIR":
       return new UserError(msg("yaml.readText.folder-not-file"), EXIT.usage, { file });
     default:
-      return new UserError(
-        `${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})`,
-        EXIT.usage,
-        { file },
-      );
+      return new UserError(`${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})`, EXIT.usage, { file });
   }
 }

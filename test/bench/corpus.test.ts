@@ -8,7 +8,11 @@ import { parse } from "yaml";
 import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
 
 function corpus(out: string, n: number, seed: number) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "bench", "corpus.js"), "--n", String(n), "--out", out, "--seed", String(seed)], { encoding: "utf8" });
+  const r = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "dist", "bench", "corpus.js"), "--n", String(n), "--out", out, "--seed", String(seed)],
+    { encoding: "utf8" },
+  );
   expect(r.status, r.stderr).toBe(0);
   const names = readdirSync(out).sort();
   return new Map(names.map((f) => [f, readFileSync(path.join(out, f), "utf8")]));
@@ -25,7 +29,9 @@ describe("npm run corpus", () => {
       expect([...b.entries()]).toEqual([...a.entries()]);
       expect([...c.values()].join()).not.toEqual([...a.values()].join());
 
-      const docs = [...a.values()].map((text) => parse(text) as { format: { id: string; version: number }; status: string; meta: Record<string, unknown> });
+      const docs = [...a.values()].map(
+        (text) => parse(text) as { format: { id: string; version: number }; status: string; meta: Record<string, unknown> },
+      );
       expect(new Set(docs.map((d) => d.format.id)).size).toBeGreaterThanOrEqual(3);
       expect(new Set(docs.filter((d) => d.format.id === "kernteam").map((d) => d.format.version))).toEqual(new Set([1, 2]));
       expect(new Set(docs.map((d) => d.status))).toEqual(new Set(["draft", "final"]));

@@ -34,13 +34,30 @@ describe("judgeRatios", () => {
 describe("renderTable", () => {
   const rows: Row[] = [
     { case: "naive loop (baseline)", runsMs: [12900, 13100], medianMs: 13000, minMs: 12900, maxMs: 13100, cpuMedianMs: 13500 },
-    { case: "afstem rollup", runsMs: [7000], medianMs: 7000, minMs: 7000, maxMs: 7000, cpuMedianMs: 12800, peakRssKb: 204800, ratio: 0.54, ratioText: "0.54×", cpuRatio: 0.95, cpuRatioText: "0.95×", target: "≤0.60×", result: "pass", extraCores: true },
+    {
+      case: "afstem rollup",
+      runsMs: [7000],
+      medianMs: 7000,
+      minMs: 7000,
+      maxMs: 7000,
+      cpuMedianMs: 12800,
+      peakRssKb: 204800,
+      ratio: 0.54,
+      ratioText: "0.54×",
+      cpuRatio: 0.95,
+      cpuRatioText: "0.95×",
+      target: "≤0.60×",
+      result: "pass",
+      extraCores: true,
+    },
   ];
   it("prints wall and CPU side by side and states the machine above the table", () => {
     const text = renderTable(rows, { cores: 2, loadStart: [3.5, 2, 1], loadEnd: [4, 2.5, 1.25] });
     const lines = text.split("\n");
     expect(lines[0]).toBe("machine: 2 core(s); load average (1, 5, 15 min) 3.50 2.00 1.00 at start, 4.00 2.50 1.25 at end");
-    expect(lines[2]).toMatch(/^\| case +\| wall median \| CPU median \| wall min–max +\| peak RSS \| wall ratio \| CPU ratio \| target +\| result +\|$/);
+    expect(lines[2]).toMatch(
+      /^\| case +\| wall median \| CPU median \| wall min–max +\| peak RSS \| wall ratio \| CPU ratio \| target +\| result +\|$/,
+    );
     expect(lines[4]).toMatch(/^\| naive loop \(baseline\) \| 13.0 s +\| 13.5 s +\| 12.9 s – 13.1 s +\|/);
     expect(lines[5]).toContain("| 0.54×      | 0.95×     | ≤0.60× | pass (wall only: extra cores) |");
     // Every line equally wide (in characters), so the Markdown reads as a table in a terminal too.
@@ -51,7 +68,9 @@ describe("renderTable", () => {
     expect(resultText({ case: "x", runsMs: [], result: "n/a", note: "no pandoc" })).toBe("n/a — no pandoc");
   });
   it("names the node version when given", () => {
-    expect(machineLine({ cores: 16, loadStart: [0.1, 0.2, 0.3], loadEnd: [0.4, 0.5, 0.6], node: "v20.19.0" })).toMatch(/16 core\(s\).*; node v20\.19\.0$/);
+    expect(machineLine({ cores: 16, loadStart: [0.1, 0.2, 0.3], loadEnd: [0.4, 0.5, 0.6], node: "v20.19.0" })).toMatch(
+      /16 core\(s\).*; node v20\.19\.0$/,
+    );
   });
 });
 

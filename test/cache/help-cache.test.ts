@@ -21,8 +21,8 @@ describe("start-up fast paths", () => {
       expect(readdirSync(path.join(t.dir, "help")).length).toBe(5);
       // Whatever commander does with an unknown command, the cache repeats it exactly.
       const bad = await runInProcess(["nope", "--help"], { env: { AFSTEM_CACHE: "0" } });
-      expect((await runInProcess(["nope", "--help"], { env }))).toEqual(bad);
-      expect((await runInProcess(["nope", "--help"], { env }))).toEqual(bad);
+      expect(await runInProcess(["nope", "--help"], { env })).toEqual(bad);
+      expect(await runInProcess(["nope", "--help"], { env })).toEqual(bad);
     } finally {
       t.cleanup();
     }
@@ -43,16 +43,17 @@ describe("start-up fast paths", () => {
       mkdirSync(extra);
       const env = { AFSTEM_CACHE_DIR: path.join(t.dir, "cache"), AFSTEM_FORMATS_PATH: extra };
       const before = await runInProcess(["formats"], { env });
-      expect((await runInProcess(["formats"], { env }))).toEqual(before);
+      expect(await runInProcess(["formats"], { env })).toEqual(before);
       expect(before.stdout).not.toContain("mijn-gesprek");
       const file = path.join(extra, "mijn-gesprek.yaml");
-      const spec = (title: string) => `id: mijn-gesprek\nversion: 1\ntitle: ${title}\nduration: 10\nsections:\n  - id: a\n    title: A\n    minutes: 10\n    questions:\n      - {id: q, type: text, prompt: Vraag}\n`;
+      const spec = (title: string) =>
+        `id: mijn-gesprek\nversion: 1\ntitle: ${title}\nduration: 10\nsections:\n  - id: a\n    title: A\n    minutes: 10\n    questions:\n      - {id: q, type: text, prompt: Vraag}\n`;
       writeFileSync(file, spec("Eerste titel"));
       expect((await runInProcess(["formats"], { env })).stdout).toContain("Eerste titel");
       writeFileSync(file, spec("Tweede titel")); // same size, within the same second
       const edited = await runInProcess(["formats"], { env });
       expect(edited.stdout).toContain("Tweede titel");
-      expect(edited).toEqual((await runInProcess(["formats"], { env: { ...env, AFSTEM_CACHE: "0" } })));
+      expect(edited).toEqual(await runInProcess(["formats"], { env: { ...env, AFSTEM_CACHE: "0" } }));
     } finally {
       t.cleanup();
     }

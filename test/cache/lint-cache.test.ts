@@ -31,11 +31,11 @@ describe("lint cache", () => {
       const broken = await lint();
       expect(broken.code).toBe(1);
       expect(broken.stdout + broken.stderr).toMatch(/kernteam\.yaml:\d+:\d+ {2}error/);
-      expect((await lint())).toEqual(broken);
+      expect(await lint()).toEqual(broken);
 
       // Restored: the earlier clean result applies again.
       writeFileSync(parent, text);
-      expect((await lint())).toEqual(uncached);
+      expect(await lint()).toEqual(uncached);
 
       const en = await lint("--lang", "en");
       expect(en.stdout + en.stderr).toContain("2 files checked: 0 errors, 0 warnings");

@@ -39,7 +39,13 @@ describe("built-in formats", () => {
   });
 
   it("`formats --json` gives id, version, questions and minutes per format", async () => {
-    const rows = JSON.parse((await runInProcess(["formats", "--json"], { env })).stdout) as { id: string; version: number; questions: number; minutes: number; versions: number[] }[];
+    const rows = JSON.parse((await runInProcess(["formats", "--json"], { env })).stdout) as {
+      id: string;
+      version: number;
+      questions: number;
+      minutes: number;
+      versions: number[];
+    }[];
     expect(rows.map((r) => [r.id, r.version, r.questions, r.minutes])).toEqual([
       ["beleidsgroep", 1, 13, 60],
       ["kernteam", 2, 35, 90],
@@ -52,7 +58,12 @@ describe("built-in formats", () => {
   it("`formats show --json kernteam-buch` has the BUCH partners and the inherited sections", async () => {
     const r = await runInProcess(["formats", "show", "--json", "kernteam-buch"], { env });
     expect(r.code).toBe(0);
-    const buch = JSON.parse(r.stdout) as { id: string; extends: string; participants: { id: string; organisation?: string }[]; sections: { id: string; questions: { id: string }[] }[] };
+    const buch = JSON.parse(r.stdout) as {
+      id: string;
+      extends: string;
+      participants: { id: string; organisation?: string }[];
+      sections: { id: string; questions: { id: string }[] }[];
+    };
     const kern = JSON.parse((await runInProcess(["formats", "show", "--json", "kernteam"], { env })).stdout) as typeof buch;
     expect(buch.id).toBe("kernteam-buch");
     expect(buch.extends).toBe("kernteam");
@@ -72,7 +83,9 @@ describe("built-in formats", () => {
   it("`formats show` prints an outline", async () => {
     const r = await runInProcess(["formats", "show", "kernteam-buch"], { env });
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toBe("kernteam-buch v1 — Afstemmingsgesprek onderwijs en jeugdhulp verbonden (BUCH) (90 min)  bouwt voort op kernteam");
+    expect(r.stdout.split("\n")[0]).toBe(
+      "kernteam-buch v1 — Afstemmingsgesprek onderwijs en jeugdhulp verbonden (BUCH) (90 min)  bouwt voort op kernteam",
+    );
     expect(r.stdout).toContain("  * jgt  Jeugd- en gezinsteam BUCH (Jeugd- en gezinsteam)");
   });
 
@@ -88,7 +101,9 @@ describe("built-in formats", () => {
   it("`formats show` of a broken file: exit 2, first finding located, points to lint", async () => {
     const r = await runInProcess(["formats", "show", "test/fixtures/formats/when-target.yaml"], { env });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^afstem: test\/fixtures\/formats\/when-target\.yaml:19:19: format '.*' bevat fouten: voorwaarde van 'q2' verwijst naar onbekende vraag 'kerteam'\n/);
+    expect(r.stderr).toMatch(
+      /^afstem: test\/fixtures\/formats\/when-target\.yaml:19:19: format '.*' bevat fouten: voorwaarde van 'q2' verwijst naar onbekende vraag 'kerteam'\n/,
+    );
     expect(r.stderr).toContain("afstem lint test/fixtures/formats/when-target.yaml");
   });
 });
@@ -164,7 +179,13 @@ describe("exit codes", () => {
       copyFileSync(path.join(ROOT, "formats", "kernteam.yaml"), path.join(dir, "dicht.yaml"));
       chmodSync(path.join(dir, "dicht.yaml"), 0o000);
       const asNobody = (args: string[]) => {
-        const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, uid: 65534, gid: 65534, encoding: "utf8", env: { PATH: process.env.PATH, NO_COLOR: "1", AFSTEM_CACHE: "0" } });
+        const r = spawnSync(process.execPath, [BIN, ...args], {
+          cwd: dir,
+          uid: 65534,
+          gid: 65534,
+          encoding: "utf8",
+          env: { PATH: process.env.PATH, NO_COLOR: "1", AFSTEM_CACHE: "0" },
+        });
         return { code: r.status, stdout: r.stdout, stderr: r.stderr };
       };
       const d = asNobody(["lint", "geheim"]);

@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
-import { EXAMPLES, REGENBOOG, VUURTOREN, docxHtml, docxPart, docxText, readExample, styledParagraphs, writeSession } from "../helpers/documents.js";
+import {
+  EXAMPLES,
+  REGENBOOG,
+  VUURTOREN,
+  docxHtml,
+  docxPart,
+  docxText,
+  readExample,
+  styledParagraphs,
+  writeSession,
+} from "../helpers/documents.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -34,7 +44,9 @@ describe("afstem report: one document per session", () => {
     expect(text).toContain("Afstemmingsgesprek onderwijs en jeugdhulp verbonden (kernteam IJmond)");
     for (const fact of ["OBS De Regenboog", "99RB00", "Beverwijk", "15 september 2026", "Vastgesteld"]) expect(text).toContain(fact);
     // Issue 15: the people who confirmed, by name and role.
-    expect(text).toMatch(/Vastgesteld op 15 september 2026 door Anouk de Vries \(CJG \(Centrum voor Jeugd en Gezin\)\), .*Sanne Bakker \(GGD .* en Marieke Jansen \(Intern begeleider \/ zorgcoördinator\)\./);
+    expect(text).toMatch(
+      /Vastgesteld op 15 september 2026 door Anouk de Vries \(CJG \(Centrum voor Jeugd en Gezin\)\), .*Sanne Bakker \(GGD .* en Marieke Jansen \(Intern begeleider \/ zorgcoördinator\)\./,
+    );
     // Headings in the format's order, then parked topics and actions.
     const h1 = [...html.matchAll(/<h1>(.*?)<\/h1>/g)].map((m) => m[1]);
     expect(h1).toEqual([
@@ -76,7 +88,9 @@ describe("afstem report: one document per session", () => {
     expect(text.indexOf("Vertaalde folders CJG")).toBeGreaterThan(text.indexOf("Geparkeerde onderwerpen"));
     const acties = tables.find((t) => t.includes("Presentatie kernteam"))!;
     expect(acties).toMatch(/Wat.*Wie.*Organisatie.*Deadline.*Bij vraag/);
-    expect(acties).toMatch(/Presentatie kernteam in de teamvergadering.*Marieke Jansen.*OBS De Regenboog.*13-10-2026.*2\.1 Wat kan er beter/);
+    expect(acties).toMatch(
+      /Presentatie kernteam in de teamvergadering.*Marieke Jansen.*OBS De Regenboog.*13-10-2026.*2\.1 Wat kan er beter/,
+    );
   });
 
   it("uses real Heading 1 styles (Word's navigation pane) and a footer with format version and page X of Y", async () => {
@@ -124,7 +138,9 @@ describe("afstem report: batches", () => {
     const r = await runInProcess(["report", dir, "--out", out()]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/kapot\.yaml:\d+:\d+ {2}error {2}/);
-    expect(readdirSync(out()).filter((n) => n.endsWith(".docx"))).toHaveLength(readdirSync(EXAMPLES).filter((n) => n.endsWith(".yaml")).length);
+    expect(readdirSync(out()).filter((n) => n.endsWith(".docx"))).toHaveLength(
+      readdirSync(EXAMPLES).filter((n) => n.endsWith(".yaml")).length,
+    );
     expect(r.stderr).toMatch(/verslagen geschreven, 1 overgeslagen/);
   });
 

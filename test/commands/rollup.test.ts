@@ -18,7 +18,12 @@ async function rollup(name: string, args: string[]) {
   const out = path.join(tmp.dir, name);
   const r = await runInProcess(["rollup", ...args, "--out", out]);
   const read = (file: string, excel = false): Row[] =>
-    parse(readFileSync(path.join(out, file)), { columns: true, bom: true, delimiter: excel ? ";" : ",", record_delimiter: excel ? "\r\n" : "\n" }) as Row[];
+    parse(readFileSync(path.join(out, file)), {
+      columns: true,
+      bom: true,
+      delimiter: excel ? ";" : ",",
+      record_delimiter: excel ? "\r\n" : "\n",
+    }) as Row[];
   return { ...r, out, read };
 }
 
@@ -30,14 +35,30 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
 
   it("writes the five files and a closing line with the counts", async () => {
     expect(run.code).toBe(0);
-    expect(readdirSync(run.out).sort()).toEqual(["kernteam-actions.csv", "kernteam-codebook.csv", "kernteam-long.csv", "kernteam-summary.csv", "kernteam-wide.csv"]);
+    expect(readdirSync(run.out).sort()).toEqual([
+      "kernteam-actions.csv",
+      "kernteam-codebook.csv",
+      "kernteam-long.csv",
+      "kernteam-summary.csv",
+      "kernteam-wide.csv",
+    ]);
     expect(run.stdout).toContain("9 vastgestelde gesprek(ken) meegenomen, 1 concept(en) niet meegenomen");
   });
 
   it("summary: known figures for velsen (5 sessions, one of them v1)", async () => {
     const rows = run.read("kernteam-summary.csv").filter((r) => r.group === "velsen");
     const pick = (q: string, code = "", field = "") => rows.find((r) => r.question_id === q && r.option_code === code && r.field === field);
-    expect(pick("tevredenheid_samenwerking")).toMatchObject({ group_by: "gemeente", group_label: "Velsen", sessions: "5", type: "scale", n: "5", mean: "3.6", median: "4", min: "2", max: "5" });
+    expect(pick("tevredenheid_samenwerking")).toMatchObject({
+      group_by: "gemeente",
+      group_label: "Velsen",
+      sessions: "5",
+      type: "scale",
+      n: "5",
+      mean: "3.6",
+      median: "4",
+      min: "2",
+      max: "5",
+    });
     expect(pick("vast_overleg", "1")).toMatchObject({ option_label: "ja", n: "5", count: "4", percent: "80" });
     expect(pick("vast_overleg", "0")).toMatchObject({ option_label: "nee", n: "5", count: "1", percent: "20" });
     // A question answered by fewer than 5 of the group's sessions is a small cell: "<5" throughout.
@@ -46,7 +67,9 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     expect(pick("werkplaats_nu", "deels")).toMatchObject({ n: "5", count: "2", percent: "40" });
     expect(pick("hulp_op_school", "smw")).toMatchObject({ n: "<5", count: "<5", percent: "<5" });
     // With --min-group 1 the same cells are published, with the known figures.
-    const all = (await rollup("gemeente-k1", [CORPUS, "--by", "gemeente", "--min-group", "1", "--layout", "summary"])).read("kernteam-summary.csv").filter((r) => r.group === "velsen");
+    const all = (await rollup("gemeente-k1", [CORPUS, "--by", "gemeente", "--min-group", "1", "--layout", "summary"]))
+      .read("kernteam-summary.csv")
+      .filter((r) => r.group === "velsen");
     const pick1 = (q: string, code = "", field = "") => all.find((r) => r.question_id === q && r.option_code === code && r.field === field);
     // the hidden answer (vast_overleg false, frequentie wekelijks) does not count
     expect(pick1("overleg_frequentie", "wekelijks")).toMatchObject({ n: "4", count: "0", percent: "0" });
@@ -77,7 +100,7 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
     const brief = rows.map((r) => [r.section, r.question_id, r.type, r.item, r.field, r.value_code, r.value_label]);
     expect(brief).toEqual([
       ["goed", "tevredenheid_samenwerking", "scale", "", "", "3", ""],
-      ["goed", "wat_gaat_goed", "longtext", "", "", "", "'=HYPERLINK(\"http://x\",\"y\")"],
+      ["goed", "wat_gaat_goed", "longtext", "", "", "", '\'=HYPERLINK("http://x","y")'],
       ["goed", "sterke_punten", "multichoice", "", "", "korte-lijnen", "Korte lijnen en snel schakelen"],
       ["goed", "sterke_punten", "multichoice", "", "", "signalering", "Vroegtijdige signalering"],
       ["beter", "wat_kan_beter", "longtext", "", "", "", "Het overleg met [naam] loopt stroef, zegt iedereen."],
@@ -96,19 +119,45 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
       ["afspraken", "gemaakte_afspraken", "list", "1", "", "", "Volgend jaar weer een afstemmingsgesprek."],
       ["afspraken", "volgend_gesprek", "date", "", "", "2027-09-01", ""],
     ]);
-    expect(rows[0]).toMatchObject({ format: "kernteam", format_version: "2", status: "final", school: "'=HYPERLINK(\"http://x\",\"y\")", gemeente: "velsen", regio: "ijmond", schooltype: "PO", datum: "2026-10-01", question: "Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?" });
+    expect(rows[0]).toMatchObject({
+      format: "kernteam",
+      format_version: "2",
+      status: "final",
+      school: '\'=HYPERLINK("http://x","y")',
+      gemeente: "velsen",
+      regio: "ijmond",
+      schooltype: "PO",
+      datum: "2026-10-01",
+      question: "Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?",
+    });
   });
 
   it("wide: one row per session, 0/1 per option, repeats flattened, v1 merged into the v2 column", async () => {
     const rows = run.read("kernteam-wide.csv");
-    expect(rows.map((r) => r.session_id)).toEqual(readdirSync(CORPUS).filter((f) => !f.includes("concept")).map((f) => f.replace(".yaml", "")));
+    expect(rows.map((r) => r.session_id)).toEqual(
+      readdirSync(CORPUS)
+        .filter((f) => !f.includes("concept"))
+        .map((f) => f.replace(".yaml", "")),
+    );
     const old = rows.find((r) => r.session_id === "2025-10-01-velsen-oud-kernteam")!;
-    expect(old).toMatchObject({ format_version: "1", tevredenheid_samenwerking: "2", "sterke_punten.korte-lijnen": "1", "sterke_punten.signalering": "0", vast_overleg: "1", overleg_frequentie: "maandelijks", aantal_consultaties: "" });
+    expect(old).toMatchObject({
+      format_version: "1",
+      tevredenheid_samenwerking: "2",
+      "sterke_punten.korte-lijnen": "1",
+      "sterke_punten.signalering": "0",
+      vast_overleg: "1",
+      overleg_frequentie: "maandelijks",
+      aantal_consultaties: "",
+    });
     expect(Object.keys(old)).not.toContain("tevredenheid");
     const a = rows.find((r) => r.session_id === "2026-10-01-velsen-a-kernteam")!;
     expect(a).toMatchObject({
-      "knelpunten_overzicht[1].partner": "cjg", "knelpunten_overzicht[2].prioriteit": "midden", "hulp_op_school.smw": "1", "hulp_op_school.groepstraining": "0",
-      verbeterpunten_prioriteit: "'+1\n-2+3\n@SUM(A1)", wat_gaat_goed: "'=HYPERLINK(\"http://x\",\"y\")",
+      "knelpunten_overzicht[1].partner": "cjg",
+      "knelpunten_overzicht[2].prioriteit": "midden",
+      "hulp_op_school.smw": "1",
+      "hulp_op_school.groepstraining": "0",
+      verbeterpunten_prioriteit: "'+1\n-2+3\n@SUM(A1)",
+      wat_gaat_goed: '\'=HYPERLINK("http://x","y")',
     });
     expect(Object.keys(a)).not.toContain("knelpunten_overzicht[1].omschrijving"); // intern free text
     expect(Object.keys(a)).not.toContain("casus_illustratie"); // persoonlijk
@@ -119,8 +168,25 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
   it("actions: owner role, never the owner's name; an action at a persoonlijk question keeps no words", async () => {
     const rows = run.read("kernteam-actions.csv");
     expect(rows).toEqual([
-      expect.objectContaining({ session_id: "2026-10-01-velsen-a-kernteam", action: "1", what: "'-2+3 afspraken vastleggen met [naam]", owner_role: "cjg", organisation: "CJG", due: "2026-11-01", section: "beter", question_id: "wat_kan_beter", question: "Wat kan er beter in de samenwerking?" }),
-      expect.objectContaining({ session_id: "2026-10-01-velsen-a-kernteam", action: "2", what: "", owner_role: "ib", due: "2026-10-15", question_id: "casus_illustratie" }),
+      expect.objectContaining({
+        session_id: "2026-10-01-velsen-a-kernteam",
+        action: "1",
+        what: "'-2+3 afspraken vastleggen met [naam]",
+        owner_role: "cjg",
+        organisation: "CJG",
+        due: "2026-11-01",
+        section: "beter",
+        question_id: "wat_kan_beter",
+        question: "Wat kan er beter in de samenwerking?",
+      }),
+      expect.objectContaining({
+        session_id: "2026-10-01-velsen-a-kernteam",
+        action: "2",
+        what: "",
+        owner_role: "ib",
+        due: "2026-10-15",
+        question_id: "casus_illustratie",
+      }),
     ]);
     expect(Object.keys(rows[0]!)).not.toContain("who");
   });
@@ -128,19 +194,48 @@ describe("rollup over the fixture corpus (by gemeente, with text)", () => {
   it("codebook: columns, options, privacy and the versions each question exists in", async () => {
     const rows = run.read("kernteam-codebook.csv");
     expect(rows.find((r) => r.question_id === "tevredenheid_samenwerking")).toEqual({
-      column: "tevredenheid_samenwerking", question_id: "tevredenheid_samenwerking", field: "", section: "goed",
+      column: "tevredenheid_samenwerking",
+      question_id: "tevredenheid_samenwerking",
+      field: "",
+      section: "goed",
       question: "Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?",
-      type: "scale", privacy: "open", option_code: "", option_label: "", min: "1", max: "5", versions: "v1 v2", was: "tevredenheid",
+      type: "scale",
+      privacy: "open",
+      option_code: "",
+      option_label: "",
+      min: "1",
+      max: "5",
+      versions: "v1 v2",
+      was: "tevredenheid",
     });
     expect(rows.find((r) => r.question_id === "aantal_consultaties")).toMatchObject({ versions: "v2", was: "" });
-    expect(rows.find((r) => r.question_id === "sterke_punten" && r.option_code === "ouders")).toMatchObject({ column: "sterke_punten.ouders", option_label: "Gezamenlijke aanpak richting ouders" });
+    expect(rows.find((r) => r.question_id === "sterke_punten" && r.option_code === "ouders")).toMatchObject({
+      column: "sterke_punten.ouders",
+      option_label: "Gezamenlijke aanpak richting ouders",
+    });
     expect(rows.find((r) => r.question_id === "casus_illustratie")).toMatchObject({ column: "", privacy: "persoonlijk" });
-    expect(rows.find((r) => r.question_id === "knelpunten_overzicht" && r.field === "partner" && r.option_code === "cjg")).toMatchObject({ column: "knelpunten_overzicht[n].partner", privacy: "intern" });
+    expect(rows.find((r) => r.question_id === "knelpunten_overzicht" && r.field === "partner" && r.option_code === "cjg")).toMatchObject({
+      column: "knelpunten_overzicht[n].partner",
+      privacy: "intern",
+    });
   });
 
   it("privacy: no persoonlijk text, intern text or participant name in any file", async () => {
-    const all = readdirSync(run.out).map((f) => readFileSync(path.join(run.out, f), "utf8")).join("\n");
-    for (const secret of ["PERSOONLIJK-CASUS-TEKST", "PERSOONLIJK-ACTIE-TEKST", "INTERN-OORZAAK-TEKST", "INTERN-KNELPUNT-TEKST", "Priscilla", "Vandersteen", "Anna Zorgvlied", "Bram Kustlicht", "Cor Duinroos", "Dirk Wadzee"]) {
+    const all = readdirSync(run.out)
+      .map((f) => readFileSync(path.join(run.out, f), "utf8"))
+      .join("\n");
+    for (const secret of [
+      "PERSOONLIJK-CASUS-TEKST",
+      "PERSOONLIJK-ACTIE-TEKST",
+      "INTERN-OORZAAK-TEKST",
+      "INTERN-KNELPUNT-TEKST",
+      "Priscilla",
+      "Vandersteen",
+      "Anna Zorgvlied",
+      "Bram Kustlicht",
+      "Cor Duinroos",
+      "Dirk Wadzee",
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   });
@@ -155,7 +250,14 @@ describe("rollup defaults", () => {
     expect(Object.keys(run.read("kernteam-wide.csv")[0]!)).not.toContain("wat_gaat_goed");
     const summary = run.read("kernteam-summary.csv");
     expect(new Set(summary.map((r) => r.group))).toEqual(new Set(["ijmond"]));
-    expect(summary.find((r) => r.question_id === "tevredenheid_samenwerking")).toMatchObject({ sessions: "9", n: "9", mean: "3.11", median: "3", min: "1", max: "5" });
+    expect(summary.find((r) => r.question_id === "tevredenheid_samenwerking")).toMatchObject({
+      sessions: "9",
+      n: "9",
+      mean: "3.11",
+      median: "3",
+      min: "1",
+      max: "5",
+    });
     expect(summary.find((r) => r.question_id === "wat_gaat_goed")).toMatchObject({ n: "9", count: "" });
     expect(long.some((r) => r.status === "draft")).toBe(false);
 
@@ -170,9 +272,17 @@ describe("rollup defaults", () => {
     const buf = readFileSync(path.join(run.out, "kernteam-summary.csv"));
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString("utf8").slice(1);
-    expect(text.startsWith("group_by;group;group_label;sessions;section;question_id;field;question;type;option_code;option_label;n;count;percent;mean;median;min;max\r\n")).toBe(true);
-    expect(text).toContain("\r\ngemeente;velsen;Velsen;5;goed;tevredenheid_samenwerking;;Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?;scale;;;5;;;3,6;4;2;5\r\n");
-    expect(text).toContain("\r\ngemeente;velsen;Velsen;5;werkplaats;hulp_op_school;;Welke hulp wordt nu al op school geboden?;multichoice;smw;Schoolmaatschappelijk werk;<5;<5;<5;;;;\r\n"); // answered by 3 of Velsen's 5: a small cell
+    expect(
+      text.startsWith(
+        "group_by;group;group_label;sessions;section;question_id;field;question;type;option_code;option_label;n;count;percent;mean;median;min;max\r\n",
+      ),
+    ).toBe(true);
+    expect(text).toContain(
+      "\r\ngemeente;velsen;Velsen;5;goed;tevredenheid_samenwerking;;Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar?;scale;;;5;;;3,6;4;2;5\r\n",
+    );
+    expect(text).toContain(
+      "\r\ngemeente;velsen;Velsen;5;werkplaats;hulp_op_school;;Welke hulp wordt nu al op school geboden?;multichoice;smw;Schoolmaatschappelijk werk;<5;<5;<5;;;;\r\n",
+    ); // answered by 3 of Velsen's 5: a small cell
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
@@ -209,7 +319,8 @@ describe("rollup defaults", () => {
     const run = runCli(["rollup", "examples", "--out", out]);
     expect(run.code).toBe(0);
     for (const f of ["kernteam", "kernteam-buch"]) {
-      for (const l of ["long", "wide", "summary", "actions", "codebook"]) expect(existsSync(path.join(out, `${f}-${l}.csv`)), `${f}-${l}`).toBe(true);
+      for (const l of ["long", "wide", "summary", "actions", "codebook"])
+        expect(existsSync(path.join(out, `${f}-${l}.csv`)), `${f}-${l}`).toBe(true);
     }
   });
 });

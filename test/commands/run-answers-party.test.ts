@@ -25,13 +25,19 @@ describe("--answers with per_party and followup", () => {
   it("stores {joint, parties} and followup as given", async () => {
     const dir = tmp();
     const file = path.join(dir, "a.yaml");
-    writeFileSync(file, `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 5, cjg: 3}}\nfollowup:\n  - {action: Maandelijks overleg, status: gedaan}\n  - {action: Scholing, status: loopt, note: in november}\n`);
+    writeFileSync(
+      file,
+      `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 5, cjg: 3}}\nfollowup:\n  - {action: Maandelijks overleg, status: gedaan}\n  - {action: Scholing, status: loopt, note: in november}\n`,
+    );
     const r = await runInProcess(["run", "kernteam", "--answers", file, "--out", dir]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const s = parse(readFileSync(path.join(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "utf8"));
     expect(s.answers.tevredenheid_samenwerking).toEqual({ joint: 4, parties: { ib: 5, cjg: 3 } });
-    expect(s.followup).toEqual([{ action: "Maandelijks overleg", status: "gedaan" }, { action: "Scholing", status: "loopt", note: "in november" }]);
+    expect(s.followup).toEqual([
+      { action: "Maandelijks overleg", status: "gedaan" },
+      { action: "Scholing", status: "loopt", note: "in november" },
+    ]);
   });
 
   it("a plain number is the joint score only", async () => {
@@ -44,7 +50,10 @@ describe("--answers with per_party and followup", () => {
   it("refuses a party score out of range, an unknown role, a missing joint and a bad status, each located", async () => {
     const dir = tmp();
     const file = path.join(dir, "a.yaml");
-    writeFileSync(file, `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 9, cjgg: 3}}\n  ouders_vinden_weg: {joint: 2}\nfollowup:\n  - {action: Overleg, status: klaar}\n`);
+    writeFileSync(
+      file,
+      `${HEAD}answers:\n  tevredenheid_samenwerking: {joint: 4, parties: {ib: 9, cjgg: 3}}\n  ouders_vinden_weg: {joint: 2}\nfollowup:\n  - {action: Overleg, status: klaar}\n`,
+    );
     const r = await runInProcess(["run", "kernteam", "--answers", file, "--out", dir]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/:7:\d+ {2}error {2}tevredenheid_samenwerking: 9 ligt buiten 1–5/);

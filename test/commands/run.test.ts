@@ -112,7 +112,10 @@ describe("--resume", () => {
     expect(look.stdout).toContain("blijft vastgesteld");
     expect(readFileSync(file, "utf8")).toBe(before);
     // The first real change makes it a draft, with the reopen in the history.
-    const re = await runInProcess(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "edit\nhoe\nanders nu\nstop\n" });
+    const re = await runInProcess(["run", MINI, "--resume", file, "--reopen"], {
+      env: { AFSTEM_UI: "lines" },
+      input: "edit\nhoe\nanders nu\nstop\n",
+    });
     expect(re.code).toBe(0);
     const after = parse(readFileSync(file, "utf8"));
     expect(after.status).toBe("draft");
@@ -123,7 +126,10 @@ describe("--resume", () => {
   it("--resume FILE alone is enough: the format comes from the file (issue 15, item 8)", async () => {
     const dir = tmp();
     const file = await filled(dir);
-    const r = await runInProcess(["run", "--resume", file, "--formats-dir", path.dirname(MINI)], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    const r = await runInProcess(["run", "--resume", file, "--formats-dir", path.dirname(MINI)], {
+      env: { AFSTEM_UI: "lines" },
+      input: ":stop\n",
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${file}`);
   });

@@ -15,14 +15,18 @@ const EXPECT: Record<string, Row[]> = {
   "scale-range": [["14:30", "error", "answer-range", "tevredenheid_samenwerking: 7 ligt buiten 1–5"]],
   // The format's own `message` for its validate rule, at the value.
   "validate-message": [["6:9", "error", "answer-validate", "brin: Een vestigingscode is 4 of 6 tekens, bijv. 12AB of 12AB00."]],
-  "unknown-question": [["14:3", "error", "unknown-question", "onbekende vraag 'wat_gaat_goedd' in format kernteam v2 — bedoelt u 'wat_gaat_goed'?"]],
+  "unknown-question": [
+    ["14:3", "error", "unknown-question", "onbekende vraag 'wat_gaat_goedd' in format kernteam v2 — bedoelt u 'wat_gaat_goed'?"],
+  ],
   "final-incomplete": [
     ["3:9", "error", "required-missing", "vastgesteld gesprek mist het verplichte antwoord op 'wat_kan_beter'"],
     ["11:66", "error", "participant-missing", "verplichte deelnemer 'cjg'"],
   ],
   "unknown-format": [["2:14", "error", "session-format", "onbekend format 'kernteem' — bedoelt u 'kernteam'?"]],
   "format-version": [["2:33", "error", "session-format-version", "format 'kernteam' versie 7 bestaat niet (meer); beschikbaar: 2, 1"]],
-  "unknown-role": [["12:33", "error", "participant-role", "onbekende rol 'ibb'; rollen: cjg, socius, ggd, ib, consulent, leerplicht — bedoelt u 'ib'?"]],
+  "unknown-role": [
+    ["12:33", "error", "participant-role", "onbekende rol 'ibb'; rollen: cjg, socius, ggd, ib, consulent, leerplicht — bedoelt u 'ib'?"],
+  ],
 };
 
 describe("validate", () => {
@@ -39,7 +43,9 @@ describe("validate", () => {
     const r = await runInProcess(["validate", rel, "--json"], { env });
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(1);
-    const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; col: number; severity: string; rule: string; message: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      findings: { file: string; line: number; col: number; severity: string; rule: string; message: string }[];
+    };
     expect(report.findings.map((f) => [`${f.line}:${f.col}`, f.severity, f.rule])).toEqual(rows.map((x) => x.slice(0, 3)));
     report.findings.forEach((f, i) => {
       expect(f.file).toBe(rel);
@@ -48,7 +54,9 @@ describe("validate", () => {
   });
 
   it("text mode: one line per finding and the count", async () => {
-    const r = await runInProcess(["validate", "test/fixtures/sessions/unknown-role.yaml", "test/fixtures/sessions/scale-range.yaml"], { env });
+    const r = await runInProcess(["validate", "test/fixtures/sessions/unknown-role.yaml", "test/fixtures/sessions/scale-range.yaml"], {
+      env,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       "test/fixtures/sessions/scale-range.yaml:14:30  error  tevredenheid_samenwerking: 7 ligt buiten 1–5  (answer-range)\n" +

@@ -31,7 +31,8 @@ const people = [
   { name: "Anouk", role: "cjg", organisation: "CJG", present: true },
 ];
 /** Through meta and participants to the first section question. */
-const toSections = () => run(fresh(), { type: "answer", value: "De Regenboog" }, { type: "answer", value: "2026-09-15" }, { type: "participants", list: people });
+const toSections = () =>
+  run(fresh(), { type: "answer", value: "De Regenboog" }, { type: "answer", value: "2026-09-15" }, { type: "participants", list: people });
 
 describe("navigation", () => {
   it("asks meta first (school first), then participants, then the sections", () => {
@@ -88,7 +89,16 @@ describe("navigation", () => {
   });
 
   it("after the last question comes the review", () => {
-    const s = run(toSections(), { type: "jump", section: "twee" }, { type: "skip" }, { type: "skip" }, { type: "skip" }, { type: "skip" }, { type: "skip" }, { type: "skip" });
+    const s = run(
+      toSections(),
+      { type: "jump", section: "twee" },
+      { type: "skip" },
+      { type: "skip" },
+      { type: "skip" },
+      { type: "skip" },
+      { type: "skip" },
+      { type: "skip" },
+    );
     expect(at(s)).toBe("review");
   });
 });
@@ -108,7 +118,12 @@ describe("conditions that flip", () => {
   });
 
   it("a hidden required question does not block finalizing", () => {
-    const s = run(toSections(), { type: "answer", value: false }, { type: "jump", section: "twee" }, { type: "answer", value: "een lang verhaal" });
+    const s = run(
+      toSections(),
+      { type: "answer", value: false },
+      { type: "jump", section: "twee" },
+      { type: "answer", value: "een lang verhaal" },
+    );
     expect(finalizeProblems(format, s.session)).toEqual([]);
   });
 });
@@ -126,7 +141,13 @@ describe("repeat groups", () => {
   });
 
   it("an empty list clears the answer", () => {
-    const s = run(toSections(), { type: "jump", section: "twee" }, { type: "skip" }, { type: "answer", value: [{ wat: "x" }], stay: true }, { type: "answer", value: [] });
+    const s = run(
+      toSections(),
+      { type: "jump", section: "twee" },
+      { type: "skip" },
+      { type: "answer", value: [{ wat: "x" }], stay: true },
+      { type: "answer", value: [] },
+    );
     expect("punten" in s.session.answers).toBe(false);
   });
 });
@@ -142,13 +163,22 @@ describe("notes, parked topics, actions", () => {
     expect(at(s)).toBe("samen");
     expect(s.session.notes).toEqual({ samen: "ouders positief" });
     expect(s.session.parked).toEqual([{ text: "privacy bij overdracht", question: "samen", time: s.session.parked[0]!.time }]);
-    expect(s.session.actions).toEqual([{ what: "Overleg plannen", who: "Anouk", organisation: "CJG", due: "2026-10-01", question: "samen" }]);
+    expect(s.session.actions).toEqual([
+      { what: "Overleg plannen", who: "Anouk", organisation: "CJG", due: "2026-10-01", question: "samen" },
+    ]);
     expect(run(s, { type: "note", text: "" }).session.notes).toEqual({});
   });
 });
 
 describe("finalize", () => {
-  const complete = () => run(toSections(), { type: "answer", value: true }, { type: "jump", section: "twee" }, { type: "answer", value: "een lang verhaal" }, { type: "review" });
+  const complete = () =>
+    run(
+      toSections(),
+      { type: "answer", value: true },
+      { type: "jump", section: "twee" },
+      { type: "answer", value: "een lang verhaal" },
+      { type: "review" },
+    );
 
   it("is refused while a required answer is missing (skipped required questions block)", () => {
     const s = run(toSections(), { type: "skip" }, { type: "review" }, { type: "finalize", by: ["ib", "cjg"] });
@@ -195,7 +225,14 @@ describe("timing and resume", () => {
   });
 
   it("resumes at the first open question of the section in progress, clock continuing", () => {
-    let s = run(toSections(), { type: "answer", value: true }, { type: "skip" }, { type: "answer", value: 3 }, { type: "jump", section: "twee" }, { type: "jump", section: "een" });
+    let s = run(
+      toSections(),
+      { type: "answer", value: true },
+      { type: "skip" },
+      { type: "answer", value: 3 },
+      { type: "jump", section: "twee" },
+      { type: "jump", section: "een" },
+    );
     s = run(s, { type: "back" }); // nothing in `twee` yet: the section in progress is `een`
     expect(resumeStep(format, s.session)).toEqual({ kind: "question", id: "verhaal" });
     const partial = run(toSections(), { type: "skip" }, { type: "answer", value: 4 });

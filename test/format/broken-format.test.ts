@@ -69,7 +69,9 @@ describe("a format with lint errors never loads", () => {
 
   it("speaks English with --lang en", async () => {
     const r = await cli(["validate", "gesprekken/2026-10-09-x-loket.yaml"], "en");
-    expect(r.stdout).toContain("format 'loket' in formats/loket.yaml has 2 errors; run afstem lint formats/loket.yaml  (session-format-broken)");
+    expect(r.stdout).toContain(
+      "format 'loket' in formats/loket.yaml has 2 errors; run afstem lint formats/loket.yaml  (session-format-broken)",
+    );
   });
 
   it("report skips the sessions of broken formats and writes the others, exit 1", async () => {
@@ -81,7 +83,10 @@ describe("a format with lint errors never loads", () => {
 
   it("rollup (simple and worker engine) does the same", async () => {
     for (const engine of ["simple", "workers"]) {
-      const r = await runInProcess(["rollup", "gesprekken", "--out", `rollup-${engine}`, "--include-drafts"], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: engine } });
+      const r = await runInProcess(["rollup", "gesprekken", "--out", `rollup-${engine}`, "--include-drafts"], {
+        cwd: tmp.dir,
+        env: { ...env, AFSTEM_ROLLUP_ENGINE: engine },
+      });
       expect(r.stderr).not.toMatch(/^\s+at |SyntaxError/m);
       expect(r.code, engine).toBe(1);
       for (const line of EXPECTED) expect(`${r.stdout}\n${r.stderr}`, engine).toContain(line.replace(/ {2}\(session-format-broken\)$/, ""));
@@ -90,10 +95,16 @@ describe("a format with lint errors never loads", () => {
 
   it("run and formats show refuse it by id with the same message (exit 2), also through extends", async () => {
     writeFileSync(path.join(tmp.dir, "antwoorden.yaml"), "code: '12'\n");
-    for (const args of [["run", "loket", "--answers", "antwoorden.yaml", "--out", "uit"], ["formats", "show", "kind"], ["run", "formats/kind.yaml", "--answers", "antwoorden.yaml", "--out", "uit"]]) {
+    for (const args of [
+      ["run", "loket", "--answers", "antwoorden.yaml", "--out", "uit"],
+      ["formats", "show", "kind"],
+      ["run", "formats/kind.yaml", "--answers", "antwoorden.yaml", "--out", "uit"],
+    ]) {
       const r = await cli(args);
       expect(r.code, args.join(" ")).toBe(2);
-      expect(r.stderr, args.join(" ")).toBe("afstem: format 'loket' in formats/loket.yaml heeft 2 fouten; voer afstem lint formats/loket.yaml uit\n");
+      expect(r.stderr, args.join(" ")).toBe(
+        "afstem: format 'loket' in formats/loket.yaml heeft 2 fouten; voer afstem lint formats/loket.yaml uit\n",
+      );
     }
     const k = await cli(["formats", "show", "kapot"]);
     expect(k.code).toBe(2);
@@ -101,7 +112,10 @@ describe("a format with lint errors never loads", () => {
   });
 
   it("once the format is fixed it loads again at once (the cached verdicts follow the file)", async () => {
-    writeFileSync(path.join(tmp.dir, "formats", "loket.yaml"), LOKET.replace('pattern: "[0-9", maxLength: -1', 'pattern: "^[0-9]+$", maxLength: 4'));
+    writeFileSync(
+      path.join(tmp.dir, "formats", "loket.yaml"),
+      LOKET.replace('pattern: "[0-9", maxLength: -1', 'pattern: "^[0-9]+$", maxLength: 4'),
+    );
     const r = await cli(["validate", "gesprekken"]);
     expect(r.stdout).not.toContain("format 'loket'");
     expect(r.stdout).toContain("format 'kapot' in formats/kapot.yaml heeft 1 fout");

@@ -25,7 +25,9 @@ async function run(args: string[], opts: { cwd?: string } = {}) {
 
 async function oneFinding(cmd: "lint" | "validate", file: string) {
   const r = await run([cmd, file, "--json"]);
-  const report = JSON.parse(r.stdout) as { findings: { file: string; line: number; col: number; rule: string; message: string; severity: string }[] };
+  const report = JSON.parse(r.stdout) as {
+    findings: { file: string; line: number; col: number; rule: string; message: string; severity: string }[];
+  };
   expect(report.findings).toHaveLength(1);
   return { code: r.code, f: report.findings[0]! };
 }
@@ -91,7 +93,14 @@ describe("a pattern that backtracks exponentially in JavaScript (issue 12)", () 
     try {
       copyFileSync(path.join(ROOT, H, "redos-pattern.yaml"), path.join(dir, "redos-pattern.yaml"));
       expect((await run(["lint", "redos-pattern.yaml"], { cwd: dir })).code).toBe(0);
-      const session = ["afstem: 1", "format: {id: redos-pattern, version: 1}", "status: draft", "answers:", `  email: "${"a".repeat(40)}!@school.nl"`, ""].join("\n");
+      const session = [
+        "afstem: 1",
+        "format: {id: redos-pattern, version: 1}",
+        "status: draft",
+        "answers:",
+        `  email: "${"a".repeat(40)}!@school.nl"`,
+        "",
+      ].join("\n");
       writeFileSync(path.join(dir, "gesprek.yaml"), session);
       const t0 = Date.now();
       const r = await runInProcess(["validate", "gesprek.yaml"], { cwd: dir, env: { ...env, AFSTEM_FORMATS_PATH: dir }, timeout: 20_000 });
@@ -129,7 +138,19 @@ describe("encodings and odd files", () => {
   it("a question type that is a mapping with a 'toString' key: located findings, no crash", async () => {
     const { dir, cleanup } = tempDir();
     try {
-      const text = ["id: x", "version: 1", "title: X", "sections:", "  - id: s", "    title: S", "    questions:", "      - id: q", "        prompt: Q?", "        type: {toString: []}", ""].join("\n");
+      const text = [
+        "id: x",
+        "version: 1",
+        "title: X",
+        "sections:",
+        "  - id: s",
+        "    title: S",
+        "    questions:",
+        "      - id: q",
+        "        prompt: Q?",
+        "        type: {toString: []}",
+        "",
+      ].join("\n");
       writeFileSync(path.join(dir, "x.yaml"), text);
       const r = await run(["lint", "x.yaml"], { cwd: dir });
       expect(r.code).toBe(1);
@@ -205,7 +226,9 @@ describe("encodings and odd files", () => {
       copyFileSync(path.join(ROOT, H, "session-yesno-on.yaml"), target);
       const r = await run(["validate", "Gesprekken 2026 – Zeeënweg"], { cwd: dir });
       expect(r.code).toBe(1);
-      expect(r.stdout).toBe("Gesprekken 2026 – Zeeënweg/gesprek ÿ école.yaml:8:17  error  vast_overleg: verwacht ja of nee (true/false)  (answer-type)\n");
+      expect(r.stdout).toBe(
+        "Gesprekken 2026 – Zeeënweg/gesprek ÿ école.yaml:8:17  error  vast_overleg: verwacht ja of nee (true/false)  (answer-type)\n",
+      );
     } finally {
       cleanup();
     }
@@ -225,7 +248,12 @@ const SESSION_CASES: [string, string, string, string][] = [
   ["session-bad-date.yaml", "8:20", "answer-type", "'2027-02-30' is geen geldige datum"],
   ["session-unknown-key.yaml", "7:1", "unknown-key", "onbekende sleutel 'particpants' — bedoelt u 'participants'?"],
   ["session-option-code.yaml", "8:18", "answer-option", "'werkplek' is geen optie; kies uit: vindplaats, deels, werkplaats"],
-  ["session-unknown-format.yaml", "2:14", "session-format", "onbekend format 'jeugdteam' (bekend: beleidsgroep, kernteam, kernteam-buch, routekaart)"],
+  [
+    "session-unknown-format.yaml",
+    "2:14",
+    "session-format",
+    "onbekend format 'jeugdteam' (bekend: beleidsgroep, kernteam, kernteam-buch, routekaart)",
+  ],
   ["session-old-version.yaml", "2:33", "session-format-version", "versie 3 bestaat niet (meer); beschikbaar: 2, 1"],
   ["session-tag-timestamp.yaml", "8:20", "yaml-tag", "'!!timestamp'"],
 ];

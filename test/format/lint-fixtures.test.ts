@@ -80,7 +80,9 @@ async function lintJson(file: string) {
 
 describe("lint fixtures: one broken format per rule", () => {
   it("has a fixture for every case in the table and a table row for every fixture", async () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith(".yaml")).map((f) => f.replace(/\.yaml$/, ""));
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => f.replace(/\.yaml$/, ""));
     expect(files.sort()).toEqual(Object.keys(EXPECT).sort());
   });
 
@@ -102,20 +104,59 @@ describe("lint fixtures: one broken format per rule", () => {
   it("covers every rule id the lint code can emit", async () => {
     const rules = new Set(Object.values(EXPECT).flatMap((rows) => rows.map((r) => r[2])));
     for (const rule of [
-      "yaml-syntax", "duplicate-key", "yaml-tag", "yaml-empty", "yaml-not-mapping", "yaml-alias", "unknown-key",
-      "required-key", "wrong-type", "bad-value", "bad-shape", "unique-id", "when-target", "when-order", "when-value",
-      "options-missing", "options-unused", "option-code-unique", "scale-range", "number-range", "range-unused",
-      "labels-unused", "per-party-type", "repeat-fields", "repeat-nested", "fields-unused", "validate-keyword", "validate-range",
-      "validate-pattern", "pattern-unsupported", "message-unused", "extends-target", "extends-cycle", "remove-unknown",
-      "timebox-sum", "empty-section", "section-minutes", "section-title", "duration-missing", "title-missing",
-      "was-conflict", "no-sections",
-    ]) expect(rules, rule).toContain(rule);
+      "yaml-syntax",
+      "duplicate-key",
+      "yaml-tag",
+      "yaml-empty",
+      "yaml-not-mapping",
+      "yaml-alias",
+      "unknown-key",
+      "required-key",
+      "wrong-type",
+      "bad-value",
+      "bad-shape",
+      "unique-id",
+      "when-target",
+      "when-order",
+      "when-value",
+      "options-missing",
+      "options-unused",
+      "option-code-unique",
+      "scale-range",
+      "number-range",
+      "range-unused",
+      "labels-unused",
+      "per-party-type",
+      "repeat-fields",
+      "repeat-nested",
+      "fields-unused",
+      "validate-keyword",
+      "validate-range",
+      "validate-pattern",
+      "pattern-unsupported",
+      "message-unused",
+      "extends-target",
+      "extends-cycle",
+      "remove-unknown",
+      "timebox-sum",
+      "empty-section",
+      "section-minutes",
+      "section-title",
+      "duration-missing",
+      "title-missing",
+      "was-conflict",
+      "no-sections",
+    ])
+      expect(rules, rule).toContain(rule);
   });
 });
 
 describe("lint text output", () => {
   it("prints path:line:col  severity  message  (rule) lines and a count on stderr", async () => {
-    const r = await runInProcess(["lint", "test/fixtures/formats/unknown-key.yaml", "test/fixtures/formats/when-value.yaml", "test/fixtures/formats/timebox-sum.yaml"], { env });
+    const r = await runInProcess(
+      ["lint", "test/fixtures/formats/unknown-key.yaml", "test/fixtures/formats/when-value.yaml", "test/fixtures/formats/timebox-sum.yaml"],
+      { env },
+    );
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(
       [
@@ -131,7 +172,9 @@ describe("lint text output", () => {
   it("speaks English with --lang en", async () => {
     const r = await runInProcess(["--lang", "en", "lint", "test/fixtures/formats/unknown-key.yaml"], { env });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe("test/fixtures/formats/unknown-key.yaml:12:9  error  unknown key 'promt' — did you mean 'prompt'?  (unknown-key)\n");
+    expect(r.stdout).toBe(
+      "test/fixtures/formats/unknown-key.yaml:12:9  error  unknown key 'promt' — did you mean 'prompt'?  (unknown-key)\n",
+    );
     expect(r.stderr).toBe("1 file checked: 1 error, 0 warnings\n");
   });
 

@@ -13,7 +13,8 @@ mkdirSync(path.join(tmp.dir, "x.yaml"));
 mkdirSync(path.join(tmp.dir, "tekst"));
 writeFileSync(path.join(tmp.dir, "tekst", "lees-mij.txt"), "geen format\n");
 
-const HINT_NL = "  afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.\n";
+const HINT_NL =
+  "  afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.\n";
 
 describe("afstem lint of nothing", () => {
   it.each([["leeg"], ["x.yaml"], ["tekst"]])("%s: exit 2, one message, nothing on stdout", async (dir) => {

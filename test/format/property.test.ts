@@ -50,7 +50,10 @@ function wellFormed(findings: Finding[], lines: number) {
 const junk = fc.jsonValue({ maxDepth: 2 });
 const maybe = <T>(a: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: a }, { weight: 1, arbitrary: junk });
 const id = fc.oneof(fc.constantFrom("q1", "q2", "q3", "school", "datum", "s1", "kernteam", "x-y", "Q_4"), fc.string({ maxLength: 6 }));
-const text = fc.oneof(fc.string({ maxLength: 12 }), fc.record({ nl: fc.string({ maxLength: 8 }), en: fc.string({ maxLength: 8 }) }, { requiredKeys: [] }));
+const text = fc.oneof(
+  fc.string({ maxLength: 12 }),
+  fc.record({ nl: fc.string({ maxLength: 8 }), en: fc.string({ maxLength: 8 }) }, { requiredKeys: [] }),
+);
 const types = fc.constantFrom("text", "longtext", "choice", "multichoice", "scale", "yesno", "number", "date", "list", "repeat", "slider");
 const scalar = fc.oneof(fc.string({ maxLength: 6 }), fc.integer({ min: -3, max: 12 }), fc.boolean());
 const condition: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
@@ -68,7 +71,10 @@ const validate = fc.record(
   {
     minLength: maybe(fc.integer({ min: -1, max: 30 })),
     maxLength: maybe(fc.integer({ min: -1, max: 30 })),
-    pattern: fc.oneof(fc.constantFrom("^[0-9]{4}$", "(a+)+$", "[", "^(a|a)*$", "\\d{2}[A-Z]{2}", "(?<x>a)\\k<x>"), fc.string({ maxLength: 8 })),
+    pattern: fc.oneof(
+      fc.constantFrom("^[0-9]{4}$", "(a+)+$", "[", "^(a|a)*$", "\\d{2}[A-Z]{2}", "(?<x>a)\\k<x>"),
+      fc.string({ maxLength: 8 }),
+    ),
     minimum: maybe(fc.double({ noNaN: true, min: -10, max: 10 })),
     maximum: maybe(fc.integer({ min: -10, max: 10 })),
     minItems: maybe(fc.integer({ min: 0, max: 4 })),
@@ -76,7 +82,10 @@ const validate = fc.record(
   },
   { requiredKeys: [] },
 );
-const option = fc.record({ code: maybe(fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 3 }))), label: maybe(text) }, { requiredKeys: [] });
+const option = fc.record(
+  { code: maybe(fc.oneof(fc.string({ maxLength: 4 }), fc.integer({ min: 0, max: 3 }))), label: maybe(text) },
+  { requiredKeys: [] },
+);
 const questionShape = (fields: fc.Arbitrary<unknown>) =>
   fc.record(
     {
@@ -104,7 +113,13 @@ const questionShape = (fields: fc.Arbitrary<unknown>) =>
 const field = questionShape(fc.constant(undefined).map(() => [{ id: "f", type: "repeat", prompt: "p" }]));
 const question = questionShape(maybe(fc.array(field, { maxLength: 3 })));
 const section = fc.record(
-  { id: maybe(id), title: maybe(text), intro: text, minutes: maybe(fc.integer({ min: -5, max: 60 })), questions: maybe(fc.array(question, { maxLength: 4 })) },
+  {
+    id: maybe(id),
+    title: maybe(text),
+    intro: text,
+    minutes: maybe(fc.integer({ min: -5, max: 60 })),
+    questions: maybe(fc.array(question, { maxLength: 4 })),
+  },
   { requiredKeys: ["id"] },
 );
 const format = fc.record(
@@ -118,36 +133,44 @@ const format = fc.record(
     remove: maybe(fc.array(id, { maxLength: 3 })),
     duration: maybe(fc.integer({ min: -1, max: 120 })),
     meta: maybe(fc.array(question, { maxLength: 3 })),
-    participants: maybe(fc.array(fc.record({ id: maybe(id), label: maybe(text), organisation: text, required: maybe(fc.boolean()) }, { requiredKeys: [] }), { maxLength: 3 })),
+    participants: maybe(
+      fc.array(fc.record({ id: maybe(id), label: maybe(text), organisation: text, required: maybe(fc.boolean()) }, { requiredKeys: [] }), {
+        maxLength: 3,
+      }),
+    ),
     sections: maybe(fc.array(section, { maxLength: 3 })),
   },
   { requiredKeys: [] },
 );
 
 describe("property: formats", () => {
-  it(`any generated format either loads or yields located findings (${RUNS} runs)`, async () => {
-    let n = 0;
-    const seen = { clean: 0, errors: 0, located: 0 };
-    await fc.assert(
-      fc.asyncProperty(format, fc.boolean(), async (obj, flow) => {
-        const yamlText = stringify(obj, flow ? { collectionStyle: "flow" } : {});
-        const file = path.join(tmp.dir, `f${n++}.yaml`);
-        writeFileSync(file, yamlText);
-        const r = await lintFormatFile(file, registry);
-        wellFormed(r.findings, yamlText.split("\n").length);
-        // No errors means a usable format came out.
-        if (!r.findings.some((f) => f.severity === "error")) {
-          expect(r.format).toBeDefined();
-          seen.clean++;
-        } else seen.errors++;
-        if (r.findings.some((f) => f.line > 1)) seen.located++;
-      }),
-      { numRuns: RUNS },
-    );
-    // The generator must reach both outcomes, or the property says little.
-    expect(seen.errors).toBeGreaterThan(0);
-    expect(seen.located).toBeGreaterThan(0);
-  }, RUNS * 100 + 30_000);
+  it(
+    `any generated format either loads or yields located findings (${RUNS} runs)`,
+    async () => {
+      let n = 0;
+      const seen = { clean: 0, errors: 0, located: 0 };
+      await fc.assert(
+        fc.asyncProperty(format, fc.boolean(), async (obj, flow) => {
+          const yamlText = stringify(obj, flow ? { collectionStyle: "flow" } : {});
+          const file = path.join(tmp.dir, `f${n++}.yaml`);
+          writeFileSync(file, yamlText);
+          const r = await lintFormatFile(file, registry);
+          wellFormed(r.findings, yamlText.split("\n").length);
+          // No errors means a usable format came out.
+          if (!r.findings.some((f) => f.severity === "error")) {
+            expect(r.format).toBeDefined();
+            seen.clean++;
+          } else seen.errors++;
+          if (r.findings.some((f) => f.line > 1)) seen.located++;
+        }),
+        { numRuns: RUNS },
+      );
+      // The generator must reach both outcomes, or the property says little.
+      expect(seen.errors).toBeGreaterThan(0);
+      expect(seen.located).toBeGreaterThan(0);
+    },
+    RUNS * 100 + 30_000,
+  );
 
   it(`any text at all: parseYaml returns findings or data, never throws (${RUNS * 3} runs)`, () => {
     const yamlish = fc.stringMatching(/^[\sa-z:\-[\]{}"'&*!#|>,?%@`0-9.\t]{0,60}$/);
@@ -164,51 +187,114 @@ describe("property: formats", () => {
   });
 });
 
-const kernIds = ["tevredenheid_samenwerking", "wat_gaat_goed", "sterke_punten", "vast_overleg", "overleg_frequentie", "aantal_consultaties", "knelpunten_overzicht", "volgend_gesprek", "gemaakte_afspraken", "wachttijden_ervaren", "wachttijd_weken", "onbekend"];
+const kernIds = [
+  "tevredenheid_samenwerking",
+  "wat_gaat_goed",
+  "sterke_punten",
+  "vast_overleg",
+  "overleg_frequentie",
+  "aantal_consultaties",
+  "knelpunten_overzicht",
+  "volgend_gesprek",
+  "gemaakte_afspraken",
+  "wachttijden_ervaren",
+  "wachttijd_weken",
+  "onbekend",
+];
 const answerValue = fc.oneof(
   scalar,
   fc.constantFrom("ja", "nee", "yes", "on", "2026-02-30", "2027-09-20", "maandelijks", "korte-lijnen", ""),
   fc.array(fc.oneof(scalar, fc.constantFrom("korte-lijnen", "ouders")), { maxLength: 3 }),
-  fc.array(fc.dictionary(fc.constantFrom("omschrijving", "partner", "prioriteit", "x"), fc.oneof(scalar, junk), { maxKeys: 3 }), { maxLength: 2 }),
+  fc.array(fc.dictionary(fc.constantFrom("omschrijving", "partner", "prioriteit", "x"), fc.oneof(scalar, junk), { maxKeys: 3 }), {
+    maxLength: 2,
+  }),
   junk,
 );
 const session = fc.record(
   {
     afstem: maybe(fc.constant(1)),
-    format: maybe(fc.record({ id: maybe(fc.constantFrom("kernteam", "kernteam-buch", "routekaart", "beleidsgroep", "onbekend")), version: maybe(fc.integer({ min: 0, max: 3 })) }, { requiredKeys: [] })),
+    format: maybe(
+      fc.record(
+        {
+          id: maybe(fc.constantFrom("kernteam", "kernteam-buch", "routekaart", "beleidsgroep", "onbekend")),
+          version: maybe(fc.integer({ min: 0, max: 3 })),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
     status: maybe(fc.constantFrom("draft", "final")),
-    finalized: maybe(fc.oneof(fc.constant(null), fc.record({ at: fc.constant("2026-09-29T10:00:00+02:00"), by: fc.array(fc.string({ maxLength: 4 })) }))),
-    meta: maybe(fc.dictionary(fc.constantFrom("school", "datum", "brin", "gemeente", "regio", "schooltype", "x"), fc.oneof(scalar, fc.constantFrom("2026-09-29", "12AB", "velsen")), { maxKeys: 4 })),
-    participants: maybe(fc.array(fc.record({ name: maybe(fc.string({ maxLength: 6 })), role: maybe(fc.constantFrom("cjg", "ib", "jgt", "x")), present: maybe(fc.boolean()) }, { requiredKeys: [] }), { maxLength: 3 })),
+    finalized: maybe(
+      fc.oneof(fc.constant(null), fc.record({ at: fc.constant("2026-09-29T10:00:00+02:00"), by: fc.array(fc.string({ maxLength: 4 })) })),
+    ),
+    meta: maybe(
+      fc.dictionary(
+        fc.constantFrom("school", "datum", "brin", "gemeente", "regio", "schooltype", "x"),
+        fc.oneof(scalar, fc.constantFrom("2026-09-29", "12AB", "velsen")),
+        { maxKeys: 4 },
+      ),
+    ),
+    participants: maybe(
+      fc.array(
+        fc.record(
+          { name: maybe(fc.string({ maxLength: 6 })), role: maybe(fc.constantFrom("cjg", "ib", "jgt", "x")), present: maybe(fc.boolean()) },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 3 },
+      ),
+    ),
     answers: maybe(fc.dictionary(fc.constantFrom(...kernIds), answerValue, { maxKeys: 6 })),
     aside: maybe(fc.dictionary(fc.constantFrom(...kernIds), answerValue, { maxKeys: 2 })),
     notes: maybe(fc.dictionary(fc.constantFrom(...kernIds), fc.string({ maxLength: 6 }), { maxKeys: 2 })),
     skipped: maybe(fc.array(fc.constantFrom(...kernIds), { maxLength: 2 })),
-    parked: maybe(fc.array(fc.record({ text: fc.string({ maxLength: 5 }), question: fc.constantFrom(...kernIds) }, { requiredKeys: [] }), { maxLength: 2 })),
-    actions: maybe(fc.array(fc.record({ what: maybe(fc.string({ maxLength: 5 })), due: maybe(fc.constantFrom("2026-10-01", "2026-13-01", "morgen")), question: fc.constantFrom(...kernIds) }, { requiredKeys: [] }), { maxLength: 2 })),
+    parked: maybe(
+      fc.array(fc.record({ text: fc.string({ maxLength: 5 }), question: fc.constantFrom(...kernIds) }, { requiredKeys: [] }), {
+        maxLength: 2,
+      }),
+    ),
+    actions: maybe(
+      fc.array(
+        fc.record(
+          {
+            what: maybe(fc.string({ maxLength: 5 })),
+            due: maybe(fc.constantFrom("2026-10-01", "2026-13-01", "morgen")),
+            question: fc.constantFrom(...kernIds),
+          },
+          { requiredKeys: [] },
+        ),
+        { maxLength: 2 },
+      ),
+    ),
     timing: maybe(fc.dictionary(fc.constantFrom("goed", "beter"), fc.integer({ min: -5, max: 900 }), { maxKeys: 2 })),
-    history: maybe(fc.array(fc.record({ event: fc.constantFrom("start", "finalize", "ontplof"), at: fc.constant("2026-09-29T10:00:00+02:00") }), { maxLength: 2 })),
+    history: maybe(
+      fc.array(fc.record({ event: fc.constantFrom("start", "finalize", "ontplof"), at: fc.constant("2026-09-29T10:00:00+02:00") }), {
+        maxLength: 2,
+      }),
+    ),
   },
   { requiredKeys: [] },
 );
 
 describe("property: sessions", () => {
-  it(`any generated session validates to findings, never an exception (${RUNS} runs, partial and full)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(session, fc.boolean(), async (obj, partial) => {
-        const yamlText = stringify(obj);
-        let read;
-        try {
-          read = await parseSessionText(yamlText, "gesprek.yaml");
-        } catch (err) {
-          // Only an unreadable file may throw, and then as a UserError.
-          expect(err).toBeInstanceOf(UserError);
-          return;
-        }
-        const r = await validateSession(read, registry, { partial }, checker);
-        wellFormed(r.findings, yamlText.split("\n").length);
-      }),
-      { numRuns: RUNS },
-    );
-  }, RUNS * 50 + 30_000);
+  it(
+    `any generated session validates to findings, never an exception (${RUNS} runs, partial and full)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(session, fc.boolean(), async (obj, partial) => {
+          const yamlText = stringify(obj);
+          let read;
+          try {
+            read = await parseSessionText(yamlText, "gesprek.yaml");
+          } catch (err) {
+            // Only an unreadable file may throw, and then as a UserError.
+            expect(err).toBeInstanceOf(UserError);
+            return;
+          }
+          const r = await validateSession(read, registry, { partial }, checker);
+          wellFormed(r.findings, yamlText.split("\n").length);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    RUNS * 50 + 30_000,
+  );
 });

@@ -28,7 +28,15 @@ export interface CliOptions {
 /** The environment a test's afstem sees: no colour, Dutch, no npm variables, plus the test's own. */
 function cliEnv(base: NodeJS.ProcessEnv, extra: Record<string, string | undefined> = {}): Record<string, string> {
   // npm_* come from `npm test`/`npx vitest`; they would make afstem print `npx afstem …`.
-  const env: Record<string, string | undefined> = { ...base, NO_COLOR: "1", AFSTEM_LANG: undefined, AFSTEM_FORMATS_PATH: undefined, npm_command: undefined, npm_execpath: undefined, ...extra };
+  const env: Record<string, string | undefined> = {
+    ...base,
+    NO_COLOR: "1",
+    AFSTEM_LANG: undefined,
+    AFSTEM_FORMATS_PATH: undefined,
+    npm_command: undefined,
+    npm_execpath: undefined,
+    ...extra,
+  };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as Record<string, string>;
 }
@@ -56,7 +64,10 @@ let loaded: Promise<{ invoke: Invoke; colourLevel: ColourLevelFn }> | undefined;
 function cli(): Promise<{ invoke: Invoke; colourLevel: ColourLevelFn }> {
   // require() of an ES module (Node ≥ 20.19): Node's own loader, outside vitest's module runner.
   const load = (file: string) => createRequire(import.meta.url)(path.join(ROOT, file)) as Record<string, unknown>;
-  return (loaded ??= Promise.resolve().then(() => ({ invoke: load("dist/cli/invoke.js").invoke as Invoke, colourLevel: load("dist/ui/colour.js").colourLevel as ColourLevelFn })));
+  return (loaded ??= Promise.resolve().then(() => ({
+    invoke: load("dist/cli/invoke.js").invoke as Invoke,
+    colourLevel: load("dist/ui/colour.js").colourLevel as ColourLevelFn,
+  })));
 }
 
 /** A signal handler's process.exit, in-process: ends the invocation instead of the test run. */

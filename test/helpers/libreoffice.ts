@@ -60,7 +60,19 @@ export function startLibreOffice(): Promise<boolean> {
     const port = await freePort();
     let child: ChildProcess;
     try {
-      child = spawn("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", `--accept=socket,host=127.0.0.1,port=${port};urp;`], { detached: true, stdio: "ignore" });
+      child = spawn(
+        "soffice",
+        [
+          `-env:UserInstallation=file://${profile}`,
+          "--headless",
+          "--invisible",
+          "--nologo",
+          "--norestore",
+          "--nodefault",
+          `--accept=socket,host=127.0.0.1,port=${port};urp;`,
+        ],
+        { detached: true, stdio: "ignore" },
+      );
     } catch {
       return false;
     }
@@ -89,7 +101,11 @@ export function startLibreOffice(): Promise<boolean> {
 
 function soffice(profile: string, docxs: string[], outDir: string): Promise<Conversion> {
   return new Promise((resolve) => {
-    const child = spawn("soffice", [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxs], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(
+      "soffice",
+      [`-env:UserInstallation=file://${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, ...docxs],
+      { stdio: ["ignore", "ignore", "pipe"] },
+    );
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
     const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);

@@ -29,7 +29,10 @@ export class Runner {
   async until(text: string, n = 1, ms = 20_000): Promise<void> {
     const t0 = Date.now();
     while (this.out.split(text).length - 1 < n) {
-      if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${JSON.stringify(text)} ×${n}\n--- stdout:\n${this.out.slice(-1500)}\n--- stderr:\n${this.err}`);
+      if (Date.now() - t0 > ms)
+        throw new Error(
+          `timed out waiting for ${JSON.stringify(text)} ×${n}\n--- stdout:\n${this.out.slice(-1500)}\n--- stderr:\n${this.err}`,
+        );
       await new Promise<void>((r) => {
         this.wake = r;
         setTimeout(r, 200);
@@ -42,4 +45,3 @@ export class Runner {
     return this.done;
   }
 }
-

@@ -33,9 +33,22 @@ export async function loadPty(): Promise<typeof import("@lydell/node-pty") | nul
   return ptyModule;
 }
 
-export function spawnCli(pty: typeof import("@lydell/node-pty"), args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): PtyRun {
+export function spawnCli(
+  pty: typeof import("@lydell/node-pty"),
+  args: string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): PtyRun {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== "AFSTEM_LANG" && k !== "AFSTEM_FORMATS_PATH" && k !== "AFSTEM_UI" && k !== "npm_command" && k !== "npm_execpath") env[k] = v;
+  for (const [k, v] of Object.entries(process.env))
+    if (
+      v !== undefined &&
+      k !== "AFSTEM_LANG" &&
+      k !== "AFSTEM_FORMATS_PATH" &&
+      k !== "AFSTEM_UI" &&
+      k !== "npm_command" &&
+      k !== "npm_execpath"
+    )
+      env[k] = v;
   Object.assign(env, { NO_COLOR: "1", TERM: "xterm-256color" }, opts.env);
   const p = pty.spawn(process.execPath, [BIN, ...args], { cols: 120, rows: 40, cwd: opts.cwd ?? ROOT, env });
   let raw = "";

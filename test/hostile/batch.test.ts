@@ -7,7 +7,18 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
 import { docxPart, docxText } from "../helpers/documents.js";
-import { CASES, LONG_ANSWER, buildCorpus, errorLines, noCrash, outputStem, runInProcessAsync, type Accepted, type AsyncResult, type Refused } from "./cases.js";
+import {
+  CASES,
+  LONG_ANSWER,
+  buildCorpus,
+  errorLines,
+  noCrash,
+  outputStem,
+  runInProcessAsync,
+  type Accepted,
+  type AsyncResult,
+  type Refused,
+} from "./cases.js";
 
 const tmp = tempDir("afstem-hostile-batch-");
 afterAll(() => tmp.cleanup());
@@ -30,7 +41,10 @@ beforeAll(async () => {
     runInProcessAsync(["rollup", "gesprekken", "--out", ROLLUP_OUT, "--include-drafts", "--include-text"], opts),
   ]);
   // The worker-thread engine (used from 200 files on) must say the same things.
-  workers = await runInProcessAsync(["rollup", "gesprekken", "--out", "rollup-workers", "--include-drafts", "--include-text"], { ...opts, env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" } });
+  workers = await runInProcessAsync(["rollup", "gesprekken", "--out", "rollup-workers", "--include-drafts", "--include-text"], {
+    ...opts,
+    env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" },
+  });
 }, 120_000);
 
 /** Each refused file: exactly one located line, as in the table; accepted files: none. */
@@ -73,13 +87,17 @@ describe(`report over ${CASES.length} hostile files in one run`, () => {
   });
 
   it("hostile text is kept as text: formulas, bidi marks, 100 000 characters", async () => {
-    const text = await docxText(path.join(tmp.dir, REPORT_OUT, `${outputStem(ACCEPTED.find((c) => c.file === "session-hostile-text.yaml")!)}.docx`));
+    const text = await docxText(
+      path.join(tmp.dir, REPORT_OUT, `${outputStem(ACCEPTED.find((c) => c.file === "session-hostile-text.yaml")!)}.docx`),
+    );
     expect(text).toContain("+cmd|' /C calc'!A0");
     expect(text).toContain("@SUM(A1:A9)");
     expect(text).toContain("Van rechts naar links: \u202Egnirts\u202C en een teken \u200F hier.");
     expect(text).toContain("Losse surrogaten  en  midden in een zin"); // lone surrogates dropped
     expect(text).toContain("Besturingstekens [31m rood[0m"); // control characters dropped
-    const long = await docxText(path.join(tmp.dir, REPORT_OUT, `${outputStem(ACCEPTED.find((c) => c.file === "lang-antwoord.yaml")!)}.docx`));
+    const long = await docxText(
+      path.join(tmp.dir, REPORT_OUT, `${outputStem(ACCEPTED.find((c) => c.file === "lang-antwoord.yaml")!)}.docx`),
+    );
     expect(long).toContain(LONG_ANSWER);
   });
 });
@@ -95,7 +113,8 @@ describe(`rollup over ${CASES.length} hostile files in one run`, () => {
     expect(errorLines(workers.stderr)).toEqual(errorLines(rollup.stderr));
   });
 
-  const csv = (name: string): Record<string, string>[] => parse(readFileSync(path.join(tmp.dir, ROLLUP_OUT, name), "utf8"), { columns: true, bom: true });
+  const csv = (name: string): Record<string, string>[] =>
+    parse(readFileSync(path.join(tmp.dir, ROLLUP_OUT, name), "utf8"), { columns: true, bom: true });
 
   it("every good file is in the rollup under its file name (spaces and accents too)", () => {
     const ids = new Set(csv("kernteam-wide.csv").map((r) => r.session_id));

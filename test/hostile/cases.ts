@@ -65,7 +65,12 @@ const FROM_HOSTILE: Refused[] = [
 const FROM_BATCH: Case[] = [
   refused("session-yesno-off.yaml", "8:17", "answer-type", "vast_overleg: verwacht ja of nee"),
   refused("session-duplicate-answer.yaml", "10:3", "duplicate-key", "'gedeelde_visie' komt twee keer voor"),
-  refused("session-unknown-question.yaml", "8:3", "unknown-question", "onbekende vraag 'wat_gaat_goedd' in format kernteam v2 — bedoelt u 'wat_gaat_goed'?"),
+  refused(
+    "session-unknown-question.yaml",
+    "8:3",
+    "unknown-question",
+    "onbekende vraag 'wat_gaat_goedd' in format kernteam v2 — bedoelt u 'wat_gaat_goed'?",
+  ),
   refused("session-js-function.yaml", "8:18", "yaml-tag", "'!!js/function' wordt niet ondersteund"),
   refused("session-binary.yaml", "8:18", "yaml-tag", "'!!binary' wordt niet ondersteund"),
   refused("session-billion-laughs.yaml", "9:8", "yaml-alias", "te veel aliassen"),
@@ -107,8 +112,11 @@ export function buildCorpus(dir: string, bigMb = 12): string {
   mkdirSync(path.join(root, "Gesprekken 2026 – Zeeënweg"), { recursive: true });
   for (const c of FROM_HOSTILE) copyFileSync(path.join(HOSTILE, c.file), path.join(root, c.file));
   for (const f of readdirSync(BATCH)) copyFileSync(path.join(BATCH, f), path.join(root, f));
-  const text16 = session("OBS Zestien SCHOOL", "  wat_gaat_goed: \"Coördinatie loopt goed, ook met de één en de ander.\"\n");
-  writeFileSync(path.join(root, "utf16le.yaml"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text16.replace("SCHOOL", "Klein"), "utf16le")]));
+  const text16 = session("OBS Zestien SCHOOL", '  wat_gaat_goed: "Coördinatie loopt goed, ook met de één en de ander."\n');
+  writeFileSync(
+    path.join(root, "utf16le.yaml"),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text16.replace("SCHOOL", "Klein"), "utf16le")]),
+  );
   const be = Buffer.from(text16.replace("SCHOOL", "Groot"), "utf16le").swap16();
   writeFileSync(path.join(root, "utf16be.yaml"), Buffer.concat([Buffer.from([0xfe, 0xff]), be]));
   writeFileSync(path.join(root, "latin1-session.yaml"), Buffer.from(session("Coördinatie", "  vast_overleg: true\n"), "latin1"));
@@ -156,7 +164,10 @@ export interface AsyncResult {
 }
 
 /** The real CLI, asynchronously (so a handful can run side by side). */
-export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<string, string>; timeout?: number; input?: string }): Promise<AsyncResult> {
+export function runCliAsync(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; timeout?: number; input?: string },
+): Promise<AsyncResult> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...opts.env };
@@ -177,7 +188,10 @@ export function runCliAsync(args: string[], opts: { cwd: string; env?: Record<st
 }
 
 /** The same, in-process (test/helpers/cli.ts): for what a test reads from messages, exit codes and files. */
-export async function runInProcessAsync(args: string[], opts: { cwd: string; env?: Record<string, string>; timeout?: number; input?: string }): Promise<AsyncResult> {
+export async function runInProcessAsync(
+  args: string[],
+  opts: { cwd: string; env?: Record<string, string>; timeout?: number; input?: string },
+): Promise<AsyncResult> {
   const t0 = Date.now();
   const { env, ...rest } = opts;
   const r = await runInProcess(args, { ...rest, env: { AFSTEM_LANG: undefined, AFSTEM_FORMATS_PATH: undefined, ...env } });

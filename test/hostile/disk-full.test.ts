@@ -99,7 +99,10 @@ describe("a full disk", () => {
 
   it("run --answers: one message, exit 2, nothing written", async () => {
     const disk = fullDisk(64);
-    const r = await runInProcessAsync(["run", "kernteam", "--answers", path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "--out", disk.dir], { cwd: tmp.dir, env: disk.env });
+    const r = await runInProcessAsync(
+      ["run", "kernteam", "--answers", path.join(EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "--out", disk.dir],
+      { cwd: tmp.dir, env: disk.env },
+    );
     noTrace(r.stderr);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("de schijf is vol (ENOSPC)");

@@ -28,7 +28,9 @@ describe("two processes at once", () => {
   it("two `run kernteam --answers` for the same school and date into one --out: two files, both reported", async () => {
     const dir = fresh("run2");
     const out = path.join(dir, "uit");
-    const [a, b] = await Promise.all([0, 1].map(() => runCliAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env })));
+    const [a, b] = await Promise.all(
+      [0, 1].map(() => runCliAsync(["run", "kernteam", "--answers", EXAMPLE, "--out", out], { cwd: dir, env })),
+    );
     expect([a!.code, b!.code]).toEqual([0, 0]);
     const saved = [a!, b!].map((r) => /Opgeslagen: (.*)$/m.exec(r.stdout)?.[1]);
     expect(new Set(saved).size).toBe(2);
@@ -56,12 +58,16 @@ describe("two processes at once", () => {
   it("two `rollup` runs into one --out: one set is written, the other refused, never mixed", async () => {
     const dir = fresh("rollup2");
     const out = path.join(dir, "uit");
-    const runs = await Promise.all(["long", "wide"].map((layout) => runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", layout], { cwd: dir, env })));
+    const runs = await Promise.all(
+      ["long", "wide"].map((layout) => runCliAsync(["rollup", EXAMPLES, "--out", out, "--layout", layout], { cwd: dir, env })),
+    );
     expect(runs.map((r) => r.code).sort()).toEqual([0, 1]);
     const files = readdirSync(out).sort();
     const winner = runs.find((r) => r.code === 0)!;
     const layout = winner === runs[0] ? "long" : "wide";
-    expect(files).toEqual([`kernteam-${layout}.csv`, "kernteam-buch-codebook.csv", `kernteam-buch-${layout}.csv`, "kernteam-codebook.csv"].sort());
+    expect(files).toEqual(
+      [`kernteam-${layout}.csv`, "kernteam-buch-codebook.csv", `kernteam-buch-${layout}.csv`, "kernteam-codebook.csv"].sort(),
+    );
     expect(runs.find((r) => r.code === 1)!.stderr).toMatch(/niet overschreven/);
     expect(litter(dir)).toEqual([]);
   }, 60_000);
@@ -167,7 +173,13 @@ describe("rollup output is one set", () => {
     const forced = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
     expect(forced.code).toBe(0);
     // Only this run's files (and the user's own file): no wide/summary/actions of the first run.
-    expect(readdirSync(out).sort()).toEqual(["kernteam-buch-codebook.csv", "kernteam-buch-long.csv", "kernteam-codebook.csv", "kernteam-long.csv", "notities.txt"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "kernteam-buch-codebook.csv",
+      "kernteam-buch-long.csv",
+      "kernteam-codebook.csv",
+      "kernteam-long.csv",
+      "notities.txt",
+    ]);
     expect(readFileSync(path.join(out, "kernteam-long.csv"), "utf8")).toBe(long);
     expect(readdirSync(dir).filter((f) => f !== "uit")).toEqual([]);
   }, 60_000);

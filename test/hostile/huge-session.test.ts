@@ -22,7 +22,11 @@ function hugeSession(keys: number, duplicate = false): string {
 it("validate: 100,000 unknown answer keys in seconds; 100 findings shown, then '… en 99900 meer'", async () => {
   const file = path.join(tmp.dir, "groot.yaml");
   writeFileSync(file, hugeSession(100_000));
-  const r = await runInProcessAsync(["validate", "groot.yaml"], { cwd: tmp.dir, env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache") }, timeout: 120_000 });
+  const r = await runInProcessAsync(["validate", "groot.yaml"], {
+    cwd: tmp.dir,
+    env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache") },
+    timeout: 120_000,
+  });
   expect(r.code).toBe(1);
   const lines = r.stdout.trimEnd().split("\n");
   expect(lines).toHaveLength(101);
@@ -36,7 +40,11 @@ it("validate: 100,000 unknown answer keys in seconds; 100 findings shown, then '
 it("a duplicate key among 100,000 is still found, at the second one", async () => {
   const file = path.join(tmp.dir, "dubbel.yaml");
   writeFileSync(file, hugeSession(100_000, true));
-  const r = await runInProcessAsync(["validate", "dubbel.yaml"], { cwd: tmp.dir, env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache") }, timeout: 120_000 });
+  const r = await runInProcessAsync(["validate", "dubbel.yaml"], {
+    cwd: tmp.dir,
+    env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache") },
+    timeout: 120_000,
+  });
   expect(r.code).toBe(1);
   expect(r.stdout).toBe("dubbel.yaml:100022:3  error  de sleutel 'onbekend_7' komt twee keer voor in dezelfde mapping  (duplicate-key)\n");
   expect(r.ms).toBeLessThan(60_000);

@@ -20,10 +20,20 @@ beforeAll(() => {
 }, 120_000);
 
 const litter = (dir: string): string[] =>
-  existsSync(dir) ? (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(TEMP_SUFFIX) || f.endsWith(".tmp") || f.endsWith(".spool")) : [];
+  existsSync(dir)
+    ? (readdirSync(dir, { recursive: true }) as string[]).filter(
+        (f) => f.endsWith(TEMP_SUFFIX) || f.endsWith(".tmp") || f.endsWith(".spool"),
+      )
+    : [];
 
 /** Start afstem; `when` is polled until true, then `signal` is sent. */
-function interrupted(args: string[], cwd: string, when: () => boolean, signal: NodeJS.Signals, extraEnv: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; early: boolean; pid: number }> {
+function interrupted(
+  args: string[],
+  cwd: string,
+  when: () => boolean,
+  signal: NodeJS.Signals,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string; early: boolean; pid: number }> {
   return new Promise((resolve) => {
     const e: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", ...env, ...extraEnv };
     delete e.AFSTEM_LANG;
@@ -80,7 +90,9 @@ describe.each(["SIGINT", "SIGTERM"] as const)("%s", (signal) => {
     // a fixed time: on a busy machine Node may still be starting after 500 ms, and a Ctrl+C then
     // meets Node's default handler, not afstem's.
     const cache = path.join(tmp.dir, `validate-cache-${signal}`);
-    const r = await interrupted(["validate", CORPUS], tmp.dir, () => existsSync(cache) && readdirSync(cache).length > 0, signal, { AFSTEM_CACHE_DIR: cache });
+    const r = await interrupted(["validate", CORPUS], tmp.dir, () => existsSync(cache) && readdirSync(cache).length > 0, signal, {
+      AFSTEM_CACHE_DIR: cache,
+    });
     // Finished before the signal arrived (a fast machine): nothing to test here.
     if (r.early || r.stderr.includes("bestanden gecontroleerd:")) return;
     expect(r.code).toBe(130);

@@ -26,8 +26,10 @@ afterAll(() => {
   tmp.cleanup();
 });
 
-const FIFO = "gesprekken/p.yaml:1:1  error  dit is geen gewoon bestand maar een FIFO (named pipe); afstem leest alleen gewone bestanden  (unreadable)";
-const SOCKET = "gesprekken/s.yaml:1:1  error  dit is geen gewoon bestand maar een socket; afstem leest alleen gewone bestanden  (unreadable)";
+const FIFO =
+  "gesprekken/p.yaml:1:1  error  dit is geen gewoon bestand maar een FIFO (named pipe); afstem leest alleen gewone bestanden  (unreadable)";
+const SOCKET =
+  "gesprekken/s.yaml:1:1  error  dit is geen gewoon bestand maar een socket; afstem leest alleen gewone bestanden  (unreadable)";
 
 describe("odd files in an input folder", () => {
   it("validate: a FIFO and a socket named .yaml are refused by name, no hang", async () => {
@@ -39,7 +41,11 @@ describe("odd files in an input folder", () => {
 
   it("rollup (both engines): the FIFO is skipped with one line, the good session is rolled up", async () => {
     for (const engine of ["simple", "workers"]) {
-      const r = await runCliAsync(["rollup", "gesprekken", "--out", `uit-${engine}`], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: engine }, timeout: 30_000 });
+      const r = await runCliAsync(["rollup", "gesprekken", "--out", `uit-${engine}`], {
+        cwd: tmp.dir,
+        env: { ...env, AFSTEM_ROLLUP_ENGINE: engine },
+        timeout: 30_000,
+      });
       expect(r.code, engine).toBe(1);
       expect(r.stderr, engine).toContain(FIFO);
       expect(r.stderr, engine).toContain(SOCKET);
@@ -55,10 +61,16 @@ describe("odd files in an input folder", () => {
   }, 40_000);
 
   it("validate /dev/zero: refused as a device at once, memory stays small", async () => {
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, path.join(ROOT, "bin/afstem.js"), "validate", "/dev/zero"], { encoding: "utf8", env: { ...process.env, ...env, NO_COLOR: "1" }, timeout: 30_000 });
+    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, path.join(ROOT, "bin/afstem.js"), "validate", "/dev/zero"], {
+      encoding: "utf8",
+      env: { ...process.env, ...env, NO_COLOR: "1" },
+      timeout: 30_000,
+    });
     if (r.error) return; // no GNU time here
     expect(r.status).toBe(2);
-    expect(r.stdout).toBe("/dev/zero:1:1  error  dit is geen gewoon bestand maar een apparaat; afstem leest alleen gewone bestanden  (unreadable)\n");
+    expect(r.stdout).toBe(
+      "/dev/zero:1:1  error  dit is geen gewoon bestand maar een apparaat; afstem leest alleen gewone bestanden  (unreadable)\n",
+    );
     const kb = Number(r.stderr.trim().split("\n").at(-1));
     expect(kb).toBeLessThan(200_000);
   }, 40_000);
@@ -76,14 +88,22 @@ describe("an --out that cannot be created fails at once", () => {
   it.each([
     ["report", ["report", "examples", "--out", "/proc/foo"], "afstem: kan de map /proc/foo niet maken: "],
     ["rollup", ["rollup", "examples", "--out", "/proc/foo"], "afstem: /proc/foo: kan de uitvoermap niet maken: "],
-    ["run --answers", ["run", "kernteam", "--answers", "examples/2026-09-15-obs-de-regenboog-kernteam.yaml", "--out", "/proc/foo"], "afstem: kan niet schrijven in /proc/foo: "],
-  ])("%s --out /proc/foo: one message, exit 2, within seconds", async (_name, args, start) => {
-    const r = await runInProcessAsync(args, { cwd: ROOT, env, timeout: 30_000 });
-    expect(r.code).toBe(2);
-    expect(r.stderr.startsWith(start)).toBe(true);
-    expect(r.stderr).not.toMatch(/\n\s+at |interne fout/);
-    expect(r.ms).toBeLessThan(25_000);
-  }, 40_000);
+    [
+      "run --answers",
+      ["run", "kernteam", "--answers", "examples/2026-09-15-obs-de-regenboog-kernteam.yaml", "--out", "/proc/foo"],
+      "afstem: kan niet schrijven in /proc/foo: ",
+    ],
+  ])(
+    "%s --out /proc/foo: one message, exit 2, within seconds",
+    async (_name, args, start) => {
+      const r = await runInProcessAsync(args, { cwd: ROOT, env, timeout: 30_000 });
+      expect(r.code).toBe(2);
+      expect(r.stderr.startsWith(start)).toBe(true);
+      expect(r.stderr).not.toMatch(/\n\s+at |interne fout/);
+      expect(r.ms).toBeLessThan(25_000);
+    },
+    40_000,
+  );
 
   it("an empty --out is a usage error, not \"mkdir ''\"", async () => {
     for (const cmd of ["report", "rollup"]) {

@@ -6,7 +6,19 @@ import path from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../helpers/cli.js";
-import { CASES, LONG_ANSWER, buildCorpus, errorLines, isUnreadable, noCrash, outputStem, pooled, runInProcessAsync, type AsyncResult, type Case } from "./cases.js";
+import {
+  CASES,
+  LONG_ANSWER,
+  buildCorpus,
+  errorLines,
+  isUnreadable,
+  noCrash,
+  outputStem,
+  pooled,
+  runInProcessAsync,
+  type AsyncResult,
+  type Case,
+} from "./cases.js";
 
 const tmp = tempDir("afstem-hostile-run-");
 afterAll(() => tmp.cleanup());
@@ -27,19 +39,22 @@ beforeAll(async () => {
 const row = (c: Case) => [c.file, c] as const;
 
 describe(`run --answers over ${CASES.length} hostile files`, () => {
-  it.each(CASES.filter((c) => c.kind === "refused" && !isUnreadable(c)).map(row))("%s: exit 1, one located line, nothing written", (_f, c) => {
-    if (c.kind !== "refused") throw new Error("table");
-    const r = results.get(c.file)!;
-    noCrash(r);
-    expect(r.code).toBe(1);
-    const lines = errorLines(r.stderr);
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatchObject({ file: `gesprekken/${c.file}`, at: c.at, rule: c.rule });
-    expect(lines[0]!.message).toContain(c.msg);
-    expect(r.stderr).toContain(`1 probleem/problemen in gesprekken/${c.file}; er is niets geschreven.`);
-    expect(readdirSync(path.join(tmp.dir, outOf(CASES.indexOf(c))))).toEqual([]);
-    expect(r.ms).toBeLessThan(15_000);
-  });
+  it.each(CASES.filter((c) => c.kind === "refused" && !isUnreadable(c)).map(row))(
+    "%s: exit 1, one located line, nothing written",
+    (_f, c) => {
+      if (c.kind !== "refused") throw new Error("table");
+      const r = results.get(c.file)!;
+      noCrash(r);
+      expect(r.code).toBe(1);
+      const lines = errorLines(r.stderr);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({ file: `gesprekken/${c.file}`, at: c.at, rule: c.rule });
+      expect(lines[0]!.message).toContain(c.msg);
+      expect(r.stderr).toContain(`1 probleem/problemen in gesprekken/${c.file}; er is niets geschreven.`);
+      expect(readdirSync(path.join(tmp.dir, outOf(CASES.indexOf(c))))).toEqual([]);
+      expect(r.ms).toBeLessThan(15_000);
+    },
+  );
 
   it.each(CASES.filter(isUnreadable).map(row))("%s: unreadable, exit 2, one located message with a hint", (_f, c) => {
     if (c.kind !== "refused") throw new Error("table");
@@ -65,7 +80,11 @@ describe(`run --answers over ${CASES.length} hostile files`, () => {
     const dir = path.join(tmp.dir, outOf(CASES.indexOf(c)));
     expect(readdirSync(dir)).toEqual([`${outputStem(c)}.yaml`]);
     expect(r.stdout).toBe(`Opgeslagen: ${path.join(outOf(CASES.indexOf(c)), `${outputStem(c)}.yaml`)}\n`);
-    const saved = parse(readFileSync(path.join(dir, `${outputStem(c)}.yaml`), "utf8")) as { meta: { school: string }; started: string; updated: string };
+    const saved = parse(readFileSync(path.join(dir, `${outputStem(c)}.yaml`), "utf8")) as {
+      meta: { school: string };
+      started: string;
+      updated: string;
+    };
     expect(saved.meta.school).toBe(c.school);
     expect(saved.started <= saved.updated).toBe(true);
   });
@@ -74,16 +93,22 @@ describe(`run --answers over ${CASES.length} hostile files`, () => {
     const c = CASES.find((x) => x.file === "session-hostile-text.yaml")!;
     if (c.kind !== "accepted") throw new Error("table");
     const input = parse(readFileSync(path.join(tmp.dir, "gesprekken", c.file), "utf8")) as { answers: unknown };
-    const saved = parse(readFileSync(path.join(tmp.dir, outOf(CASES.indexOf(c)), `${outputStem(c)}.yaml`), "utf8")) as { answers: Record<string, unknown> };
+    const saved = parse(readFileSync(path.join(tmp.dir, outOf(CASES.indexOf(c)), `${outputStem(c)}.yaml`), "utf8")) as {
+      answers: Record<string, unknown>;
+    };
     expect(saved.answers).toEqual(input.answers);
     expect(saved.answers.wat_kan_beter).toContain("\uD800");
     const long = CASES.find((x) => x.file === "lang-antwoord.yaml")!;
-    const l = parse(readFileSync(path.join(tmp.dir, outOf(CASES.indexOf(long)), `${outputStem(long as never)}.yaml`), "utf8")) as { answers: Record<string, unknown> };
+    const l = parse(readFileSync(path.join(tmp.dir, outOf(CASES.indexOf(long)), `${outputStem(long as never)}.yaml`), "utf8")) as {
+      answers: Record<string, unknown>;
+    };
     expect(l.answers.overleg_gewenst).toBe(LONG_ANSWER);
   });
 
   it("the whole corpus stayed inside the --out folders", () => {
-    expect(readdirSync(tmp.dir).sort()).toEqual(["cache", "gesprekken", "uit – ë"].filter((d) => d !== "cache" || existsSync(path.join(tmp.dir, "cache"))).sort());
+    expect(readdirSync(tmp.dir).sort()).toEqual(
+      ["cache", "gesprekken", "uit – ë"].filter((d) => d !== "cache" || existsSync(path.join(tmp.dir, "cache"))).sort(),
+    );
   });
 });
 
@@ -103,7 +128,10 @@ describe("run --answers: paths that are not session files", () => {
 describe("run --answers: an --out that cannot be written", () => {
   it("a folder under a regular file (ENOTDIR): exit 2, said in words, nothing lost (the answers file is the source)", async () => {
     writeFileSync(path.join(tmp.dir, "een-bestand"), "x");
-    const r = await runInProcessAsync(["run", "kernteam", "--answers", "gesprekken/session-yesno-no.yaml", "--out", "een-bestand/uit"], { cwd: tmp.dir, env });
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", "gesprekken/session-yesno-no.yaml", "--out", "een-bestand/uit"], {
+      cwd: tmp.dir,
+      env,
+    });
     noCrash(r);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
@@ -118,7 +146,11 @@ describe.runIf(process.env.AFSTEM_BIG === "1")("a 50 MB session file (AFSTEM_BIG
     const big = tempDir("afstem-big-");
     try {
       buildCorpus(big.dir, 50);
-      for (const args of [["run", "kernteam", "--answers", "gesprekken/groot.yaml", "--out", "a"], ["report", "gesprekken/groot.yaml", "--out", "b"], ["rollup", "gesprekken/groot.yaml", "--out", "c"]]) {
+      for (const args of [
+        ["run", "kernteam", "--answers", "gesprekken/groot.yaml", "--out", "a"],
+        ["report", "gesprekken/groot.yaml", "--out", "b"],
+        ["rollup", "gesprekken/groot.yaml", "--out", "c"],
+      ]) {
         const r = await runInProcessAsync(args, { cwd: big.dir, env });
         noCrash(r);
         expect(r.code).toBe(args[0] === "run" ? 2 : 1);

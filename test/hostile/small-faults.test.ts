@@ -42,7 +42,11 @@ describe("smaller faults", () => {
     const reg = await FormatRegistry.load(formatDirs());
     const s = readExample(REGENBOOG);
     const fmt = reg.get("kernteam", 2)!;
-    const model = buildReport({ ...fmt, title: { nl: "Titel\uFFFE met \u0001 rare \uFFFF tekens \uD800", en: "x" } } as typeof fmt, s, "nl");
+    const model = buildReport(
+      { ...fmt, title: { nl: "Titel\uFFFE met \u0001 rare \uFFFF tekens \uD800", en: "x" } } as typeof fmt,
+      s,
+      "nl",
+    );
     const file = path.join(fresh(), "x.docx");
     writeFileSync(file, await renderReport(model));
     const core = await docxPart(file, /docProps\/core\.xml$/);
@@ -68,7 +72,15 @@ describe("smaller faults", () => {
     const lines = readFileSync(REGENBOOG, "utf8").split("\n");
     const at = lines.indexOf("answers:");
     writeFileSync(path.join(dir, "sleutel.yaml"), [...lines.slice(0, at + 1), "  ? [a, b]", "  : x", ...lines.slice(at + 1)].join("\n"));
-    writeFileSync(path.join(dir, "diep.yaml"), [...lines.slice(0, at + 1), ...Array.from({ length: 4000 }, (_, k) => `${" ".repeat(2 + k)}k:`), `${" ".repeat(4002)}x`, ...lines.slice(at + 1)].join("\n"));
+    writeFileSync(
+      path.join(dir, "diep.yaml"),
+      [
+        ...lines.slice(0, at + 1),
+        ...Array.from({ length: 4000 }, (_, k) => `${" ".repeat(2 + k)}k:`),
+        `${" ".repeat(4002)}x`,
+        ...lines.slice(at + 1),
+      ].join("\n"),
+    );
     writeFileSync(path.join(dir, "soort.yaml"), lines.join("\n").replace(/^afstem: 1$/m, "afstem: 2"));
     const r = await runInProcessAsync(["validate", "sleutel.yaml", "diep.yaml", "soort.yaml"], { cwd: dir, env });
     expect(r.code).toBe(1);
@@ -88,8 +100,15 @@ describe("smaller faults", () => {
     writeFileSync(path.join(dir, "fmt/b.yaml"), text);
     const r = await runInProcessAsync(["--formats-dir", "fmt", "lint", "fmt"], { cwd: dir, env });
     expect(r.code).toBe(1);
-    const rules = r.stdout.trim().split("\n").filter((l) => l.endsWith("(format-duplicate)"));
-    expect(rules.map((l) => l.split("  ").slice(0, 2).join("  "))).toEqual(["fmt/a.yaml:3:10  error", "fmt/a.yaml:3:10  warning", "fmt/b.yaml:3:10  error"]);
+    const rules = r.stdout
+      .trim()
+      .split("\n")
+      .filter((l) => l.endsWith("(format-duplicate)"));
+    expect(rules.map((l) => l.split("  ").slice(0, 2).join("  "))).toEqual([
+      "fmt/a.yaml:3:10  error",
+      "fmt/a.yaml:3:10  warning",
+      "fmt/b.yaml:3:10  error",
+    ]);
     expect(rules[1]).toContain("bestaat ook ingebouwd (");
     const f = await runInProcessAsync(["--formats-dir", "fmt", "formats"], { cwd: dir, env });
     expect(f.stdout).toContain("⚠ fmt/b.yaml wordt niet gebruikt: format kernteam versie 2 komt al uit fmt/a.yaml");
@@ -104,7 +123,10 @@ describe("smaller faults", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^a +1 +— +— +✗ onbruikbaar \(extends-cycle\): zie afstem lint fmt\/a\.yaml$/m);
     expect(r.stdout).toMatch(/^b +1 +— +— +✗ onbruikbaar \(extends-cycle\)/m);
-    const j = JSON.parse((await runInProcessAsync(["--formats-dir", "fmt", "formats", "--json"], { cwd: dir, env })).stdout) as { id: string; broken?: string }[];
+    const j = JSON.parse((await runInProcessAsync(["--formats-dir", "fmt", "formats", "--json"], { cwd: dir, env })).stdout) as {
+      id: string;
+      broken?: string;
+    }[];
     expect(j.filter((x) => x.broken).map((x) => x.id)).toEqual(["a", "b"]);
   }, 30_000);
 

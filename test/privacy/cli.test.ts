@@ -38,7 +38,17 @@ const csvText = (out: string) =>
   readdirSync(out, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith(".csv"))
-    .map((f) => (parseCsv(readFileSync(path.join(out, f)), { bom: true, delimiter: f.includes("excel") ? ";" : [",", ";"], relax_column_count: true }) as string[][]).flat().join("\n"))
+    .map((f) =>
+      (
+        parseCsv(readFileSync(path.join(out, f)), {
+          bom: true,
+          delimiter: f.includes("excel") ? ";" : [",", ";"],
+          relax_column_count: true,
+        }) as string[][]
+      )
+        .flat()
+        .join("\n"),
+    )
     .join("\n");
 
 describe("rollup through the gate", () => {
@@ -49,7 +59,9 @@ describe("rollup through the gate", () => {
     expect(r.code, r.stderr).toBe(0);
     // 4 final conversations (Regenboog, Wegwijzer, Zandpad, Duinzicht v1) + Kompas; the backup and conflict copies do not count.
     expect(r.stdout).toContain("5 vastgestelde gesprek(ken) meegenomen");
-    expect(r.stderr).toMatch(/let op: .*backup\/2026-09-15-obs-de-regenboog-kernteam\.yaml is hetzelfde gesprek als .*in\/2026-09-15-obs-de-regenboog-kernteam\.yaml/);
+    expect(r.stderr).toMatch(
+      /let op: .*backup\/2026-09-15-obs-de-regenboog-kernteam\.yaml is hetzelfde gesprek als .*in\/2026-09-15-obs-de-regenboog-kernteam\.yaml/,
+    );
     expect(r.stderr).toContain("Niet gedeeld met de regio (alleen aantallen):");
     expect(r.stderr).toContain("1 conflictkopie(ën) (*.conflict-*) niet meegeteld");
     expect(r.stderr).toContain("1 kopie(ën) van een gesprek dat al meetelt niet meegeteld");
@@ -70,7 +82,9 @@ describe("rollup through the gate", () => {
     const bad = await runInProcess(["rollup", input, "--out", path.join(dir, "q"), "--from", "15-09-2026"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--from verwacht een datum als JJJJ-MM-DD");
-    expect((await runInProcess(["rollup", input, "--out", path.join(dir, "q"), "--from", "2026-10-01", "--to", "2026-09-01"])).code).toBe(2);
+    expect((await runInProcess(["rollup", input, "--out", path.join(dir, "q"), "--from", "2026-10-01", "--to", "2026-09-01"])).code).toBe(
+      2,
+    );
   });
 
   it("--split and --excel hold no unreleased item either", async () => {
@@ -88,7 +102,19 @@ describe("report --summary through the gate", () => {
   it("one conversation once, the period in the title block, what was held back at the end", async () => {
     const input = corpus();
     const out = path.join(dir, "sum");
-    const r = await runInProcess(["report", input, "--out", out, "--summary", "--from", "2026-09-01", "--to", "2026-12-31", "--min-group", "2"]);
+    const r = await runInProcess([
+      "report",
+      input,
+      "--out",
+      out,
+      "--summary",
+      "--from",
+      "2026-09-01",
+      "--to",
+      "2026-12-31",
+      "--min-group",
+      "2",
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/backup\/2026-09-15-obs-de-regenboog-kernteam\.yaml is hetzelfde gesprek als/);
     const [name] = readdirSync(out);

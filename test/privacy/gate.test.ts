@@ -6,7 +6,16 @@ import { release } from "../../src/privacy/gate.js";
 import { nameForms, nameScrubber } from "../../src/privacy/names.js";
 import { protectGrid, protectLine } from "../../src/privacy/suppress.js";
 
-const q = (id: string, type: Question["type"], privacy: Question["privacy"], extra: Partial<Question> = {}): Question => ({ id, type, prompt: { nl: id }, required: false, tags: [], privacy, was: [], ...extra });
+const q = (id: string, type: Question["type"], privacy: Question["privacy"], extra: Partial<Question> = {}): Question => ({
+  id,
+  type,
+  prompt: { nl: id },
+  required: false,
+  tags: [],
+  privacy,
+  was: [],
+  ...extra,
+});
 
 const format: Format = {
   id: "t",
@@ -30,7 +39,11 @@ const format: Format = {
         q("score", "scale", "intern", { min: 1, max: 5 }),
         q("gp", "repeat", "open", {
           shareWhen: { q: "delen", is: true },
-          fields: [q("titel", "text", "open"), q("wie", "multichoice", "open", { options: [{ code: "a", label: { nl: "A" } }] }), q("delen", "yesno", "open")],
+          fields: [
+            q("titel", "text", "open"),
+            q("wie", "multichoice", "open", { options: [{ code: "a", label: { nl: "A" } }] }),
+            q("delen", "yesno", "open"),
+          ],
         }),
       ],
     },
@@ -107,7 +120,8 @@ describe("release for the region", () => {
       "region",
     );
     const all = JSON.stringify(r);
-    for (const secret of ["Anouk", "Ineke", "Bakker", "Vries", "Mohammed", "interne oorzaak", "thuiszitter", "notitie", "Wachtlijst"]) expect(all).not.toContain(secret);
+    for (const secret of ["Anouk", "Ineke", "Bakker", "Vries", "Mohammed", "interne oorzaak", "thuiszitter", "notitie", "Wachtlijst"])
+      expect(all).not.toContain(secret);
     expect(r.answers.toelichting).toBe("Afspraak met [naam] over het spreekuur");
     expect(r.answers.score).toBe(2); // intern codes are aggregated
     expect(r.withheld).toEqual(["intern_tekst"]);

@@ -42,12 +42,21 @@ const surname = (p: Person) => p.last.split(" ").at(-1)!;
 
 /** The ways a name gets typed into free text. */
 function variants(p: Person): string[] {
-  return [full(p), p.first, `${surname(p)}'s aanpak`, full(p).toLowerCase(), plain(full(p)), plain(p.first).toLowerCase(), `${surname(p)}s werkwijze`, `mevrouw ${p.last}`];
+  return [
+    full(p),
+    p.first,
+    `${surname(p)}'s aanpak`,
+    full(p).toLowerCase(),
+    plain(full(p)),
+    plain(p.first).toLowerCase(),
+    `${surname(p)}s werkwijze`,
+    `mevrouw ${p.last}`,
+  ];
 }
 
 function rng(seed: number) {
   let s = seed >>> 0 || 1;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 interface Corpus {
@@ -67,12 +76,22 @@ function makeCorpus(seed: number, format: Format, base: Session): Corpus {
   const unreleased: string[] = [];
   for (let i = 0; i < n; i++) {
     const s: Session = structuredClone(base);
-    s.meta = { ...s.meta, school: `School ${seed}-${i}`, brin: `${10 + (i % 80)}AB${String(i).padStart(2, "0")}`, gemeente: pick(GEMEENTEN), datum: `2026-10-${String(1 + (i % 28)).padStart(2, "0")}` };
+    s.meta = {
+      ...s.meta,
+      school: `School ${seed}-${i}`,
+      brin: `${10 + (i % 80)}AB${String(i).padStart(2, "0")}`,
+      gemeente: pick(GEMEENTEN),
+      datum: `2026-10-${String(1 + (i % 28)).padStart(2, "0")}`,
+    };
     const people: Person[] = s.participants.map(() => ({ first: pick(FIRST), last: pick(LAST) }));
     s.participants = s.participants.map((p, j) => ({ ...p, name: full(people[j]!) }));
     const owner: Person = { first: pick(FIRST), last: pick(LAST) }; // an owner who is not a participant
     const child = pick(CHILD);
-    s.actions = s.actions.map((a, j) => ({ ...a, who: j === 0 ? full(owner) : full(people[j % people.length]!), what: `${a.what} met ${pick(variants(pick(people)))}` }));
+    s.actions = s.actions.map((a, j) => ({
+      ...a,
+      who: j === 0 ? full(owner) : full(people[j % people.length]!),
+      what: `${a.what} met ${pick(variants(pick(people)))}`,
+    }));
 
     const known = [...people, owner];
     for (const p of known) for (const v of [full(p), p.first, surname(p)]) secrets.add(v);
@@ -110,7 +129,9 @@ function leaks(text: string, secrets: string[]): string[] {
   const hay = fold(text);
   const out: string[] = [];
   for (const secret of secrets) {
-    const needle = fold(secret).replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const needle = fold(secret)
+      .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/\s+/g, "\\s+");
     if (new RegExp(`(?<![\\p{L}\\p{N}])${needle}(?![\\p{L}\\p{N}])`, "u").test(hay)) out.push(secret);
   }
   return out;
@@ -136,12 +157,18 @@ function rollupTexts(c: Corpus, registry: FormatRegistry, dir: string, opts: { e
     minGroup: 5,
     lang: "nl",
   });
-  c.sessions.forEach(({ format, session }, i) => set.add(sessionRecord(`s${i}.yaml`, session, format, plan(format.id), { includeText: opts.includeText }), `s${i}`));
+  c.sessions.forEach(({ format, session }, i) =>
+    set.add(sessionRecord(`s${i}.yaml`, session, format, plan(format.id), { includeText: opts.includeText }), `s${i}`),
+  );
   set.finish();
   // Read back as CSV: a leak must be a cell value, not an artefact of quoting.
   return readdirSync(dir)
     .map((f) => {
-      const rows = parseCsv(readFileSync(path.join(dir, f)), { bom: true, delimiter: opts.excel ? ";" : ",", relax_column_count: true }) as string[][];
+      const rows = parseCsv(readFileSync(path.join(dir, f)), {
+        bom: true,
+        delimiter: opts.excel ? ";" : ",",
+        relax_column_count: true,
+      }) as string[][];
       return rows.flat().join("\n");
     })
     .join("\n");
@@ -228,7 +255,11 @@ describe("no suppressed count can be recomputed", () => {
             sessions.push({ format, session: s });
           }
         });
-        const model = buildSummary(sessions.map(({ format, session }) => ({ format, session: release(session, format, "region") })), "nl", { drafts: 0, includeDrafts: true, minGroup: 5 });
+        const model = buildSummary(
+          sessions.map(({ format, session }) => ({ format, session: release(session, format, "region") })),
+          "nl",
+          { drafts: 0, includeDrafts: true, minGroup: 5 },
+        );
         for (const table of model.counts) {
           tables++;
           const body = table.rows.filter(([label]) => label !== "Totaal");
@@ -241,7 +272,14 @@ describe("no suppressed count can be recomputed", () => {
             continue;
           }
           expect(facts).toBe(String(totalRow[1]));
-          expect(givenAway(body.map(([, n]) => n), Number(totalRow[1]), 5), JSON.stringify(table.rows)).toBe(false);
+          expect(
+            givenAway(
+              body.map(([, n]) => n),
+              Number(totalRow[1]),
+              5,
+            ),
+            JSON.stringify(table.rows),
+          ).toBe(false);
         }
       }),
       { numRuns: RUNS * 8, seed: 20261202 },

@@ -40,7 +40,19 @@ describe("chart specs", () => {
   });
 
   it("choice: bars sorted by count, alt text lists them in that order, English with lang en", () => {
-    const c = chartSpec({ kind: "choice", title: "Help", n: 10, options: [{ label: "a", count: 1 }, { label: "b", count: 7 }, { label: "c", count: 3 }] }, "en")!;
+    const c = chartSpec(
+      {
+        kind: "choice",
+        title: "Help",
+        n: 10,
+        options: [
+          { label: "a", count: 1 },
+          { label: "b", count: 7 },
+          { label: "c", count: 3 },
+        ],
+      },
+      "en",
+    )!;
     expect(rowsOf(c.spec).map((r) => (r as unknown as { label: string }).label)).toEqual(["b", "c", "a"]);
     expect(c.alt).toBe("Bar chart of 'Help', sorted by count: b 7, c 3, a 1.");
   });

@@ -17,7 +17,13 @@ import path from "node:path";
 
 async function models(): Promise<ReportModel[]> {
   const registry = await FormatRegistry.load(formatDirs());
-  const files = [REGENBOOG, VUURTOREN, ...readdirSync(EXAMPLES).filter((f) => f.endsWith(".yaml")).map((f) => path.join(EXAMPLES, f))];
+  const files = [
+    REGENBOOG,
+    VUURTOREN,
+    ...readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith(".yaml"))
+      .map((f) => path.join(EXAMPLES, f)),
+  ];
   const out: ReportModel[] = [];
   for await (const r of loadSessions([...new Set(files)], registry)) {
     if (!r.ok) continue;
@@ -34,7 +40,8 @@ async function models(): Promise<ReportModel[]> {
 /** The package's files; core.xml without the time of writing, which docx takes from the clock. */
 function files(buf: Uint8Array): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, data] of Object.entries(unzipSync(buf))) out.set(name, strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$1"));
+  for (const [name, data] of Object.entries(unzipSync(buf)))
+    out.set(name, strFromU8(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, "$1"));
   return out;
 }
 

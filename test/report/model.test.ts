@@ -24,7 +24,8 @@ async function load(...files: string[]): Promise<{ format: Format; session: Sess
 }
 
 /** The summary reads sessions only as the privacy gate released them. */
-const released = (inputs: { format: Format; session: Session }[]): SummaryInput[] => inputs.map(({ format, session }) => ({ format, session: release(session, format, "region") }));
+const released = (inputs: { format: Format; session: Session }[]): SummaryInput[] =>
+  inputs.map(({ format, session }) => ({ format, session: release(session, format, "region") }));
 
 describe("buildReport", () => {
   it("numbers visible questions per section and leaves hidden ones out", async () => {
@@ -69,7 +70,7 @@ describe("buildSummary", () => {
     const m = buildSummary(released(inputs), "nl", { drafts: 0, includeDrafts: false, minGroup: 5 });
     expect(m.counts[0]!.rows[0]).toEqual(["Beverwijk", "< 5"]);
     // No chart, no breakdown table, no quote: only "< 5" notes.
-    expect(m.main.filter((b) => b.kind === "chart" || b.kind === "bullets" && b.items.some((i) => i.startsWith("“")))).toEqual([]);
+    expect(m.main.filter((b) => b.kind === "chart" || (b.kind === "bullets" && b.items.some((i) => i.startsWith("“"))))).toEqual([]);
     expect(m.main.some((b) => b.kind === "para" && b.text.startsWith("< 5 — minder dan 5 gesprekken"))).toBe(true);
     expect(m.facts).toContainEqual(["Gesprekken", "< 5"]);
   });

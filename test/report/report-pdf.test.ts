@@ -9,7 +9,10 @@ import { toPdf } from "../helpers/libreoffice.js";
 import { REGENBOOG, docxText, readExample, writeSession } from "../helpers/documents.js";
 
 const hasSoffice = spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
-if (!hasSoffice) console.warn("report-pdf: soffice or pdftotext not installed — LibreOffice checks SKIPPED (CI installs libreoffice-writer and poppler-utils)");
+if (!hasSoffice)
+  console.warn(
+    "report-pdf: soffice or pdftotext not installed — LibreOffice checks SKIPPED (CI installs libreoffice-writer and poppler-utils)",
+  );
 
 let dir: string;
 let cleanup: () => void;
@@ -82,22 +85,30 @@ describe("documents that still open", () => {
     expect(text).toContain("notitie met  backspace & <tag>");
   });
 
-  it.skipIf(!hasSoffice)("LibreOffice opens a report and the PDF says what the document says", async () => {
-    const { r, text } = (await convertedOnce()).regenboog;
-    expect(r.code).toBe(0);
-    expect(readdirSync(path.join(shared.dir, "regenboog"))).toEqual(["2026-09-15-obs-de-regenboog-kernteam.docx"]);
-    expect(text).toContain("OBS De Regenboog");
-    expect(text).toMatch(/Vastgesteld op 15 september 2026 door/);
-    expect(text).toContain("6. Knelpunten");
-    expect(text).toMatch(/pagina 1 van \d/);
-    expect(text).toContain("kernteam v2");
-  }, 180_000);
+  it.skipIf(!hasSoffice)(
+    "LibreOffice opens a report and the PDF says what the document says",
+    async () => {
+      const { r, text } = (await convertedOnce()).regenboog;
+      expect(r.code).toBe(0);
+      expect(readdirSync(path.join(shared.dir, "regenboog"))).toEqual(["2026-09-15-obs-de-regenboog-kernteam.docx"]);
+      expect(text).toContain("OBS De Regenboog");
+      expect(text).toMatch(/Vastgesteld op 15 september 2026 door/);
+      expect(text).toContain("6. Knelpunten");
+      expect(text).toMatch(/pagina 1 van \d/);
+      expect(text).toContain("kernteam v2");
+    },
+    180_000,
+  );
 
-  it.skipIf(!hasSoffice)("LibreOffice opens the hostile document too", async () => {
-    const { r, text } = (await convertedOnce()).hostile;
-    expect(r.code).toBe(0);
-    expect(text).toContain("einde <&>");
-    expect(text).toContain("SLOTWOORD");
-    expect(text).toContain("<script>alert(1)</script>");
-  }, 180_000);
+  it.skipIf(!hasSoffice)(
+    "LibreOffice opens the hostile document too",
+    async () => {
+      const { r, text } = (await convertedOnce()).hostile;
+      expect(r.code).toBe(0);
+      expect(text).toContain("einde <&>");
+      expect(text).toContain("SLOTWOORD");
+      expect(text).toContain("<script>alert(1)</script>");
+    },
+    180_000,
+  );
 });

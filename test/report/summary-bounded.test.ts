@@ -32,14 +32,25 @@ function corpus(): { format: Format; session: Session }[] {
   const out: { format: Format; session: Session }[] = [];
   for (let i = 0; i < N; i++) {
     const s: Session = structuredClone(base);
-    s.meta = { ...s.meta, school: `School ${i}`, brin: `${String(10 + (i % 90)).padStart(2, "0")}AB${String(i).padStart(3, "0")}`, gemeente: i % 2 ? "beverwijk" : "velsen" };
+    s.meta = {
+      ...s.meta,
+      school: `School ${i}`,
+      brin: `${String(10 + (i % 90)).padStart(2, "0")}AB${String(i).padStart(3, "0")}`,
+      gemeente: i % 2 ? "beverwijk" : "velsen",
+    };
     // 150 different messages, each given twice: counted once, also beyond the ones listed.
     s.answers = { ...s.answers, boodschap_regiegroep: `Boodschap nummer ${i % 150} aan de regiegroep over wachttijden.` };
     s.actions = [0, 1, 2, 3].map((j) => {
       // Day-of-year order differs from reading order, so "first K" must mean "earliest due".
       const day = (i * 37 + j * 101) % 700;
       const due = new Date(Date.UTC(2025, 9, 1) + day * 86_400_000).toISOString().slice(0, 10);
-      return { what: `Actie ${i}-${j} van het CJG`, who: `Actiehouder Persoon${i}`, organisation: "CJG", due, question: "knelpunten_overzicht" };
+      return {
+        what: `Actie ${i}-${j} van het CJG`,
+        who: `Actiehouder Persoon${i}`,
+        organisation: "CJG",
+        due,
+        question: "knelpunten_overzicht",
+      };
     });
     out.push({ format, session: s });
   }
@@ -47,13 +58,17 @@ function corpus(): { format: Format; session: Session }[] {
 }
 
 const build = (organisation?: string): SummaryModel =>
-  buildSummary(corpus().map(({ format: f, session }) => ({ format: f, session: release(session, f, "region") })), "nl", {
-    drafts: 0,
-    includeDrafts: true,
-    minGroup: 5,
-    today: TODAY,
-    ...(organisation ? { organisation } : {}),
-  });
+  buildSummary(
+    corpus().map(({ format: f, session }) => ({ format: f, session: release(session, f, "region") })),
+    "nl",
+    {
+      drafts: 0,
+      includeDrafts: true,
+      minGroup: 5,
+      today: TODAY,
+      ...(organisation ? { organisation } : {}),
+    },
+  );
 
 /** The blocks after a heading, up to the next heading of the same level or higher. */
 function section(blocks: SummaryBlock[], text: string): SummaryBlock[] {
@@ -70,11 +85,17 @@ describe("report --summary: a bounded appendix for a large batch", () => {
     const cjg = section(m.appendix, `CJG (${4 * N})`);
     const table = cjg.find((b) => b.kind === "table");
     expect(table?.kind === "table" && table.table.rows.length).toBe(ACTIONS_LISTED);
-    const dues = corpus().flatMap(({ session }) => session.actions.map((a) => a.due!)).sort();
+    const dues = corpus()
+      .flatMap(({ session }) => session.actions.map((a) => a.due!))
+      .sort();
     const shown = table?.kind === "table" ? table.table.rows.map((r) => r[1]) : [];
     // Earliest due dates, in order (dd-mm-yyyy in the document).
     expect(shown).toEqual(dues.slice(0, ACTIONS_LISTED).map((d) => d.split("-").reverse().join("-")));
-    expect(cjg).toContainEqual({ kind: "para", muted: true, text: `… en ${4 * N - ACTIONS_LISTED} meer; volledige lijst: afstem rollup --layout actions` });
+    expect(cjg).toContainEqual({
+      kind: "para",
+      muted: true,
+      text: `… en ${4 * N - ACTIONS_LISTED} meer; volledige lijst: afstem rollup --layout actions`,
+    });
     // The key points still count all of them, overdue ones too.
     const overdue = dues.filter((d) => d < TODAY).length;
     const orgTable = m.main.find((b) => b.kind === "table" && b.table.head[0] === "Organisatie");
@@ -103,7 +124,11 @@ describe("report --summary: a bounded appendix for a large batch", () => {
     const i = m.main.findIndex((b) => b.kind === "table" && b.table.head[0] === "Wat");
     const t = m.main[i];
     expect(t?.kind === "table" && t.table.rows.length).toBe(ACTIONS_LISTED);
-    expect(m.main[i + 1]).toEqual({ kind: "para", muted: true, text: `… en ${4 * N - ACTIONS_LISTED} meer; volledige lijst: afstem rollup --layout actions` });
+    expect(m.main[i + 1]).toEqual({
+      kind: "para",
+      muted: true,
+      text: `… en ${4 * N - ACTIONS_LISTED} meer; volledige lijst: afstem rollup --layout actions`,
+    });
   });
 
   it("gives the same document for the same corpus", () => {

@@ -73,7 +73,9 @@ describe("report --summary (regional redesign)", () => {
     expect(html).toMatch(/<td><p>Velsen<\/p><\/td><td><p>5<\/p><\/td><td><p>5<\/p><\/td>/);
     expect(text).toContain("Hoogst scorende schaalvragen");
     // (23 + 21) / 11 = 4,0
-    expect(text).toMatch(/4,0 — Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar\? \(n = 11\)/);
+    expect(text).toMatch(
+      /4,0 — Hoe tevreden zijn jullie over de samenwerking tussen school en kernteam in het afgelopen schooljaar\? \(n = 11\)/,
+    );
     // Coded knelpunten: CJG named twice per session (22 items, 11 of them 'hoog'), gemeente once.
     expect(html).toMatch(/<td><p>CJG<\/p><\/td><td><p>22<\/p><\/td><td><p>11<\/p><\/td><td><p>11<\/p><\/td>/);
     expect(html).toMatch(/<td><p>Gemeente<\/p><\/td><td><p>11<\/p><\/td><td><p>11<\/p><\/td><td><p>11<\/p><\/td>/);
@@ -103,7 +105,9 @@ describe("report --summary (regional redesign)", () => {
     // once in the main part, once in the appendix — not once per session
     expect(text.split(quote).length - 1).toBe(2);
     expect(text).toMatch(/handelingsadvies voor school tijdens het wachten\.” \(PO\)/);
-    expect(html).toMatch(/<td><p>Ouders<\/p><\/td><td><p>1<\/p><\/td><td><p>Inloopspreekuur jeugdverpleegkundige bij het brengen<\/p><\/td>/);
+    expect(html).toMatch(
+      /<td><p>Ouders<\/p><\/td><td><p>1<\/p><\/td><td><p>Inloopspreekuur jeugdverpleegkundige bij het brengen<\/p><\/td>/,
+    );
   });
 
   it("gives every chart alt text and a caption, and never a name", async () => {
@@ -114,17 +118,23 @@ describe("report --summary (regional redesign)", () => {
     for (const name of ["Anouk de Vries", "Mehmet Yılmaz", "Marieke Jansen", "Sanne Bakker"]) expect(text).not.toContain(name);
   });
 
-  it.skipIf(!hasSoffice)("converts to PDF with LibreOffice: a few pages, with the charts drawn as images", async () => {
-    const conv = (await converted)!;
-    expect(conv.status, conv.stderr).toBe(0);
-    const pdf = path.join(tmp.dir, path.basename(file).replace(/\.docx$/, ".pdf"));
-    const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
-    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThanOrEqual(25);
-    const images = spawnSync("pdfimages", ["-list", pdf], { encoding: "utf8" }).stdout.split("\n").filter((l) => /\simage\s/.test(l));
-    expect(images.length).toBeGreaterThanOrEqual(3);
-  }, 200_000);
+  it.skipIf(!hasSoffice)(
+    "converts to PDF with LibreOffice: a few pages, with the charts drawn as images",
+    async () => {
+      const conv = (await converted)!;
+      expect(conv.status, conv.stderr).toBe(0);
+      const pdf = path.join(tmp.dir, path.basename(file).replace(/\.docx$/, ".pdf"));
+      const info = spawnSync("pdfinfo", [pdf], { encoding: "utf8" }).stdout;
+      const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pages).toBeLessThanOrEqual(25);
+      const images = spawnSync("pdfimages", ["-list", pdf], { encoding: "utf8" })
+        .stdout.split("\n")
+        .filter((l) => /\simage\s/.test(l));
+      expect(images.length).toBeGreaterThanOrEqual(3);
+    },
+    200_000,
+  );
 });
 
 describe("report --summary --split organisatie and --previous", () => {
@@ -159,7 +169,11 @@ describe("report --summary --split organisatie and --previous", () => {
   }, 200_000);
 
   it("refuses --split with anything but organisatie, and --by with an unknown field (exit 2)", async () => {
-    expect((await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--split", "school"])).code).toBe(2);
-    expect((await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--by", "kleur"])).code).toBe(2);
+    expect(
+      (await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--split", "school"])).code,
+    ).toBe(2);
+    expect(
+      (await runInProcess(["report", path.join(tmp.dir, "in"), "--out", path.join(tmp.dir, "x"), "--summary", "--by", "kleur"])).code,
+    ).toBe(2);
   });
 });

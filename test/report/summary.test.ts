@@ -71,7 +71,17 @@ describe("afstem report --summary", () => {
     const [name] = readdirSync(path.join(dir, "out"));
     const text = await docxText(path.join(dir, "out", name!));
     expect(text).toContain("meegenomen (--include-drafts)");
-    for (const secret of ["Deelnemer Naam", "Actiehouder Persoon", "Anouk de Vries", "Marieke Jansen", "Yvonne Kramer", SECRET, "Een leerling uit groep 6", INTERN, "Wachtlijst jeugd-GGZ van ruim"]) {
+    for (const secret of [
+      "Deelnemer Naam",
+      "Actiehouder Persoon",
+      "Anouk de Vries",
+      "Marieke Jansen",
+      "Yvonne Kramer",
+      SECRET,
+      "Een leerling uit groep 6",
+      INTERN,
+      "Wachtlijst jeugd-GGZ van ruim",
+    ]) {
       expect(text).not.toContain(secret);
     }
     // Actions are there, grouped by organisation.

@@ -9,7 +9,7 @@ const readBack = (text: string, excel: boolean): string[][] =>
   parse(text, { delimiter: excel ? ";" : ",", record_delimiter: excel ? "\r\n" : "\n", relax_column_count: false }) as string[][];
 
 describe("formula guard", () => {
-  it.each(["=HYPERLINK(\"http://x\",\"y\")", "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])("makes %j inert", (s) => {
+  it.each(['=HYPERLINK("http://x","y")', "+1", "-2+3", "@SUM(A1)", "\tx", "\rx"])("makes %j inert", (s) => {
     expect(guardText(s)).toBe(`'${s}`);
   });
   it("leaves ordinary text alone", () => {
@@ -27,14 +27,26 @@ describe("formula guard", () => {
 
 describe("dialects", () => {
   it("default: RFC 4180, comma, LF, quotes where needed", () => {
-    expect(encodeRows([["a", "b,c", 'd"e', 1.5, null], ["x\ny", "p\rq", -1, "", "ok"]], { excel: false })).toBe(
-      'a,"b,c","d""e",1.5,\n"x\ny","p\rq",-1,,ok\n',
-    );
+    expect(
+      encodeRows(
+        [
+          ["a", "b,c", 'd"e', 1.5, null],
+          ["x\ny", "p\rq", -1, "", "ok"],
+        ],
+        { excel: false },
+      ),
+    ).toBe('a,"b,c","d""e",1.5,\n"x\ny","p\rq",-1,,ok\n');
   });
   it("excel: semicolon, CRLF, decimal comma", () => {
-    expect(encodeRows([["a", "b;c", "d,e", 1.5, -2.25], ["x\ny", "=1", null, 0, "z"]], { excel: true })).toBe(
-      'a;"b;c";d,e;1,5;-2,25\r\n"x\ny";\'=1;;0;z\r\n',
-    );
+    expect(
+      encodeRows(
+        [
+          ["a", "b;c", "d,e", 1.5, -2.25],
+          ["x\ny", "=1", null, 0, "z"],
+        ],
+        { excel: true },
+      ),
+    ).toBe('a;"b;c";d,e;1,5;-2,25\r\n"x\ny";\'=1;;0;z\r\n');
   });
 });
 
@@ -43,14 +55,17 @@ describe("round trip (property)", () => {
   for (const excel of [false, true]) {
     it(`any text reads back unchanged except for the formula guard (${excel ? "excel" : "default"})`, () => {
       fc.assert(
-        fc.property(fc.array(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
-          const width = rows[0]!.length;
-          const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-          // A record of one empty cell is an empty line, which CSV readers skip; give it a neighbour.
-          const safe = table.map((r) => (r.length === 1 ? [...r, "x"] : r));
-          const back = readBack(encodeRows(safe, { excel }), excel);
-          expect(back).toEqual(safe.map((r) => r.map(guarded)));
-        }),
+        fc.property(
+          fc.array(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+          (rows) => {
+            const width = rows[0]!.length;
+            const table = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+            // A record of one empty cell is an empty line, which CSV readers skip; give it a neighbour.
+            const safe = table.map((r) => (r.length === 1 ? [...r, "x"] : r));
+            const back = readBack(encodeRows(safe, { excel }), excel);
+            expect(back).toEqual(safe.map((r) => r.map(guarded)));
+          },
+        ),
         { numRuns: 300 },
       );
     });
@@ -62,7 +77,14 @@ describe("the quick encoder", () => {
     it(`gives csv-stringify's bytes for any cells (${excel ? "excel" : "default"})`, () => {
       const quick = new CsvEncoder({ excel });
       const reference = new CsvEncoder({ excel }, false);
-      const cell = fc.oneof(fc.string({ unit: "binary" }), fc.constantFrom("", ",", ";", '"', "\r\n", "\r", "\n", '""', "a;b,c"), fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined));
+      const cell = fc.oneof(
+        fc.string({ unit: "binary" }),
+        fc.constantFrom("", ",", ";", '"', "\r\n", "\r", "\n", '""', "a;b,c"),
+        fc.double(),
+        fc.integer(),
+        fc.constant(null),
+        fc.constant(undefined),
+      );
       fc.assert(
         fc.property(fc.array(cell, { maxLength: 6 }), (cells) => {
           expect(quick.fragment(cells)).toBe(reference.fragment(cells));

@@ -12,7 +12,9 @@ import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
 const full = (text: string) => parse(text, { version: "1.2", schema: "core", uniqueKeys: true }) as unknown;
 
 function filesIn(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith(".yaml")).map((f) => path.join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .map((f) => path.join(dir, f));
 }
 
 describe("subset YAML reader", () => {
@@ -30,22 +32,70 @@ describe("subset YAML reader", () => {
   });
 
   it("gives up rather than guess", async () => {
-    for (const text of ["a: &x 1\nb: *x\n", "a: !!str 1\n", "a: 0x1F\n", "a: .inf\n", "a: 1\na: 2\n", "a: \"open\n  quote\"\n", "a: plain\n  continued\n", "- 1\n", "a: |+\n  x\n\n", "a:\n\t- 1\n", "? a\n: b\n", "--- \na: 1\n"]) {
+    for (const text of [
+      "a: &x 1\nb: *x\n",
+      "a: !!str 1\n",
+      "a: 0x1F\n",
+      "a: .inf\n",
+      "a: 1\na: 2\n",
+      'a: "open\n  quote"\n',
+      "a: plain\n  continued\n",
+      "- 1\n",
+      "a: |+\n  x\n\n",
+      "a:\n\t- 1\n",
+      "? a\n: b\n",
+      "--- \na: 1\n",
+    ]) {
       expect(parseSubset(text), JSON.stringify(text)).toBeUndefined();
     }
   });
 
   it("property: any session-like data written by yaml reads back identically, or not at all", async () => {
-    const scalar = fc.oneof(fc.string({ unit: "binary", maxLength: 30 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), fc.constantFrom("ja", "nee", "true", "1e3", "-2+3", "=A1", "a: b", "# x", "x #y", "- z", "", " ", "2026-09-15", "0o17", "~", "NULL", "'q'", '"dq"'));
+    const scalar = fc.oneof(
+      fc.string({ unit: "binary", maxLength: 30 }),
+      fc.integer(),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom(
+        "ja",
+        "nee",
+        "true",
+        "1e3",
+        "-2+3",
+        "=A1",
+        "a: b",
+        "# x",
+        "x #y",
+        "- z",
+        "",
+        " ",
+        "2026-09-15",
+        "0o17",
+        "~",
+        "NULL",
+        "'q'",
+        '"dq"',
+      ),
+    );
     const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,10}$/);
     const value = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("node"), { maxLength: 4 }), fc.dictionary(key, tie("node"), { maxKeys: 4 })),
+      node: fc.oneof(
+        { depthSize: "small" },
+        scalar,
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(key, tie("node"), { maxKeys: 4 }),
+      ),
     })).node;
     let read = 0;
     const runs = 1500;
     fc.assert(
       fc.property(fc.dictionary(key, value, { minKeys: 1, maxKeys: 6 }), fc.boolean(), (data, flowStyle) => {
-        const text = stringify(data, { lineWidth: 0, aliasDuplicateObjects: false, ...(flowStyle ? { collectionStyle: "flow" as const } : {}) });
+        const text = stringify(data, {
+          lineWidth: 0,
+          aliasDuplicateObjects: false,
+          ...(flowStyle ? { collectionStyle: "flow" as const } : {}),
+        });
         const fast = parseSubset(text);
         if (fast !== undefined) {
           read++;
@@ -63,13 +113,27 @@ describe("engines", () => {
   const tmp = tempDir("afstem-engines-");
   afterAll(() => tmp.cleanup());
   it("simple, fast and workers write byte-identical files", async () => {
-    const args = [path.join(ROOT, "examples"), path.join(ROOT, "test/fixtures/rollup"), "--include-text", "--include-drafts", "--by", "gemeente"];
+    const args = [
+      path.join(ROOT, "examples"),
+      path.join(ROOT, "test/fixtures/rollup"),
+      "--include-text",
+      "--include-drafts",
+      "--by",
+      "gemeente",
+    ];
     const outputs = [];
     for (const engine of ["simple", "fast", "workers"] as const) {
       const out = path.join(tmp.dir, engine);
       const r = await runInProcess(["rollup", ...args, "--out", out], { env: { AFSTEM_ROLLUP_ENGINE: engine, AFSTEM_CACHE: "0" } });
       expect(r.code, r.stderr).toBe(1); // the two invalid fixtures
-      outputs.push({ stderr: r.stderr, files: Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), "utf8")])) });
+      outputs.push({
+        stderr: r.stderr,
+        files: Object.fromEntries(
+          readdirSync(out)
+            .sort()
+            .map((f) => [f, readFileSync(path.join(out, f), "utf8")]),
+        ),
+      });
     }
     expect(Object.keys(outputs[0]!.files)).toHaveLength(10);
     expect(outputs[1]).toEqual(outputs[0]);

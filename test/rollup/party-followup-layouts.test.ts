@@ -43,12 +43,23 @@ describe("rollup: per_party and followup (issue 15)", () => {
 
     const long = read("kernteam-long.csv").filter((x) => x.question_id === "tevredenheid_samenwerking");
     const a = long.filter((x) => x.session_id === "a").map((x) => [x.role, x.value_code]);
-    expect(a).toEqual([["", "4"], ["cjg", "4"], ["socius", "3"], ["ib", "5"]]);
+    expect(a).toEqual([
+      ["", "4"],
+      ["cjg", "4"],
+      ["socius", "3"],
+      ["ib", "5"],
+    ]);
     expect(long.filter((x) => x.session_id === "b").map((x) => [x.role, x.value_code])).toEqual([["", "3"]]);
 
     const wide = read("kernteam-wide.csv");
     const wa = wide.find((x) => x.session_id === "a")!;
-    expect(wa).toMatchObject({ tevredenheid_samenwerking: "4", "tevredenheid_samenwerking.cjg": "4", "tevredenheid_samenwerking.socius": "3", "tevredenheid_samenwerking.ib": "5", "tevredenheid_samenwerking.ggd": "" });
+    expect(wa).toMatchObject({
+      tevredenheid_samenwerking: "4",
+      "tevredenheid_samenwerking.cjg": "4",
+      "tevredenheid_samenwerking.socius": "3",
+      "tevredenheid_samenwerking.ib": "5",
+      "tevredenheid_samenwerking.ggd": "",
+    });
     expect(wide.find((x) => x.session_id === "b")).toMatchObject({ tevredenheid_samenwerking: "3", "tevredenheid_samenwerking.cjg": "" });
     const cols = Object.keys(wa);
     expect(cols.indexOf("tevredenheid_samenwerking.cjg")).toBe(cols.indexOf("tevredenheid_samenwerking") + 1);
@@ -58,7 +69,10 @@ describe("rollup: per_party and followup (issue 15)", () => {
 
     const followup = read("kernteam-followup.csv");
     expect(Object.keys(followup[0]!)).toEqual(["session_id", "item", "action", "status"]);
-    expect(followup.map((x) => [x.session_id, x.item, x.status])).toEqual([["a", "1", "gedaan"], ["a", "2", "loopt"]]);
+    expect(followup.map((x) => [x.session_id, x.item, x.status])).toEqual([
+      ["a", "1", "gedaan"],
+      ["a", "2", "loopt"],
+    ]);
     expect(followup[0]!.action).not.toContain("Marieke"); // names scrubbed, as in the actions layout
     expect(followup[1]!.action).toBe("Scholing ouderbetrokkenheid");
     const raw = readFileSync(path.join(out, "kernteam-followup.csv"), "utf8");

@@ -16,7 +16,11 @@ function rollup(env: Record<string, string> = { AFSTEM_CACHE_DIR: cache }) {
   const out = path.join(tmp.dir, `out-${++run}`);
   const r = runCli(["rollup", sessions, "--out", out, "--include-text", "--by", "gemeente"], { env });
   expect(r.code, r.stderr).toBe(0);
-  const files = Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(path.join(out, f), "utf8")]));
+  const files = Object.fromEntries(
+    readdirSync(out)
+      .sort()
+      .map((f) => [f, readFileSync(path.join(out, f), "utf8")]),
+  );
   return { stdout: r.stdout.replaceAll(out, "OUT"), stderr: r.stderr, files };
 }
 
@@ -39,7 +43,11 @@ describe("record cache", () => {
   it("a second rollup over an unchanged folder writes the same bytes from cached records", () => {
     const uncached = rollup({ AFSTEM_CACHE: "0" });
     const cold = rollup();
-    expect(cachedFiles().sort()).toEqual(readdirSync(sessions).map((f) => path.join(sessions, f)).sort());
+    expect(cachedFiles().sort()).toEqual(
+      readdirSync(sessions)
+        .map((f) => path.join(sessions, f))
+        .sort(),
+    );
     const warm = rollup();
     expect(Object.keys(cold.files).length).toBeGreaterThan(5);
     expect(cold).toEqual(uncached);

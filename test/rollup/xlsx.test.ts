@@ -50,9 +50,24 @@ beforeAll(async () => {
 
 describe("rollup --xlsx", () => {
   it("writes kernteam.xlsx beside the CSVs, with one sheet per layout and per repeat group", async () => {
-    expect(readdirSync(out).sort()).toEqual(["kernteam-actions.csv", "kernteam-codebook.csv", "kernteam-long.csv", "kernteam-summary.csv", "kernteam-wide.csv", "kernteam.xlsx"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "kernteam-actions.csv",
+      "kernteam-codebook.csv",
+      "kernteam-long.csv",
+      "kernteam-summary.csv",
+      "kernteam-wide.csv",
+      "kernteam.xlsx",
+    ]);
     expect(stdout).toContain("kernteam.xlsx");
-    expect(sheets.map((s) => s.sheet)).toEqual(["long", "wide", "summary", "actions", "codebook", "knelpunten_overzicht", "good_practices"]);
+    expect(sheets.map((s) => s.sheet)).toEqual([
+      "long",
+      "wide",
+      "summary",
+      "actions",
+      "codebook",
+      "knelpunten_overzicht",
+      "good_practices",
+    ]);
   });
 
   it("has no formula cells, a frozen header row and an autofilter on every sheet", async () => {
@@ -84,7 +99,8 @@ describe("rollup --xlsx", () => {
 
   it("holds the same rows as the CSVs (the CSV's formula guard apart)", async () => {
     const unguard = (s: string) => s.replace(/^'(?=[=+\-@\t\r])/, "");
-    const asCsv = (v: unknown) => (v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : String(v));
+    const asCsv = (v: unknown) =>
+      v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "number" ? String(v) : String(v);
     for (const layout of ["long", "wide", "summary", "actions", "codebook"]) {
       const want = csv(`kernteam-${layout}.csv`);
       const got = records(layout);

@@ -44,7 +44,9 @@ describe("the output folder fails in the middle of a conversation", () => {
     rmSync(out, { recursive: true, force: true });
     r.send("ja");
     await r.until("? Waar zal afstem het gesprek opslaan?");
-    expect(r.out).toContain(`⚠ Opslaan in ${path.join(out, NAME)} lukt niet: de map bestaat niet (meer) — is een USB-stick of netwerkschijf losgekoppeld? (ENOENT).`);
+    expect(r.out).toContain(
+      `⚠ Opslaan in ${path.join(out, NAME)} lukt niet: de map bestaat niet (meer) — is een USB-stick of netwerkschijf losgekoppeld? (ENOENT).`,
+    );
     r.send(elsewhere);
     await r.until("Vanaf nu slaat afstem elk antwoord daar op.");
     r.send("samen eten");
@@ -121,7 +123,9 @@ describe("two writers on one session", () => {
     writeFileSync(file, edited);
     r.send("samen eten");
     await r.until("[saved 7]");
-    expect(r.out).toContain(`⚠ ${file} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.`);
+    expect(r.out).toContain(
+      `⚠ ${file} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.`,
+    );
     const conflict = readdirSync(out).find((f) => /^2026-09-15-de-regenboog-mini\.conflict-\d{8}-\d{6}\.yaml$/.test(f))!;
     expect(r.out).toContain(`Die versie blijft ongemoeid. Dit gesprek gaat verder in ${path.join(out, conflict)}.`);
     expect(await r.end()).toBe(130);

@@ -36,7 +36,13 @@ async function script(lines: string[], opts: { start?: RunnerState; previous?: P
   let state = opts.start ?? startState(format, newSession(format, T0), T0, false);
   let outcome = "interrupted";
   try {
-    const r = await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void (state = s), ...(opts.previous ? { previous: opts.previous } : {}) });
+    const r = await converse(state, {
+      ui,
+      checker,
+      now: () => (clock += 1000),
+      save: (s) => void (state = s),
+      ...(opts.previous ? { previous: opts.previous } : {}),
+    });
     outcome = r.outcome;
     state = r.state;
   } catch (err) {
@@ -63,7 +69,20 @@ describe("per_party scale", () => {
 
 describe("item 1: a line that is only a command runs it, on any line", () => {
   it("longtext: :notitie and :park on a later line are not answer text", async () => {
-    const r = await script([...START, "4", "3", "4", "", "", "Een verhaal", ":notitie let op", ":park Wachtlijst", "over samenwerking", "", ":stop"]);
+    const r = await script([
+      ...START,
+      "4",
+      "3",
+      "4",
+      "",
+      "",
+      "Een verhaal",
+      ":notitie let op",
+      ":park Wachtlijst",
+      "over samenwerking",
+      "",
+      ":stop",
+    ]);
     expect(r.state.session.answers.verhaal).toBe("Een verhaal\nover samenwerking");
     expect(r.state.session.notes.verhaal).toBe("let op");
     expect(r.state.session.parked.map((p) => p.text)).toEqual(["Wachtlijst"]);
@@ -141,11 +160,39 @@ describe("item 5: actions and parked topics", () => {
   it("wie from the participants fills the organisation; an early due date is questioned", async () => {
     const r = await script([...START, "4", "3", "4", ":actie Overleg plannen", "Anouk", "1-9-2026", "n", "1-10-2026", ":stop"]);
     expect(r.out).toContain("2026-09-01 ligt vóór de gespreksdatum (2026-09-15). Toch zo vastleggen?");
-    expect(r.state.session.actions).toEqual([{ what: "Overleg plannen", who: "Anouk", organisation: "CJG Velsen", due: "2026-10-01", question: "aantal" }]);
+    expect(r.state.session.actions).toEqual([
+      { what: "Overleg plannen", who: "Anouk", organisation: "CJG Velsen", due: "2026-10-01", question: "aantal" },
+    ]);
   });
 
   it("listed, edited and deleted with :acties", async () => {
-    const r = await script([...START, "4", "3", "4", ":actie Eerste", "open", "", ":actie Tweede", "type", "Piet", "GGD", "", ":park Folder", ":acties", "a0", "edit", "Eerste, nu beter", "Marieke", "", "p0", "delete", "a1", "delete", "", ":stop"]);
+    const r = await script([
+      ...START,
+      "4",
+      "3",
+      "4",
+      ":actie Eerste",
+      "open",
+      "",
+      ":actie Tweede",
+      "type",
+      "Piet",
+      "GGD",
+      "",
+      ":park Folder",
+      ":acties",
+      "a0",
+      "edit",
+      "Eerste, nu beter",
+      "Marieke",
+      "",
+      "p0",
+      "delete",
+      "a1",
+      "delete",
+      "",
+      ":stop",
+    ]);
     expect(r.state.session.actions).toEqual([{ what: "Eerste, nu beter", who: "Marieke", organisation: "School", question: "aantal" }]);
     expect(r.state.session.parked).toEqual([]);
   });
@@ -160,7 +207,12 @@ describe("item 6: refusals and notices in words, not codes", () => {
 
 describe("item 7: --reopen only on a change", () => {
   it("a reopened final session stays final until something changes", () => {
-    const s = startState(format, { ...newSession(format, T0), status: "final", finalized: { at: "2026-09-15T10:00:00Z", by: ["ib"] } }, T0, true);
+    const s = startState(
+      format,
+      { ...newSession(format, T0), status: "final", finalized: { at: "2026-09-15T10:00:00Z", by: ["ib"] } },
+      T0,
+      true,
+    );
     let st: RunnerState = { ...s, reopening: true };
     st = reduce(st, { type: "tick", now: T0 + 1000 });
     st = reduce(st, { type: "review", now: T0 + 2000 });
@@ -196,8 +248,28 @@ describe("item 9: after a jump, the next open question", () => {
 
 describe("followup: last year's agreements", () => {
   it("at the agreements section, each item is asked: gedaan / loopt nog / vervallen, with a note", async () => {
-    const previous: PreviousSource = { given: { file: "/x/2025.yaml", date: "2025-09-16", items: ["Maandelijks overleg", "Scholing ouders", "Folder"] } };
-    const r = await script([...START, "4", "3", "4", ":sectie afspraken", "gedaan", "", "loopt", "eerste bijeenkomst in november", "vervallen", "", "nieuw", "", ":stop"], { previous });
+    const previous: PreviousSource = {
+      given: { file: "/x/2025.yaml", date: "2025-09-16", items: ["Maandelijks overleg", "Scholing ouders", "Folder"] },
+    };
+    const r = await script(
+      [
+        ...START,
+        "4",
+        "3",
+        "4",
+        ":sectie afspraken",
+        "gedaan",
+        "",
+        "loopt",
+        "eerste bijeenkomst in november",
+        "vervallen",
+        "",
+        "nieuw",
+        "",
+        ":stop",
+      ],
+      { previous },
+    );
     expect(r.out).toContain("== Afspraken van vorig jaar ==");
     expect(r.out).toContain("1/3  Maandelijks overleg");
     expect(r.state.session.followup).toEqual([
@@ -209,7 +281,9 @@ describe("followup: last year's agreements", () => {
   });
 
   it("without --previous, a found earlier session is offered and can be declined", async () => {
-    const previous: PreviousSource = { find: async () => ({ file: "/x/2025-09-16-de-regenboog-mini15.yaml", date: "2025-09-16", items: ["Overleg"] }) };
+    const previous: PreviousSource = {
+      find: async () => ({ file: "/x/2025-09-16-de-regenboog-mini15.yaml", date: "2025-09-16", items: ["Overleg"] }),
+    };
     const r = await script([...START, "4", "3", "4", ":sectie afspraken", "n", "nieuw", "", ":stop"], { previous });
     expect(r.out).toContain("Er is een eerder gesprek van deze school");
     expect(r.state.session.followup).toBeUndefined();

@@ -62,11 +62,23 @@ describe("prompts", () => {
   });
 
   it("shows the command list, the help text, and records notes and actions without moving", async () => {
-    const r = await script([...START, "ja", "?", ":help", ":notitie ouders waren positief", ":actie Overleg plannen", "Anouk", "1-10-2026", "samen eten"]);
+    const r = await script([
+      ...START,
+      "ja",
+      "?",
+      ":help",
+      ":notitie ouders waren positief",
+      ":actie Overleg plannen",
+      "Anouk",
+      "1-10-2026",
+      "samen eten",
+    ]);
     expect(r.out).toContain(":terug   (:back)");
     expect(r.out).toContain("Vertel over de vorm.");
     expect(r.state.session.notes).toEqual({ hoe: "ouders waren positief" });
-    expect(r.state.session.actions).toEqual([{ what: "Overleg plannen", who: "Anouk", organisation: "CJG", due: "2026-10-01", question: "hoe" }]);
+    expect(r.state.session.actions).toEqual([
+      { what: "Overleg plannen", who: "Anouk", organisation: "CJG", due: "2026-10-01", question: "hoe" },
+    ]);
     expect(r.state.session.answers.hoe).toBe("samen eten");
   });
 
@@ -98,7 +110,24 @@ describe("prompts", () => {
   });
 
   it("finalizes after the review when every present party confirms", async () => {
-    const r = await script([...START, "ja", "samen", "4", "een lang verhaal", "", "x", "laag", "nee", "", "", "", "", "finalize", "j", "j"]);
+    const r = await script([
+      ...START,
+      "ja",
+      "samen",
+      "4",
+      "een lang verhaal",
+      "",
+      "x",
+      "laag",
+      "nee",
+      "",
+      "",
+      "",
+      "",
+      "finalize",
+      "j",
+      "j",
+    ]);
     expect(r.outcome).toBe("final");
     expect(r.state.session.status).toBe("final");
     expect(r.state.session.finalized!.by).toEqual(["ib", "cjg"]);
@@ -106,7 +135,28 @@ describe("prompts", () => {
   });
 
   it("does not finalize when a party declines, nor with a required answer missing", async () => {
-    const r = await script([...START, ":skip", "4", "een lang verhaal", "", "x", "laag", "nee", "", "", "", "", "finalize", "edit", "samen", "ja", "finalize", "j", "n", "stop"]);
+    const r = await script([
+      ...START,
+      ":skip",
+      "4",
+      "een lang verhaal",
+      "",
+      "x",
+      "laag",
+      "nee",
+      "",
+      "",
+      "",
+      "",
+      "finalize",
+      "edit",
+      "samen",
+      "ja",
+      "finalize",
+      "j",
+      "n",
+      "stop",
+    ]);
     expect(r.out).toContain("verplichte vraag zonder antwoord: Werken jullie samen?");
     expect(r.out).toMatch(/niet bevestigd door CJG\./); // the role's label, not its code (issue 15, item 6)
     expect(r.outcome).toBe("stopped");
@@ -135,7 +185,24 @@ describe("moving around", () => {
   });
 
   it("unticking every option clears a multichoice answer", async () => {
-    const r = await script([...START, "nee", "3", "een lang verhaal", "", "", "", "nee", "rood", "", "", "", "edit", "kleuren", "-", "stop"]);
+    const r = await script([
+      ...START,
+      "nee",
+      "3",
+      "een lang verhaal",
+      "",
+      "",
+      "",
+      "nee",
+      "rood",
+      "",
+      "",
+      "",
+      "edit",
+      "kleuren",
+      "-",
+      "stop",
+    ]);
     expect(r.saves.some((s) => s.session.answers.kleuren !== undefined)).toBe(true);
     expect(r.state.session.answers.kleuren).toBeUndefined();
     expect(r.state.session.skipped).not.toContain("kleuren");

@@ -33,10 +33,21 @@ describe.skipIf(!pty)("issue 15 in a terminal", () => {
     writeFileSync(
       path.join(dir, "2025-09-16-de-regenboog-mini15.yaml"),
       stringify({
-        afstem: 1, format: { id: "mini15", version: 1 }, status: "final", started: "2025-09-16T09:00:00Z", updated: "2025-09-16T10:30:00Z",
-        finalized: { at: "2025-09-16T10:30:00Z", by: ["ib"] }, meta: { school: "De Regenboog", brin: "99RB00", datum: "2025-09-16" },
-        participants: [{ name: "Marieke", role: "ib", present: true }], answers: { tevreden: 3, gemaakte_afspraken: ["Maandelijks overleg"] },
-        notes: {}, skipped: [], parked: [], actions: [{ what: "Folder vertalen" }], timing: {}, history: [],
+        afstem: 1,
+        format: { id: "mini15", version: 1 },
+        status: "final",
+        started: "2025-09-16T09:00:00Z",
+        updated: "2025-09-16T10:30:00Z",
+        finalized: { at: "2025-09-16T10:30:00Z", by: ["ib"] },
+        meta: { school: "De Regenboog", brin: "99RB00", datum: "2025-09-16" },
+        participants: [{ name: "Marieke", role: "ib", present: true }],
+        answers: { tevreden: 3, gemaakte_afspraken: ["Maandelijks overleg"] },
+        notes: {},
+        skipped: [],
+        parked: [],
+        actions: [{ what: "Folder vertalen" }],
+        timing: {},
+        history: [],
       }),
     );
     const run = spawnCli(pty!, ["run", MINI15, "--out", dir, "--formats-dir", path.dirname(MINI15)]);
@@ -78,7 +89,10 @@ describe.skipIf(!pty)("issue 15 in a terminal", () => {
     expect(s.answers.aantal).toBe(1000);
     expect(s.answers.punten).toEqual(["eerste", "tweede"]);
     expect(s.parked.map((p: { text: string }) => p.text)).toEqual(["Wachtlijst"]);
-    expect(s.followup).toEqual([{ action: "Maandelijks overleg", status: "gedaan" }, { action: "Folder vertalen", status: "loopt", note: "in november" }]);
+    expect(s.followup).toEqual([
+      { action: "Maandelijks overleg", status: "gedaan" },
+      { action: "Folder vertalen", status: "loopt", note: "in november" },
+    ]);
     expect(run.text()).toContain("kiezen");
     expect(run.text()).not.toContain("navigate");
   }, 240_000);

@@ -84,7 +84,13 @@ describe.skipIf(!pty)("afstem run in a terminal", () => {
     const s = read();
     expect(s.status).toBe("final");
     expect(s.finalized.by).toEqual(["ib"]);
-    expect(s.answers).toMatchObject({ samen: true, hoe: "samen eten", cijfer: 2, verhaal: "Een verhaal over samenwerking", punten: [{ wat: "wachttijd", ernst: "hoog" }] });
+    expect(s.answers).toMatchObject({
+      samen: true,
+      hoe: "samen eten",
+      cijfer: 2,
+      verhaal: "Een verhaal over samenwerking",
+      punten: [{ wat: "wachttijd", ernst: "hoog" }],
+    });
     expect(s.notes).toEqual({ lijst: "nog bespreken" });
     expect(s.history.map((h: { event: string }) => h.event)).toEqual(["start", "resume", "finalize"]);
     expect(s.timing.een).toBeGreaterThanOrEqual(0);
@@ -107,7 +113,14 @@ describe.skipIf(!pty)("afstem run in a terminal", () => {
     await type("Hoe tevreden zijn jullie", CTRL_C);
     expect(await run.exited).toBe(130);
     const s = parse(readFileSync(path.join(dir, "2026-09-22-obs-de-test-kernteam.yaml"), "utf8"));
-    expect(s.meta).toMatchObject({ school: "OBS De Test", brin: "12AB", gemeente: "beverwijk", regio: "ijmond", schooltype: "PO", datum: "2026-09-22" });
+    expect(s.meta).toMatchObject({
+      school: "OBS De Test",
+      brin: "12AB",
+      gemeente: "beverwijk",
+      regio: "ijmond",
+      schooltype: "PO",
+      datum: "2026-09-22",
+    });
     expect(s.participants.map((p: { role: string }) => p.role)).toEqual(["cjg", "socius", "ggd", "ib"]);
   }, 180_000);
 });

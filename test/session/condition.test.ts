@@ -41,10 +41,40 @@ describe("when conditions", () => {
   });
 
   it("all, any, not compose", () => {
-    expect(holds({ all: [{ q: "overleg", is: true }, { q: "tevreden", in: [1, 2] }] })).toBe(true);
-    expect(holds({ all: [{ q: "overleg", is: true }, { q: "tevreden", in: [5] }] })).toBe(false);
-    expect(holds({ any: [{ q: "overleg", is: false }, { q: "gemeente", is: "velsen" }] })).toBe(true);
-    expect(holds({ not: { any: [{ q: "overleg", is: false }, { q: "gemeente", is: "heemskerk" }] } })).toBe(true);
+    expect(
+      holds({
+        all: [
+          { q: "overleg", is: true },
+          { q: "tevreden", in: [1, 2] },
+        ],
+      }),
+    ).toBe(true);
+    expect(
+      holds({
+        all: [
+          { q: "overleg", is: true },
+          { q: "tevreden", in: [5] },
+        ],
+      }),
+    ).toBe(false);
+    expect(
+      holds({
+        any: [
+          { q: "overleg", is: false },
+          { q: "gemeente", is: "velsen" },
+        ],
+      }),
+    ).toBe(true);
+    expect(
+      holds({
+        not: {
+          any: [
+            { q: "overleg", is: false },
+            { q: "gemeente", is: "heemskerk" },
+          ],
+        },
+      }),
+    ).toBe(true);
   });
 
   it("booleans are not confused with strings", () => {

@@ -57,7 +57,9 @@ describe("the lock file", () => {
     writeFileSync(lockPath(file), foreign());
     let err: unknown;
     try {
-      acquireLock(file, () => expect.fail("must not take over"), { takeOverCommand: "afstem run kernteam --resume gesprek.yaml --take-over" });
+      acquireLock(file, () => expect.fail("must not take over"), {
+        takeOverCommand: "afstem run kernteam --resume gesprek.yaml --take-over",
+      });
     } catch (e) {
       err = e;
     }
@@ -82,12 +84,17 @@ describe("the lock file", () => {
 });
 
 describe("afstem run --resume and a lock of another computer", () => {
-  const ANSWERS = "meta:\n  school: De Regenboog\n  datum: \"2026-09-15\"\nparticipants:\n  - {name: Marieke, role: ib, present: true}\nanswers:\n  samen: ja\n";
+  const ANSWERS =
+    'meta:\n  school: De Regenboog\n  datum: "2026-09-15"\nparticipants:\n  - {name: Marieke, role: ib, present: true}\nanswers:\n  samen: ja\n';
   async function saved(dir: string): Promise<string> {
     writeFileSync(path.join(dir, "a.yaml"), ANSWERS);
     const r = await runInProcess(["run", MINI, "--answers", path.join(dir, "a.yaml"), "--out", dir]);
     expect(r.code, r.stderr).toBe(0);
-    const file = r.stdout.trim().split("\n").pop()!.replace(/^.*?(\/\S+\.yaml).*$/, "$1");
+    const file = r.stdout
+      .trim()
+      .split("\n")
+      .pop()!
+      .replace(/^.*?(\/\S+\.yaml).*$/, "$1");
     expect(existsSync(file), r.stdout).toBe(true);
     return file;
   }
@@ -98,7 +105,9 @@ describe("afstem run --resume and a lock of another computer", () => {
     writeFileSync(lockPath(file), foreign());
     const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`afstem: ${file} is al geopend door afstem op een andere computer: laptop-ib-regenboog (proces 4242, sinds ${lockTime("2026-09-15T07:30:00.000Z")})`);
+    expect(r.stderr).toContain(
+      `afstem: ${file} is al geopend door afstem op een andere computer: laptop-ib-regenboog (proces 4242, sinds ${lockTime("2026-09-15T07:30:00.000Z")})`,
+    );
     expect(r.stderr).toContain(`afstem run ${MINI} --resume ${file} --take-over`);
     expect(readFileSync(lockPath(file), "utf8")).toBe(foreign());
 

@@ -72,7 +72,13 @@ async function script(lines: string[], dir: string, failFrom: number, code = "EN
   let state = startState(format, newSession(format, T0), T0, false);
   let outcome = "interrupted";
   try {
-    const r = await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void saver.save((state = s)), settle: () => saver.settle() });
+    const r = await converse(state, {
+      ui,
+      checker,
+      now: () => (clock += 1000),
+      save: (s) => void saver.save((state = s)),
+      settle: () => saver.settle(),
+    });
     outcome = r.outcome;
   } catch (err) {
     if ((err as Error).name !== "ExitPromptError") throw err;
@@ -115,11 +121,15 @@ describe("a failed autosave", () => {
     writeFileSync(blocker, "geen map");
     const r = await script([...START, "ja", path.join(blocker, "gesprek.yaml"), "", "samen eten", "3"], dir, 6, "EROFS");
     expect(r.out).toContain("lukt niet: de schijf of map is alleen-lezen (EROFS).");
-    expect(r.out).toContain("✗ Ook dat lukt niet: een deel van het pad is een bestand, geen map (ENOTDIR). Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.");
+    expect(r.out).toContain(
+      "✗ Ook dat lukt niet: een deel van het pad is een bestand, geen map (ENOTDIR). Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.",
+    );
     expect(r.out).toContain("Kopieer de tekst hierboven naar een .yaml-bestand.");
     // Printed once when asked, once more at the end with the answers given since.
     expect(r.printed.match(/# afstem: dit gesprek kon niet worden opgeslagen/g)).toHaveLength(2);
-    expect(r.printed).toContain("# Sla alles vanaf deze regel op als 2026-09-15-de-regenboog-mini.yaml; verder gaan: afstem run mini --resume 2026-09-15-de-regenboog-mini.yaml");
+    expect(r.printed).toContain(
+      "# Sla alles vanaf deze regel op als 2026-09-15-de-regenboog-mini.yaml; verder gaan: afstem run mini --resume 2026-09-15-de-regenboog-mini.yaml",
+    );
     expect(r.saved).toBe(false);
     const s = lastPrinted(r.printed);
     expect(s.answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 3 });

@@ -7,17 +7,23 @@ const ESC = "\u001b[";
 
 describe("colour", () => {
   it("FORCE_COLOR colours the severity; a pipe alone does not", async () => {
-    expect((await runInProcess(["lint", FILE], { env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" } })).stdout).toContain(`${ESC}31merror`);
+    expect((await runInProcess(["lint", FILE], { env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" } })).stdout).toContain(
+      `${ESC}31merror`,
+    );
     expect((await runInProcess(["lint", FILE], { env: { NO_COLOR: undefined, AFSTEM_CACHE: "0" } })).stdout).not.toContain(ESC);
   });
 
   it("NO_COLOR and --no-color win over FORCE_COLOR", async () => {
     expect((await runInProcess(["lint", FILE], { env: { NO_COLOR: "1", FORCE_COLOR: "1", AFSTEM_CACHE: "0" } })).stdout).not.toContain(ESC);
-    expect((await runInProcess(["--no-color", "lint", FILE], { env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" } })).stdout).not.toContain(ESC);
+    expect(
+      (await runInProcess(["--no-color", "lint", FILE], { env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" } })).stdout,
+    ).not.toContain(ESC);
   });
 
   it("a usage error is red on a coloured stderr", async () => {
-    const r = await runInProcess(["run", "bestaat-niet", "--answers", "x.yaml"], { env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" } });
+    const r = await runInProcess(["run", "bestaat-niet", "--answers", "x.yaml"], {
+      env: { NO_COLOR: undefined, FORCE_COLOR: "1", AFSTEM_CACHE: "0" },
+    });
     expect(r.stderr).toContain(`${ESC}31mafstem: onbekend format`);
   });
 });

@@ -21,7 +21,9 @@ describe("file names from free text", () => {
     expect(safeNamePart("*?")).toBe("onbekend");
     expect(safeNamePart("OBS De Regenboog")).toBe("obs-de-regenboog");
     expect(safeNamePart("Basisschool 't Ĳsselmeer – Velsen")).toBe("basisschool-t-ijsselmeer-velsen");
-    expect(sessionFileName({ school: "De Wegwijzer", datum: "2026-09-22" }, "kernteam", ".yaml")).toBe("2026-09-22-de-wegwijzer-kernteam.yaml");
+    expect(sessionFileName({ school: "De Wegwijzer", datum: "2026-09-22" }, "kernteam", ".yaml")).toBe(
+      "2026-09-22-de-wegwijzer-kernteam.yaml",
+    );
     expect(sessionFileName({ datum: "../../etc" }, "kernteam", ".docx")).toBe("zonder-datum-gesprek-kernteam.docx");
   });
 

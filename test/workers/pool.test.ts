@@ -16,7 +16,10 @@ describe("WorkerPool", () => {
   it("a crash (uncaught exception or exit) fails only its own job; the others complete; the worker is replaced", async () => {
     const pool = new WorkerPool<Req, Res>(WORKER, { size: 2, perWorker: 2 });
     try {
-      const jobs = Array.from({ length: 20 }, (_, n) => ({ n, ...(n === 5 ? { crash: true } : n === 12 ? { exit: true } : n === 16 ? { fail: true } : {}) }));
+      const jobs = Array.from({ length: 20 }, (_, n) => ({
+        n,
+        ...(n === 5 ? { crash: true } : n === 12 ? { exit: true } : n === 16 ? { fail: true } : {}),
+      }));
       const settled = await Promise.allSettled(jobs.map((j) => pool.run(j)));
       const failed = settled.flatMap((s, n) => (s.status === "rejected" ? [n] : []));
       expect(failed).toEqual([5, 12, 16]);
@@ -54,7 +57,9 @@ describe("a crashing worker in the real CLI", () => {
   const corpus = path.join(ROOT, "test", "fixtures", "rollup", "corpus");
   const dir = path.join(tmp.dir, "gesprekken");
   mkdirSync(dir);
-  const files = readdirSync(corpus).filter((f) => f.endsWith(".yaml")).sort();
+  const files = readdirSync(corpus)
+    .filter((f) => f.endsWith(".yaml"))
+    .sort();
   for (const f of files) copyFileSync(path.join(corpus, f), path.join(dir, f));
   const victim = files[3]!.replace(/\.yaml$/, "");
   const env = { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache"), AFSTEM_TEST_WORKER_CRASH: victim };
@@ -70,7 +75,10 @@ describe("a crashing worker in the real CLI", () => {
   });
 
   it("rollup, worker engine: only the file that kills a worker is skipped, with one located line; exit 1", () => {
-    const r = runCli(["rollup", "gesprekken", "--out", "rollup", "--include-drafts"], { cwd: tmp.dir, env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" } });
+    const r = runCli(["rollup", "gesprekken", "--out", "rollup", "--include-drafts"], {
+      cwd: tmp.dir,
+      env: { ...env, AFSTEM_ROLLUP_ENGINE: "workers" },
+    });
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.code).toBe(1);
     const lines = `${r.stdout}${r.stderr}`.split("\n").filter((l) => l.includes("(worker-crash)"));

@@ -20,7 +20,8 @@ export const en: Messages = {
   "cli.help.optionsToken": "options",
   "cli.help.usage": "Usage:",
   "cli.interrupt.interrupted-before-anything-was-done": "Interrupted before anything was done.",
-  "cli.invoke.alignment-conversations-between-schools": "Alignment conversations between schools and youth care: formats, sessions, reports and rollups.",
+  "cli.invoke.alignment-conversations-between-schools":
+    "Alignment conversations between schools and youth care: formats, sessions, reports and rollups.",
   "cli.invoke.also-one-excel-workbook-format": "also one Excel workbook <format>.xlsx per set, with typed cells",
   "cli.invoke.check-format-files-reports-every": "check format files; reports every finding",
   "cli.invoke.check-session-files-against-their": "check session files against their format",
@@ -90,16 +91,19 @@ export const en: Messages = {
   "commands.formatsShow.required": "* = required",
   "commands.formatsShow.sections": "Sections",
   "commands.formatsShow.when": "when",
-  "commands.lint.afstem-lint-checks-yaml-yml": "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",
+  "commands.lint.afstem-lint-checks-yaml-yml":
+    "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",
   "commands.lint.no-format-files-found-paths": "no format files found in {paths}",
   "commands.report.afstem-cannot-write-any-more": "afstem: cannot write any more to {d}: {why}",
-  "commands.report.afstem-no-confirmed-sessions-summarise": "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts",
+  "commands.report.afstem-no-confirmed-sessions-summarise":
+    "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts",
   "commands.report.afstem-no-valid-sessions-summarise": "afstem: no valid sessions to summarise",
   "commands.report.cannot-create-folder-d-m": "cannot create folder {d}: {m}",
   "commands.report.could-not-write-m": "could not write: {m}",
   "commands.report.f-changed-while-being-read": "{f}: changed while being read; not included",
   "commands.report.f-exists-not-overwritten-use": "{f}: exists, not overwritten (use --force)",
-  "commands.report.free-some-space-choose-another": "Free some space or choose another folder with --out and try again; the reports written are complete.",
+  "commands.report.free-some-space-choose-another":
+    "Free some space or choose another folder with --out and try again; the reports written are complete.",
   "commands.report.interrupted-n-noun-written-d": "Interrupted: {n} {noun} written to {d}; the rest was not.",
   "commands.report.jobs-must-whole-number-from": "--jobs must be a whole number from 1 to 64, not '{v}'",
   "commands.report.out-d-file-not-folder": "--out {d} is a file, not a folder",
@@ -118,11 +122,14 @@ export const en: Messages = {
   "commands.rollup.d-already-holds-rollup-files": "{d} already holds rollup files ({list}); not overwritten",
   "commands.rollup.dir-suppressed-summary-fewer-than": "{dir}: suppressed in summary (fewer than {min} sessions): {list}",
   "commands.rollup.empty": "(empty)",
-  "commands.rollup.f-was-created-another-process": "{f} was created by another process meanwhile; not overwritten, nothing of this rollup was written",
-  "commands.rollup.final-final-session-s-included": "{final} final session(s) included, {drafts}, {skipped} file(s) skipped; {written} file(s) written to {out}",
+  "commands.rollup.f-was-created-another-process":
+    "{f} was created by another process meanwhile; not overwritten, nothing of this rollup was written",
+  "commands.rollup.final-final-session-s-included":
+    "{final} final session(s) included, {drafts}, {skipped} file(s) skipped; {written} file(s) written to {out}",
   "commands.rollup.free-some-space-choose-another": "Free some space or choose another folder with --out and try again.",
   "commands.rollup.give-out-folder-you-can": "Give --out a folder you can write to.",
-  "commands.rollup.interrupted-n-session-s-read": "Interrupted: {n} session(s) read; nothing was written to {d} (earlier files are unchanged).",
+  "commands.rollup.interrupted-n-session-s-read":
+    "Interrupted: {n} session(s) read; nothing was written to {d} (earlier files are unchanged).",
   "commands.rollup.n-draft-s-excluded-use": "{n} draft(s) excluded (use --include-drafts)",
   "commands.rollup.n-draft-s-included": "{n} draft(s) included",
   "commands.rollup.not-shared-region-counts-only": "Not shared with the region (counts only):",
@@ -137,24 +144,31 @@ export const en: Messages = {
   "commands.run.finalized": "✓ Finalized.",
   "commands.run.fix-lines-above-afstem-validate": "Fix the lines above (afstem validate) and try again.",
   "commands.run.name-format-afstem-run-format": "Name the format: afstem run FORMAT --resume FILE",
-  "commands.run.new-session-t-file-goes": "New session: {t}\nThe file goes to {d} as <date>-<school>-{id}.yaml; every answer is saved at once.",
-  "commands.run.not-saved-disk-session-shown": "Not saved to disk: the session is shown above as text (YAML). Keep that text as a .yaml file.",
-  "commands.run.note-lock-host-process-pid": "Note: the lock of {host} (process {pid}, since {time}) was taken over at your request (--take-over).",
+  "commands.run.new-session-t-file-goes":
+    "New session: {t}\nThe file goes to {d} as <date>-<school>-{id}.yaml; every answer is saved at once.",
+  "commands.run.not-saved-disk-session-shown":
+    "Not saved to disk: the session is shown above as text (YAML). Keep that text as a .yaml file.",
+  "commands.run.note-lock-host-process-pid":
+    "Note: the lock of {host} (process {pid}, since {time}) was taken over at your request (--take-over).",
   "commands.run.note-lock-interrupted-run-process": "Note: the lock of an interrupted run (process {pid} is gone) was taken over.",
   "commands.run.nothing-changed-session-stays-finalized": "Nothing changed: the session stays finalized.",
   "commands.run.nothing-was-filled-yet-nothing": "Nothing was filled in yet; nothing was saved.",
   "commands.run.out-d-not-folder": "--out {d} is not a folder",
-  "commands.run.reopened-changes-session-only-becomes": "Reopened for changes: the session only becomes a draft again once you change something.",
+  "commands.run.reopened-changes-session-only-becomes":
+    "Reopened for changes: the session only becomes a draft again once you change something.",
   "commands.run.saved-draft": "Saved as draft.",
   "commands.run.saved-f": "Saved to {f}",
   "commands.run.saved-f-continue-cli-run": "Saved to {f}\nTo continue: {cli} run {ref} --resume {f}",
   "commands.run.saving-f": "Saving to: {f}",
   "commands.run.session-f": "Session: {f}",
-  "commands.run.session-was-finalized-opens-read": "This session was finalized{at}. It opens read-only; to change it: {cli} run {ref} --resume {f} --reopen",
+  "commands.run.session-was-finalized-opens-read":
+    "This session was finalized{at}. It opens read-only; to change it: {cli} run {ref} --resume {f} --reopen",
   "commands.run.stopped-ctrl-c": "Stopped (Ctrl+C).",
   "commands.run.take-over-goes-resume-takes": "--take-over goes with --resume: it takes over the lock of a saved session",
-  "commands.run.theirs-was-changed-someone-something": "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  Compare the two files afterwards, take over what is needed and delete one (report and rollup otherwise see both).",
-  "commands.run.type-question-commands-back-skip": "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …).",
+  "commands.run.theirs-was-changed-someone-something":
+    "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  Compare the two files afterwards, take over what is needed and delete one (report and rollup otherwise see both).",
+  "commands.run.type-question-commands-back-skip":
+    "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …).",
   "commands.run.which-format-give-format-id": "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE",
   "commands.runAnswers.cannot-write-d-why": "cannot write to {d}: {why}",
   "commands.runAnswers.choose-folder-you-can-write": "Choose a folder you can write to with --out; the answers file itself is unchanged.",
@@ -213,7 +227,8 @@ export const en: Messages = {
   "format.extends.format-id-extend-was-not": "format '{id}' to extend was not found",
   "format.extends.id-remove-but-does-not": "'{id}' is in remove, but does not exist in the extended format",
   "format.extends.section-id-has-no-title": "section '{id}' has no title",
-  "format.lint.condition-id-compares-q-v": "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})",
+  "format.lint.condition-id-compares-q-v":
+    "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})",
   "format.lint.condition-id-refers-q-which": "condition of '{id}' refers to '{q}', which is not asked earlier",
   "format.lint.condition-id-refers-unknown-question": "condition of '{id}' refers to unknown question '{q}'",
   "format.lint.duration-minutes-missing": "duration (minutes) is missing",
@@ -238,7 +253,8 @@ export const en: Messages = {
   "format.lint.option-code-code-appears-twice": "option code '{code}' appears twice in '{id}'",
   "format.lint.options-are-ignored-type-type": "options are ignored for type {type}",
   "format.lint.participant-role-id-appears-twice": "participant role '{id}' appears twice",
-  "format.lint.patterns-follow-re2-which-has": "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})",
+  "format.lint.patterns-follow-re2-which-has":
+    "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party is only used with type scale (outside a repeat)",
   "format.lint.question-id-type-type-has": "question '{id}' of type {type} has no options",
   "format.lint.repeat-group-id-has-no": "repeat group '{id}' has no fields",
@@ -252,7 +268,8 @@ export const en: Messages = {
   "format.lint.section-timeboxes-add-up-sum": "the section timeboxes add up to {sum} minutes, the duration is {d}",
   "format.lint.title-missing": "title is missing",
   "format.registry.format-id-version-v-also": "format {id} version {v} is also built in ({other}); {used} is used",
-  "format.registry.format-id-version-v-also-2": "format {id} version {v} is also in {other}; {used} is used. Give one of them a new version",
+  "format.registry.format-id-version-v-also-2":
+    "format {id} version {v} is also in {other}; {used} is used. Give one of them a new version",
   "format.registry.format-ref-has-errors-more": "format '{ref}' has errors{more}: {msg}",
   "format.registry.known-formats-known-give-id": "Known formats: {known}. Give an id from 'afstem formats' or a path to a .yaml file.",
   "format.registry.run-afstem-lint-file-all": "Run 'afstem lint {file}' for all findings.",
@@ -267,7 +284,8 @@ export const en: Messages = {
   "privacy.held.n-note-s-parked-topic": "{n} note(s) and parked topic(s) stay at the school",
   "privacy.held.n-personal-answer-s-note": "{n} personal answer(s) or note(s) left out",
   "privacy.held.n-session-s-outside-chosen": "{n} session(s) outside the chosen period",
-  "privacy.held.warning-others-same-conversation-used": "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted",
+  "privacy.held.warning-others-same-conversation-used":
+    "warning: {others} is the same conversation as {used} (same format, school and date); only {used} is counted",
   "report.answerText.joint": "Joint",
   "report.answerText.n-items": "{n} items",
   "report.answerText.no": "No",
@@ -319,14 +337,17 @@ export const en: Messages = {
   "report.buildSummary.means-percentages": "By {by}: means and percentages",
   "report.buildSummary.municipality": "Municipality",
   "report.buildSummary.n-conversations-versions-mix-broken": "{n} conversations · versions: {mix} · broken down by {by}",
-  "report.buildSummary.n-good-practices-may-shared": "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix.",
-  "report.buildSummary.n-good-practices-may-shared-2": "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). The first {k} per party are in the appendix.",
+  "report.buildSummary.n-good-practices-may-shared":
+    "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). All examples are in the appendix.",
+  "report.buildSummary.n-good-practices-may-shared-2":
+    "{n} good practices that may be shared in the region, by who is involved (one example may be listed under several parties). The first {k} per party are in the appendix.",
   "report.buildSummary.n-group-s-fewer-than": "{n} group(s) with fewer than {k} sessions not shown.",
   "report.buildSummary.n-more": "… and {n} more.",
   "report.buildSummary.n-more-all-quotes-appendix": "And {n} more; all quotes in the appendix.",
   "report.buildSummary.n-more-first-k-quotes": "And {n} more; the first {k} quotes are in the appendix.",
   "report.buildSummary.n-more-full-list-w": "… and {n} more; full list: {w}",
-  "report.buildSummary.n-t-conversations-mix-other": "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here.",
+  "report.buildSummary.n-t-conversations-mix-other":
+    "{n} '{t}' conversations ({mix}). Other formats have a chapter of their own and are not counted here.",
   "report.buildSummary.next-due": "Next due",
   "report.buildSummary.not-given": "(not given)",
   "report.buildSummary.not-given-2": "(not given)",
@@ -337,8 +358,10 @@ export const en: Messages = {
   "report.buildSummary.open-comments-n-other-questions": "Open comments at {n} other questions ({m} quotes) are in the appendix.",
   "report.buildSummary.organisation": "Organisation",
   "report.buildSummary.overdue": "Overdue",
-  "report.buildSummary.owners-are-mapped-onto-organisations": "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix.",
-  "report.buildSummary.owners-are-mapped-onto-organisations-2": "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The appendix lists the first {k} per organisation by due date (most overdue first); {cmd} gives the full list.",
+  "report.buildSummary.owners-are-mapped-onto-organisations":
+    "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The full list, by due date, is in the appendix.",
+  "report.buildSummary.owners-are-mapped-onto-organisations-2":
+    "Owners are mapped onto the organisations the formats declare; anything naming none of them is under Other. The appendix lists the first {k} per organisation by due date (most overdue first); {cmd} gives the full list.",
   "report.buildSummary.period": "Period",
   "report.buildSummary.period-chosen": " (period chosen)",
   "report.buildSummary.previous-round-n-conversations": "previous round ({n} conversations)",
@@ -402,7 +425,8 @@ export const en: Messages = {
   "report.words.percentage": "Percentage",
   "report.words.personal-school-only": "personal — for the school only",
   "report.words.present": "Present",
-  "report.words.privacy-note": "This overview contains no names of people and no personal answers. Groups of fewer than {k} conversations are not broken down; text is only quoted from fields marked as open that the school released, with names replaced by [name].",
+  "report.words.privacy-note":
+    "This overview contains no names of people and no personal answers. Groups of fewer than {k} conversations are not broken down; text is only quoted from fields marked as open that the school released, with names replaced by [name].",
   "report.words.question": "at question",
   "report.words.question-2": "Question",
   "report.words.role": "Role",
@@ -547,7 +571,7 @@ export const en: Messages = {
   "schema.check.true-false": "true or false",
   "schema.check.unknown-key-key": "unknown key '{key}'",
   "session.answerCheck.does-not-have-expected-form": "does not have the expected form ({p})",
-  "session.answerCheck.expected-date-yyyy-mm-dd": "expected a date as \"YYYY-MM-DD\"",
+  "session.answerCheck.expected-date-yyyy-mm-dd": 'expected a date as "YYYY-MM-DD"',
   "session.answerCheck.expected-item-fields-key-value": "expected an item with fields (key: value)",
   "session.answerCheck.expected-list-items": "expected a list of items",
   "session.answerCheck.expected-list-option-codes": "expected a list of option codes",
@@ -588,27 +612,34 @@ export const en: Messages = {
   "session.validate.unknown-format-id": "unknown format '{id}'",
   "session.validate.unknown-question-id-format-f": "unknown question '{id}' in format {f} v{v}",
   "session.validate.unknown-role-r-roles-list": "unknown role '{r}'; roles: {list}",
-  "store.lock.afstem-must-able-write-session": "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again.",
+  "store.lock.afstem-must-able-write-session":
+    "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again.",
   "store.lock.cannot-create-lock-f-code": "cannot create the lock {f} ({code})",
   "store.lock.cannot-take-lock-f": "cannot take the lock {f}",
-  "store.lock.close-conversation-first-stop-ctrl": "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
+  "store.lock.close-conversation-first-stop-ctrl":
+    "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
   "store.lock.f-already-open-afstem-another": "{f} is already open in afstem on another computer: {host} (process {pid}, since {time})",
   "store.lock.f-already-open-another-afstem": "{f} is already open in another afstem (process {pid})",
-  "store.lock.two-people-updating-same-conversation": "Two people updating the same conversation overwrite each other's answers. Close the conversation on {host}. If certainly nobody is working on it there any more (the computer is off or afstem was interrupted there), take it over deliberately with:\n  {cmd}",
+  "store.lock.two-people-updating-same-conversation":
+    "Two people updating the same conversation overwrite each other's answers. Close the conversation on {host}. If certainly nobody is working on it there any more (the computer is off or afstem was interrupted there), take it over deliberately with:\n  {cmd}",
   "store.lock.unknown-time": "unknown time",
-  "store.safeSave.afstem-session-could-not-saved": "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: {cli} run {ref} --resume {name}\n",
+  "store.safeSave.afstem-session-could-not-saved":
+    "# afstem: this session could not be saved ({why}).\n# Save everything from this line on as {name}; to continue: {cli} run {ref} --resume {name}\n",
   "store.safeSave.chosen-folder": "the chosen folder",
-  "store.safeSave.copy-text-above-into-yaml": "Copy the text above into a .yaml file. afstem tries to save again after every answer and shows the session once more at the end if that fails.",
+  "store.safeSave.copy-text-above-into-yaml":
+    "Copy the text above into a .yaml file. afstem tries to save again after every answer and shows the session once more at the end if that fails.",
   "store.safeSave.f-already-exists-afstem-does": "{f} already exists; afstem does not overwrite another file",
   "store.safeSave.failed-too-why-try-another": "✗ That failed too: {why}. Try another place (a USB stick, say), or leave it empty.",
   "store.safeSave.saved-again-f": "✓ Saved again to {f}.",
   "store.safeSave.saved-f-from-now-afstem": "✓ Saved to {f}. From now on afstem saves every answer there.",
   "store.safeSave.saving-where-failed-why-your": "⚠ Saving to {where} failed: {why}.\n  Your answers are not lost: afstem keeps them.",
-  "store.safeSave.where-should-afstem-save-session": "Where should afstem save the session? Type a folder or file name (empty = show the session here as text)",
+  "store.safeSave.where-should-afstem-save-session":
+    "Where should afstem save the session? Type a folder or file name (empty = show the session here as text)",
   "ui.prompts.checkbox.done": "done",
   "ui.prompts.checkbox.space": "space",
   "ui.prompts.checkbox.toggle": "toggle",
-  "ui.prompts.common.typed-text-not-used-here": "Typed text is not used here (except a command such as :section 3): choose with ↑↓ and Enter (Backspace clears).",
+  "ui.prompts.common.typed-text-not-used-here":
+    "Typed text is not used here (except a command such as :section 3): choose with ↑↓ and Enter (Backspace clears).",
   "ui.prompts.confirm.answer-y-yes-n-no": "Answer with y (yes) or n (no).",
   "ui.prompts.confirm.y-n": "(Y/n)",
   "ui.prompts.confirm.y-n-2": "(y/N)",
@@ -636,12 +667,15 @@ export const en: Messages = {
   "yaml.parseCore.key-key-appears-twice-same": "the key '{key}' appears twice in the same mapping",
   "yaml.parseCore.single-value": "a single value",
   "yaml.parseCore.tab-used-indentation-use-spaces": "tab used for indentation; use spaces",
-  "yaml.parseCore.too-many-aliases-name-anchors": "too many aliases (*name): the anchors (&name) multiply into a huge amount of data; write the values out",
+  "yaml.parseCore.too-many-aliases-name-anchors":
+    "too many aliases (*name): the anchors (&name) multiply into a huge amount of data; write the values out",
   "yaml.parseCore.yaml-error": "YAML error",
   "yaml.parseCore.yaml-error-file-cannot-read": "YAML error: the file cannot be read ({msg})",
-  "yaml.parseCore.yaml-error-file-nested-too": "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file",
+  "yaml.parseCore.yaml-error-file-nested-too":
+    "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file",
   "yaml.parseCore.yaml-error-key-must-name": "YAML error: a key must be a name, not a list or mapping",
-  "yaml.parseCore.yaml-error-line-not-indented": "YAML error: this line is not indented correctly; keys of one level line up exactly (use spaces)",
+  "yaml.parseCore.yaml-error-line-not-indented":
+    "YAML error: this line is not indented correctly; keys of one level line up exactly (use spaces)",
   "yaml.parseCore.yaml-error-open-opened-here": "YAML error: the {open} opened here is never closed with {close}",
   "yaml.parseCore.yaml-error-second-value-put": "YAML error: a second ':' in a value; put the value in quotes (\"…: …\")",
   "yaml.parseCore.yaml-tag-tag-not-supported": "YAML tag '{tag}' is not supported; write the value as plain text, without a tag",

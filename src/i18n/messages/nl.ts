@@ -19,7 +19,8 @@ export const nl = {
   "cli.help.optionsToken": "opties",
   "cli.help.usage": "Gebruik:",
   "cli.interrupt.interrupted-before-anything-was-done": "Onderbroken voordat er iets gedaan was.",
-  "cli.invoke.alignment-conversations-between-schools": "Afstemmingsgesprekken onderwijs en jeugdhulp: formats, gesprekken, verslagen en rollups.",
+  "cli.invoke.alignment-conversations-between-schools":
+    "Afstemmingsgesprekken onderwijs en jeugdhulp: formats, gesprekken, verslagen en rollups.",
   "cli.invoke.also-one-excel-workbook-format": "ook één Excel-werkmap <format>.xlsx per set, met getypeerde cellen",
   "cli.invoke.check-format-files-reports-every": "controleer formatbestanden; toont elke bevinding",
   "cli.invoke.check-session-files-against-their": "controleer gespreksbestanden tegen hun format",
@@ -89,16 +90,19 @@ export const nl = {
   "commands.formatsShow.required": "* = verplicht",
   "commands.formatsShow.sections": "Secties",
   "commands.formatsShow.when": "als",
-  "commands.lint.afstem-lint-checks-yaml-yml": "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
+  "commands.lint.afstem-lint-checks-yaml-yml":
+    "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
   "commands.lint.no-format-files-found-paths": "geen formatbestanden gevonden in {paths}",
   "commands.report.afstem-cannot-write-any-more": "afstem: kan niet verder schrijven in {d}: {why}",
-  "commands.report.afstem-no-confirmed-sessions-summarise": "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts",
+  "commands.report.afstem-no-confirmed-sessions-summarise":
+    "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts",
   "commands.report.afstem-no-valid-sessions-summarise": "afstem: geen geldige gesprekken om samen te vatten",
   "commands.report.cannot-create-folder-d-m": "kan de map {d} niet maken: {m}",
   "commands.report.could-not-write-m": "kon niet schrijven: {m}",
   "commands.report.f-changed-while-being-read": "{f}: veranderd tijdens het lezen; niet meegenomen",
   "commands.report.f-exists-not-overwritten-use": "{f}: bestaat al, niet overschreven (gebruik --force)",
-  "commands.report.free-some-space-choose-another": "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw; de geschreven verslagen zijn compleet.",
+  "commands.report.free-some-space-choose-another":
+    "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw; de geschreven verslagen zijn compleet.",
   "commands.report.interrupted-n-noun-written-d": "Onderbroken: {n} {noun} geschreven in {d}; de rest niet.",
   "commands.report.jobs-must-whole-number-from": "--jobs moet een geheel getal van 1 tot 64 zijn, niet '{v}'",
   "commands.report.out-d-file-not-folder": "--out {d} is een bestand, geen map",
@@ -117,16 +121,20 @@ export const nl = {
   "commands.rollup.d-already-holds-rollup-files": "{d} bevat al rollup-bestanden ({list}); niet overschreven",
   "commands.rollup.dir-suppressed-summary-fewer-than": "{dir}: onderdrukt in summary (minder dan {min} gesprekken): {list}",
   "commands.rollup.empty": "(leeg)",
-  "commands.rollup.f-was-created-another-process": "{f} is intussen door een ander proces gemaakt; niet overschreven, er is niets van deze rollup geschreven",
-  "commands.rollup.final-final-session-s-included": "{final} vastgestelde gesprek(ken) meegenomen, {drafts}, {skipped} bestand(en) overgeslagen; {written} bestand(en) geschreven in {out}",
+  "commands.rollup.f-was-created-another-process":
+    "{f} is intussen door een ander proces gemaakt; niet overschreven, er is niets van deze rollup geschreven",
+  "commands.rollup.final-final-session-s-included":
+    "{final} vastgestelde gesprek(ken) meegenomen, {drafts}, {skipped} bestand(en) overgeslagen; {written} bestand(en) geschreven in {out}",
   "commands.rollup.free-some-space-choose-another": "Maak ruimte vrij of kies met --out een andere map en probeer het opnieuw.",
   "commands.rollup.give-out-folder-you-can": "Geef met --out een map op waarin u mag schrijven.",
-  "commands.rollup.interrupted-n-session-s-read": "Onderbroken: {n} gesprek(ken) gelezen; er is niets geschreven in {d} (eerdere bestanden zijn ongewijzigd).",
+  "commands.rollup.interrupted-n-session-s-read":
+    "Onderbroken: {n} gesprek(ken) gelezen; er is niets geschreven in {d} (eerdere bestanden zijn ongewijzigd).",
   "commands.rollup.n-draft-s-excluded-use": "{n} concept(en) niet meegenomen (gebruik --include-drafts)",
   "commands.rollup.n-draft-s-included": "{n} concept(en) meegenomen",
   "commands.rollup.not-shared-region-counts-only": "Niet gedeeld met de regio (alleen aantallen):",
   "commands.rollup.unknown-layout-bad": "onbekende layout '{bad}'",
-  "commands.run.afstem-run-asks-questions-needs": "'afstem run' stelt vragen en heeft daarvoor een terminal nodig (invoer is geen terminal)",
+  "commands.run.afstem-run-asks-questions-needs":
+    "'afstem run' stelt vragen en heeft daarvoor een terminal nodig (invoer is geen terminal)",
   "commands.run.check-file-afstem-validate": "Controleer het bestand met afstem validate.",
   "commands.run.f-cannot-continued": "{f} kan niet worden voortgezet",
   "commands.run.f-cannot-read-previous-session": "{f} kan niet als vorig gesprek worden gelezen",
@@ -136,27 +144,36 @@ export const nl = {
   "commands.run.finalized": "✓ Vastgesteld.",
   "commands.run.fix-lines-above-afstem-validate": "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.",
   "commands.run.name-format-afstem-run-format": "Geef het format mee: afstem run FORMAT --resume BESTAND",
-  "commands.run.new-session-t-file-goes": "Nieuw gesprek: {t}\nHet bestand komt in {d} als <datum>-<school>-{id}.yaml; elk antwoord wordt meteen opgeslagen.",
-  "commands.run.not-saved-disk-session-shown": "Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML). Bewaar die tekst als .yaml-bestand.",
-  "commands.run.note-lock-host-process-pid": "Let op: het slot van {host} (proces {pid}, sinds {time}) is op uw verzoek overgenomen (--take-over).",
-  "commands.run.note-lock-interrupted-run-process": "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.",
+  "commands.run.new-session-t-file-goes":
+    "Nieuw gesprek: {t}\nHet bestand komt in {d} als <datum>-<school>-{id}.yaml; elk antwoord wordt meteen opgeslagen.",
+  "commands.run.not-saved-disk-session-shown":
+    "Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML). Bewaar die tekst als .yaml-bestand.",
+  "commands.run.note-lock-host-process-pid":
+    "Let op: het slot van {host} (proces {pid}, sinds {time}) is op uw verzoek overgenomen (--take-over).",
+  "commands.run.note-lock-interrupted-run-process":
+    "Let op: het slot van een afgebroken sessie (proces {pid} bestaat niet meer) is overgenomen.",
   "commands.run.nothing-changed-session-stays-finalized": "Niets gewijzigd: het gesprek blijft vastgesteld.",
   "commands.run.nothing-was-filled-yet-nothing": "Er was nog niets ingevuld; er is niets opgeslagen.",
   "commands.run.out-d-not-folder": "--out {d} is geen map",
-  "commands.run.reopened-changes-session-only-becomes": "Heropend om te wijzigen: het gesprek wordt pas weer een concept als u iets verandert.",
+  "commands.run.reopened-changes-session-only-becomes":
+    "Heropend om te wijzigen: het gesprek wordt pas weer een concept als u iets verandert.",
   "commands.run.saved-draft": "Opgeslagen als concept.",
   "commands.run.saved-f": "Opgeslagen in {f}",
   "commands.run.saved-f-continue-cli-run": "Opgeslagen in {f}\nVerder gaan: {cli} run {ref} --resume {f}",
   "commands.run.saving-f": "Opslaan in: {f}",
   "commands.run.session-f": "Gesprek: {f}",
-  "commands.run.session-was-finalized-opens-read": "Dit gesprek is vastgesteld{at}. Het opent alleen-lezen; wijzigen kan met: {cli} run {ref} --resume {f} --reopen",
+  "commands.run.session-was-finalized-opens-read":
+    "Dit gesprek is vastgesteld{at}. Het opent alleen-lezen; wijzigen kan met: {cli} run {ref} --resume {f} --reopen",
   "commands.run.stopped-ctrl-c": "Gestopt (Ctrl+C).",
   "commands.run.take-over-goes-resume-takes": "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over",
-  "commands.run.theirs-was-changed-someone-something": "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Vergelijk de twee bestanden na afloop, neem over wat nodig is en verwijder er één (report en rollup zien anders beide).",
-  "commands.run.type-question-commands-back-skip": "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).",
+  "commands.run.theirs-was-changed-someone-something":
+    "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Vergelijk de twee bestanden na afloop, neem over wat nodig is en verwijder er één (report en rollup zien anders beide).",
+  "commands.run.type-question-commands-back-skip":
+    "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).",
   "commands.run.which-format-give-format-id": "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND",
   "commands.runAnswers.cannot-write-d-why": "kan niet schrijven in {d}: {why}",
-  "commands.runAnswers.choose-folder-you-can-write": "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.",
+  "commands.runAnswers.choose-folder-you-can-write":
+    "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.",
   "commands.runAnswers.n-problem-s-f-nothing": "{n} probleem/problemen in {f}; er is niets geschreven.",
   "commands.runAnswers.saved-f": "Opgeslagen: {f}",
   "commands.validate.interrupted-n-total-files-checked": "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.",
@@ -204,7 +221,8 @@ export const nl = {
   "conversation.values.expected-date-yyyy-mm-dd": "verwacht een datum als JJJJ-MM-DD (of DD-MM-JJJJ, of 'vandaag')",
   "conversation.values.expected-number-e-g-12": "verwacht een getal, bijv. 12, 1.000 of 3,5",
   "conversation.values.t-ambiguous-type-thousands-d": "'{t}' is dubbelzinnig: typ {a} voor het duizendtal of {d} voor het kommagetal",
-  "conversation.values.t-ambiguous-write-without-thousands": "'{t}' is dubbelzinnig; schrijf duizendtallen met een punt en decimalen met een komma, bijv. 1.000,5",
+  "conversation.values.t-ambiguous-write-without-thousands":
+    "'{t}' is dubbelzinnig; schrijf duizendtallen met een punt en decimalen met een komma, bijv. 1.000,5",
   "findings.finding.f-n-more": "{f}: … en {n} meer",
   "format.broken.format-id-file-has-1": "format '{id}' in {file} heeft 1 fout; voer afstem lint {arg} uit",
   "format.broken.format-id-file-has-n": "format '{id}' in {file} heeft {n} fouten; voer afstem lint {arg} uit",
@@ -212,7 +230,8 @@ export const nl = {
   "format.extends.format-id-extend-was-not": "format '{id}' om op voort te bouwen is niet gevonden",
   "format.extends.id-remove-but-does-not": "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd",
   "format.extends.section-id-has-no-title": "sectie '{id}' heeft geen title",
-  "format.lint.condition-id-compares-q-v": "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})",
+  "format.lint.condition-id-compares-q-v":
+    "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})",
   "format.lint.condition-id-refers-q-which": "voorwaarde van '{id}' verwijst naar '{q}', die niet eerder gevraagd wordt",
   "format.lint.condition-id-refers-unknown-question": "voorwaarde van '{id}' verwijst naar onbekende vraag '{q}'",
   "format.lint.duration-minutes-missing": "duration (minuten) ontbreekt",
@@ -237,7 +256,8 @@ export const nl = {
   "format.lint.option-code-code-appears-twice": "optiecode '{code}' komt twee keer voor in '{id}'",
   "format.lint.options-are-ignored-type-type": "options worden genegeerd bij type {type}",
   "format.lint.participant-role-id-appears-twice": "deelnemersrol '{id}' komt twee keer voor",
-  "format.lint.patterns-follow-re2-which-has": "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})",
+  "format.lint.patterns-follow-re2-which-has":
+    "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party wordt alleen gebruikt bij type scale (buiten een repeat)",
   "format.lint.question-id-type-type-has": "vraag '{id}' van type {type} heeft geen options",
   "format.lint.repeat-group-id-has-no": "herhaalgroep '{id}' heeft geen fields",
@@ -251,9 +271,11 @@ export const nl = {
   "format.lint.section-timeboxes-add-up-sum": "de tijdvakken van de secties tellen op tot {sum} minuten, de duur is {d}",
   "format.lint.title-missing": "title ontbreekt",
   "format.registry.format-id-version-v-also": "format {id} versie {v} bestaat ook ingebouwd ({other}); {used} wordt gebruikt",
-  "format.registry.format-id-version-v-also-2": "format {id} versie {v} staat ook in {other}; {used} wordt gebruikt. Geef een van beide een nieuwe versie",
+  "format.registry.format-id-version-v-also-2":
+    "format {id} versie {v} staat ook in {other}; {used} wordt gebruikt. Geef een van beide een nieuwe versie",
   "format.registry.format-ref-has-errors-more": "format '{ref}' bevat fouten{more}: {msg}",
-  "format.registry.known-formats-known-give-id": "Bekende formats: {known}. Geef een id uit 'afstem formats' of een pad naar een .yaml-bestand.",
+  "format.registry.known-formats-known-give-id":
+    "Bekende formats: {known}. Geef een id uit 'afstem formats' of een pad naar een .yaml-bestand.",
   "format.registry.run-afstem-lint-file-all": "Voer 'afstem lint {file}' uit voor alle bevindingen.",
   "format.registry.unknown-format-ref": "onbekend format '{ref}'",
   "privacy.held.n-answer-s-item-s": "{n} antwoord(en) of item(s) die de school niet voor de regio vrijgaf (share_when), alleen geteld",
@@ -266,7 +288,8 @@ export const nl = {
   "privacy.held.n-note-s-parked-topic": "{n} notitie(s) en geparkeerde onderwerp(en) blijven op school",
   "privacy.held.n-personal-answer-s-note": "{n} persoonlijk(e) antwoord(en) of notitie(s) niet meegenomen",
   "privacy.held.n-session-s-outside-chosen": "{n} gesprek(ken) buiten de gekozen periode",
-  "privacy.held.warning-others-same-conversation-used": "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee",
+  "privacy.held.warning-others-same-conversation-used":
+    "let op: {others} is hetzelfde gesprek als {used} (zelfde format, school en datum); alleen {used} telt mee",
   "report.answerText.joint": "Gezamenlijk",
   "report.answerText.n-items": "{n} items",
   "report.answerText.no": "Nee",
@@ -318,26 +341,32 @@ export const nl = {
   "report.buildSummary.means-percentages": "Per {by}: gemiddelden en percentages",
   "report.buildSummary.municipality": "Gemeente",
   "report.buildSummary.n-conversations-versions-mix-broken": "{n} gesprekken · versies: {mix} · uitgesplitst per {by}",
-  "report.buildSummary.n-good-practices-may-shared": "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.",
-  "report.buildSummary.n-good-practices-may-shared-2": "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). De eerste {k} per partij staan in de bijlage.",
+  "report.buildSummary.n-good-practices-may-shared":
+    "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). Alle voorbeelden staan in de bijlage.",
+  "report.buildSummary.n-good-practices-may-shared-2":
+    "{n} good practices die in de regio gedeeld mogen worden, naar wie erbij betrokken is (een voorbeeld kan bij meer partijen staan). De eerste {k} per partij staan in de bijlage.",
   "report.buildSummary.n-group-s-fewer-than": "{n} groep(en) met minder dan {k} gesprekken niet getoond.",
   "report.buildSummary.n-more": "… en {n} meer.",
   "report.buildSummary.n-more-all-quotes-appendix": "En {n} andere; alle citaten in de bijlage.",
   "report.buildSummary.n-more-first-k-quotes": "En {n} andere; de eerste {k} citaten staan in de bijlage.",
   "report.buildSummary.n-more-full-list-w": "… en {n} meer; volledige lijst: {w}",
-  "report.buildSummary.n-t-conversations-mix-other": "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.",
+  "report.buildSummary.n-t-conversations-mix-other":
+    "{n} gesprekken '{t}' ({mix}). Andere formats hebben een eigen hoofdstuk en tellen hier niet mee.",
   "report.buildSummary.next-due": "Eerstvolgende deadline",
   "report.buildSummary.not-given": "(niet aangegeven)",
   "report.buildSummary.not-given-2": "(niet ingevuld)",
   "report.buildSummary.not-included-n": "niet meegenomen ({n})",
-  "report.buildSummary.numbers-items-over-all-sessions": "Aantallen knelpunten (items), alle gesprekken van de regio. Per groep in de bijlage.",
+  "report.buildSummary.numbers-items-over-all-sessions":
+    "Aantallen knelpunten (items), alle gesprekken van de regio. Per groep in de bijlage.",
   "report.buildSummary.open-actions-o": "Open acties van {o}",
   "report.buildSummary.open-actions-organisation": "Open acties per organisatie",
   "report.buildSummary.open-comments-n-other-questions": "Open toelichtingen bij {n} andere vragen ({m} citaten) staan in de bijlage.",
   "report.buildSummary.organisation": "Organisatie",
   "report.buildSummary.overdue": "Over de deadline",
-  "report.buildSummary.owners-are-mapped-onto-organisations": "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.",
-  "report.buildSummary.owners-are-mapped-onto-organisations-2": "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De bijlage geeft per organisatie de eerste {k} op deadline (wat het langst over de deadline is eerst); de volledige lijst geeft {cmd}.",
+  "report.buildSummary.owners-are-mapped-onto-organisations":
+    "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De volledige lijst, op deadline, staat in de bijlage.",
+  "report.buildSummary.owners-are-mapped-onto-organisations-2":
+    "Eigenaars zijn ingedeeld bij de organisaties die de formats noemen; wat geen van die organisaties noemt, staat onder Overig. De bijlage geeft per organisatie de eerste {k} op deadline (wat het langst over de deadline is eerst); de volledige lijst geeft {cmd}.",
   "report.buildSummary.period": "Periode",
   "report.buildSummary.period-chosen": " (gekozen periode)",
   "report.buildSummary.previous-round-n-conversations": "vorige ronde ({n} gesprekken)",
@@ -386,7 +415,8 @@ export const nl = {
   "report.words.draft": "CONCEPT",
   "report.words.draft-record-has-not-been": "CONCEPT — dit verslag is nog niet vastgesteld",
   "report.words.fewer-than-k-conversations": "minder dan {k} gesprekken: niet uitgesplitst",
-  "report.words.following-was-not-included-overview": "Uit de gesprekken is het volgende niet in dit overzicht opgenomen (alleen aantallen):",
+  "report.words.following-was-not-included-overview":
+    "Uit de gesprekken is het volgende niet in dit overzicht opgenomen (alleen aantallen):",
   "report.words.left-out-so-small-group": "× = weggelaten, zodat een kleine groep ernaast niet uit het totaal is terug te rekenen.",
   "report.words.mean-mean-n-n": "gemiddeld {mean} (n = {n})",
   "report.words.mentioned-n-conversations": "Genoemd in {n} gesprekken.",
@@ -401,7 +431,8 @@ export const nl = {
   "report.words.percentage": "Percentage",
   "report.words.personal-school-only": "persoonlijk — alleen voor de school",
   "report.words.present": "Aanwezig",
-  "report.words.privacy-note": "Dit overzicht bevat geen namen van personen en geen persoonlijke antwoorden. Groepen van minder dan {k} gesprekken worden niet uitgesplitst; tekst wordt alleen geciteerd uit velden die als openbaar zijn gemarkeerd en die de school heeft vrijgegeven, met namen vervangen door [naam].",
+  "report.words.privacy-note":
+    "Dit overzicht bevat geen namen van personen en geen persoonlijke antwoorden. Groepen van minder dan {k} gesprekken worden niet uitgesplitst; tekst wordt alleen geciteerd uit velden die als openbaar zijn gemarkeerd en die de school heeft vrijgegeven, met namen vervangen door [naam].",
   "report.words.question": "bij vraag",
   "report.words.question-2": "Bij vraag",
   "report.words.role": "Rol",
@@ -466,7 +497,8 @@ export const nl = {
   "runner.commandActions.who-name-role": "Wie (naam of functie)?",
   "runner.commandActions.who-takes": "Wie pakt het op?",
   "runner.followup.last-year-s-agreements-recorded": "✓ Afspraken van vorig jaar vastgelegd.",
-  "runner.followup.n-agreement-s-action-s": "{n} afspraak/afspraken en actie(s) uit het gesprek{d}. Per punt: gedaan, loopt nog of vervallen.",
+  "runner.followup.n-agreement-s-action-s":
+    "{n} afspraak/afspraken en actie(s) uit het gesprek{d}. Per punt: gedaan, loopt nog of vervallen.",
   "runner.followup.no-commands-here-type-note": "hier geen opdrachten; typ een notitie of laat leeg",
   "runner.followup.note-enter-none": "Notitie (Enter = geen):",
   "runner.followup.skip-rest-later-from-review": "de rest overslaan (later via het overzicht)",
@@ -546,7 +578,7 @@ export const nl = {
   "schema.check.true-false": "true of false",
   "schema.check.unknown-key-key": "onbekende sleutel '{key}'",
   "session.answerCheck.does-not-have-expected-form": "heeft niet de verwachte vorm ({p})",
-  "session.answerCheck.expected-date-yyyy-mm-dd": "verwacht een datum als \"JJJJ-MM-DD\"",
+  "session.answerCheck.expected-date-yyyy-mm-dd": 'verwacht een datum als "JJJJ-MM-DD"',
   "session.answerCheck.expected-item-fields-key-value": "verwacht een item met velden (sleutel: waarde)",
   "session.answerCheck.expected-list-items": "verwacht een lijst van items",
   "session.answerCheck.expected-list-option-codes": "verwacht een lijst van optiecodes",
@@ -587,27 +619,36 @@ export const nl = {
   "session.validate.unknown-format-id": "onbekend format '{id}'",
   "session.validate.unknown-question-id-format-f": "onbekende vraag '{id}' in format {f} v{v}",
   "session.validate.unknown-role-r-roles-list": "onbekende rol '{r}'; rollen: {list}",
-  "store.lock.afstem-must-able-write-session": "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.",
+  "store.lock.afstem-must-able-write-session":
+    "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.",
   "store.lock.cannot-create-lock-f-code": "kan het slot {f} niet aanmaken ({code})",
   "store.lock.cannot-take-lock-f": "kan het slot {f} niet nemen",
-  "store.lock.close-conversation-first-stop-ctrl": "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
+  "store.lock.close-conversation-first-stop-ctrl":
+    "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
   "store.lock.f-already-open-afstem-another": "{f} is al geopend door afstem op een andere computer: {host} (proces {pid}, sinds {time})",
   "store.lock.f-already-open-another-afstem": "{f} is al geopend door een andere afstem (proces {pid})",
-  "store.lock.two-people-updating-same-conversation": "Twee mensen die hetzelfde gesprek bijwerken overschrijven elkaars antwoorden. Sluit het gesprek op {host} af. Werkt daar zeker niemand meer aan (de computer is uit of afstem is daar afgebroken), neem het dan bewust over met:\n  {cmd}",
+  "store.lock.two-people-updating-same-conversation":
+    "Twee mensen die hetzelfde gesprek bijwerken overschrijven elkaars antwoorden. Sluit het gesprek op {host} af. Werkt daar zeker niemand meer aan (de computer is uit of afstem is daar afgebroken), neem het dan bewust over met:\n  {cmd}",
   "store.lock.unknown-time": "onbekend tijdstip",
-  "store.safeSave.afstem-session-could-not-saved": "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: {cli} run {ref} --resume {name}\n",
+  "store.safeSave.afstem-session-could-not-saved":
+    "# afstem: dit gesprek kon niet worden opgeslagen ({why}).\n# Sla alles vanaf deze regel op als {name}; verder gaan: {cli} run {ref} --resume {name}\n",
   "store.safeSave.chosen-folder": "de gekozen map",
-  "store.safeSave.copy-text-above-into-yaml": "Kopieer de tekst hierboven naar een .yaml-bestand. afstem probeert bij elk antwoord opnieuw op te slaan en toont het gesprek aan het eind nog eens als dat niet lukt.",
+  "store.safeSave.copy-text-above-into-yaml":
+    "Kopieer de tekst hierboven naar een .yaml-bestand. afstem probeert bij elk antwoord opnieuw op te slaan en toont het gesprek aan het eind nog eens als dat niet lukt.",
   "store.safeSave.f-already-exists-afstem-does": "{f} bestaat al; afstem overschrijft geen ander bestand",
-  "store.safeSave.failed-too-why-try-another": "✗ Ook dat lukt niet: {why}. Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.",
+  "store.safeSave.failed-too-why-try-another":
+    "✗ Ook dat lukt niet: {why}. Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.",
   "store.safeSave.saved-again-f": "✓ Weer opgeslagen in {f}.",
   "store.safeSave.saved-f-from-now-afstem": "✓ Opgeslagen in {f}. Vanaf nu slaat afstem elk antwoord daar op.",
-  "store.safeSave.saving-where-failed-why-your": "⚠ Opslaan in {where} lukt niet: {why}.\n  Uw antwoorden zijn niet verloren: afstem houdt ze vast.",
-  "store.safeSave.where-should-afstem-save-session": "Waar zal afstem het gesprek opslaan? Typ een map of bestandsnaam (leeg = toon het gesprek hier als tekst)",
+  "store.safeSave.saving-where-failed-why-your":
+    "⚠ Opslaan in {where} lukt niet: {why}.\n  Uw antwoorden zijn niet verloren: afstem houdt ze vast.",
+  "store.safeSave.where-should-afstem-save-session":
+    "Waar zal afstem het gesprek opslaan? Typ een map of bestandsnaam (leeg = toon het gesprek hier als tekst)",
   "ui.prompts.checkbox.done": "klaar",
   "ui.prompts.checkbox.space": "spatie",
   "ui.prompts.checkbox.toggle": "aan/uit",
-  "ui.prompts.common.typed-text-not-used-here": "Getypte tekst wordt hier niet gebruikt (behalve een opdracht als :sectie 3): kies met ↑↓ en Enter (Backspace wist).",
+  "ui.prompts.common.typed-text-not-used-here":
+    "Getypte tekst wordt hier niet gebruikt (behalve een opdracht als :sectie 3): kies met ↑↓ en Enter (Backspace wist).",
   "ui.prompts.confirm.answer-y-yes-n-no": "Antwoord met j (ja) of n (nee).",
   "ui.prompts.confirm.y-n": "(J/n)",
   "ui.prompts.confirm.y-n-2": "(j/N)",
@@ -635,12 +676,15 @@ export const nl = {
   "yaml.parseCore.key-key-appears-twice-same": "de sleutel '{key}' komt twee keer voor in dezelfde mapping",
   "yaml.parseCore.single-value": "één waarde",
   "yaml.parseCore.tab-used-indentation-use-spaces": "tab gebruikt om in te springen; gebruik spaties",
-  "yaml.parseCore.too-many-aliases-name-anchors": "te veel aliassen (*naam): de ankers (&naam) vermenigvuldigen zich tot een enorme hoeveelheid gegevens; schrijf de waarden uit",
+  "yaml.parseCore.too-many-aliases-name-anchors":
+    "te veel aliassen (*naam): de ankers (&naam) vermenigvuldigen zich tot een enorme hoeveelheid gegevens; schrijf de waarden uit",
   "yaml.parseCore.yaml-error": "YAML-fout",
   "yaml.parseCore.yaml-error-file-cannot-read": "YAML-fout: het bestand kan niet gelezen worden ({msg})",
-  "yaml.parseCore.yaml-error-file-nested-too": "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet",
+  "yaml.parseCore.yaml-error-file-nested-too":
+    "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet",
   "yaml.parseCore.yaml-error-key-must-name": "YAML-fout: een sleutel moet een naam zijn, geen lijst of mapping",
-  "yaml.parseCore.yaml-error-line-not-indented": "YAML-fout: deze regel springt niet goed in; sleutels van één niveau staan precies onder elkaar (gebruik spaties)",
+  "yaml.parseCore.yaml-error-line-not-indented":
+    "YAML-fout: deze regel springt niet goed in; sleutels van één niveau staan precies onder elkaar (gebruik spaties)",
   "yaml.parseCore.yaml-error-open-opened-here": "YAML-fout: de {open} die hier begint wordt nergens gesloten met {close}",
   "yaml.parseCore.yaml-error-second-value-put": "YAML-fout: een tweede ':' in een waarde; zet de waarde tussen aanhalingstekens (\"…: …\")",
   "yaml.parseCore.yaml-tag-tag-not-supported": "YAML-tag '{tag}' wordt niet ondersteund; schrijf de waarde als gewone tekst, zonder tag",

@@ -30,7 +30,11 @@ function fontOptions() {
   if (!fonts) {
     // One regular face is enough (resvg synthesises bold); every file is parsed again per chart.
     const files = FONT_FILES.filter((f) => existsSync(f) && !/Bold/.test(f)).slice(0, 1);
-    const family = files.some((f) => /DejaVu/.test(f)) ? "DejaVu Sans" : files.some((f) => /Liberation/.test(f)) ? "Liberation Sans" : "Arial";
+    const family = files.some((f) => /DejaVu/.test(f))
+      ? "DejaVu Sans"
+      : files.some((f) => /Liberation/.test(f))
+        ? "Liberation Sans"
+        : "Arial";
     // Without a known file, let resvg scan the system (slower, and may find nothing).
     fonts = { fontFiles: files, loadSystemFonts: files.length === 0, defaultFontFamily: family };
   }
@@ -40,7 +44,11 @@ function fontOptions() {
 type Libs = { vl: typeof import("vega-lite"); vega: typeof import("vega"); Resvg: typeof import("@resvg/resvg-js").Resvg };
 let libs: Promise<Libs> | undefined;
 function load(): Promise<Libs> {
-  libs ??= Promise.all([import("vega-lite"), import("vega"), import("@resvg/resvg-js")]).then(([vl, vega, r]) => ({ vl, vega, Resvg: r.Resvg }));
+  libs ??= Promise.all([import("vega-lite"), import("vega"), import("@resvg/resvg-js")]).then(([vl, vega, r]) => ({
+    vl,
+    vega,
+    Resvg: r.Resvg,
+  }));
   return libs;
 }
 

@@ -82,9 +82,21 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
         mark: { type: "bar", height: 14 },
         encoding: {
           y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 300 } },
-          x: { field: "x", type: "quantitative", title: msg("report.charts.spec.answers-left-lower-right-higher", lang), scale: { domain: [-100, 100] }, axis: { labelExpr: "abs(datum.value)" } },
+          x: {
+            field: "x",
+            type: "quantitative",
+            title: msg("report.charts.spec.answers-left-lower-right-higher", lang),
+            scale: { domain: [-100, 100] },
+            axis: { labelExpr: "abs(datum.value)" },
+          },
           x2: { field: "x2" },
-          color: { field: "value", type: "ordinal", title: null, sort: values.map((v) => valueLabel(f, v)), scale: { domain: values.map((v) => valueLabel(f, v)), range: scaleColours(values.length) } },
+          color: {
+            field: "value",
+            type: "ordinal",
+            title: null,
+            sort: values.map((v) => valueLabel(f, v)),
+            scale: { domain: values.map((v) => valueLabel(f, v)), range: scaleColours(values.length) },
+          },
           order: { field: "order" },
         },
       },
@@ -102,7 +114,9 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
     fill(msg("report.charts.spec.stacked-bar-chart-t-per", lang), { t: f.title }),
     `${parts.join("; ")}.`,
     hidden ? fill(msg("report.charts.spec.k-small-group-s-not", lang), { k: hidden }) : "",
-  ].filter(Boolean).join(" ");
+  ]
+    .filter(Boolean)
+    .join(" ");
   return { spec, width: WIDTH + 220, height: height + 40, caption, alt };
 }
 

@@ -48,7 +48,9 @@ interface CompilerInternals {
 
 function compiler(): CompilerInternals | undefined {
   const c = (Packer as unknown as { compiler?: Partial<CompilerInternals> }).compiler;
-  return typeof c?.compile === "function" && typeof c.formatter?.format === "function" && typeof c.numberingReplacer?.replace === "function" ? (c as CompilerInternals) : undefined;
+  return typeof c?.compile === "function" && typeof c.formatter?.format === "function" && typeof c.numberingReplacer?.replace === "function"
+    ? (c as CompilerInternals)
+    : undefined;
 }
 
 /** The key of XML already written (a snippet, see parts.ts): no XML name can start with a NUL. */
@@ -177,7 +179,15 @@ const key = (c: Concrete) => `${c.reference}\u0000${c.instance}\u0000${c.numId}`
 
 /** The shape every report shares; a document of another shape is packed by docx itself. */
 function shapeOf(f: FileInternals): string | undefined {
-  if (f.Headers.length !== 1 || f.Footers.length !== 1 || f.Media.Array.length || !f.Comments.IsEmpty || f.FontTable.files.length || f.Macros !== undefined) return undefined;
+  if (
+    f.Headers.length !== 1 ||
+    f.Footers.length !== 1 ||
+    f.Media.Array.length ||
+    !f.Comments.IsEmpty ||
+    f.FontTable.files.length ||
+    f.Macros !== undefined
+  )
+    return undefined;
   return `rels:${f.Document.Relationships.RelationshipCount}`;
 }
 
@@ -260,7 +270,11 @@ export class ReportPacker {
     const own = new Map<string, string>(parts);
     const lists = f.Numbering.ConcreteNumbering;
     if (lists.length !== this.lists.size || !lists.every((n) => this.lists.has(key(n)))) {
-      own.set(NUMBERING, DECL_STANDALONE + xmlOf(this.c.formatter.format(f.Numbering as unknown as Component, { viewWrapper: f.Document, file: doc, stack: [] })));
+      own.set(
+        NUMBERING,
+        DECL_STANDALONE +
+          xmlOf(this.c.formatter.format(f.Numbering as unknown as Component, { viewWrapper: f.Document, file: doc, stack: [] })),
+      );
     }
     return zip(this.order.map((p) => (own.has(p) ? entry(p, own.get(p)!, LEVEL) : this.shared.get(p)!)));
   }

@@ -25,10 +25,21 @@ import {
 } from "docx";
 import { RAW, escapeAll, xmlOf } from "./fast-pack.js";
 
-export const COLOR = { ink: "222222", heading: "1F3864", muted: "6B6B6B", rule: "BFBFBF", headFill: "DCE4F0", draft: "B00020", draftFill: "FBE9EB" };
+export const COLOR = {
+  ink: "222222",
+  heading: "1F3864",
+  muted: "6B6B6B",
+  rule: "BFBFBF",
+  headFill: "DCE4F0",
+  draft: "B00020",
+  draftFill: "FBE9EB",
+};
 /** A4 with 2 cm margins: 21 cm − 4 cm of text width, in twips. */
 export const TEXT_WIDTH = 11906 - 2 * 1134;
-export const PAGE = { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 } };
+export const PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: 1134, bottom: 1134, left: 1134, right: 1134, header: 567, footer: 567 },
+};
 const FONT = "Calibri";
 
 /**
@@ -66,7 +77,10 @@ export function xmlSafeDeep<T>(value: T): T {
 
 /** Text split into its non-empty lines, each a paragraph of its own. */
 export function lines(text: string): string[] {
-  const out = clean(text).split("\n").map((l) => l.trimEnd()).filter((l) => l.trim() !== "");
+  const out = clean(text)
+    .split("\n")
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() !== "");
   return out.length ? out : [""];
 }
 
@@ -74,9 +88,18 @@ export const styles: IStylesOptions = {
   default: {
     document: { run: { font: FONT, size: 21, color: COLOR.ink }, paragraph: { spacing: { after: 80, line: 276 } } },
     // outlineLevel is what puts a heading in Word's navigation pane.
-    heading1: { run: { font: FONT, size: 30, bold: true, color: COLOR.heading }, paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 140 } } },
-    heading2: { run: { font: FONT, size: 24, bold: true, color: COLOR.heading }, paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 100 } } },
-    title: { run: { font: FONT, size: 34, bold: true, color: COLOR.heading }, paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } } },
+    heading1: {
+      run: { font: FONT, size: 30, bold: true, color: COLOR.heading },
+      paragraph: { outlineLevel: 0, keepNext: true, spacing: { before: 360, after: 140 } },
+    },
+    heading2: {
+      run: { font: FONT, size: 24, bold: true, color: COLOR.heading },
+      paragraph: { outlineLevel: 1, keepNext: true, spacing: { before: 240, after: 100 } },
+    },
+    title: {
+      run: { font: FONT, size: 34, bold: true, color: COLOR.heading },
+      paragraph: { spacing: { after: 160, line: 300, lineRule: LineRuleType.AUTO } },
+    },
   },
 };
 
@@ -84,7 +107,15 @@ export const numbering: INumberingOptions = {
   config: [
     {
       reference: "bullet",
-      levels: [{ level: 0, format: LevelFormat.BULLET, text: "•", alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 280 } } } }],
+      levels: [
+        {
+          level: 0,
+          format: LevelFormat.BULLET,
+          text: "•",
+          alignment: AlignmentType.LEFT,
+          style: { paragraph: { indent: { left: 720, hanging: 280 } } },
+        },
+      ],
     },
   ],
 };
@@ -153,14 +184,25 @@ export function heading(text: string, level: 1 | 2 = 1): Paragraph {
   return textParagraph(text, { heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2 });
 }
 
-export function para(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number; indent?: number; after?: number } = {}): Paragraph[] {
+export function para(
+  text: string,
+  opts: { bold?: boolean; italics?: boolean; color?: string; size?: number; indent?: number; after?: number } = {},
+): Paragraph[] {
   const { indent, after, ...look } = opts;
   const p: ParagraphLook = { ...(indent ? { indent: { left: indent } } : {}), ...(after !== undefined ? { spacing: { after } } : {}) };
   return lines(text).map((l) => textParagraph(l, p, look));
 }
 
 export function bullets(items: string[], indent = 0): Paragraph[] {
-  return items.map((t) => new Paragraph({ numbering: { reference: "bullet", level: 0 }, indent: { left: 720 + indent, hanging: 280 }, spacing: { after: 40 }, children: [run(t)] }));
+  return items.map(
+    (t) =>
+      new Paragraph({
+        numbering: { reference: "bullet", level: 0 },
+        indent: { left: 720 + indent, hanging: 280 },
+        spacing: { after: 40 },
+        children: [run(t)],
+      }),
+  );
 }
 
 const line = { style: BorderStyle.SINGLE, size: 4, color: COLOR.rule };
@@ -187,7 +229,9 @@ function cellLook(key: string, options: ITableCellOptions): [string, string] | n
   if (look === undefined) {
     look = null;
     try {
-      const parts = xmlOf(new TableCell({ ...options, children: [new WrittenParagraph(MARK)] }).prepForXml({ stack: [] } as never) as never).split(MARK);
+      const parts = xmlOf(
+        new TableCell({ ...options, children: [new WrittenParagraph(MARK)] }).prepForXml({ stack: [] } as never) as never,
+      ).split(MARK);
       if (parts.length === 2) look = [parts[0]!, parts[1]!];
     } catch {
       look = null;
@@ -198,7 +242,13 @@ function cellLook(key: string, options: ITableCellOptions): [string, string] | n
 }
 
 function cell(text: string, width: number, head: boolean, right = false): TableCell {
-  const children = lines(text).map((l) => textParagraph(l, { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) }, head ? { bold: true, size: 19 } : { size: 19 }));
+  const children = lines(text).map((l) =>
+    textParagraph(
+      l,
+      { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) },
+      head ? { bold: true, size: 19 } : { size: 19 },
+    ),
+  );
   const look = {
     width: { size: width, type: WidthType.DXA },
     margins: { top: 50, bottom: 50, left: 90, right: 90 },
@@ -206,7 +256,11 @@ function cell(text: string, width: number, head: boolean, right = false): TableC
   };
   if (snippetsOn && children.every((c) => c instanceof WrittenParagraph)) {
     const around = cellLook(`${width}|${head}`, { ...look, children: [] });
-    if (around) return new WrittenCell({ width: look.width, children }, around[0] + children.map((c) => (c as WrittenParagraph).xml).join("") + around[1]);
+    if (around)
+      return new WrittenCell(
+        { width: look.width, children },
+        around[0] + children.map((c) => (c as WrittenParagraph).xml).join("") + around[1],
+      );
   }
   return new TableCell({ ...look, children });
 }
@@ -275,8 +329,14 @@ export function table(head: string[], rows: string[][], weights?: number[], tota
     columnWidths: widths,
     borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: head.map((h, i) => cell(h, widths[i]!, true, rightAligned.includes(i))) }),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, false, rightAligned.includes(i))) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: head.map((h, i) => cell(h, widths[i]!, true, rightAligned.includes(i))),
+      }),
+      ...rows.map(
+        (r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i]!, false, rightAligned.includes(i))) }),
+      ),
     ],
   });
 }
@@ -294,8 +354,16 @@ export function factsTable(facts: [string, string][]): Table {
         new TableRow({
           cantSplit: true,
           children: [
-            new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 0, right: 90 }, children: [textParagraph(label, { spacing: { after: 0 } }, { bold: true, color: COLOR.muted })] }),
-            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, margins: { top: 50, bottom: 50, left: 90, right: 0 }, children: [textParagraph(value, { spacing: { after: 0 } })] }),
+            new TableCell({
+              width: { size: widths[0]!, type: WidthType.DXA },
+              margins: { top: 50, bottom: 50, left: 0, right: 90 },
+              children: [textParagraph(label, { spacing: { after: 0 } }, { bold: true, color: COLOR.muted })],
+            }),
+            new TableCell({
+              width: { size: widths[1]!, type: WidthType.DXA },
+              margins: { top: 50, bottom: 50, left: 90, right: 0 },
+              children: [textParagraph(value, { spacing: { after: 0 } })],
+            }),
           ],
         }),
     ),

@@ -3,7 +3,25 @@ import { Document, Packer, Paragraph, ShadingType, type FileChild } from "docx";
 import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
 import { reportWords } from "../words.js";
 import { ReportPacker } from "./fast-pack.js";
-import { COLOR, PAGE, bullets, factsTable, heading, lines, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, TEXT_WIDTH, withSnippets, xmlSafeDeep } from "./parts.js";
+import {
+  COLOR,
+  PAGE,
+  bullets,
+  factsTable,
+  heading,
+  lines,
+  numbering,
+  pageFooter,
+  pageHeader,
+  para,
+  run,
+  spacer,
+  styles,
+  table,
+  TEXT_WIDTH,
+  withSnippets,
+  xmlSafeDeep,
+} from "./parts.js";
 
 const ANSWER_INDENT = 284;
 
@@ -14,7 +32,10 @@ function answer(block: AnswerBlock): FileChild[] {
     case "bullets":
       return bullets(block.items);
     case "table":
-      return [table(block.head, block.rows, block.weights, TEXT_WIDTH - ANSWER_INDENT), ...(block.caption ? para(block.caption, { indent: ANSWER_INDENT, color: COLOR.muted, size: 18 }) : [])];
+      return [
+        table(block.head, block.rows, block.weights, TEXT_WIDTH - ANSWER_INDENT),
+        ...(block.caption ? para(block.caption, { indent: ANSWER_INDENT, color: COLOR.muted, size: 18 }) : []),
+      ];
     case "none":
       return para(block.text, { indent: ANSWER_INDENT, italics: true, color: COLOR.muted });
   }
@@ -34,7 +55,15 @@ function item(it: ReportItem, personal: string, noteWord: string): FileChild[] {
   // A facilitator's note is marked as such, so it is never read as part of the answer.
   if (it.note) {
     lines(it.note).forEach((l, i) =>
-      out.push(new Paragraph({ indent: { left: ANSWER_INDENT }, children: [...(i === 0 ? [run(`${noteWord}: `, { bold: true, color: COLOR.muted })] : []), run(l, { italics: true, color: COLOR.muted })] })),
+      out.push(
+        new Paragraph({
+          indent: { left: ANSWER_INDENT },
+          children: [
+            ...(i === 0 ? [run(`${noteWord}: `, { bold: true, color: COLOR.muted })] : []),
+            run(l, { italics: true, color: COLOR.muted }),
+          ],
+        }),
+      ),
     );
   }
   return out;
@@ -45,10 +74,16 @@ function keyPoints(m: ReportModel): FileChild[] {
   const w = m.words;
   if (!m.agreements.length && !m.actions.length) return [];
   const out: FileChild[] = [heading(w.keyPoints)];
-  if (m.agreements.length) out.push(new Paragraph({ keepNext: true, spacing: { before: 60, after: 40 }, children: [run(w.keyAgreements, { bold: true })] }), ...bullets(m.agreements));
+  if (m.agreements.length)
+    out.push(
+      new Paragraph({ keepNext: true, spacing: { before: 60, after: 40 }, children: [run(w.keyAgreements, { bold: true })] }),
+      ...bullets(m.agreements),
+    );
   if (m.actions.length) {
     out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [run(w.keyActions, { bold: true })] }));
-    out.push(...bullets(m.actions.map((a) => [a.what, [a.who, a.organisation].filter(Boolean).join(", "), a.due].filter(Boolean).join(" — "))));
+    out.push(
+      ...bullets(m.actions.map((a) => [a.what, [a.who, a.organisation].filter(Boolean).join(", "), a.due].filter(Boolean).join(" — "))),
+    );
   }
   return out;
 }
@@ -73,10 +108,22 @@ export function reportDocument(m: ReportModel): Document {
   const w = m.words;
   const children: FileChild[] = [...titleBlock(m), ...keyPoints(m)];
   children.push(heading(w.participants));
-  children.push(table(w.participantHead, m.participants.map((p) => [p.name, p.role, p.organisation, p.present]), [0.24, 0.38, 0.25, 0.13]));
+  children.push(
+    table(
+      w.participantHead,
+      m.participants.map((p) => [p.name, p.role, p.organisation, p.present]),
+      [0.24, 0.38, 0.25, 0.13],
+    ),
+  );
   if (m.followup.length) {
     children.push(heading(w.followup));
-    children.push(table(w.followupHead, m.followup.map((f) => [f.action, f.status, f.note]), [0.5, 0.15, 0.35]));
+    children.push(
+      table(
+        w.followupHead,
+        m.followup.map((f) => [f.action, f.status, f.note]),
+        [0.5, 0.15, 0.35],
+      ),
+    );
   }
   for (const s of m.sections) {
     children.push(heading(s.title));
@@ -87,7 +134,13 @@ export function reportDocument(m: ReportModel): Document {
   else children.push(...para(w.parkedNone, { italics: true, color: COLOR.muted }));
   children.push(heading(w.actions));
   if (m.actions.length) {
-    children.push(table(w.actionHead, m.actions.map((a) => [a.what, a.who, a.organisation, a.due, a.question]), [0.33, 0.15, 0.15, 0.13, 0.24]));
+    children.push(
+      table(
+        w.actionHead,
+        m.actions.map((a) => [a.what, a.who, a.organisation, a.due, a.question]),
+        [0.33, 0.15, 0.15, 0.13, 0.24],
+      ),
+    );
   } else children.push(...para(w.actionsNone, { italics: true, color: COLOR.muted }));
   children.push(spacer(0));
   const school = m.facts[0]?.[1] ?? "";
@@ -117,7 +170,22 @@ export function sampleReport(i: 0 | 1): ReportModel {
     draft: i === 0,
     ...(i === 1 ? { finalLine: t("Vastgesteld") } : {}),
     participants: [{ name: t("A"), role: t("B"), organisation: t("C"), present: "ja" }],
-    sections: [{ id: "s", title: t("1. Sectie"), items: [{ id: "q", number: "1.1", prompt: t("Vraag"), privacy: "persoonlijk", answer: { kind: "bullets", items: [t("punt")] }, note: t("notitie") }] }],
+    sections: [
+      {
+        id: "s",
+        title: t("1. Sectie"),
+        items: [
+          {
+            id: "q",
+            number: "1.1",
+            prompt: t("Vraag"),
+            privacy: "persoonlijk",
+            answer: { kind: "bullets", items: [t("punt")] },
+            note: t("notitie"),
+          },
+        ],
+      },
+    ],
     parked: [{ text: t("geparkeerd"), question: "1.1" }],
     actions: [{ what: t("actie"), who: t("wie"), organisation: t("org"), due: "2026-01-01", question: "1.1" }],
     agreements: [t("afspraak")],
@@ -131,7 +199,8 @@ export function sampleReport(i: 0 | 1): ReportModel {
 let packer: ReportPacker | null | undefined;
 
 export async function renderReport(m: ReportModel): Promise<Buffer> {
-  if (packer === undefined) packer = ReportPacker.create((i, snippets) => withSnippets(snippets, () => reportDocument(sampleReport(i)))) ?? null;
+  if (packer === undefined)
+    packer = ReportPacker.create((i, snippets) => withSnippets(snippets, () => reportDocument(sampleReport(i)))) ?? null;
   const safe = xmlSafeDeep(m);
   // Snippets (parts.ts) only for the fast packer: docx's own Packer cannot write them.
   const doc = packer ? withSnippets(true, () => reportDocument(safe)) : reportDocument(safe);

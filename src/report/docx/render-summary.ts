@@ -5,7 +5,23 @@ import { Document, ImageRun, LineRuleType, Packer, PageBreak, Paragraph, type Fi
 import type { SummaryBlock, SummaryModel } from "../model.js";
 import type { RenderedChart } from "../charts/render.js";
 import type { ChartSpec } from "../charts/spec.js";
-import { COLOR, PAGE, TEXT_WIDTH, bullets, factsTable, heading, numbering, pageFooter, pageHeader, para, run, spacer, styles, table, xmlSafeDeep } from "./parts.js";
+import {
+  COLOR,
+  PAGE,
+  TEXT_WIDTH,
+  bullets,
+  factsTable,
+  heading,
+  numbering,
+  pageFooter,
+  pageHeader,
+  para,
+  run,
+  spacer,
+  styles,
+  table,
+  xmlSafeDeep,
+} from "./parts.js";
 
 /** Text width in CSS pixels (twips / 15). */
 const MAX_PX = Math.floor(TEXT_WIDTH / 15);
@@ -31,7 +47,12 @@ async function chartParas(chart: ChartSpec, n: number): Promise<Paragraph[]> {
   const image = new ImageRun({ type: "svg", data: r.svg, fallback: { type: "png", data: r.png }, transformation, altText });
   return [
     // An explicit auto line rule: LibreOffice otherwise clips the image to one line's height.
-    new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 60, after: 0, line: 240, lineRule: LineRuleType.AUTO }, children: [image] }),
+    new Paragraph({
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: 60, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+      children: [image],
+    }),
     new Paragraph({ spacing: { after: 100 }, children: [run(chart.caption, { italics: true, color: COLOR.muted, size: 17 })] }),
   ];
 }
@@ -41,10 +62,26 @@ async function blocks(list: SummaryBlock[], counter: { n: number }): Promise<Fil
   for (const b of list) {
     switch (b.kind) {
       case "heading":
-        out.push(b.level === 3 ? new Paragraph({ keepNext: true, keepLines: true, spacing: { before: 200, after: 60 }, children: [run(b.text, { bold: true })] }) : heading(b.text, b.level));
+        out.push(
+          b.level === 3
+            ? new Paragraph({
+                keepNext: true,
+                keepLines: true,
+                spacing: { before: 200, after: 60 },
+                children: [run(b.text, { bold: true })],
+              })
+            : heading(b.text, b.level),
+        );
         break;
       case "para":
-        out.push(...para(b.text, { ...(b.bold ? { bold: true } : {}), ...(b.italics ? { italics: true } : {}), ...(b.muted ? { color: COLOR.muted } : {}), after: 60 }));
+        out.push(
+          ...para(b.text, {
+            ...(b.bold ? { bold: true } : {}),
+            ...(b.italics ? { italics: true } : {}),
+            ...(b.muted ? { color: COLOR.muted } : {}),
+            after: 60,
+          }),
+        );
         break;
       case "bullets":
         out.push(...bullets(b.items));
@@ -83,7 +120,14 @@ export async function summaryDocument(m: SummaryModel): Promise<Document> {
     title: m.title,
     styles,
     numbering,
-    sections: [{ properties: { page: PAGE }, headers: { default: pageHeader(m.subtitle ? `${m.title} · ${m.subtitle}` : m.title) }, footers: { default: pageFooter(m.footer, w.page, w.of) }, children }],
+    sections: [
+      {
+        properties: { page: PAGE },
+        headers: { default: pageHeader(m.subtitle ? `${m.title} · ${m.subtitle}` : m.title) },
+        footers: { default: pageFooter(m.footer, w.page, w.of) },
+        children,
+      },
+    ],
   });
 }
 

@@ -43,9 +43,18 @@ const FREE_TEXT = new Set(["text", "longtext", "list"]);
 export const KNELPUNT = "knelpunt";
 export const GOOD_PRACTICE = "good-practice";
 
-export const normText = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/[.!?…\s]+$/, "").trim();
+export const normText = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[.!?…\s]+$/, "")
+    .trim();
 const oneLine = (s: string, max = 140) => {
-  const first = s.replace(/\s+/g, " ").trim().split(/(?<=[.!?])\s/)[0] ?? "";
+  const first =
+    s
+      .replace(/\s+/g, " ")
+      .trim()
+      .split(/(?<=[.!?])\s/)[0] ?? "";
   return first.length > max ? `${first.slice(0, max - 1).trimEnd()}…` : first;
 };
 
@@ -181,7 +190,13 @@ function familyQuestions(family: string, plans: { id: string; questions: MergedQ
 
 /** The knelpunt repeat group and its coded fields: the category, and the priority if there is one. */
 export function knelpuntOf(questions: readonly MergedQuestion[]): { q: MergedQuestion; cat: MergedField; prio?: MergedField } | undefined {
-  const q = questions.find((x) => x.question.type === "repeat" && x.question.tags.includes(KNELPUNT) && x.privacy !== "persoonlijk" && x.fields.some((f) => f.question.type === "choice"));
+  const q = questions.find(
+    (x) =>
+      x.question.type === "repeat" &&
+      x.question.tags.includes(KNELPUNT) &&
+      x.privacy !== "persoonlijk" &&
+      x.fields.some((f) => f.question.type === "choice"),
+  );
   const [cat, prio] = q ? q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk") : [];
   return q && cat ? { q, cat, ...(prio ? { prio } : {}) } : undefined;
 }
@@ -202,7 +217,8 @@ function chapterPlan(questions: MergedQuestion[]): ChapterPlan {
     const type = q.question.type;
     if (FIGURES.has(type)) plan.figureIds.push(q.id);
     if (q.question.perParty) plan.perParty.push(q.id);
-    if (q.privacy === "open" && FREE_TEXT.has(type) && q.sectionId !== "meta" && !q.question.tags.includes(GOOD_PRACTICE)) plan.quoted.push(q.id);
+    if (q.privacy === "open" && FREE_TEXT.has(type) && q.sectionId !== "meta" && !q.question.tags.includes(GOOD_PRACTICE))
+      plan.quoted.push(q.id);
     if (type !== "repeat" || q.privacy === "persoonlijk") continue;
     const coded = q.fields.filter((f) => f.question.type === "choice" && f.privacy !== "persoonlijk");
     if (coded.length >= 2) plan.coded.push({ q, a: coded[0]!.id, b: coded[1]!.id });
@@ -212,7 +228,13 @@ function chapterPlan(questions: MergedQuestion[]): ChapterPlan {
       const desc = pick((f) => f.question.type === "longtext" && f.privacy === "open");
       const parties = pick((f) => f.question.type === "multichoice");
       const share = pick((f) => f.question.type === "yesno" && /delen|share/i.test(f.id));
-      plan.practices.push({ id: q.id, ...(title ? { title } : {}), ...(desc ? { desc } : {}), ...(parties ? { parties } : {}), ...(share ? { share } : {}) });
+      plan.practices.push({
+        id: q.id,
+        ...(title ? { title } : {}),
+        ...(desc ? { desc } : {}),
+        ...(parties ? { parties } : {}),
+        ...(share ? { share } : {}),
+      });
     }
   }
   const kn = knelpuntOf(questions);
@@ -235,7 +257,10 @@ export class SummaryFold {
   /** Distinct meta.regio values (for the file name). */
   readonly regios = new Set<string>();
   /** Raw meta values → sessions, all formats (gemeente, schooltype); undefined counts under "". */
-  readonly metaValues = new Map<string, { any: boolean; counts: Map<string, number> }>([["gemeente", { any: false, counts: new Map() }], ["schooltype", { any: false, counts: new Map() }]]);
+  readonly metaValues = new Map<string, { any: boolean; counts: Map<string, number> }>([
+    ["gemeente", { any: false, counts: new Map() }],
+    ["schooltype", { any: false, counts: new Map() }],
+  ]);
   readonly actions = new Map<string, OrganisationActions>();
 
   private readonly plans;
@@ -247,7 +272,11 @@ export class SummaryFold {
   /** Meta value → label, over these formats. */
   readonly labelFor: (id: string, value: string) => string;
 
-  constructor(formats: readonly Format[], private readonly lang: Lang, readonly opts: FoldOptions) {
+  constructor(
+    formats: readonly Format[],
+    private readonly lang: Lang,
+    readonly opts: FoldOptions,
+  ) {
     this.formats = uniqueFormats(formats);
     this.labelFor = metaLabeller(this.formats, lang);
     this.plans = plansOf(this.formats);
@@ -256,11 +285,27 @@ export class SummaryFold {
     for (const f of this.formats) byFamily.set(this.family(f.id), [...(byFamily.get(this.family(f.id)) ?? []), f]);
     for (const [family, fs] of byFamily) {
       const ids = [...new Set(fs.map((f) => f.id))];
-      const questions = familyQuestions(family, ids.map((id) => this.plans.get(id)!));
+      const questions = familyQuestions(
+        family,
+        ids.map((id) => this.plans.get(id)!),
+      );
       this.chapterPlans.set(family, chapterPlan(questions));
       this.chapters.set(family, {
-        family, formats: fs, questions, n: 0, versions: new Map(), groups: new Map(), hasByField: false, figures: new Map(), parties: new Map(),
-        grid: new Map(), schooltypes: new Map(), cross: new Map(), knelpunt: new Map(), quotes: new Map(), practices: new Map(),
+        family,
+        formats: fs,
+        questions,
+        n: 0,
+        versions: new Map(),
+        groups: new Map(),
+        hasByField: false,
+        figures: new Map(),
+        parties: new Map(),
+        grid: new Map(),
+        schooltypes: new Map(),
+        cross: new Map(),
+        knelpunt: new Map(),
+        quotes: new Map(),
+        practices: new Map(),
       });
     }
     this.match = organisationMatcher(declaredOrganisations(this.formats, lang), roleOrganisations(this.formats, lang));
@@ -449,7 +494,8 @@ export class SummaryFold {
 }
 
 /** By due date (none last), then in reading order. */
-export const dueOrder = (a: ActionRow & { seq: number }, b: ActionRow & { seq: number }) => (a.due || "9999").localeCompare(b.due || "9999") || a.seq - b.seq;
+export const dueOrder = (a: ActionRow & { seq: number }, b: ActionRow & { seq: number }) =>
+  (a.due || "9999").localeCompare(b.due || "9999") || a.seq - b.seq;
 
 /** Keep the k first rows in dueOrder: insert in place, drop the last. */
 function insertBounded(list: (ActionRow & { seq: number })[], row: ActionRow & { seq: number }, k: number): void {

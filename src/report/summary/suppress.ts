@@ -8,7 +8,11 @@ import { HIDDEN } from "../model.js";
 /** Keys of the groups to hide, given each group's n (groups with n = 0 are not shown at all). */
 export function hiddenGroups(sizes: ReadonlyMap<string, number>, k: number): Set<string> {
   const keys = [...sizes.keys()];
-  const p = protectLine(keys.map((g) => sizes.get(g)!), k, { minPrimary: 1 });
+  const p = protectLine(
+    keys.map((g) => sizes.get(g)!),
+    k,
+    { minPrimary: 1 },
+  );
   return new Set(keys.filter((_, i) => p.hidden[i]));
 }
 

@@ -56,7 +56,12 @@ export class RecordCache {
   /** undefined when caching is off (AFSTEM_CACHE=0). */
   static open(inputs: readonly string[], registry: FormatRegistry, opts: { includeText: boolean; lang: Lang }): RecordCache | undefined {
     if (!cacheDir()) return undefined;
-    const key = JSON.stringify({ inputs: inputs.map((f) => path.resolve(f)), lang: opts.lang, includeText: opts.includeText, formats: formatsHash(registry) });
+    const key = JSON.stringify({
+      inputs: inputs.map((f) => path.resolve(f)),
+      lang: opts.lang,
+      includeText: opts.includeText,
+      formats: formatsHash(registry),
+    });
     return new RecordCache(new FileCache<Stored>("rollup-records", key));
   }
 

@@ -13,7 +13,11 @@ import { msg } from "../../i18n/messages.js";
 const BATCH = 32;
 const IN_FLIGHT = 2;
 
-export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }, threads = Math.max(1, availableParallelism())): AsyncGenerator<RecordResult> {
+export async function* workerRecords(
+  files: string[],
+  opts: { includeText: boolean; formatsDir?: string },
+  threads = Math.max(1, availableParallelism()),
+): AsyncGenerator<RecordResult> {
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   if (!batches.length) return;
@@ -26,12 +30,26 @@ export async function* workerRecords(files: string[], opts: { includeText: boole
   // (10k vs 1k RSS 1.32×; issue 16).
   const resourceLimits = { maxYoungGenerationSizeMb: 32, maxOldGenerationSizeMb: 96 };
   const size = Math.min(threads, batches.length);
-  const pool = new WorkerPool<BatchRequest, BatchReply>(new URL("./worker.js", import.meta.url), { size, perWorker: IN_FLIGHT, workerData: init, resourceLimits });
+  const pool = new WorkerPool<BatchRequest, BatchReply>(new URL("./worker.js", import.meta.url), {
+    size,
+    perWorker: IN_FLIGHT,
+    workerData: init,
+    resourceLimits,
+  });
 
   const crashed = (file: string, reason: string): RecordResult => ({
     ok: false,
     file,
-    findings: [{ file, line: 1, col: 1, severity: "error", rule: "worker-crash", message: fill(msg("rollup.fast.pool.file-made-processing-fail-reason"), { reason }) }],
+    findings: [
+      {
+        file,
+        line: 1,
+        col: 1,
+        severity: "error",
+        rule: "worker-crash",
+        message: fill(msg("rollup.fast.pool.file-made-processing-fail-reason"), { reason }),
+      },
+    ],
   });
   const one = (batch: number, fileList: string[]): Promise<RecordResult[]> =>
     pool.run({ batch, files: fileList }).then(
@@ -40,7 +58,14 @@ export async function* workerRecords(files: string[], opts: { includeText: boole
       (err: Error) =>
         fileList.length === 1
           ? [crashed(fileList[0]!, err.message)]
-          : Promise.all(fileList.map((f) => pool.run({ batch, files: [f] }).then((r) => r.results[0]!, (e: Error) => crashed(f, e.message)))),
+          : Promise.all(
+              fileList.map((f) =>
+                pool.run({ batch, files: [f] }).then(
+                  (r) => r.results[0]!,
+                  (e: Error) => crashed(f, e.message),
+                ),
+              ),
+            ),
     );
 
   const window = size * IN_FLIGHT;

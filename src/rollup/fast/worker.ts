@@ -28,8 +28,11 @@ setLang(init.lang);
 const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
 const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
 
-serveJobs(async (req: BatchRequest): Promise<BatchReply> => {
-  const results: RecordResult[] = [];
-  for (const f of req.files) results.push(await fastRecord(f, ctx));
-  return { batch: req.batch, results };
-}, (req) => req.files.join("\n"));
+serveJobs(
+  async (req: BatchRequest): Promise<BatchReply> => {
+    const results: RecordResult[] = [];
+    for (const f of req.files) results.push(await fastRecord(f, ctx));
+    return { batch: req.batch, results };
+  },
+  (req) => req.files.join("\n"),
+);

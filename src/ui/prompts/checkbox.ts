@@ -1,7 +1,29 @@
 // Several choices from a list (afstem's checkbox): typed text is shown, never acted on (see common.ts).
-import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isUpKey, makeTheme, useKeypress, usePagination, usePrefix, useState } from "@inquirer/core";
+import {
+  createPrompt,
+  isDownKey,
+  isEnterKey,
+  isSpaceKey,
+  isUpKey,
+  makeTheme,
+  useKeypress,
+  usePagination,
+  usePrefix,
+  useState,
+} from "@inquirer/core";
 import { paint } from "../colour.js";
-import { type Choice, type Item, isChoice, CURSOR_HIDE, keysHelp, type StatusLine, useStatus, strayMessage, isEscape, move } from "./common.js";
+import {
+  type Choice,
+  type Item,
+  isChoice,
+  CURSOR_HIDE,
+  keysHelp,
+  type StatusLine,
+  useStatus,
+  strayMessage,
+  isEscape,
+  move,
+} from "./common.js";
 import { msg } from "../../i18n/messages.js";
 
 interface CheckboxConfig<T> {
@@ -63,7 +85,13 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
   });
 
   const message = theme.style.message(config.message, status);
-  if (status === "done") return `${prefix} ${message} ${theme.style.answer(items.filter((i): i is Choice<T> => isChoice(i) && !!i.checked).map((i) => i.name).join(", "))}`;
+  if (status === "done")
+    return `${prefix} ${message} ${theme.style.answer(
+      items
+        .filter((i): i is Choice<T> => isChoice(i) && !!i.checked)
+        .map((i) => i.name)
+        .join(", "),
+    )}`;
   const page = usePagination({
     items,
     active,

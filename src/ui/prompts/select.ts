@@ -1,7 +1,31 @@
 // One choice from a list (afstem's select): typed text is shown, never acted on (see common.ts).
-import { createPrompt, isBackspaceKey, isDownKey, isEnterKey, isUpKey, makeTheme, useKeypress, useMemo, usePagination, usePrefix, useState } from "@inquirer/core";
+import {
+  createPrompt,
+  isBackspaceKey,
+  isDownKey,
+  isEnterKey,
+  isUpKey,
+  makeTheme,
+  useKeypress,
+  useMemo,
+  usePagination,
+  usePrefix,
+  useState,
+} from "@inquirer/core";
 import { paint } from "../colour.js";
-import { type Choice, type Item, isChoice, CURSOR_HIDE, keysHelp, optionByNumber, type StatusLine, useStatus, strayMessage, isEscape, move } from "./common.js";
+import {
+  type Choice,
+  type Item,
+  isChoice,
+  CURSOR_HIDE,
+  keysHelp,
+  optionByNumber,
+  type StatusLine,
+  useStatus,
+  strayMessage,
+  isEscape,
+  move,
+} from "./common.js";
 import { msg } from "../../i18n/messages.js";
 
 interface SelectConfig<T> {
@@ -71,7 +95,8 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   const page = usePagination({
     items,
     active,
-    renderItem: ({ item, isActive }) => (isChoice(item) ? (isActive ? theme.style.highlight(`❯ ${item.name}`) : `  ${item.name}`) : ` ${item.separator}`),
+    renderItem: ({ item, isActive }) =>
+      isChoice(item) ? (isActive ? theme.style.highlight(`❯ ${item.name}`) : `  ${item.name}`) : ` ${item.separator}`,
     pageSize: config.pageSize ?? 15,
     loop: false,
   });
