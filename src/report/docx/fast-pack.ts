@@ -63,12 +63,12 @@ const escapeValue = (v: unknown) => (typeof v === "string" ? escapeAll(v) : v);
 
 function attrs(attr: Record<string, unknown>): string {
   let out = "";
-  for (const key in attr) if (Object.prototype.hasOwnProperty.call(attr, key)) out += ` ${key}="${String(escapeValue(attr[key]))}"`;
+  for (const key in attr) if (Object.hasOwn(attr, key)) out += ` ${key}="${String(escapeValue(attr[key]))}"`;
   return out;
 }
 
 function firstKey(o: object): string | undefined {
-  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return k;
+  for (const k in o) if (Object.hasOwn(o, k)) return k;
   return undefined;
 }
 
