@@ -147,6 +147,22 @@ const baseOf = (r: Row, per = 1) => ({
   ...(r.cpuMedianMs !== undefined ? { cpu: r.cpuMedianMs / per } : {}),
 });
 
+/** Peak RSS of a big run against a small one: memory must not grow with the corpus (≤1.50×). */
+function rssRatioRow(name: string, bigRow: Row, smallRow: Row): Row {
+  const r: Row = { case: name, runsMs: [], ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}), target: "≤1.50×" };
+  if (bigRow.result === "FAIL" || smallRow.result === "FAIL")
+    return Object.assign(r, { result: "FAIL" as const, note: bigRow.note ?? smallRow.note });
+  if (bigRow.result === "n/a" || smallRow.result === "n/a")
+    return Object.assign(r, { result: "n/a" as const, note: bigRow.note ?? smallRow.note ?? "not built yet" });
+  const ratio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
+  return Object.assign(
+    r,
+    ratio === undefined
+      ? { result: "n/a" as const }
+      : { ratio, ratioText: times(ratio), result: ratio <= 1.5 ? ("pass" as const) : ("FAIL" as const) },
+  );
+}
+
 const rows: Row[] = [];
 const notes: string[] = [];
 const t0 = performance.now();
@@ -222,22 +238,7 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   );
   const smallRow = row(`afstem rollup ${SIZES.small}, all layouts, cold`, smallRun!);
   rows.push(smallRow);
-  const rssRow: Row = {
-    case: `rollup peak RSS ${SIZES.big} vs ${SIZES.small} (cold)`,
-    runsMs: [],
-    ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}),
-  };
-  if (bigRow.result === "n/a" || smallRow.result === "n/a") Object.assign(rssRow, { result: "n/a", note: "not built yet" });
-  const rssRatio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
-  rssRow.target = "≤1.50×";
-  if (!rssRow.result)
-    Object.assign(
-      rssRow,
-      rssRatio === undefined
-        ? { result: "n/a" }
-        : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" },
-    );
-  rows.push(rssRow);
+  rows.push(rssRatioRow(`rollup peak RSS ${SIZES.big} vs ${SIZES.small} (cold)`, bigRow, smallRow));
   fresh();
 }
 
@@ -257,26 +258,7 @@ if (!existsSync(path.join(ROOT, "dist", "cli", "main.js"))) {
   const bigRow = row(`afstem report --summary ${SIZES.big}`, bigRun!);
   const smallRow = row(`afstem report --summary ${SIZES.small}`, smallRun!);
   rows.push(bigRow, smallRow);
-  const rssRow: Row = {
-    case: `summary peak RSS ${SIZES.big} vs ${SIZES.small}`,
-    runsMs: [],
-    ...(bigRow.peakRssKb !== undefined ? { peakRssKb: bigRow.peakRssKb } : {}),
-    target: "≤1.50×",
-  };
-  if (bigRow.result || smallRow.result)
-    Object.assign(rssRow, {
-      result: bigRow.result === "FAIL" || smallRow.result === "FAIL" ? "FAIL" : "n/a",
-      note: bigRow.note ?? smallRow.note,
-    });
-  const rssRatio = bigRow.peakRssKb && smallRow.peakRssKb ? bigRow.peakRssKb / smallRow.peakRssKb : undefined;
-  if (!rssRow.result)
-    Object.assign(
-      rssRow,
-      rssRatio === undefined
-        ? { result: "n/a" }
-        : { ratio: rssRatio, ratioText: times(rssRatio), result: rssRatio <= 1.5 ? "pass" : "FAIL" },
-    );
-  rows.push(rssRow);
+  rows.push(rssRatioRow(`summary peak RSS ${SIZES.big} vs ${SIZES.small}`, bigRow, smallRow));
   fresh();
 }
 

@@ -10,6 +10,7 @@ import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import { tr } from "../i18n/lang.js";
 import { Rng } from "./prng.js";
+import { newSession } from "../conversation/start.js";
 import { addDays, answerFor, type AnswerContext } from "./answers.js";
 import { SCHOOL_NAME, SCHOOL_PREFIX, VO_NAME, longText, personName, shortText } from "./words.js";
 
@@ -146,21 +147,14 @@ export function generateSession(
   final: boolean,
   repeatItems?: number,
 ): Session {
+  // A new session as `afstem run` starts one (conversation/start.ts), then made this school's.
+  const started = at(datum, rng.int(8 * 60, 14 * 60));
   const session: Session = {
-    afstem: 1,
-    format: { id: format.id, version: format.version },
+    ...newSession(format, Date.parse(started)),
     status: final ? "final" : "draft",
-    started: at(datum, rng.int(8 * 60, 14 * 60)),
+    started,
     updated: "",
-    finalized: null,
-    meta: {},
     participants: participants(format, school, rng, final),
-    answers: {},
-    notes: {},
-    skipped: [],
-    parked: [],
-    actions: [],
-    timing: {},
     history: [],
   };
   const ctx: AnswerContext = { rng, checker, datum, session, ...(repeatItems !== undefined ? { repeatItems } : {}) };
