@@ -139,14 +139,43 @@ function foldChar(c: string): string {
   return f;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** ASCII folds to its lower case, one character for one (no PLAIN key is ASCII). */
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function fold(s: string): string {
-  if (ASCII.test(s)) return s.toLowerCase();
+  return foldText(s).folded;
+}
+
+/**
+ * fold(), and whether every character kept its length: then offsets in the folded text are
+ * offsets in the original. Runs of ASCII are lower-cased in one piece; only the other
+ * characters go one by one (most texts are ASCII with an emoji or an accent here and there).
+ */
+function foldText(s: string): { folded: string; sameOffsets: boolean } {
+  if (ASCII.test(s)) return { folded: s.toLowerCase(), sameOffsets: true };
   let out = "";
-  for (const c of s) out += foldChar(c);
-  return out;
+  let sameOffsets = true;
+  let run = 0;
+  for (let i = 0; i < s.length; ) {
+    const u = s.charCodeAt(i);
+    if (u < 0x80) {
+      i++;
+      continue;
+    }
+    if (run < i) out += s.slice(run, i).toLowerCase();
+    // One code point, as `for (const c of s)` would give it (a lone surrogate on its own).
+    const len = isHigh(u) && i + 1 < s.length && isLow(s.charCodeAt(i + 1)) ? 2 : 1;
+    const f = foldChar(s.slice(i, i + len));
+    if (f.length !== len) sameOffsets = false;
+    out += f;
+    i += len;
+    run = i;
+  }
+  if (run < s.length) out += s.slice(run).toLowerCase();
+  return { folded: out, sameOffsets };
 }
 
 const WORD = /[\p{L}\p{N}'’]+/gu;
@@ -193,8 +222,6 @@ export function namesInText(text: string): string[] {
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 const SPACE = /\s/;
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 /** A unicode regex never starts a match between the halves of a surrogate pair. */
 const isMidPair = (s: string, i: number) => i > 0 && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1));
 
@@ -261,30 +288,47 @@ function cachedForms(name: string): readonly string[] {
 }
 
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */
+interface Matcher {
+  matchAt: (s: string, at: number) => number;
+  /** A match starts with its form's first word (folded): only where one of them occurs can a name start. */
+  firsts: string[];
+}
+
+// Sessions of one school name the same people: the matcher for a list of names is built once
+// (bounded like formsCache).
+const matcherCache = new Map<string, Matcher | null>();
+function matcherFor(names: readonly string[]): Matcher | null {
+  const key = names.join("\0");
+  let m = matcherCache.get(key);
+  if (m === undefined) {
+    const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
+    m = forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => f.split(/\s+/)[0]!))] } : null;
+    if (matcherCache.size >= 2000) matcherCache.clear();
+    matcherCache.set(key, m);
+  }
+  return m;
+}
+
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {
-  const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
+  const matcher = matcherFor(names);
   let count = 0;
-  if (forms.length === 0) {
+  if (!matcher) {
     const id = ((t: string) => t) as Scrubber;
     Object.defineProperty(id, "count", { get: () => 0 });
     return id;
   }
-  const matchAt = formMatcher(forms);
-  // A match starts with its form's first word (folded): only where one of them occurs can a
-  // name start, and most texts contain none of them.
-  const firsts = [...new Set(forms.map((f) => f.split(/\s+/)[0]!))];
+  const { matchAt, firsts } = matcher;
   const scrub = ((text: string): string => {
     if (!text) return text;
-    const ascii = ASCII.test(text);
-    const foldedText = ascii ? text.toLowerCase() : fold(text);
+    const { folded: foldedText, sameOffsets } = foldText(text);
     const candidates: number[] = [];
     for (const f of firsts) for (let at = foldedText.indexOf(f); at >= 0; at = foldedText.indexOf(f, at + 1)) candidates.push(at);
     if (!candidates.length) return text;
     candidates.sort((x, y) => x - y);
     // Match on the folded text, replace in the original: keep a map of folded → original
-    // offsets (ASCII folds one to one, so there the offsets are the same).
+    // offsets where a character folded to another length ("ß" → "ss"); elsewhere they are equal.
     let starts: number[] | undefined;
-    if (!ascii) {
+    if (!sameOffsets) {
       starts = [];
       let i = 0;
       for (const c of text) {
