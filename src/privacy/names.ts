@@ -294,19 +294,9 @@ interface Matcher {
   firsts: string[];
 }
 
-// Sessions of one school name the same people: the matcher for a list of names is built once
-// (bounded like formsCache).
-const matcherCache = new Map<string, Matcher | null>();
 function matcherFor(names: readonly string[]): Matcher | null {
-  const key = names.join("\0");
-  let m = matcherCache.get(key);
-  if (m === undefined) {
-    const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
-    m = forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => f.split(/\s+/)[0]!))] } : null;
-    if (matcherCache.size >= 2000) matcherCache.clear();
-    matcherCache.set(key, m);
-  }
-  return m;
+  const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
+  return forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => f.split(/\s+/)[0]!))] } : null;
 }
 
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {
