@@ -302,7 +302,7 @@ class Reader {
       this.noContinuation(indent);
       return v;
     }
-    const hash = after.search(/ #/);
+    const hash = after.indexOf(" #");
     const v = plain((hash >= 0 ? after.slice(0, hash) : after).trimEnd());
     this.noContinuation(indent);
     return v;
