@@ -16,15 +16,39 @@ type Data = unknown;
 
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
-const KEY = /^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)/;
+const isKeyStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isKeyChar = (c: number) => isKeyStart(c) || c === 46 || c === 45;
+
+/**
+ * `^([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +|$)` by hand (the reader's hottest test, once per line):
+ * the length of the key, or -1. The value starts after the colon and its spaces.
+ */
+function keyLength(text: string): number {
+  if (!isKeyStart(text.charCodeAt(0))) return -1;
+  let i = 1;
+  while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 58) return -1;
+  return i + 1 === text.length || text.charCodeAt(i + 1) === 32 ? i : -1;
+}
+
+function afterKey(text: string, keyLen: number): number {
+  let j = keyLen + 1;
+  while (text.charCodeAt(j) === 32) j++;
+  return j;
+}
+
+// Session files repeat a few dozen keys thousands of times: each is checked once.
+const goodKeys = new Set<string>();
 
 /** Keys the core schema would read as numbers, booleans or null are turned into other strings by `yaml`. */
 function checkKey(k: string): string {
+  if (goodKeys.has(k)) return k;
   const c = k.charCodeAt(0);
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
   // A key starting with a letter is a string unless it spells a boolean or null.
   if (letter ? k.length <= 5 && plainKind(k) !== "string" : plainKind(k) !== "string") bail();
   if (k === "__proto__") bail();
+  if (goodKeys.size < 10000) goodKeys.add(k);
   return k;
 }
 
@@ -267,10 +291,10 @@ class Reader {
         key = k;
         after = text.slice(j + 1).trimStart();
       } else {
-        const m = KEY.exec(text);
-        if (!m) bail();
-        key = m![1]!;
-        after = text.slice(m![0].length);
+        const n = keyLength(text);
+        if (n < 0) bail();
+        key = text.slice(0, n);
+        after = text.slice(afterKey(text, n));
       }
       if (key in out) bail();
       checkKey(key);
@@ -332,7 +356,7 @@ class Reader {
       const lead = item.length - item.trimStart().length;
       const body = item.trimStart();
       if (body.startsWith("- ") || body === "-") bail(); // nested "- - x"
-      if (body !== "" && !body.startsWith("#") && KEY.test(body)) {
+      if (body !== "" && !body.startsWith("#") && keyLength(body) >= 0) {
         // "- key: value" starts a mapping whose keys sit at indent + 2 + lead
         out.push(this.mapping(indent + 2 + lead, body));
       } else {
