@@ -2,12 +2,14 @@
 // help and `formats`) can find the cache without loading node:crypto with the rest of file-cache.
 import { homedir } from "node:os";
 import path from "node:path";
+import { scope } from "../util/scope.js";
 
 /** Off with AFSTEM_CACHE=0; AFSTEM_CACHE_DIR, else $XDG_CACHE_HOME/afstem, else ~/.cache/afstem. */
 export function cacheDir(): string | undefined {
-  if (process.env.AFSTEM_CACHE === "0") return undefined;
-  if (process.env.AFSTEM_CACHE_DIR) return process.env.AFSTEM_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
+  const { env } = scope();
+  if (env.AFSTEM_CACHE === "0") return undefined;
+  if (env.AFSTEM_CACHE_DIR) return env.AFSTEM_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
   return path.join(base, "afstem");
 }
 

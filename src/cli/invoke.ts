@@ -7,7 +7,9 @@
 import { createRequire } from "node:module";
 import type * as CommanderModule from "commander";
 import { EXIT } from "./errors.js";
-import { getLang, isLang, setLang } from "../i18n/lang.js";
+import { getLang, isLang } from "../i18n/lang.js";
+import type { Lang } from "../format/types.js";
+import { inScope } from "../util/scope.js";
 import { VERSION } from "./version.js";
 import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
 import { OutputCache } from "../cache/output-cache.js";
@@ -28,18 +30,15 @@ function commander(): typeof CommanderModule {
   return (commanderModule ??= createRequire(import.meta.url)("commander") as typeof CommanderModule);
 }
 
-/**
- * --lang must be known before the help texts are built, so read it from argv first. The
- * language is module state (i18n/lang.ts), so every invocation sets it, also back to the default.
- */
-function detectLang(argv: string[], env: Io["env"]): void {
+/** --lang must be known before the help texts are built, so read it from argv first. */
+function detectLang(argv: string[], env: Io["env"]): Lang {
   let lang: string | undefined = env.AFSTEM_LANG;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--lang") lang = argv[i + 1];
     else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
   }
-  setLang(isLang(lang) ? lang : "nl");
+  return isLang(lang) ? lang : "nl";
 }
 
 type CommandModule = { default: (...args: any[]) => Promise<number> };
@@ -223,8 +222,12 @@ function formatsFastPath(args: string[]): { json?: boolean } | undefined {
 }
 
 /** Run afstem with these arguments (without node and the script); returns the exit code. */
-export async function invoke(args: string[], io: Io): Promise<number> {
-  detectLang(args, io.env);
+export function invoke(args: string[], io: Io): Promise<number> {
+  // Everything below reads the language, working folder and environment from this scope.
+  return inScope({ lang: detectLang(args, io.env), cwd: io.cwd, env: io.env }, () => dispatch(args, io));
+}
+
+async function dispatch(args: string[], io: Io): Promise<number> {
   const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), io) : undefined;
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {

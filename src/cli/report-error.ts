@@ -9,7 +9,8 @@ import { msg } from "../i18n/messages.js";
 export function handleError(err: unknown, io: Io): number {
   if (err instanceof ExitError) return err.exitCode;
   if (err instanceof UserError) {
-    const where = err.location ? `${formatLocation(err.location)}: ` : "";
+    // Files are named as the user typed them: relative to the working folder when inside it.
+    const where = err.location ? `${formatLocation({ ...err.location, file: displayPath(err.location.file) })}: ` : "";
     const c = chalkFor(io, "stderr");
     // Errors red, the hint dim; chalk leaves both plain for NO_COLOR, --no-color and pipes.
     io.stderr.write(`${c.red(`afstem: ${where}${err.message}`)}\n`);

@@ -1,5 +1,6 @@
 // afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
 // One DOCX per session (or one regional summary); bad files are listed and skipped.
+import path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
@@ -144,7 +145,13 @@ function refusedLine(file: string): string {
   return fill(msg("commands.report.f-exists-not-overwritten-use"), { f: displayPath(file) });
 }
 
-export default async function report(paths: string[], opts: ReportOptions & GlobalOptions, io: Io): Promise<number> {
+export default async function report(paths: string[], given: ReportOptions & GlobalOptions, io: Io): Promise<number> {
+  // --out and --previous are the invocation's paths: relative to its working folder.
+  const opts = {
+    ...given,
+    out: given.out === undefined || given.out.trim() === "" ? given.out : path.resolve(io.cwd, given.out),
+    ...(given.previous !== undefined && given.previous.trim() !== "" ? { previous: path.resolve(io.cwd, given.previous) } : {}),
+  };
   const jobs = parseJobs(opts.jobs);
   const period = parsePeriod(opts.from, opts.to);
   const minGroup = parseMinGroup(opts.minGroup);

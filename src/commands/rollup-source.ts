@@ -18,7 +18,7 @@ export type Engine = "simple" | "fast" | "workers";
 /** Below this many files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 200;
 
-export function chooseEngine(files: number, env = process.env.AFSTEM_ROLLUP_ENGINE): Engine {
+export function chooseEngine(files: number, env?: string): Engine {
   if (env === "simple" || env === "fast" || env === "workers") return env;
   return files >= WORKER_THRESHOLD ? "workers" : "fast";
 }

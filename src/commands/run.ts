@@ -6,7 +6,7 @@ import path from "node:path";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
-import { fill, setLang, tr } from "../i18n/lang.js";
+import { fill, tr } from "../i18n/lang.js";
 import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
 import { validateSession } from "../session/validate.js";
@@ -116,7 +116,6 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
 
 export default async function run(givenRef: string | undefined, o: RunOptions & GlobalOptions, io: Io): Promise<number> {
   const say = (text: string) => void io.stdout.write(`${text}\n`);
-  if (o.lang) setLang(o.lang);
   if (o.takeOver && !o.resume) {
     throw new UserError(msg("commands.run.take-over-goes-resume-takes"), EXIT.usage);
   }
@@ -124,7 +123,7 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
   const outDir = outDirOf(io.cwd, o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
-    return fillFromAnswers(o.answers, format, registry, outDir, io);
+    return fillFromAnswers(path.resolve(io.cwd, o.answers), format, registry, outDir, io);
   }
   if (io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
     throw new UserError(

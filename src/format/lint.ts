@@ -15,6 +15,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 import { msg } from "../i18n/messages.js";
+import { scope } from "../util/scope.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -386,5 +387,5 @@ export function lintSpec(spec: FormatSpec, registry: FormatRegistry | undefined)
 }
 
 export function relativeTo(file: string): string {
-  return path.relative(process.cwd(), file) || file;
+  return path.relative(scope().cwd, file) || file;
 }

@@ -12,6 +12,7 @@ import { FileCache, type FileStamp } from "../cache/file-cache.js";
 import { readRegularFileSync, readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../core/errors.js";
 import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
+import { scope } from "../util/scope.js";
 import { fill } from "../i18n/lang.js";
 import { brokenFormatMessage, type BrokenFormat } from "./broken.js";
 import { msg } from "../i18n/messages.js";
@@ -44,15 +45,14 @@ export async function yamlFilesIn(dir: string): Promise<string[]> {
 
 /** The folders to search, from a command's --formats-dir and the environment. */
 export function formatDirs(formatsDir?: string): string[] {
+  const { cwd, env } = scope();
   const dirs: string[] = [];
-  if (formatsDir) dirs.push(path.resolve(formatsDir));
-  const env = process.env.AFSTEM_FORMATS_PATH;
-  if (env)
+  if (formatsDir) dirs.push(path.resolve(cwd, formatsDir));
+  if (env.AFSTEM_FORMATS_PATH)
     dirs.push(
-      ...env
-        .split(path.delimiter)
+      ...env.AFSTEM_FORMATS_PATH.split(path.delimiter)
         .filter(Boolean)
-        .map((d) => path.resolve(d)),
+        .map((d) => path.resolve(cwd, d)),
     );
   dirs.push(BUILTIN_FORMATS_DIR);
   return dirs;
@@ -312,7 +312,7 @@ export function looksLikePath(ref: string): boolean {
 export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{ format: Format; registry: FormatRegistry }> {
   const { lintFormatFile, lintResolved } = await import("./lint.js");
   if (looksLikePath(ref)) {
-    const file = path.resolve(ref);
+    const file = path.resolve(scope().cwd, ref);
     const registry = await FormatRegistry.load([path.dirname(file), ...formatDirs(formatsDir)], { verify: true });
     let linted: Awaited<ReturnType<typeof lintFormatFile>>;
     try {
@@ -365,7 +365,7 @@ function throwOnErrors(findings: Finding[], ref: string): void {
     // Shown as the user would type it, like lint's findings (not the absolute path).
     { file: displayPath(first.file), line: first.line, col: first.col },
     fill(msg("format.registry.run-afstem-lint-file-all"), {
-      file: path.relative(process.cwd(), first.file) || first.file,
+      file: path.relative(scope().cwd, first.file) || first.file,
     }),
   );
 }

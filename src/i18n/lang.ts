@@ -1,15 +1,12 @@
 // User-facing text is Dutch by default, English with --lang en (or AFSTEM_LANG=en). afstem's own
-// words are in the catalogues (messages.ts); format texts are picked here with tr().
+// words are in the catalogues (messages.ts); format texts are picked here with tr(). The
+// language is the invocation's (util/scope.ts), never a module-level setting.
 import type { Lang, LocalText } from "../format/types.js";
+import { scope } from "../util/scope.js";
 
-let current: Lang = "nl";
-
-export function setLang(lang: Lang): void {
-  current = lang;
-}
-
+/** The running invocation's language. */
 export function getLang(): Lang {
-  return current;
+  return scope().lang;
 }
 
 export function isLang(value: unknown): value is Lang {
@@ -17,7 +14,7 @@ export function isLang(value: unknown): value is Lang {
 }
 
 /** A format text in the wanted language, falling back to the other one. */
-export function tr(text: LocalText | undefined, lang: Lang = current, fallback: Lang = "nl"): string {
+export function tr(text: LocalText | undefined, lang: Lang = getLang(), fallback: Lang = "nl"): string {
   if (text === undefined) return "";
   return text[lang] ?? text[fallback] ?? text.nl ?? text.en ?? "";
 }

@@ -16,6 +16,7 @@ import { sessionFileName } from "../util/files.js";
 import { isInterrupt, type Ui } from "../ui/types.js";
 import type { RunnerState } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
+import { scope } from "../util/scope.js";
 
 /** What the saver needs of SessionTarget. */
 export interface SaveTarget {
@@ -112,7 +113,7 @@ export class SafeSaver {
   /** Save where the user said; returns what went wrong, or undefined when saved. */
   private tryMove(typed: string, state: RunnerState): string | undefined {
     try {
-      let file = path.resolve(typed);
+      let file = path.resolve(scope().cwd, typed);
       const isYaml = /\.ya?ml$/i.test(file);
       if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, this.fileName(state));
       else if (!existsSync(file) && !isYaml) {

@@ -3,26 +3,31 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { yamlFilesIn } from "../format/registry.js";
 import { fsError } from "../yaml/read-text.js";
+import { scope } from "./scope.js";
 
 /**
  * Files named directly are kept whatever their extension; directories are searched
- * recursively for .yaml/.yml. A missing path throws (exit 2): the user mistyped it.
+ * recursively for .yaml/.yml. A missing path throws (exit 2): the user mistyped it. Paths are
+ * the invocation's (relative to its working folder); the files come back absolute and are
+ * shown through displayPath.
  */
-export async function expandPaths(paths: string[]): Promise<string[]> {
+export async function expandPaths(typed: string[]): Promise<string[]> {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (const p of paths) {
+  const { cwd } = scope();
+  for (const t of typed) {
+    const p = path.resolve(cwd, t);
     let st;
     try {
       st = await stat(p);
     } catch (err) {
-      throw fsError(err, p);
+      // Named as the user typed it.
+      throw fsError(err, t);
     }
     const files = st.isDirectory() ? await yamlFilesIn(p) : [p];
     for (const f of files) {
-      const key = path.resolve(f);
-      if (!seen.has(key)) {
-        seen.add(key);
+      if (!seen.has(f)) {
+        seen.add(f);
         out.push(f);
       }
     }

@@ -33,6 +33,7 @@ import {
 import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
+import { scope } from "./scope.js";
 
 export const TEMP_SUFFIX = ".afstem-tmp";
 const TEMP_RE = /^\..*\.(\d+)@([0-9a-f]{6})-[0-9a-f]{16}\.afstem-tmp$/;
@@ -132,9 +133,10 @@ export function sweepStaleTemps(dir: string, opts: { own?: boolean } = {}): numb
  * whose name contains `AFSTEM_TEST_WRITE_FAULT_MATCH` (default: every file).
  */
 export function injectedFault(file: string): void {
-  const code = process.env.AFSTEM_TEST_WRITE_FAULT;
+  const { env } = scope();
+  const code = env.AFSTEM_TEST_WRITE_FAULT;
   if (!code) return;
-  const match = process.env.AFSTEM_TEST_WRITE_FAULT_MATCH;
+  const match = env.AFSTEM_TEST_WRITE_FAULT_MATCH;
   if (match && !file.includes(match)) return;
   throw Object.assign(new Error(`${code}: injected fault, write '${file}'`), { code, syscall: "write", path: file });
 }

@@ -4,6 +4,7 @@
 // the job it was running fails; the jobs queued behind it go back to the queue, the dead
 // worker is never given new work, and a fresh worker takes its place.
 import { Worker, type ResourceLimits } from "node:worker_threads";
+import { scopeData, type Scope } from "../util/scope.js";
 
 export interface PoolOptions {
   size: number;
@@ -37,6 +38,15 @@ interface Slot<Req, Res> {
   worked: boolean;
 }
 
+/**
+ * What a worker thread starts with: the invocation's scope (language, working folder,
+ * environment; a thread cannot see the starting thread's) and the pool's own workerData.
+ */
+export interface ThreadData {
+  scope: Scope;
+  data: unknown;
+}
+
 /** A message between the pool and serveJobs. */
 export type JobMessage<T> = { id: number; value: T } | { id: number; error: string };
 
@@ -50,12 +60,14 @@ export class WorkerPool<Req, Res> {
   private closing = false;
   private failedStarts = 0;
   private readonly perWorker: number;
+  private readonly threadData: ThreadData;
 
   constructor(
     private readonly url: URL,
     private readonly opts: PoolOptions,
   ) {
     this.perWorker = Math.max(1, opts.perWorker ?? 1);
+    this.threadData = { scope: scopeData(), data: opts.workerData };
     for (let i = 0; i < Math.max(1, opts.size); i++) this.spawn();
   }
 
@@ -85,7 +97,7 @@ export class WorkerPool<Req, Res> {
 
   private spawn(): void {
     const worker = new Worker(this.url, {
-      ...(this.opts.workerData !== undefined ? { workerData: this.opts.workerData } : {}),
+      workerData: this.threadData,
       ...(this.opts.resourceLimits ? { resourceLimits: this.opts.resourceLimits } : {}),
     });
     const slot: Slot<Req, Res> = { worker, jobs: [], dead: false, worked: false };

@@ -3,9 +3,11 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
 import { UserError, EXIT } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
+import { scope } from "../util/scope.js";
 
 /** Format and session files are small; anything bigger is not what the user meant. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -165,9 +167,11 @@ export async function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): Pro
  * look like a folder without files, and a check of nothing would pass.
  */
 export async function assertReadableDirs(paths: string[]): Promise<void> {
+  const { cwd } = scope();
   for (const p of paths) {
     try {
-      if ((await stat(p)).isDirectory()) await readdir(p);
+      const full = path.resolve(cwd, p);
+      if ((await stat(full)).isDirectory()) await readdir(full);
     } catch (err) {
       const e = fsError(err, p);
       if ((err as NodeJS.ErrnoException).code === "EACCES" || (err as NodeJS.ErrnoException).code === "EPERM") {

@@ -23,6 +23,25 @@ describe("in-process equals spawned", () => {
     expect(await runInProcess(args, { env })).toEqual(spawned);
   });
 
+  it("two invocations at once each keep their own language, working folder and environment", async () => {
+    // The same relative path means a different file in each folder; the language differs too.
+    const nl = { cwd: "test/fixtures", env: { AFSTEM_CACHE: "0" } };
+    const en = { cwd: "test", env: { AFSTEM_CACHE: "0", AFSTEM_LANG: "en" } };
+    const alone = [
+      await runInProcess(["validate", "sessions", "--json"], nl),
+      await runInProcess(["lint", "fixtures/formats/per-party-type.yaml"], en),
+    ];
+    const together = await Promise.all([
+      runInProcess(["validate", "sessions", "--json"], nl),
+      runInProcess(["lint", "fixtures/formats/per-party-type.yaml"], en),
+    ]);
+    expect(together).toEqual(alone);
+    // Paths relative to each one's folder, each in its own language.
+    expect(alone[0]!.stdout).toContain('"file": "sessions/final-incomplete.yaml"');
+    expect(alone[0]!.stdout).toContain("vastgesteld gesprek mist het verplichte antwoord");
+    expect(alone[1]!.stdout).toContain("fixtures/formats/per-party-type.yaml:13:9  error  per_party is only used with type scale");
+  });
+
   it("leaves the working folder and the environment as they were", async () => {
     const cwd = process.cwd();
     const env = { ...process.env };

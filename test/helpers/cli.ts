@@ -89,23 +89,18 @@ function sink(): Io["stdout"] & { text: string } {
   };
 }
 
-/** In-process runs take turns: the working folder and the environment are the process's. */
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * afstem in this process: the same built code as bin/afstem.js and the same parsing (commander,
- * help, usage errors, exit codes), with output captured. Modules below the commands still read
- * process.cwd() and process.env (format folders, caches, displayed paths), so for the call the
- * process's working folder and environment are those of the invocation, then restored.
- * Not for what needs a process of its own: a terminal, signals, a crash.
+ * help, usage errors, exit codes), with output captured. The invocation's working folder,
+ * environment and language reach every module through its scope (src/util/scope.ts); the
+ * process's own are never changed, so runs may overlap. Not for what needs a process of its
+ * own: a terminal, signals, a crash.
  */
 export function runInProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   const run = async (): Promise<CliResult> => {
     const { invoke, colourLevel } = await cli();
     const cwd = opts.cwd ?? ROOT;
-    const saved = { ...process.env };
-    const savedCwd = process.cwd();
-    const env = cliEnv(saved, opts.env);
+    const env = cliEnv(process.env, opts.env);
     const stdout = sink();
     const stderr = sink();
     const io: Io = {
@@ -120,29 +115,16 @@ export function runInProcess(args: string[], opts: CliOptions = {}): Promise<Cli
         throw new InProcessExit(code);
       },
     };
-    setEnv(env);
-    process.chdir(cwd);
     let code: number;
     try {
       code = await invoke(args, io);
     } catch (err) {
       if (!(err instanceof InProcessExit)) throw err;
       code = err.code;
-    } finally {
-      process.chdir(savedCwd);
-      setEnv(saved);
     }
     return { code, stdout: stdout.text, stderr: stderr.text };
   };
-  const p = queue.then(run, run);
-  queue = p.catch(() => undefined);
-  return p;
-}
-
-/** Make process.env exactly `env` (in place: Node's process.env is special). */
-function setEnv(env: Record<string, string | undefined>): void {
-  for (const k of Object.keys(process.env)) if (!(k in env)) delete process.env[k];
-  for (const [k, v] of Object.entries(env)) if (v !== undefined) process.env[k] = v;
+  return run();
 }
 
 /** A fresh temp directory, removed by the returned cleanup. */

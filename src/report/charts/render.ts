@@ -6,6 +6,7 @@
 // failing rasteriser means no chart at all, never a failed report.
 import { existsSync } from "node:fs";
 import type { ChartSpec } from "./spec.js";
+import { scope } from "../../util/scope.js";
 
 export interface RenderedChart {
   svg: Buffer;
@@ -79,7 +80,7 @@ export async function tryRenderChart(chart: ChartSpec, dpi = 300): Promise<Rende
   try {
     return await renderChart(chart, dpi);
   } catch (err) {
-    if (process.env.AFSTEM_DEBUG) process.stderr.write(`chart: ${String(err)}\n`);
+    if (scope().env.AFSTEM_DEBUG) process.stderr.write(`chart: ${String(err)}\n`);
     return undefined;
   }
 }

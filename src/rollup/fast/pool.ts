@@ -4,7 +4,7 @@
 // on a batch (out of memory, a crash) fails only that batch; its files are then tried one by
 // one in fresh workers, so only a file that kills a worker by itself is skipped, with a message.
 import { availableParallelism } from "node:os";
-import { getLang, fill } from "../../i18n/lang.js";
+import { fill } from "../../i18n/lang.js";
 import { WorkerPool } from "../../workers/pool.js";
 import type { RecordResult } from "./load.js";
 import type { BatchReply, BatchRequest, WorkerInit } from "./worker.js";
@@ -28,7 +28,7 @@ export async function* workerRecords(
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   if (!batches.length) return;
-  const init: WorkerInit = { lang: getLang(), includeText: opts.includeText, ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}) };
+  const init: WorkerInit = { includeText: opts.includeText, ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}) };
   // A worker holds one batch of small records at a time (files are capped at 10 MB), yet V8
   // lets an unconstrained heap grow with the corpus before collecting. Modest limits keep peak
   // memory flat from 1k to 10k sessions (bench: 1.34× instead of 1.68×) and make GC cheaper.

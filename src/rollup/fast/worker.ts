@@ -1,16 +1,12 @@
 // A rollup worker thread: reads, parses and validates batches of session files with the fast
 // path and posts back compact records (never whole sessions), in the order it got them.
-import { workerData } from "node:worker_threads";
-import { serveJobs } from "../../workers/serve.js";
+import { inThreadScope, serveJobs, threadData } from "../../workers/serve.js";
 import { FormatRegistry, formatDirs } from "../../format/registry.js";
 import { AnswerChecker } from "../../session/answer-check.js";
-import { setLang } from "../../i18n/lang.js";
-import type { Lang } from "../../format/types.js";
 import { planCache } from "../plans.js";
 import { fastRecord, type RecordResult } from "./load.js";
 
 export interface WorkerInit {
-  lang: Lang;
   formatsDir?: string;
   includeText: boolean;
 }
@@ -23,9 +19,8 @@ export interface BatchReply {
   results: RecordResult[];
 }
 
-const init = workerData as WorkerInit;
-setLang(init.lang);
-const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
+const init = threadData as WorkerInit;
+const registry = await inThreadScope(() => FormatRegistry.load(formatDirs(init.formatsDir), { verify: true }));
 const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
 
 serveJobs(
