@@ -36,7 +36,10 @@ export function processIo(): Io {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Only `run` reads it; touching process.stdin sets up the terminal stream (ms at start-up).
+    get stdin() {
+      return process.stdin;
+    },
     cwd: process.cwd(),
     env: process.env,
     script: process.argv[1] ?? "",

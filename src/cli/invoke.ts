@@ -7,14 +7,10 @@
 import { createRequire } from "node:module";
 import type * as CommanderModule from "commander";
 import { EXIT } from "./errors.js";
-import { getLang, isLang } from "../i18n/lang.js";
-import type { Lang } from "../format/types.js";
+import { getLang } from "../i18n/lang.js";
 import { inScope } from "../util/scope.js";
 import { VERSION } from "./version.js";
-import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
-import { OutputCache } from "../cache/output-cache.js";
-import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
-import path from "node:path";
+import { formatsCacheFor, formatsFastPath, helpCacheFor, scopeOf } from "./cached-output.js";
 import { usageMessage } from "./usage-errors.js";
 import { helpConfiguration } from "./help-words.js";
 import type { Io } from "./invocation.js";
@@ -28,17 +24,6 @@ let commanderModule: typeof CommanderModule | undefined;
  */
 function commander(): typeof CommanderModule {
   return (commanderModule ??= createRequire(import.meta.url)("commander") as typeof CommanderModule);
-}
-
-/** --lang must be known before the help texts are built, so read it from argv first. */
-function detectLang(argv: string[], env: Io["env"]): Lang {
-  let lang: string | undefined = env.AFSTEM_LANG;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === "--lang") lang = argv[i + 1];
-    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
-  }
-  return isLang(lang) ? lang : "nl";
 }
 
 type CommandModule = { default: (...args: any[]) => Promise<number> };
@@ -211,24 +196,14 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
   return program;
 }
 
-/**
- * `afstem formats [--json]`, the command people run most to look around, without commander:
- * its only options are fixed, so parsing them by hand is exact.
- */
-function formatsFastPath(args: string[]): { json?: boolean } | undefined {
-  if (args[0] !== "formats" || args.length > 2) return undefined;
-  if (args.length === 1) return {};
-  return args[1] === "--json" ? { json: true } : undefined;
-}
-
 /** Run afstem with these arguments (without node and the script); returns the exit code. */
 export function invoke(args: string[], io: Io): Promise<number> {
   // Everything below reads the language, working folder and environment from this scope.
-  return inScope({ lang: detectLang(args, io.env), cwd: io.cwd, env: io.env }, () => dispatch(args, io));
+  return inScope(scopeOf(args, io), () => dispatch(args, io));
 }
 
 async function dispatch(args: string[], io: Io): Promise<number> {
-  const help = isHelpRequest(args) ? HelpCache.open(args, getLang(), io) : undefined;
+  const help = helpCacheFor(args, getLang(), io);
   const cachedHelp = help?.get();
   if (cachedHelp !== undefined) {
     io.stdout.write(cachedHelp);
@@ -238,16 +213,7 @@ async function dispatch(args: string[], io: Io): Promise<number> {
   try {
     const fast = formatsFastPath(args);
     if (fast) {
-      // The same folders formatDirs() searches without --formats-dir; the listing shows paths
-      // relative to the working directory, so that is part of the key too.
-      const dirs = [
-        ...(io.env.AFSTEM_FORMATS_PATH ?? "")
-          .split(path.delimiter)
-          .filter(Boolean)
-          .map((d) => path.resolve(io.cwd, d)),
-        BUILTIN_FORMATS_DIR,
-      ];
-      const cache = OutputCache.open("formats-output", dirs, { ...fast, lang: getLang(), cwd: io.cwd });
+      const cache = formatsCacheFor(fast, getLang(), io);
       const hit = cache?.get();
       if (hit !== undefined) {
         io.stdout.write(hit);

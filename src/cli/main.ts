@@ -1,6 +1,7 @@
 // The process entry (bin/afstem.js): the real process's invocation, its exit code, and what
 // only a whole process has: a closed pipe, signals before a command listens, chalk's start-up.
 import { processIo } from "./invocation.js";
+import { cachedOutput } from "./cached-output.js";
 
 /** `afstem formats | head` closes our stdout early: that is the reader's choice, not an error. */
 function ignoreBrokenPipe(): void {
@@ -12,7 +13,8 @@ function ignoreBrokenPipe(): void {
   }
 }
 
-async function main(args: string[]): Promise<number> {
+/** Run afstem in this process; bin/afstem.js sets the exit code from the result. */
+export async function main(args: string[]): Promise<number> {
   ignoreBrokenPipe();
   // chalk reads FORCE_COLOR when it is first loaded (by a command, after this): NO_COLOR and
   // --no-color must win over a FORCE_COLOR set in the environment.
@@ -20,8 +22,14 @@ async function main(args: string[]): Promise<number> {
   const io = processIo();
   // A Ctrl+C this early still ends cleanly: the handler is in place before the dispatcher loads.
   if (["report", "rollup", "validate", "lint"].includes(args[0] ?? "")) (await import("./interrupt.js")).installEarlyInterrupt(io);
+  // A cached help screen or `formats` listing is printed before the dispatcher, the message
+  // catalogues and commander load.
+  const hit = cachedOutput(args, io);
+  if (hit !== undefined) {
+    io.stdout.write(hit);
+    return 0;
+  }
   const { invoke } = await import("./invoke.js");
   return invoke(args, io);
 }
 
-process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,65 @@
+// What afstem can print from its cache before the dispatcher loads: a help screen and the
+// `formats` listing, the two things people run most to look around. This module loads only the
+// caches (no message catalogues, no commander, no command), so a cache hit starts almost as
+// fast as node itself (`npm run bench`, start-up rows). invoke.ts uses the same keys to fill
+// the caches on a miss.
+import path from "node:path";
+import type { Lang } from "../format/types.js";
+import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
+import { OutputCache } from "../cache/output-cache.js";
+import { isLang } from "../i18n/lang.js";
+import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
+import { inScope, type Scope } from "../util/scope.js";
+import type { Io } from "./invocation.js";
+
+/** --lang must be known before any text is built, so read it from argv first. */
+export function langOf(argv: string[], env: Io["env"]): Lang {
+  let lang: string | undefined = env.AFSTEM_LANG;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === "--lang") lang = argv[i + 1];
+    else if (a.startsWith("--lang=")) lang = a.slice("--lang=".length);
+  }
+  return isLang(lang) ? lang : "nl";
+}
+
+/** The invocation's scope: its language, working folder and environment. */
+export const scopeOf = (args: string[], io: Io): Scope => ({ lang: langOf(args, io.env), cwd: io.cwd, env: io.env });
+
+/**
+ * `afstem formats [--json]` without commander: its only options are fixed, so parsing them by
+ * hand is exact.
+ */
+export function formatsFastPath(args: string[]): { json?: boolean } | undefined {
+  if (args[0] !== "formats" || args.length > 2) return undefined;
+  if (args.length === 1) return {};
+  return args[1] === "--json" ? { json: true } : undefined;
+}
+
+/** The help cache for a help request (undefined for anything else, or with caching off). */
+export function helpCacheFor(args: string[], lang: Lang, io: Io): HelpCache | undefined {
+  return isHelpRequest(args) ? HelpCache.open(args, lang, io) : undefined;
+}
+
+/** The `formats` listing's cache: keyed by every format folder searched and the working folder. */
+export function formatsCacheFor(fast: { json?: boolean }, lang: Lang, io: Io): OutputCache | undefined {
+  // The folders formatDirs() searches without --formats-dir; the listing shows paths relative
+  // to the working folder, so that is part of the key too.
+  const dirs = [
+    ...(io.env.AFSTEM_FORMATS_PATH ?? "")
+      .split(path.delimiter)
+      .filter(Boolean)
+      .map((d) => path.resolve(io.cwd, d)),
+    BUILTIN_FORMATS_DIR,
+  ];
+  return OutputCache.open("formats-output", dirs, { ...fast, lang, cwd: io.cwd });
+}
+
+/** The cached output for these arguments, or undefined: then run the command. */
+export function cachedOutput(args: string[], io: Io): string | undefined {
+  const scope = scopeOf(args, io);
+  return inScope(scope, () => {
+    const fast = formatsFastPath(args);
+    return (fast ? formatsCacheFor(fast, scope.lang, io) : helpCacheFor(args, scope.lang, io))?.get();
+  });
+}
