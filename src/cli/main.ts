@@ -1,7 +1,8 @@
 // The process entry (bin/afstem.js): the real process's invocation, its exit code, and what
 // only a whole process has: a closed pipe, signals before a command listens, chalk's start-up.
 import { processIo } from "./invocation.js";
-import { cachedOutput } from "./cached-output.js";
+import { cachedOutput, scopeOf } from "./cached-output.js";
+import { setProcessScope } from "../util/scope.js";
 
 /** `afstem formats | head` closes our stdout early: that is the reader's choice, not an error. */
 function ignoreBrokenPipe(): void {
@@ -20,6 +21,8 @@ export async function main(args: string[]): Promise<number> {
   // --no-color must win over a FORCE_COLOR set in the environment.
   if ((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== "") || args.includes("--no-color")) process.env.FORCE_COLOR = "0";
   const io = processIo();
+  // This process runs this one invocation: signal handlers and key events see its language too.
+  setProcessScope(scopeOf(args, io));
   // A Ctrl+C this early still ends cleanly: the handler is in place before the dispatcher loads.
   if (["report", "rollup", "validate", "lint"].includes(args[0] ?? "")) (await import("./interrupt.js")).installEarlyInterrupt(io);
   // A cached help screen or `formats` listing is printed before the dispatcher, the message

@@ -15,17 +15,28 @@ export interface Scope {
 
 const storage = new AsyncLocalStorage<Scope>();
 
+/**
+ * A whole process (bin/afstem.js) or worker thread runs one invocation. Its scope is also what
+ * code outside any async context sees: a signal handler, a terminal's key events.
+ */
+let processScope: Scope | undefined;
+
+/** Set once, by the process entry (cli/main.ts) and by a worker thread (workers/serve.ts). */
+export function setProcessScope(s: Scope): void {
+  processScope = s;
+}
+
 /** Run `fn` (and everything it starts) in `scope`. */
 export function inScope<T>(scope: Scope, fn: () => T): T {
   return storage.run(scope, fn);
 }
 
 /**
- * The running invocation's scope. Outside any (a unit test calling a module directly, the
- * bench's own scripts) it is the real process's, in Dutch, as `afstem` itself would start.
+ * The running invocation's scope; else the process's invocation; else (a unit test calling a
+ * module directly, the bench's own scripts) the real process's folder and environment, in Dutch.
  */
 export function scope(): Scope {
-  return storage.getStore() ?? { lang: "nl", cwd: process.cwd(), env: process.env };
+  return storage.getStore() ?? processScope ?? { lang: "nl", cwd: process.cwd(), env: process.env };
 }
 
 /** A scope as plain data, to hand to a worker thread (which has a scope storage of its own). */

@@ -3,10 +3,11 @@
 // throws is answered with its message (the worker lives on); only a crash of the whole thread
 // fails the job in the pool as WorkerCrash.
 import { parentPort, workerData } from "node:worker_threads";
-import { inScope } from "../util/scope.js";
+import { inScope, setProcessScope } from "../util/scope.js";
 import type { JobMessage, ThreadData } from "./pool.js";
 
 const thread = workerData as ThreadData;
+setProcessScope(thread.scope);
 
 /** The pool's workerData for this thread. */
 export const threadData: unknown = thread.data;
