@@ -35,4 +35,3 @@ export async function main(args: string[]): Promise<number> {
   const { invoke } = await import("./invoke.js");
   return invoke(args, io);
 }
-
