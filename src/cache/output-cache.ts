@@ -1,10 +1,14 @@
-// A command's whole output, cached, for read-only commands whose output is a pure function of
-// some format files, the language and the afstem build: `afstem formats` would otherwise load
-// the format model, resolve extends and walk every format on each start-up. The key holds the
-// size, mtime, ctime and inode of every YAML file below the given folders (a new, removed or
-// edited file is a miss; content too for recently changed files), the build id (version and
-// every compiled file's size+mtime, cache/build-id.ts), and the caller's context. Hashing every file's content would need
-// node:crypto, whose loading alone costs more than the cache saves.
+// A command's whole output, cached, where it is a pure function of the afstem build and a few
+// inputs, so that what people run most to look around prints without loading the dispatcher:
+// - a help screen (`forHelp`): the language, the arguments and the terminal width; producing it
+//   means loading commander and the message catalogues, a good part of the start-up cost;
+// - the `formats` listing (`open`): also every format file, which it would otherwise load,
+//   resolve and walk on each start-up. The key holds the size, mtime, ctime and inode of every
+//   YAML file below the given folders (a new, removed or edited file is a miss; content too for
+//   recently changed files). Hashing every file's content would need node:crypto, whose loading
+//   alone costs more than the cache saves.
+// Both keys hold the build id (version and every compiled file's size+mtime, cache/build-id.ts):
+// any rebuilt file is a miss.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { cacheDir, Fnv } from "./dir.js";
@@ -32,6 +36,19 @@ function yamlFiles(dir: string, out: string[] = []): string[] {
 }
 
 const RACY_MS = 3000;
+
+const NAME = /^[a-z][a-z-]*$/;
+
+/** `--help`/`-h` after nothing but command names (and --lang): the requests worth caching. */
+export function isHelpRequest(args: string[]): boolean {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--lang") i++;
+    else if (!args[i]!.startsWith("--lang=")) rest.push(args[i]!);
+  }
+  const last = rest.pop();
+  return (last === "--help" || last === "-h") && rest.length <= 2 && rest.every((a) => NAME.test(a));
+}
 
 export class OutputCache {
   private constructor(
@@ -61,6 +78,23 @@ export class OutputCache {
     }
   }
 
+  /** A help screen's cache; undefined when caching is off or the build cannot be stamped. */
+  static forHelp(
+    args: string[],
+    lang: string,
+    io: { stdout: { isTTY?: boolean; columns?: number }; env: Record<string, string | undefined> },
+  ): OutputCache | undefined {
+    const dir = cacheDir();
+    if (!dir) return undefined;
+    try {
+      const out = io.stdout;
+      const key = JSON.stringify([buildId(), lang, args, out.isTTY ? out.columns : 0, io.env.NO_COLOR ?? "", io.env.FORCE_COLOR ?? ""]);
+      return new OutputCache(path.join(dir, "help", `${new Fnv().update(key).hex()}.json`), key);
+    } catch {
+      return undefined;
+    }
+  }
+
   get(): string | undefined {
     try {
       const e = JSON.parse(readFileSync(this.file, "utf8")) as { key: string; text: string };
@@ -79,15 +113,18 @@ export class OutputCache {
       return out.write(chunk);
     };
     const code = await run(tee);
-    if (code === 0) {
-      try {
-        const { writeFileAtomicSync } = await import("../util/writer.js");
-        mkdirSync(path.dirname(this.file), { recursive: true });
-        writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
-      } catch {
-        /* only costs speed */
-      }
-    }
+    if (code === 0) await this.set(text);
     return code;
+  }
+
+  /** Keep `text` as this output. */
+  async set(text: string): Promise<void> {
+    try {
+      const { writeFileAtomicSync } = await import("../util/writer.js");
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileAtomicSync(this.file, JSON.stringify({ key: this.key, text }));
+    } catch {
+      /* only costs speed */
+    }
   }
 }

@@ -5,8 +5,7 @@
 // the caches on a miss.
 import path from "node:path";
 import type { Lang } from "../format/types.js";
-import { HelpCache, isHelpRequest } from "../cache/help-cache.js";
-import { OutputCache } from "../cache/output-cache.js";
+import { isHelpRequest, OutputCache } from "../cache/output-cache.js";
 import { isLang } from "../i18n/lang.js";
 import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
 import { inScope, type Scope } from "../util/scope.js";
@@ -37,8 +36,8 @@ export function formatsFastPath(args: string[]): { json?: boolean } | undefined 
 }
 
 /** The help cache for a help request (undefined for anything else, or with caching off). */
-export function helpCacheFor(args: string[], lang: Lang, io: Io): HelpCache | undefined {
-  return isHelpRequest(args) ? HelpCache.open(args, lang, io) : undefined;
+export function helpCacheFor(args: string[], lang: Lang, io: Io): OutputCache | undefined {
+  return isHelpRequest(args) ? OutputCache.forHelp(args, lang, io) : undefined;
 }
 
 /** The `formats` listing's cache: keyed by every format folder searched and the working folder. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import path from "node:path";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { runInProcess, tempDir } from "../helpers/cli.js";
+import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 describe("start-up fast paths", () => {
   it("a cached help screen equals commander's, per language and command", async () => {
@@ -23,6 +23,30 @@ describe("start-up fast paths", () => {
       const bad = await runInProcess(["nope", "--help"], { env: { AFSTEM_CACHE: "0" } });
       expect(await runInProcess(["nope", "--help"], { env })).toEqual(bad);
       expect(await runInProcess(["nope", "--help"], { env })).toEqual(bad);
+    } finally {
+      t.cleanup();
+    }
+  });
+
+  it("the real CLI prints a cached help screen and formats listing without loading the dispatcher, commander or the catalogues", () => {
+    const t = tempDir("afstem-fastpath-");
+    try {
+      // `formats` never needs commander, cached or not.
+      for (const [args, heavy] of [
+        [["--help"], ["cli/invoke.js", "i18n/messages", "node_modules/commander"]],
+        [["formats"], ["cli/invoke.js", "i18n/messages", "commands/formats.js"]],
+      ] as [string[], string[]][]) {
+        const env = { AFSTEM_CACHE_DIR: t.dir, NODE_DEBUG: "module,esm" };
+        const first = runCli(args, { env });
+        const second = runCli(args, { env });
+        expect(second.code).toBe(0);
+        expect(second.stdout).toBe(first.stdout);
+        // NODE_DEBUG lists every module loaded; the first run loads them all, the cached one not.
+        for (const module of heavy) {
+          expect(first.stderr).toContain(module);
+          expect(second.stderr).not.toContain(module);
+        }
+      }
     } finally {
       t.cleanup();
     }
