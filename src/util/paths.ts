@@ -8,9 +8,15 @@ export const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 export const BUILTIN_FORMATS_DIR = path.join(PACKAGE_ROOT, "formats");
 export const SCHEMA_DIR = path.join(BUILTIN_FORMATS_DIR, "schema");
 
-/** Show paths relative to the invocation's working folder when that is shorter, as people typed them. */
+/**
+ * A path as people type it: relative to the invocation's working folder when it is inside it,
+ * or outside it but shorter that way (`../gesprekken/x.yaml`), else absolute.
+ */
 export function displayPath(p: string): string {
   const { cwd } = scope();
-  const rel = path.relative(cwd, path.resolve(cwd, p));
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : p;
+  const abs = path.resolve(cwd, p);
+  const rel = path.relative(cwd, abs);
+  if (!rel) return ".";
+  if (path.isAbsolute(rel)) return abs;
+  return !rel.startsWith("..") || rel.length < abs.length ? rel : abs;
 }
