@@ -6,7 +6,6 @@
 // paths save (measured: see README, Caches).
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Fnv } from "./dir.js";
 import { VERSION } from "../core/version.js";
 
 // The CommonJS face of fs: the ESM one enumerates fs.promises and loads the streams (ms).
@@ -18,31 +17,64 @@ const DIST = fileURLToPath(new URL("../", import.meta.url));
 let memo: string | undefined;
 
 /**
- * One line per compiled file below dir (`rel/name:size:mtime`). It runs on every start-up, so
- * it stays plain: string concatenation instead of path.join, one string hashed once (a hot
- * loop the JIT optimises) instead of a short hash call per file.
+ * Two 32-bit hash lanes over every compiled file's name, size and mtime. This runs on every
+ * start-up, so it mixes numbers as they come instead of building and hashing a text (about
+ * 3 ms of a ~25 ms cached `--help`, 15 runs).
  */
-function stampDir(dir: string, rel: string): string {
+class Stamp {
+  private a = 0x811c9dc5;
+  private b = 0x9e3779b9;
+  files = 0;
+
+  mix(x: number): void {
+    this.a = Math.imul(this.a ^ x, 0x01000193);
+    this.b = Math.imul(this.b ^ x, 0x5bd1e995);
+    this.b ^= this.b >>> 15;
+  }
+
+  text(t: string): void {
+    for (let i = 0; i < t.length; i++) this.mix(t.charCodeAt(i));
+  }
+
+  hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, "0") + (this.b >>> 0).toString(16).padStart(8, "0");
+  }
+}
+
+function stampDir(dir: string, h: Stamp, top = false): void {
   let names: string[];
   try {
     names = readdirSync(dir);
   } catch {
-    return "";
+    return;
   }
-  let out = "";
   for (const n of names.sort()) {
     if (n.endsWith(".js")) {
       const st = statSync(dir + n, { throwIfNoEntry: false });
-      if (st) out += `${rel}${n}:${st.size}:${st.mtimeMs}\n`;
-    } else if (!n.includes(".") && !(rel === "" && n === "bench")) {
-      out += stampDir(`${dir}${n}/`, `${rel}${n}/`);
+      if (!st) continue;
+      h.files++;
+      h.text(n);
+      h.mix(st.size);
+      // The whole milliseconds (their low 32 bits) and the microseconds within the second.
+      h.mix(st.mtimeMs | 0);
+      h.mix(((st.mtimeMs * 1e3) % 1e9) | 0);
+    } else if (!n.includes(".") && !(top && n === "bench")) {
+      h.text(`${n}/`);
+      stampDir(`${dir}${n}/`, h);
+      h.mix(0);
     }
   }
-  return out;
+}
+
+/** The stamp of the compiled code below `dist` (a folder path ending in `/`; `bench/` left out). */
+export function codeStamp(dist: string): string {
+  const h = new Stamp();
+  stampDir(dist, h, true);
+  return `${h.hex()}${h.files}`;
 }
 
 /** `<version>+<hash of the built code>`, the same for every cache in one process. */
 export function buildId(): string {
-  memo ??= `${VERSION}+${new Fnv().update(stampDir(DIST, "")).hex()}`;
+  memo ??= `${VERSION}+${codeStamp(DIST)}`;
   return memo;
 }
