@@ -10,13 +10,12 @@ export const SCHEMA_DIR = path.join(BUILTIN_FORMATS_DIR, "schema");
 
 /**
  * A path as people type it: relative to the invocation's working folder when it is inside it,
- * or outside it but shorter that way (`../gesprekken/x.yaml`), else absolute.
+ * else absolute ('.' for the folder itself).
  */
 export function displayPath(p: string): string {
   const { cwd } = scope();
   const abs = path.resolve(cwd, p);
   const rel = path.relative(cwd, abs);
   if (!rel) return ".";
-  if (path.isAbsolute(rel)) return abs;
-  return !rel.startsWith("..") || rel.length < abs.length ? rel : abs;
+  return rel.startsWith("..") || path.isAbsolute(rel) ? abs : rel;
 }

@@ -28,6 +28,32 @@ const READ_WORDS: Record<string, MessageKey> = {
   ENOENT: "util.sysError.does-not-exist-any-more",
 };
 
+/** Opening a file or folder the user named: the same codes, said about that path. */
+const OPEN_WORDS: Record<"file" | "folder", Record<string, MessageKey>> = {
+  file: {
+    ENOENT: "yaml.readText.file-not-found",
+    EACCES: "yaml.readText.no-permission-read-file",
+    EPERM: "yaml.readText.no-permission-read-file",
+    EISDIR: "yaml.readText.folder-not-file",
+  },
+  folder: {
+    ENOENT: "yaml.readText.file-not-found",
+    EACCES: "yaml.readText.no-permission-read-folder",
+    EPERM: "yaml.readText.no-permission-read-folder",
+  },
+};
+
+/**
+ * Why a path the user named cannot be opened, and what to do about it ("bestand niet
+ * gevonden" — "Controleer het pad."); other codes as "kan het bestand niet lezen (CODE)".
+ */
+export function openWords(err: unknown, what: "file" | "folder" = "file"): { text: string; hint?: string } {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const key = code ? OPEN_WORDS[what][code] : undefined;
+  if (key) return { text: msg(key), ...(code === "ENOENT" ? { hint: msg("yaml.readText.check-path") } : {}) };
+  return { text: `${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})` };
+}
+
 export const errnoOf = (err: unknown): string | undefined => {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   return typeof code === "string" && /^E[A-Z0-9]+$/.test(code) ? code : undefined;

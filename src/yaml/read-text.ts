@@ -8,6 +8,7 @@ import { UserError, EXIT } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 import { scope } from "../util/scope.js";
+import { openWords } from "../util/sys-error.js";
 
 /** Format and session files are small; anything bigger is not what the user meant. */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -173,26 +174,13 @@ export async function assertReadableDirs(paths: string[]): Promise<void> {
       const full = path.resolve(cwd, p);
       if ((await stat(full)).isDirectory()) await readdir(full);
     } catch (err) {
-      const e = fsError(err, p);
-      if ((err as NodeJS.ErrnoException).code === "EACCES" || (err as NodeJS.ErrnoException).code === "EPERM") {
-        throw new UserError(msg("yaml.readText.no-permission-read-folder"), EXIT.usage, { file: p });
-      }
-      throw e;
+      throw fsError(err, p, "folder");
     }
   }
 }
 
-export function fsError(err: unknown, file: string): UserError {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return new UserError(msg("yaml.readText.file-not-found"), EXIT.usage, { file }, msg("yaml.readText.check-path"));
-    case "EACCES":
-    case "EPERM":
-      return new UserError(msg("yaml.readText.no-permission-read-file"), EXIT.usage, { file });
-    case "EISDIR":
-      return new UserError(msg("yaml.readText.folder-not-file"), EXIT.usage, { file });
-    default:
-      return new UserError(`${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})`, EXIT.usage, { file });
-  }
+/** A path the user named cannot be opened: one located message (exit 2), words from sys-error.ts. */
+export function fsError(err: unknown, file: string, what: "file" | "folder" = "file"): UserError {
+  const { text, hint } = openWords(err, what);
+  return new UserError(text, EXIT.usage, { file }, hint);
 }
