@@ -12,7 +12,7 @@ export default defineConfig({
     maxWorkers: Math.max(2, availableParallelism() - 1),
     // A fresh process per test file cost ~1.4 s each (fork + vitest + imports), a fifth of the
     // suite. Files share their worker: a test file that changes process state puts it back
-    // (runInProcess restores cwd and environment after each call).
+    // (runInProcess never changes it: the invocation's folder and environment are its scope).
     isolate: false,
     // Started through `npx vitest`/`npm test`, npm's variables would make afstem print
     // `npx afstem …` in its next-step hints (src/cli/invocation.ts); tests expect plain `afstem`.

@@ -18,8 +18,8 @@ let memo: string | undefined;
 
 /**
  * Two 32-bit hash lanes over every compiled file's name, size and mtime. This runs on every
- * start-up, so it mixes numbers as they come instead of building and hashing a text (about
- * 3 ms of a ~25 ms cached `--help`, 15 runs).
+ * start-up, so it mixes numbers as they come instead of building and hashing a text (the build
+ * id went from ~7.5 to ~5 ms, 15 runs).
  */
 class Stamp {
   private a = 0x811c9dc5;
@@ -55,7 +55,7 @@ function stampDir(dir: string, h: Stamp, top = false): void {
       h.files++;
       h.text(n);
       h.mix(st.size);
-      // The whole milliseconds (their low 32 bits) and the microseconds within the second.
+      // The whole milliseconds (their low 32 bits) and the time in microseconds modulo 1000 s.
       h.mix(st.mtimeMs | 0);
       h.mix(((st.mtimeMs * 1e3) % 1e9) | 0);
     } else if (!n.includes(".") && !(top && n === "bench")) {

@@ -4,6 +4,7 @@
 // Commands and the CLI layer read these, never process.stdout/stderr/cwd/env/exit directly.
 import path from "node:path";
 import type { Readable } from "node:stream";
+import { scope } from "../util/scope.js";
 
 /** What a command writes to: process.stdout/stderr, or a buffer in a test. */
 export interface Output {
@@ -49,7 +50,7 @@ export function processIo(): Io {
 
 // How the user started afstem, so that printed next-step commands run where they are: after a
 // local `npm install` there is no `afstem` on PATH, only `npx afstem` (issue 15, item 8).
-export function cliName(env: Io["env"] = process.env, script = process.argv[1] ?? ""): string {
+export function cliName(env: Io["env"] = scope().env, script = process.argv[1] ?? ""): string {
   if (env.AFSTEM_CLI_NAME) return env.AFSTEM_CLI_NAME;
   // `npx afstem` and `npm exec afstem` set npm_command=exec; an npm script sets run-script.
   if (env.npm_command === "exec" || env.npm_command === "run-script" || env.npm_command === "run") return "npx afstem";

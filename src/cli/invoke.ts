@@ -220,7 +220,8 @@ async function dispatch(args: string[], io: Io): Promise<number> {
         return EXIT.ok;
       }
       const { default: formats } = await import("../commands/formats.js");
-      const run = (out: Io["stdout"]) => formats({ ...fast, lang: getLang() }, { ...io, stdout: out });
+      // Only stdout differs; a spread would read the process's stdin (a getter) for nothing.
+      const run = (out: Io["stdout"]) => formats({ ...fast, lang: getLang() }, Object.create(io, { stdout: { value: out } }) as Io);
       return cache ? await cache.capture(io.stdout, run) : await run(io.stdout);
     }
     const outcome: Outcome = {};

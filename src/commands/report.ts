@@ -90,7 +90,7 @@ async function previousRound(dir: string, registry: FormatRegistry, by: string |
 }
 
 function checkPrevious(dir: string): void {
-  if (!existsSync(dir)) throw new UserError(fill(msg("commands.report.previous-d-does-not-exist"), { d: dir }), EXIT.usage);
+  if (!existsSync(dir)) throw new UserError(fill(msg("commands.report.previous-d-does-not-exist"), { d: displayPath(dir) }), EXIT.usage);
 }
 
 /**
@@ -128,12 +128,12 @@ function parseJobs(value: string | undefined): number {
 function prepareOut(dir: string): void {
   if (dir.trim() === "") throw new UserError(msg("common.out-empty-give-folder"));
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UserError(fill(msg("commands.report.out-d-file-not-folder"), { d: dir }));
+    throw new UserError(fill(msg("commands.report.out-d-file-not-folder"), { d: displayPath(dir) }));
   }
   try {
     makeDirSync(dir);
   } catch (err) {
-    throw new UserError(fill(msg("commands.report.cannot-create-folder-d-m"), { d: dir, m: systemWords(err) }));
+    throw new UserError(fill(msg("commands.report.cannot-create-folder-d-m"), { d: displayPath(dir), m: systemWords(err) }));
   }
 }
 

@@ -114,8 +114,10 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
   throw new UserError(msg("commands.run.which-format-give-format-id"), EXIT.usage);
 }
 
-export default async function run(givenRef: string | undefined, o: RunOptions & GlobalOptions, io: Io): Promise<number> {
+export default async function run(givenRef: string | undefined, typed: RunOptions & GlobalOptions, io: Io): Promise<number> {
   const say = (text: string) => void io.stdout.write(`${text}\n`);
+  // --resume is the invocation's path: relative to its working folder.
+  const o = typed.resume ? { ...typed, resume: path.resolve(io.cwd, typed.resume) } : typed;
   if (o.takeOver && !o.resume) {
     throw new UserError(msg("commands.run.take-over-goes-resume-takes"), EXIT.usage);
   }
@@ -171,10 +173,10 @@ export default async function run(givenRef: string | undefined, o: RunOptions & 
       takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over`,
     };
     target = new SessionTarget(
-      path.dirname(path.resolve(io.cwd, o.resume)),
+      path.dirname(o.resume),
       format.id,
       { onTakeover: takeover, onConflict: conflict, lock: lockOptions },
-      path.resolve(io.cwd, o.resume),
+      o.resume,
     );
     state = startState(format, opened.session, now(), true);
     say(fill(msg("commands.run.session-f"), { f: displayPath(target.file!) }));

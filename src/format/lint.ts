@@ -15,7 +15,6 @@ import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 import { msg } from "../i18n/messages.js";
-import { scope } from "../util/scope.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -384,8 +383,4 @@ export function lintSpec(spec: FormatSpec, registry: FormatRegistry | undefined)
   const consequence: Record<string, string> = { "duration-missing": "duration", "title-missing": "title", "no-sections": "sections" };
   const own = findings.filter((f) => !(consequence[f.rule] && misspelt(consequence[f.rule]!)));
   return { format, findings: own };
-}
-
-export function relativeTo(file: string): string {
-  return path.relative(scope().cwd, file) || file;
 }

@@ -365,7 +365,7 @@ function throwOnErrors(findings: Finding[], ref: string): void {
     // Shown as the user would type it, like lint's findings (not the absolute path).
     { file: displayPath(first.file), line: first.line, col: first.col },
     fill(msg("format.registry.run-afstem-lint-file-all"), {
-      file: path.relative(scope().cwd, first.file) || first.file,
+      file: displayPath(first.file),
     }),
   );
 }

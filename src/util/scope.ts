@@ -8,7 +8,7 @@ import type { Lang } from "../format/types.js";
 
 export interface Scope {
   readonly lang: Lang;
-  /** Relative paths are relative to this folder; shown paths are relative to it when shorter. */
+  /** Relative paths are relative to this folder (absolute); shown paths relative to it when inside it. */
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
 }
@@ -21,8 +21,8 @@ const storage = new AsyncLocalStorage<Scope>();
  */
 let processScope: Scope | undefined;
 
-/** Set once, by the process entry (cli/main.ts) and by a worker thread (workers/serve.ts). */
-export function setProcessScope(s: Scope): void {
+/** Set once, by the process entry (cli/main.ts) and by a worker thread (workers/serve.ts); undefined clears it (tests). */
+export function setProcessScope(s: Scope | undefined): void {
   processScope = s;
 }
 

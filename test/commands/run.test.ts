@@ -134,6 +134,18 @@ describe("--resume", () => {
     expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${file}`);
   });
 
+  it("--resume with a path relative to the working folder opens that file, shown as typed", async () => {
+    const dir = tmp();
+    const file = await filled(dir);
+    const r = await runInProcess(["run", "--resume", path.basename(file), "--formats-dir", path.dirname(MINI)], {
+      cwd: dir,
+      env: { AFSTEM_UI: "lines" },
+      input: ":stop\n",
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${path.basename(file)}`);
+  });
+
   it("printed next steps say `npx afstem` when started through npx (issue 15, item 8)", async () => {
     const dir = tmp();
     const file = await filled(dir);

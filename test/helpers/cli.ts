@@ -96,35 +96,33 @@ function sink(): Io["stdout"] & { text: string } {
  * process's own are never changed, so runs may overlap. Not for what needs a process of its
  * own: a terminal, signals, a crash.
  */
-export function runInProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
-  const run = async (): Promise<CliResult> => {
-    const { invoke, colourLevel } = await cli();
-    const cwd = opts.cwd ?? ROOT;
-    const env = cliEnv(process.env, opts.env);
-    const stdout = sink();
-    const stderr = sink();
-    const io: Io = {
-      stdout,
-      stderr,
-      stdin: Object.assign(Readable.from([opts.input ?? ""]), { isTTY: false }),
-      cwd,
-      env,
-      script: BIN,
-      colour: { stdout: colourLevel(env, false, args), stderr: colourLevel(env, false, args) },
-      exit: (code: number) => {
-        throw new InProcessExit(code);
-      },
-    };
-    let code: number;
-    try {
-      code = await invoke(args, io);
-    } catch (err) {
-      if (!(err instanceof InProcessExit)) throw err;
-      code = err.code;
-    }
-    return { code, stdout: stdout.text, stderr: stderr.text };
+export async function runInProcess(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const { invoke, colourLevel } = await cli();
+  // A scope's folder is absolute; a relative one here is relative to the repository.
+  const cwd = path.resolve(ROOT, opts.cwd ?? ".");
+  const env = cliEnv(process.env, opts.env);
+  const stdout = sink();
+  const stderr = sink();
+  const io: Io = {
+    stdout,
+    stderr,
+    stdin: Object.assign(Readable.from([opts.input ?? ""]), { isTTY: false }),
+    cwd,
+    env,
+    script: BIN,
+    colour: { stdout: colourLevel(env, false, args), stderr: colourLevel(env, false, args) },
+    exit: (code: number) => {
+      throw new InProcessExit(code);
+    },
   };
-  return run();
+  let code: number;
+  try {
+    code = await invoke(args, io);
+  } catch (err) {
+    if (!(err instanceof InProcessExit)) throw err;
+    code = err.code;
+  }
+  return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
 /** A fresh temp directory, removed by the returned cleanup. */

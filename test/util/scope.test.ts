@@ -34,10 +34,16 @@ describe("scope", () => {
   it("a process's own invocation is also what code outside any async context sees", async () => {
     const own: Scope = { lang: "en", cwd: "/tmp/own", env: {} };
     setProcessScope(own);
-    expect(scope()).toBe(own);
-    // Entering it again needs no context; another invocation still gets its own.
-    expect(inScope({ ...own }, () => scope().cwd)).toBe("/tmp/own");
-    expect(await inScope({ lang: "nl", cwd: "/tmp/other", env: {} }, async () => (await tick(), scope().cwd))).toBe("/tmp/other");
-    expect(scope()).toBe(own);
+    try {
+      expect(scope()).toBe(own);
+      // Entering it again needs no context; another invocation still gets its own.
+      expect(inScope({ ...own }, () => scope().cwd)).toBe("/tmp/own");
+      expect(await inScope({ lang: "nl", cwd: "/tmp/other", env: {} }, async () => (await tick(), scope().cwd))).toBe("/tmp/other");
+      expect(scope()).toBe(own);
+    } finally {
+      // Test files share their worker (vitest.config.ts): leave no process scope behind.
+      setProcessScope(undefined);
+    }
+    expect(scope().cwd).toBe(process.cwd());
   });
 });
