@@ -22,8 +22,11 @@ export function langOf(argv: string[], env: Io["env"]): Lang {
   return isLang(lang) ? lang : "nl";
 }
 
+/** What the cache keys read of an invocation. */
+type Where = Pick<Io, "cwd" | "env"> & { stdout: { isTTY?: boolean; columns?: number } };
+
 /** The invocation's scope: its language, working folder and environment. */
-export const scopeOf = (args: string[], io: Io): Scope => ({ lang: langOf(args, io.env), cwd: io.cwd, env: io.env });
+export const scopeOf = (args: string[], io: Pick<Io, "cwd" | "env">): Scope => ({ lang: langOf(args, io.env), cwd: io.cwd, env: io.env });
 
 /**
  * `afstem formats [--json]` without commander: its only options are fixed, so parsing them by
@@ -36,12 +39,12 @@ export function formatsFastPath(args: string[]): { json?: boolean } | undefined 
 }
 
 /** The help cache for a help request (undefined for anything else, or with caching off). */
-export function helpCacheFor(args: string[], lang: Lang, io: Io): OutputCache | undefined {
+export function helpCacheFor(args: string[], lang: Lang, io: Where): OutputCache | undefined {
   return isHelpRequest(args) ? OutputCache.forHelp(args, lang, io) : undefined;
 }
 
 /** The `formats` listing's cache: keyed by every format folder searched and the working folder. */
-export function formatsCacheFor(fast: { json?: boolean }, lang: Lang, io: Io): OutputCache | undefined {
+export function formatsCacheFor(fast: { json?: boolean }, lang: Lang, io: Where): OutputCache | undefined {
   // The folders formatDirs() searches without --formats-dir; the listing shows paths relative
   // to the working folder, so that is part of the key too.
   const dirs = [
@@ -55,7 +58,7 @@ export function formatsCacheFor(fast: { json?: boolean }, lang: Lang, io: Io): O
 }
 
 /** The cached output for these arguments, or undefined: then run the command. */
-export function cachedOutput(args: string[], io: Io): string | undefined {
+export function cachedOutput(args: string[], io: Where): string | undefined {
   const scope = scopeOf(args, io);
   return inScope(scope, () => {
     const fast = formatsFastPath(args);
