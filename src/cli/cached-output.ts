@@ -3,12 +3,11 @@
 // caches (no message catalogues, no commander, no command), so a cache hit starts almost as
 // fast as node itself (`npm run bench`, start-up rows). invoke.ts uses the same keys to fill
 // the caches on a miss.
-import path from "node:path";
 import type { Lang } from "../format/types.js";
 import { isHelpRequest, OutputCache } from "../cache/output-cache.js";
 import { isLang } from "../i18n/lang.js";
-import { BUILTIN_FORMATS_DIR } from "../util/paths.js";
-import { inScope, type Scope } from "../util/scope.js";
+import { BUILTIN_FORMATS_DIR, envFormatDirs } from "../util/paths.js";
+import type { Scope } from "../util/scope.js";
 import type { Io } from "./invocation.js";
 
 /** --lang must be known before any text is built, so read it from argv first. */
@@ -47,21 +46,16 @@ export function helpCacheFor(args: string[], lang: Lang, io: Where): OutputCache
 export function formatsCacheFor(fast: { json?: boolean }, lang: Lang, io: Where): OutputCache | undefined {
   // The folders formatDirs() searches without --formats-dir; the listing shows paths relative
   // to the working folder, so that is part of the key too.
-  const dirs = [
-    ...(io.env.AFSTEM_FORMATS_PATH ?? "")
-      .split(path.delimiter)
-      .filter(Boolean)
-      .map((d) => path.resolve(io.cwd, d)),
-    BUILTIN_FORMATS_DIR,
-  ];
+  const dirs = [...envFormatDirs(io), BUILTIN_FORMATS_DIR];
   return OutputCache.open("formats-output", dirs, { ...fast, lang, cwd: io.cwd });
 }
 
-/** The cached output for these arguments, or undefined: then run the command. */
+/**
+ * The cached output for these arguments, or undefined: then run the command. For the process
+ * entry, whose scope (setProcessScope) is this invocation's.
+ */
 export function cachedOutput(args: string[], io: Where): string | undefined {
-  const scope = scopeOf(args, io);
-  return inScope(scope, () => {
-    const fast = formatsFastPath(args);
-    return (fast ? formatsCacheFor(fast, scope.lang, io) : helpCacheFor(args, scope.lang, io))?.get();
-  });
+  const lang = langOf(args, io.env);
+  const fast = formatsFastPath(args);
+  return (fast ? formatsCacheFor(fast, lang, io) : helpCacheFor(args, lang, io))?.get();
 }

@@ -11,7 +11,7 @@ import { lazyParsed } from "../yaml/lazy.js";
 import { FileCache, type FileStamp } from "../cache/file-cache.js";
 import { readRegularFileSync, readTextFile } from "../yaml/read-text.js";
 import { UserError, EXIT } from "../core/errors.js";
-import { BUILTIN_FORMATS_DIR, displayPath } from "../util/paths.js";
+import { BUILTIN_FORMATS_DIR, displayPath, envFormatDirs } from "../util/paths.js";
 import { scope } from "../util/scope.js";
 import { fill } from "../i18n/lang.js";
 import { brokenFormatMessage, type BrokenFormat } from "./broken.js";
@@ -45,17 +45,8 @@ export async function yamlFilesIn(dir: string): Promise<string[]> {
 
 /** The folders to search, from a command's --formats-dir and the environment. */
 export function formatDirs(formatsDir?: string): string[] {
-  const { cwd, env } = scope();
-  const dirs: string[] = [];
-  if (formatsDir) dirs.push(path.resolve(cwd, formatsDir));
-  if (env.AFSTEM_FORMATS_PATH)
-    dirs.push(
-      ...env.AFSTEM_FORMATS_PATH.split(path.delimiter)
-        .filter(Boolean)
-        .map((d) => path.resolve(cwd, d)),
-    );
-  dirs.push(BUILTIN_FORMATS_DIR);
-  return dirs;
+  const here = scope();
+  return [...(formatsDir ? [path.resolve(here.cwd, formatsDir)] : []), ...envFormatDirs(here), BUILTIN_FORMATS_DIR];
 }
 
 export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec; findings: Finding[] }> {

@@ -3,19 +3,15 @@
 // throws is answered with its message (the worker lives on); only a crash of the whole thread
 // fails the job in the pool as WorkerCrash.
 import { parentPort, workerData } from "node:worker_threads";
-import { inScope, setProcessScope } from "../util/scope.js";
+import { setProcessScope } from "../util/scope.js";
 import type { JobMessage, ThreadData } from "./pool.js";
 
 const thread = workerData as ThreadData;
+// This thread serves one invocation: its scope is the thread's default, for set-up and jobs alike.
 setProcessScope(thread.scope);
 
 /** The pool's workerData for this thread. */
 export const threadData: unknown = thread.data;
-
-/** Run `fn` in the scope of the invocation that started this thread (for a worker's own set-up). */
-export function inThreadScope<T>(fn: () => T): T {
-  return inScope(thread.scope, fn);
-}
 
 export function serveJobs<Req, Res>(handle: (req: Req) => Promise<Res> | Res, keyOf?: (req: Req) => string): void {
   const port = parentPort;
@@ -25,23 +21,21 @@ export function serveJobs<Req, Res>(handle: (req: Req) => Promise<Res> | Res, ke
   const crashOn = thread.scope.env.AFSTEM_TEST_WORKER_CRASH;
   let queue = Promise.resolve();
   port.on("message", (m: { id: number; value: Req }) => {
-    queue = queue.then(() =>
-      inThreadScope(async () => {
-        if (crashOn && keyOf?.(m.value).includes(crashOn)) {
-          // Thrown outside the promise chain: an uncaught exception ends this thread.
-          setImmediate(() => {
-            throw new Error(`test crash on ${keyOf(m.value)}`);
-          });
-          await new Promise(() => {});
-        }
-        let reply: JobMessage<Res>;
-        try {
-          reply = { id: m.id, value: await handle(m.value) };
-        } catch (err) {
-          reply = { id: m.id, error: err instanceof Error ? err.message : String(err) };
-        }
-        port.postMessage(reply);
-      }),
-    );
+    queue = queue.then(async () => {
+      if (crashOn && keyOf?.(m.value).includes(crashOn)) {
+        // Thrown outside the promise chain: an uncaught exception ends this thread.
+        setImmediate(() => {
+          throw new Error(`test crash on ${keyOf(m.value)}`);
+        });
+        await new Promise(() => {});
+      }
+      let reply: JobMessage<Res>;
+      try {
+        reply = { id: m.id, value: await handle(m.value) };
+      } catch (err) {
+        reply = { id: m.id, error: err instanceof Error ? err.message : String(err) };
+      }
+      port.postMessage(reply);
+    });
   });
 }

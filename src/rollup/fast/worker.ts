@@ -1,6 +1,6 @@
 // A rollup worker thread: reads, parses and validates batches of session files with the fast
 // path and posts back compact records (never whole sessions), in the order it got them.
-import { inThreadScope, serveJobs, threadData } from "../../workers/serve.js";
+import { serveJobs, threadData } from "../../workers/serve.js";
 import { FormatRegistry, formatDirs } from "../../format/registry.js";
 import { AnswerChecker } from "../../session/answer-check.js";
 import { planCache } from "../plans.js";
@@ -20,7 +20,7 @@ export interface BatchReply {
 }
 
 const init = threadData as WorkerInit;
-const registry = await inThreadScope(() => FormatRegistry.load(formatDirs(init.formatsDir), { verify: true }));
+const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
 const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
 
 serveJobs(
