@@ -3,7 +3,7 @@
 // passed over in every direction.
 import type { Format, Question } from "../format/types.js";
 import type { Session } from "../session/types.js";
-import { askingOrder, META_SECTION, type AskedQuestion } from "../format/walk.js";
+import { META_SECTION, questionIndex, type AskedQuestion } from "../format/walk.js";
 import { isVisible } from "../session/visibility.js";
 import { isAnswered } from "../session/condition.js";
 import type { Step } from "./types.js";
@@ -19,15 +19,8 @@ export function allSteps(format: Format): Step[] {
   return steps;
 }
 
-const cache = new WeakMap<Format, Map<string, AskedQuestion>>();
-export function lookup(format: Format): Map<string, AskedQuestion> {
-  let m = cache.get(format);
-  if (!m) cache.set(format, (m = new Map(askingOrder(format).map((a) => [a.question.id, a]))));
-  return m;
-}
-
 export function questionOf(format: Format, id: string): AskedQuestion {
-  const a = lookup(format).get(id);
+  const a = questionIndex(format).get(id);
   if (!a) throw new Error(`unknown question ${id}`);
   return a;
 }

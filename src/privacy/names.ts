@@ -225,13 +225,27 @@ const SPACE = /\s/;
 /** A unicode regex never starts a match between the halves of a surrogate pair. */
 const isMidPair = (s: string, i: number) => i > 0 && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1));
 
+/** ASCII letter or digit; other characters go to the unicode regex. */
+const asciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
 /** Is the code point that ends just before `i` a letter or digit? */
 function letterBefore(s: string, i: number): boolean {
   if (i <= 0) return false;
-  const from = i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  const c = s.charCodeAt(i - 1);
+  if (c < 0x80) return asciiAlnum(c);
+  const from = i >= 2 && isLow(c) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
   return LETTER_OR_DIGIT.test(s.slice(from, i));
 }
-const letterAt = (s: string, i: number) => i < s.length && LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+function letterAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  return c < 0x80 ? asciiAlnum(c) : LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+}
+/** `\s` for one character: ASCII by hand, the rest by the regex. */
+const isSpace = (s: string, i: number) => {
+  const c = s.charCodeAt(i);
+  return c < 0x80 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(s[i]!);
+};
 
 /** Possessive endings, in the order the alternation `(?:['’]s|['’]|s)?` tries them. */
 const ENDINGS = ["'s", "’s", "'", "’", "s", ""];
@@ -249,7 +263,7 @@ function formMatcher(forms: readonly string[]): (s: string, at: number) => numbe
     for (let k = 0; k < parts.length; k++) {
       if (k > 0) {
         const j = i;
-        while (i < s.length && SPACE.test(s[i]!)) i++;
+        while (i < s.length && isSpace(s, i)) i++;
         if (i === j) return -1;
       }
       if (!s.startsWith(parts[k]!, i)) return -1;

@@ -7,7 +7,7 @@ import type { FormatRegistry } from "../format/registry.js";
 import { brokenFormatMessage } from "../format/broken.js";
 import type { ReadSession } from "./io.js";
 import type { Session } from "./types.js";
-import { askingOrder, renames } from "../format/walk.js";
+import { askingOrder, questionIndex, renames } from "../format/walk.js";
 import { AnswerChecker, isValidDate, normalizeAnswer } from "./answer-check.js";
 import { isAnswered } from "./condition.js";
 import { isPartyScores } from "./party-scores.js";
@@ -30,14 +30,15 @@ export interface ValidateOptions {
 
 /** Normalise hand-written values (ja/nee, numeric codes) so later checks see stored forms. */
 export function normalizeSessionAnswers(session: Session, format: Format): void {
-  const index = new Map(askingOrder(format).map((a) => [a.question.id, a.question]));
-  for (const [id, v] of Object.entries(session.answers)) {
-    const q = index.get(id);
-    if (q) session.answers[id] = normalizeAnswer(q, v) as Session["answers"][string];
+  const index = questionIndex(format);
+  for (const id in session.answers) {
+    const q = index.get(id)?.question;
+    if (q && Object.hasOwn(session.answers, id))
+      session.answers[id] = normalizeAnswer(q, session.answers[id]) as Session["answers"][string];
   }
-  for (const [id, v] of Object.entries(session.meta)) {
-    const q = index.get(id);
-    if (q) session.meta[id] = normalizeAnswer(q, v) as Session["meta"][string];
+  for (const id in session.meta) {
+    const q = index.get(id)?.question;
+    if (q && Object.hasOwn(session.meta, id)) session.meta[id] = normalizeAnswer(q, session.meta[id]) as Session["meta"][string];
   }
 }
 
@@ -110,9 +111,10 @@ export async function validateSession(
   checker ??= await AnswerChecker.create();
 
   const order = askingOrder(format);
-  const index = new Map(order.map((a) => [a.question.id, a]));
-  const metaIds = format.meta.map((q) => q.id);
-  const sectionIds = order.filter((a) => a.sectionId !== "meta").map((a) => a.question.id);
+  const index = questionIndex(format);
+  // Only a finding's "did you mean" needs these lists.
+  const metaIds = () => format.meta.map((q) => q.id);
+  const sectionIds = () => order.filter((a) => a.sectionId !== "meta").map((a) => a.question.id);
   const renamed = renames(format);
   const visible = visibleIds(format, session);
 
@@ -121,10 +123,10 @@ export async function validateSession(
       add([...base, ...p.path], "error", p.rule, `${q.id}: ${p.message}`);
     }
   };
-  const unknownId = (id: string, candidates: string[], base: (string | number)[]) => {
+  const unknownId = (id: string, candidates: () => string[], base: (string | number)[]) => {
     const old = renamed.get(id);
     // "Did you mean" only for findings that will be shown (findings/finding.ts caps them).
-    const guess = old ?? (findings.length < MAX_FINDINGS_PER_FILE ? closest(id, candidates) : undefined);
+    const guess = old ?? (findings.length < MAX_FINDINGS_PER_FILE ? closest(id, candidates()) : undefined);
     const text = fill(msg("session.validate.unknown-question-id-format-f"), { id, f: format.id, v: format.version });
     add(base, "error", "unknown-question", guess ? `${text}${fill(msg("session.validate.did-you-mean-g"), { g: guess })}` : text, true);
   };

@@ -31,6 +31,26 @@ describe("subset YAML reader", () => {
     }
   });
 
+  it("reads the same files with Windows line ends, tabs, comments and blank lines like yaml, or gives up", async () => {
+    // The reader works on ranges of the file's text: line ends and skipped lines must not shift a value.
+    const files = [...filesIn(path.join(ROOT, "examples")), ...filesIn(path.join(ROOT, "test/fixtures/rollup/corpus"))];
+    for (const f of files) {
+      const text = readFileSync(f, "utf8");
+      for (const variant of [
+        text.replace(/\n/g, "\r\n"),
+        text.replace(/\n/g, "\n\n   \n# note\n"),
+        text.replace(/: /, ":\t"),
+        text.replace(/\n/, "  # comment\n"),
+        `${text}\n\t\n`,
+        text.replace(/\n$/, ""),
+      ]) {
+        const fast = parseSubset(variant);
+        if (fast !== undefined) expect(fast, `${f} ${JSON.stringify(variant.slice(0, 40))}`).toEqual(full(variant));
+      }
+      expect(parseSubset(text.replace(/\n/g, "\r\n")), f).toBeDefined();
+    }
+  });
+
   it("gives up rather than guess", async () => {
     for (const text of [
       "a: &x 1\nb: *x\n",

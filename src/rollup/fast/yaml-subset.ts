@@ -31,12 +31,6 @@ function keyLength(text: string): number {
   return i + 1 === text.length || text.charCodeAt(i + 1) === 32 ? i : -1;
 }
 
-function afterKey(text: string, keyLen: number): number {
-  let j = keyLen + 1;
-  while (text.charCodeAt(j) === 32) j++;
-  return j;
-}
-
 // Session files repeat a few dozen keys thousands of times: each is checked once.
 const goodKeys = new Set<string>();
 
@@ -207,11 +201,6 @@ function flowScalar(s: string, i: number, key: boolean): [Data, number] {
   return [key ? text : plain(text), j];
 }
 
-interface Line {
-  indent: number;
-  text: string; // without the indentation
-}
-
 export function parseSubset(source: string): Record<string, unknown> | undefined {
   try {
     return new Reader(source).document();
@@ -221,99 +210,145 @@ export function parseSubset(source: string): Record<string, unknown> | undefined
   }
 }
 
+/** keyLength() on s[from, end) without cutting the line out first. */
+function keyLengthAt(s: string, from: number, end: number): number {
+  if (!isKeyStart(s.charCodeAt(from))) return -1;
+  let i = from + 1;
+  while (i < end && isKeyChar(s.charCodeAt(i))) i++;
+  if (i >= end || s.charCodeAt(i) !== 58) return -1;
+  return i + 1 === end || s.charCodeAt(i + 1) === 32 ? i - from : -1;
+}
+
+/** Could `trim()` remove this character? (Space itself is counted as indentation before.) */
+const maybeBlank = (c: number) => c === 9 || c === 11 || c === 12 || c === 13 || c === 0xa0 || c === 0xfeff || (c >= 0x1680 && c <= 0x3000);
+
+/**
+ * Reads the text in place: a line is a range of the source, and only keys and values are cut
+ * out of it (cutting every line and its indentation made half of the reader's garbage).
+ */
 class Reader {
-  private readonly raw: string[];
+  private readonly src: string;
+  /** The text has tabs or lone carriage returns: lines are checked one by one for them. */
+  private readonly odd: boolean;
+  /** Start of the next line not yet consumed. */
   private pos = 0;
-  /** Parsed line info by position, so repeated peeks at one line cost nothing. */
-  private readonly info: (Line | null | undefined)[];
+  // The next line with content, as found by peek() (valid while peekAt === pos).
+  private peekAt = -1;
+  private has = false;
+  /** Its indentation, where its text starts and ends, where the line after it starts. */
+  private ind = 0;
+  private ts = 0;
+  private te = 0;
+  private after = 0;
 
   constructor(source: string) {
-    this.raw = source.includes("\r") ? source.split(/\r?\n/) : source.split("\n");
-    this.info = new Array(this.raw.length);
+    this.src = source.includes("\r") ? source.replace(/\r\n/g, "\n") : source;
+    this.odd = this.src.includes("\r") || this.src.includes("\t");
   }
 
-  /** The next line that carries content (comments and blank lines skipped), not consumed. */
-  private peek(): Line | undefined {
-    while (this.pos < this.raw.length) {
-      const known = this.info[this.pos];
-      if (known) return known;
-      if (known === null) {
-        this.pos++;
+  /** Is there a next line that carries content (comments and blank lines skipped)? Not consumed. */
+  private peek(): boolean {
+    if (this.peekAt === this.pos) return this.has;
+    const s = this.src;
+    const n = s.length;
+    let p = this.pos;
+    while (p < n) {
+      let e = s.indexOf("\n", p);
+      if (e < 0) e = n;
+      if (this.odd) {
+        const l = s.slice(p, e);
+        if (l.includes("\r") || l.includes("\t")) {
+          const t = l.trimStart();
+          if (t !== "" && !t.startsWith("#")) bail();
+        }
+      }
+      let i = p;
+      while (i < e && s.charCodeAt(i) === 32) i++;
+      const c = s.charCodeAt(i);
+      if (i === e || c === 35 || (maybeBlank(c) && s.slice(i, e).trim() === "")) {
+        p = e + 1;
         continue;
       }
-      const line = this.scan(this.raw[this.pos]!);
-      this.info[this.pos] = line;
-      if (line) return line;
-      this.pos++;
+      if ((c === 45 && s.startsWith("---", i)) || (c === 46 && s.startsWith("...", i)) || c === 37) bail();
+      this.pos = this.peekAt = p;
+      this.has = true;
+      this.ind = i - p;
+      this.ts = i;
+      this.te = e;
+      this.after = e + 1;
+      return true;
     }
-    return undefined;
+    this.pos = this.peekAt = p;
+    this.has = false;
+    return false;
   }
 
-  private scan(l: string): Line | null {
-    {
-      if (l.includes("\r") || l.includes("\t")) {
-        const t = l.trimStart();
-        if (t !== "" && !t.startsWith("#")) bail();
-      }
-      let i = 0;
-      while (l.charCodeAt(i) === 32) i++;
-      const text = i ? l.slice(i) : l;
-      if (text === "" || text.charCodeAt(0) === 35 || text.trim() === "") return null;
-      if (text.startsWith("---") || text.startsWith("...") || text.startsWith("%")) bail();
-      return { indent: i, text };
-    }
+  private consume(): void {
+    this.pos = this.after;
+  }
+
+  /** Does s[ts, te) start a sequence item ("- x" or "-")? */
+  private dash(ts: number, te: number): boolean {
+    return this.src.charCodeAt(ts) === 45 && (te === ts + 1 || this.src.charCodeAt(ts + 1) === 32);
   }
 
   document(): Record<string, unknown> {
-    const first = this.peek();
-    if (!first || first.indent !== 0) bail();
+    if (!this.peek() || this.ind !== 0) bail();
     const map = this.mapping(0);
     if (this.peek()) bail();
     return map;
   }
 
-  private mapping(indent: number, firstText?: string): Record<string, unknown> {
+  /** A block mapping at `indent`; its first line may already be consumed (text s[first, firstEnd)). */
+  private mapping(indent: number, first = -1, firstEnd = 0): Record<string, unknown> {
+    const s = this.src;
     const out: Record<string, unknown> = {};
-    let text = firstText;
+    let ts = first;
+    let te = firstEnd;
     for (;;) {
-      if (text === undefined) {
-        const l = this.peek();
-        if (!l || l.indent < indent) return out;
-        if (l.indent > indent) bail();
-        text = l.text;
-        this.pos++;
+      if (ts < 0) {
+        if (!this.peek() || this.ind < indent) return out;
+        if (this.ind > indent) bail();
+        ts = this.ts;
+        te = this.te;
+        this.consume();
       }
       let key: string;
       let after: string;
-      if (text.startsWith('"')) {
+      if (s.charCodeAt(ts) === 34) {
+        const text = s.slice(ts, te);
         const [k, j] = doubleQuoted(text, 0);
         if (text[j] !== ":" || (text[j + 1] !== undefined && text[j + 1] !== " ")) bail();
         key = k;
         after = text.slice(j + 1).trimStart();
       } else {
-        const n = keyLength(text);
+        const n = keyLengthAt(s, ts, te);
         if (n < 0) bail();
-        key = text.slice(0, n);
-        after = text.slice(afterKey(text, n));
+        key = s.slice(ts, ts + n);
+        let j = ts + n + 1;
+        while (j < te && s.charCodeAt(j) === 32) j++;
+        after = j === te ? "" : s.slice(j, te);
       }
       if (key in out) bail();
       checkKey(key);
       out[key] = this.value(after, indent, true);
-      text = undefined;
+      ts = -1;
     }
   }
 
   /** The value after `key:` or `- ` (already consumed), at a node of the given indent. */
   private value(after: string, indent: number, inMap: boolean): Data {
-    if (after === "" || after.startsWith("#")) {
-      const l = this.peek();
-      if (l && l.indent > indent) {
-        this.pos++;
-        return l.text.startsWith("- ") || l.text === "-" ? this.sequence(l.indent, l.text) : this.mapping(l.indent, l.text);
-      }
-      if (l && inMap && l.indent === indent && (l.text.startsWith("- ") || l.text === "-")) {
-        this.pos++;
-        return this.sequence(l.indent, l.text);
+    if (after === "" || after.charCodeAt(0) === 35) {
+      if (this.peek()) {
+        const { ind, ts, te } = this;
+        if (ind > indent) {
+          this.consume();
+          return this.dash(ts, te) ? this.sequence(ind, ts, te) : this.mapping(ind, ts, te);
+        }
+        if (inMap && ind === indent && this.dash(ts, te)) {
+          this.consume();
+          return this.sequence(ind, ts, te);
+        }
       }
       return null;
     }
@@ -334,35 +369,35 @@ class Reader {
 
   /** A deeper line after a one-line value would be a multi-line scalar: not ours. */
   private noContinuation(indent: number): void {
-    const l = this.peek();
-    if (l && l.indent > indent) bail();
+    if (this.peek() && this.ind > indent) bail();
   }
 
-  private sequence(indent: number, firstText: string): Data[] {
+  /** A block sequence at `indent` whose first item line, s[ts, te), is already consumed. */
+  private sequence(indent: number, ts: number, te: number): Data[] {
+    const s = this.src;
     const out: Data[] = [];
-    let text: string | undefined = firstText;
     for (;;) {
-      if (text === undefined) {
-        const l = this.peek();
-        if (!l || l.indent < indent) return out;
-        if (l.indent > indent || !(l.text.startsWith("- ") || l.text === "-")) {
-          if (l.indent === indent) return out; // the next key of a mapping at the same indent
+      if (ts < 0) {
+        if (!this.peek() || this.ind < indent) return out;
+        if (this.ind > indent || !this.dash(this.ts, this.te)) {
+          if (this.ind === indent) return out; // the next key of a mapping at the same indent
           bail();
         }
-        text = l.text;
-        this.pos++;
+        ts = this.ts;
+        te = this.te;
+        this.consume();
       }
-      const item = text === "-" ? "" : text.slice(2);
-      const lead = item.length - item.trimStart().length;
+      const item = te - ts === 1 ? "" : s.slice(ts + 2, te);
       const body = item.trimStart();
+      const lead = item.length - body.length;
       if (body.startsWith("- ") || body === "-") bail(); // nested "- - x"
-      if (body !== "" && !body.startsWith("#") && keyLength(body) >= 0) {
+      if (body !== "" && body.charCodeAt(0) !== 35 && keyLength(body) >= 0) {
         // "- key: value" starts a mapping whose keys sit at indent + 2 + lead
-        out.push(this.mapping(indent + 2 + lead, body));
+        out.push(this.mapping(indent + 2 + lead, te - body.length, te));
       } else {
         out.push(this.value(body, indent, false));
       }
-      text = undefined;
+      ts = -1;
     }
   }
 
@@ -371,10 +406,13 @@ class Reader {
     if (!m) bail();
     const literal = m![1] === "|";
     const strip = m![2] === "-";
+    const s = this.src;
     const lines: string[] = [];
     let n = -1;
-    while (this.pos < this.raw.length) {
-      const l = this.raw[this.pos]!;
+    while (this.pos < s.length) {
+      let e = s.indexOf("\n", this.pos);
+      if (e < 0) e = s.length;
+      const l = s.slice(this.pos, e);
       if (l.includes("\r")) bail();
       const t = l.trimStart();
       const ind = l.length - t.length;
@@ -382,7 +420,7 @@ class Reader {
         if (n < 0) bail(); // leading blank lines: leave to the full parser
         if (l.length > n) bail(); // whitespace-only line with content spaces
         lines.push("");
-        this.pos++;
+        this.pos = e + 1;
         continue;
       }
       if (n < 0) {
@@ -394,7 +432,7 @@ class Reader {
       const content = l.slice(n);
       if (!literal && (content.startsWith(" ") || content.startsWith("\t"))) bail(); // more-indented folded lines
       lines.push(content);
-      this.pos++;
+      this.pos = e + 1;
     }
     if (n < 0) bail();
     while (lines.length && lines[lines.length - 1] === "") lines.pop();
