@@ -257,8 +257,8 @@ const ENDINGS = ["'s", "’s", "'", "’", "s", ""];
  * that unicode regex once per session cost ~1.5 ms — more than reading the session.
  */
 function formMatcher(forms: readonly string[]): (s: string, at: number) => number {
-  const tokens = forms.map((f) => f.split(/\s+/));
-  const formEnd = (s: string, at: number, parts: string[]): number => {
+  const tokens = forms.map(partsOf);
+  const formEnd = (s: string, at: number, parts: readonly string[]): number => {
     let i = at;
     for (let k = 0; k < parts.length; k++) {
       if (k > 0) {
@@ -301,6 +301,17 @@ function cachedForms(name: string): readonly string[] {
   return f;
 }
 
+/** The words of a form (split once per form, not once per session). */
+const partsCache = new Map<string, readonly string[]>();
+function partsOf(form: string): readonly string[] {
+  let p = partsCache.get(form);
+  if (p === undefined) {
+    if (partsCache.size >= 10000) partsCache.clear();
+    partsCache.set(form, (p = form.split(/\s+/)));
+  }
+  return p;
+}
+
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */
 interface Matcher {
   matchAt: (s: string, at: number) => number;
@@ -310,7 +321,7 @@ interface Matcher {
 
 function matcherFor(names: readonly string[]): Matcher | null {
   const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
-  return forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => f.split(/\s+/)[0]!))] } : null;
+  return forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => partsOf(f)[0]!))] } : null;
 }
 
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {

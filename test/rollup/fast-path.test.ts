@@ -51,6 +51,11 @@ describe("subset YAML reader", () => {
     }
   });
 
+  it("reads keys that are also names of Object.prototype as plain keys", () => {
+    const text = "constructor: 1\ntoString: x\nhasOwnProperty:\n  - a\n";
+    expect(parseSubset(text)).toEqual(full(text));
+  });
+
   it("gives up rather than guess", async () => {
     for (const text of [
       "a: &x 1\nb: *x\n",
@@ -65,6 +70,8 @@ describe("subset YAML reader", () => {
       "a:\n\t- 1\n",
       "? a\n: b\n",
       "--- \na: 1\n",
+      // a duplicate key in a long mapping (the reader switches to a set after 16 keys)
+      `${Array.from({ length: 20 }, (_, i) => `k${i}: ${i}`).join("\n")}\nk3: 2\n`,
     ]) {
       expect(parseSubset(text), JSON.stringify(text)).toBeUndefined();
     }

@@ -303,6 +303,8 @@ class Reader {
   private mapping(indent: number, first = -1, firstEnd = 0): Record<string, unknown> {
     const s = this.src;
     const out: Record<string, unknown> = {};
+    const keys: string[] = [];
+    let many: Set<string> | undefined;
     let ts = first;
     let te = firstEnd;
     for (;;) {
@@ -329,8 +331,12 @@ class Reader {
         while (j < te && s.charCodeAt(j) === 32) j++;
         after = j === te ? "" : s.slice(j, te);
       }
-      if (key in out) bail();
+      // Duplicate keys: `key in out` on objects of ever new shapes cost ~10 µs a session; a list
+      // of the keys so far is cheaper for the dozen or so a mapping has (a Set for long ones).
+      if (many ? many.has(key) : keys.includes(key)) bail();
       checkKey(key);
+      if (many) many.add(key);
+      else if (keys.push(key) > 16) many = new Set(keys);
       out[key] = this.value(after, indent, true);
       ts = -1;
     }
