@@ -165,13 +165,14 @@ export function release(session: Session, format: Format, audience: Audience, ma
       a.organisation !== undefined && String(a.organisation).trim()
         ? scrub(String(a.organisation))
         : (owner?.organisation ?? roleOrg(owner?.role));
-    out.actions.push({
-      ...(atPersoonlijk ? {} : { what: scrub(String(a.what ?? "")) }),
-      ...(owner ? { ownerRole: owner.role } : {}),
-      ...(org !== undefined ? { organisation: org } : {}),
-      ...(a.due !== undefined ? { due: String(a.due) } : {}),
-      ...(a.question !== undefined ? { question: a.question } : {}),
-    });
+    // Set one by one, not spread from small objects: this runs for every action of every session.
+    const ra: RegionAction = {};
+    if (!atPersoonlijk) ra.what = scrub(String(a.what ?? ""));
+    if (owner) ra.ownerRole = owner.role;
+    if (org !== undefined) ra.organisation = org;
+    if (a.due !== undefined) ra.due = String(a.due);
+    if (a.question !== undefined) ra.question = a.question;
+    out.actions.push(ra);
   }
   const followup = (session as { followup?: unknown }).followup;
   if (Array.isArray(followup)) {

@@ -129,13 +129,12 @@ export function recordOf(file: string, r: RegionSession, format: Format, plan: F
 
   for (const a of r.actions) {
     const question = a.question !== undefined ? (ids.get(a.question) ?? a.question) : undefined;
-    rec.actions.push({
-      what: a.what ?? "",
-      ...(a.ownerRole !== undefined ? { ownerRole: a.ownerRole } : {}),
-      ...(a.organisation !== undefined ? { organisation: a.organisation } : {}),
-      ...(a.due !== undefined ? { due: a.due } : {}),
-      ...(question !== undefined ? { question } : {}),
-    });
+    const ra: ActionRecord = { what: a.what ?? "" };
+    if (a.ownerRole !== undefined) ra.ownerRole = a.ownerRole;
+    if (a.organisation !== undefined) ra.organisation = a.organisation;
+    if (a.due !== undefined) ra.due = a.due;
+    if (question !== undefined) ra.question = question;
+    rec.actions.push(ra);
   }
   return rec;
 }

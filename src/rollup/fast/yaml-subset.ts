@@ -36,8 +36,10 @@ const goodKeys = new Set<string>();
 
 /** Keys the core schema would read as numbers, booleans or null are turned into other strings by `yaml`. */
 function checkKey(k: string): string {
-  if (goodKeys.has(k)) return k;
   const c = k.charCodeAt(0);
+  // Starting with a letter and six characters or longer: a string in the core schema (most keys).
+  if (k.length > 5 && ((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return k;
+  if (goodKeys.has(k)) return k;
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
   // A key starting with a letter is a string unless it spells a boolean or null.
   if (letter ? k.length <= 5 && plainKind(k) !== "string" : plainKind(k) !== "string") bail();
