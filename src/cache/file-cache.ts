@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { TempFile, makeDirSync } from "../util/writer.js";
+import { TempFile, makeDirSync, sweepStaleTemps } from "../util/writer.js";
 import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
@@ -26,10 +26,30 @@ interface Entry<T> extends FileStamp {
   seal?: string;
 }
 
-const sealOf = (file: string, stamp: FileStamp, value: unknown): string =>
+/** `value` as JSON text: each value is turned into text once, for its seal and for the file. */
+const sealOf = (file: string, stamp: FileStamp, valueJson: string): string =>
   createHash("sha1")
-    .update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null, value]))
+    .update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null]))
+    .update("\0")
+    .update(valueJson)
     .digest("base64");
+
+/** An entry as JSON text, its value given as text (the order of keys does not matter to JSON). */
+function entryJson(stamp: FileStamp, seal: string, valueJson: string): string {
+  const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
+  const head = JSON.stringify({
+    size,
+    mtimeMs,
+    ...(hash === undefined ? {} : { hash }),
+    ...(ctimeMs === undefined ? {} : { ctimeMs }),
+    ...(ino === undefined ? {} : { ino }),
+    seal,
+  });
+  return `${head.slice(0, -1)},"value":${valueJson}}`;
+}
+
+/** Write the index in pieces of about this many characters. */
+const CHUNK = 1 << 18;
 
 interface Index<T> {
   version: string;
@@ -42,12 +62,18 @@ export { cacheDir };
 
 /**
  * One JSON index per (namespace, key), holding entries per file. Load once, look up many,
- * save once if anything changed.
+ * save once if anything changed. A new entry is written to the next index file as soon as it is
+ * set (a rollup sets thousands, while its main thread waits for workers); save() adds the
+ * entries kept from before and moves the file into place.
  */
 export class FileCache<T> {
   private index: Index<T> = { version: version(), entries: {} };
   private dirty = false;
   private readonly file: string | undefined;
+  /** The next index file, once something was set: entries already in it, text not yet written. */
+  private next: { tmp: TempFile; written: Set<string>; chunk: string } | undefined;
+  /** Writing the next index failed (read-only, full disk): the rest of the run only costs speed. */
+  private broken = false;
 
   constructor(namespace: string, key: string) {
     const dir = cacheDir();
@@ -73,11 +99,13 @@ export class FileCache<T> {
     )
       return undefined;
     // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
-    return e.seal === sealOf(file, stamp, e.value) ? e.value : undefined;
+    return e.seal === sealOf(file, stamp, JSON.stringify(e.value)) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
     const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
+    const valueJson = JSON.stringify(value);
+    const seal = sealOf(file, stamp, valueJson);
     this.index.entries[file] = {
       size,
       mtimeMs,
@@ -85,9 +113,45 @@ export class FileCache<T> {
       ...(ctimeMs === undefined ? {} : { ctimeMs }),
       ...(ino === undefined ? {} : { ino }),
       value,
-      seal: sealOf(file, stamp, value),
+      seal,
     };
     this.dirty = true;
+    this.append(file, entryJson(stamp, seal, valueJson));
+  }
+
+  /** The next index file, opened on first use; undefined when there is none to write. */
+  private open(): FileCache<T>["next"] {
+    if (!this.file || this.broken) return undefined;
+    if (this.next) return this.next;
+    try {
+      makeDirSync(path.dirname(this.file));
+      // Litter of a run that was killed (a SIGKILL leaves its temporary file behind).
+      sweepStaleTemps(path.dirname(this.file));
+      // Only the user reads their cache; the rollup's record cache holds released records of sessions.
+      const tmp = new TempFile(this.file, 0o600);
+      this.next = { tmp, written: new Set(), chunk: `{"version":${JSON.stringify(this.index.version)},"entries":{` };
+    } catch {
+      this.broken = true;
+    }
+    return this.next;
+  }
+
+  /** Add one entry's text to the next index file. */
+  private append(file: string, json: string): void {
+    const n = this.open();
+    if (!n) return;
+    try {
+      n.chunk += `${n.written.size ? "," : ""}${JSON.stringify(file)}:${json}`;
+      n.written.add(file);
+      if (n.chunk.length >= CHUNK) {
+        n.tmp.write(n.chunk);
+        n.chunk = "";
+      }
+    } catch {
+      this.broken = true;
+      this.next?.tmp.abort();
+      this.next = undefined;
+    }
   }
 
   /** Drop entries for files not seen in this run, then write if anything changed. */
@@ -101,33 +165,29 @@ export class FileCache<T> {
         }
       }
     }
-    if (!this.dirty) return;
+    if (!this.dirty || this.broken) {
+      this.next?.tmp.abort();
+      this.next = undefined;
+      return;
+    }
+    // Entry by entry, not one JSON.stringify of the whole index: a rollup's record cache holds
+    // thousands of entries, and one string of all of them raised its peak memory.
+    for (const [k, e] of Object.entries(this.index.entries)) {
+      if (this.next?.written.has(k)) continue;
+      const { value, seal, ...stamp } = e;
+      this.append(k, entryJson(stamp, seal ?? "", JSON.stringify(value)));
+    }
+    // Also when nothing is left to write: the file must lose the entries dropped above.
+    const n = this.open();
+    this.next = undefined;
+    if (!n || this.broken) return;
     try {
-      makeDirSync(path.dirname(this.file));
-      // Entry by entry in chunks, not one JSON.stringify of the whole index: a rollup's record
-      // cache holds thousands of entries, and one string of all of them raised its peak memory.
-      // Only the user reads their cache; the rollup's record cache holds released records of sessions.
-      const t = new TempFile(this.file, 0o600);
-      try {
-        let chunk = `{"version":${JSON.stringify(this.index.version)},"entries":{`;
-        let first = true;
-        for (const [k, e] of Object.entries(this.index.entries)) {
-          chunk += `${first ? "" : ","}${JSON.stringify(k)}:${JSON.stringify(e)}`;
-          first = false;
-          if (chunk.length >= 1 << 18) {
-            t.write(chunk);
-            chunk = "";
-          }
-        }
-        t.write(`${chunk}}}`);
-      } catch (err) {
-        t.abort();
-        throw err;
-      }
-      t.commit();
+      n.tmp.write(`${n.chunk}}}`);
+      n.tmp.commit();
       this.dirty = false;
     } catch {
       /* a read-only home or full disk only costs speed */
+      n.tmp.abort();
     }
   }
 }

@@ -1,7 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { readdirSync, writeFileSync, mkdirSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
+import { FileCache } from "../../src/cache/file-cache.js";
+import { inScope } from "../../src/util/scope.js";
 
 const { dir, cleanup } = tempDir();
 afterAll(cleanup);
@@ -47,5 +49,54 @@ describe("format cache", () => {
     const other = path.join(dir, "cache2");
     await runInProcess(["formats"], { env: { ...env, AFSTEM_CACHE_DIR: other, AFSTEM_CACHE: "0" } });
     expect(() => readdirSync(other)).toThrow();
+  });
+});
+
+describe("FileCache (the one on-disk cache)", () => {
+  const inCache = <T>(fn: () => T): T => inScope({ lang: "nl", cwd: dir, env: { AFSTEM_CACHE_DIR: path.join(dir, "unit") } }, fn);
+  const stamp = (n: number) => ({ size: n, mtimeMs: 1000 + n, ctimeMs: 2000 + n, ino: n });
+  const folder = () => path.join(dir, "unit", "unit-test");
+  const fresh = () => inCache(() => new FileCache<{ n: number; text: string }>("unit-test", "key"));
+
+  it("keeps what was set in a run and what was kept from before, and drops files no longer seen", () => {
+    const first = fresh();
+    for (let n = 1; n <= 3; n++) inCache(() => first.set(`/s/${n}.yaml`, stamp(n), { n, text: `tekst ${n} "met" \u2028 😀` }));
+    inCache(() => first.save(new Set(["/s/1.yaml", "/s/2.yaml", "/s/3.yaml"])));
+    // Only the index file: the temporary file it was written to is gone.
+    expect(readdirSync(folder())).toHaveLength(1);
+
+    const second = fresh();
+    expect(inCache(() => second.get("/s/2.yaml", stamp(2)))).toEqual({ n: 2, text: 'tekst 2 "met" \u2028 😀' });
+    expect(inCache(() => second.get("/s/2.yaml", stamp(9)))).toBeUndefined();
+    inCache(() => second.set("/s/4.yaml", stamp(4), { n: 4, text: "vier" }));
+    inCache(() => second.save(new Set(["/s/1.yaml", "/s/4.yaml"])));
+
+    const third = fresh();
+    expect(inCache(() => third.get("/s/1.yaml", stamp(1)))?.n).toBe(1);
+    expect(inCache(() => third.get("/s/4.yaml", stamp(4)))?.n).toBe(4);
+    expect(inCache(() => third.get("/s/2.yaml", stamp(2)))).toBeUndefined();
+    // Nothing set, every file gone: the index must still lose its entries.
+    inCache(() => third.save(new Set()));
+    expect(inCache(() => fresh().get("/s/1.yaml", stamp(1)))).toBeUndefined();
+  });
+
+  it("an entry whose value was edited on disk is a miss", () => {
+    const c = fresh();
+    inCache(() => c.set("/s/x.yaml", stamp(5), { n: 5, text: "echt" }));
+    inCache(() => c.save(new Set(["/s/x.yaml"])));
+    const [file] = readdirSync(folder());
+    const p = path.join(folder(), file!);
+    writeFileSync(p, readFileSync(p, "utf8").replace('"echt"', '"nep"'));
+    expect(inCache(() => fresh().get("/s/x.yaml", stamp(5)))).toBeUndefined();
+  });
+
+  it("a cache folder that cannot be written only costs speed", () => {
+    writeFileSync(path.join(dir, "not-a-folder"), "");
+    const blocked = <T>(fn: () => T): T => inScope({ lang: "nl", cwd: dir, env: { AFSTEM_CACHE_DIR: path.join(dir, "not-a-folder") } }, fn);
+    const c = blocked(() => new FileCache<number>("x", "k"));
+    blocked(() => {
+      expect(() => c.set("/s/a.yaml", stamp(1), 1)).not.toThrow();
+      expect(() => c.save()).not.toThrow();
+    });
   });
 });
