@@ -88,6 +88,11 @@ export class FileCache<T> {
   }
 
   get(file: string, stamp: FileStamp): T | undefined {
+    return this.getWithJson(file, stamp)?.value;
+  }
+
+  /** get(), and the value's JSON text (worked out anyway to check the entry's seal). */
+  getWithJson(file: string, stamp: FileStamp): { value: T; json: string } | undefined {
     const e = this.index.entries[file];
     if (
       !e ||
@@ -99,22 +104,21 @@ export class FileCache<T> {
     )
       return undefined;
     // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
-    return e.seal === sealOf(file, stamp, JSON.stringify(e.value)) ? e.value : undefined;
+    const json = JSON.stringify(e.value);
+    return e.seal === sealOf(file, stamp, json) ? { value: e.value, json } : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
-    const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
-    const valueJson = JSON.stringify(value);
+    this.setJson(file, stamp, JSON.stringify(value));
+  }
+
+  /**
+   * set() with the value as JSON text already. The entry goes straight to the next index file
+   * and is read back by the next run, not this one: this run keeps no copy of it.
+   */
+  setJson(file: string, stamp: FileStamp, valueJson: string): void {
     const seal = sealOf(file, stamp, valueJson);
-    this.index.entries[file] = {
-      size,
-      mtimeMs,
-      ...(hash === undefined ? {} : { hash }),
-      ...(ctimeMs === undefined ? {} : { ctimeMs }),
-      ...(ino === undefined ? {} : { ino }),
-      value,
-      seal,
-    };
+    delete this.index.entries[file];
     this.dirty = true;
     this.append(file, entryJson(stamp, seal, valueJson));
   }

@@ -6,7 +6,8 @@ import type { FormatRegistry } from "../format/registry.js";
 import { loadSessions } from "../store/batch.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
-import { sessionRecord, type RecordOptions, type SessionRecord } from "../rollup/record.js";
+import { sessionRecord, type RecordOptions } from "../rollup/record.js";
+import { pack, type PackedRecord } from "../rollup/packed.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
 import { RecordCache } from "../rollup/fast/cache.js";
 import type { FileStamp } from "../cache/file-cache.js";
@@ -27,7 +28,7 @@ export async function* simpleRecords(files: string[], registry: FormatRegistry, 
   const plan = planCache(registry);
   for await (const r of loadSessions(files, registry)) {
     if (!r.ok) yield { ok: false, file: r.file, findings: r.findings };
-    else yield { ok: true, file: r.file, record: sessionRecord(r.file, r.session, r.format, plan(r.format.id), opts) };
+    else yield { ok: true, file: r.file, packed: pack(sessionRecord(r.file, r.session, r.format, plan(r.format.id), opts)) };
   }
 }
 
@@ -59,7 +60,7 @@ export async function records(
 
 async function* merged(
   files: string[],
-  hits: (SessionRecord | undefined)[],
+  hits: (PackedRecord | undefined)[],
   stamps: (FileStamp | undefined)[],
   fresh: AsyncIterable<RecordResult> | undefined,
   cache: RecordCache,
@@ -69,14 +70,14 @@ async function* merged(
     for (let i = 0; i < files.length; i++) {
       const hit = hits[i];
       if (hit) {
-        yield { ok: true, file: files[i]!, record: hit };
+        yield { ok: true, file: files[i]!, packed: hit };
         continue;
       }
       const next = await it!.next();
       if (next.done) throw new Error(`rollup: no record for ${files[i]}`);
       const r = next.value;
       const stamp = stamps[i];
-      if (r.ok && stamp) cache.set(files[i]!, stamp, r.record);
+      if (r.ok && stamp) cache.set(files[i]!, stamp, r.packed);
       yield r;
     }
   } finally {

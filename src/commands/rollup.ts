@@ -13,7 +13,7 @@ import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { records, type RecordResult } from "./rollup-source.js";
-import type { SessionRecord } from "../rollup/record.js";
+import { unpack, type PackedRecord } from "../rollup/packed.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
 import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
 import { parsePeriod } from "../cli/period.js";
@@ -200,8 +200,8 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     );
   };
 
-  // Records are small: collect them, so that each conversation counts once (the newest save).
-  const recs: SessionRecord[] = [];
+  // Collect every record (packed: rollup/packed.ts), so that each conversation counts once (the newest save).
+  const recs: PackedRecord[] = [];
   try {
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
       includeText: opts.includeText,
@@ -215,16 +215,13 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
           io.stderr.write(`${line}\n`);
         continue;
       }
-      recs.push(r.record);
+      recs.push(r.packed);
     }
   } catch (err) {
     failed(err);
   }
-  const sel = selectSessions(
-    recs,
-    (rec) => ({ file: rec.file, conversation: rec.conversation, updated: rec.updated, datum: rec.datum, status: rec.status }),
-    { ...period, includeDrafts: flags.includeDrafts === true },
-  );
+  const sel = selectSessions(recs, (p) => p, { ...period, includeDrafts: flags.includeDrafts === true });
+  recs.length = 0;
   counts.draftExcluded = sel.drafts;
   held.drafts = sel.drafts;
   held.outsidePeriod = sel.outsidePeriod;
@@ -233,7 +230,11 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     io.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
   }
   try {
-    for (const rec of sel.kept) {
+    // Each record is unpacked only while its rows are written, then let go.
+    const kept: (PackedRecord | undefined)[] = sel.kept;
+    for (let i = 0; i < kept.length; i++) {
+      const rec = unpack(kept[i]!);
+      kept[i] = undefined;
       counts[rec.status === "final" ? "final" : "draft"]++;
       addHeld(held, rec.held);
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);

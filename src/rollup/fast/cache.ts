@@ -15,6 +15,7 @@ import { FileCache, type FileStamp } from "../../cache/file-cache.js";
 import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
+import { packedFromJson, type PackedRecord } from "../packed.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -32,18 +33,6 @@ function formatsHash(registry: FormatRegistry): string {
     h.update("schema?");
   }
   return h.hex();
-}
-
-/** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
-function jsonSafe(v: unknown): boolean {
-  if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
-  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
-  if (Array.isArray(v)) return v.every(jsonSafe);
-  if (typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
-    for (const k in v) if (!jsonSafe((v as Record<string, unknown>)[k])) return false;
-    return true;
-  }
-  return false;
 }
 
 type Stored = Omit<SessionRecord, "file">;
@@ -76,19 +65,18 @@ export class RecordCache {
     }
   }
 
-  get(file: string, stamp: FileStamp): SessionRecord | undefined {
+  get(file: string, stamp: FileStamp): PackedRecord | undefined {
     const key = path.resolve(file);
     this.seen.add(key);
-    const v = this.cache.get(key, stamp);
-    return v && { file, ...v };
+    const hit = this.cache.getWithJson(key, stamp);
+    return hit && packedFromJson(file, hit.value, hit.json);
   }
 
-  set(file: string, stamp: FileStamp, rec: SessionRecord): void {
+  set(file: string, stamp: FileStamp, rec: PackedRecord): void {
     const key = path.resolve(file);
     this.seen.add(key);
-    if (!jsonSafe(rec)) return;
-    const { file: _file, ...stored } = rec;
-    this.cache.set(key, stamp, stored);
+    // A record without faithful JSON (rollup/packed.ts) is not kept.
+    if (rec.json !== undefined) this.cache.setJson(key, stamp, rec.json);
   }
 
   /** Write the index; entries of files not in this run are dropped. */

@@ -13,10 +13,11 @@ import { validateSession } from "../../session/validate.js";
 import { loadSession, type LoadedSession } from "../../store/batch.js";
 import { AnswerChecker } from "../../session/answer-check.js";
 import type { FormatPlan } from "../plan.js";
-import { sessionRecord, type RecordOptions, type SessionRecord } from "../record.js";
+import { sessionRecord, type RecordOptions } from "../record.js";
+import { pack, type PackedRecord } from "../packed.js";
 import { parseSubset } from "./yaml-subset.js";
 
-export type RecordResult = { ok: true; file: string; record: SessionRecord } | { ok: false; file: string; findings: Finding[] };
+export type RecordResult = { ok: true; file: string; packed: PackedRecord } | { ok: false; file: string; findings: Finding[] };
 
 export interface FastContext {
   registry: FormatRegistry;
@@ -63,5 +64,5 @@ export async function* fastSessions(files: string[], registry: FormatRegistry): 
 export async function fastRecord(file: string, ctx: FastContext): Promise<RecordResult> {
   const r = await fastSession(file, ctx);
   if (!r.ok) return { ok: false, file, findings: r.findings };
-  return { ok: true, file, record: sessionRecord(file, r.session, r.format, ctx.plan(r.format.id), ctx.opts) };
+  return { ok: true, file, packed: pack(sessionRecord(file, r.session, r.format, ctx.plan(r.format.id), ctx.opts)) };
 }
