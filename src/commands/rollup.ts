@@ -13,7 +13,7 @@ import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { records, type RecordResult } from "./rollup-source.js";
-import { unpack, type PackedRecord } from "../rollup/packed.js";
+import { RecordStore } from "../rollup/record-store.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
 import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
 import { parsePeriod } from "../cli/period.js";
@@ -200,8 +200,8 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     );
   };
 
-  // Collect every record (packed: rollup/packed.ts), so that each conversation counts once (the newest save).
-  const recs: PackedRecord[] = [];
+  // Keep every record (rollup/record-store.ts), so that each conversation counts once (the newest save).
+  const store = new RecordStore(path.join(staging, "records"));
   try {
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
       includeText: opts.includeText,
@@ -215,13 +215,16 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
           io.stderr.write(`${line}\n`);
         continue;
       }
-      recs.push(r.packed);
+      store.add(r.packed);
     }
   } catch (err) {
     failed(err);
   }
-  const sel = selectSessions(recs, (p) => p, { ...period, includeDrafts: flags.includeDrafts === true });
-  recs.length = 0;
+  const sel = selectSessions(
+    Array.from({ length: store.size }, (_, i) => i),
+    (i) => store.candidate(i),
+    { ...period, includeDrafts: flags.includeDrafts === true },
+  );
   counts.draftExcluded = sel.drafts;
   held.drafts = sel.drafts;
   held.outsidePeriod = sel.outsidePeriod;
@@ -230,11 +233,8 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     io.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
   }
   try {
-    // Each record is unpacked only while its rows are written, then let go.
-    const kept: (PackedRecord | undefined)[] = sel.kept;
-    for (let i = 0; i < kept.length; i++) {
-      const rec = unpack(kept[i]!);
-      kept[i] = undefined;
+    // Each record is read back from the store only while its rows are written.
+    store.drain(new Set(sel.kept), (rec) => {
       counts[rec.status === "final" ? "final" : "draft"]++;
       addHeld(held, rec.held);
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);
@@ -242,7 +242,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
       let set = sets.get(key);
       if (!set) sets.set(key, (set = new OutputSet(flags.split ? path.join(staging, folderOf(value)) : staging, plan(rec.formatId), opts)));
       set.add(rec, idOf(rec.file));
-    }
+    });
   } catch (err) {
     failed(err);
   }

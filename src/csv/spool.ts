@@ -1,5 +1,6 @@
 // A temporary NDJSON file: rows whose final columns are only known at the end (the wide
-// layout) are parked here instead of in memory, then read back line by line.
+// layout), and a rollup's records while the selection waits for the last one
+// (rollup/record-store.ts), are parked here instead of in memory, then read back line by line.
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { TempFile } from "../util/writer.js";
 
@@ -27,6 +28,21 @@ export class Spool<T> {
       }
     }
     this.pos += this.buf.write(line, this.pos);
+    this.buf[this.pos++] = 0x0a;
+  }
+
+  /** A value that is JSON in UTF-8 already (one line: JSON escapes every newline). */
+  pushJson(json: Uint8Array): void {
+    if (this.pos + json.length + 1 > this.buf.length) {
+      this.flush();
+      if (json.length + 1 > this.buf.length) {
+        this.tmp.write(json);
+        this.tmp.write("\n");
+        return;
+      }
+    }
+    this.buf.set(json, this.pos);
+    this.pos += json.length;
     this.buf[this.pos++] = 0x0a;
   }
 

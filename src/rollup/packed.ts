@@ -1,15 +1,13 @@
-// A rollup record as the rollup holds it until the selection (which copy of a conversation
-// counts, drafts, the period) has seen every session: the fields the selection reads, and the
-// rest as JSON text. 10,000 records as objects made the main thread's garbage collector copy
-// them again and again (the selection needs all of them before the first row is written), and
-// crossing from a worker as objects cost a structured clone each way; one string costs neither.
-// The same text is what the record cache stores.
+// A rollup record on its way from the thread that made it to the record store
+// (rollup/record-store.ts) and the record cache: the fields the selection reads, and the rest as
+// JSON in UTF-8, made once. Crossing from a worker as an object cost a structured clone each way
+// and left 10,000 object graphs for the main thread's garbage collector to copy.
 import type { Candidate } from "../session/select.js";
 import type { SessionRecord } from "./record.js";
 
 export interface PackedRecord extends Candidate {
-  /** The record without `file`, as JSON; absent when JSON would not give it back unchanged. */
-  json?: string;
+  /** The record without `file`, as JSON in UTF-8; absent when JSON would not give it back unchanged. */
+  bytes?: Uint8Array;
   /** The record itself, when it has no faithful JSON (see jsonSafe). */
   record?: SessionRecord;
 }
@@ -37,18 +35,24 @@ function candidate(file: string, rec: Omit<SessionRecord, "file">): Candidate {
 export function pack(rec: SessionRecord): PackedRecord {
   const { file, ...rest } = rec;
   const p: PackedRecord = candidate(file, rest);
-  if (jsonSafe(rest)) p.json = JSON.stringify(rest);
+  if (jsonSafe(rest)) p.bytes = encoder.encode(JSON.stringify(rest));
   else p.record = rec;
   return p;
+}
+
+// TextEncoder gives each record a buffer of its own size (Buffer.from shares 8 KB slabs, and a
+// structured clone to the main thread would copy the whole slab).
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** The record's JSON text; undefined for a record kept as an object. */
+export function packedJson(p: PackedRecord): string | undefined {
+  return p.bytes && decoder.decode(p.bytes);
 }
 
 /** A record that is JSON text already (the record cache's), for the file as given. */
 export function packedFromJson(file: string, rest: Omit<SessionRecord, "file">, json: string): PackedRecord {
   const p: PackedRecord = candidate(file, rest);
-  p.json = json;
+  p.bytes = encoder.encode(json);
   return p;
-}
-
-export function unpack(p: PackedRecord): SessionRecord {
-  return p.record ?? { file: p.file, ...(JSON.parse(p.json!) as Omit<SessionRecord, "file">) };
 }

@@ -15,7 +15,7 @@ import { FileCache, type FileStamp } from "../../cache/file-cache.js";
 import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
-import { packedFromJson, type PackedRecord } from "../packed.js";
+import { packedFromJson, packedJson, type PackedRecord } from "../packed.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -76,7 +76,8 @@ export class RecordCache {
     const key = path.resolve(file);
     this.seen.add(key);
     // A record without faithful JSON (rollup/packed.ts) is not kept.
-    if (rec.json !== undefined) this.cache.setJson(key, stamp, rec.json);
+    const json = packedJson(rec);
+    if (json !== undefined) this.cache.setJson(key, stamp, json);
   }
 
   /** Write the index; entries of files not in this run are dropped. */

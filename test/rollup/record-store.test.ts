@@ -1,0 +1,77 @@
+// Records wait for the selection packed as JSON (src/rollup/packed.ts) in a temporary file
+// (src/rollup/record-store.ts): what comes back must be the record that went in, key order
+// included, or the record itself when JSON would change it; the temporary file goes away.
+import { afterAll, describe, expect, it } from "vitest";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { pack } from "../../src/rollup/packed.js";
+import { RecordStore } from "../../src/rollup/record-store.js";
+import { tempDir } from "../helpers/cli.js";
+import type { SessionRecord } from "../../src/rollup/record.js";
+
+const record = (over: Partial<SessionRecord> = {}): SessionRecord => ({
+  file: "sessies/a.yaml",
+  formatId: "kernteam",
+  version: 2,
+  status: "final",
+  meta: { school: "De Regenboog", datum: "2026-03-01" },
+  answers: [
+    ["tevredenheid", 4],
+    ["knelpunten", [{ omschrijving: "Wachtlijst", prioriteit: "hoog" }]],
+  ],
+  withheld: ["toelichting"],
+  actions: [{ what: "Bellen met [naam]", ownerRole: "cjg", due: "2026-04-01" }],
+  followup: [],
+  updated: "2026-03-01T12:00:00+01:00",
+  held: { namesScrubbed: 1, persoonlijk: 0, notShared: 0, intern: 1, notes: 2 },
+  conversation: "kernteam|12ab|2026-03-01",
+  datum: "2026-03-01",
+  ...over,
+});
+
+const tmp = tempDir();
+afterAll(tmp.cleanup);
+
+describe("packed records in the record store", () => {
+  it("come back as they went in, keys in the same order, only those asked for and in the order added", () => {
+    const recs = [
+      record(),
+      record({ file: "sessies/b.yaml", status: "draft", answers: [["getal", -0]] }),
+      record({ file: "sessies/c.yaml", answers: [["tekst", "regel\neen 😀 \u2028"]] }),
+      record({ file: "sessies/d.yaml", answers: [["getal", Number.POSITIVE_INFINITY]] }),
+    ];
+    const { conversation: _c, datum: _d, ...bare } = record({ file: "sessies/e.yaml" });
+    recs.push(bare);
+    const store = new RecordStore(path.join(tmp.dir, "records"));
+    for (const r of recs) store.add(pack(r));
+    expect(store.size).toBe(5);
+    expect(store.candidate(1)).toEqual({
+      file: "sessies/b.yaml",
+      updated: recs[1]!.updated,
+      status: "draft",
+      conversation: recs[1]!.conversation,
+      datum: "2026-03-01",
+    });
+    expect("conversation" in store.candidate(4)).toBe(false);
+    const back: SessionRecord[] = [];
+    store.drain(new Set([0, 1, 2, 3, 4]), (r) => back.push(r));
+    expect(back).toHaveLength(5);
+    back.forEach((r, i) => {
+      expect(r).toStrictEqual(recs[i]);
+      expect(Object.keys(r)).toEqual(Object.keys(recs[i]!));
+    });
+    // JSON would have made -0 a 0 and Infinity a null: those records stayed objects.
+    expect(Object.is(back[1]!.answers[0]![1] as number, -0)).toBe(true);
+    expect(back[3]!.answers[0]![1]).toBe(Number.POSITIVE_INFINITY);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
+  it("give back only the records the selection kept", () => {
+    const store = new RecordStore(path.join(tmp.dir, "records"));
+    for (const f of ["a", "b", "c", "d"]) store.add(pack(record({ file: `sessies/${f}.yaml` })));
+    const files: string[] = [];
+    store.drain(new Set([3, 1]), (r) => files.push(r.file));
+    expect(files).toEqual(["sessies/b.yaml", "sessies/d.yaml"]);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+});
