@@ -13,7 +13,7 @@ import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
 import { records, type RecordResult } from "./rollup-source.js";
-import { RecordStore } from "../rollup/record-store.js";
+import { RecordStore } from "./rollup-store.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
 import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
 import { parsePeriod } from "../cli/period.js";
@@ -200,7 +200,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     );
   };
 
-  // Keep every record (rollup/record-store.ts), so that each conversation counts once (the newest save).
+  // Keep every record (commands/rollup-store.ts), so that each conversation counts once (the newest save).
   const store = new RecordStore(path.join(staging, "records"));
   try {
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {

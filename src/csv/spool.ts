@@ -1,6 +1,6 @@
 // A temporary NDJSON file: rows whose final columns are only known at the end (the wide
 // layout), and a rollup's records while the selection waits for the last one
-// (rollup/record-store.ts), are parked here instead of in memory, then read back line by line.
+// (commands/rollup-store.ts), are parked here instead of in memory, then read back line by line.
 import { closeSync, constants, openSync, readSync } from "node:fs";
 import { TempFile } from "../util/writer.js";
 

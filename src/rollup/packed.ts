@@ -1,5 +1,5 @@
 // A rollup record on its way from the thread that made it to the record store
-// (rollup/record-store.ts) and the record cache: the fields the selection reads, and the rest as
+// (commands/rollup-store.ts) and the record cache: the fields the selection reads, and the rest as
 // JSON in UTF-8, made once. Crossing from a worker as an object cost a structured clone each way
 // and left 10,000 object graphs for the main thread's garbage collector to copy.
 import type { Candidate } from "../session/select.js";

@@ -1,11 +1,11 @@
 // Records wait for the selection packed as JSON (src/rollup/packed.ts) in a temporary file
-// (src/rollup/record-store.ts): what comes back must be the record that went in, key order
+// (src/commands/rollup-store.ts): what comes back must be the record that went in, key order
 // included, or the record itself when JSON would change it; the temporary file goes away.
 import { afterAll, describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pack } from "../../src/rollup/packed.js";
-import { RecordStore } from "../../src/rollup/record-store.js";
+import { RecordStore } from "../../src/commands/rollup-store.js";
 import { tempDir } from "../helpers/cli.js";
 import type { SessionRecord } from "../../src/rollup/record.js";
 

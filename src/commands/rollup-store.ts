@@ -5,8 +5,8 @@
 // rollup's peak memory grow with the corpus (issue 16); as a file they cost the page cache.
 import { Spool } from "../csv/spool.js";
 import type { Candidate } from "../session/select.js";
-import type { PackedRecord } from "./packed.js";
-import type { SessionRecord } from "./record.js";
+import type { PackedRecord } from "../rollup/packed.js";
+import type { SessionRecord } from "../rollup/record.js";
 
 const NO_JSON = new TextEncoder().encode("null");
 
