@@ -88,11 +88,6 @@ export class FileCache<T> {
   }
 
   get(file: string, stamp: FileStamp): T | undefined {
-    return this.getWithJson(file, stamp)?.value;
-  }
-
-  /** get(), and the value's JSON text (worked out anyway to check the entry's seal). */
-  getWithJson(file: string, stamp: FileStamp): { value: T; json: string } | undefined {
     const e = this.index.entries[file];
     if (
       !e ||
@@ -104,8 +99,7 @@ export class FileCache<T> {
     )
       return undefined;
     // A well-formed entry that is not what afstem wrote for this file is a miss, never the truth.
-    const json = JSON.stringify(e.value);
-    return e.seal === sealOf(file, stamp, json) ? { value: e.value, json } : undefined;
+    return e.seal === sealOf(file, stamp, JSON.stringify(e.value)) ? e.value : undefined;
   }
 
   set(file: string, stamp: FileStamp, value: T): void {

@@ -50,9 +50,9 @@ export function packedJson(p: PackedRecord): string | undefined {
   return p.bytes && decoder.decode(p.bytes);
 }
 
-/** A record that is JSON text already (the record cache's), for the file as given. */
-export function packedFromJson(file: string, rest: Omit<SessionRecord, "file">, json: string): PackedRecord {
-  const p: PackedRecord = candidate(file, rest);
-  p.bytes = encoder.encode(json);
+/** A record kept as the object it is (a record-cache hit: the cache holds it parsed already). */
+export function packObject(rec: SessionRecord): PackedRecord {
+  const p: PackedRecord = candidate(rec.file, rec);
+  p.record = rec;
   return p;
 }

@@ -15,7 +15,7 @@ import { FileCache, type FileStamp } from "../../cache/file-cache.js";
 import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
-import { packedFromJson, packedJson, type PackedRecord } from "../packed.js";
+import { packObject, packedJson, type PackedRecord } from "../packed.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -68,8 +68,9 @@ export class RecordCache {
   get(file: string, stamp: FileStamp): PackedRecord | undefined {
     const key = path.resolve(file);
     this.seen.add(key);
-    const hit = this.cache.getWithJson(key, stamp);
-    return hit && packedFromJson(file, hit.value, hit.json);
+    const v = this.cache.get(key, stamp);
+    // Kept as the object the cache parsed already: packing it as JSON again only cost time.
+    return v && packObject({ file, ...v });
   }
 
   set(file: string, stamp: FileStamp, rec: PackedRecord): void {
