@@ -62,7 +62,7 @@ export { cacheDir };
 
 /**
  * One JSON index per (namespace, key), holding entries per file. Load once, look up many,
- * save once if anything changed. A new entry is written to the next index file as soon as it is
+ * save (or discard) once. A new entry is written to the next index file as soon as it is
  * set (a rollup sets thousands, while its main thread waits for workers); save() adds the
  * entries kept from before and moves the file into place.
  */
@@ -128,6 +128,8 @@ export class FileCache<T> {
       // Only the user reads their cache; the rollup's record cache holds released records of sessions.
       const tmp = new TempFile(this.file, 0o600);
       this.next = { tmp, written: new Set(), chunk: `{"version":${JSON.stringify(this.index.version)},"entries":{` };
+      // A run that ends without save() or discard() (an error on the way) leaves no half index.
+      process.once("exit", this.onExit);
     } catch {
       this.broken = true;
     }
@@ -147,12 +149,24 @@ export class FileCache<T> {
       }
     } catch {
       this.broken = true;
-      this.next?.tmp.abort();
-      this.next = undefined;
+      this.discard();
     }
   }
 
-  /** Drop entries for files not seen in this run, then write if anything changed. */
+  private readonly onExit = () => this.discard();
+
+  /** Forget what this run set (a run that failed): the index file stays as it was. */
+  discard(): void {
+    this.next?.tmp.abort();
+    this.close();
+  }
+
+  private close(): void {
+    if (this.next) process.off("exit", this.onExit);
+    this.next = undefined;
+  }
+
+  /** Drop entries for files not seen in this run, then write if anything changed. Once per cache. */
   save(seen?: Set<string>): void {
     if (!this.file) return;
     if (seen) {
@@ -164,8 +178,7 @@ export class FileCache<T> {
       }
     }
     if (!this.dirty || this.broken) {
-      this.next?.tmp.abort();
-      this.next = undefined;
+      this.discard();
       return;
     }
     // Entry by entry, not one JSON.stringify of the whole index: a rollup's record cache holds
@@ -177,7 +190,7 @@ export class FileCache<T> {
     }
     // Also when nothing is left to write: the file must lose the entries dropped above.
     const n = this.open();
-    this.next = undefined;
+    this.close();
     if (!n || this.broken) return;
     try {
       n.tmp.write(`${n.chunk}}}`);

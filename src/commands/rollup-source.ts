@@ -66,6 +66,7 @@ async function* merged(
   cache: RecordCache,
 ): AsyncGenerator<RecordResult> {
   const it = fresh?.[Symbol.asyncIterator]();
+  let done = false;
   try {
     for (let i = 0; i < files.length; i++) {
       const hit = hits[i];
@@ -80,11 +81,14 @@ async function* merged(
       if (r.ok && stamp) cache.set(files[i]!, stamp, r.packed);
       yield r;
     }
+    done = true;
   } finally {
     // Ends the engine too (the worker pool closes in its `finally`).
     await it?.return?.();
+    // What a failed or abandoned run set is not kept (its half-written index file goes too).
+    if (done) cache.save();
+    else cache.discard();
   }
-  cache.save();
 }
 
 async function engineRecords(

@@ -187,8 +187,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     },
     io,
   );
+  let store: RecordStore | undefined;
   const failed = (err: unknown): never => {
     for (const s of sets.values()) s.abort();
+    store?.discard();
     discardStaging(staging);
     interrupt.dispose();
     if (err instanceof UserError || !(err as NodeJS.ErrnoException).code) throw err;
@@ -200,9 +202,9 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     );
   };
 
-  // Keep every record (commands/rollup-store.ts), so that each conversation counts once (the newest save).
-  const store = new RecordStore(path.join(staging, "records"));
   try {
+    // Keep every record (commands/rollup-store.ts), so that each conversation counts once (the newest save).
+    store = new RecordStore(path.join(staging, "records"));
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
       includeText: opts.includeText,
       formatsDir: flags.formatsDir,
@@ -220,9 +222,11 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   } catch (err) {
     failed(err);
   }
+  // failed() threw unless the store was made.
+  const kept = store!;
   const sel = selectSessions(
-    Array.from({ length: store.size }, (_, i) => i),
-    (i) => store.candidate(i),
+    Array.from({ length: kept.size }, (_, i) => i),
+    (i) => kept.candidate(i),
     { ...period, includeDrafts: flags.includeDrafts === true },
   );
   counts.draftExcluded = sel.drafts;
@@ -234,7 +238,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   }
   try {
     // Each record is read back from the store only while its rows are written.
-    store.drain(new Set(sel.kept), (rec) => {
+    kept.drain(new Set(sel.kept), (rec) => {
       counts[rec.status === "final" ? "final" : "draft"]++;
       addHeld(held, rec.held);
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);

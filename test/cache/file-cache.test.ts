@@ -80,6 +80,21 @@ describe("FileCache (the one on-disk cache)", () => {
     expect(inCache(() => fresh().get("/s/1.yaml", stamp(1)))).toBeUndefined();
   });
 
+  it("a run that fails keeps the index as it was and leaves no temporary file", () => {
+    const before = fresh();
+    inCache(() => before.set("/s/keep.yaml", stamp(7), { n: 7, text: "blijft" }));
+    inCache(() => before.save(new Set(["/s/keep.yaml"])));
+    const failing = fresh();
+    inCache(() => failing.set("/s/new.yaml", stamp(8), { n: 8, text: "half" }));
+    // The entry was streamed to a temporary index file...
+    expect(readdirSync(folder()).some((f) => f.includes("afstem-tmp"))).toBe(true);
+    inCache(() => failing.discard());
+    // ...which is gone; the index is the one from before.
+    expect(readdirSync(folder()).filter((f) => f.includes("afstem-tmp"))).toEqual([]);
+    expect(inCache(() => fresh().get("/s/keep.yaml", stamp(7)))?.text).toBe("blijft");
+    expect(inCache(() => fresh().get("/s/new.yaml", stamp(8)))).toBeUndefined();
+  });
+
   it("an entry whose value was edited on disk is a miss", () => {
     const c = fresh();
     inCache(() => c.set("/s/x.yaml", stamp(5), { n: 5, text: "echt" }));

@@ -66,6 +66,21 @@ describe("packed records in the record store", () => {
     expect(readdirSync(tmp.dir)).toEqual([]);
   });
 
+  it("come back whole when a record is larger than the spool's buffer and records cross its read chunks", () => {
+    const store = new RecordStore(path.join(tmp.dir, "records"));
+    const recs: SessionRecord[] = [];
+    // ~300 KB of text with multi-byte characters (written past the 256 KB buffer), then enough
+    // records of ~10 KB to cross the 1 MiB chunks the spool is read back in.
+    recs.push(record({ file: "sessies/groot.yaml", answers: [["tekst", "één 😀 ".repeat(40_000)]] }));
+    for (let i = 0; i < 150; i++) recs.push(record({ file: `sessies/${i}.yaml`, answers: [["tekst", `${i} ë `.repeat(2_000)]] }));
+    for (const r of recs) store.add(pack(r));
+    const back: SessionRecord[] = [];
+    store.drain(new Set(recs.map((_, i) => i)), (r) => back.push(r));
+    expect(back.length).toBe(recs.length);
+    back.forEach((r, i) => expect(r).toStrictEqual(recs[i]));
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
   it("give back only the records the selection kept", () => {
     const store = new RecordStore(path.join(tmp.dir, "records"));
     for (const f of ["a", "b", "c", "d"]) store.add(pack(record({ file: `sessies/${f}.yaml` })));

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, openSync, writeSync, closeSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, tempDir } from "../helpers/cli.js";
 import { Runner } from "../helpers/line-runner.js";
 import { MINI } from "../helpers/pty.js";
 import { runInProcessAsync } from "./cases.js";
@@ -95,6 +95,28 @@ describe("a full disk", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(2); // the message and what to do
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     expect(ours(disk.dir).filter((f) => f !== "rollup")).toEqual([]);
+  }, 60_000);
+
+  it("rollup, where every write fails (the fault hook, whatever the machine): the same message, no staging folder, no half cache index", async () => {
+    const d = path.join(tmp.dir, `hook-${n++}`);
+    mkdirSync(d);
+    const cache = path.join(d, "cache");
+    // The real process: what it leaves behind is what a user finds.
+    const r = runCli(["rollup", EXAMPLES, "--out", path.join(d, "rollup")], {
+      cwd: tmp.dir,
+      env: { ...env, AFSTEM_CACHE_DIR: cache, AFSTEM_TEST_WRITE_FAULT: "ENOSPC" },
+    });
+    noTrace(r.stderr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^afstem: .*de schijf is vol \(ENOSPC\)/);
+    expect(readdirSync(d).filter((f) => f !== "cache")).toEqual([]);
+    const litter = (dir: string): string[] =>
+      existsSync(dir)
+        ? readdirSync(dir, { recursive: true })
+            .map(String)
+            .filter((f) => f.includes("afstem-tmp"))
+        : [];
+    expect(litter(cache)).toEqual([]);
   }, 60_000);
 
   it("run --answers: one message, exit 2, nothing written", async () => {

@@ -51,6 +51,33 @@ describe("subset YAML reader", () => {
     }
   });
 
+  it("keeps white space YAML does not trim (no-break, ideographic) as content, or gives up", () => {
+    // JavaScript's trim() strips these; YAML does not: `a: 640\u3000` is a string there.
+    const spaces = ["\u00a0", "\u3000", "\u2028", "\u2000", "\ufeff", "\u000b", "\t", "\r"];
+    const shapes = [
+      "a: 640X\n",
+      "a: [Xx]\n",
+      "a: Xx\nb: 1\n",
+      "a:\n  - Xx\n",
+      "X\na: 1\n",
+      "a: |\n  regel\nX\n  twee\nb: 1\n",
+      'a: "x"X\n',
+      "a: {b: Xc}\n",
+    ];
+    let read = 0;
+    for (const shape of shapes) {
+      for (const w of spaces) {
+        const text = shape.replace("X", w);
+        const fast = parseSubset(text);
+        if (fast === undefined) continue;
+        read++;
+        expect(fast, JSON.stringify(text)).toEqual(full(text));
+      }
+    }
+    expect(parseSubset("a: 640\u3000\n")).toEqual({ a: "640\u3000" });
+    expect(read).toBeGreaterThan(0);
+  });
+
   it("reads keys that are also names of Object.prototype as plain keys", () => {
     const text = "constructor: 1\ntoString: x\nhasOwnProperty:\n  - a\n";
     expect(parseSubset(text)).toEqual(full(text));

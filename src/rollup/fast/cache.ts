@@ -85,4 +85,9 @@ export class RecordCache {
   save(): void {
     this.cache.save(this.seen);
   }
+
+  /** The run failed: keep the index as it was. */
+  discard(): void {
+    this.cache.discard();
+  }
 }

@@ -6,6 +6,22 @@
 // keys, ...) returns undefined and the caller uses the full parser, so the result is either
 // exactly what `yaml` would give or nothing. Tests compare both on generated sessions.
 
+/**
+ * YAML's white space inside a line is the space and the tab; JavaScript's trim() also strips
+ * no-break and ideographic spaces, which YAML keeps as content (`a: 640\u3000` is a string).
+ * The reader trims spaces only; tabs make it give up elsewhere.
+ */
+const trimSpacesEnd = (s: string): string => {
+  let e = s.length;
+  while (e > 0 && s.charCodeAt(e - 1) === 32) e--;
+  return e === s.length ? s : s.slice(0, e);
+};
+const trimSpacesStart = (s: string): string => {
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === 32) i++;
+  return i ? s.slice(i) : s;
+};
+
 /** Thrown internally to give up; never escapes parseSubset. */
 class Bail extends Error {}
 const bail = (): never => {
@@ -138,7 +154,7 @@ function singleQuoted(s: string, i: number): [string, number] {
 /** Only spaces and an optional comment may follow a finished value. */
 function rest(s: string, i: number): void {
   const r = s.slice(i);
-  if (r.trim() === "") return;
+  if (/^ *$/.test(r)) return;
   if (/^ +#/.test(r)) return;
   bail();
 }
@@ -198,7 +214,7 @@ function flowScalar(s: string, i: number, key: boolean): [Data, number] {
     if (c === "#" && s[j - 1] === " ") bail();
     j++;
   }
-  const text = s.slice(i, j).trim();
+  const text = trimSpacesEnd(trimSpacesStart(s.slice(i, j)));
   if (text === "" || (key && !/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(text))) bail();
   return [key ? text : plain(text), j];
 }
@@ -230,7 +246,7 @@ const maybeBlank = (c: number) => c === 9 || c === 11 || c === 12 || c === 13 ||
  */
 class Reader {
   private readonly src: string;
-  /** The text has tabs or lone carriage returns: lines are checked one by one for them. */
+  /** The text has tabs: lines are checked one by one for them. */
   private readonly odd: boolean;
   /** Start of the next line not yet consumed. */
   private pos = 0;
@@ -245,7 +261,9 @@ class Reader {
 
   constructor(source: string) {
     this.src = source.includes("\r") ? source.replace(/\r\n/g, "\n") : source;
-    this.odd = this.src.includes("\r") || this.src.includes("\t");
+    // A carriage return on its own is a line break to YAML, and `yaml` rejects some: not ours.
+    if (this.src.includes("\r")) bail();
+    this.odd = this.src.includes("\t");
   }
 
   /** Is there a next line that carries content (comments and blank lines skipped)? Not consumed. */
@@ -259,7 +277,7 @@ class Reader {
       if (e < 0) e = n;
       if (this.odd) {
         const l = s.slice(p, e);
-        if (l.includes("\r") || l.includes("\t")) {
+        if (l.includes("\t")) {
           const t = l.trimStart();
           if (t !== "" && !t.startsWith("#")) bail();
         }
@@ -267,10 +285,12 @@ class Reader {
       let i = p;
       while (i < e && s.charCodeAt(i) === 32) i++;
       const c = s.charCodeAt(i);
-      if (i === e || c === 35 || (maybeBlank(c) && s.slice(i, e).trim() === "")) {
+      if (i === e || c === 35 || (c === 9 && /^[ \t]*$/.test(s.slice(i, e)))) {
         p = e + 1;
         continue;
       }
+      // A line of other white space (no-break, ideographic) is content to YAML, not blank.
+      if (maybeBlank(c)) bail();
       if ((c === 45 && s.startsWith("---", i)) || (c === 46 && s.startsWith("...", i)) || c === 37) bail();
       this.pos = this.peekAt = p;
       this.has = true;
@@ -324,7 +344,7 @@ class Reader {
         const [k, j] = doubleQuoted(text, 0);
         if (text[j] !== ":" || (text[j + 1] !== undefined && text[j + 1] !== " ")) bail();
         key = k;
-        after = text.slice(j + 1).trimStart();
+        after = trimSpacesStart(text.slice(j + 1));
       } else {
         const n = keyLengthAt(s, ts, te);
         if (n < 0) bail();
@@ -370,7 +390,7 @@ class Reader {
       return v;
     }
     const hash = after.indexOf(" #");
-    const v = plain((hash >= 0 ? after.slice(0, hash) : after).trimEnd());
+    const v = plain(trimSpacesEnd(hash >= 0 ? after.slice(0, hash) : after));
     this.noContinuation(indent);
     return v;
   }
@@ -396,7 +416,7 @@ class Reader {
         this.consume();
       }
       const item = te - ts === 1 ? "" : s.slice(ts + 2, te);
-      const body = item.trimStart();
+      const body = trimSpacesStart(item);
       const lead = item.length - body.length;
       if (body.startsWith("- ") || body === "-") bail(); // nested "- - x"
       if (body !== "" && body.charCodeAt(0) !== 35 && keyLength(body) >= 0) {
@@ -410,7 +430,7 @@ class Reader {
   }
 
   private blockScalar(header: string, indent: number): string {
-    const m = /^([|>])([-]?)( +#.*)?$/.exec(header.trimEnd());
+    const m = /^([|>])([-]?)( +#.*)?$/.exec(trimSpacesEnd(header));
     if (!m) bail();
     const literal = m![1] === "|";
     const strip = m![2] === "-";
@@ -421,8 +441,7 @@ class Reader {
       let e = s.indexOf("\n", this.pos);
       if (e < 0) e = s.length;
       const l = s.slice(this.pos, e);
-      if (l.includes("\r")) bail();
-      const t = l.trimStart();
+      const t = trimSpacesStart(l);
       const ind = l.length - t.length;
       if (t === "") {
         if (n < 0) bail(); // leading blank lines: leave to the full parser
