@@ -5,7 +5,7 @@
 // rollup's peak memory grow with the corpus (issue 16); as a file they cost the page cache.
 import { Spool } from "../csv/spool.js";
 import type { Candidate } from "../session/select.js";
-import type { PackedRecord } from "../rollup/packed.js";
+import { candidate, type PackedRecord } from "../rollup/packed.js";
 import type { SessionRecord } from "../rollup/record.js";
 
 const NO_JSON = new TextEncoder().encode("null");
@@ -26,11 +26,9 @@ export class RecordStore {
   }
 
   add(p: PackedRecord): void {
-    const c: Candidate = { file: p.file, updated: p.updated, status: p.status };
-    if (p.conversation !== undefined) c.conversation = p.conversation;
-    if (p.datum !== undefined) c.datum = p.datum;
     if (!p.bytes) this.objects.set(this.candidates.length, p.record!);
-    this.candidates.push(c);
+    // Not `p` itself: that would keep its bytes in memory too.
+    this.candidates.push(candidate(p.file, p));
     this.spool.pushJson(p.bytes ?? NO_JSON);
   }
 

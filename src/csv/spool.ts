@@ -20,12 +20,9 @@ export class Spool<T> {
   push(value: T): void {
     const line = JSON.stringify(value);
     // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
-    if (this.pos + line.length * 3 + 1 > this.buf.length) {
-      this.flush();
-      if (line.length * 3 + 1 > this.buf.length) {
-        this.tmp.write(`${line}\n`);
-        return;
-      }
+    if (!this.room(line.length * 3 + 1)) {
+      this.tmp.write(`${line}\n`);
+      return;
     }
     this.pos += this.buf.write(line, this.pos);
     this.buf[this.pos++] = 0x0a;
@@ -33,17 +30,21 @@ export class Spool<T> {
 
   /** A value that is JSON in UTF-8 already (one line: JSON escapes every newline). */
   pushJson(json: Uint8Array): void {
-    if (this.pos + json.length + 1 > this.buf.length) {
-      this.flush();
-      if (json.length + 1 > this.buf.length) {
-        this.tmp.write(json);
-        this.tmp.write("\n");
-        return;
-      }
+    if (!this.room(json.length + 1)) {
+      this.tmp.write(json);
+      this.tmp.write("\n");
+      return;
     }
     this.buf.set(json, this.pos);
     this.pos += json.length;
     this.buf[this.pos++] = 0x0a;
+  }
+
+  /** Make room for n bytes in the buffer; false when a line that long goes straight to the file. */
+  private room(n: number): boolean {
+    if (this.pos + n <= this.buf.length) return true;
+    this.flush();
+    return n <= this.buf.length;
   }
 
   private flush(): void {

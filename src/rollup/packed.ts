@@ -13,7 +13,7 @@ export interface PackedRecord extends Candidate {
 }
 
 /** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
-export function jsonSafe(v: unknown): boolean {
+function jsonSafe(v: unknown): boolean {
   if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
   if (v === null || typeof v === "string" || typeof v === "boolean") return true;
   if (Array.isArray(v)) return v.every(jsonSafe);
@@ -24,8 +24,8 @@ export function jsonSafe(v: unknown): boolean {
   return false;
 }
 
-/** The selection's view of a record (file as given), with `json` when it is already known. */
-function candidate(file: string, rec: Omit<SessionRecord, "file">): Candidate {
+/** The selection's view of a record (file as given): a copy of only what the selection reads. */
+export function candidate(file: string, rec: Omit<Candidate, "file">): Candidate {
   const c: Candidate = { file, updated: rec.updated, status: rec.status };
   if (rec.conversation !== undefined) c.conversation = rec.conversation;
   if (rec.datum !== undefined) c.datum = rec.datum;

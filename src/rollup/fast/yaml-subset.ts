@@ -40,11 +40,7 @@ const isKeyChar = (c: number) => isKeyStart(c) || c === 46 || c === 45;
  * the length of the key, or -1. The value starts after the colon and its spaces.
  */
 function keyLength(text: string): number {
-  if (!isKeyStart(text.charCodeAt(0))) return -1;
-  let i = 1;
-  while (i < text.length && isKeyChar(text.charCodeAt(i))) i++;
-  if (text.charCodeAt(i) !== 58) return -1;
-  return i + 1 === text.length || text.charCodeAt(i + 1) === 32 ? i : -1;
+  return keyLengthAt(text, 0, text.length);
 }
 
 // Session files repeat a few dozen keys thousands of times: each is checked once.
@@ -228,7 +224,7 @@ export function parseSubset(source: string): Record<string, unknown> | undefined
   }
 }
 
-/** keyLength() on s[from, end) without cutting the line out first. */
+/** keyLength() on s[from, end), without cutting the line out first. */
 function keyLengthAt(s: string, from: number, end: number): number {
   if (!isKeyStart(s.charCodeAt(from))) return -1;
   let i = from + 1;
