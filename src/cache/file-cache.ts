@@ -87,6 +87,11 @@ export class FileCache<T> {
     }
   }
 
+  /** Entries of the index as loaded, less those set or dropped since. */
+  get size(): number {
+    return Object.keys(this.index.entries).length;
+  }
+
   get(file: string, stamp: FileStamp): T | undefined {
     const e = this.index.entries[file];
     if (

@@ -10,6 +10,7 @@ import { sessionRecord, type RecordOptions } from "../rollup/record.js";
 import { pack, type PackedRecord } from "../rollup/packed.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
 import { RecordCache } from "../rollup/fast/cache.js";
+import type { RecordWorkers } from "../rollup/fast/pool.js";
 import type { FileStamp } from "../cache/file-cache.js";
 import { getLang } from "../i18n/lang.js";
 
@@ -50,12 +51,30 @@ export async function records(
   const forced = opts.forcedEngine;
   const cache = forced ? undefined : RecordCache.open(files, registry, { includeText: opts.includeText, lang: getLang() });
   if (!cache) return engineRecords(chooseEngine(files.length, forced), files, registry, opts);
-  const now = Date.now();
-  const stamps = files.map((f) => cache.stamp(f, now));
-  const hits = files.map((f, i) => (stamps[i] ? cache.get(f, stamps[i]) : undefined));
-  const misses = files.filter((_, i) => !hits[i]);
-  const fresh = misses.length ? await engineRecords(chooseEngine(misses.length), misses, registry, opts) : undefined;
-  return merged(files, hits, stamps, fresh, cache);
+  // When the cache cannot serve enough of these files to make workers not worth it (a first run,
+  // new inputs), they start now: their start-up (~0.3 s) overlaps the stamping of every file.
+  const early = chooseEngine(files.length - cache.size) === "workers" ? await startWorkers(opts) : undefined;
+  try {
+    const now = Date.now();
+    const stamps = files.map((f) => cache.stamp(f, now));
+    const hits = files.map((f, i) => (stamps[i] ? cache.get(f, stamps[i]) : undefined));
+    const misses = files.filter((_, i) => !hits[i]);
+    let fresh: AsyncIterable<RecordResult> | undefined;
+    if (misses.length && early) fresh = early.records(misses);
+    else {
+      await early?.close();
+      if (misses.length) fresh = await engineRecords(chooseEngine(misses.length), misses, registry, opts);
+    }
+    return merged(files, hits, stamps, fresh, cache, early);
+  } catch (err) {
+    await early?.close();
+    throw err;
+  }
+}
+
+async function startWorkers(opts: { includeText: boolean; formatsDir?: string }): Promise<RecordWorkers> {
+  const { startRecordWorkers } = await import("../rollup/fast/pool.js");
+  return startRecordWorkers(opts);
 }
 
 async function* merged(
@@ -64,6 +83,7 @@ async function* merged(
   stamps: (FileStamp | undefined)[],
   fresh: AsyncIterable<RecordResult> | undefined,
   cache: RecordCache,
+  workers?: RecordWorkers,
 ): AsyncGenerator<RecordResult> {
   const it = fresh?.[Symbol.asyncIterator]();
   let done = false;
@@ -83,8 +103,10 @@ async function* merged(
     }
     done = true;
   } finally {
-    // Ends the engine too (the worker pool closes in its `finally`).
+    // Ends the engine too (the worker pool closes in its `finally`; workers started early and
+    // never asked for a record are closed here).
     await it?.return?.();
+    await workers?.close();
     // What a failed or abandoned run set is not kept (its half-written index file goes too).
     if (done) cache.save();
     else cache.discard();

@@ -3,8 +3,10 @@
 // records themselves go to a temporary file beside the output (csv/spool.ts) and are read back
 // in order, each only while its rows are written. Held in memory, 10,000 records made the
 // rollup's peak memory grow with the corpus (issue 16); as a file they cost the page cache.
+// A record the selection leaves out on its own (a draft, a date outside --from/--to) is never
+// written: only its selection fields are kept, so that the selection still counts it.
 import { Spool } from "../csv/spool.js";
-import type { Candidate } from "../session/select.js";
+import { leftOut, type Candidate, type SelectOptions } from "../session/select.js";
 import { candidate, type PackedRecord } from "../rollup/packed.js";
 import type { SessionRecord } from "../rollup/record.js";
 
@@ -15,9 +17,17 @@ export class RecordStore {
   private readonly candidates: Candidate[] = [];
   /** Records that have no faithful JSON stay objects (rollup/packed.ts). */
   private readonly objects = new Map<number, SessionRecord>();
+  /** The record number of each line of the spool. */
+  private readonly lines: number[] = [];
 
-  /** `near`: a file name in the folder where the temporary file may go. */
-  constructor(near: string) {
+  /**
+   * `near`: a file name in the folder where the temporary file may go; `select`: the selection's
+   * options, when records it will leave out on their own need not be kept.
+   */
+  constructor(
+    near: string,
+    private readonly select?: SelectOptions,
+  ) {
     this.spool = new Spool(near);
   }
 
@@ -26,9 +36,13 @@ export class RecordStore {
   }
 
   add(p: PackedRecord): void {
-    if (!p.bytes) this.objects.set(this.candidates.length, p.record!);
+    const n = this.candidates.length;
     // Not `p` itself: that would keep its bytes in memory too.
-    this.candidates.push(candidate(p.file, p));
+    const c = candidate(p.file, p);
+    this.candidates.push(c);
+    if (this.select && leftOut(c, this.select)) return;
+    if (!p.bytes) this.objects.set(n, p.record!);
+    this.lines.push(n);
     this.spool.pushJson(p.bytes ?? NO_JSON);
   }
 
@@ -37,14 +51,22 @@ export class RecordStore {
     return this.candidates[i]!;
   }
 
-  /** The records numbered in `wanted`, in the order added; the temporary file is removed. */
+  /**
+   * The records numbered in `wanted`, in the order added (only records kept: asking for one the
+   * selection options left out is an error); the temporary file is removed. Only the lines
+   * wanted are parsed.
+   */
   drain(wanted: ReadonlySet<number>, each: (rec: SessionRecord) => void): void {
     let i = 0;
-    this.spool.drain((rest) => {
-      const n = i++;
+    let found = 0;
+    this.spool.drainLines((line) => {
+      const n = this.lines[i++]!;
       if (!wanted.has(n)) return;
+      found++;
+      const rest = JSON.parse(line) as Omit<SessionRecord, "file"> | null;
       each(this.objects.get(n) ?? { file: this.candidates[n]!.file, ...rest! });
     });
+    if (found !== wanted.size) throw new Error(`record store: ${wanted.size - found} record(s) asked for were not kept`);
   }
 
   discard(): void {

@@ -187,6 +187,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     },
     io,
   );
+  const selectOptions = { ...period, includeDrafts: flags.includeDrafts === true };
   let store: RecordStore | undefined;
   const failed = (err: unknown): never => {
     for (const s of sets.values()) s.abort();
@@ -204,7 +205,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
 
   try {
     // Keep every record (commands/rollup-store.ts), so that each conversation counts once (the newest save).
-    store = new RecordStore(path.join(staging, "records"));
+    store = new RecordStore(path.join(staging, "records"), selectOptions);
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
       includeText: opts.includeText,
       formatsDir: flags.formatsDir,
@@ -227,7 +228,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const sel = selectSessions(
     Array.from({ length: kept.size }, (_, i) => i),
     (i) => kept.candidate(i),
-    { ...period, includeDrafts: flags.includeDrafts === true },
+    selectOptions,
   );
   counts.draftExcluded = sel.drafts;
   held.drafts = sel.drafts;

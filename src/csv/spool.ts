@@ -54,6 +54,11 @@ export class Spool<T> {
 
   /** Read every value back in order, then delete the file. */
   drain(each: (value: T) => void): void {
+    this.drainLines((line) => each(JSON.parse(line) as T));
+  }
+
+  /** Every line's JSON text in order (for callers that parse only some), then delete the file. */
+  drainLines(each: (line: string) => void): void {
     let fd: number;
     try {
       this.flush();
@@ -78,9 +83,9 @@ export class Spool<T> {
         }
         const text = data.toString("utf8", 0, end);
         rest = Buffer.from(data.subarray(end + 1));
-        for (const line of text.split("\n")) if (line) each(JSON.parse(line) as T);
+        for (const line of text.split("\n")) if (line) each(line);
       }
-      if (rest.length) each(JSON.parse(rest.toString("utf8")) as T);
+      if (rest.length) each(rest.toString("utf8"));
     } finally {
       closeSync(fd);
       this.tmp.abort();

@@ -1,10 +1,9 @@
 // Reading and writing session files. Reading never throws for content problems: it returns
 // findings located in the file; only an unreadable file (missing, binary, ...) throws.
-import { stringify } from "yaml";
 import type { Finding } from "../findings/finding.js";
 import type { Session } from "./types.js";
 import { SESSION_FILE_VERSION } from "./types.js";
-import { parseYaml, type ParsedYaml } from "../yaml/parse.js";
+import { parseYaml, yamlModule, type ParsedYaml } from "../yaml/parse.js";
 import { readTextFile } from "../yaml/read-text.js";
 import { schemaFindings } from "../schema/check.js";
 import { sessionSchemaValidator } from "../schema/validators.js";
@@ -79,7 +78,7 @@ export function serializeSession(session: Session): string {
     timing: session.timing,
     history: session.history,
   });
-  return stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false });
+  return yamlModule().stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 export function writeSessionFile(file: string, session: Session): void {

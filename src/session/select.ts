@@ -59,13 +59,21 @@ function later(a: string, b: string): boolean {
   return Number.isNaN(x) || Number.isNaN(y) ? a > b : x > y;
 }
 
-export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate, opts: Period & { includeDrafts: boolean }): Selection<T> {
+export type SelectOptions = Period & { includeDrafts: boolean };
+
+/** Why a session is left out on its own (before copies are compared), or undefined when it may count. */
+export function leftOut(c: Candidate, opts: SelectOptions): "outsidePeriod" | "drafts" | undefined {
+  if (!inPeriod(c.datum, opts)) return "outsidePeriod";
+  if (c.status !== "final" && !opts.includeDrafts) return "drafts";
+  return undefined;
+}
+
+export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate, opts: SelectOptions): Selection<T> {
   const sel: Selection<T> = { kept: [], duplicates: [], outsidePeriod: 0, drafts: 0 };
   const eligible: T[] = [];
   for (const t of items) {
-    const c = view(t);
-    if (!inPeriod(c.datum, opts)) sel.outsidePeriod++;
-    else if (c.status !== "final" && !opts.includeDrafts) sel.drafts++;
+    const why = leftOut(view(t), opts);
+    if (why) sel[why]++;
     else eligible.push(t);
   }
   // The newest save of a conversation wins; ties go to the file met first.

@@ -6,6 +6,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pack } from "../../src/rollup/packed.js";
 import { RecordStore } from "../../src/commands/rollup-store.js";
+import { selectSessions } from "../../src/session/select.js";
 import { tempDir } from "../helpers/cli.js";
 import type { SessionRecord } from "../../src/rollup/record.js";
 
@@ -87,6 +88,32 @@ describe("packed records in the record store", () => {
     const files: string[] = [];
     store.drain(new Set([3, 1]), (r) => files.push(r.file));
     expect(files).toEqual(["sessies/b.yaml", "sessies/d.yaml"]);
+    expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
+  it("do not keep a record the selection leaves out on its own, yet let the selection count it", () => {
+    const opts = { from: "2026-01-01", includeDrafts: false };
+    const store = new RecordStore(path.join(tmp.dir, "records"), opts);
+    const recs = [
+      record({ file: "sessies/final.yaml" }),
+      record({ file: "sessies/draft.yaml", status: "draft", conversation: "k2" }),
+      record({ file: "sessies/old.yaml", datum: "2025-06-01", conversation: "k3" }),
+      record({ file: "sessies/final-2.yaml", conversation: "k4" }),
+    ];
+    for (const r of recs) store.add(pack(r));
+    const sel = selectSessions(
+      Array.from({ length: store.size }, (_, i) => i),
+      (i) => store.candidate(i),
+      opts,
+    );
+    expect(sel).toMatchObject({ kept: [0, 3], drafts: 1, outsidePeriod: 1 });
+    // The draft and the old session were never written: asking for them is an error.
+    expect(() => store.drain(new Set([1]), () => {})).toThrow(/not kept/);
+    const again = new RecordStore(path.join(tmp.dir, "records"), opts);
+    for (const r of recs) again.add(pack(r));
+    const files: string[] = [];
+    again.drain(new Set(sel.kept), (r) => files.push(r.file));
+    expect(files).toEqual(["sessies/final.yaml", "sessies/final-2.yaml"]);
     expect(readdirSync(tmp.dir)).toEqual([]);
   });
 });

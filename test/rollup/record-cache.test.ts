@@ -1,8 +1,9 @@
 // The record cache (src/rollup/fast/cache.ts): a second rollup over an unchanged folder gives
 // the same bytes from cached records, and a file edited since — even with the same size and
-// its old mtime put back — is read again, never served stale.
+// its old mtime put back — is read again, never served stale. With enough files (≥ 200) the
+// workers start before the files are stamped: cold, warm and partly warm runs give the same bytes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, tempDir, ROOT } from "../helpers/cli.js";
 
@@ -72,4 +73,48 @@ describe("record cache", () => {
     expect(cachedFiles()).not.toContain(edited);
     expect(cachedFiles().length).toBe(readdirSync(sessions).length - 1);
   });
+
+  it("starts workers early for a big cold run and gives the same bytes cold, warm and partly warm", async () => {
+    // 240 sessions of six schools' conversations on as many dates, then 210 more: enough files
+    // that the workers start before the files are stamped (the cache can serve too few of them).
+    const big = path.join(tmp.dir, "big");
+    mkdirSync(big);
+    const examples = readdirSync(path.join(ROOT, "examples"));
+    const write = (from: number, to: number) => {
+      for (let i = from; i < to; i++) {
+        const name = examples[i % examples.length]!;
+        const text = readFileSync(path.join(ROOT, "examples", name), "utf8");
+        const day = String(1 + (i % 28)).padStart(2, "0");
+        const month = String(1 + (Math.floor(i / 28) % 12)).padStart(2, "0");
+        const dated = text.replace(/^ {2}datum: "\d{4}-\d{2}-\d{2}"$/m, `  datum: "2026-${month}-${day}"`);
+        expect(dated).not.toBe(text);
+        const f = path.join(big, `${String(i).padStart(4, "0")}-${name}`);
+        writeFileSync(f, dated);
+        utimesSync(f, 1_700_000_000, 1_700_000_000);
+      }
+    };
+    const bigRollup = (env: Record<string, string>) => {
+      const out = path.join(tmp.dir, `out-${++run}`);
+      const r = runCli(["rollup", big, "--out", out, "--by", "gemeente"], { env });
+      expect(r.code, r.stderr).toBe(0);
+      return {
+        stdout: r.stdout.replaceAll(out, "OUT"),
+        stderr: r.stderr,
+        files: Object.fromEntries(readdirSync(out).map((f) => [f, readFileSync(path.join(out, f), "utf8")])),
+      };
+    };
+    const bigCache = path.join(tmp.dir, "big-cache");
+    write(0, 240);
+    await new Promise((r) => setTimeout(r, 3200));
+    const uncached = bigRollup({ AFSTEM_CACHE: "0" });
+    // 160 final conversations counted, 80 drafts left out (never kept by the record store).
+    expect(uncached.stdout).toMatch(/^160 .* 80 /m);
+    expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(uncached); // cold: workers started early
+    expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(uncached); // warm: no workers at all
+    write(240, 450);
+    await new Promise((r) => setTimeout(r, 3200));
+    const more = bigRollup({ AFSTEM_CACHE: "0" });
+    expect(more).not.toEqual(uncached);
+    expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(more); // 240 hits, 210 misses: early workers again
+  }, 60_000);
 });

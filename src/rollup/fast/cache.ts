@@ -54,6 +54,11 @@ export class RecordCache {
     return new RecordCache(new FileCache<Stored>("rollup-records", key));
   }
 
+  /** Entries the index holds (not all of them need still be valid). */
+  get size(): number {
+    return this.cache.size;
+  }
+
   /** The stamp to check and store under; undefined for a file changed too recently to trust. */
   stamp(file: string, now = Date.now()): FileStamp | undefined {
     try {

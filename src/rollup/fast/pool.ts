@@ -20,14 +20,15 @@ const IN_FLIGHT = 2;
  */
 export const rollupThreads = (cores = availableParallelism()): number => Math.max(1, cores - 1);
 
-export async function* workerRecords(
-  files: string[],
-  opts: { includeText: boolean; formatsDir?: string },
-  threads = rollupThreads(),
-): AsyncGenerator<RecordResult> {
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  if (!batches.length) return;
+/** Rollup workers, started before their files are known (their start-up then overlaps the caller's). */
+export interface RecordWorkers {
+  /** The records of `files`, in order; the workers close when it ends. Call once. */
+  records(files: string[]): AsyncGenerator<RecordResult>;
+  /** Close workers that were not used after all. */
+  close(): Promise<void>;
+}
+
+export function startRecordWorkers(opts: { includeText: boolean; formatsDir?: string }, threads = rollupThreads()): RecordWorkers {
   const init: WorkerInit = { includeText: opts.includeText, ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}) };
   // A worker holds one batch of small records at a time (files are capped at 10 MB), yet V8
   // lets an unconstrained heap grow with the corpus before collecting. Modest limits keep peak
@@ -36,14 +37,40 @@ export async function* workerRecords(
   // 32 MB once cut the cold 10k rollup's CPU by ~15%; since the reader makes less garbage
   // (issue 16), 24 MB costs no measurable CPU and ~18 MB less peak RSS (10k: ~181 vs ~200 MB).
   const resourceLimits = { maxYoungGenerationSizeMb: 24, maxOldGenerationSizeMb: 96 };
-  const size = Math.min(threads, batches.length);
+  const size = Math.max(1, threads);
   const pool = new WorkerPool<BatchRequest, BatchReply>(new URL("./worker.js", import.meta.url), {
     size,
     perWorker: IN_FLIGHT,
     workerData: init,
     resourceLimits,
   });
+  let closed: Promise<void> | undefined;
+  const close = () => (closed ??= pool.close());
+  return {
+    async *records(files) {
+      try {
+        yield* poolRecords(pool, size, files);
+      } finally {
+        await close();
+      }
+    },
+    close,
+  };
+}
 
+/** The records of `files` on worker threads (fewer threads for a few batches). */
+export async function* workerRecords(
+  files: string[],
+  opts: { includeText: boolean; formatsDir?: string },
+  threads = rollupThreads(),
+): AsyncGenerator<RecordResult> {
+  if (!files.length) return;
+  yield* startRecordWorkers(opts, Math.min(threads, Math.ceil(files.length / BATCH))).records(files);
+}
+
+async function* poolRecords(pool: WorkerPool<BatchRequest, BatchReply>, size: number, files: string[]): AsyncGenerator<RecordResult> {
+  const batches: string[][] = [];
+  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
   const crashed = (file: string, reason: string): RecordResult => ({
     ok: false,
     file,
@@ -81,14 +108,10 @@ export async function* workerRecords(
   const fill_ = () => {
     while (submitted < batches.length && pending.length < window + 1) pending.push(one(submitted, batches[submitted++]!));
   };
-  try {
+  fill_();
+  while (pending.length) {
+    const results = await pending.shift()!;
     fill_();
-    while (pending.length) {
-      const results = await pending.shift()!;
-      fill_();
-      yield* results;
-    }
-  } finally {
-    await pool.close();
+    yield* results;
   }
 }
