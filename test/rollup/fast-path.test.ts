@@ -3,7 +3,7 @@
 // record cache off, so that each engine really reads every file).
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { parseSubset } from "../../src/rollup/fast/yaml-subset.js";
@@ -167,9 +167,17 @@ describe("engines", () => {
   const tmp = tempDir("afstem-engines-");
   afterAll(() => tmp.cleanup());
   it("simple, fast and workers write byte-identical files", async () => {
+    // A file the main thread cannot read as text for the workers (Latin-1: they read it again
+    // and say why, as the other engines do) and one with a byte order mark.
+    const odd = path.join(tmp.dir, "odd");
+    mkdirSync(odd);
+    const example = readFileSync(path.join(ROOT, "examples", readdirSync(path.join(ROOT, "examples"))[0]!), "utf8");
+    writeFileSync(path.join(odd, "latin1.yaml"), Buffer.from(`${example}# café\n`, "latin1"));
+    writeFileSync(path.join(odd, "bom.yaml"), `\ufeff${example}`);
     const args = [
       path.join(ROOT, "examples"),
       path.join(ROOT, "test/fixtures/rollup"),
+      odd,
       "--include-text",
       "--include-drafts",
       "--by",
@@ -179,7 +187,7 @@ describe("engines", () => {
     for (const engine of ["simple", "fast", "workers"] as const) {
       const out = path.join(tmp.dir, engine);
       const r = await runInProcess(["rollup", ...args, "--out", out], { env: { AFSTEM_ROLLUP_ENGINE: engine, AFSTEM_CACHE: "0" } });
-      expect(r.code, r.stderr).toBe(1); // the two invalid fixtures
+      expect(r.code, r.stderr).toBe(1); // the two invalid fixtures, the Latin-1 file
       outputs.push({
         stderr: r.stderr,
         files: Object.fromEntries(
@@ -190,6 +198,7 @@ describe("engines", () => {
       });
     }
     expect(Object.keys(outputs[0]!.files)).toHaveLength(10);
+    expect(outputs[0]!.stderr).toMatch(/latin1\.yaml:\d+:\d+/);
     expect(outputs[1]).toEqual(outputs[0]);
     expect(outputs[2]).toEqual(outputs[0]);
   });

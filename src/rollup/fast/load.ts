@@ -26,11 +26,24 @@ export interface FastContext {
   opts: RecordOptions;
 }
 
-function readQuick(file: string): Record<string, unknown> | undefined {
+/**
+ * A file's text, or undefined when it cannot be read as UTF-8 text (unreadable, not UTF-8, a
+ * directory): the simple path says why. The rollup's main thread reads ahead for its worker.
+ */
+export function readTextQuick(file: string): string | undefined {
   try {
-    return parseSubset(decodeText(readRegularFileSync(file), file));
+    return decodeText(readRegularFileSync(file), file);
   } catch {
-    return undefined; // unreadable, not UTF-8, a directory: the simple path says why
+    return undefined;
+  }
+}
+
+function readQuick(file: string, text = readTextQuick(file)): Record<string, unknown> | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parseSubset(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -39,8 +52,13 @@ function readQuick(file: string): Record<string, unknown> | undefined {
  * error — exactly what `loadSession` gives. Findings of an accepted file carry placeholder
  * positions: callers use them only when the file is skipped, and that is the slow path's.
  */
-export async function fastSession(file: string, ctx: { registry: FormatRegistry; checker: AnswerChecker }): Promise<LoadedSession> {
-  const data = readQuick(file);
+export async function fastSession(
+  file: string,
+  ctx: { registry: FormatRegistry; checker: AnswerChecker },
+  /** The file's text when another thread read it already (readTextQuick). */
+  text?: string,
+): Promise<LoadedSession> {
+  const data = readQuick(file, text);
   if (data) {
     const parsed: ParsedYaml = { file, data, findings: [], locate: () => ({ line: 1, col: 1 }) };
     const findings = schemaFindings(await sessionSchemaValidator(), parsed);
@@ -61,8 +79,8 @@ export async function* fastSessions(files: string[], registry: FormatRegistry): 
   for (const file of files) yield await fastSession(file, ctx);
 }
 
-export async function fastRecord(file: string, ctx: FastContext): Promise<RecordResult> {
-  const r = await fastSession(file, ctx);
+export async function fastRecord(file: string, ctx: FastContext, text?: string): Promise<RecordResult> {
+  const r = await fastSession(file, ctx, text);
   if (!r.ok) return { ok: false, file, findings: r.findings };
   return { ok: true, file, packed: pack(sessionRecord(file, r.session, r.format, ctx.plan(r.format.id), ctx.opts)) };
 }

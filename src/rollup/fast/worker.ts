@@ -13,6 +13,8 @@ export interface WorkerInit {
 export interface BatchRequest {
   batch: number;
   files: string[];
+  /** Their texts, read by the main thread (undefined where it could not: this thread tries again). */
+  texts?: (string | undefined)[];
 }
 export interface BatchReply {
   batch: number;
@@ -26,7 +28,7 @@ const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(r
 serveJobs(
   async (req: BatchRequest): Promise<BatchReply> => {
     const results: RecordResult[] = [];
-    for (const f of req.files) results.push(await fastRecord(f, ctx));
+    for (let i = 0; i < req.files.length; i++) results.push(await fastRecord(req.files[i]!, ctx, req.texts?.[i]));
     return { batch: req.batch, results };
   },
   (req) => req.files.join("\n"),
