@@ -10,11 +10,12 @@ import { CsvFileWriter } from "../csv/writer.js";
 import { Spool } from "../csv/spool.js";
 import type { FormatPlan } from "../rollup/plan.js";
 import type { SessionRecord } from "../rollup/record.js";
+import type { WideShape } from "../rollup/packed.js";
 import { SESSION_COLUMNS, sessionCells } from "../rollup/columns.js";
 import { LONG_COLUMNS, longRows } from "../rollup/long.js";
 import { ACTION_COLUMNS, actionRows } from "../rollup/actions.js";
 import { FOLLOWUP_COLUMNS, followupRows } from "../rollup/followup.js";
-import { widePairs, wideColumns, type WidePairs } from "../rollup/wide.js";
+import { widePairs, wideColumns, wideRow, type WidePairs } from "../rollup/wide.js";
 import { SUMMARY_COLUMNS, SummaryAggregator } from "../rollup/summary.js";
 import { CODEBOOK_COLUMNS, codebookRows } from "../rollup/codebook.js";
 import { WorkbookSink } from "../xlsx/workbook.js";
@@ -46,8 +47,36 @@ const dateColumns = (header: readonly string[], also: (i: number) => boolean = (
   return (_row: readonly Cell[], i: number) => cols.has(i);
 };
 
+/** What the wide header of one set depends on: its sessions' versions and largest repeat counts. */
+export interface WideHeader {
+  versionsSeen: ReadonlySet<number>;
+  repeatMax: ReadonlyMap<string, number>;
+}
+
+/** Each format's wide header from the shapes of the sessions it will get; undefined if one has none. */
+export function wideHeaders(shapes: Iterable<WideShape | undefined>): Map<string, WideHeader> | undefined {
+  const out = new Map<string, { versionsSeen: Set<number>; repeatMax: Map<string, number> }>();
+  for (const shape of shapes) {
+    if (!shape) return undefined;
+    let h = out.get(shape.formatId);
+    if (!h) out.set(shape.formatId, (h = { versionsSeen: new Set(), repeatMax: new Map() }));
+    h.versionsSeen.add(shape.version);
+    for (const [id, n] of shape.repeats) if (n > (h.repeatMax.get(id) ?? 0)) h.repeatMax.set(id, n);
+  }
+  return out;
+}
+
+/** The wide layout written row by row: its header was known before the first session. */
+interface WideDirect {
+  writer: CsvFileWriter;
+  index: Map<string, number>;
+  columns: number;
+  header: WideHeader;
+}
+
 export class OutputSet {
   private long?: CsvFileWriter;
+  private wide?: WideDirect;
   private actions?: CsvFileWriter;
   private followup?: CsvFileWriter;
   private spool?: Spool<[Cell[], WidePairs]>;
@@ -60,10 +89,16 @@ export class OutputSet {
   private readonly questionText = new Map<string, string>();
   sessions = 0;
 
+  /**
+   * `wideHeader`: the versions and repeat counts of every session this set will get, when the
+   * caller knows them first (a rollup's record store does); then wide rows are written as they
+   * come instead of spooled. Not with --xlsx: the workbook takes its wide sheet at the end.
+   */
   constructor(
     readonly dir: string,
     private readonly plan: FormatPlan,
     private readonly opts: OutputOptions,
+    private readonly wideHeader?: WideHeader,
   ) {}
 
   get summaryFile(): string {
@@ -81,7 +116,10 @@ export class OutputSet {
     if (layouts.has("long")) this.long = new CsvFileWriter(this.file("long"), LONG_COLUMNS, dialect);
     if (layouts.has("actions")) this.actions = new CsvFileWriter(this.file("actions"), ACTION_COLUMNS, dialect);
     if (layouts.has("followup")) this.followup = new CsvFileWriter(this.file("followup"), FOLLOWUP_COLUMNS, dialect);
-    if (layouts.has("wide")) this.spool = new Spool(`${this.file("wide")}.spool`);
+    if (layouts.has("wide")) {
+      if (this.wideHeader && !this.opts.xlsx) this.wide = this.directWide(this.wideHeader);
+      else this.spool = new Spool(`${this.file("wide")}.spool`);
+    }
     if (layouts.has("summary")) this.summary = new SummaryAggregator(this.plan, this.opts.by);
     if (this.opts.xlsx) this.startBook();
   }
@@ -99,6 +137,12 @@ export class OutputSet {
     if (layouts.has("actions")) book.sheet({ name: "actions", header: ACTION_COLUMNS, isDate: dateColumns(ACTION_COLUMNS) });
     book.sheet({ name: "codebook", header: CODEBOOK_COLUMNS });
     for (const id of repeatIds(this.plan)) book.sheet({ name: id, header: REPEAT_HEAD });
+  }
+
+  private directWide(header: WideHeader): WideDirect {
+    const cols = wideColumns(this.plan, header.versionsSeen, header.repeatMax, this.opts.includeText);
+    const writer = new CsvFileWriter(this.file("wide"), [...SESSION_COLUMNS, ...cols.map((c) => c.key)], this.opts.dialect);
+    return { writer, index: new Map(cols.map((c, i) => [c.key, i])), columns: cols.length, header };
   }
 
   add(rec: SessionRecord, sessionId: string): void {
@@ -124,8 +168,15 @@ export class OutputSet {
       }
     }
     if (this.followup) for (const r of followupRows(rec, sessionId)) this.followup.row(r);
-    if (this.spool || this.book) {
+    if (this.wide || this.spool || this.book) {
       const { pairs, repeats } = widePairs(this.plan, rec);
+      if (this.wide) {
+        const { header, writer, index, columns } = this.wide;
+        // A session the header was not made for would lose cells without a word: never silently.
+        if (!header.versionsSeen.has(rec.version) || repeats.some(([id, n]) => n > (header.repeatMax.get(id) ?? 0)))
+          throw new Error(`rollup: wide header does not fit ${rec.file}`);
+        writer.row(wideRow(head, pairs, index, columns));
+      }
       if (this.spool) {
         for (const [id, n] of repeats) if (n > (this.repeatMax.get(id) ?? 0)) this.repeatMax.set(id, n);
         this.spool.push([head, pairs]);
@@ -147,6 +198,7 @@ export class OutputSet {
       files.push(w.file);
     };
     if (this.long) done(this.long);
+    if (this.wide) done(this.wide.writer);
     if (this.spool) {
       const cols = wideColumns(this.plan, this.versionsSeen, this.repeatMax, includeText);
       const w = new CsvFileWriter(this.file("wide"), [...SESSION_COLUMNS, ...cols.map((c) => c.key)], dialect);
@@ -157,12 +209,7 @@ export class OutputSet {
         isDate: dateColumns(header, (i) => i >= n && (cols[i - n]!.field?.question ?? cols[i - n]!.question.question).type === "date"),
       });
       this.spool.drain(([head, pairs]) => {
-        const row: Cell[] = new Array(cols.length).fill(null);
-        for (const [k, v] of pairs) {
-          const i = index.get(k);
-          if (i !== undefined) row[i] = v;
-        }
-        const cells = [...head, ...row];
+        const cells = wideRow(head, pairs, index, cols.length);
         w.row(cells);
         this.book?.row("wide", cells);
       });
@@ -210,6 +257,7 @@ export class OutputSet {
   /** Remove temporary files after a failure; earlier output stays as it was. */
   abort(): void {
     this.long?.abort();
+    this.wide?.writer.abort();
     this.actions?.abort();
     this.followup?.abort();
     this.spool?.discard();

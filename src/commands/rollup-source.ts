@@ -29,7 +29,10 @@ export async function* simpleRecords(files: string[], registry: FormatRegistry, 
   const plan = planCache(registry);
   for await (const r of loadSessions(files, registry)) {
     if (!r.ok) yield { ok: false, file: r.file, findings: r.findings };
-    else yield { ok: true, file: r.file, packed: pack(sessionRecord(r.file, r.session, r.format, plan(r.format.id), opts)) };
+    else {
+      const p = plan(r.format.id);
+      yield { ok: true, file: r.file, packed: pack(sessionRecord(r.file, r.session, r.format, p, opts), p) };
+    }
   }
 }
 

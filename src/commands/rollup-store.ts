@@ -7,7 +7,7 @@
 // written: only its selection fields are kept, so that the selection still counts it.
 import { Spool } from "../csv/spool.js";
 import { leftOut, type Candidate, type SelectOptions } from "../session/select.js";
-import { candidate, type PackedRecord } from "../rollup/packed.js";
+import { candidate, type PackedRecord, type WideShape } from "../rollup/packed.js";
 import type { SessionRecord } from "../rollup/record.js";
 
 const NO_JSON = new TextEncoder().encode("null");
@@ -19,6 +19,8 @@ export class RecordStore {
   private readonly objects = new Map<number, SessionRecord>();
   /** The record number of each line of the spool. */
   private readonly lines: number[] = [];
+  /** Each kept record's wide shape, where it came with one. */
+  private readonly shapes = new Map<number, WideShape>();
 
   /**
    * `near`: a file name in the folder where the temporary file may go; `select`: the selection's
@@ -42,6 +44,7 @@ export class RecordStore {
     this.candidates.push(c);
     if (this.select && leftOut(c, this.select)) return;
     if (!p.bytes) this.objects.set(n, p.record!);
+    if (p.shape) this.shapes.set(n, p.shape);
     this.lines.push(n);
     this.spool.pushJson(p.bytes ?? NO_JSON);
   }
@@ -49,6 +52,11 @@ export class RecordStore {
   /** What the selection reads of record i (0, 1, 2, … in the order added). */
   candidate(i: number): Candidate {
     return this.candidates[i]!;
+  }
+
+  /** Record i's wide shape; undefined when it came without one (or was not kept). */
+  shape(i: number): WideShape | undefined {
+    return this.shapes.get(i);
   }
 
   /**

@@ -11,7 +11,8 @@ import { EXIT, UserError } from "../cli/errors.js";
 import { findingLines } from "../findings/finding.js";
 import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
-import { LAYOUTS, OutputSet, type Layout, type OutputOptions } from "./rollup-output.js";
+import { LAYOUTS, OutputSet, wideHeaders, type Layout, type OutputOptions } from "./rollup-output.js";
+import { wideShape } from "../rollup/packed.js";
 import { records, type RecordResult } from "./rollup-source.js";
 import { RecordStore } from "./rollup-store.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
@@ -218,7 +219,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
           io.stderr.write(`${line}\n`);
         continue;
       }
-      store.add(r.packed);
+      // A cached record comes without its wide shape: it is an object here, so make it now.
+      const p = r.packed;
+      if (!p.shape && p.record) p.shape = wideShape(plan(p.record.formatId), p.record);
+      store.add(p);
     }
   } catch (err) {
     failed(err);
@@ -237,6 +241,9 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     held.duplicates += d.others.length;
     io.stderr.write(`${duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang())}\n`);
   }
+  // Without --split a format's kept sessions make one set: its wide header is known now, so
+  // wide rows are written as the records come back instead of spooled once more.
+  const headers = flags.split ? undefined : wideHeaders(sel.kept.map((i) => kept.shape(i)));
   try {
     // Each record is read back from the store only while its rows are written.
     kept.drain(new Set(sel.kept), (rec) => {
@@ -245,7 +252,16 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
       const value = rec.meta[flags.by] === undefined ? "" : String(rec.meta[flags.by]);
       const key = flags.split ? `${rec.formatId}\u0000${value}` : rec.formatId;
       let set = sets.get(key);
-      if (!set) sets.set(key, (set = new OutputSet(flags.split ? path.join(staging, folderOf(value)) : staging, plan(rec.formatId), opts)));
+      if (!set)
+        sets.set(
+          key,
+          (set = new OutputSet(
+            flags.split ? path.join(staging, folderOf(value)) : staging,
+            plan(rec.formatId),
+            opts,
+            headers?.get(rec.formatId),
+          )),
+        );
       set.add(rec, idOf(rec.file));
     });
   } catch (err) {

@@ -4,12 +4,28 @@
 // and left 10,000 object graphs for the main thread's garbage collector to copy.
 import type { Candidate } from "../session/select.js";
 import type { SessionRecord } from "./record.js";
+import type { FormatPlan } from "./plan.js";
+import { repeatCounts } from "./wide.js";
+
+/** What the wide layout's header needs of a record, known before the record itself is read back. */
+export interface WideShape {
+  formatId: string;
+  version: number;
+  /** Items per repeat answer (rollup/wide.ts). */
+  repeats: [string, number][];
+}
+
+export function wideShape(plan: FormatPlan, rec: SessionRecord): WideShape {
+  return { formatId: rec.formatId, version: rec.version, repeats: repeatCounts(plan, rec) };
+}
 
 export interface PackedRecord extends Candidate {
   /** The record without `file`, as JSON in UTF-8; absent when JSON would not give it back unchanged. */
   bytes?: Uint8Array;
   /** The record itself, when it has no faithful JSON (see jsonSafe). */
   record?: SessionRecord;
+  /** Made with the record where its format's plan is at hand (not part of the record's JSON). */
+  shape?: WideShape;
 }
 
 /** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
@@ -32,9 +48,10 @@ export function candidate(file: string, rec: Omit<Candidate, "file">): Candidate
   return c;
 }
 
-export function pack(rec: SessionRecord): PackedRecord {
+export function pack(rec: SessionRecord, plan?: FormatPlan): PackedRecord {
   const { file, ...rest } = rec;
   const p: PackedRecord = candidate(file, rest);
+  if (plan) p.shape = wideShape(plan, rec);
   if (jsonSafe(rest)) p.bytes = encoder.encode(JSON.stringify(rest));
   else p.record = rec;
   return p;

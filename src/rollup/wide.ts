@@ -1,8 +1,9 @@
 // The wide layout: one row per session, one column per question in format order.
 // Multichoice becomes one 0/1 column per option (`qid.code`), repeat groups are flattened as
 // `qid[1].field`. How many repeat items there are is only known at the end, so a session's
-// cells are produced as (column key → cell) pairs; the writer spools them and lays out the
-// header once every session has been seen.
+// cells are produced as (column key → cell) pairs; the writer lays out the header from every
+// session's shape (format version, repeat counts: known before the records are read back in a
+// rollup) or, where it cannot know them first, spools the pairs until every session was seen.
 import type { AnswerScalar, AnswerValue, Option, RepeatItem } from "../format/types.js";
 import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Cell } from "../csv/cell.js";
@@ -49,10 +50,18 @@ function valuePairs(prefix: string, type: string, options: readonly Option[], va
   }
 }
 
+/** How many items each repeat answer of a record has (the wide header needs the largest). */
+export function repeatCounts(plan: FormatPlan, rec: Pick<SessionRecord, "answers">): [string, number][] {
+  const repeats: [string, number][] = [];
+  for (const [id, value] of rec.answers)
+    if (plan.byId.get(id)?.question.type === "repeat") repeats.push([id, (value as RepeatItem[]).length]);
+  return repeats;
+}
+
 /** One session's wide cells (without the session columns), plus its repeat item counts. */
 export function widePairs(plan: FormatPlan, rec: SessionRecord): { pairs: WidePairs; repeats: [string, number][] } {
   const pairs: WidePairs = [];
-  const repeats: [string, number][] = [];
+  const repeats = repeatCounts(plan, rec);
   for (const mq of plan.questions) {
     if (mq.sectionId !== "meta" || isMetaColumn(mq.id) || rec.meta[mq.id] === undefined) continue;
     valuePairs(mq.id, mq.question.type, mq.options, rec.meta[mq.id]!, pairs);
@@ -65,7 +74,6 @@ export function widePairs(plan: FormatPlan, rec: SessionRecord): { pairs: WidePa
       continue;
     }
     const items = value as RepeatItem[];
-    repeats.push([id, items.length]);
     items.forEach((item, i) => {
       for (const f of mq.fields) {
         const v = item[f.id];
@@ -112,3 +120,16 @@ export function wideColumns(
 }
 
 export { shownInWide };
+
+/** The wide row of one session: its session cells, then each pair's cell in its column. */
+export function wideRow(head: readonly Cell[], pairs: WidePairs, index: ReadonlyMap<string, number>, columns: number): Cell[] {
+  const n = head.length;
+  const row = new Array<Cell>(n + columns);
+  for (let i = 0; i < n; i++) row[i] = head[i]!;
+  for (let i = n; i < n + columns; i++) row[i] = null;
+  for (const [k, v] of pairs) {
+    const i = index.get(k);
+    if (i !== undefined) row[n + i] = v;
+  }
+  return row;
+}

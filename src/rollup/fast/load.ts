@@ -82,5 +82,6 @@ export async function* fastSessions(files: string[], registry: FormatRegistry): 
 export async function fastRecord(file: string, ctx: FastContext, text?: string): Promise<RecordResult> {
   const r = await fastSession(file, ctx, text);
   if (!r.ok) return { ok: false, file, findings: r.findings };
-  return { ok: true, file, packed: pack(sessionRecord(file, r.session, r.format, ctx.plan(r.format.id), ctx.opts)) };
+  const plan = ctx.plan(r.format.id);
+  return { ok: true, file, packed: pack(sessionRecord(file, r.session, r.format, plan, ctx.opts), plan) };
 }
