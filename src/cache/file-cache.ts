@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { TempFile, makeDirSync, sweepStaleTemps } from "../util/writer.js";
+import { BufferedWrites, TempFile, makeDirSync, sweepStaleTemps } from "../util/writer.js";
 import { buildId } from "./build-id.js";
 import { cacheDir } from "./dir.js";
 
@@ -26,16 +26,19 @@ interface Entry<T> extends FileStamp {
   seal?: string;
 }
 
-/** `value` as JSON text: each value is turned into text once, for its seal and for the file. */
-const sealOf = (file: string, stamp: FileStamp, valueJson: string): string =>
+/**
+ * `value` as JSON text, or that text in UTF-8 (the same seal): each value is turned into text
+ * once, for its seal and for the file, and a value that arrives as bytes is never decoded.
+ */
+const sealOf = (file: string, stamp: FileStamp, valueJson: string | Uint8Array): string =>
   createHash("sha1")
     .update(JSON.stringify([file, stamp.size, stamp.mtimeMs, stamp.hash ?? null, stamp.ctimeMs ?? null, stamp.ino ?? null]))
     .update("\0")
     .update(valueJson)
     .digest("base64");
 
-/** An entry as JSON text, its value given as text (the order of keys does not matter to JSON). */
-function entryJson(stamp: FileStamp, seal: string, valueJson: string): string {
+/** An entry's JSON text up to its value: `{"size":…,"seal":"…","value":` (key order does not matter to JSON). */
+function entryHead(stamp: FileStamp, seal: string): string {
   const { size, mtimeMs, hash, ctimeMs, ino } = stamp;
   const head = JSON.stringify({
     size,
@@ -45,11 +48,8 @@ function entryJson(stamp: FileStamp, seal: string, valueJson: string): string {
     ...(ino === undefined ? {} : { ino }),
     seal,
   });
-  return `${head.slice(0, -1)},"value":${valueJson}}`;
+  return `${head.slice(0, -1)},"value":`;
 }
-
-/** Write the index in pieces of about this many characters. */
-const CHUNK = 1 << 18;
 
 interface Index<T> {
   version: string;
@@ -70,8 +70,8 @@ export class FileCache<T> {
   private index: Index<T> = { version: version(), entries: {} };
   private dirty = false;
   private readonly file: string | undefined;
-  /** The next index file, once something was set: entries already in it, text not yet written. */
-  private next: { tmp: TempFile; written: Set<string>; chunk: string } | undefined;
+  /** The next index file, once something was set, and the entries already in it. */
+  private next: { tmp: TempFile; out: BufferedWrites; written: Set<string> } | undefined;
   /** Writing the next index failed (read-only, full disk): the rest of the run only costs speed. */
   private broken = false;
 
@@ -112,14 +112,15 @@ export class FileCache<T> {
   }
 
   /**
-   * set() with the value as JSON text already. The entry goes straight to the next index file
-   * and is read back by the next run, not this one: this run keeps no copy of it.
+   * set() with the value as JSON text already, or as that text in UTF-8. The entry goes straight
+   * to the next index file and is read back by the next run, not this one: this run keeps no
+   * copy of it.
    */
-  setJson(file: string, stamp: FileStamp, valueJson: string): void {
+  setJson(file: string, stamp: FileStamp, valueJson: string | Uint8Array): void {
     const seal = sealOf(file, stamp, valueJson);
     delete this.index.entries[file];
     this.dirty = true;
-    this.append(file, entryJson(stamp, seal, valueJson));
+    this.append(file, entryHead(stamp, seal), valueJson);
   }
 
   /** The next index file, opened on first use; undefined when there is none to write. */
@@ -132,7 +133,8 @@ export class FileCache<T> {
       sweepStaleTemps(path.dirname(this.file));
       // Only the user reads their cache; the rollup's record cache holds released records of sessions.
       const tmp = new TempFile(this.file, 0o600);
-      this.next = { tmp, written: new Set(), chunk: `{"version":${JSON.stringify(this.index.version)},"entries":{` };
+      this.next = { tmp, out: new BufferedWrites(tmp), written: new Set() };
+      this.next.out.text(`{"version":${JSON.stringify(this.index.version)},"entries":{`);
       // A run that ends without save() or discard() (an error on the way) leaves no half index.
       process.once("exit", this.onExit);
     } catch {
@@ -141,17 +143,16 @@ export class FileCache<T> {
     return this.next;
   }
 
-  /** Add one entry's text to the next index file. */
-  private append(file: string, json: string): void {
+  /** Add one entry to the next index file: its head (entryHead) and its value's JSON. */
+  private append(file: string, head: string, valueJson: string | Uint8Array): void {
     const n = this.open();
     if (!n) return;
     try {
-      n.chunk += `${n.written.size ? "," : ""}${JSON.stringify(file)}:${json}`;
+      n.out.text(`${n.written.size ? "," : ""}${JSON.stringify(file)}:${head}`);
+      if (typeof valueJson === "string") n.out.text(valueJson);
+      else n.out.bytes(valueJson);
+      n.out.byte(0x7d); // }
       n.written.add(file);
-      if (n.chunk.length >= CHUNK) {
-        n.tmp.write(n.chunk);
-        n.chunk = "";
-      }
     } catch {
       this.broken = true;
       this.discard();
@@ -191,14 +192,15 @@ export class FileCache<T> {
     for (const [k, e] of Object.entries(this.index.entries)) {
       if (this.next?.written.has(k)) continue;
       const { value, seal, ...stamp } = e;
-      this.append(k, entryJson(stamp, seal ?? "", JSON.stringify(value)));
+      this.append(k, entryHead(stamp, seal ?? ""), JSON.stringify(value));
     }
     // Also when nothing is left to write: the file must lose the entries dropped above.
     const n = this.open();
     this.close();
     if (!n || this.broken) return;
     try {
-      n.tmp.write(`${n.chunk}}}`);
+      n.out.text("}}");
+      n.out.flush();
       n.tmp.commit();
       this.dirty = false;
     } catch {

@@ -2,54 +2,27 @@
 // layout), and a rollup's records while the selection waits for the last one
 // (commands/rollup-store.ts), are parked here instead of in memory, then read back line by line.
 import { closeSync, constants, openSync, readSync } from "node:fs";
-import { TempFile } from "../util/writer.js";
-
-const FLUSH_AT = 1 << 18;
+import { BufferedWrites, TempFile } from "../util/writer.js";
 
 export class Spool<T> {
   private readonly tmp: TempFile;
-  // Lines are UTF-8-encoded straight into one reused buffer, as in csv/writer.ts.
-  private readonly buf = Buffer.allocUnsafe(FLUSH_AT);
-  private pos = 0;
+  private readonly out: BufferedWrites;
 
   /** `near`: a file name the spool is created beside (with a temporary name of util/writer.ts). */
   constructor(near: string) {
     this.tmp = new TempFile(near, 0o600);
+    this.out = new BufferedWrites(this.tmp);
   }
 
   push(value: T): void {
-    const line = JSON.stringify(value);
-    // UTF-8 takes at most 3 bytes per UTF-16 unit, plus the newline.
-    if (!this.room(line.length * 3 + 1)) {
-      this.tmp.write(`${line}\n`);
-      return;
-    }
-    this.pos += this.buf.write(line, this.pos);
-    this.buf[this.pos++] = 0x0a;
+    this.out.text(JSON.stringify(value));
+    this.out.byte(0x0a);
   }
 
   /** A value that is JSON in UTF-8 already (one line: JSON escapes every newline). */
   pushJson(json: Uint8Array): void {
-    if (!this.room(json.length + 1)) {
-      this.tmp.write(json);
-      this.tmp.write("\n");
-      return;
-    }
-    this.buf.set(json, this.pos);
-    this.pos += json.length;
-    this.buf[this.pos++] = 0x0a;
-  }
-
-  /** Make room for n bytes in the buffer; false when a line that long goes straight to the file. */
-  private room(n: number): boolean {
-    if (this.pos + n <= this.buf.length) return true;
-    this.flush();
-    return n <= this.buf.length;
-  }
-
-  private flush(): void {
-    if (this.pos) this.tmp.write(this.buf.subarray(0, this.pos));
-    this.pos = 0;
+    this.out.bytes(json);
+    this.out.byte(0x0a);
   }
 
   /** Read every value back in order, then delete the file. */
@@ -61,7 +34,7 @@ export class Spool<T> {
   drainLines(each: (line: string) => void): void {
     let fd: number;
     try {
-      this.flush();
+      this.out.flush();
       fd = openSync(this.tmp.closeForReading(), constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
     } catch (err) {
       this.tmp.abort();

@@ -60,12 +60,6 @@ export function pack(rec: SessionRecord, plan?: FormatPlan): PackedRecord {
 // TextEncoder gives each record a buffer of its own size (Buffer.from shares 8 KB slabs, and a
 // structured clone to the main thread would copy the whole slab).
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** The record's JSON text; undefined for a record kept as an object. */
-export function packedJson(p: PackedRecord): string | undefined {
-  return p.bytes && decoder.decode(p.bytes);
-}
 
 /** A record kept as the object it is (a record-cache hit: the cache holds it parsed already). */
 export function packObject(rec: SessionRecord): PackedRecord {

@@ -80,6 +80,20 @@ describe("FileCache (the one on-disk cache)", () => {
     expect(inCache(() => fresh().get("/s/1.yaml", stamp(1)))).toBeUndefined();
   });
 
+  it("serves a value set as UTF-8 JSON bytes as it serves one set as an object, entries past the write buffer too", () => {
+    const c = fresh();
+    const big = "één 😀 ".repeat(50_000); // ~450 KB of UTF-8: past the 256 KB write buffer
+    const enc = new TextEncoder();
+    inCache(() => c.setJson("/s/bytes.yaml", stamp(11), enc.encode(JSON.stringify({ n: 11, text: "bytes ë \u2028" }))));
+    inCache(() => c.setJson("/s/big.yaml", stamp(12), enc.encode(JSON.stringify({ n: 12, text: big }))));
+    inCache(() => c.set("/s/object.yaml", stamp(13), { n: 13, text: "object ë" }));
+    inCache(() => c.save(new Set(["/s/bytes.yaml", "/s/big.yaml", "/s/object.yaml"])));
+    const next = fresh();
+    expect(inCache(() => next.get("/s/bytes.yaml", stamp(11)))).toEqual({ n: 11, text: "bytes ë \u2028" });
+    expect(inCache(() => next.get("/s/big.yaml", stamp(12)))?.text).toBe(big);
+    expect(inCache(() => next.get("/s/object.yaml", stamp(13)))?.text).toBe("object ë");
+  });
+
   it("a run that fails keeps the index as it was and leaves no temporary file", () => {
     const before = fresh();
     inCache(() => before.set("/s/keep.yaml", stamp(7), { n: 7, text: "blijft" }));

@@ -15,7 +15,7 @@ import { FileCache, type FileStamp } from "../../cache/file-cache.js";
 import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
-import { packObject, packedJson, type PackedRecord } from "../packed.js";
+import { packObject, type PackedRecord } from "../packed.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -81,9 +81,9 @@ export class RecordCache {
   set(file: string, stamp: FileStamp, rec: PackedRecord): void {
     const key = path.resolve(file);
     this.seen.add(key);
-    // A record without faithful JSON (rollup/packed.ts) is not kept.
-    const json = packedJson(rec);
-    if (json !== undefined) this.cache.setJson(key, stamp, json);
+    // Its JSON as the worker encoded it (never decoded here); a record without faithful JSON
+    // (rollup/packed.ts) is not kept.
+    if (rec.bytes) this.cache.setJson(key, stamp, rec.bytes);
   }
 
   /** Write the index; entries of files not in this run are dropped. */
