@@ -5,7 +5,7 @@
 import type { FormatRegistry } from "../../format/registry.js";
 import type { Finding } from "../../findings/finding.js";
 import type { ParsedYaml } from "../../yaml/parse.js";
-import { decodeText, readRegularFileSync } from "../../yaml/read-text.js";
+import { decodeText, MAX_FILE_BYTES, readRegularFileSync } from "../../yaml/read-text.js";
 import { schemaFindings } from "../../schema/check.js";
 import { sessionSchemaValidator } from "../../schema/validators.js";
 import { completeSession } from "../../session/io.js";
@@ -30,9 +30,12 @@ export interface FastContext {
  * A file's text, or undefined when it cannot be read as UTF-8 text (unreadable, not UTF-8, a
  * directory): the simple path says why. The rollup's main thread reads ahead for its worker.
  */
+/** One read buffer per thread for files up to 64 KB (sessions are a few KB). */
+let scratch: Buffer | undefined;
+
 export function readTextQuick(file: string): string | undefined {
   try {
-    return decodeText(readRegularFileSync(file), file);
+    return decodeText(readRegularFileSync(file, MAX_FILE_BYTES, (scratch ??= Buffer.allocUnsafe(1 << 16))), file);
   } catch {
     return undefined;
   }
