@@ -115,6 +115,8 @@ describe("record cache", () => {
     await new Promise((r) => setTimeout(r, 3200));
     const more = bigRollup({ AFSTEM_CACHE: "0" });
     expect(more).not.toEqual(uncached);
+    // Three workers that each read their own files (the main thread reads for one or two).
+    expect(bigRollup({ AFSTEM_CACHE: "0", AFSTEM_ROLLUP_THREADS: "3" })).toEqual(more);
     expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(more); // 240 hits, 210 misses: early workers again
   }, 60_000);
 });
