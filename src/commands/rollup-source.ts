@@ -56,7 +56,8 @@ export async function records(
   if (!cache) return engineRecords(chooseEngine(files.length, forced), files, registry, opts);
   // When the cache cannot serve enough of these files to make workers not worth it (a first run,
   // new inputs), they start now: their start-up (~0.3 s) overlaps the stamping of every file.
-  const early = chooseEngine(files.length - cache.size) === "workers" ? await startWorkers(opts) : undefined;
+  const unserved = files.length - cache.size;
+  const early = chooseEngine(unserved) === "workers" ? await startWorkers(opts, unserved) : undefined;
   try {
     const now = Date.now();
     const stamps = files.map((f) => cache.stamp(f, now));
@@ -75,9 +76,9 @@ export async function records(
   }
 }
 
-async function startWorkers(opts: { includeText: boolean; formatsDir?: string }): Promise<RecordWorkers> {
-  const { startRecordWorkers } = await import("../rollup/fast/pool.js");
-  return startRecordWorkers(opts);
+async function startWorkers(opts: { includeText: boolean; formatsDir?: string }, files: number): Promise<RecordWorkers> {
+  const { startRecordWorkers, workersFor } = await import("../rollup/fast/pool.js");
+  return startRecordWorkers(opts, workersFor(files));
 }
 
 async function* merged(

@@ -26,13 +26,13 @@ export interface FastContext {
   opts: RecordOptions;
 }
 
+/** One read buffer per thread for files up to 64 KB (sessions are a few KB). */
+let scratch: Buffer | undefined;
+
 /**
  * A file's text, or undefined when it cannot be read as UTF-8 text (unreadable, not UTF-8, a
  * directory): the simple path says why. The rollup's main thread reads ahead for its worker.
  */
-/** One read buffer per thread for files up to 64 KB (sessions are a few KB). */
-let scratch: Buffer | undefined;
-
 export function readTextQuick(file: string): string | undefined {
   try {
     return decodeText(readRegularFileSync(file, MAX_FILE_BYTES, (scratch ??= Buffer.allocUnsafe(1 << 16))), file);
@@ -46,7 +46,7 @@ function readQuick(file: string, text = readTextQuick(file)): Record<string, unk
   try {
     return parseSubset(text);
   } catch {
-    return undefined;
+    return undefined; // the full parser will say what is wrong
   }
 }
 

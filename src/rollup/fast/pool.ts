@@ -64,14 +64,13 @@ export function startRecordWorkers(opts: { includeText: boolean; formatsDir?: st
   };
 }
 
-/** The records of `files` on worker threads (fewer threads for a few batches). */
-export async function* workerRecords(
-  files: string[],
-  opts: { includeText: boolean; formatsDir?: string },
-  threads = rollupThreads(),
-): AsyncGenerator<RecordResult> {
+/** Workers for about this many files: no more than they have batches to share. */
+export const workersFor = (files: number, threads = rollupThreads()): number => Math.max(1, Math.min(threads, Math.ceil(files / BATCH)));
+
+/** The records of `files` on worker threads. */
+export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }): AsyncGenerator<RecordResult> {
   if (!files.length) return;
-  yield* startRecordWorkers(opts, Math.min(threads, Math.ceil(files.length / BATCH))).records(files);
+  yield* startRecordWorkers(opts, workersFor(files.length)).records(files);
 }
 
 async function* poolRecords(pool: WorkerPool<BatchRequest, BatchReply>, size: number, files: string[]): AsyncGenerator<RecordResult> {
