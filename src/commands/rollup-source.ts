@@ -6,8 +6,9 @@ import type { FormatRegistry } from "../format/registry.js";
 import { loadSessions } from "../store/batch.js";
 import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
-import { sessionRecord, type RecordOptions } from "../rollup/record.js";
-import { pack, type PackedRecord } from "../rollup/packed.js";
+import type { RecordOptions } from "../rollup/record.js";
+import { packSession, type PackedRecord } from "../rollup/packed.js";
+import { leftOut } from "../session/select.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
 import { RecordCache } from "../rollup/fast/cache.js";
 import type { RecordWorkers } from "../rollup/fast/pool.js";
@@ -30,8 +31,7 @@ export async function* simpleRecords(files: string[], registry: FormatRegistry, 
   for await (const r of loadSessions(files, registry)) {
     if (!r.ok) yield { ok: false, file: r.file, findings: r.findings };
     else {
-      const p = plan(r.format.id);
-      yield { ok: true, file: r.file, packed: pack(sessionRecord(r.file, r.session, r.format, p, opts), p) };
+      yield { ok: true, file: r.file, packed: packSession(r.file, r.session, r.format, plan(r.format.id), opts) };
     }
   }
 }
@@ -61,7 +61,7 @@ export async function records(
   try {
     const now = Date.now();
     const stamps = files.map((f) => cache.stamp(f, now));
-    const hits = files.map((f, i) => (stamps[i] ? cache.get(f, stamps[i]) : undefined));
+    const hits = files.map((f, i) => (stamps[i] ? usable(cache.get(f, stamps[i]), opts) : undefined));
     const misses = files.filter((_, i) => !hits[i]);
     let fresh: AsyncIterable<RecordResult> | undefined;
     if (misses.length && early) fresh = early.records(misses);
@@ -76,7 +76,12 @@ export async function records(
   }
 }
 
-async function startWorkers(opts: { includeText: boolean; formatsDir?: string }, files: number): Promise<RecordWorkers> {
+/** A cached stub (packed.ts) serves only a run whose selection leaves that session out too. */
+function usable(hit: PackedRecord | undefined, opts: RecordOptions): PackedRecord | undefined {
+  return hit?.stub && !(opts.select && leftOut(hit, opts.select)) ? undefined : hit;
+}
+
+async function startWorkers(opts: RecordOptions & { formatsDir?: string }, files: number): Promise<RecordWorkers> {
   const { startRecordWorkers, workersFor } = await import("../rollup/fast/pool.js");
   return startRecordWorkers(opts, workersFor(files));
 }

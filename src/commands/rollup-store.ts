@@ -43,6 +43,7 @@ export class RecordStore {
     const c = candidate(p.file, p);
     this.candidates.push(c);
     if (this.select && leftOut(c, this.select)) return;
+    if (p.stub) throw new Error(`record store: ${p.file} came without its record, yet the selection keeps it`);
     if (!p.bytes) this.objects.set(n, p.record!);
     if (p.shape) this.shapes.set(n, p.shape);
     this.lines.push(n);

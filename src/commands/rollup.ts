@@ -209,6 +209,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     store = new RecordStore(path.join(staging, "records"), selectOptions);
     const source: AsyncIterable<RecordResult> = await records(inputs, registry, {
       includeText: opts.includeText,
+      select: selectOptions,
       formatsDir: flags.formatsDir,
       ...(io.env.AFSTEM_ROLLUP_ENGINE ? { forcedEngine: io.env.AFSTEM_ROLLUP_ENGINE } : {}),
     });

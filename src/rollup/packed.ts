@@ -2,8 +2,10 @@
 // (commands/rollup-store.ts) and the record cache: the fields the selection reads, and the rest as
 // JSON in UTF-8, made once. Crossing from a worker as an object cost a structured clone each way
 // and left 10,000 object graphs for the main thread's garbage collector to copy.
-import type { Candidate } from "../session/select.js";
-import type { SessionRecord } from "./record.js";
+import { leftOut, type Candidate } from "../session/select.js";
+import type { Format } from "../format/types.js";
+import type { Session } from "../session/types.js";
+import { sessionCandidate, sessionRecord, type RecordOptions, type SessionRecord } from "./record.js";
 import type { FormatPlan } from "./plan.js";
 import { repeatCounts } from "./wide.js";
 
@@ -26,6 +28,11 @@ export interface PackedRecord extends Candidate {
   record?: SessionRecord;
   /** Made with the record where its format's plan is at hand (not part of the record's JSON). */
   shape?: WideShape;
+  /**
+   * No record was made: the run's selection leaves this session out on its own (a draft, a
+   * date outside --from/--to), so only the fields it counts are here (packSession).
+   */
+  stub?: true;
 }
 
 /** A value that JSON gives back unchanged: no non-finite numbers, no -0, nothing undefined. */
@@ -55,6 +62,17 @@ export function pack(rec: SessionRecord, plan?: FormatPlan): PackedRecord {
   if (jsonSafe(rest)) p.bytes = encoder.encode(JSON.stringify(rest));
   else p.record = rec;
   return p;
+}
+
+/**
+ * A checked session as its rollup record, packed; or, when the run's selection leaves it out on
+ * its own, only what the selection counts: a quarter of a typical corpus is drafts and earlier
+ * years, and the gate, the record and its JSON were half of the work per file (issue 16).
+ */
+export function packSession(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): PackedRecord {
+  const c = sessionCandidate(file, session);
+  if (opts.select && leftOut(c, opts.select)) return { ...c, stub: true };
+  return pack(sessionRecord(file, session, format, plan, opts), plan);
 }
 
 // TextEncoder gives each record a buffer of its own size (Buffer.from shares 8 KB slabs, and a

@@ -9,12 +9,17 @@ import type { Session } from "../session/types.js";
 import { META_SECTION } from "../format/walk.js";
 import { release, type RegionSession } from "../privacy/gate.js";
 import type { HeldBack } from "../privacy/held.js";
-import { conversationKeyOf } from "../session/select.js";
+import { conversationKeyOf, type Candidate, type SelectOptions } from "../session/select.js";
 import type { FormatPlan } from "./plan.js";
 import { msg } from "../i18n/messages.js";
 
 export interface RecordOptions {
   includeText: boolean;
+  /**
+   * The run's selection: a session it leaves out on its own (a draft, a date outside
+   * --from/--to) gets no record, only what the selection counts (packed.ts, packSession).
+   */
+  select?: SelectOptions;
 }
 
 export interface ActionRecord {
@@ -55,11 +60,20 @@ export function conversationKey(session: Session): string | undefined {
   return conversationKeyOf(session.format?.id ?? "", session.meta?.brin, session.meta?.school, session.meta?.datum);
 }
 
+/** What the selection reads of a session: the fields sessionRecord gives it, without the gate. */
+export function sessionCandidate(file: string, session: Session): Candidate {
+  const c: Candidate = { file, updated: String(session.updated ?? ""), status: session.status };
+  const conversation = conversationKey(session);
+  if (conversation !== undefined) c.conversation = conversation;
+  if (session.meta?.datum !== undefined) c.datum = String(session.meta.datum);
+  return c;
+}
+
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
   const rec = recordOf(file, release(session, format, "region", msg("common.name")), format, plan, opts);
-  const conversation = conversationKey(session);
-  if (conversation !== undefined) rec.conversation = conversation;
-  if (session.meta?.datum !== undefined) rec.datum = String(session.meta.datum);
+  const c = sessionCandidate(file, session);
+  if (c.conversation !== undefined) rec.conversation = c.conversation;
+  if (c.datum !== undefined) rec.datum = c.datum;
   return rec;
 }
 

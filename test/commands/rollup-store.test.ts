@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { pack } from "../../src/rollup/packed.js";
+import { candidate, pack } from "../../src/rollup/packed.js";
 import { RecordStore } from "../../src/commands/rollup-store.js";
 import { selectSessions } from "../../src/session/select.js";
 import { tempDir } from "../helpers/cli.js";
@@ -115,5 +115,17 @@ describe("packed records in the record store", () => {
     again.drain(new Set(sel.kept), (r) => files.push(r.file));
     expect(files).toEqual(["sessies/final.yaml", "sessies/final-2.yaml"]);
     expect(readdirSync(tmp.dir)).toEqual([]);
+  });
+
+  it("take a stub only for a session the selection leaves out on its own", () => {
+    const opts = { includeDrafts: false };
+    const store = new RecordStore(path.join(tmp.dir, "records"), opts);
+    const draft = record({ file: "sessies/draft.yaml", status: "draft" });
+    store.add({ ...candidate(draft.file, draft), stub: true });
+    expect(store.size).toBe(1);
+    // A stub of a session this selection keeps would be a session silently missing from the rollup.
+    const final = record({ file: "sessies/final.yaml" });
+    expect(() => store.add({ ...candidate(final.file, final), stub: true })).toThrow(/without its record/);
+    store.discard();
   });
 });

@@ -2,6 +2,7 @@
 // the same bytes from cached records, and a file edited since — even with the same size and
 // its old mtime put back — is read again, never served stale. With enough files (≥ 200) the
 // workers start before the files are stamped: cold, warm and partly warm runs give the same bytes.
+// Drafts a run leaves out are cached as stubs, which a run with --include-drafts does not take.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,8 +27,8 @@ function rollup(env: Record<string, string> = { AFSTEM_CACHE_DIR: cache }) {
 }
 
 /** Files that have an entry in the record cache's index. */
-function cachedFiles(): string[] {
-  const dir = path.join(cache, "rollup-records");
+function cachedFiles(root = cache): string[] {
+  const dir = path.join(root, "rollup-records");
   return readdirSync(dir).flatMap((f) => Object.keys((JSON.parse(readFileSync(path.join(dir, f), "utf8")) as { entries: object }).entries));
 }
 
@@ -93,9 +94,9 @@ describe("record cache", () => {
         utimesSync(f, 1_700_000_000, 1_700_000_000);
       }
     };
-    const bigRollup = (env: Record<string, string>) => {
+    const bigRollup = (env: Record<string, string>, more: string[] = []) => {
       const out = path.join(tmp.dir, `out-${++run}`);
-      const r = runCli(["rollup", big, "--out", out, "--by", "gemeente"], { env });
+      const r = runCli(["rollup", big, "--out", out, "--by", "gemeente", ...more], { env });
       expect(r.code, r.stderr).toBe(0);
       return {
         stdout: r.stdout.replaceAll(out, "OUT"),
@@ -111,6 +112,13 @@ describe("record cache", () => {
     expect(uncached.stdout).toMatch(/^160 .* 80 /m);
     expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(uncached); // cold: workers started early
     expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(uncached); // warm: no workers at all
+    // The drafts were cached as stubs (no record made): a run that counts them reads them again.
+    expect(cachedFiles(bigCache)).toHaveLength(240);
+    const drafts = bigRollup({ AFSTEM_CACHE: "0" }, ["--include-drafts"]);
+    expect(drafts.stdout).toMatch(/^160 .* 80 /m);
+    expect(drafts.files).not.toEqual(uncached.files);
+    expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache }, ["--include-drafts"])).toEqual(drafts);
+    expect(bigRollup({ AFSTEM_CACHE_DIR: bigCache })).toEqual(uncached);
     write(240, 450);
     await new Promise((r) => setTimeout(r, 3200));
     const more = bigRollup({ AFSTEM_CACHE: "0" });

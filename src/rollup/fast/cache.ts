@@ -15,7 +15,8 @@ import { FileCache, type FileStamp } from "../../cache/file-cache.js";
 import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
-import { packObject, type PackedRecord } from "../packed.js";
+import { candidate, packObject, type PackedRecord } from "../packed.js";
+import type { Candidate } from "../../session/select.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -35,7 +36,8 @@ function formatsHash(registry: FormatRegistry): string {
   return h.hex();
 }
 
-type Stored = Omit<SessionRecord, "file">;
+/** A record, or a stub's selection fields (packed.ts): `stub` tells them apart. */
+type Stored = Omit<SessionRecord, "file"> | (Omit<Candidate, "file"> & { stub: true });
 
 export class RecordCache {
   private readonly seen = new Set<string>();
@@ -74,8 +76,10 @@ export class RecordCache {
     const key = path.resolve(file);
     this.seen.add(key);
     const v = this.cache.get(key, stamp);
+    if (!v) return undefined;
+    if ("stub" in v) return { ...candidate(file, v), stub: true };
     // Kept as the object the cache parsed already: packing it as JSON again only cost time.
-    return v && packObject({ file, ...v });
+    return packObject({ file, ...v });
   }
 
   set(file: string, stamp: FileStamp, rec: PackedRecord): void {
@@ -83,7 +87,10 @@ export class RecordCache {
     this.seen.add(key);
     // Its JSON as the worker encoded it (never decoded here); a record without faithful JSON
     // (rollup/packed.ts) is not kept.
-    if (rec.bytes) this.cache.setJson(key, stamp, rec.bytes);
+    if (rec.stub) {
+      const { file: _file, ...fields } = candidate(file, rec);
+      this.cache.set(key, stamp, { ...fields, stub: true });
+    } else if (rec.bytes) this.cache.setJson(key, stamp, rec.bytes);
   }
 
   /** Write the index; entries of files not in this run are dropped. */

@@ -13,8 +13,8 @@ import { validateSession } from "../../session/validate.js";
 import { loadSession, type LoadedSession } from "../../store/batch.js";
 import { AnswerChecker } from "../../session/answer-check.js";
 import type { FormatPlan } from "../plan.js";
-import { sessionRecord, type RecordOptions } from "../record.js";
-import { pack, type PackedRecord } from "../packed.js";
+import type { RecordOptions } from "../record.js";
+import { packSession, type PackedRecord } from "../packed.js";
 import { parseSubset } from "./yaml-subset.js";
 
 export type RecordResult = { ok: true; file: string; packed: PackedRecord } | { ok: false; file: string; findings: Finding[] };
@@ -86,5 +86,5 @@ export async function fastRecord(file: string, ctx: FastContext, text?: string):
   const r = await fastSession(file, ctx, text);
   if (!r.ok) return { ok: false, file, findings: r.findings };
   const plan = ctx.plan(r.format.id);
-  return { ok: true, file, packed: pack(sessionRecord(file, r.session, r.format, plan, ctx.opts), plan) };
+  return { ok: true, file, packed: packSession(file, r.session, r.format, plan, ctx.opts) };
 }

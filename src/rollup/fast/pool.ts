@@ -9,6 +9,7 @@ import { WorkerPool } from "../../workers/pool.js";
 import { scope } from "../../util/scope.js";
 import { readTextQuick, type RecordResult } from "./load.js";
 import type { BatchReply, BatchRequest, WorkerInit } from "./worker.js";
+import type { RecordOptions } from "../record.js";
 import { msg } from "../../i18n/messages.js";
 
 const BATCH = 32;
@@ -34,8 +35,12 @@ export interface RecordWorkers {
   close(): Promise<void>;
 }
 
-export function startRecordWorkers(opts: { includeText: boolean; formatsDir?: string }, threads = rollupThreads()): RecordWorkers {
-  const init: WorkerInit = { includeText: opts.includeText, ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}) };
+export function startRecordWorkers(opts: RecordOptions & { formatsDir?: string }, threads = rollupThreads()): RecordWorkers {
+  const init: WorkerInit = {
+    includeText: opts.includeText,
+    ...(opts.select ? { select: opts.select } : {}),
+    ...(opts.formatsDir ? { formatsDir: opts.formatsDir } : {}),
+  };
   // A worker holds one batch of small records at a time (files are capped at 10 MB), yet V8
   // lets an unconstrained heap grow with the corpus before collecting. Modest limits keep peak
   // memory flat from 1k to 10k sessions (bench: 1.34× instead of 1.68×) and make GC cheaper.
@@ -68,7 +73,7 @@ export function startRecordWorkers(opts: { includeText: boolean; formatsDir?: st
 export const workersFor = (files: number, threads = rollupThreads()): number => Math.max(1, Math.min(threads, Math.ceil(files / BATCH)));
 
 /** The records of `files` on worker threads. */
-export async function* workerRecords(files: string[], opts: { includeText: boolean; formatsDir?: string }): AsyncGenerator<RecordResult> {
+export async function* workerRecords(files: string[], opts: RecordOptions & { formatsDir?: string }): AsyncGenerator<RecordResult> {
   if (!files.length) return;
   yield* startRecordWorkers(opts, workersFor(files.length)).records(files);
 }

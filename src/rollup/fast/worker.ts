@@ -5,10 +5,10 @@ import { FormatRegistry, formatDirs } from "../../format/registry.js";
 import { AnswerChecker } from "../../session/answer-check.js";
 import { planCache } from "../plans.js";
 import { fastRecord, type RecordResult } from "./load.js";
+import type { RecordOptions } from "../record.js";
 
-export interface WorkerInit {
+export interface WorkerInit extends RecordOptions {
   formatsDir?: string;
-  includeText: boolean;
 }
 export interface BatchRequest {
   batch: number;
@@ -23,7 +23,12 @@ export interface BatchReply {
 
 const init = threadData as WorkerInit;
 const registry = await FormatRegistry.load(formatDirs(init.formatsDir), { verify: true });
-const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: init.includeText } };
+const ctx = {
+  registry,
+  checker: await AnswerChecker.create(),
+  plan: planCache(registry),
+  opts: { includeText: init.includeText, ...(init.select ? { select: init.select } : {}) },
+};
 
 serveJobs(
   async (req: BatchRequest): Promise<BatchReply> => {
