@@ -1,8 +1,10 @@
 // The cold rollup's per-file work, without start-up, threads or output: how a change to the
 // reader, validation or the privacy gate is measured (issue 16). Best of several rounds of this
 // process's CPU time, so that a busy machine disturbs it less than a wall clock.
-// `node dist/bench/fast-path.js DIR [FILES] [--parse]`: `--parse` times only the subset YAML
-// reader over texts already in memory; otherwise read + parse + validate + gate + record + pack.
+// `node dist/bench/fast-path.js DIR [FILES] [--parse] [--all]`: `--parse` times only the subset
+// YAML reader over texts already in memory; otherwise read + parse + validate + gate + record +
+// pack, with a plain rollup's selection (drafts are left out, so they get no record: packSession),
+// or with `--all` every session packed whole.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
@@ -14,7 +16,7 @@ import { parseSubset } from "../rollup/fast/yaml-subset.js";
 const args = process.argv.slice(2);
 const dir = args.find((a) => !a.startsWith("--") && !/^\d+$/.test(a));
 if (!dir) {
-  process.stderr.write("usage: node dist/bench/fast-path.js DIR [FILES] [--parse]\n");
+  process.stderr.write("usage: node dist/bench/fast-path.js DIR [FILES] [--parse] [--all]\n");
   process.exit(2);
 }
 const limit = Number(args.find((a) => /^\d+$/.test(a)) ?? 3000);
@@ -44,9 +46,11 @@ if (args.includes("--parse")) {
   process.stdout.write(`subset YAML reader: ${us.toFixed(1)} µs CPU per file (best of ${ROUNDS} rounds, ${files.length} files)\n`);
 } else {
   const registry = await FormatRegistry.load(formatDirs(undefined), { verify: true });
-  const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: false } };
+  const select = args.includes("--all") ? {} : { select: { includeDrafts: false } };
+  const ctx = { registry, checker: await AnswerChecker.create(), plan: planCache(registry), opts: { includeText: false, ...select } };
   const us = await best(async () => {
     for (const f of files) await fastRecord(f, ctx);
   });
-  process.stdout.write(`fast path per file: ${us.toFixed(1)} µs CPU (best of ${ROUNDS} rounds, ${files.length} files)\n`);
+  const how = args.includes("--all") ? "every session packed whole" : "drafts left out, as by a plain rollup";
+  process.stdout.write(`fast path per file: ${us.toFixed(1)} µs CPU (best of ${ROUNDS} rounds, ${files.length} files; ${how})\n`);
 }
