@@ -66,8 +66,8 @@ export function pack(rec: SessionRecord, plan?: FormatPlan): PackedRecord {
 
 /**
  * A checked session as its rollup record, packed; or, when the run's selection leaves it out on
- * its own, only what the selection counts: a quarter of a typical corpus is drafts and earlier
- * years, and the gate, the record and its JSON were half of the work per file (issue 16).
+ * its own, only what the selection counts. A quarter of the bench corpus are drafts, and for
+ * each file the gate, the record and its JSON were over two fifths of the work (issue 16).
  */
 export function packSession(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): PackedRecord {
   const c = sessionCandidate(file, session);
