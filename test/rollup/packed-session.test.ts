@@ -27,7 +27,8 @@ beforeAll(async () => {
     if (r.ok) sessions.push(r);
 });
 
-const full = (s: Ok, includeText = false) => pack(sessionRecord(s.file, s.session, s.format, plan(s.format.id), { includeText }), plan(s.format.id));
+const full = (s: Ok, includeText = false) =>
+  pack(sessionRecord(s.file, s.session, s.format, plan(s.format.id), { includeText }), plan(s.format.id));
 
 describe("packing a session for the rollup", () => {
   it("makes a stub of a draft when drafts are not asked for, with the selection's fields of the full record", () => {
