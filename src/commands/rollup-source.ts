@@ -8,7 +8,6 @@ import { AnswerChecker } from "../session/answer-check.js";
 import { planCache } from "../rollup/plans.js";
 import type { RecordOptions } from "../rollup/record.js";
 import { packSession, type PackedRecord } from "../rollup/packed.js";
-import { leftOut } from "../session/select.js";
 import { fastRecord, type RecordResult } from "../rollup/fast/load.js";
 import { RecordCache } from "../rollup/fast/cache.js";
 import type { RecordWorkers } from "../rollup/fast/pool.js";
@@ -30,9 +29,7 @@ export async function* simpleRecords(files: string[], registry: FormatRegistry, 
   const plan = planCache(registry);
   for await (const r of loadSessions(files, registry)) {
     if (!r.ok) yield { ok: false, file: r.file, findings: r.findings };
-    else {
-      yield { ok: true, file: r.file, packed: packSession(r.file, r.session, r.format, plan(r.format.id), opts) };
-    }
+    else yield { ok: true, file: r.file, packed: packSession(r.file, r.session, r.format, plan(r.format.id), opts) };
   }
 }
 
@@ -52,7 +49,13 @@ export async function records(
 ): Promise<AsyncIterable<RecordResult>> {
   // A forced engine (AFSTEM_ROLLUP_ENGINE: tests, diagnosis) reads every file itself.
   const forced = opts.forcedEngine;
-  const cache = forced ? undefined : RecordCache.open(files, registry, { includeText: opts.includeText, lang: getLang() });
+  const cache = forced
+    ? undefined
+    : RecordCache.open(files, registry, {
+        includeText: opts.includeText,
+        lang: getLang(),
+        ...(opts.select ? { select: opts.select } : {}),
+      });
   if (!cache) return engineRecords(chooseEngine(files.length, forced), files, registry, opts);
   // When the cache cannot serve enough of these files to make workers not worth it (a first run,
   // new inputs), they start now: their start-up (~0.3 s) overlaps the stamping of every file.
@@ -61,7 +64,7 @@ export async function records(
   try {
     const now = Date.now();
     const stamps = files.map((f) => cache.stamp(f, now));
-    const hits = files.map((f, i) => (stamps[i] ? usable(cache.get(f, stamps[i]), opts) : undefined));
+    const hits = files.map((f, i) => (stamps[i] ? cache.get(f, stamps[i]) : undefined));
     const misses = files.filter((_, i) => !hits[i]);
     let fresh: AsyncIterable<RecordResult> | undefined;
     if (misses.length && early) fresh = early.records(misses);
@@ -74,11 +77,6 @@ export async function records(
     await early?.close();
     throw err;
   }
-}
-
-/** A cached stub (packed.ts) serves only a run whose selection leaves that session out too. */
-function usable(hit: PackedRecord | undefined, opts: RecordOptions): PackedRecord | undefined {
-  return hit?.stub && !(opts.select && leftOut(hit, opts.select)) ? undefined : hit;
 }
 
 async function startWorkers(opts: RecordOptions & { formatsDir?: string }, files: number): Promise<RecordWorkers> {

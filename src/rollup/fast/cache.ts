@@ -16,7 +16,7 @@ import { cacheDir, Fnv } from "../../cache/dir.js";
 import { SCHEMA_DIR } from "../../util/paths.js";
 import type { SessionRecord } from "../record.js";
 import { candidate, packObject, type PackedRecord } from "../packed.js";
-import type { Candidate } from "../../session/select.js";
+import { leftOut, type Candidate, type SelectOptions } from "../../session/select.js";
 
 /** Older than this (ms), a file's stamp is trusted; 3 s also covers FAT's 2 s mtime. */
 const RACY_MS = 3000;
@@ -42,10 +42,20 @@ type Stored = Omit<SessionRecord, "file"> | (Omit<Candidate, "file"> & { stub: t
 export class RecordCache {
   private readonly seen = new Set<string>();
 
-  private constructor(private readonly cache: FileCache<Stored>) {}
+  private constructor(
+    private readonly cache: FileCache<Stored>,
+    private readonly select?: SelectOptions,
+  ) {}
 
-  /** undefined when caching is off (AFSTEM_CACHE=0). */
-  static open(inputs: readonly string[], registry: FormatRegistry, opts: { includeText: boolean; lang: Lang }): RecordCache | undefined {
+  /**
+   * undefined when caching is off (AFSTEM_CACHE=0). `select`: this run's selection, which a
+   * cached stub (packed.ts) must leave out too to be served; the key does not depend on it.
+   */
+  static open(
+    inputs: readonly string[],
+    registry: FormatRegistry,
+    opts: { includeText: boolean; lang: Lang; select?: SelectOptions },
+  ): RecordCache | undefined {
     if (!cacheDir()) return undefined;
     const key = JSON.stringify({
       inputs: inputs.map((f) => path.resolve(f)),
@@ -53,7 +63,7 @@ export class RecordCache {
       includeText: opts.includeText,
       formats: formatsHash(registry),
     });
-    return new RecordCache(new FileCache<Stored>("rollup-records", key));
+    return new RecordCache(new FileCache<Stored>("rollup-records", key), opts.select);
   }
 
   /** Entries the index holds (not all of them need still be valid). */
@@ -77,7 +87,11 @@ export class RecordCache {
     this.seen.add(key);
     const v = this.cache.get(key, stamp);
     if (!v) return undefined;
-    if ("stub" in v) return { ...candidate(file, v), stub: true };
+    if ("stub" in v) {
+      // Only the selection's fields were kept: no use to a run that counts this session.
+      const c = candidate(file, v);
+      return this.select && leftOut(c, this.select) ? { ...c, stub: true } : undefined;
+    }
     // Kept as the object the cache parsed already: packing it as JSON again only cost time.
     return packObject({ file, ...v });
   }
