@@ -303,6 +303,7 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
     {
       kind: "scale",
       title: fill(msg("report.buildSummary.scale-questions-t", ctx.lang), { t: c.title }),
+      minGroup: ctx.k,
       min: q0.question.min ?? 1,
       max: q0.question.max ?? 5,
       groups,
@@ -329,11 +330,14 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
   const max = q.question.max ?? 5;
   const groups = groupsOf(c, ctx);
   const sizes = new Map(groups.map((g) => [g, tallyOf(c, q.id, g)?.n ?? 0]));
+  // A question answered fewer than k times gets no chart at all: no bar, no alt text.
+  if ((tallyOf(c, q.id)?.n ?? 0) < ctx.k) return undefined;
   const hidden = hiddenGroups(sizes, ctx.k);
   const chart = chartSpec(
     {
       kind: "scale",
       title: tr(q.question.prompt, ctx.lang),
+      minGroup: ctx.k,
       min,
       max,
       ...(q.question.labels?.min ? { minLabel: tr(q.question.labels.min, ctx.lang) } : {}),
@@ -357,6 +361,7 @@ function choiceFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBloc
     {
       kind: "choice",
       title: tr(q.question.prompt, ctx.lang),
+      minGroup: ctx.k,
       n: f.n,
       options: [...(f.options ?? [])].map(([code, count]) => ({ label: label(q.options, code, ctx.lang), count })),
     },

@@ -2,7 +2,9 @@
 // stacked bars per group (disagreement left of the centre line, agreement right of it, the
 // middle value split over both sides); a choice or multichoice question becomes horizontal
 // bars sorted by count. Suppressed groups (too small to show) never get a bar: the figure
-// carries them so the caption can say so, the spec leaves them out.
+// carries them so the caption can say so, the spec leaves them out. With `minGroup`, a group
+// (or a choice question) answered fewer times than that is left out too, whatever the caller
+// marked: no bar, no label, no alt text, and no chart when nothing is left.
 import type { Lang } from "../../format/types.js";
 import { fill } from "../../i18n/lang.js";
 import { formatNumber } from "../words.js";
@@ -16,8 +18,17 @@ export interface ScaleGroup {
 }
 
 export type Figure =
-  | { kind: "scale"; title: string; min: number; max: number; minLabel?: string; maxLabel?: string; groups: ScaleGroup[] }
-  | { kind: "choice"; title: string; n: number; options: { label: string; count: number }[] };
+  | {
+      kind: "scale";
+      title: string;
+      min: number;
+      max: number;
+      minLabel?: string;
+      maxLabel?: string;
+      groups: ScaleGroup[];
+      minGroup?: number;
+    }
+  | { kind: "choice"; title: string; n: number; options: { label: string; count: number }[]; minGroup?: number };
 
 /** What a renderer needs: the spec, and the texts that go with the image. */
 export interface ChartSpec {
@@ -53,7 +64,7 @@ const WIDTH = 560;
 
 /** Diverging stacked bars: one bar per shown group, percentages of its answers. */
 export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): ChartSpec | undefined {
-  const shown = f.groups.filter((g) => !g.suppressed && total(g) > 0);
+  const shown = f.groups.filter((g) => !g.suppressed && total(g) > 0 && total(g) >= (f.minGroup ?? 1));
   if (!shown.length) return undefined;
   const values: number[] = [];
   for (let v = f.min; v <= f.max; v++) values.push(v);
@@ -122,7 +133,7 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
 
 /** Horizontal bars sorted by count (largest on top). */
 export function choiceChart(f: Extract<Figure, { kind: "choice" }>, lang: Lang): ChartSpec | undefined {
-  if (f.n <= 0 || !f.options.length) return undefined;
+  if (f.n <= 0 || f.n < (f.minGroup ?? 1) || !f.options.length) return undefined;
   const sorted = [...f.options].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
   const rows = sorted.map((o) => ({ label: o.label, count: o.count, pct: Math.round((100 * o.count) / f.n) }));
   const spec = {

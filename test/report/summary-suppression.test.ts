@@ -1,0 +1,100 @@
+// Small groups stay small in the regional summary (README, privacy rule 5), read back from the
+// real document: no chart for a question or group answered fewer than --min-group times, one
+// suppression decision per question and breakdown that every table, label and chart follows
+// (so a hidden group's size or figure cannot be recomputed from the total and the others), and
+// a summary over fewer than --min-group conversations that prints no count of them anywhere.
+import { afterAll, describe, expect, it } from "vitest";
+import { mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { runInProcess, tempDir } from "../helpers/cli.js";
+import { REGENBOOG, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
+import { chartSpec } from "../../src/report/charts/spec.js";
+
+const tmp = tempDir("afstem-suppression-");
+afterAll(() => tmp.cleanup());
+
+interface Spec {
+  gemeente: string;
+  schooltype?: string;
+  edit?: (s: any, i: number) => void;
+}
+
+/** One final kernteam session per spec, each on its own date from 2026-09-10 on. */
+function corpus(name: string, specs: Spec[]): string {
+  const dir = path.join(tmp.dir, name);
+  mkdirSync(dir, { recursive: true });
+  specs.forEach((x, i) => {
+    const s = readExample(REGENBOOG);
+    s.meta.school = `School ${name} ${i}`;
+    s.meta.brin = `${10 + i}XY0${i % 10}`;
+    s.meta.gemeente = x.gemeente;
+    s.meta.schooltype = x.schooltype ?? (i % 2 ? "PO" : "VO");
+    s.meta.datum = `2026-09-${String(10 + i).padStart(2, "0")}`;
+    x.edit?.(s, i);
+    writeSession(dir, `s${i}.yaml`, s);
+  });
+  return dir;
+}
+
+/** Beverwijk 6, Velsen 5, Heemskerk 2 (the tester's c1). */
+const C1: Spec[] = [
+  ...Array.from({ length: 6 }, () => ({ gemeente: "beverwijk" })),
+  ...Array.from({ length: 5 }, () => ({ gemeente: "velsen" })),
+  ...Array.from({ length: 2 }, () => ({ gemeente: "heemskerk" })),
+];
+
+/** Run the summary; the document's text, its XML and its chart images. */
+async function summary(input: string, ...args: string[]): Promise<{ text: string; xml: string; svg: string }> {
+  const out = path.join(tmp.dir, `out-${path.basename(input)}-${args.join("").replace(/\W+/g, "")}`);
+  const r = await runInProcess(["report", input, "--out", out, "--summary", ...args], { timeout: 120_000 });
+  expect(r.code, r.stderr).toBe(0);
+  const file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+  return {
+    text: await docxText(file),
+    xml: await docxPart(file, /^word\/document\.xml$/),
+    svg: await docxPart(file, /^word\/media\/.*\.svg$/),
+  };
+}
+
+/** The alt texts of the document's drawings. */
+const altTexts = (xml: string) => [...xml.matchAll(/<wp:docPr\b[^>]*descr="([^"]*)"/g)].map((m) => m[1]!);
+
+describe("no chart for fewer than --min-group answers", () => {
+  it("draws no chart, bar or alt text for a question answered in 3 conversations", async () => {
+    const input = corpus(
+      "c14",
+      C1.map((x) => ({
+        ...x,
+        edit: (s: any, i: number) => {
+          if (i < 3) s.answers.ouders_vinden_weg = 5;
+          else delete s.answers.ouders_vinden_weg;
+        },
+      })),
+    );
+    const { text, xml, svg } = await summary(input);
+    const prompt = "Hoe goed vinden ouders via de school de weg naar hulp?";
+    expect(text).toContain(prompt); // the question is there, as "< 5"
+    expect(altTexts(xml).length).toBeGreaterThan(0);
+    for (const alt of altTexts(xml)) expect(alt).not.toContain(prompt);
+    expect(xml).not.toMatch(/title="Hoe goed vinden ouders/);
+    expect(svg).not.toContain("(n = 3)");
+    expect(text).not.toContain("(n = 3)");
+    // A group of 2 (Heemskerk) never gets a bar or a mention in a chart either.
+    expect(svg).not.toContain("Heemskerk");
+    for (const alt of altTexts(xml)) expect(alt).not.toContain("Heemskerk");
+  });
+
+  it("leaves out a group below minGroup even when the caller did not mark it, and the chart when none is left", () => {
+    const scale = (groups: { label: string; counts: Record<number, number> }[]) =>
+      chartSpec({ kind: "scale", title: "T", min: 1, max: 5, groups, minGroup: 5 }, "nl");
+    const some = scale([
+      { label: "Regio", counts: { 3: 4, 4: 3 } },
+      { label: "Klein", counts: { 5: 3 } },
+    ]);
+    expect(some?.alt).toContain("Regio");
+    expect(some?.alt).not.toContain("Klein");
+    expect(JSON.stringify(some?.spec)).not.toContain("Klein");
+    expect(scale([{ label: "Regio", counts: { 5: 3 } }])).toBeUndefined();
+    expect(chartSpec({ kind: "choice", title: "T", n: 3, options: [{ label: "a", count: 3 }], minGroup: 5 }, "nl")).toBeUndefined();
+  });
+});
