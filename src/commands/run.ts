@@ -96,6 +96,24 @@ async function openResumed(
   return { session: check.session as Session, format: check.format };
 }
 
+/** `--previous FILE`: last year's session, or exit 2 with the reasons when it cannot be read. */
+async function readPrevious(
+  file: string,
+  io: Io,
+  registry: Awaited<ReturnType<typeof loadFormatRef>>["registry"],
+  checker: AnswerChecker,
+): Promise<Previous> {
+  const p = await loadPrevious(path.resolve(io.cwd, file), registry, checker);
+  if (!("error" in p)) return p;
+  io.stderr.write(`${p.error}\n`);
+  throw new UserError(
+    fill(msg("commands.run.f-cannot-read-previous-session"), { f: displayPath(file) }),
+    EXIT.usage,
+    undefined,
+    msg("commands.run.check-file-afstem-validate"),
+  );
+}
+
 /** `--resume FILE` alone: the format comes from the file. */
 async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Promise<string> {
   if (ref) return ref;
@@ -125,6 +143,8 @@ export default async function run(givenRef: string | undefined, typed: RunOption
   const outDir = outDirOf(io.cwd, o.out, !o.answers);
   if (o.answers) {
     const { format, registry } = await loadFormatRef(ref, o.formatsDir);
+    // An unreadable --previous is refused here too (exit 2, nothing written), as in a conversation.
+    if (o.previous) await readPrevious(o.previous, io, registry, await AnswerChecker.create());
     return fillFromAnswers(path.resolve(io.cwd, o.answers), format, registry, outDir, io);
   }
   if (io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
@@ -137,20 +157,7 @@ export default async function run(givenRef: string | undefined, typed: RunOption
   }
   const loaded = await loadFormatRef(ref, o.formatsDir);
   const checker = await AnswerChecker.create();
-  let given: Previous | undefined;
-  if (o.previous) {
-    const p = await loadPrevious(path.resolve(io.cwd, o.previous), loaded.registry, checker);
-    if ("error" in p) {
-      io.stderr.write(`${p.error}\n`);
-      throw new UserError(
-        fill(msg("commands.run.f-cannot-read-previous-session"), { f: displayPath(o.previous) }),
-        EXIT.usage,
-        undefined,
-        msg("commands.run.check-file-afstem-validate"),
-      );
-    }
-    given = p;
-  }
+  const given = o.previous ? await readPrevious(o.previous, io, loaded.registry, checker) : undefined;
   const cli = cliNameOf(io);
   const now = () => Date.now();
   let format = loaded.format;

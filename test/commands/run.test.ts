@@ -1,6 +1,7 @@
 // `afstem run` as a process without a terminal: usage errors, --answers, --resume of final
 // sessions, the lock. (The terminal itself is exercised in pty.test.ts.)
 import { afterEach, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -64,6 +65,27 @@ describe("--answers", () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(path.join(out, "2026-09-15-de-regenboog-mini-2.yaml"));
     expect(parse(readFileSync(target, "utf8")).answers).toEqual({ samen: true, hoe: "samen eten", cijfer: 4 });
+  });
+
+  it("refuses an unreadable --previous file as a conversation does: exit 2, the same message, nothing written", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "antwoorden.yaml");
+    writeFileSync(file, ANSWERS);
+    const fifo = path.join(dir, "vorig.yaml");
+    execFileSync("mkfifo", [fifo]);
+    for (const previous of [path.join(dir, "bestaat-niet.yaml"), "/dev/zero", fifo]) {
+      const out = path.join(dir, "uit");
+      const r = await runInProcess(["run", MINI, "--previous", previous, "--answers", file, "--out", out], { timeout: 20_000 });
+      expect(r.code, previous).toBe(2);
+      expect(r.stderr).toContain(`${previous} kan niet als vorig gesprek worden gelezen`);
+      expect(existsSync(out)).toBe(false);
+    }
+    // A readable earlier session is no obstacle.
+    const good = path.join(dir, "uit", "2026-09-15-de-regenboog-mini.yaml");
+    expect((await runInProcess(["run", MINI, "--answers", file, "--out", path.join(dir, "uit")])).code).toBe(0);
+    const r = await runInProcess(["run", MINI, "--previous", good, "--answers", file, "--out", path.join(dir, "uit")]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
   });
 
   it("lists every problem with file:line:col, exits 1 and writes nothing", async () => {
