@@ -13,6 +13,7 @@ import { fill, getLang } from "../i18n/lang.js";
 import { planCache } from "../rollup/plans.js";
 import { LAYOUTS, OutputSet, wideHeaders, type Layout, type OutputOptions } from "./rollup-output.js";
 import { wideShape } from "../rollup/packed.js";
+import { fileStem } from "../rollup/record.js";
 import { records, type RecordResult } from "./rollup-source.js";
 import { RecordStore } from "./rollup-store.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
@@ -78,12 +79,14 @@ function checkBy(by: string, registry: FormatRegistry): void {
   }
 }
 
-/** Session id: the file name without extension; a repeated name gets `-2`, `-3`, … in input order. */
-function sessionIds(): (file: string) => string {
+/**
+ * Session id: the file name without extension, as the gate released it (names scrubbed); a
+ * repeated id gets `-2`, `-3`, … in input order.
+ */
+function sessionIds(): (base: string) => string {
   const used = new Set<string>();
   const next = new Map<string, number>();
-  return (file) => {
-    const base = path.basename(file, path.extname(file));
+  return (base) => {
     // Unique also against names that already end in -2 (d1/a1, d2/a1, d1/a1-2: a1, a1-2, a1-2-2).
     let id = base;
     for (let n = next.get(base) ?? 2; used.has(id); n++) {
@@ -263,7 +266,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
             headers?.get(rec.formatId),
           )),
         );
-      set.add(rec, idOf(rec.file));
+      set.add(rec, idOf(rec.sessionId ?? fileStem(rec.file)));
     });
   } catch (err) {
     failed(err);

@@ -17,7 +17,7 @@ import type { Session } from "../session/types.js";
 import { evaluate, isAnswered } from "../session/condition.js";
 import { answerLookup, isFieldVisible, visibleIds } from "../session/visibility.js";
 import { emptyHeld, type HeldBack } from "./held.js";
-import { nameScrubber, namesInText, type Scrubber } from "./names.js";
+import { nameScrubber, namesInText, ownerOf, type Scrubber } from "./names.js";
 
 export type Audience = "school" | "region";
 
@@ -55,6 +55,12 @@ export interface RegionSession {
   notes: number;
   parked: number;
   held: HeldBack;
+  /**
+   * The session's id in regional outputs (the rollup's session_id): its file's base name
+   * without extension, with every name the session knows scrubbed — a file is often named
+   * after the people in it. Only when release() was given that name (`fileStem`).
+   */
+  sessionId?: string;
 }
 
 const FREE = new Set<string>(FREE_TEXT_TYPES);
@@ -88,8 +94,14 @@ function scrubValue(v: AnswerValue, scrub: Scrubber): AnswerValue {
 }
 
 export function release(session: Session, format: Format, audience: "school"): Session;
-export function release(session: Session, format: Format, audience: "region", marker?: string): RegionSession;
-export function release(session: Session, format: Format, audience: Audience, marker = "[naam]"): Session | RegionSession {
+export function release(session: Session, format: Format, audience: "region", marker?: string, fileStem?: string): RegionSession;
+export function release(
+  session: Session,
+  format: Format,
+  audience: Audience,
+  marker = "[naam]",
+  fileStem?: string,
+): Session | RegionSession {
   if (audience === "school") return session;
   const held = emptyHeld();
   const scrub = nameScrubber(knownNames(session, format), marker);
@@ -160,7 +172,7 @@ export function release(session: Session, format: Format, audience: Audience, ma
   for (const a of session.actions ?? []) {
     const atPersoonlijk = a.question !== undefined && persoonlijkIds.has(a.question);
     if (atPersoonlijk) held.persoonlijk++;
-    const owner = a.who !== undefined ? session.participants.find((p) => p.name === a.who) : undefined;
+    const owner = a.who !== undefined ? ownerOf(String(a.who), session.participants ?? []) : undefined;
     const org =
       a.organisation !== undefined && String(a.organisation).trim()
         ? scrub(String(a.organisation))
@@ -184,6 +196,7 @@ export function release(session: Session, format: Format, audience: Audience, ma
   out.notes = Object.keys(session.notes ?? {}).length;
   out.parked = (session.parked ?? []).length;
   held.notes += out.notes + out.parked;
+  if (fileStem !== undefined) out.sessionId = scrub(fileStem);
   held.namesScrubbed = scrub.count;
   return out;
 }

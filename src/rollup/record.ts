@@ -3,6 +3,7 @@
 // free text enters only with --include-text, and a question that any version marks stricter
 // stays out (the merged plan keeps the strictest mark). Records are plain data: workers build
 // them and post them to the main thread.
+import path from "node:path";
 import type { AnswerScalar, AnswerValue, Format, RepeatItem } from "../format/types.js";
 import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Session } from "../session/types.js";
@@ -51,7 +52,12 @@ export interface SessionRecord {
   datum?: string;
   updated: string;
   held: HeldBack;
+  /** The session's id in the layouts: its file's base name, names scrubbed by the gate. */
+  sessionId?: string;
 }
+
+/** `dir/a b.yaml` → `a b`: what names the session in a rollup (before the gate scrubs it). */
+export const fileStem = (file: string): string => path.basename(file, path.extname(file));
 
 const isFreeText = (type: string) => (FREE_TEXT_TYPES as readonly string[]).includes(type);
 
@@ -70,7 +76,7 @@ export function sessionCandidate(file: string, session: Session): Candidate {
 }
 
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
-  const rec = recordOf(file, release(session, format, "region", msg("common.name")), format, plan, opts);
+  const rec = recordOf(file, release(session, format, "region", msg("common.name"), fileStem(file)), format, plan, opts);
   const c = sessionCandidate(file, session);
   if (c.conversation !== undefined) rec.conversation = c.conversation;
   if (c.datum !== undefined) rec.datum = c.datum;
@@ -97,6 +103,7 @@ export function recordOf(file: string, r: RegionSession, format: Format, plan: F
     updated: r.updated,
     held: r.held,
   };
+  if (r.sessionId !== undefined) rec.sessionId = r.sessionId;
 
   for (const q of format.meta) {
     const mq = plan.byId.get(ids.get(q.id) ?? q.id);
