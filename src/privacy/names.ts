@@ -180,6 +180,10 @@ function foldText(s: string): { folded: string; sameOffsets: boolean } {
 
 const WORD = /[\p{L}\p{N}'’]+/gu;
 
+/** What joins the parts of one name: hyphens ("Jansen-Bakker") and apostrophes ("O'Connor"). */
+const HYPHENS = /[-‐–]/;
+const APOSTROPHES = /['’‘`´]/;
+
 /** The forms of one full name that must not appear: the whole name, surname with particles, each part. */
 export function nameForms(fullName: string): string[] {
   const tokens = fullName
@@ -193,53 +197,74 @@ export function nameForms(fullName: string): string[] {
     if ([...f.replace(/[^\p{L}\p{N}]/gu, "")].length >= 2 && !PARTICLES.has(f)) forms.add(f);
   };
   if (tokens.length > 1) add(tokens.join(" "));
+  // A surname with particles is also written as one word ("vanderberg" in an e-mail address).
+  if (tokens.length > 1 && PARTICLES.has(fold(tokens[0]!))) add(tokens.join(""));
   tokens.forEach((t, i) => {
     if (PARTICLES.has(fold(t))) {
       // "de Vries", "van der Berg": the surname as it is written after a first name.
-      const rest = tokens.slice(i).join(" ");
-      if (i > 0 && tokens.slice(i).some((x) => !PARTICLES.has(fold(x)))) add(rest);
+      const rest = tokens.slice(i);
+      if (i > 0 && rest.some((x) => !PARTICLES.has(fold(x)))) {
+        add(rest.join(" "));
+        add(rest.join(""));
+      }
       return;
     }
     add(t);
-    // Double surnames: "Jansen-Bakker" is also "Jansen" and "Bakker".
-    for (const part of t.split(/[-‐–]/)) add(part);
+    // Double surnames: "Jansen-Bakker" is also "Jansen", "Bakker" and "JansenBakker"; "O'Connor"
+    // is also "OConnor" and "Connor" (web addresses and user names drop the marks).
+    const parts = t.split(HYPHENS);
+    if (parts.length > 1) add(parts.join(""));
+    for (const part of parts) {
+      add(part);
+      const pieces = part.split(APOSTROPHES);
+      if (pieces.length < 2) continue;
+      add(pieces.join(""));
+      // Only pieces that can be a name on their own: "IB'er" must not make "er" a name.
+      for (const piece of pieces) if ([...piece].length >= 3) add(piece);
+    }
   });
   return [...forms];
 }
 
 /**
- * Words in a persoonlijk text that look like names: capitalised, not an ordinary word.
- * Scrubbing a few ordinary words too is the safe side of this guess.
+ * GGZ, CJG, IB'er, MDO: capitals only, two to five of them. The field's own jargon, not a name —
+ * taking "GGZ" in a persoonlijk casus for a name garbled "jeugd-GGZ" in every open answer.
+ */
+const ABBREVIATION = /^\p{Lu}{2,5}(?:['’]\p{Ll}+)?$/u;
+
+/**
+ * Words in a persoonlijk text that look like names: capitalised, not an ordinary word, not an
+ * abbreviation. Scrubbing a few ordinary words too is the safe side of this guess.
  */
 export function namesInText(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(WORD)) {
     const w = m[0].replace(/['’]s?$/u, "");
-    if (w.length >= 2 && /^\p{Lu}/u.test(w) && !NOT_NAMES.has(fold(w))) out.push(w);
+    if (w.length >= 2 && /^\p{Lu}/u.test(w) && !ABBREVIATION.test(w) && !NOT_NAMES.has(fold(w))) out.push(w);
   }
   return out;
 }
 
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+const LETTER = /^\p{L}/u;
 const SPACE = /\s/;
 /** A unicode regex never starts a match between the halves of a surrogate pair. */
 const isMidPair = (s: string, i: number) => i > 0 && isLow(s.charCodeAt(i)) && isHigh(s.charCodeAt(i - 1));
 
-/** ASCII letter or digit; other characters go to the unicode regex. */
-const asciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+/** ASCII letter; other characters go to the unicode regex. */
+const asciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-/** Is the code point that ends just before `i` a letter or digit? */
+/** Is the code point that ends just before `i` a letter? (A digit does not join a name: "Joëlle2".) */
 function letterBefore(s: string, i: number): boolean {
   if (i <= 0) return false;
   const c = s.charCodeAt(i - 1);
-  if (c < 0x80) return asciiAlnum(c);
+  if (c < 0x80) return asciiLetter(c);
   const from = i >= 2 && isLow(c) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
-  return LETTER_OR_DIGIT.test(s.slice(from, i));
+  return LETTER.test(s.slice(from, i));
 }
 function letterAt(s: string, i: number): boolean {
   if (i >= s.length) return false;
   const c = s.charCodeAt(i);
-  return c < 0x80 ? asciiAlnum(c) : LETTER_OR_DIGIT.test(s.slice(i, i + 2));
+  return c < 0x80 ? asciiLetter(c) : LETTER.test(s.slice(i, i + 2));
 }
 /** `\s` for one character: ASCII by hand, the rest by the regex. */
 const isSpace = (s: string, i: number) => {
@@ -251,7 +276,7 @@ const isSpace = (s: string, i: number) => {
 const ENDINGS = ["'s", "’s", "'", "’", "s", ""];
 
 /**
- * `(?<![\p{L}\p{N}])(?:form1|form2|…)(?:['’]s|['’]|s)?(?![\p{L}\p{N}])` at one position,
+ * `(?<!\p{L})(?:form1|form2|…)(?:['’]s|['’]|s)?(?!\p{L})` at one position,
  * with the spaces inside a form matching `\s+`, tried in the regex's own order (forms in the
  * order given, then each ending): the end of the match, or -1. Written out because compiling
  * that unicode regex once per session cost ~1.5 ms — more than reading the session.
@@ -372,4 +397,40 @@ export function nameScrubber(names: readonly string[], marker: string): Scrubber
   }) as Scrubber;
   Object.defineProperty(scrub, "count", { get: () => count });
   return scrub;
+}
+
+/** The words of a name, folded, without marks around them: "J. van der Berg " → j, van, der, berg. */
+const nameWords = (name: string): string[] =>
+  fold(name)
+    .split(/\s+/)
+    .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter(Boolean);
+
+/**
+ * The participant an action owner names. Owners are typed by hand ("joelle van der berg",
+ * "J. van der Berg", "Weiß", a trailing space), so besides the exact name: the same words
+ * ignoring case, accents and spacing; else the one participant whose name forms hold every
+ * form of the owner's (first name, surname, whole name) and whose first name starts with the
+ * owner's initial, if one is given. Two participants that fit equally well: none (a role
+ * guessed wrong would move the action to another organisation).
+ */
+export function ownerOf<P extends { name?: unknown }>(who: string, participants: readonly P[]): P | undefined {
+  const exact = participants.find((p) => p.name === who);
+  if (exact) return exact;
+  const words = nameWords(who);
+  if (!words.length) return undefined;
+  const key = words.join(" ");
+  const same = participants.filter((p) => p.name !== undefined && nameWords(String(p.name)).join(" ") === key);
+  if (same.length) return same.length === 1 ? same[0] : undefined;
+  // "j van der berg" is no form of Joëlle's: the initial is checked on its own below.
+  const forms = cachedForms(who).filter((f) => partsOf(f)[0]!.length > 1);
+  if (!forms.length) return undefined;
+  const initial = words[0]!.length === 1 ? words[0] : undefined;
+  const fits = participants.filter((p) => {
+    if (p.name === undefined) return false;
+    const theirs = cachedForms(String(p.name));
+    if (!forms.every((f) => theirs.includes(f))) return false;
+    return initial === undefined || nameWords(String(p.name))[0]?.startsWith(initial) === true;
+  });
+  return fits.length === 1 ? fits[0] : undefined;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Format, Question } from "../../src/format/types.js";
 import type { Session } from "../../src/session/types.js";
 import { release } from "../../src/privacy/gate.js";
-import { nameForms, nameScrubber } from "../../src/privacy/names.js";
+import { nameForms, nameScrubber, namesInText, ownerOf } from "../../src/privacy/names.js";
 import { protectGrid, protectLine } from "../../src/privacy/suppress.js";
 
 const q = (id: string, type: Question["type"], privacy: Question["privacy"], extra: Partial<Question> = {}): Question => ({
@@ -93,10 +93,53 @@ describe("name scrubbing", () => {
   ])("%s", (input, expected) => {
     expect(scrub(input)).toBe(expected);
   });
+  it.each([
+    ["mail joelle.vanderberg@school.nl", "mail [naam].[naam]@school.nl"],
+    ["j.vanderberg en Van der Berg", "j.[naam] en [naam]"],
+    ["OConnor en O'Connor en Connor", "[naam] en [naam] en [naam]"],
+    ["www.jansenbakker.nl", "www.[naam].nl"],
+    ["Joëlle2 belde", "[naam]2 belde"],
+    ["er is een bakker", "er is een [naam]"],
+  ])("written together, without marks, or with a digit: %s", (input, expected) => {
+    const s = nameScrubber(["Joëlle van der Berg", "Seán O'Connor", "Femke Jansen-Bakker", "Piet Bakker"], "[naam]");
+    expect(s(input)).toBe(expected);
+  });
+  it("an abbreviation in a persoonlijk text is no name, and a piece after an apostrophe only when it could be one", () => {
+    expect(namesInText("Casus: jeugd-GGZ, CJG en de IB'er met Sanne (SBO), ook JANSEN")).toEqual(["Sanne", "JANSEN"]);
+    expect(nameForms("IB'er")).not.toContain("er");
+  });
   it("never treats a particle or an initial as a name", () => {
     expect(nameForms("A. van der Berg")).not.toContain("van");
     expect(nameForms("A. van der Berg")).not.toContain("a");
     expect(nameForms("A. van der Berg")).toContain("van der berg");
+  });
+});
+
+describe("action owners typed by hand", () => {
+  const people = [
+    { name: "Joëlle van der Berg", role: "ib" },
+    { name: "Femke Jansen-Bakker", role: "ggd" },
+    { name: "Günther Weiß", role: "met" },
+    { name: "Jan de Vries", role: "cjg" },
+    { name: "Johan de Vries", role: "leerplicht" },
+  ];
+  it.each([
+    ["Joëlle van der Berg", "ib"],
+    ["joelle van der berg", "ib"],
+    ["Femke Jansen-Bakker ", "ggd"],
+    ["J. van der Berg", "ib"],
+    ["Joëlle", "ib"],
+    ["Weiß", "met"],
+    ["weiss", "met"],
+    ["Jansen", "ggd"],
+    // Two people fit: no guess.
+    ["de Vries", undefined],
+    ["J. de Vries", undefined],
+    ["K. van der Berg", undefined],
+    ["CJG", undefined],
+    ["", undefined],
+  ])("%s → %s", (who, role) => {
+    expect(ownerOf(who, people)?.role).toBe(role);
   });
 });
 
