@@ -59,6 +59,9 @@ function later(a: string, b: string): boolean {
   return Number.isNaN(x) || Number.isNaN(y) ? a > b : x > y;
 }
 
+const sameTime = (a: string, b: string): boolean => !later(a, b) && !later(b, a);
+const baseLength = (file: string): number => (file.split(/[\\/]/).pop() ?? file).length;
+
 export type SelectOptions = Period & { includeDrafts: boolean };
 
 /** Why a session is left out on its own (before copies are compared), or undefined when it may count. */
@@ -76,13 +79,20 @@ export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate
     if (why) sel[why]++;
     else eligible.push(t);
   }
-  // The newest save of a conversation wins; ties go to the file met first.
+  // The newest save of a conversation wins. On a tie, the shorter file name: a copy adds to
+  // the name ("x (conflict copy).yaml", "x (1).yaml", "x - kopie.yaml"), and "x (…" sorts
+  // before "x.yaml", so the file met first was often the copy. Then the file met first.
   const best = new Map<string, T>();
   for (const t of eligible) {
     const c = view(t);
     if (c.conversation === undefined) continue;
     const cur = best.get(c.conversation);
-    if (!cur || later(c.updated, view(cur).updated)) best.set(c.conversation, t);
+    if (
+      !cur ||
+      later(c.updated, view(cur).updated) ||
+      (sameTime(c.updated, view(cur).updated) && baseLength(c.file) < baseLength(view(cur).file))
+    )
+      best.set(c.conversation, t);
   }
   const others = new Map<string, string[]>();
   for (const t of eligible) {
