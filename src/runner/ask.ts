@@ -85,16 +85,36 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
         : (commandCheck(text) ?? true),
   });
   const lines: string[] = [];
+  const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
+  // Every line is saved as it is confirmed (bug: Ctrl+C lost them). Lines that pass the
+  // question's checks are the answer; lines that do not yet (too short, too few items) are kept
+  // in the question's note, marked as an unfinished answer, and come back here next time.
+  const { unfinished } = splitUnfinished(ctx.state().session.notes[q.id]);
+  const keep = () => {
+    const typed = value();
+    if (!isAnswered(typed)) return;
+    const ok = problemText(ctx, q, typed) === true;
+    if (ok) ctx.dispatch({ type: "answer", value: typed, stay: true });
+    // The note's own text as it is now (a :notitie on an earlier line may have changed it).
+    const { base } = splitUnfinished(ctx.state().session.notes[q.id]);
+    const note = ok ? base : `${base ? `${base}\n` : ""}${UNFINISHED()}${lines.join("\n")}`;
+    if ((ctx.state().session.notes[q.id] ?? "") !== note) ctx.dispatch({ type: "note", text: note });
+  };
   const rm0 = isList ? removeCommand(first) : undefined;
   if (rm0) {
     // Editing the current list: start from it.
     lines.push(...(existing as unknown[]).map(String));
   } else {
     if (parseCommand(first)) return { raw: first };
-    if (!first.trim()) return { value: existing };
-    lines.push(unescapeAnswer(first).trimEnd());
+    if (!first.trim() && unfinished === undefined) return { value: existing };
+    if (unfinished !== undefined) {
+      // The unfinished answer of last time: continued, not retyped.
+      lines.push(...unfinished.split("\n"));
+      ui.print(`${msg("runner.ask.unfinished-answer-continued")}\n${lines.map((l) => `  ${l}`).join("\n")}`);
+    }
+    if (first.trim()) lines.push(unescapeAnswer(first).trimEnd());
+    keep();
   }
-  const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
   const show = () =>
     ui.print(value().length ? (value() as string[]).map((v, i) => `  ${i + 1}. ${v}`).join("\n") : msg("runner.ask.list-empty"));
   const remove = (r: { index?: number }) => {
@@ -105,6 +125,7 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
       return;
     }
     lines.splice(0, lines.length, ...items.filter((_, k) => k !== i));
+    keep();
     ui.print(fill(msg("runner.ask.item-n-removed"), { n: i + 1 }));
     show();
   };
@@ -138,16 +159,25 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
         ui.print(msg("runner.ask.continuing-answer-empty-line-done"));
         continue;
       }
-      // Leaving the question: keep what was typed when it is acceptable, then go.
-      const typed = value();
-      if (isAnswered(typed) && problemText(ctx, q, typed) === true) ctx.dispatch({ type: "answer", value: typed, stay: true });
+      // Leaving the question: what was typed is saved already (keep), then go.
       const p = await runCommand(ctx, cmd, q);
       if (p) return { proposal: p };
       continue;
     }
     if (!next.trim()) return { value: value() };
     lines.push(unescapeAnswer(next).trimEnd());
+    keep();
   }
+}
+
+/** The mark before an unfinished long text or list kept in the question's note. */
+const UNFINISHED = () => msg("runner.ask.unfinished-answer-mark");
+
+/** A note's own text, and an unfinished answer kept in it (see askLines). */
+function splitUnfinished(note: string | undefined): { base: string; unfinished?: string } {
+  const at = note === undefined ? -1 : note.indexOf(UNFINISHED());
+  if (note === undefined || at < 0) return { base: note ?? "" };
+  return { base: note.slice(0, at).trimEnd(), unfinished: note.slice(at + UNFINISHED().length) };
 }
 
 const MORE = ":more";

@@ -21,14 +21,15 @@ const STEPS: { lines: string; saves?: number; holds: (s: Session) => boolean }[]
   { lines: ":notitie x\n", holds: (s) => s.notes.hoe === "x" },
   { lines: "samen eten\n", holds: (s) => s.answers.hoe === "samen eten" },
   { lines: "3\n", holds: (s) => s.answers.cijfer === 3 },
-  { lines: "een lang verhaal\n\n", holds: (s) => s.answers.verhaal === "een lang verhaal" },
+  // Long texts and lists: each line is saved as it is confirmed, then the answer once more.
+  { lines: "een lang verhaal\n\n", saves: 2, holds: (s) => s.answers.verhaal === "een lang verhaal" },
   { lines: "wachttijd\n", holds: (s) => (s.answers.punten as { wat?: string }[])?.[0]?.wat === "wachttijd" },
   { lines: "hoog\n", holds: (s) => (s.answers.punten as { ernst?: string }[])?.[0]?.ernst === "hoog" },
   { lines: "nee\n", holds: (s) => (s.answers.punten as unknown[])?.length === 1 },
   { lines: "rood\n", holds: (s) => JSON.stringify(s.answers.kleuren) === '["rood"]' },
   { lines: "12\n", holds: (s) => s.answers.aantal === 12 },
   { lines: "2026-10-01\n", holds: (s) => s.answers.wanneer === "2026-10-01" },
-  { lines: "a\nb\n\n", holds: (s) => JSON.stringify(s.answers.lijst) === '["a","b"]' },
+  { lines: "a\nb\n\n", saves: 3, holds: (s) => JSON.stringify(s.answers.lijst) === '["a","b"]' },
   // At the closing review: stop books the last stretch of time and saves once more.
   { lines: "stop\n", holds: (s) => s.timing.twee !== undefined },
 ];

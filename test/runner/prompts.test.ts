@@ -219,3 +219,21 @@ describe("moving around", () => {
     expect(r.state.session.answers.samen).toBe(true);
   });
 });
+
+describe("long text: every line is saved as it is confirmed", () => {
+  it("saves each line at once; lines that fail the checks wait in the note and are continued after a resume", async () => {
+    const r = await script([...START, "nee", "3", "Dit is de eerste regel", "en de tweede"]);
+    expect(r.outcome).toBe("interrupted");
+    expect(r.saves.at(-1)!.session.answers.verhaal).toBe("Dit is de eerste regel\nen de tweede");
+
+    const short = await script([...START, "nee", "3", "Kort."]);
+    const s = short.saves.at(-1)!.session;
+    expect(s.answers.verhaal).toBeUndefined();
+    expect(s.notes.verhaal).toBe("Onvolledig antwoord, nog niet opgeslagen als antwoord: Kort.");
+    // Resumed: the unfinished lines are in the answer again, the note is its own again.
+    const again = await script(["", "Nu is het lang genoeg.", "", ":stop"], startState(format, structuredClone(s), T0, true));
+    expect(again.out).toContain("Verder met het onvolledige antwoord van de vorige keer:\n  Kort.");
+    expect(again.state.session.answers.verhaal).toBe("Kort.\nNu is het lang genoeg.");
+    expect(again.state.session.notes.verhaal).toBeUndefined();
+  });
+});

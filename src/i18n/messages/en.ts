@@ -449,6 +449,8 @@ export const en: Messages = {
   "runner.ask.skip-skip-back-previous-question": ":skip = skip, :back = previous question",
   "runner.ask.space-toggle-enter-done": "space = toggle, Enter = done",
   "runner.ask.there-no-item-remove-yet": "there is no item to remove yet",
+  "runner.ask.unfinished-answer-mark": "Unfinished answer, not yet saved as the answer: ",
+  "runner.ask.unfinished-answer-continued": "Continuing the unfinished answer from last time:",
   "runner.ask.unknown-command-c-type-list": "unknown command ':{c}' — type ? for the list",
   "runner.ask.yyyy-mm-dd": "YYYY-MM-DD",
   "runner.commandActions.action": "Action",

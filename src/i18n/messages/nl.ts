@@ -455,6 +455,8 @@ export const nl = {
   "runner.ask.skip-skip-back-previous-question": ":over = overslaan, :terug = vorige vraag",
   "runner.ask.space-toggle-enter-done": "spatie = aan/uit, Enter = klaar",
   "runner.ask.there-no-item-remove-yet": "er is nog geen item om weg te halen",
+  "runner.ask.unfinished-answer-mark": "Onvolledig antwoord, nog niet opgeslagen als antwoord: ",
+  "runner.ask.unfinished-answer-continued": "Verder met het onvolledige antwoord van de vorige keer:",
   "runner.ask.unknown-command-c-type-list": "onbekende opdracht ':{c}' — typ ? voor de lijst",
   "runner.ask.yyyy-mm-dd": "JJJJ-MM-DD",
   "runner.commandActions.action": "Actie",

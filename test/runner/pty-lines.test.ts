@@ -1,0 +1,63 @@
+// Long texts and lists in a real terminal: every line confirmed with Enter is saved at once
+// (Ctrl+C costs none of them), and text pasted in one go keeps every line.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { tempDir } from "../helpers/cli.js";
+import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+
+const pty = await loadPty();
+const ENTER = "\r";
+const DOWN = "\x1b[B";
+const CTRL_C = "\x03";
+
+function typist(run: PtyRun) {
+  let seen = 0;
+  return async (prompt: string | RegExp, keys: string) => {
+    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
+    await new Promise((r) => setTimeout(r, 80));
+    run.write(keys);
+  };
+}
+
+/** Through the meta fields and participants of the mini format to its long text ("Vertel eens."). */
+async function toLongText(dir: string, school: string) {
+  const run = spawnCli(pty!, ["run", MINI, "--out", dir]);
+  const type = typist(run);
+  await type("Naam van de school", school + ENTER);
+  await type("Datum van het gesprek", "\x15" + "2026-09-15" + ENTER);
+  await type("Welke partijen doen mee?", ENTER);
+  await type("Naam — Intern begeleider", "Marieke" + ENTER);
+  await type("Wie is aanwezig?", ENTER);
+  await type("Werken jullie samen?", DOWN + ENTER); // nee
+  await type("Welk cijfer?", "3" + ENTER);
+  const file = path.join(dir, `2026-09-15-${school.toLowerCase().replace(/ /g, "-")}-mini.yaml`);
+  return { run, type, read: () => parse(readFileSync(file, "utf8")) };
+}
+
+describe.skipIf(!pty)("long text and list lines in a terminal", () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir("afstem-pty-lines-")));
+  afterAll(() => cleanup());
+
+  it("Ctrl+C in the middle of a long text keeps the lines already confirmed with Enter", async () => {
+    const { run, type, read } = await toLongText(dir, "De Linde");
+    await type("Vertel eens.", "Eerste regel." + ENTER);
+    await type("…", "Tweede regel." + ENTER);
+    await type("…", CTRL_C);
+    expect(await run.exited).toBe(130);
+    expect(read().answers.verhaal).toBe("Eerste regel.\nTweede regel.");
+  }, 120_000);
+
+  it("Ctrl+C after lines that do not pass the checks yet keeps them in the question's note", async () => {
+    const { run, type, read } = await toLongText(dir, "De Eik");
+    await type("Vertel eens.", "Kort." + ENTER); // the format wants at least ten characters
+    await type("…", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const s = read();
+    expect(s.answers.verhaal).toBeUndefined();
+    expect(s.notes.verhaal).toBe("Onvolledig antwoord, nog niet opgeslagen als antwoord: Kort.");
+  }, 120_000);
+});
