@@ -14,9 +14,9 @@ import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
-import { hiddenGroups, hiddenMark, marker } from "./summary/suppress.js";
+import { Suppression, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
-import { protectGrid, protectLine } from "../privacy/suppress.js";
+import { protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
 import { declaredOrganisations } from "./summary/organisations.js";
 import { chartSpec } from "./charts/spec.js";
@@ -77,6 +77,8 @@ interface Ctx {
   groupLabelFor: (id: string, value: string) => string;
   prev?: Map<string, ChapterFold>;
   hiddenGroups: number;
+  /** The one suppression decision per chapter and per (question, breakdown) that every output reads. */
+  sup: Suppression;
 }
 
 const fmt = (x: number, lang: Lang, d = 1) => formatNumber(x, lang, d);
@@ -141,24 +143,22 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
   const per = new Map(groups.map((g) => [g, figure(q, tallyOf(c, q.id, g))]));
   const region = figure(q, tallyOf(c, q.id));
   if (region.n < k) return undefined;
-  const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
+  const d = ctx.sup.question(c, q);
+  const hidden = d.hidden;
   ctx.hiddenGroups += hidden.size;
   const prevC = ctx.prev?.get(c.family);
   const prevFig = (g: string | null) => {
     if (!prevC) return undefined;
     const f = figure(q, g === null ? tallyOf(prevC, q.id) : tallyOf(prevC, q.id, g));
     if (f.n < k) return undefined;
-    if (g !== null) {
-      const ph = hiddenGroups(new Map(groupsOf(prevC, ctx).map((x) => [x, tallyOf(prevC, q.id, x)?.n ?? 0])), k);
-      if (ph.has(g)) return undefined;
-    }
+    if (g !== null && ctx.sup.question(prevC, q).hidden.has(g)) return undefined;
     return f;
   };
   const shownGroups = groups.filter((g) => (per.get(g)?.n ?? 0) > 0);
   const head = [
     msg("report.buildSummary.text", lang),
     `${msg("report.buildSummary.region", lang)} (n = ${region.n})`,
-    ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${hidden.has(g) ? hiddenMark(per.get(g)!.n, k) : per.get(g)!.n})`),
+    ...shownGroups.map((g) => `${ctx.groupLabel(g)} (n = ${d.nText(g)})`),
   ];
   const line = (label: string, code?: string): string[] => {
     const pr = prevFig(null);
@@ -166,7 +166,7 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
       label,
       withPrevious(cellText(q, region, lang, code), pr ? cellText(q, pr, lang, code) : undefined),
       ...shownGroups.map((g) => {
-        if (hidden.has(g)) return hiddenMark(per.get(g)!.n, k);
+        if (hidden.has(g)) return d.mark(g);
         const p = prevFig(g);
         return withPrevious(cellText(q, per.get(g)!, lang, code), p ? cellText(q, p, lang, code) : undefined);
       }),
@@ -200,7 +200,8 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
   const cols = qs.map((q) => {
     const region = figure(q, tallyOf(c, q.id));
     const per = new Map(groups.map((g) => [g, figure(q, tallyOf(c, q.id, g))]));
-    const hidden = hiddenGroups(new Map([...per].map(([g, f]) => [g, f.n])), k);
+    const d = ctx.sup.question(c, q);
+    const hidden = d.hidden;
     ctx.hiddenGroups += hidden.size;
     let prevRegion: string | undefined;
     const prevPer = new Map<string, string>();
@@ -208,10 +209,10 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
       const pr = figure(q, tallyOf(prevAll, q.id));
       if (pr.n >= k) prevRegion = cellText(q, pr, lang);
       const pg = new Map(groupsOf(prevAll, ctx).map((g) => [g, figure(q, tallyOf(prevAll, q.id, g))]));
-      const ph = hiddenGroups(new Map([...pg].map(([g, f]) => [g, f.n])), k);
+      const ph = ctx.sup.question(prevAll, q).hidden;
       for (const [g, f] of pg) if (!ph.has(g) && f.n >= k) prevPer.set(g, cellText(q, f, lang));
     }
-    return { q, region, per, hidden, prevRegion, prevPer };
+    return { q, region, per, hidden, d, prevRegion, prevPer };
   });
   if (cols.every((x) => x.region.n < k)) return undefined;
   const unit = (q: MergedQuestion) =>
@@ -223,13 +224,12 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
       ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion))),
     ],
     ...groups.map((g) => {
-      const n = c.groups.get(g) ?? 0;
       return [
-        `${ctx.groupLabel(g)} (n = ${n < k ? marker(k) : n})`,
+        `${ctx.groupLabel(g)} (n = ${ctx.sup.groups(c).nText(g)})`,
         ...cols.map((x) => {
           const f = x.per.get(g)!;
           if (f.n === 0) return "–";
-          if (x.hidden.has(g)) return hiddenMark(f.n, k);
+          if (x.hidden.has(g)) return x.d.mark(g);
           return withPrevious(cellText(x.q, f, lang), x.prevPer.get(g));
         }),
       ];
@@ -332,7 +332,7 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
   const sizes = new Map(groups.map((g) => [g, tallyOf(c, q.id, g)?.n ?? 0]));
   // A question answered fewer than k times gets no chart at all: no bar, no alt text.
   if ((tallyOf(c, q.id)?.n ?? 0) < ctx.k) return undefined;
-  const hidden = hiddenGroups(sizes, ctx.k);
+  const hidden = ctx.sup.question(c, q).hidden;
   const chart = chartSpec(
     {
       kind: "scale",
@@ -424,7 +424,7 @@ function crossTables(
     main.push({ kind: "table", table: region });
     main.push({ kind: "para", muted: true, text: msg("report.buildSummary.numbers-items-over-all-sessions", ctx.lang) });
     const groups = groupsOf(c, ctx);
-    const hidden = hiddenGroups(new Map(groups.map((g) => [g, c.groups.get(g) ?? 0])), ctx.k);
+    const hidden = ctx.sup.groups(c).hidden;
     appendix.push({
       kind: "heading",
       level: 2,
@@ -583,6 +583,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     groupLabel: (v) => labelFor(by, v),
     groupLabelFor: labelFor,
     hiddenGroups: 0,
+    sup: new Suppression(k),
     ...(prevFold ? { prev: prevFold.chapters } : {}),
   };
   const words = summaryWords(lang, k);
@@ -987,19 +988,25 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
   if (gem.length <= 1 && types.length <= 1) return undefined;
   const count = (g: string, t: string) => c.grid.get(g)?.get(t) ?? 0;
   const cells = gem.map((g) => types.map((t) => count(g, t)));
-  // Row and column totals are published: the gate's grid protection keeps small cells unrecoverable.
-  const p = protectGrid(cells, k);
-  ctx.hiddenGroups += p.hidden.flat().filter(Boolean).length;
-  const rows = gem.map((g, r) => {
-    const total = cells[r]!.reduce((a, b) => a + b, 0);
-    return [
-      labelFor("gemeente", g),
-      ...types.map((_, j) => (cells[r]![j] === 0 ? "–" : p.small[r]![j] ? marker(k) : p.hidden[r]![j] ? HIDDEN : String(cells[r]![j]))),
-      total < k ? marker(k) : String(total),
-    ];
+  // Cells, row totals (conversations per gemeente), column totals and the grand total are all
+  // published: each line is protected, and a --by group hidden elsewhere stays hidden here.
+  const groups = ctx.sup.groups(c).hidden;
+  const p = protectMargins(cells, k, {
+    ...(ctx.by === "gemeente" ? { row: gem.map((g) => groups.has(g)) } : {}),
+    ...(ctx.by === "schooltype" ? { col: types.map((t) => groups.has(t)) } : {}),
   });
+  ctx.hiddenGroups += p.cell.flat().filter(Boolean).length + p.row.filter(Boolean).length + p.col.filter(Boolean).length;
+  const shown = (n: number, hidden: boolean) => (n === 0 ? "–" : hidden ? hiddenMark(n, k) : String(n));
+  const rows = gem.map((g, r) => [
+    labelFor("gemeente", g),
+    ...types.map((_, j) => shown(cells[r]![j]!, p.cell[r]![j]!)),
+    shown(
+      cells[r]!.reduce((a, b) => a + b, 0),
+      p.row[r]!,
+    ),
+  ]);
   const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
-  rows.push([msg("report.buildSummary.total", lang), ...colTotals.map((n) => (n < k ? marker(k) : String(n))), String(c.n)]);
+  rows.push([msg("report.buildSummary.total", lang), ...colTotals.map((n, j) => shown(n, p.col[j]!)), String(c.n)]);
   const head = [
     msg("report.buildSummary.municipality", lang),
     ...types.map((t) => labelFor("schooltype", t)),
@@ -1017,12 +1024,16 @@ function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: Summa
   if (!counts.size) return undefined;
   const rows = [...counts]
     .sort((a, b) => b[1].n - a[1].n)
-    .map(([code, e]) => [
-      label(cat.options, code, ctx.lang),
-      String(e.n),
-      e.sessions < ctx.k ? marker(ctx.k) : String(e.sessions),
-      ...(prio ? [String(e.top)] : []),
-    ]);
+    .map(([code, e]) => {
+      // Items named in fewer than k conversations rest on those conversations: all "< k".
+      const small = e.sessions < ctx.k;
+      return [
+        label(cat.options, code, ctx.lang),
+        small ? marker(ctx.k) : String(e.n),
+        small ? marker(ctx.k) : String(e.sessions),
+        ...(prio ? [small ? marker(ctx.k) : String(e.top)] : []),
+      ];
+    });
   const head = [
     tr(cat.question.prompt, ctx.lang),
     msg("report.buildSummary.bottlenecks", ctx.lang),

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
-import { REGENBOOG, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
+import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
 import { chartSpec } from "../../src/report/charts/spec.js";
 
 const tmp = tempDir("afstem-suppression-");
@@ -96,5 +96,88 @@ describe("no chart for fewer than --min-group answers", () => {
     expect(JSON.stringify(some?.spec)).not.toContain("Klein");
     expect(scale([{ label: "Regio", counts: { 5: 3 } }])).toBeUndefined();
     expect(chartSpec({ kind: "choice", title: "T", n: 3, options: [{ label: "a", count: 3 }], minGroup: 5 }, "nl")).toBeUndefined();
+  });
+});
+
+/** The rows of every table in mammoth's HTML, as cell texts. */
+function tables(html: string): string[][][] {
+  const un = (s: string) =>
+    s
+      .replace(/<[^>]+>/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
+    [...t[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[dh]>([\s\S]*?)<\/t[dh]>/g)].map((c) => un(c[1]!))),
+  );
+}
+
+/** "Velsen (n = 5)" → ["Velsen", "5"]. */
+const nOf = (cell: string) => /^(.*) \(n = (.+)\)$/.exec(cell);
+
+describe("one suppression decision per breakdown, read by every output", () => {
+  let c1: { text: string; html: string };
+  const run = async (name: string, specs: Spec[], ...args: string[]) => {
+    const input = corpus(name, specs);
+    const out = path.join(tmp.dir, `out-${name}`);
+    const r = await runInProcess(["report", input, "--out", out, "--summary", ...args], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+    return { text: await docxText(file), html: await docxHtml(file) };
+  };
+
+  it("never leaves one group hidden beside a published total (key points, breakdown heads, matrix rows)", async () => {
+    c1 ??= await run("c1", C1, "--by", "gemeente");
+    const { html } = c1;
+    // Key points: Beverwijk 6 | Heemskerk < 5 | Velsen × | Totaal 13 — not Velsen 5 (13 − 6 − 5 = 2).
+    const kp = tables(html).find((t) => t[0]![0] === "Gemeente" && t.some((r) => r[0] === "Heemskerk"))!;
+    const total = (g: string) => kp.find((r) => r[0] === g)!.at(-1);
+    expect(total("Beverwijk")).toBe("6");
+    expect(total("Heemskerk")).toBe("< 5");
+    expect(total("Velsen")).toBe("×");
+    expect(total("Totaal")).toBe("13");
+    // Every line of group sizes beside a region total: none or at least two groups hidden, and a
+    // group hidden in one line is hidden in all of them.
+    let lines = 0;
+    const velsen = new Set<string>();
+    for (const t of tables(html)) {
+      const heads = t[0]!.map(nOf).filter((m) => m !== null);
+      const rows = t.map((r) => nOf(r[0]!)).filter((m) => m !== null);
+      for (const line of [heads, rows]) {
+        if (!line.some((m) => m[1] === "Regio")) continue;
+        lines++;
+        const groups = line.filter((m) => m[1] !== "Regio");
+        const hidden = groups.filter((m) => !/^\d+$/.test(m[2]!));
+        expect(hidden.length === 0 || hidden.length >= 2, JSON.stringify(line.map((m) => m[0]))).toBe(true);
+        for (const m of groups) if (m[1] === "Velsen") velsen.add(m[2]!);
+      }
+    }
+    expect(lines).toBeGreaterThan(3);
+    expect([...velsen]).toEqual(["×"]);
+  });
+
+  it("hides a further group when the shown ones and the region pin the hidden groups at 0 % or 100 %", async () => {
+    // Region 12 of 13 ja (92 %); Beverwijk 5 of 6 (83 %) would leave Velsen and Heemskerk 7 of 7.
+    const specs = C1.map((x, i) => ({ ...x, edit: (s: any) => void (s.answers.visie_vastgelegd = i !== 0) }));
+    const { text, html } = await run("bounds", specs, "--by", "gemeente");
+    expect(text).toContain("92 %");
+    expect(text).not.toContain("83 %");
+    const matrix = tables(html).find((t) => t[0]!.some((h) => h.startsWith("Is de gezamenlijke werkwijze vastgelegd")))!;
+    const col = matrix[0]!.findIndex((h) => h.startsWith("Is de gezamenlijke werkwijze vastgelegd"));
+    const cell = (g: string) => matrix.find((r) => r[0]!.startsWith(`${g} (`))![col];
+    expect(cell("Regio")).toBe("92 %");
+    for (const g of ["Beverwijk", "Velsen"]) expect(cell(g)).toBe("×");
+    expect(cell("Heemskerk")).toBe("< 5");
+  });
+
+  it("protects the school-type margin of the key points: one SBO school is not 13 − 6 − 6", async () => {
+    const specs: Spec[] = C1.map((x, i) => ({ ...x, schooltype: i === 0 ? "SBO" : i % 2 ? "PO" : "VO" }));
+    const { html } = await run("sbo", specs, "--by", "schooltype");
+    const kp = tables(html).find((t) => t[0]![0] === "Gemeente" && t.some((r) => r[0] === "Heemskerk"))!;
+    const totals = kp.find((r) => r[0] === "Totaal")!;
+    expect(totals.at(-1)).toBe("13");
+    const shown = totals.slice(1, -1).filter((x) => /^\d+$/.test(x));
+    expect(shown.length).toBeLessThanOrEqual(1);
+    expect(totals.slice(1, -1)).toContain("< 5");
   });
 });
