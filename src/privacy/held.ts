@@ -48,11 +48,14 @@ export function addHeld(into: HeldBack, more: HeldBack): void {
   into.notes += more.notes;
 }
 
-/** One sentence per kind of thing held back, counts only; nothing when nothing was held back. */
-export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang): string[] {
+/**
+ * One sentence per kind of thing held back, counts only; nothing when nothing was held back.
+ * `mask`: printed instead of every count (a selection too small to count anything from).
+ */
+export function heldBackLines(h: BatchHeldBack, k: number, lang: Lang, opts: { mask?: string } = {}): string[] {
   const lines: string[] = [];
   const add = (n: number, t: MessageKey) => {
-    if (n > 0) lines.push(fill(msg(t, lang), { n, k }));
+    if (n > 0) lines.push(fill(msg(t, lang), { n: opts.mask ?? n, k }));
   };
   add(h.namesScrubbed, "privacy.held.n-name-s-free-text");
   add(h.persoonlijk, "privacy.held.n-personal-answer-s-note");

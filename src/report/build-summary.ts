@@ -14,7 +14,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
-import { Suppression, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
+import { Suppression, hiddenGroups, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
 import { protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
@@ -95,12 +95,15 @@ function chapters(fold: SummaryFold, lang: Lang): Chapter[] {
   return out.sort((a, b) => b.n - a.n || a.family.localeCompare(b.family));
 }
 
-function versionMix(c: ChapterFold): string {
-  return [...c.versions]
-    .sort((a, b) => a[0].localeCompare(b[0]))
-    .map(([k, n]) => `${k}: ${n}`)
-    .join(", ");
+/** "kernteam v1: 92, kernteam v2: 25": a line beside the chapter's total, protected like one. */
+function versionMix(c: ChapterFold, k: number): string {
+  const versions = [...c.versions].sort((a, b) => a[0].localeCompare(b[0]));
+  const hidden = hiddenGroups(new Map(versions), k);
+  return versions.map(([v, n]) => `${v}: ${c.n < k || hidden.has(v) ? hiddenMark(n, k) : n}`).join(", ");
 }
+
+/** A count of conversations as published: "< k" below k. */
+const count = (n: number, k: number): string => (n < k ? marker(k) : String(n));
 
 /** Groups of a chapter in label order, the empty value last. */
 function groupsOf(c: ChapterFold, ctx: Ctx): string[] {
@@ -572,6 +575,9 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
 export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions): SummaryModel {
   const by = fold.opts.by;
   const k = opts.minGroup ?? 5;
+  // Fewer than k conversations in all: no count that rests on them is published, nor one
+  // (drafts, outside the period, copies) that would give their number away beside a known total.
+  const tooFew = fold.n < k;
   const today = fold.opts.today;
   const labelFor = fold.labelFor;
   const prevFold = opts.previousFold?.n ? opts.previousFold : undefined;
@@ -602,9 +608,9 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     main.push({
       kind: "para",
       text: fill(msg("report.buildSummary.n-t-conversations-mix-other", lang), {
-        n: primary.n,
+        n: count(primary.n, k),
         t: primary.title,
-        mix: versionMix(primary),
+        mix: versionMix(primary, k),
       }),
     });
     const t = conversationsTable(primary, ctx, labelFor);
@@ -636,7 +642,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       main.push({ kind: "table", table: kn.table });
     }
   }
-  const orgTable = actionsPerOrganisation(myActions, lang);
+  // Actions are counted and listed (with their gemeente) per conversation: none below k in all.
+  const orgTable = tooFew ? undefined : actionsPerOrganisation(myActions, lang);
   main.push({
     kind: "para",
     bold: true,
@@ -645,6 +652,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       : msg("report.buildSummary.open-actions-organisation", lang),
   });
   if (orgTable) main.push({ kind: "table", table: orgTable });
+  else if (tooFew && anyActions) main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
   else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
 
   // ---- One chapter per format family ------------------------------------------------------
@@ -654,7 +662,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     main.push({
       kind: "para",
       muted: true,
-      text: fill(msg("report.buildSummary.n-conversations-versions-mix-broken", lang), { n: c.n, mix: versionMix(c), by }),
+      text: fill(msg("report.buildSummary.n-conversations-versions-mix-broken", lang), { n: count(c.n, k), mix: versionMix(c, k), by }),
     });
     if (c.n < k) {
       main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
@@ -784,6 +792,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   // ---- Actions ------------------------------------------------------------------------------
   main.push({ kind: "heading", level: 1, text: words.actions });
   if (!anyActions) main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
+  else if (tooFew) main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
   else {
     const all = [...myActions.values()].every((o) => o.listed.length === o.n);
     main.push({
@@ -881,13 +890,15 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     outsidePeriod: 0,
     smallGroups: 0,
   };
-  const heldBack = heldBackLines({ ...held, smallGroups: held.smallGroups + ctx.hiddenGroups }, k, lang);
+  // Below k in all, every count here rests on those few conversations or, beside the number of
+  // files a reader may know, gives it away (13 files − 9 outside the period): shown as "×".
+  const heldBack = heldBackLines({ ...held, smallGroups: held.smallGroups + ctx.hiddenGroups }, k, lang, tooFew ? { mask: HIDDEN } : {});
   main.push({ kind: "heading", level: 2, text: words.heldBack });
   main.push({ kind: "para", muted: true, text: heldBack.length ? words.heldBackIntro : words.heldBackNone });
   if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
   main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
 
-  const facts: [string, string][] = [[msg("report.buildSummary.conversations", lang), fold.n < k ? marker(k) : String(fold.n)]];
+  const facts: [string, string][] = [[msg("report.buildSummary.conversations", lang), count(fold.n, k)]];
   const from = opts.period?.from ?? fold.firstDate;
   const to = opts.period?.to ?? fold.lastDate;
   if (from || to) {
@@ -897,18 +908,18 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       `${from ? longDate(from, lang) : "…"} – ${to ? longDate(to, lang) : "…"}${asked}`,
     ]);
   }
-  facts.push([msg("report.buildSummary.formats", lang), chs.map((c) => `${c.title} (${versionMix(c)})`).join("; ")]);
+  facts.push([msg("report.buildSummary.formats", lang), chs.map((c) => `${c.title} (${versionMix(c, k)})`).join("; ")]);
   facts.push([msg("report.buildSummary.broken-down", lang), by]);
   if (opts.previousFold)
     facts.push([
       msg("report.buildSummary.compared", lang),
-      fill(msg("report.buildSummary.previous-round-n-conversations", lang), { n: opts.previousFold.n }),
+      fill(msg("report.buildSummary.previous-round-n-conversations", lang), { n: count(opts.previousFold.n, k) }),
     ]);
   facts.push([
     msg("report.buildSummary.drafts", lang),
     opts.includeDrafts
       ? msg("report.buildSummary.included-include-drafts", lang)
-      : fill(msg("report.buildSummary.not-included-n", lang), { n: opts.drafts }),
+      : fill(msg("report.buildSummary.not-included-n", lang), { n: tooFew ? HIDDEN : opts.drafts }),
   ]);
   const title = msg("report.buildSummary.regional-overview-alignment-conversation", lang);
   return {
@@ -919,7 +930,9 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     appendix: [...appendix, ...dist],
     counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
     heldBack,
-    footer: fill(msg("report.buildSummary.regional-overview-n-conversations", lang), { n: fold.n }) + (orgFilter ? ` · ${orgFilter}` : ""),
+    footer:
+      fill(msg("report.buildSummary.regional-overview-n-conversations", lang), { n: count(fold.n, k) }) +
+      (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };
 }
@@ -986,6 +999,8 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
   const gem = [...c.grid.keys()].sort((a, b) => labelFor("gemeente", a).localeCompare(labelFor("gemeente", b), lang));
   const types = [...new Set([...c.grid.values()].flatMap((row) => [...row.keys()]))].sort();
   if (gem.length <= 1 && types.length <= 1) return undefined;
+  // Below k in all, the table would rest on too few conversations (and print their number).
+  if (c.n < k) return undefined;
   const count = (g: string, t: string) => c.grid.get(g)?.get(t) ?? 0;
   const cells = gem.map((g) => types.map((t) => count(g, t)));
   // Cells, row totals (conversations per gemeente), column totals and the grand total are all

@@ -181,3 +181,30 @@ describe("one suppression decision per breakdown, read by every output", () => {
     expect(totals.slice(1, -1)).toContain("< 5");
   });
 });
+
+describe("a summary over fewer than --min-group conversations", () => {
+  it("prints no count of them anywhere, nor one that gives it away beside the number of files", async () => {
+    // 13 conversations on 2026-09-10 … 2026-09-22; the period holds 4 of them, 9 lie outside.
+    const input = corpus("period", C1);
+    const out = path.join(tmp.dir, "out-period");
+    const r = await runInProcess(["report", input, "--out", out, "--summary", "--from", "2026-09-15", "--to", "2026-09-18"], {
+      timeout: 120_000,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+    const text = await docxText(file);
+    const footer = await docxPart(file, /^word\/footer\d*\.xml$/);
+    expect(text).toMatch(/Gesprekken\s+< 5/);
+    expect(text).toContain("buiten de gekozen periode");
+    // Without the dates of the period, no 4 (the selection) and no 9 (13 − 4) is left.
+    const rest = `${text}\n${footer.replace(/<[^>]+>/g, " ")}`
+      .replace(/\d+ september 2026/g, "")
+      .replace(/(<|&lt;|minder dan|fewer than) 5/g, "");
+    const found = [...rest.matchAll(/(^|[^\d.,-])[49]([^\d.,-]|$)/gm)].map((m) => rest.slice(Math.max(0, m.index - 50), m.index + 20));
+    expect(found).toEqual([]);
+    expect(rest).not.toMatch(/\d+ gesprek/);
+    expect(rest).not.toMatch(/v2: \d/);
+    expect(footer).toContain("&lt; 5 gesprekken");
+    expect(text).toMatch(/niet meegenomen \(×\)/);
+  });
+});
