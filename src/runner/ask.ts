@@ -62,7 +62,8 @@ function removeCommand(text: string): { index?: number } | undefined {
  * it on any line (issue 15, item 1): help, notes, parking and actions keep the answer on
  * screen; moving on (:terug, :over, :sectie, :stop …) first keeps what was typed when it is
  * acceptable. In a list, `:weg N` removes item N, and `max` is enforced per item, so the list
- * can always be ended or left (item 2).
+ * can always be ended or left (item 2). Text pasted in one go comes as one value with `\n`
+ * (Ui.input's multiline) and is taken line by line as text; each line is saved at once.
  */
 async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined, message: string): Promise<Got | { raw: string }> {
   const ui = ctx.ui;
@@ -71,25 +72,36 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
   if (isAnswered(existing)) {
     ui.print(`${msg("runner.ask.current-answer")}:\n${showValue(q, existing, tr)}`);
   }
-  const listHint = msg("runner.ask.one-item-per-line-empty");
-  const first = await ui.input({
-    message:
-      message +
-      hint(isList ? listHint : msg("runner.ask.several-lines-allowed-empty-line")) +
-      (isAnswered(existing) ? hint(msg("runner.ask.enter-keep-current-answer")) : ""),
-    validate: (text) =>
-      isList && removeCommand(text)
-        ? Array.isArray(existing) && existing.length
-          ? true
-          : msg("runner.ask.there-no-item-remove-yet")
-        : (commandCheck(text) ?? true),
-  });
   const lines: string[] = [];
   const value = () => (isList ? lines.map((l) => l.trim()).filter(Boolean) : lines.join("\n").trim());
   // Every line is saved as it is confirmed (bug: Ctrl+C lost them). Lines that pass the
   // question's checks are the answer; lines that do not yet (too short, too few items) are kept
   // in the question's note, marked as an unfinished answer, and come back here next time.
   const { unfinished } = splitUnfinished(ctx.state().session.notes[q.id]);
+  // Pasted text (several lines in one answer, see Ui.input's multiline) is text, line by line:
+  // no line of it is a command, empty lines in it are paragraph breaks (long text) or nothing
+  // (list) and never end the answer; only an Enter on an empty line of one's own does.
+  const pasted = (text: string) => text.includes("\n");
+  const pastedCheck = (text: string, before: number): true | string => {
+    const items = text.split("\n").filter((l) => l.trim()).length;
+    return max !== undefined && before + items > max ? fill(msg("runner.ask.most-n-items-enter-done"), { n: max }) : true;
+  };
+  const listHint = msg("runner.ask.one-item-per-line-empty");
+  const first = await ui.input({
+    message:
+      message +
+      hint(isList ? listHint : msg("runner.ask.several-lines-allowed-empty-line")) +
+      (isAnswered(existing) ? hint(msg("runner.ask.enter-keep-current-answer")) : ""),
+    multiline: true,
+    validate: (text) =>
+      pasted(text)
+        ? pastedCheck(text, unfinished === undefined ? 0 : unfinished.split("\n").filter((l) => l.trim()).length)
+        : isList && removeCommand(text)
+          ? Array.isArray(existing) && existing.length
+            ? true
+            : msg("runner.ask.there-no-item-remove-yet")
+          : (commandCheck(text) ?? true),
+  });
   const keep = () => {
     const typed = value();
     if (!isAnswered(typed)) return;
@@ -100,19 +112,20 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
     const note = ok ? base : `${base ? `${base}\n` : ""}${UNFINISHED()}${lines.join("\n")}`;
     if ((ctx.state().session.notes[q.id] ?? "") !== note) ctx.dispatch({ type: "note", text: note });
   };
-  const rm0 = isList ? removeCommand(first) : undefined;
+  const rm0 = isList && !pasted(first) ? removeCommand(first) : undefined;
   if (rm0) {
     // Editing the current list: start from it.
     lines.push(...(existing as unknown[]).map(String));
   } else {
-    if (parseCommand(first)) return { raw: first };
+    if (!pasted(first) && parseCommand(first)) return { raw: first };
     if (!first.trim() && unfinished === undefined) return { value: existing };
     if (unfinished !== undefined) {
       // The unfinished answer of last time: continued, not retyped.
       lines.push(...unfinished.split("\n"));
       ui.print(`${msg("runner.ask.unfinished-answer-continued")}\n${lines.map((l) => `  ${l}`).join("\n")}`);
     }
-    if (first.trim()) lines.push(unescapeAnswer(first).trimEnd());
+    if (pasted(first)) lines.push(...first.split("\n").map((l) => l.trimEnd()));
+    else if (first.trim()) lines.push(unescapeAnswer(first).trimEnd());
     keep();
   }
   const show = () =>
@@ -133,7 +146,9 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
   for (;;) {
     const next = await ui.input({
       message: isList ? "•" : "…",
+      multiline: true,
       validate: (text) => {
+        if (pasted(text)) return pastedCheck(text, (value() as string[]).length);
         if (isList && removeCommand(text)) return true;
         const cmd = commandCheck(text);
         if (cmd !== undefined) return cmd;
@@ -147,6 +162,11 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
         return ok === true ? true : `${ok} — ${msg("runner.ask.skip-skip-back-previous-question")}`;
       },
     });
+    if (pasted(next)) {
+      lines.push(...next.split("\n").map((l) => l.trimEnd()));
+      keep();
+      continue;
+    }
     const rm = isList ? removeCommand(next) : undefined;
     if (rm) {
       remove(rm);

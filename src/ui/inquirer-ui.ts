@@ -25,6 +25,7 @@ export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
         message: o.message,
         ...(o.default !== undefined ? { default: o.default } : {}),
         ...(o.editable ? { editable: true } : {}),
+        ...(o.multiline ? { multiline: true } : {}),
         ...(o.validate ? { validate: o.validate } : {}),
       }),
     select: <T>(o: { message: string; choices: UiItem<T>[]; default?: T }) =>

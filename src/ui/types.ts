@@ -15,6 +15,11 @@ export interface Ui {
     message: string;
     default?: string /** put the default in the field to edit */;
     editable?: boolean;
+    /**
+     * A line of a long text or list: text pasted in one go may come back whole, its lines
+     * joined by `\n` (the terminal UI); without it, or in the line UI, one line at a time.
+     */
+    multiline?: boolean;
     validate?: (value: string) => true | string;
   }): Promise<string>;
   select<T>(o: { message: string; choices: UiItem<T>[]; default?: T }): Promise<T>;

@@ -42,6 +42,32 @@ describe.skipIf(!pty)("long text and list lines in a terminal", () => {
   beforeAll(() => ({ dir, cleanup } = tempDir("afstem-pty-lines-")));
   afterAll(() => cleanup());
 
+  it("pasted lines are all kept, in order, plain and bracketed; what is typed next lands in the next question", async () => {
+    const { run, type, read } = await toLongText(dir, "De Wilg");
+    // A plain paste: all in one go, Enter (CR) between the lines, no Enter after the last.
+    await type("Vertel eens.", "Regel een.\rRegel twee.\r\rRegel vier.");
+    await type("Regel vier.", ENTER); // the whole paste is in the field; Enter gives it
+    await type("…", ENTER); // an empty line of one's own: done
+    await type("Wat?", "wachttijd" + ENTER);
+    expect(read().answers.verhaal).toBe("Regel een.\nRegel twee.\n\nRegel vier.");
+    await type("Hoe erg?", DOWN + ENTER);
+    await type("Nog een toevoegen?", ENTER);
+    await type("Kleuren?", ENTER);
+    await type("Hoeveel?", ENTER);
+    await type("Wanneer?", ENTER);
+    // A bracketed paste into a list, ending in a line break: each line an item, empty ones none.
+    await type("Welke punten?", "\x1b[200~eerste\rtweede\r\rderde\r\x1b[201~");
+    await type("derde", ENTER);
+    await type("•", "vierde" + ENTER);
+    await type("•", ENTER);
+    await type("Overzicht — wat nu?", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const s = read();
+    expect(s.answers.verhaal).toBe("Regel een.\nRegel twee.\n\nRegel vier.");
+    expect(s.answers.punten).toEqual([{ wat: "wachttijd", ernst: "hoog" }]);
+    expect(s.answers.lijst).toEqual(["eerste", "tweede", "derde", "vierde"]);
+  }, 120_000);
+
   it("Ctrl+C in the middle of a long text keeps the lines already confirmed with Enter", async () => {
     const { run, type, read } = await toLongText(dir, "De Linde");
     await type("Vertel eens.", "Eerste regel." + ENTER);

@@ -1,5 +1,16 @@
-// One line of text, with an editable old answer.
-import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, useEffect, useKeypress, usePrefix, useState } from "@inquirer/core";
+// One line of text, with an editable old answer; for long texts and lists also pasted lines.
+import {
+  createPrompt,
+  isBackspaceKey,
+  isEnterKey,
+  isTabKey,
+  makeTheme,
+  useEffect,
+  useKeypress,
+  usePrefix,
+  useRef,
+  useState,
+} from "@inquirer/core";
 import { paint } from "../colour.js";
 import { type StatusLine, useStatus } from "./common.js";
 
@@ -9,19 +20,34 @@ interface InputConfig {
   default?: string;
   /** The old answer is put in the field to edit, instead of shown as a default. */
   editable?: boolean;
+  /** Pasted text keeps all its lines: the answer may hold `\n` (see below). */
+  multiline?: boolean;
   validate?: (value: string) => true | string;
 }
 
 /**
  * One line of text. An invalid answer stays in the field to be corrected; with `editable`,
  * an existing answer is in the field already (issue 15, item 5: edit, not retype).
+ *
+ * `multiline`: each prompt has its own readline, and keys that arrive after the Enter that
+ * answers it were dropped, so pasting three lines kept only the first. Here an Enter inside a
+ * bracketed paste (ESC[200~ … ESC[201~), or one followed at once by more keys (a paste
+ * arrives in one go; nobody types that fast), is a line break in the field; only an Enter
+ * with nothing after it answers, with every line (joined by `\n`). Backspace on an empty line
+ * takes the line above back to edit.
  */
 export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) => void) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<"idle" | "done">("idle");
   const [def, setDef] = useState(config.editable ? "" : (config.default ?? ""));
   const [value, setValue] = useState("");
+  const [lines, setLines] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
+  // The paste state lives in a ref: the deferred Enter reads it after this render's closure.
+  const paste = useRef<{ lines: string[]; inPaste: boolean; enter?: { line: string; timer: NodeJS.Immediate } }>({
+    lines: [],
+    inPaste: false,
+  });
   const prefix = usePrefix({ status, theme });
   const head = useStatus(config.status);
   useEffect((rl) => {
@@ -29,20 +55,64 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
       rl.write(config.default);
       setValue(config.default);
     }
+    return () => {
+      if (paste.current.enter) clearImmediate(paste.current.enter.timer);
+    };
   }, []);
+  const breakLine = (line: string) => {
+    paste.current.lines = [...paste.current.lines, line];
+    setLines(paste.current.lines);
+    setValue("");
+  };
+  const submit = (line: string, rl: { write(s: string): void }) => {
+    const all = [...paste.current.lines, line];
+    const answer = all.length > 1 ? all.join("\n") : line || def;
+    const ok = config.validate ? config.validate(answer) : true;
+    if (ok === true) {
+      setValue(answer);
+      setStatus("done");
+      done(answer);
+    } else {
+      rl.write(line);
+      setValue(line);
+      setError(ok);
+    }
+  };
   useKeypress((key, rl) => {
     if (status !== "idle") return;
-    if (isEnterKey(key)) {
-      const answer = value || def;
-      const ok = config.validate ? config.validate(answer) : true;
-      if (ok === true) {
-        setValue(answer);
-        setStatus("done");
-        done(answer);
-      } else {
-        rl.write(value);
-        setError(ok);
+    let current = value;
+    if (config.multiline) {
+      const p = paste.current;
+      if (key.name === "paste-start" || key.name === "paste-end") {
+        p.inPaste = key.name === "paste-start";
+        return;
       }
+      if (p.enter) {
+        // More keys right after an Enter: it was a line break in pasted text.
+        clearImmediate(p.enter.timer);
+        const held = p.enter.line;
+        p.enter = undefined;
+        breakLine(held);
+        current = "";
+      }
+      if (isEnterKey(key)) {
+        const line = current;
+        if (p.inPaste) breakLine(line);
+        // Answer once this burst of keys is over, unless more follow (then breakLine above).
+        else p.enter = { line, timer: setImmediate(() => ((p.enter = undefined), submit(line, rl))) };
+        return;
+      }
+      if (isBackspaceKey(key) && !value && !rl.line && p.lines.length) {
+        const last = p.lines.at(-1)!;
+        p.lines = p.lines.slice(0, -1);
+        setLines(p.lines);
+        rl.write(last);
+        setValue(last);
+        return;
+      }
+    }
+    if (isEnterKey(key)) {
+      submit(value, rl);
     } else if (isBackspaceKey(key) && !value) {
       setDef("");
     } else if (isTabKey(key) && !value && def) {
@@ -56,7 +126,8 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
     }
   });
   const message = theme.style.message(config.message, status);
-  if (status === "done") return `${prefix} ${message} ${theme.style.answer(value)}`;
-  const shownDefault = def && !value ? ` ${paint.dim(`(${def})`)}` : "";
-  return [`${head}${prefix} ${message}${shownDefault} ${value}`, error ? paint.red(`> ${error}`) : ""];
+  if (status === "done") return `${prefix} ${message} ${theme.style.answer(value.split("\n").join("\n  "))}`;
+  const shownDefault = def && !value && !lines.length ? ` ${paint.dim(`(${def})`)}` : "";
+  const above = lines.length ? `\n${lines.map((l) => `  ${l}`).join("\n")}\n ` : "";
+  return [`${head}${prefix} ${message}${shownDefault}${above} ${value}`, error ? paint.red(`> ${error}`) : ""];
 });
