@@ -190,11 +190,11 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
   }
 }
 
-/** The mark before an unfinished long text or list kept in the question's note. */
-const UNFINISHED = () => msg("runner.ask.unfinished-answer-mark");
+/** The mark before an unfinished answer kept in the question's note (long text, list, per_party). */
+export const UNFINISHED = () => msg("runner.ask.unfinished-answer-mark");
 
 /** A note's own text, and an unfinished answer kept in it (see askLines). */
-function splitUnfinished(note: string | undefined): { base: string; unfinished?: string } {
+export function splitUnfinished(note: string | undefined): { base: string; unfinished?: string } {
   const at = note === undefined ? -1 : note.indexOf(UNFINISHED());
   if (note === undefined || at < 0) return { base: note ?? "" };
   return { base: note.slice(0, at).trimEnd(), unfinished: note.slice(at + UNFINISHED().length) };

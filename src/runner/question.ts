@@ -5,7 +5,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isFieldVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
-import { askValue } from "./ask.js";
+import { askValue, splitUnfinished, UNFINISHED } from "./ask.js";
 import { moreMenu } from "./command-actions.js";
 import { header } from "./header.js";
 import { paint } from "../ui/colour.js";
@@ -83,37 +83,80 @@ export function presentParties(ctx: Ctx): { id: string; label: string }[] {
 /**
  * A `per_party` scale: every present party first gives its own score (the format's help
  * asks for that), then the joint score is agreed. Skipping a party leaves it out.
+ *
+ * Each party's score is saved as it is given: until the joint score completes the answer
+ * (`{joint, parties}`, which needs both), the scores so far wait in the question's note after
+ * the unfinished-answer mark, as `cjg=4, socius=2`, like an unfinished long text. Coming back
+ * (also after --resume) starts from them. `:terug` at a party goes to the party before it, at
+ * the joint score to the last party, at the first party to the previous question.
  */
 async function askPerParty(ctx: Ctx, q: Question, existing: AnswerValue | undefined, mark: string): Promise<Proposal> {
   const one: Question = { ...q, perParty: false, required: false };
   const had = isPartyScores(existing) ? existing : undefined;
-  const parties: Record<string, number> = {};
   const roles = presentParties(ctx);
+  const noteOf = () => splitUnfinished(ctx.state().session.notes[q.id]);
+  const kept = partyScoresText(noteOf().unfinished);
+  const parties: Record<string, number> = {};
+  for (const r of roles) if (kept?.[r.id] !== undefined) parties[r.id] = kept[r.id]!;
+  // In the format's order of roles, however the scores were given (going back, skipping).
+  const ordered = () => Object.fromEntries(roles.filter((r) => parties[r.id] !== undefined).map((r) => [r.id, parties[r.id]!]));
+  const keep = (complete: boolean) => {
+    const { base } = noteOf();
+    const text = Object.entries(ordered())
+      .map(([r, n]) => `${r}=${n}`)
+      .join(", ");
+    const note = complete || !text ? base : `${base ? `${base}\n` : ""}${UNFINISHED()}${text}`;
+    if ((ctx.state().session.notes[q.id] ?? "") !== note) ctx.dispatch({ type: "note", text: note });
+  };
   if (roles.length) ctx.ui.print(msg("runner.question.first-each-party-gives-its"));
-  for (const role of roles) {
-    const got = await askValue(ctx, one, had?.parties[role.id], `${tr(q.prompt)} — ${role.label}`);
+  // Step i < roles.length: party i's own score; step roles.length: the joint score.
+  for (let i = 0; ; ) {
+    const role = roles[i];
+    if (role) {
+      const before = kept ? parties[role.id] : (parties[role.id] ?? had?.parties[role.id]);
+      const got = await askValue(ctx, one, before, `${tr(q.prompt)} — ${role.label}`);
+      if ("proposal" in got) {
+        if (got.proposal.type === "back" && i > 0) {
+          i--;
+          continue;
+        }
+        if (got.proposal.type !== "skip") return got.proposal;
+        delete parties[role.id];
+      } else if (typeof got.value === "number") parties[role.id] = got.value;
+      keep(false);
+      i++;
+      continue;
+    }
+    const spread = Object.entries(ordered())
+      .map(([r, n]) => `${roles.find((x) => x.id === r)?.label ?? r} ${n}`)
+      .join(" · ");
+    const joint = jointOf(existing);
+    // The cursor starts at the earlier joint score, else at the parties' median: a proposal, not an answer.
+    const scores = Object.values(parties).sort((a, b) => a - b);
+    const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
+    const got = await askValue(
+      ctx,
+      q.perParty ? { ...q, perParty: false } : q,
+      typeof joint === "number" ? joint : median,
+      `${tr(q.prompt)} — ${msg("runner.question.joint")}${mark}${spread ? `  (${spread})` : ""}`,
+    );
     if ("proposal" in got) {
-      if (got.proposal.type === "skip") continue;
+      if (got.proposal.type === "back" && roles.length) {
+        i = roles.length - 1;
+        continue;
+      }
       return got.proposal;
     }
-    if (typeof got.value === "number") parties[role.id] = got.value;
+    if (typeof got.value !== "number") return isAnswered(existing) ? { type: "answer", value: existing } : { type: "skip" };
+    keep(true);
+    return { type: "answer", value: { joint: got.value, parties: ordered() } };
   }
-  const spread = Object.entries(parties)
-    .map(([r, n]) => `${roles.find((x) => x.id === r)?.label ?? r} ${n}`)
-    .join(" · ");
-  const joint = jointOf(existing);
-  // The cursor starts at the earlier joint score, else at the parties' median: a proposal, not an answer.
-  const scores = Object.values(parties).sort((a, b) => a - b);
-  const median = scores.length ? scores[Math.floor((scores.length - 1) / 2)] : undefined;
-  const got = await askValue(
-    ctx,
-    q.perParty ? { ...q, perParty: false } : q,
-    typeof joint === "number" ? joint : median,
-    `${tr(q.prompt)} — ${msg("runner.question.joint")}${mark}${spread ? `  (${spread})` : ""}`,
-  );
-  if ("proposal" in got) return got.proposal;
-  if (typeof got.value !== "number") return isAnswered(existing) ? { type: "answer", value: existing } : { type: "skip" };
-  return { type: "answer", value: { joint: got.value, parties } };
+}
+
+/** `cjg=4, socius=2` (an unfinished per_party answer in a note) as scores; undefined when it is not that. */
+function partyScoresText(text: string | undefined): Record<string, number> | undefined {
+  if (text === undefined || !/^\s*[A-Za-z][\w-]*=\d+(\s*,\s*[A-Za-z][\w-]*=\d+)*\s*$/.test(text)) return undefined;
+  return Object.fromEntries([...text.matchAll(/([A-Za-z][\w-]*)=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
 async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal> {

@@ -289,3 +289,33 @@ describe("followup: last year's agreements", () => {
     expect(r.state.session.followup).toBeUndefined();
   });
 });
+
+describe("per_party scale: each party's score is saved as it is given", () => {
+  const MARK = "Onvolledig antwoord, nog niet opgeslagen als antwoord: ";
+
+  it("Ctrl+C after two parties keeps both scores (in the note until the joint score completes the answer)", async () => {
+    const r = await script([...START, "4", "2"]);
+    expect(r.outcome).toBe("interrupted");
+    expect(r.state.session.answers.tevreden).toBeUndefined();
+    expect(r.state.session.notes.tevreden).toBe(`${MARK}ib=4, cjg=2`);
+    // Resumed: both scores are there again, pre-selected (Enter keeps them); the joint score completes it.
+    const again = await script(["", "", "3", ":stop"], { start: startState(format, structuredClone(r.state.session), T0, true) });
+    expect(again.state.session.answers.tevreden).toEqual({ joint: 3, parties: { ib: 4, cjg: 2 } });
+    expect(again.state.session.notes.tevreden).toBeUndefined();
+  });
+
+  it(":terug at the second party goes to the first, with its score pre-selected; at the joint score to the last party", async () => {
+    const r = await script([...START, "4", ":terug", "", "3", ":terug", "2", "4", ":stop"]);
+    expect(r.out.match(/\? Hoe tevreden\? — Intern begeleider/g)).toHaveLength(2);
+    expect(r.out.match(/\? Hoe tevreden\? — CJG/g)).toHaveLength(3);
+    expect(r.state.session.answers.tevreden).toEqual({ joint: 4, parties: { ib: 4, cjg: 2 } });
+    expect(r.state.session.meta.datum).toBe("2026-09-15");
+  });
+
+  it(":terug at the first party still goes to the previous question, keeping nothing it should not", async () => {
+    const r = await script([...START, ":terug", ":stop"]);
+    expect(r.out).toMatch(/Wie is aanwezig\?[\s\S]*$/);
+    expect(r.state.session.answers.tevreden).toBeUndefined();
+    expect(r.state.session.notes.tevreden).toBeUndefined();
+  });
+});
