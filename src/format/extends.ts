@@ -12,6 +12,12 @@ export type SpecLookup = (id: string) => FormatSpec | undefined;
 export interface Resolved {
   format: Format;
   findings: Finding[];
+  /**
+   * Inherited questions the child's `remove` dropped: question id → index of the `remove` entry
+   * that dropped it (the question's own id, or the id of its section). Lint uses it to point a
+   * condition still naming such a question at the entry that caused it.
+   */
+  removed?: Map<string, number>;
 }
 
 function mergeById<T extends { id: string }>(parent: T[], child: T[] | undefined): T[] {
@@ -112,6 +118,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
   let meta = mergeById<Question>(base?.meta ?? [], spec.meta);
   let participants = mergeById<ParticipantRole>(base?.participants ?? [], spec.participants);
 
+  const removed = new Map<string, number>();
   if (spec.remove.length > 0) {
     const known = new Set<string>([
       ...sections.map((s) => s.id),
@@ -131,6 +138,13 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
       }
     });
     const drop = new Set(spec.remove);
+    spec.remove.forEach((id, i) => {
+      for (const s of sections) {
+        if (s.id === id) for (const q of s.questions ?? []) if (!removed.has(q.id)) removed.set(q.id, i);
+        for (const q of s.questions ?? []) if (q.id === id && !removed.has(id)) removed.set(id, i);
+      }
+      if (meta.some((q) => q.id === id) && !removed.has(id)) removed.set(id, i);
+    });
     sections = sections
       .filter((s) => !drop.has(s.id))
       .map((s) => copyOrigin(s, { ...s, questions: (s.questions ?? []).filter((q) => !drop.has(q.id)) }));
@@ -165,5 +179,5 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
   if (description) format.description = description;
   if (spec.extends) format.extends = spec.extends;
   setOrigin(format, { parsed: spec.parsed, path: [] });
-  return { format, findings };
+  return removed.size ? { format, findings, removed } : { format, findings };
 }

@@ -321,16 +321,100 @@ export function lintResolved(
   extraLookup?: Map<string, FormatSpec>,
 ): { format: Format; findings: Finding[] } {
   const lookup = (id: string) => extraLookup?.get(id) ?? registry?.spec(id);
-  const { format, findings } = resolveSpec(spec, lookup);
+  const { format, findings, removed } = resolveSpec(spec, lookup);
   const fallback = { file: spec.parsed.file, line: 1, col: 1 };
   // Semantic findings located in a parent file belong to that file's own lint run.
   const own = (f: Finding) => f.file === spec.parsed.file;
-  let semantic = semanticFindings(format, fallback).filter(own);
+  const all = semanticFindings(format, fallback);
+  let semantic = all.filter(own);
   // With the parent missing, "no sections/duration/title" are consequences, not news.
-  if (findings.some((f) => f.rule === "extends-target" || f.rule === "extends-cycle")) {
+  const chainBroken = findings.some((f) => f.rule === "extends-target" || f.rule === "extends-cycle");
+  if (chainBroken) {
     semantic = semantic.filter((f) => !["no-sections", "duration-missing", "title-missing", "timebox-sum"].includes(f.rule));
   }
-  return { format, findings: [...findings.filter(own), ...semantic] };
+  // What the merge itself breaks in inherited questions is this file's doing: say so here.
+  const dangling = removed ? danglingAfterRemove(spec, format, removed) : { findings: [], handled: new Set<string>() };
+  const inherited = chainBroken
+    ? []
+    : mergeFindings(
+        spec,
+        lookup,
+        all.filter((f) => !own(f) && !dangling.handled.has(placeOf(f))),
+      );
+  return { format, findings: [...findings.filter(own), ...semantic, ...dangling.findings, ...inherited] };
+}
+
+const placeOf = (f: { file: string; line: number; col: number }) => `${f.file}:${f.line}:${f.col}`;
+const shortPlace = (f: { file: string; line: number }) => `${path.basename(f.file)}:${f.line}`;
+
+/**
+ * Inherited conditions (`when`, `share_when`) that still name a question this file's `remove`
+ * dropped: an error at the `remove` entry, naming the question that still refers to it.
+ */
+function danglingAfterRemove(
+  spec: FormatSpec,
+  format: Format,
+  removed: Map<string, number>,
+): { findings: Finding[]; handled: Set<string> } {
+  const findings: Finding[] = [];
+  const handled = new Set<string>();
+  const exists = new Set(askingOrder(format).map((a) => a.question.id));
+  const visit = (q: Question, fields: Set<string>) => {
+    for (const key of ["when", "share_when"] as const) {
+      const cond = key === "when" ? q.when : q.shareWhen;
+      if (!cond) continue;
+      for (const ref of conditionRefs(cond)) {
+        const i = removed.get(ref.q);
+        if (i === undefined || exists.has(ref.q) || fields.has(ref.q)) continue;
+        const at = where(ref.node, ["q"]) ?? where(q, [key]);
+        // A condition in this file itself is reported where it stands (when-target).
+        if (!at || at.file === spec.parsed.file) continue;
+        handled.add(placeOf(at));
+        const entry = spec.remove[i]!;
+        findings.push({
+          ...(where(spec, ["remove", i]) ?? { file: spec.parsed.file, line: 1, col: 1 }),
+          severity: "error",
+          rule: "when-target",
+          message: fill(msg(entry === ref.q ? "format.lint.removed-id-still-referred" : "format.lint.removed-section-id-still-referred"), {
+            id: ref.q,
+            entry,
+            q: q.id,
+            key,
+            at: shortPlace(at),
+          }),
+        });
+      }
+    }
+  };
+  for (const { question } of askingOrder(format)) {
+    const fields = new Set((question.fields ?? []).map((f) => f.id));
+    visit(question, fields);
+    for (const f of question.fields ?? []) visit(f, fields);
+  }
+  return { findings, handled };
+}
+
+/**
+ * Findings in inherited questions that the parent on its own does not have (a question the child
+ * redefined or moved breaks a condition of the parent's, …): reported at this file's `extends`,
+ * saying where in the merged format the problem shows.
+ */
+function mergeFindings(spec: FormatSpec, lookup: (id: string) => FormatSpec | undefined, foreign: Finding[]): Finding[] {
+  if (!foreign.length || !spec.extends) return [];
+  const parentSpec = lookup(spec.extends);
+  if (!parentSpec) return [];
+  const key = (f: Finding) => `${placeOf(f)}:${f.rule}:${f.message}`;
+  const parent = resolveSpec(parentSpec, lookup, [spec.id]).format;
+  const parentOwn = new Set(semanticFindings(parent, { file: parentSpec.parsed.file, line: 1, col: 1 }).map(key));
+  const at = where(spec, ["extends"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+  return foreign
+    .filter((f) => !parentOwn.has(key(f)))
+    .map((f) => ({
+      ...at,
+      severity: f.severity,
+      rule: f.rule,
+      message: fill(msg("format.lint.after-merging-with-parent"), { parent: spec.extends!, at: shortPlace(f), message: f.message }),
+    }));
 }
 
 /** Lint one format file from disk: read, parse, schema, resolve, rules. */

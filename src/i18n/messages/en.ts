@@ -227,6 +227,8 @@ export const en: Messages = {
   "format.extends.format-id-extend-was-not": "format '{id}' to extend was not found",
   "format.extends.id-remove-but-does-not": "'{id}' is in remove, but does not exist in the extended format",
   "format.extends.section-id-has-no-title": "section '{id}' has no title",
+  "format.lint.after-merging-with-parent":
+    "after merging with '{parent}', in {at}: {message}; change this format so that the inherited question is right again",
   "format.lint.condition-id-compares-q-v":
     "condition of '{id}' compares '{q}' with {v}, which can never be the answer (expected: {expect})",
   "format.lint.condition-id-refers-q-which": "condition of '{id}' refers to '{q}', which is not asked earlier",
@@ -257,6 +259,10 @@ export const en: Messages = {
     "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party is only used with type scale (outside a repeat)",
   "format.lint.question-id-type-type-has": "question '{id}' of type {type} has no options",
+  "format.lint.removed-id-still-referred":
+    "remove '{id}' drops question '{id}', but the {key} of '{q}' ({at}) still refers to it; add '{q}' to remove as well, or redefine '{q}' in this format without that condition",
+  "format.lint.removed-section-id-still-referred":
+    "remove '{entry}' drops that section and with it question '{id}', but the {key} of '{q}' ({at}) still refers to it; add '{q}' to remove as well, or redefine '{q}' in this format without that condition",
   "format.lint.repeat-group-id-has-no": "repeat group '{id}' has no fields",
   "format.lint.repeat-inside-repeat-not-supported": "a repeat inside a repeat is not supported ('{id}')",
   "format.lint.scale-id-has-n-steps": "scale of '{id}' has {n} steps; prefer type number",
@@ -600,15 +606,21 @@ export const en: Messages = {
   "session.validate.action-refers-unknown-question-q": "action refers to unknown question '{q}'",
   "session.validate.d-not-valid-date-yyyy": "'{d}' is not a valid date (YYYY-MM-DD)",
   "session.validate.did-you-mean-g": " — did you mean '{g}'?",
+  "session.validate.field-answered-but-its-condition":
+    "{id}, item {n}: '{f}' is answered, but its condition does not hold for this item: the answer does not count",
   "session.validate.final-session-lacks-required-answer": "final session lacks the required answer to '{id}'",
   "session.validate.final-session-without-required-participa": "final session without the required participant '{r}' present",
   "session.validate.format-id-version-v-does": "format '{id}' version {v} does not exist (any more); available: {list}",
   "session.validate.id-answered-but-its-condition": "'{id}' is answered, but its condition does not hold: the answer does not count",
+  "session.validate.id-score-party-not-present":
+    "{id}: score from '{r}', but that party was not present (present: false): the score does not count",
+  "session.validate.id-score-role-not-participant": "{id}: score from '{r}', but no participant has that role: the score does not count",
   "session.validate.id-unknown-role-r-roles": "{id}: unknown role '{r}'; roles: {list}",
   "session.validate.key-format-id-version-missing": "the key 'format: {id, version}' is missing",
   "session.validate.known-list": " (known: {list})",
   "session.validate.not-session-file-key-afstem": "not a session file: the key 'afstem: 1' is missing",
   "session.validate.note-unknown-question-id": "note on unknown question '{id}'",
+  "session.validate.parked-refers-unknown-question-q": "parked topic refers to unknown question '{q}'",
   "session.validate.skipped-question-id-does-not": "skipped question '{id}' does not exist in the format",
   "session.validate.status-final-but-finalized-time": "status is final, but 'finalized' (time and parties) is missing",
   "session.validate.unknown-format-id": "unknown format '{id}'",

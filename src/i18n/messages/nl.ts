@@ -230,6 +230,8 @@ export const nl = {
   "format.extends.format-id-extend-was-not": "format '{id}' om op voort te bouwen is niet gevonden",
   "format.extends.id-remove-but-does-not": "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd",
   "format.extends.section-id-has-no-title": "sectie '{id}' heeft geen title",
+  "format.lint.after-merging-with-parent":
+    "na samenvoegen met '{parent}', in {at}: {message}; pas dit format zo aan dat de overgenomen vraag weer klopt",
   "format.lint.condition-id-compares-q-v":
     "voorwaarde van '{id}' vergelijkt '{q}' met {v}, maar dat kan nooit het antwoord zijn (verwacht: {expect})",
   "format.lint.condition-id-refers-q-which": "voorwaarde van '{id}' verwijst naar '{q}', die niet eerder gevraagd wordt",
@@ -260,6 +262,10 @@ export const nl = {
     "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party wordt alleen gebruikt bij type scale (buiten een repeat)",
   "format.lint.question-id-type-type-has": "vraag '{id}' van type {type} heeft geen options",
+  "format.lint.removed-id-still-referred":
+    "remove '{id}' laat vraag '{id}' vallen, maar de {key} van '{q}' ({at}) verwijst er nog naar; zet ook '{q}' in remove, of geef '{q}' in dit format opnieuw zonder die voorwaarde",
+  "format.lint.removed-section-id-still-referred":
+    "remove '{entry}' laat met die sectie ook vraag '{id}' vallen, maar de {key} van '{q}' ({at}) verwijst er nog naar; zet ook '{q}' in remove, of geef '{q}' in dit format opnieuw zonder die voorwaarde",
   "format.lint.repeat-group-id-has-no": "herhaalgroep '{id}' heeft geen fields",
   "format.lint.repeat-inside-repeat-not-supported": "een repeat binnen een repeat wordt niet ondersteund ('{id}')",
   "format.lint.scale-id-has-n-steps": "schaal van '{id}' heeft {n} stappen; gebruik liever type number",
@@ -607,15 +613,22 @@ export const nl = {
   "session.validate.action-refers-unknown-question-q": "actie verwijst naar onbekende vraag '{q}'",
   "session.validate.d-not-valid-date-yyyy": "'{d}' is geen geldige datum (JJJJ-MM-DD)",
   "session.validate.did-you-mean-g": " — bedoelt u '{g}'?",
+  "session.validate.field-answered-but-its-condition":
+    "{id}, item {n}: '{f}' is beantwoord, maar de voorwaarde ervan geldt niet voor dit item: het antwoord telt niet mee",
   "session.validate.final-session-lacks-required-answer": "vastgesteld gesprek mist het verplichte antwoord op '{id}'",
   "session.validate.final-session-without-required-participa": "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'",
   "session.validate.format-id-version-v-does": "format '{id}' versie {v} bestaat niet (meer); beschikbaar: {list}",
   "session.validate.id-answered-but-its-condition": "'{id}' is beantwoord, maar de voorwaarde ervan geldt niet: het antwoord telt niet mee",
+  "session.validate.id-score-party-not-present":
+    "{id}: score van '{r}', maar die partij was niet aanwezig (present: false): de score telt niet mee",
+  "session.validate.id-score-role-not-participant":
+    "{id}: score van '{r}', maar die rol staat niet bij de deelnemers: de score telt niet mee",
   "session.validate.id-unknown-role-r-roles": "{id}: onbekende rol '{r}'; rollen: {list}",
   "session.validate.key-format-id-version-missing": "de sleutel 'format: {id, version}' ontbreekt",
   "session.validate.known-list": " (bekend: {list})",
   "session.validate.not-session-file-key-afstem": "geen gespreksbestand: de sleutel 'afstem: 1' ontbreekt",
   "session.validate.note-unknown-question-id": "notitie bij onbekende vraag '{id}'",
+  "session.validate.parked-refers-unknown-question-q": "geparkeerd onderwerp verwijst naar onbekende vraag '{q}'",
   "session.validate.skipped-question-id-does-not": "overgeslagen vraag '{id}' bestaat niet in het format",
   "session.validate.status-final-but-finalized-time": "status is final, maar 'finalized' (tijd en partijen) ontbreekt",
   "session.validate.unknown-format-id": "onbekend format '{id}'",
