@@ -16,8 +16,10 @@ import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import { evaluate, isAnswered } from "../session/condition.js";
 import { answerLookup, isFieldVisible, visibleIds } from "../session/visibility.js";
+import { presentScores } from "../session/party-scores.js";
 import { emptyHeld, type HeldBack } from "./held.js";
-import { nameScrubber, namesInText, ownerOf, type Scrubber } from "./names.js";
+import { nameScrubber, namesInText, type Scrubber } from "./names.js";
+import { actionOwner, ownerOrganisation, recordedOrganisation } from "../session/owner.js";
 
 export type Audience = "school" | "region";
 
@@ -161,22 +163,17 @@ export function release(
         continue;
       }
       // Coded answers (choice, scale, yes/no, number, date): aggregated even when intern.
-      out.answers[q.id] = v!;
+      // A per_party scale: only present parties' own scores (validate warns about others).
+      out.answers[q.id] = q.perParty ? presentScores(v!, session.participants) : v!;
     }
   }
 
-  const roleOrg = (role: string | undefined) => {
-    const r = role ? format.participants.find((p) => p.id === role) : undefined;
-    return r?.organisation?.nl ?? r?.organisation?.en;
-  };
   for (const a of session.actions ?? []) {
     const atPersoonlijk = a.question !== undefined && persoonlijkIds.has(a.question);
     if (atPersoonlijk) held.persoonlijk++;
-    const owner = a.who !== undefined ? ownerOf(String(a.who), session.participants ?? []) : undefined;
-    const org =
-      a.organisation !== undefined && String(a.organisation).trim()
-        ? scrub(String(a.organisation))
-        : (owner?.organisation ?? roleOrg(owner?.role));
+    const owner = actionOwner(a, session);
+    const recorded = recordedOrganisation(a);
+    const org = recorded !== undefined ? scrub(recorded) : ownerOrganisation(owner, format);
     // Set one by one, not spread from small objects: this runs for every action of every session.
     const ra: RegionAction = {};
     if (!atPersoonlijk) ra.what = scrub(String(a.what ?? ""));

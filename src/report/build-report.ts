@@ -5,11 +5,13 @@ import type { ReportItem, ReportModel, ReportSection } from "./model.js";
 import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isFieldVisible, isVisible } from "../session/visibility.js";
+import { presentScores } from "../session/party-scores.js";
 import { answerBlock, inlineText } from "./answer-text.js";
 import { joinAnd, longDate, reportWords, shortDate } from "./words.js";
 import { askingOrder } from "../format/walk.js";
 import { agreementsSection } from "../format/agreements.js";
 import { msg, type MessageKey } from "../i18n/messages.js";
+import { actionOwner, ownerOrganisation, recordedOrganisation } from "../session/owner.js";
 
 function roleLabel(format: Format, role: string, lang: Lang): string {
   const r = format.participants.find((p) => p.id === role);
@@ -52,7 +54,8 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
     for (const q of section.questions) {
       // A question whose condition does not hold was never asked: it is left out.
       if (!isVisible(q, session)) continue;
-      const value = session.answers[q.id];
+      // A per_party scale: only present parties' own scores (validate warns about others).
+      const value = q.perParty ? presentScores(session.answers[q.id]!, session.participants) : session.answers[q.id];
       const answer = isAnswered(value)
         ? answerBlock(q, value!, lang, fieldVisible, (r) => roleLabel(format, r, lang))
         : {
@@ -95,6 +98,16 @@ function clockFormat(lang: Lang): Intl.DateTimeFormat {
   return f;
 }
 
+/** YYYY-MM-DD of a moment in the Netherlands (sv-SE writes dates that way). */
+let amsterdamDay: Intl.DateTimeFormat | undefined;
+const dayOf = (d: Date): string =>
+  (amsterdamDay ??= new Intl.DateTimeFormat("sv-SE", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    timeZone: "Europe/Amsterdam",
+  })).format(d);
+
 /** "09:05 – 10:40 (95 minuten)": when the meeting was held and how long the conversation took. */
 function timeFact(session: Session, lang: Lang): string | undefined {
   const seconds = Object.values(session.timing ?? {}).reduce((a, b) => a + (typeof b === "number" ? b : 0), 0);
@@ -102,9 +115,17 @@ function timeFact(session: Session, lang: Lang): string | undefined {
   if (Number.isNaN(start.getTime())) return undefined;
   const clock = (d: Date) => clockFormat(lang).format(d);
   const minutes = Math.round(seconds / 60);
+  const duration = fill(msg("report.buildReport.m-minutes", lang), { m: minutes });
+  // `started` on another day than the meeting is when the file was made (run --answers of notes
+  // taken on paper), not when the meeting began: then only the duration, if known.
+  const datum = session.meta?.datum;
+  if (typeof datum === "string" && /^\d{4}-\d{2}-\d{2}$/.test(datum) && dayOf(start) !== datum) {
+    return minutes ? duration : undefined;
+  }
   if (!minutes) return clock(start);
-  const end = new Date(start.getTime() + seconds * 1000);
-  return `${clock(start)} – ${clock(end)} (${fill(msg("report.buildReport.m-minutes", lang), { m: minutes })})`;
+  // The end from the rounded minutes, so that 09:00 – 09:17 says 17 minutes (990 s gave 09:16).
+  const end = new Date(start.getTime() + minutes * 60_000);
+  return `${clock(start)} – ${clock(end)} (${duration})`;
 }
 
 function shortPrompt(text: string, max = 60): string {
@@ -146,7 +167,7 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
     actions: session.actions.map((a) => ({
       what: a.what,
       who: a.who ?? "",
-      organisation: a.organisation ?? "",
+      organisation: recordedOrganisation(a) ?? ownerOrganisation(actionOwner(a, session), format, lang) ?? "",
       due: a.due ? shortDate(a.due, lang) : "",
       question: questionRef(a.question),
     })),

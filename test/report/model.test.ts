@@ -41,6 +41,32 @@ describe("buildReport", () => {
     expect(m.draft).toBe(false);
   });
 
+  it("fills an action's organisation from its owner, also when the owner is typed differently", async () => {
+    const { format, session } = (await load(REGENBOOG))[0]!;
+    session.actions = [
+      { what: "Eigen organisatie", who: "Anouk de Vries", organisation: "Gemeente Velsen" },
+      { what: "Van de deelnemer", who: "anouk de vries " },
+      { what: "Van de rol", who: "Sanne Bakker" },
+      { what: "Niemand van hier", who: "Iemand Anders" },
+    ];
+    session.participants.find((p) => p.name === "Sanne Bakker")!.organisation = undefined;
+    const m = buildReport(format, session, "nl");
+    expect(m.actions.map((a) => a.organisation)).toEqual(["Gemeente Velsen", "CJG", "GGD", ""]);
+  });
+
+  it("says when the meeting began only if the file was started on the day of the meeting; the end agrees with the minutes", async () => {
+    const { format, session } = (await load(REGENBOOG))[0]!;
+    const timeOf = (s: Session) => buildReport(format, s, "nl").facts.find(([k]) => k === "Tijd en duur")?.[1];
+    session.started = "2026-09-15T07:00:00Z"; // 09:00 in Beverwijk
+    session.timing = { a: 600, b: 390 }; // 16.5 minutes: 17 when rounded
+    expect(timeOf(session)).toBe("09:00 – 09:17 (17 minuten)");
+    // Typed in from paper notes weeks later (run --answers): the import time is no meeting time.
+    session.started = "2026-10-03T13:35:00Z";
+    expect(timeOf(session)).toBe("17 minuten");
+    session.timing = {};
+    expect(timeOf(session)).toBeUndefined();
+  });
+
   it("tells skipped ('niet besproken') from not yet answered ('geen antwoord') in a draft", async () => {
     const { format, session } = (await load(VUURTOREN))[0]!;
     const m = buildReport(format!, session!, "nl");
