@@ -29,7 +29,10 @@ export function codebookRows(plan: FormatPlan, versionsSeen: ReadonlySet<number>
   for (const mq of plan.questions) {
     const versions = seen(mq);
     if (!versions.length) continue;
-    const tail = [versions.map((v) => `v${v}`).join(" "), mq.oldIds.join(" ")];
+    // Older ids: those the versions in the registry had, and those the newest declares (`was`),
+    // also when no older version is installed.
+    const was = [...new Set([...mq.oldIds, ...(mq.question.was ?? [])])].filter((id) => id !== mq.id);
+    const tail = [versions.map((v) => `v${v}`).join(" "), was.join(" ")];
     const emit = (
       column: string,
       field: string | null,
