@@ -10,7 +10,7 @@ import type { Session } from "./types.js";
 import { askingOrder, questionIndex, renames } from "../format/walk.js";
 import { AnswerChecker, isValidDate, normalizeAnswer } from "./answer-check.js";
 import { isAnswered } from "./condition.js";
-import { isPartyScores } from "./party-scores.js";
+import { isPartyScores, isPresentRole } from "./party-scores.js";
 import { visibleIds } from "./visibility.js";
 import { closest } from "../util/suggest.js";
 import { MAX_FINDINGS_PER_FILE } from "../findings/finding.js";
@@ -146,7 +146,23 @@ export async function validateSession(
     if (a.question.perParty && isPartyScores(value) && value.parties && typeof value.parties === "object") {
       const roleIds = format.participants.map((p) => p.id);
       for (const role of Object.keys(value.parties)) {
-        if (roleIds.includes(role)) continue;
+        if (roleIds.includes(role)) {
+          // Only a present party gives its own score: another's is kept but never counted.
+          if (!isPresentRole(session.participants, role)) {
+            const listed = session.participants.some((p) => p?.role === role);
+            add(
+              ["answers", id, "parties", role],
+              "warning",
+              "party-absent",
+              fill(msg(listed ? "session.validate.id-score-party-not-present" : "session.validate.id-score-role-not-participant"), {
+                id,
+                r: role,
+              }),
+              true,
+            );
+          }
+          continue;
+        }
         const guess = closest(role, roleIds);
         add(
           ["answers", id, "parties", role],

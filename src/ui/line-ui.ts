@@ -65,10 +65,14 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
   const pick = <T>(choices: UiItem<T>[], text: string): UiChoice<T> | undefined => {
     const real = choices.filter((c): c is UiChoice<T> => !("separator" in c));
     const t = text.trim();
+    // A number is what the person sees: an option named by it ("3 — zeer goed" on a scale),
+    // else the n-th option, counted from 1. Never an internal value that happens to be a
+    // number (participants are values 0, 1, …: "1" ticked the second person).
+    const numbered = /^\d+$/.test(t) ? (real.find((c) => c.name === t || c.name.startsWith(`${t} `)) ?? real[Number(t) - 1]) : undefined;
     return (
-      real.find((c) => String(c.value) === t) ??
+      numbered ??
       real.find((c) => c.name.toLowerCase() === t.toLowerCase()) ??
-      (/^\d+$/.test(t) ? real[Number(t) - 1] : undefined) ??
+      real.find((c) => String(c.value) === t) ??
       // "nee" picks "nee, klaar": a unique start of a name is enough.
       (t ? onlyOne(real.filter((c) => c.name.toLowerCase().startsWith(t.toLowerCase()))) : undefined)
     );
