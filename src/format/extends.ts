@@ -20,13 +20,20 @@ export interface Resolved {
   removed?: Map<string, number>;
 }
 
+/**
+ * Merge by id: a child entry replaces the parent's entry with its id, in place. Only the
+ * parent's: an id the child itself gives twice is kept twice, so lint reports it (unique-id)
+ * instead of the second silently winning.
+ */
 function mergeById<T extends { id: string }>(parent: T[], child: T[] | undefined): T[] {
   if (!child) return [...parent];
   const out = [...parent];
+  const replaced = new Set<string>();
   for (const item of child) {
-    const i = out.findIndex((p) => p.id === item.id);
+    const i = replaced.has(item.id) ? -1 : parent.findIndex((p) => p.id === item.id);
     if (i >= 0) out[i] = item;
     else out.push(item);
+    replaced.add(item.id);
   }
   return out;
 }
@@ -72,7 +79,10 @@ function mergeSections(parent: SectionSpec[], child: SectionSpec[] | undefined):
     if (!c.questions) merged.questions = (p.questions ?? []).filter((q) => !childQuestionIds.has(q.id));
     return copyOrigin(c, merged);
   });
-  for (const c of child) if (!parent.some((p) => p.id === c.id)) out.push(c);
+  // New sections, and a second section with an id already given (kept, so lint reports it).
+  child.forEach((c, i) => {
+    if (!parent.some((p) => p.id === c.id) || child.findIndex((s) => s.id === c.id) !== i) out.push(c);
+  });
   return out;
 }
 

@@ -202,16 +202,20 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   const order = askingOrder(format);
 
   // Ids: unique across meta and all sections; sections and roles among themselves.
+  // " (regel 9)" or " (ouder.yaml:9)": where the first of two equal ids stands.
+  const firstAt = (firstObj: object, hereObj: object) => {
+    const first = where(firstObj, ["id"]);
+    const here = where(hereObj, ["id"]);
+    return !first
+      ? ""
+      : first.file === here?.file
+        ? ` (${msg("format.lint.line")} ${first.line})`
+        : ` (${path.basename(first.file)}:${first.line})`;
+  };
   const firstSeen = new Map<string, Question>();
   for (const { question } of order) {
     if (firstSeen.has(question.id)) {
-      const first = where(firstSeen.get(question.id)!, ["id"]);
-      const here = where(question, ["id"]);
-      const at = !first
-        ? ""
-        : first.file === here?.file
-          ? ` (${msg("format.lint.line")} ${first.line})`
-          : ` (${path.basename(first.file)}:${first.line})`;
+      const at = firstAt(firstSeen.get(question.id)!, question);
       c.add(question, ["id"], "error", "unique-id", fill(msg("format.lint.id-id-already-used"), { id: question.id, at }));
     } else firstSeen.set(question.id, question);
   }
@@ -223,10 +227,19 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
       c.add(s, ["questions"], "warning", "empty-section", fill(msg("format.lint.section-id-has-no-questions"), { id: s.id }));
     if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(msg("format.lint.section-id-has-no-minutes"), { id: s.id }));
   }
-  const roleIds = new Set<string>();
+  // Roles are unique among roles (README); a role may share an id with a question.
+  const roleIds = new Map<string, object>();
   for (const p of format.participants) {
-    if (roleIds.has(p.id)) c.add(p, ["id"], "error", "unique-id", fill(msg("format.lint.participant-role-id-appears-twice"), { id: p.id }));
-    roleIds.add(p.id);
+    const first = roleIds.get(p.id);
+    if (first)
+      c.add(
+        p,
+        ["id"],
+        "error",
+        "unique-id",
+        fill(msg("format.lint.participant-role-id-appears-twice"), { id: p.id, at: firstAt(first, p) }),
+      );
+    else roleIds.set(p.id, p);
   }
   // `was` must not name a question that still exists.
   for (const { question } of order) {

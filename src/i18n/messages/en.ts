@@ -254,7 +254,8 @@ export const en: Messages = {
   "format.lint.old-was-id-still-existing": "'{old}' in was of '{id}' is still an existing question",
   "format.lint.option-code-code-appears-twice": "option code '{code}' appears twice in '{id}'",
   "format.lint.options-are-ignored-type-type": "options are ignored for type {type}",
-  "format.lint.participant-role-id-appears-twice": "participant role '{id}' appears twice",
+  "format.lint.participant-role-id-appears-twice":
+    "participant role '{id}' appears twice{at}; give each role its own id, or leave one of the two out",
   "format.lint.patterns-follow-re2-which-has":
     "patterns follow RE2, which has no backreferences or lookaround (so a pattern can never hang): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party is only used with type scale (outside a repeat)",

@@ -257,7 +257,8 @@ export const nl = {
   "format.lint.old-was-id-still-existing": "'{old}' in was van '{id}' is nog een bestaande vraag",
   "format.lint.option-code-code-appears-twice": "optiecode '{code}' komt twee keer voor in '{id}'",
   "format.lint.options-are-ignored-type-type": "options worden genegeerd bij type {type}",
-  "format.lint.participant-role-id-appears-twice": "deelnemersrol '{id}' komt twee keer voor",
+  "format.lint.participant-role-id-appears-twice":
+    "deelnemersrol '{id}' komt twee keer voor{at}; geef elke rol een eigen id, of laat één van de twee weg",
   "format.lint.patterns-follow-re2-which-has":
     "patronen volgen RE2, dat geen terugverwijzingen en lookaround kent (zo kan een patroon nooit blijven hangen): {p} ({why})",
   "format.lint.per-party-only-used-type": "per_party wordt alleen gebruikt bij type scale (buiten een repeat)",
