@@ -2,7 +2,7 @@
 // conditions, and (for a final session) required answers and parties. Pure over the parsed
 // file; the registry supplies the format of the version the session names.
 import type { Finding } from "../findings/finding.js";
-import type { Format, Question } from "../format/types.js";
+import type { AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
 import { brokenFormatMessage } from "../format/broken.js";
 import type { ReadSession } from "./io.js";
@@ -11,7 +11,7 @@ import { askingOrder, questionIndex, renames } from "../format/walk.js";
 import { AnswerChecker, isValidDate, normalizeAnswer } from "./answer-check.js";
 import { isAnswered } from "./condition.js";
 import { isPartyScores, isPresentRole } from "./party-scores.js";
-import { visibleIds } from "./visibility.js";
+import { isFieldVisible, visibleIds } from "./visibility.js";
 import { closest } from "../util/suggest.js";
 import { MAX_FINDINGS_PER_FILE } from "../findings/finding.js";
 import { fill } from "../i18n/lang.js";
@@ -131,6 +131,27 @@ export async function validateSession(
     add(base, "error", "unknown-question", guess ? `${text}${fill(msg("session.validate.did-you-mean-g"), { g: guess })}` : text, true);
   };
 
+  // A repeat item's field whose condition does not hold for that item: the same warning as a
+  // hidden question, at the field. Only fields with a `when` are looked at.
+  const hiddenFields = (q: Question, items: unknown[], id: string) => {
+    const fields = q.fields ?? [];
+    if (!fields.some((f) => f.when)) return;
+    items.forEach((item, i) => {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) return;
+      const it = item as RepeatItem;
+      for (const f of fields) {
+        if (!f.when || !isAnswered(it[f.id] as AnswerValue) || isFieldVisible(f, it, session)) continue;
+        add(
+          ["answers", id, i, f.id],
+          "warning",
+          "answer-hidden",
+          fill(msg("session.validate.field-answered-but-its-condition"), { id, n: i + 1, f: f.id }),
+          true,
+        );
+      }
+    });
+  };
+
   for (const [id, value] of Object.entries(session.meta)) {
     const a = index.get(id);
     if (!a || a.sectionId !== "meta") unknownId(id, metaIds, ["meta", id]);
@@ -176,6 +197,8 @@ export async function validateSession(
     }
     if (!visible.has(id) && isAnswered(value)) {
       add(["answers", id], "warning", "answer-hidden", fill(msg("session.validate.id-answered-but-its-condition"), { id }), true);
+    } else if (a.question.type === "repeat" && Array.isArray(value)) {
+      hiddenFields(a.question, value, id);
     }
   }
   session.skipped.forEach((id, i) => {

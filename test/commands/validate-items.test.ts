@@ -106,3 +106,34 @@ describe("per_party: only a present party's own score counts", () => {
     expect(wide).toMatchObject({ tevreden: "3", "tevreden.ib": "4", "tevreden.ggd": "", "tevreden.cjg": "" });
   });
 });
+
+describe("repeat fields: a condition per item", () => {
+  it("an answer to a field whose condition does not hold for its item is a warning at the field's line", async () => {
+    const r = await findings("hidden-field");
+    expect(r.code).toBe(0);
+    // Item 1 has prioriteit 3 (its toelichting is asked); item 2 has prioriteit 2.
+    expect(r.rows).toEqual([
+      [
+        "17:7",
+        "warning",
+        "answer-hidden",
+        "knelpunt_lijst, item 2: 'toelichting' is beantwoord, maar de voorwaarde ervan geldt niet voor dit item: het antwoord telt niet mee",
+      ],
+    ]);
+    expect((await findings("hidden-field", "en")).rows[0]![3]).toBe(
+      "knelpunt_lijst, item 2: 'toelichting' is answered, but its condition does not hold for this item: the answer does not count",
+    );
+  });
+
+  it("the report and the rollup (all engines) leave that answer out, and keep the one whose condition holds", async () => {
+    const out = path.join(tmp.dir, "report-hidden");
+    const r = await runInProcess(["report", session("hidden-field"), "--out", out], { env });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await docxText(path.join(out, "2025-09-15-obs-zichtbaar-toets.docx"));
+    expect(text).toContain("ZICHTBARE-TOELICHTING");
+    expect(text).not.toContain("VERBORGEN-TOELICHTING");
+    const all = Object.values(await rollup("hidden", [session("hidden-field")])).join("\n");
+    expect(all).toContain("ZICHTBARE-TOELICHTING");
+    expect(all).not.toContain("VERBORGEN-TOELICHTING");
+  });
+});
