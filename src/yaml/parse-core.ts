@@ -286,12 +286,23 @@ function yamlMessage(code: string, original: string, source: string): string {
       return msg("yaml.parseCore.file-holds-more-than-one");
     case "NON_STRING_KEY":
       return msg("yaml.parseCore.yaml-error-key-must-name");
-    case "MISSING_CHAR":
-    case "MISSING_ANCHOR":
-    case "BAD_INDENT":
+    // The yaml package's own wording ("Unexpected scalar at node end") tells a person nothing
+    // and is English whatever the language: every other error gets words of ours.
     case "UNEXPECTED_TOKEN":
+    case "BAD_SCALAR_START":
+      return msg("yaml.parseCore.unexpected-text");
+    case "BLOCK_IN_FLOW":
+      return msg("yaml.parseCore.block-in-flow");
+    case "BAD_DQ_ESCAPE":
+      return msg("yaml.parseCore.bad-escape");
+    case "MULTILINE_IMPLICIT_KEY":
+      return msg("yaml.parseCore.multiline-key");
+    case "KEY_OVER_1024_CHARS":
+      return msg("yaml.parseCore.key-too-long");
+    case "MISSING_CHAR":
+      return msg("yaml.parseCore.missing-char");
     default:
-      return `${msg("yaml.parseCore.yaml-error")}: ${first.replace(/ at line \d+, column \d+.*$/, "")}`;
+      return msg("yaml.parseCore.not-valid-here");
   }
 }
 

@@ -573,17 +573,30 @@ export const nl = {
   "schema.check.allowed-list": " (toegestaan: {list})",
   "schema.check.did-you-mean-guess": " — bedoelt u '{guess}'?",
   "schema.check.expected-want-found-got": "verwacht {want}, gevonden: {got}",
+  "schema.check.got-above-maximum": "{got} is te groot: het grootste toegestane getal is {limit}; geef {limit} of minder",
+  "schema.check.got-below-minimum": "{got} is te klein: het kleinste toegestane getal is {limit}; geef {limit} of meer",
   "schema.check.got-does-not-have-one": "{got} heeft niet een van de toegestane vormen",
   "schema.check.got-does-not-have-right": "{got} heeft niet de juiste vorm ({pattern})",
-  "schema.check.got-msg": "{got}: {msg}",
+  "schema.check.got-not-above-limit": "{got} is te klein: het getal moet groter zijn dan {limit}; geef een getal boven {limit}",
   "schema.check.got-not-allowed-choose-from": "{got} is niet toegestaan; kies uit: {list}",
+  "schema.check.got-not-allowed-here": "{got} is hier niet toegestaan; zie de formattaal in de README voor wat hier mag",
   "schema.check.got-not-allowed-must-want": "{got} is niet toegestaan; hier hoort {want}",
+  "schema.check.got-not-below-limit": "{got} is te groot: het getal moet kleiner zijn dan {limit}; geef een getal onder {limit}",
   "schema.check.integer": "een geheel getal",
+  "schema.check.key-item": "{key}, item {n}",
+  "schema.check.key-message": "{key}: {message}",
+  "schema.check.list-too-few-items": "de lijst heeft {n} items, er zijn er minstens {limit} nodig; vul de lijst aan of laat de sleutel weg",
+  "schema.check.list-too-many-items": "de lijst heeft {n} items, hoogstens {limit} zijn toegestaan; haal er items uit",
   "schema.check.mapping": "een mapping",
   "schema.check.mapping-key-value": "een mapping (sleutel: waarde)",
+  "schema.check.mapping-too-few-keys":
+    "een lege mapping is hier niet toegestaan: geef er minstens {limit} sleutel in, of laat de sleutel weg",
   "schema.check.required-key-key-missing": "verplichte sleutel '{key}' ontbreekt",
   "schema.check.text": " of ",
   "schema.check.text-2": "tekst",
+  "schema.check.text-too-long": "{got} is te lang ({n} tekens), hoogstens {limit} zijn toegestaan; maak de tekst korter",
+  "schema.check.text-too-short":
+    "{got} is te kort ({n} tekens), er zijn er minstens {limit} nodig; vul de tekst aan of laat de sleutel weg",
   "schema.check.true-false": "true of false",
   "schema.check.unknown-key-key": "onbekende sleutel '{key}'",
   "session.answerCheck.does-not-have-expected-form": "heeft niet de verwachte vorm ({p})",
@@ -694,7 +707,18 @@ export const nl = {
   "yaml.parseCore.tab-used-indentation-use-spaces": "tab gebruikt om in te springen; gebruik spaties",
   "yaml.parseCore.too-many-aliases-name-anchors":
     "te veel aliassen (*naam): de ankers (&naam) vermenigvuldigen zich tot een enorme hoeveelheid gegevens; schrijf de waarden uit",
-  "yaml.parseCore.yaml-error": "YAML-fout",
+  "yaml.parseCore.unexpected-text":
+    "YAML-fout: onverwachte tekst hier; staat er tekst na een afsluitend aanhalingsteken, of begint de waarde met een teken dat in YAML iets anders betekent? Zet de hele waarde tussen aanhalingstekens",
+  "yaml.parseCore.block-in-flow":
+    "YAML-fout: binnen [ … ] of { … } kan geen lijst met streepjes of ingesprongen mapping staan; schrijf de lijst op één regel, of gebruik alleen inspringing",
+  "yaml.parseCore.bad-escape":
+    "YAML-fout: onbekende \\-code tussen dubbele aanhalingstekens; schrijf \\\\ voor een backslash, of gebruik enkele aanhalingstekens",
+  "yaml.parseCore.multiline-key": "YAML-fout: een sleutel loopt over meer dan één regel; zet de sleutel en zijn ':' op één regel",
+  "yaml.parseCore.key-too-long": "YAML-fout: een sleutel van meer dan 1024 tekens; een sleutel is een korte naam",
+  "yaml.parseCore.missing-char":
+    "YAML-fout: hier ontbreekt iets (een afsluitend aanhalingsteken of haakje, of een ':' na een sleutel); controleer deze regel",
+  "yaml.parseCore.not-valid-here":
+    "YAML-fout: dit is op deze plek geen geldige YAML; controleer aanhalingstekens, dubbele punten en inspringing op deze regel",
   "yaml.parseCore.yaml-error-file-cannot-read": "YAML-fout: het bestand kan niet gelezen worden ({msg})",
   "yaml.parseCore.yaml-error-file-nested-too":
     "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet",
