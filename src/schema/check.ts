@@ -48,6 +48,44 @@ function get(data: unknown, path: DataPath): unknown {
   return cur;
 }
 
+/**
+ * The key a finding is about, as the user wrote it: `duration`, `maxItems`, or `options, item 3`
+ * for an entry of a list. Empty for the document itself.
+ */
+function keyLabel(path: DataPath): string {
+  let i = path.length - 1;
+  while (i >= 0 && typeof path[i] === "number") i--;
+  if (i < 0) return "";
+  const key = String(path[i]);
+  const item = path[i + 1];
+  return typeof item === "number" ? fill(msg("schema.check.key-item"), { key, n: item + 1 }) : key;
+}
+
+const limitOf = (e: ErrorObject): unknown => (e.params as { limit?: unknown }).limit;
+
+/**
+ * A limit keyword (minimum, maxItems, …) in words: what the value is, what is allowed, what to
+ * do. Never ajv's own text ("must be >= 1"): an unknown keyword gets a general sentence.
+ */
+function limitMessage(e: ErrorObject, value: unknown): string {
+  const limit = limitOf(e);
+  const got = describeValue(value);
+  const n = Array.isArray(value) ? value.length : typeof value === "string" ? [...value].length : 0;
+  const keys: Record<string, MessageKey> = {
+    minimum: "schema.check.got-below-minimum",
+    exclusiveMinimum: "schema.check.got-not-above-limit",
+    maximum: "schema.check.got-above-maximum",
+    exclusiveMaximum: "schema.check.got-not-below-limit",
+    minItems: "schema.check.list-too-few-items",
+    maxItems: "schema.check.list-too-many-items",
+    minLength: "schema.check.text-too-short",
+    maxLength: "schema.check.text-too-long",
+    minProperties: "schema.check.mapping-too-few-keys",
+  };
+  const key = keys[e.keyword];
+  return key ? fill(msg(key), { got, limit: String(limit), n }) : fill(msg("schema.check.got-not-allowed-here"), { got });
+}
+
 export interface SchemaHints {
   /** Messages for `pattern` failures, by the last path segment (e.g. `id`). */
   patternMessages?: Record<string, MessageKey>;
@@ -151,17 +189,14 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
         rule = "bad-value";
         break;
       }
-      case "minimum":
-      case "exclusiveMinimum":
-      case "maximum":
-      case "minItems":
-      case "minLength":
-      case "minProperties":
-        message = fill(msg("schema.check.got-msg"), { got: describeValue(value), msg: e.message ?? e.keyword });
-        rule = "bad-value";
-        break;
       default:
-        message = `${describeValue(value)}: ${e.message ?? e.keyword}`;
+        message = limitMessage(e, value);
+        rule = "bad-value";
+    }
+    // Which key: unknown and missing keys name it already; every other finding starts with it.
+    const key = keyLabel(path);
+    if (key && e.keyword !== "additionalProperties" && e.keyword !== "required") {
+      message = fill(msg("schema.check.key-message"), { key, message });
     }
     const dedupe = `${at.line}:${at.col}:${message}`;
     if (seen.has(dedupe)) continue;

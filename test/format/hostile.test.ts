@@ -154,7 +154,7 @@ describe("encodings and odd files", () => {
       writeFileSync(path.join(dir, "x.yaml"), text);
       const r = await run(["lint", "x.yaml"], { cwd: dir });
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain("x.yaml:10:15  error  een mapping is niet toegestaan");
+      expect(r.stdout).toContain("x.yaml:10:15  error  type: een mapping is niet toegestaan");
       expect(`${r.stdout}${r.stderr}`).not.toMatch(/primitive|interne fout|internal error/i);
     } finally {
       cleanup();

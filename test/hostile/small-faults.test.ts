@@ -87,7 +87,7 @@ describe("smaller faults", () => {
     expect(r.stdout).toBe(
       "diep.yaml:1:1  error  YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet  (yaml-syntax)\n" +
         "sleutel.yaml:22:5  error  YAML-fout: een sleutel moet een naam zijn, geen lijst of mapping  (yaml-syntax)\n" +
-        "soort.yaml:1:9  error  2 is niet toegestaan; hier hoort 1  (bad-value)\n",
+        "soort.yaml:1:9  error  afstem: 2 is niet toegestaan; hier hoort 1  (bad-value)\n",
     );
     expect(r.stderr).toBe("3 bestanden gecontroleerd: 3 fouten, 0 waarschuwingen\n");
   }, 30_000);
