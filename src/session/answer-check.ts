@@ -225,8 +225,14 @@ export class AnswerChecker {
   /** Every problem with one answer (a repeat's fields included). Empty means acceptable. */
   check(q: Question, value: AnswerValue | unknown, path: (string | number)[] = []): AnswerProblem[] {
     const shape = shapeProblems(q, value, path);
-    if (shape.length) return shape;
-    const out: AnswerProblem[] = [];
+    // A problem inside the items of a list answer (a repeat item's field, a multichoice code)
+    // leaves its number of items, and a repeat's other fields, to be checked too: every finding
+    // is shown (README, `validate`). Only on this error path is anything extra computed.
+    const itemsChecked = (q.type === "repeat" || q.type === "multichoice") && Array.isArray(value);
+    if (shape.length && !itemsChecked) return shape;
+    const out: AnswerProblem[] = shape;
+    // "item\0field" of each repeat field whose shape is wrong ("item" for an item that is not a mapping).
+    const bad = shape.length ? new Set(shape.map((p) => p.path.slice(path.length, path.length + 2).join("\0"))) : undefined;
     const fn = this.validator(q);
     if (fn && isPartyScores(value)) {
       // Each score of a per_party answer meets the format's rules on its own.
@@ -252,9 +258,12 @@ export class AnswerChecker {
     }
     if (q.type === "repeat" && Array.isArray(value)) {
       value.forEach((item, i) => {
+        if (item === null || typeof item !== "object" || Array.isArray(item)) return;
         for (const f of q.fields ?? []) {
           const v = (item as Record<string, unknown>)[f.id];
           if (v === undefined || v === null || v === "") continue;
+          // A field of the wrong shape has said so; a multichoice's count is still checked.
+          if (bad?.has(`${i}\0${f.id}`) && !(f.type === "multichoice" && Array.isArray(v))) continue;
           const fv = this.validator(f);
           if (fv && !fv(v)) {
             const e = fv.errors?.[0];

@@ -137,3 +137,17 @@ describe("repeat fields: a condition per item", () => {
     expect(all).not.toContain("VERBORGEN-TOELICHTING");
   });
 });
+
+describe("every finding of a list answer", () => {
+  it("a repeat's item count and its other fields' rules beside an error in one item; a multichoice's count beside an unknown code", async () => {
+    const r = await findings("max-items");
+    expect(r.code).toBe(1);
+    expect(r.rows).toEqual([
+      ["9:5", "error", "answer-validate", "knelpunt_lijst: hoogstens 3 items"],
+      ["9:34", "error", "answer-option", "knelpunt_lijst: 'politie' is geen optie; kies uit: cjg, ggd"],
+      ["10:22", "error", "answer-validate", "knelpunt_lijst: hoogstens 30 tekens"],
+      ["13:10", "error", "answer-validate", "sterk: Kies een of twee."],
+      ["13:30", "error", "answer-option", "sterk: 'snelheid' is geen optie; kies uit: lijnen, gezichten, 3"],
+    ]);
+  });
+});
