@@ -452,8 +452,13 @@ export async function lintFormatFile(
 export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[]> {
   return schemaFindings(await formatSchemaValidator(), parsed, {
     patternMessages: {
-      id: "format.lint.got-not-valid-id-start",
+      // The format's own id and extends are slugs; question, section and role ids are ids.
+      "/id": "format.lint.got-not-format-id-lower",
       extends: "format.lint.got-not-format-id-lower",
+      id: "format.lint.got-not-valid-id-start",
+      remove: "format.lint.got-not-valid-id-start",
+      was: "format.lint.got-not-valid-id-start",
+      q: "format.lint.got-not-valid-id-start",
     },
     oneOfMessage: (p, value) => {
       if (p.includes("when") || p.includes("share_when") || p.includes("not") || p.includes("all") || p.includes("any")) {

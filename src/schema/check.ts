@@ -87,7 +87,7 @@ function limitMessage(e: ErrorObject, value: unknown): string {
 }
 
 export interface SchemaHints {
-  /** Messages for `pattern` failures, by the last path segment (e.g. `id`). */
+  /** Messages for `pattern` failures, by the whole path (`/id`) or the key the value is under (`id`). */
   patternMessages?: Record<string, MessageKey>;
   /** A message for a oneOf failure, by a predicate on the data path. */
   oneOfMessage?: (path: DataPath, value: unknown) => string | undefined;
@@ -164,8 +164,10 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
         break;
       }
       case "pattern": {
-        const last = path[path.length - 1];
-        const hint = typeof last === "string" ? hints.patternMessages?.[last] : undefined;
+        // The rule of this very field: by its whole path first (`/id`: the format's own id),
+        // then by the key it is under (`id`, or `remove` for an entry of that list).
+        const under = [...path].reverse().find((seg) => typeof seg === "string");
+        const hint = hints.patternMessages?.[`/${path.join("/")}`] ?? (under === undefined ? undefined : hints.patternMessages?.[under]);
         message = hint
           ? fill(msg(hint), { got: describeValue(value) })
           : fill(msg("schema.check.got-does-not-have-right"), {

@@ -238,7 +238,8 @@ export const en: Messages = {
   "format.lint.field-id-id-appears-twice": "field id '{id}' appears twice in '{group}'",
   "format.lint.fields-are-only-used-type": "fields are only used with type repeat",
   "format.lint.format-has-no-sections": "the format has no sections",
-  "format.lint.got-not-format-id-lower": "{got} is not a format id (lower-case letters, digits and -)",
+  "format.lint.got-not-format-id-lower":
+    "{got} is not a valid format id: start with a lower-case letter, then only lower-case letters, digits or - (e.g. kernteam-buch)",
   "format.lint.got-not-valid-id-start": "{got} is not a valid id: start with a letter, then letters, digits, _ or -",
   "format.lint.id-id-already-used": "id '{id}' is already used{at}",
   "format.lint.invalid-condition-got-use-q": "invalid condition {got}: use {q, is}, {q, in}, {q, answered}, {all}, {any} or {not}",

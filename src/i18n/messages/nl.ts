@@ -241,7 +241,8 @@ export const nl = {
   "format.lint.field-id-id-appears-twice": "veld-id '{id}' komt twee keer voor in '{group}'",
   "format.lint.fields-are-only-used-type": "fields worden alleen gebruikt bij type repeat",
   "format.lint.format-has-no-sections": "het format heeft geen secties",
-  "format.lint.got-not-format-id-lower": "{got} is geen format-id (kleine letters, cijfers en -)",
+  "format.lint.got-not-format-id-lower":
+    "{got} is geen geldig format-id: begin met een kleine letter, daarna alleen kleine letters, cijfers of - (bijv. kernteam-buch)",
   "format.lint.got-not-valid-id-start": "{got} is geen geldig id: begin met een letter, daarna letters, cijfers, _ of -",
   "format.lint.id-id-already-used": "id '{id}' wordt al gebruikt{at}",
   "format.lint.invalid-condition-got-use-q": "ongeldige voorwaarde {got}: gebruik {q, is}, {q, in}, {q, answered}, {all}, {any} of {not}",
