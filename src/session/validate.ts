@@ -222,6 +222,18 @@ export async function validateSession(
       );
     }
   });
+  // As written in the file (session.parked drops entries that are not mappings), so the line is right.
+  (Array.isArray(data.parked) ? (data.parked as unknown[]) : []).forEach((p, i) => {
+    const q = p !== null && typeof p === "object" ? (p as { question?: unknown }).question : undefined;
+    // A topic parked at the participants step names that step, not a question.
+    if (q === undefined || q === null || q === "meta" || q === "participants" || (typeof q === "string" && index.has(q))) return;
+    add(
+      ["parked", i, "question"],
+      "warning",
+      "unknown-question",
+      fill(msg("session.validate.parked-refers-unknown-question-q"), { q: String(q) }),
+    );
+  });
   session.actions.forEach((a, i) => {
     if (a.due !== undefined && (typeof a.due !== "string" || !isValidDate(a.due))) {
       add(["actions", i, "due"], "error", "action-due", fill(msg("session.validate.d-not-valid-date-yyyy"), { d: String(a.due) }));

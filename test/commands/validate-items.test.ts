@@ -151,3 +151,12 @@ describe("every finding of a list answer", () => {
     ]);
   });
 });
+
+describe("parked topics", () => {
+  it("one at an unknown question is a warning, like a note or an action; the participants step is known", async () => {
+    const r = await findings("parked-unknown");
+    expect(r.code).toBe(0);
+    expect(r.rows).toEqual([["13:15", "warning", "unknown-question", "geparkeerd onderwerp verwijst naar onbekende vraag 'nergens'"]]);
+    expect((await findings("parked-unknown", "en")).rows[0]![3]).toBe("parked topic refers to unknown question 'nergens'");
+  });
+});
