@@ -179,8 +179,22 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
       ok = typeof v === "boolean";
       expect = "true, false";
     } else if (target.type === "scale" || target.type === "number") {
-      ok = typeof v === "number";
-      expect = msg("format.lint.number");
+      // Within the question's range, narrowed by its validate minimum/maximum: outside it no
+      // answer can ever be stored.
+      const scale = target.type === "scale";
+      const bound = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
+        a === undefined ? b : b === undefined ? a : pick(a, b);
+      const lo = bound(target.min, target.validate?.minimum, Math.max);
+      const hi = bound(target.max, target.validate?.maximum, Math.min);
+      ok = typeof v === "number" && (!scale || Number.isInteger(v)) && (lo === undefined || v >= lo) && (hi === undefined || v <= hi);
+      expect =
+        lo !== undefined && hi !== undefined
+          ? fill(msg(scale ? "format.lint.integer-from-to" : "format.lint.number-from-to"), { lo, hi })
+          : lo !== undefined
+            ? fill(msg("format.lint.number-at-least"), { lo })
+            : hi !== undefined
+              ? fill(msg("format.lint.number-at-most"), { hi })
+              : msg("format.lint.number");
     }
     if (!ok) {
       // Point at the value itself (`is: x` or the item of `in: [...]`) when the condition knows its place.
