@@ -129,7 +129,15 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
   let participants = mergeById<ParticipantRole>(base?.participants ?? [], spec.participants);
 
   const removed = new Map<string, number>();
-  if (spec.remove.length > 0) {
+  if (spec.remove.length > 0 && spec.extends === undefined) {
+    // Nothing is inherited, so nothing can be removed: one error, not a warning per entry.
+    findings.push({
+      ...(where(spec, ["remove"]) ?? { file: spec.parsed.file, line: 1, col: 1 }),
+      severity: "error",
+      rule: "remove-without-extends",
+      message: msg("format.extends.remove-without-extends"),
+    });
+  } else if (spec.remove.length > 0) {
     const known = new Set<string>([
       ...sections.map((s) => s.id),
       ...sections.flatMap((s) => (s.questions ?? []).map((q) => q.id)),

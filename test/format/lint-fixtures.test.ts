@@ -53,6 +53,8 @@ const EXPECT: Record<string, [string, Sev, string, string][]> = {
   "extends-target": [["3:10", "error", "extends-target", "'kerntem'"]],
   "extends-cycle": [["3:10", "error", "extends-cycle", "extends-cycle → extends-cycle"]],
   "remove-unknown": [["5:15", "warning", "remove-unknown", "'jgz-onbekend'"]],
+  // Without extends nothing is inherited: one error at remove, no remove-unknown per entry.
+  "remove-without-extends": [["5:9", "error", "remove-without-extends", "remove werkt alleen samen met extends"]],
   "timebox-sum": [["4:11", "warning", "timebox-sum", "30 minuten, de duur is 90"]],
   "empty-section": [["14:16", "warning", "empty-section", "'s2' heeft geen vragen"]],
   "section-minutes": [["11:5", "error", "section-minutes", "'s2' heeft geen minutes"]],
@@ -138,6 +140,7 @@ describe("lint fixtures: one broken format per rule", () => {
       "extends-target",
       "extends-cycle",
       "remove-unknown",
+      "remove-without-extends",
       "timebox-sum",
       "empty-section",
       "section-minutes",

@@ -226,6 +226,8 @@ export const en: Messages = {
   "format.extends.extends-forms-cycle-chain": "extends forms a cycle: {chain}",
   "format.extends.format-id-extend-was-not": "format '{id}' to extend was not found",
   "format.extends.id-remove-but-does-not": "'{id}' is in remove, but does not exist in the extended format",
+  "format.extends.remove-without-extends":
+    "remove only works together with extends: this format does not build on another one, so there is nothing to remove; delete remove, or add extends: <format-id>",
   "format.extends.section-id-has-no-title": "section '{id}' has no title",
   "format.lint.after-merging-with-parent":
     "after merging with '{parent}', in {at}: {message}; change this format so that the inherited question is right again",

@@ -229,6 +229,8 @@ export const nl = {
   "format.extends.extends-forms-cycle-chain": "extends maakt een kring: {chain}",
   "format.extends.format-id-extend-was-not": "format '{id}' om op voort te bouwen is niet gevonden",
   "format.extends.id-remove-but-does-not": "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd",
+  "format.extends.remove-without-extends":
+    "remove werkt alleen samen met extends: dit format bouwt niet voort op een ander, dus er valt niets te verwijderen; haal remove weg, of zet extends: <format-id> erbij",
   "format.extends.section-id-has-no-title": "sectie '{id}' heeft geen title",
   "format.lint.after-merging-with-parent":
     "na samenvoegen met '{parent}', in {at}: {message}; pas dit format zo aan dat de overgenomen vraag weer klopt",
