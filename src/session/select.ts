@@ -86,11 +86,12 @@ export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate
   for (const t of eligible) {
     const c = view(t);
     if (c.conversation === undefined) continue;
+    // `has`, not a falsy test: the rollup's items are record numbers, and record 0 is one.
     const cur = best.get(c.conversation);
     if (
-      !cur ||
-      later(c.updated, view(cur).updated) ||
-      (sameTime(c.updated, view(cur).updated) && baseLength(c.file) < baseLength(view(cur).file))
+      !best.has(c.conversation) ||
+      later(c.updated, view(cur as T).updated) ||
+      (sameTime(c.updated, view(cur as T).updated) && baseLength(c.file) < baseLength(view(cur as T).file))
     )
       best.set(c.conversation, t);
   }

@@ -27,4 +27,11 @@ describe("one conversation, several files", () => {
     expect(sel.kept.map((t) => t.file)).toEqual(["in/x.yaml"]);
     expect(sel.duplicates).toEqual([{ used: "in/x.yaml", others: ["in/x (conflict copy).yaml", "in/x (1).yaml", "in/backup/x.yaml"] }]);
   });
+  it("items that are record numbers: record 0, the older copy, does not win for being falsy", () => {
+    const records = [c("t1/a.yaml", "2023-10-26T10:00:00Z"), c("t1/backup/b.yaml", "2021-01-01T10:00:00Z")];
+    const sel = selectSessions([0, 1], (i) => records[i]!, opts);
+    expect(sel.kept).toEqual([0]);
+    const reversed = [records[1]!, records[0]!];
+    expect(selectSessions([0, 1], (i) => reversed[i]!, opts).kept).toEqual([1]);
+  });
 });
