@@ -415,8 +415,10 @@ const nameWords = (name: string): string[] =>
  * guessed wrong would move the action to another organisation).
  */
 export function ownerOf<P extends { name?: unknown }>(who: string, participants: readonly P[]): P | undefined {
-  const exact = participants.find((p) => p.name === who);
-  if (exact) return exact;
+  // Exactly one, here too: two participants of one name (a CJG worker and an IB'er both called
+  // Ingrid van Leeuwen) leave the owner unknown, and the action keeps its recorded organisation.
+  const exact = participants.filter((p) => p.name === who);
+  if (exact.length) return exact.length === 1 ? exact[0] : undefined;
   const words = nameWords(who);
   if (!words.length) return undefined;
   const key = words.join(" ");

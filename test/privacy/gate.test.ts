@@ -141,6 +141,13 @@ describe("action owners typed by hand", () => {
   ])("%s → %s", (who, role) => {
     expect(ownerOf(who, people)?.role).toBe(role);
   });
+  it("two participants of one name: no owner, even for the exact name", () => {
+    const twice = [
+      { name: "Ingrid van Leeuwen", role: "cjg" },
+      { name: "Ingrid van Leeuwen", role: "ib" },
+    ];
+    expect(ownerOf("Ingrid van Leeuwen", twice)).toBeUndefined();
+  });
 });
 
 describe("release for the region", () => {
