@@ -10,6 +10,14 @@ function compact(o: Json): Json {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+/** An optional list or mapping with nothing in it is left out, like an absent one. */
+function filled<T>(v: T[] | undefined): T[] | undefined;
+function filled(v: object | undefined): object | undefined;
+function filled(v: object | undefined): object | undefined {
+  if (v === undefined) return undefined;
+  return (Array.isArray(v) ? v.length : Object.keys(v).length) ? v : undefined;
+}
+
 export function questionJson(q: Question, lang: Lang): Json {
   return compact({
     id: q.id,
@@ -19,17 +27,17 @@ export function questionJson(q: Question, lang: Lang): Json {
     required: q.required,
     when: q.when,
     share_when: q.shareWhen,
-    validate: q.validate,
+    validate: filled(q.validate),
     message: q.message ? tr(q.message, lang) : undefined,
-    tags: q.tags,
+    tags: filled(q.tags),
     privacy: q.privacy,
-    was: q.was.length ? q.was : undefined,
-    options: q.options?.map((o) => ({ code: o.code, label: tr(o.label, lang) })),
+    was: filled(q.was),
+    options: filled(q.options?.map((o) => ({ code: o.code, label: tr(o.label, lang) }))),
     min: q.min,
     max: q.max,
     per_party: q.perParty ? true : undefined,
     labels: q.labels
-      ? compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined })
+      ? filled(compact({ min: q.labels.min ? tr(q.labels.min, lang) : undefined, max: q.labels.max ? tr(q.labels.max, lang) : undefined }))
       : undefined,
     fields: q.fields?.map((f) => questionJson(f, lang)),
   });
