@@ -289,7 +289,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
           fill(msg("commands.rollup.dir-suppressed-summary-fewer-than"), {
             dir: displayPath(final(set.summaryFile)),
             min: minGroup,
-            list: suppressed.map((s) => `${flags.by}=${s.group || msg("commands.rollup.empty")}`).join(", "),
+            list: suppressed.map((s) => `${flags.by}=${s.group || s.label}`).join(", "),
           }),
         );
       }

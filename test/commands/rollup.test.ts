@@ -2,10 +2,11 @@
 // make-corpus.py): every layout read back with csv-parse, --excel byte for byte, the formula
 // guard, suppression, the v1+v2 merge, privacy, drafts, skipped files and exit codes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { runCli, runInProcess, tempDir, ROOT } from "../helpers/cli.js";
+import { REGENBOOG, readExample, writeSession } from "../helpers/documents.js";
 
 const FIX = path.join(ROOT, "test/fixtures/rollup");
 const CORPUS = path.join(FIX, "corpus");
@@ -322,5 +323,19 @@ describe("rollup defaults", () => {
       for (const l of ["long", "wide", "summary", "actions", "codebook"])
         expect(existsSync(path.join(out, `${f}-${l}.csv`)), `${f}-${l}`).toBe(true);
     }
+  });
+});
+
+describe("a group without a value", () => {
+  it("is named the same on stdout and in the summary CSV: (onbekend)", async () => {
+    const input = path.join(tmp.dir, "no-gemeente");
+    mkdirSync(input);
+    const s = readExample(REGENBOOG);
+    delete s.meta.gemeente;
+    writeSession(input, "2026-09-15-obs-de-regenboog-kernteam.yaml", s);
+    const r = await rollup("no-gemeente-out", [input, "--by", "gemeente"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/onderdrukt in summary \(minder dan 5 gesprekken\): gemeente=\(onbekend\)\n/);
+    expect(new Set(r.read("kernteam-summary.csv").map((row) => row.group_label))).toEqual(new Set(["(onbekend)"]));
   });
 });

@@ -121,7 +121,6 @@ export const en: Messages = {
   "commands.rollup.choose-from-list-comma-separated": "Choose from: {list} (comma separated).",
   "commands.rollup.d-already-holds-rollup-files": "{d} already holds rollup files ({list}); not overwritten",
   "commands.rollup.dir-suppressed-summary-fewer-than": "{dir}: suppressed in summary (fewer than {min} sessions): {list}",
-  "commands.rollup.empty": "(empty)",
   "commands.rollup.f-was-created-another-process":
     "{f} was created by another process meanwhile; not overwritten, nothing of this rollup was written",
   "commands.rollup.final-final-session-s-included":

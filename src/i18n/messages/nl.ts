@@ -120,7 +120,6 @@ export const nl = {
   "commands.rollup.choose-from-list-comma-separated": "Kies uit: {list} (met komma's gescheiden).",
   "commands.rollup.d-already-holds-rollup-files": "{d} bevat al rollup-bestanden ({list}); niet overschreven",
   "commands.rollup.dir-suppressed-summary-fewer-than": "{dir}: onderdrukt in summary (minder dan {min} gesprekken): {list}",
-  "commands.rollup.empty": "(leeg)",
   "commands.rollup.f-was-created-another-process":
     "{f} is intussen door een ander proces gemaakt; niet overschreven, er is niets van deze rollup geschreven",
   "commands.rollup.final-final-session-s-included":
