@@ -72,6 +72,7 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
  * session is read again and folded, so no session is held.
  */
 async function previousRound(dir: string, registry: FormatRegistry, by: string | undefined, today: string): Promise<SummaryFold> {
+  const installed = installedFormats(registry);
   checkPrevious(dir);
   const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
   const final: string[] = [];
@@ -81,12 +82,26 @@ async function previousRound(dir: string, registry: FormatRegistry, by: string |
     final.push(r.file);
     formats.push(r.format);
   }
-  const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today });
+  const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today, installed });
   for await (const r of fastSessions(final, registry)) {
     if (r.ok && r.session.status === "final" && fold.knows(r.format))
       fold.add({ format: r.format, session: release(r.session, r.format, "region", msg("common.name")) });
   }
   return fold;
+}
+
+/**
+ * Every version the registry holds: the summary merges each format id over all of them, as the
+ * rollup does (rollup/plans.ts), so a round holding only old versions is keyed on the newest
+ * ids, and the previous round on the same ids as this one.
+ */
+function installedFormats(registry: FormatRegistry): Format[] {
+  return registry.ids().flatMap((id) =>
+    registry
+      .versions(id)
+      .map((v) => registry.get(id, v))
+      .filter((f): f is Format => f !== undefined),
+  );
 }
 
 function checkPrevious(dir: string): void {
@@ -303,7 +318,7 @@ async function writeSummary(
   const fold = summaryFold(
     included.map((e) => e.format),
     getLang(),
-    { ...(opts.by ? { by: opts.by } : {}), today },
+    { ...(opts.by ? { by: opts.by } : {}), today, installed: installedFormats(registry) },
   );
   for await (const r of fastSessions(
     included.map((e) => e.file),

@@ -46,6 +46,12 @@ export interface SummaryOptions {
   minGroup?: number;
   /** ISO date that decides "overdue" (default: today). */
   today?: string;
+  /**
+   * Every installed version of the formats (the registry's), so that renamed questions merge
+   * onto the newest ids whichever versions are present; default: the formats of this round and
+   * of the previous one together.
+   */
+  installed?: readonly Format[];
   /** Sessions of the previous round (--previous); or, streaming, their fold (previousFold). */
   previous?: SummarySource[];
   previousFold?: SummaryFold;
@@ -547,12 +553,19 @@ function moreLine(n: number, lang: Lang, where?: string): string {
 }
 
 /** The fold a summary starts from: --by and "today" (which decides "overdue") are fixed before the first session. */
-export function summaryFold(formats: readonly Format[], lang: Lang, opts: Pick<SummaryOptions, "by" | "today">): SummaryFold {
-  return new SummaryFold(formats, lang, { by: opts.by ?? "gemeente", today: opts.today ?? new Date().toISOString().slice(0, 10) });
+export function summaryFold(formats: readonly Format[], lang: Lang, opts: Pick<SummaryOptions, "by" | "today" | "installed">): SummaryFold {
+  return new SummaryFold(formats, lang, {
+    by: opts.by ?? "gemeente",
+    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    ...(opts.installed ? { installed: opts.installed } : {}),
+  });
 }
 
 /** All sessions at once (tests, small batches): fold them, then build the model. */
 export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryOptions): SummaryModel {
+  // Both rounds on one set of plans: a question renamed between them has one id in both.
+  const installed = opts.installed ?? [...inputs, ...(opts.previous ?? [])].map((i) => i.format);
+  opts = { ...opts, installed };
   const fold = summaryFold(
     inputs.map((i) => i.format),
     lang,

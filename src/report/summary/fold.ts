@@ -148,6 +148,13 @@ export interface ChapterFold {
 export interface FoldOptions {
   by: string;
   today: string;
+  /**
+   * Every installed version of the formats (the registry's): each format id's plan is built
+   * over all its versions, as the rollup's is, so that a renamed question (`was`) gets its
+   * newest id whichever versions the sessions happen to use — and a previous round folded with
+   * the same list is keyed on the same ids.
+   */
+  installed?: readonly Format[];
 }
 
 /** Pieces of a chapter worked out once from its formats (which questions feed which tally). */
@@ -279,7 +286,8 @@ export class SummaryFold {
   ) {
     this.formats = uniqueFormats(formats);
     this.labelFor = metaLabeller(this.formats, lang);
-    this.plans = plansOf(this.formats);
+    const present = new Set(this.formats.map((f) => f.id));
+    this.plans = plansOf([...this.formats, ...(opts.installed ?? []).filter((f) => present.has(f.id))]);
     this.family = familyOf(this.formats);
     const byFamily = new Map<string, Format[]>();
     for (const f of this.formats) byFamily.set(this.family(f.id), [...(byFamily.get(this.family(f.id)) ?? []), f]);
