@@ -49,8 +49,16 @@ function onward(state: RunnerState, session: Session): Pick<RunnerState, "cursor
 const content = (s: Session) =>
   JSON.stringify([s.meta, s.participants, s.answers, s.aside ?? {}, s.notes, s.skipped, s.parked, s.actions, s.followup ?? []]);
 
+/** Records where the conversation is (not the review: there it keeps where it was before). */
+function placed(state: RunnerState, next: RunnerState): RunnerState {
+  const c = next.cursor;
+  const here = c.kind === "question" ? c.id : c.kind === "participants" ? PARTICIPANTS : undefined;
+  if (here !== undefined && next.session !== state.session) next.session.position = here;
+  return next;
+}
+
 export function reduce(state: RunnerState, input: Input): RunnerState {
-  const next = step(state, input);
+  const next = placed(state, step(state, input));
   if (!state.reopening || next.session.status !== "final" || input.type === "finalize")
     return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
   if (content(next.session) === content(state.session)) return next;

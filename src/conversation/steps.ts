@@ -69,20 +69,38 @@ export function isDone(format: Format, session: Session, step: Step): boolean {
   return isAnswered(answerOf(format, session, step.id)) || session.skipped.includes(step.id);
 }
 
+/** The step a recorded position (`session.position`) names, if the format still has it. */
+export function positionStep(format: Format, session: Session): Step | undefined {
+  const at = session.position;
+  if (at === undefined) return undefined;
+  if (at === PARTICIPANTS) return format.participants.length ? { kind: "participants" } : undefined;
+  return questionIndex(format).has(at) ? { kind: "question", id: at } : undefined;
+}
+
 /**
- * Where a resumed conversation continues: the first open question of the section in
- * progress (the last section that holds anything), else the first open one after it.
+ * Where a resumed conversation continues: the first open question of the section where the
+ * conversation was (`session.position`; a file without it: the last section that holds
+ * anything), else the first open one after it, else the first open one from the start.
  */
 export function resumeStep(format: Format, session: Session): Step {
   const steps = allSteps(format).filter((s) => isStepVisible(format, session, s));
-  let last = -1;
-  steps.forEach((s, i) => {
-    if (isDone(format, session, s)) last = i;
-  });
-  if (last < 0) return steps[0]!;
-  const section = sectionOf(format, steps[last]!);
-  const start = steps.findIndex((s) => sectionOf(format, s) === section);
-  return steps.slice(start).find((s) => !isDone(format, session, s)) ?? { kind: "review" };
+  const at = positionStep(format, session);
+  let section: string;
+  if (at) section = sectionOf(format, at);
+  else {
+    let last = -1;
+    steps.forEach((s, i) => {
+      if (isDone(format, session, s)) last = i;
+    });
+    if (last < 0) return steps[0]!;
+    section = sectionOf(format, steps[last]!);
+  }
+  const open = (s: Step) => s.kind !== "review" && !isDone(format, session, s);
+  const start = Math.max(
+    0,
+    steps.findIndex((s) => sectionOf(format, s) === section),
+  );
+  return steps.slice(start).find(open) ?? steps.find(open) ?? { kind: "review" };
 }
 
 /** Position for the header: section n/N and question n/N over visible section questions. */

@@ -39,6 +39,7 @@ export function completeSession(data: Obj, now = new Date().toISOString()): Sess
     actions: Array.isArray(data.actions) ? (data.actions as Session["actions"]).filter(isObj) : [],
     ...(Array.isArray(data.followup) ? { followup: (data.followup as NonNullable<Session["followup"]>).filter(isObj) } : {}),
     timing: isObj(data.timing) ? (data.timing as Session["timing"]) : {},
+    ...(typeof data.position === "string" ? { position: data.position } : {}),
     history: Array.isArray(data.history) ? (data.history as Session["history"]).filter(isObj) : [],
   };
 }
@@ -76,6 +77,7 @@ export function serializeSession(session: Session): string {
     actions: session.actions,
     ...(session.followup?.length ? { followup: session.followup } : {}),
     timing: session.timing,
+    ...(session.position ? { position: session.position } : {}),
     history: session.history,
   });
   return yamlModule().stringify(ordered, { lineWidth: 0, aliasDuplicateObjects: false });

@@ -86,5 +86,11 @@ export interface Session {
   followup?: FollowupItem[];
   /** Seconds spent per section id (and `meta`, `participants`). */
   timing: Record<string, number>;
+  /**
+   * Where the conversation was when it was last saved: the question id on screen, or
+   * `participants` (at the review: where it was before). `--resume` continues in its section.
+   * Optional: older files without it resume in the section of the last answer.
+   */
+  position?: string;
   history: HistoryEvent[];
 }

@@ -6,6 +6,7 @@ import { newSession, startState } from "../../src/conversation/start.js";
 import { reduce, MAX_TICK_MS } from "../../src/conversation/reduce.js";
 import { finalizeProblems } from "../../src/conversation/finalize.js";
 import { resumeStep } from "../../src/conversation/steps.js";
+import { parseSessionText, serializeSession } from "../../src/session/io.js";
 import { header } from "../../src/runner/header.js";
 import type { Input, RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "../helpers/pty.js";
@@ -243,5 +244,31 @@ describe("timing and resume", () => {
     const holes = run(toSections(), { type: "answer", value: true }, { type: "jump", section: "een" });
     const r2 = startState(format, holes.session, T0, true);
     expect(at(r2)).toBe("hoe");
+  });
+
+  it("resumes in the section where the conversation was, not the section of the last answer", async () => {
+    // Answered in `twee`, then jumped back to `een` and stopped there (the review keeps the place).
+    const s = run(
+      toSections(),
+      { type: "jump", section: "twee" },
+      { type: "answer", value: "Een heel verhaal." },
+      { type: "jump", section: "een" },
+      { type: "review" },
+    );
+    expect(s.session.position).toBe("samen");
+    expect(at(startState(format, s.session, T0, true))).toBe("samen");
+    // Saved and read back: the key is written, and valid against the session schema.
+    const back = await parseSessionText(serializeSession(s.session), "x.yaml");
+    expect(back.findings).toEqual([]);
+    expect(at(startState(format, back.session!, T0, true))).toBe("samen");
+    // A file without the key (older afstem): the section of the last answer, as before.
+    const { position: _, ...old } = s.session;
+    expect(resumeStep(format, old)).toEqual({ kind: "question", id: "punten" });
+    // Everything after the place done: wraps around to the first open question before the review.
+    const late = run(toSections(), { type: "jump", section: "twee" }, { type: "answer", value: "Een heel verhaal." });
+    const all = structuredClone(late.session);
+    all.skipped.push("punten", "kleuren", "aantal", "wanneer", "lijst");
+    all.position = "lijst";
+    expect(resumeStep(format, all)).toEqual({ kind: "question", id: "samen" });
   });
 });
