@@ -137,9 +137,13 @@ function cellText(q: MergedQuestion, f: ReturnType<typeof figure>, lang: Lang, c
   return "";
 }
 
-/** "3,4 → 3,8" when the previous round has a shown figure for the same cell. */
+/**
+ * "3,4 → 3,8" when the previous round has a shown figure for the same cell — also when the
+ * rounded figure is unchanged ("3,5 → 3,5"), so that a cell without an arrow always means "no
+ * comparable figure last round", never "unchanged".
+ */
 function withPrevious(now: string, before: string | undefined): string {
-  return before && before !== now && !before.startsWith("<") ? `${before} → ${now}` : now;
+  return before && !before.startsWith("<") && before !== HIDDEN ? `${before} → ${now}` : now;
 }
 
 /**
