@@ -120,9 +120,13 @@ export function progress(format: Format, session: Session, step: Step) {
   };
 }
 
-/** The next step after `from` that still needs something (not answered, not skipped); else the review. */
+/**
+ * The next step after `from` that still needs something (not answered, not skipped); past the
+ * last one it wraps around to the first such step from the start; the review when none is left.
+ */
 export function nextOpenStep(format: Format, session: Session, from: Step): Step {
   const steps = allSteps(format);
-  const order = steps.slice(indexOf(format, from) + 1);
+  const at = indexOf(format, from);
+  const order = [...steps.slice(at + 1), ...steps.slice(0, Math.max(0, at))];
   return order.find((s) => s.kind !== "review" && isStepVisible(format, session, s) && !isDone(format, session, s)) ?? { kind: "review" };
 }

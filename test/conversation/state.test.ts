@@ -90,16 +90,18 @@ describe("navigation", () => {
   });
 
   it("after the last question comes the review", () => {
-    const s = run(
-      toSections(),
-      { type: "jump", section: "twee" },
-      { type: "skip" },
-      { type: "skip" },
-      { type: "skip" },
-      { type: "skip" },
-      { type: "skip" },
-      { type: "skip" },
-    );
+    const skips = Array.from({ length: 8 }, () => ({ type: "skip" }) as const);
+    const s = run(toSections(), ...skips);
+    expect(at(s)).toBe("review");
+  });
+
+  it("after a jump to the last section, moving on wraps around to the open questions before it, then the review", () => {
+    const skips = (n: number) => Array.from({ length: n }, () => ({ type: "skip" }) as const);
+    let s = run(toSections(), { type: "jump", section: "twee" }, ...skips(6));
+    expect(at(s)).toBe("samen"); // section een is still open: not the review yet
+    s = run(s, { type: "answer", value: false });
+    expect(at(s)).toBe("cijfer"); // passing over the hidden `hoe` and the done section twee
+    s = run(s, { type: "answer", value: 3 });
     expect(at(s)).toBe("review");
   });
 });
