@@ -7,14 +7,12 @@ import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
 import { finalizeProblems } from "./finalize.js";
 import {
-  allSteps,
+  continueStep,
   firstStepOf,
-  isStepVisible,
   nextOpenStep,
   nextStep,
   prevStep,
   questionOf,
-  resumeStep,
   sectionOf,
   PARTICIPANTS,
 } from "./steps.js";
@@ -111,9 +109,8 @@ function step(state: RunnerState, input: Input): RunnerState {
     case "review":
       return cur.kind === "review" ? base : { ...base, cursor: { kind: "review" }, returnTo: cur, editing: false };
     case "continue": {
-      // From the closing review: back to the first question still without an answer
-      // (skipped ones included), else to where the conversation would resume.
-      const to = state.returnTo ?? firstOpen(format, session) ?? resumeStep(format, session);
+      // From the review: back to the question it was opened from, else see continueStep.
+      const to = state.returnTo ?? continueStep(format, session);
       return { ...base, cursor: to, returnTo: undefined, editing: false };
     }
     case "participants":
@@ -176,13 +173,4 @@ function isDoneNow(state: RunnerState, session: Session, step: Step): boolean {
   if (step.kind !== "question") return true;
   const a = questionOf(state.format, step.id);
   return isAnswered(a.sectionId === META_SECTION ? session.meta[step.id] : session.answers[step.id]);
-}
-
-function firstOpen(format: RunnerState["format"], session: Session): Step | undefined {
-  return allSteps(format).find(
-    (s) =>
-      s.kind === "question" &&
-      isStepVisible(format, session, s) &&
-      !isAnswered(questionOf(format, s.id).sectionId === META_SECTION ? session.meta[s.id] : session.answers[s.id]),
-  );
 }

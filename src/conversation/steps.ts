@@ -103,6 +103,33 @@ export function resumeStep(format: Format, session: Session): Step {
   return steps.slice(start).find(open) ?? steps.find(open) ?? { kind: "review" };
 }
 
+/**
+ * Where "verder met het gesprek" (continue, from the review) goes when the review was not
+ * opened from a question: the question where the conversation was (`session.position`) if it
+ * is still open, else the first open question of its section; else the first required question without an answer (skipped ones
+ * too); else the first question not yet answered nor skipped; else the first skipped one;
+ * else the review.
+ */
+export function continueStep(format: Format, session: Session): Step {
+  const steps = allSteps(format).filter((s) => s.kind !== "review" && isStepVisible(format, session, s));
+  const at = positionStep(format, session);
+  if (at && isStepVisible(format, session, at) && !isDone(format, session, at)) return at;
+  if (at) {
+    const section = sectionOf(format, at);
+    const here = steps.find((s) => sectionOf(format, s) === section && !isDone(format, session, s));
+    if (here) return here;
+  }
+  const unanswered = (s: Step) =>
+    s.kind === "participants" ? !session.participants.length : s.kind === "question" && !isAnswered(answerOf(format, session, s.id));
+  const required = (s: Step) =>
+    s.kind === "participants" ? format.participants.some((r) => r.required) : s.kind === "question" && !!questionOf(format, s.id).question.required;
+  return (
+    steps.find((s) => unanswered(s) && required(s)) ??
+    steps.find((s) => !isDone(format, session, s)) ??
+    steps.find(unanswered) ?? { kind: "review" }
+  );
+}
+
 /** Position for the header: section n/N and question n/N over visible section questions. */
 export function progress(format: Format, session: Session, step: Step) {
   const section = sectionOf(format, step);

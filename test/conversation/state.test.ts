@@ -5,7 +5,7 @@ import type { Format } from "../../src/format/types.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import { reduce, MAX_TICK_MS } from "../../src/conversation/reduce.js";
 import { finalizeProblems } from "../../src/conversation/finalize.js";
-import { resumeStep } from "../../src/conversation/steps.js";
+import { continueStep, resumeStep } from "../../src/conversation/steps.js";
 import { parseSessionText, serializeSession } from "../../src/session/io.js";
 import { header } from "../../src/runner/header.js";
 import type { Input, RunnerState } from "../../src/conversation/types.js";
@@ -79,6 +79,20 @@ describe("navigation", () => {
     expect(at(s)).toBe("review");
     s = run(s, { type: "continue" });
     expect(at(s)).toBe("verhaal");
+  });
+
+  it("continue from the review goes to an open required question before a skipped optional one", () => {
+    const skips = Array.from({ length: 8 }, () => ({ type: "skip" }) as const);
+    let s = run(toSections(), { type: "answer", value: true }, ...skips);
+    expect(at(s)).toBe("review");
+    expect(s.session.skipped).toContain("hoe"); // optional, skipped before the required `verhaal`
+    s = run(s, { type: "continue" });
+    expect(at(s)).toBe("verhaal");
+    // Where the conversation was (recorded in the session), when that is still open.
+    const there = structuredClone(s.session);
+    there.skipped = there.skipped.filter((id) => id !== "cijfer");
+    there.position = "cijfer";
+    expect(continueStep(format, there)).toEqual({ kind: "question", id: "cijfer" });
   });
 
   it("an answer edited from the review returns to the review", () => {
