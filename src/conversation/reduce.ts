@@ -6,16 +6,7 @@ import { META_SECTION } from "../format/walk.js";
 import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
 import { finalizeProblems } from "./finalize.js";
-import {
-  continueStep,
-  firstStepOf,
-  nextOpenStep,
-  nextStep,
-  prevStep,
-  questionOf,
-  sectionOf,
-  PARTICIPANTS,
-} from "./steps.js";
+import { continueStep, firstStepOf, nextOpenStep, nextStep, prevStep, questionOf, sectionOf, PARTICIPANTS } from "./steps.js";
 
 /**
  * Longest stretch one input may add to the clock. A laptop closed in the middle of a

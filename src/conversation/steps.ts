@@ -122,7 +122,9 @@ export function continueStep(format: Format, session: Session): Step {
   const unanswered = (s: Step) =>
     s.kind === "participants" ? !session.participants.length : s.kind === "question" && !isAnswered(answerOf(format, session, s.id));
   const required = (s: Step) =>
-    s.kind === "participants" ? format.participants.some((r) => r.required) : s.kind === "question" && !!questionOf(format, s.id).question.required;
+    s.kind === "participants"
+      ? format.participants.some((r) => r.required)
+      : s.kind === "question" && !!questionOf(format, s.id).question.required;
   return (
     steps.find((s) => unanswered(s) && required(s)) ??
     steps.find((s) => !isDone(format, session, s)) ??
