@@ -27,9 +27,9 @@ import {
   SummaryFold,
   dueOrder,
   knelpuntOf,
+  type ActionCounts,
   type ActionRow,
   type ChapterFold,
-  type OrganisationActions,
   type Tally,
 } from "./summary/fold.js";
 import { msg } from "../i18n/messages.js";
@@ -660,7 +660,11 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     }
   }
   // Actions are counted and listed (with their gemeente) per conversation: none below k in all.
-  const orgTable = tooFew ? undefined : actionsPerOrganisation(myActions, lang);
+  // The key points count the actions of the same conversations as the rest of the key points
+  // (the primary family's); the chapter "Acties" below counts every format's.
+  const keyActions = new Map([...(primary?.actions ?? [])].filter(([o]) => !orgFilter || o === orgFilter));
+  const keyFew = tooFew || !primary || primary.n < k;
+  const orgTable = keyFew ? undefined : actionsPerOrganisation(keyActions, lang);
   main.push({
     kind: "para",
     bold: true,
@@ -668,8 +672,15 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       ? fill(msg("report.buildSummary.open-actions-o", lang), { o: orgFilter })
       : msg("report.buildSummary.open-actions-organisation", lang),
   });
-  if (orgTable) main.push({ kind: "table", table: orgTable });
-  else if (tooFew && anyActions) main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
+  if (orgTable) {
+    main.push({ kind: "table", table: orgTable });
+    main.push({
+      kind: "para",
+      muted: true,
+      text: fill(msg("report.buildSummary.key-actions-caption-t-d", lang), { t: primary!.title, d: longDate(today, lang) }),
+    });
+  } else if (keyFew && [...keyActions.values()].some((o) => o.n > 0))
+    main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
   else main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
 
   // ---- One chapter per format family ------------------------------------------------------
@@ -818,8 +829,22 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         ? msg("report.buildSummary.owners-are-mapped-onto-organisations", lang)
         : fill(msg("report.buildSummary.owners-are-mapped-onto-organisations-2", lang), { k: ACTIONS_LISTED, cmd: FULL_ACTIONS }),
     });
-    if (!orgFilter)
+    const sameAsKeyPoints =
+      orgTable !== undefined &&
+      [...myActions].every(([o, x]) => x.n === (keyActions.get(o)?.n ?? 0)) &&
+      [...keyActions].every(([o, x]) => x.n === (myActions.get(o)?.n ?? 0));
+    if (!orgFilter && sameAsKeyPoints)
       main.push({ kind: "para", muted: true, text: msg("report.buildSummary.counts-overdue-actions-per-organisation", lang) });
+    else {
+      // Other formats' actions too: counted here over every format, with the date that decides "overdue".
+      const allTable = actionsPerOrganisation(myActions, lang);
+      if (allTable && !orgFilter) main.push({ kind: "table", table: allTable });
+      main.push({
+        kind: "para",
+        muted: true,
+        text: fill(msg("report.buildSummary.all-actions-caption-d", lang), { d: longDate(today, lang) }),
+      });
+    }
     // A partner's own version lists its actions here, by due date; the regional one in the appendix.
     const mine = orgFilter ? myActions.get(orgFilter) : undefined;
     if (mine) {
@@ -1078,7 +1103,7 @@ function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: Summa
   };
 }
 
-function actionsPerOrganisation(groups: ReadonlyMap<string, OrganisationActions>, lang: Lang): SummaryTable | undefined {
+function actionsPerOrganisation(groups: ReadonlyMap<string, ActionCounts>, lang: Lang): SummaryTable | undefined {
   const all = [...groups.values()];
   if (!all.some((o) => o.n)) return undefined;
   const overig = msg("common.other", lang);

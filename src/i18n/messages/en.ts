@@ -331,6 +331,7 @@ export const en: Messages = {
   "report.buildSummary.conversations-municipality-all-formats": "Conversations by municipality (all formats)",
   "report.buildSummary.conversations-school-type-all-formats": "Conversations by school type (all formats)",
   "report.buildSummary.count": "Count",
+  "report.buildSummary.all-actions-caption-d": "All formats together. Overdue: due before {d} (the date of this summary).",
   "report.buildSummary.counts-overdue-actions-per-organisation": "Counts and overdue actions per organisation: see the key points.",
   "report.buildSummary.drafts": "Drafts",
   "report.buildSummary.due": "Due",
@@ -342,6 +343,8 @@ export const en: Messages = {
   "report.buildSummary.highest-scoring-scale-questions-mean": "Highest scoring scale questions (mean)",
   "report.buildSummary.included-include-drafts": "included (--include-drafts)",
   "report.buildSummary.involved": "Involved",
+  "report.buildSummary.key-actions-caption-t-d":
+    "Actions from the {t} conversations, the same as the rest of the key points; other formats do not count here. Overdue: due before {d} (the date of this summary).",
   "report.buildSummary.key-points": "Key points",
   "report.buildSummary.lowest-scoring-scale-questions-mean": "Lowest scoring scale questions (mean)",
   "report.buildSummary.mean": "Mean",
@@ -507,7 +510,6 @@ export const en: Messages = {
   "runner.commandActions.who-takes": "Who takes it on?",
   "runner.followup.last-year-s-agreements-recorded": "✓ Last year's agreements recorded.",
   "runner.followup.n-agreement-s-action-s": "{n} agreement(s) and action(s) from the session{d}. For each: done, still running or dropped.",
-  "runner.followup.no-commands-here-type-note": "no commands here; type a note or leave empty",
   "runner.followup.note-enter-none": "Note (Enter = none):",
   "runner.followup.skip-rest-later-from-review": "skip the rest (later from the review)",
   "runner.followup.text": "of",
@@ -520,7 +522,6 @@ export const en: Messages = {
   "runner.header.section-t-b": "section {t}/{b}",
   "runner.header.total-t-d": "total {t}/{d}",
   "runner.participants.name-r": "Name — {r}:",
-  "runner.participants.no-commands-here-enter-name": "no commands here; enter a name (or leave empty)",
   "runner.participants.unknown-command-type-list": "unknown command — type ? for the list",
   "runner.participants.which-parties-take-part-space": "Which parties take part? (space = toggle, Enter = done; * = required)",
   "runner.participants.who-present-space-toggle": "Who is present? (space = toggle)",
@@ -670,6 +671,8 @@ export const en: Messages = {
   "ui.prompts.checkbox.done": "done",
   "ui.prompts.checkbox.space": "space",
   "ui.prompts.checkbox.toggle": "toggle",
+  "ui.prompts.common.typed-text-not-used-no-commands":
+    "Typed text is not used here (no commands either): choose with ↑↓ and Enter (Backspace clears).",
   "ui.prompts.common.typed-text-not-used-here":
     "Typed text is not used here (except a command such as :section 3): choose with ↑↓ and Enter (Backspace clears).",
   "ui.prompts.confirm.answer-y-yes-n-no": "Answer with y (yes) or n (no).",

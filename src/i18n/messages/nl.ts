@@ -335,6 +335,7 @@ export const nl = {
   "report.buildSummary.conversations-municipality-all-formats": "Gesprekken per gemeente (alle formats)",
   "report.buildSummary.conversations-school-type-all-formats": "Gesprekken per schooltype (alle formats)",
   "report.buildSummary.count": "Aantal",
+  "report.buildSummary.all-actions-caption-d": "Alle formats samen. Over de deadline: deadline vóór {d} (de datum van dit overzicht).",
   "report.buildSummary.counts-overdue-actions-per-organisation": "Aantallen en achterstand per organisatie: zie de kernpunten.",
   "report.buildSummary.drafts": "Concepten",
   "report.buildSummary.due": "Deadline",
@@ -346,6 +347,8 @@ export const nl = {
   "report.buildSummary.highest-scoring-scale-questions-mean": "Hoogst scorende schaalvragen (gemiddelde)",
   "report.buildSummary.included-include-drafts": "meegenomen (--include-drafts)",
   "report.buildSummary.involved": "Betrokken",
+  "report.buildSummary.key-actions-caption-t-d":
+    "Acties uit de gesprekken van {t}, dezelfde als de rest van de kernpunten; andere formats tellen hier niet mee. Over de deadline: deadline vóór {d} (de datum van dit overzicht).",
   "report.buildSummary.key-points": "Kernpunten",
   "report.buildSummary.lowest-scoring-scale-questions-mean": "Laagst scorende schaalvragen (gemiddelde)",
   "report.buildSummary.mean": "Gemiddeld",
@@ -514,7 +517,6 @@ export const nl = {
   "runner.followup.last-year-s-agreements-recorded": "✓ Afspraken van vorig jaar vastgelegd.",
   "runner.followup.n-agreement-s-action-s":
     "{n} afspraak/afspraken en actie(s) uit het gesprek{d}. Per punt: gedaan, loopt nog of vervallen.",
-  "runner.followup.no-commands-here-type-note": "hier geen opdrachten; typ een notitie of laat leeg",
   "runner.followup.note-enter-none": "Notitie (Enter = geen):",
   "runner.followup.skip-rest-later-from-review": "de rest overslaan (later via het overzicht)",
   "runner.followup.text": "van",
@@ -527,7 +529,6 @@ export const nl = {
   "runner.header.section-t-b": "sectie {t}/{b}",
   "runner.header.total-t-d": "totaal {t}/{d}",
   "runner.participants.name-r": "Naam — {r}:",
-  "runner.participants.no-commands-here-enter-name": "hier geen opdrachten; vul een naam in (of laat leeg)",
   "runner.participants.unknown-command-type-list": "onbekende opdracht — typ ? voor de lijst",
   "runner.participants.which-parties-take-part-space": "Welke partijen doen mee? (spatie = aan/uit, Enter = klaar; * = verplicht)",
   "runner.participants.who-present-space-toggle": "Wie is aanwezig? (spatie = aan/uit)",
@@ -682,6 +683,8 @@ export const nl = {
   "ui.prompts.checkbox.done": "klaar",
   "ui.prompts.checkbox.space": "spatie",
   "ui.prompts.checkbox.toggle": "aan/uit",
+  "ui.prompts.common.typed-text-not-used-no-commands":
+    "Getypte tekst wordt hier niet gebruikt (ook geen opdracht): kies met ↑↓ en Enter (Backspace wist).",
   "ui.prompts.common.typed-text-not-used-here":
     "Getypte tekst wordt hier niet gebruikt (behalve een opdracht als :sectie 3): kies met ↑↓ en Enter (Backspace wist).",
   "ui.prompts.confirm.answer-y-yes-n-no": "Antwoord met j (ja) of n (nee).",

@@ -109,11 +109,15 @@ export interface ActionRow {
   question: string;
 }
 
-export interface OrganisationActions {
+/** Actions of one organisation, counted. */
+export interface ActionCounts {
   n: number;
   overdue: number;
   /** Earliest due date on or after today. */
   nextDue?: string;
+}
+
+export interface OrganisationActions extends ActionCounts {
   /** The ACTIONS_LISTED earliest due (most overdue first; no date last; ties in reading order). */
   listed: (ActionRow & { seq: number })[];
 }
@@ -143,6 +147,8 @@ export interface ChapterFold {
   /** keys: the normalised texts listed; seen: hashes of those counted beyond (see DISTINCT_TRACKED). */
   quotes: Map<string, Bounded<Quote> & { keys: Set<string>; seen: Set<number> }>;
   practices: Map<string, { total: number; keys: Set<string>; seen: Set<number>; byParty: Map<string, Bounded<string> & { n: number }> }>;
+  /** Actions of this family's sessions per organisation, counted (the key points' table): listed only in `SummaryFold.actions`. */
+  actions: Map<string, ActionCounts>;
 }
 
 export interface FoldOptions {
@@ -314,6 +320,7 @@ export class SummaryFold {
         knelpunt: new Map(),
         quotes: new Map(),
         practices: new Map(),
+        actions: new Map(),
       });
     }
     this.match = organisationMatcher(declaredOrganisations(this.formats, lang), roleOrganisations(this.formats, lang));
@@ -493,9 +500,14 @@ export class SummaryFold {
       };
       const o = this.actions.get(row.organisation) ?? { n: 0, overdue: 0, listed: [] };
       this.actions.set(row.organisation, o);
-      o.n++;
-      if (row.due && row.due < this.opts.today) o.overdue++;
-      if (row.due && row.due >= this.opts.today && (!o.nextDue || row.due < o.nextDue)) o.nextDue = row.due;
+      const c = this.chapters.get(r.family)!;
+      const f = c.actions.get(row.organisation) ?? { n: 0, overdue: 0 };
+      c.actions.set(row.organisation, f);
+      for (const x of [o, f]) {
+        x.n++;
+        if (row.due && row.due < this.opts.today) x.overdue++;
+        if (row.due && row.due >= this.opts.today && (!x.nextDue || row.due < x.nextDue)) x.nextDue = row.due;
+      }
       insertBounded(o.listed, row, ACTIONS_LISTED);
     }
   }
