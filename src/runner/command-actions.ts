@@ -6,7 +6,7 @@ import type { ActionItem } from "../session/types.js";
 import { fill, tr } from "../i18n/lang.js";
 import { isValidDate } from "../session/answer-check.js";
 import type { Command } from "../conversation/commands.js";
-import { commandHelp } from "../conversation/commands.js";
+import { commandHelp, parseCommand } from "../conversation/commands.js";
 import type { Ctx } from "./context.js";
 import type { Proposal } from "../conversation/types.js";
 import { parseDate } from "../conversation/values.js";
@@ -231,4 +231,20 @@ export async function moreMenu(ctx: Ctx, question?: Question): Promise<Proposal 
   });
   if (!name) return undefined;
   return runCommand(ctx, { name: name as Command["name"], arg: "" }, question);
+}
+
+/**
+ * Text typed at a prompt that is not a question's own (the review, last year's agreements, the
+ * participants): a command there works as at a question. `undefined`: not a command (ask
+ * again or take it as text); `{}`: done here, ask the same prompt again; `{proposal}`: move on.
+ */
+export async function typedCommand(ctx: Ctx, text: string, question?: Question): Promise<{ proposal?: Proposal } | undefined> {
+  const cmd = parseCommand(text);
+  if (!cmd) return undefined;
+  if ("unknown" in cmd) {
+    ctx.ui.print(`! ${fill(msg("runner.ask.unknown-command-c-type-list"), { c: cmd.unknown })}`);
+    return {};
+  }
+  const p = await runCommand(ctx, cmd, question);
+  return p ? { proposal: p } : {};
 }

@@ -4,10 +4,11 @@ import type { FollowupItem, FollowupStatus } from "../session/types.js";
 import { fill } from "../i18n/lang.js";
 import { longDate } from "../report/words.js";
 import { getLang } from "../i18n/lang.js";
-import { parseCommand } from "../conversation/commands.js";
 import type { Ctx } from "./context.js";
 import type { Previous } from "../conversation/previous.js";
 import { displayPath } from "../util/paths.js";
+import type { Proposal } from "../conversation/types.js";
+import { moreMenu, typedCommand } from "./command-actions.js";
 import { msg } from "../i18n/messages.js";
 
 /** Where last year's items come from: `--previous FILE`, or a search beside the new file (offered once). */
@@ -39,22 +40,34 @@ async function settle(ctx: Ctx, src: PreviousSource): Promise<Previous | null> {
   return (src.settled = ok ? found : null);
 }
 
-/** Ask about each of last year's items not yet answered (all of them with `again`). */
-export async function askFollowup(ctx: Ctx, again = false): Promise<void> {
+/**
+ * Ask about each of last year's items not yet answered (all of them with `again`). A command
+ * (typed, or through "meer…") works here as at a question: one that moves on (`:stop`,
+ * `:sectie 3`, `:terug` …) ends the round and is returned; `:over` skips the item.
+ */
+export async function askFollowup(ctx: Ctx, again = false): Promise<Proposal | undefined> {
   const src = ctx.previous;
-  if (!src) return;
+  if (!src) return undefined;
   const prev = await settle(ctx, src);
-  if (!prev) return;
+  if (!prev) return undefined;
   const done = new Map((ctx.state().session.followup ?? []).map((f) => [f.action, f]));
   const todo = prev.items.filter((t) => again || !done.has(t));
-  if (!todo.length) return;
+  if (!todo.length) return undefined;
   const ui = ctx.ui;
   ui.print(
     `\n== ${msg("common.last-year-s-agreements")} ==\n${fill(msg("runner.followup.n-agreement-s-action-s"), { n: prev.items.length, d: prev.date ? ` ${msg("runner.followup.text")} ${longDate(prev.date, getLang())}` : "" })}`,
   );
-  for (const [i, action] of todo.entries()) {
+  /** `skip`: on to the next item; `again`: ask this item again; else the proposal to leave with. */
+  const command = async (text: string): Promise<Proposal | "skip" | "again" | undefined> => {
+    const typed = text === ":more" ? { proposal: await moreMenu(ctx) } : await typedCommand(ctx, text);
+    if (!typed) return undefined;
+    if (!typed.proposal) return "again";
+    return typed.proposal.type === "skip" ? "skip" : typed.proposal;
+  };
+  for (let i = 0; i < todo.length; i++) {
+    const action = todo[i]!;
     const old = done.get(action);
-    const status = await ui.select<FollowupStatus | "" | "rest">({
+    const status = await ui.select<string>({
       message: `${i + 1}/${todo.length}  ${action}`,
       choices: [
         { value: "gedaan", name: statusLabel("gedaan") },
@@ -63,18 +76,37 @@ export async function askFollowup(ctx: Ctx, again = false): Promise<void> {
         { separator: "──" },
         { value: "", name: msg("common.skip") },
         { value: "rest", name: msg("runner.followup.skip-rest-later-from-review") },
+        { value: ":more", name: msg("common.more") },
       ],
       ...(old ? { default: old.status } : {}),
+      commands: true,
     });
     if (status === "rest") break;
     if (!status) continue;
-    const note = await ui.input({
-      message: msg("runner.followup.note-enter-none"),
-      ...(old?.note ? { default: old.note } : {}),
-      validate: (v) => (parseCommand(v) ? msg("runner.followup.no-commands-here-type-note") : true),
-    });
-    const item: FollowupItem = { action, status, ...(note.trim() ? { note: note.trim() } : {}) };
+    const c = await command(status);
+    if (c === "skip") continue;
+    if (c === "again") {
+      i--;
+      continue;
+    }
+    if (c) return c;
+    let note: string;
+    for (;;) {
+      note = await ui.input({
+        message: msg("runner.followup.note-enter-none"),
+        ...(old?.note ? { default: old.note } : {}),
+      });
+      const n = await command(note);
+      if (n === undefined) break;
+      if (n === "skip") {
+        note = "";
+        break;
+      }
+      if (n !== "again") return n;
+    }
+    const item: FollowupItem = { action, status: status as FollowupStatus, ...(note.trim() ? { note: note.trim() } : {}) };
     ctx.dispatch({ type: "followup", item });
   }
   ui.print(msg("runner.followup.last-year-s-agreements-recorded"));
+  return undefined;
 }

@@ -3,7 +3,7 @@ import type { SessionParticipant } from "../session/types.js";
 import { fill, tr } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import { printHeader } from "./question.js";
-import { moreMenu, runCommand } from "./command-actions.js";
+import { moreMenu, runCommand, typedCommand } from "./command-actions.js";
 import { parseCommand } from "../conversation/commands.js";
 import type { Proposal } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
@@ -49,25 +49,48 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
     for (const roleId of picked) {
       const role = format.participants.find((r) => r.id === roleId)!;
       const old = had.get(roleId);
-      const name = await ui.input({
-        message: fill(msg("runner.participants.name-r"), { r: tr(role.label) }),
-        ...(old?.name ? { default: old.name } : {}),
-        validate: (v) => (parseCommand(v) ? msg("runner.participants.no-commands-here-enter-name") : true),
-      });
+      // A command works here too (`:stop`, `:notitie …`); the names given so far are saved.
+      let name: string;
+      for (;;) {
+        name = await ui.input({
+          message: fill(msg("runner.participants.name-r"), { r: tr(role.label) }),
+          ...(old?.name ? { default: old.name } : {}),
+        });
+        const typed = await typedCommand(ctx, name);
+        if (!typed) break;
+        if (typed.proposal?.type === "skip") {
+          name = "";
+          break;
+        }
+        if (typed.proposal) return typed.proposal;
+      }
       const organisation = old?.organisation ?? tr(role.organisation);
       list.push({ name: name.trim(), role: roleId, ...(organisation ? { organisation } : {}), present: old?.present ?? true });
       // Save each name as it is acknowledged; roles not reached yet keep what they had.
       const rest = [...had.values()].filter((p) => !list.some((l) => l.role === p.role));
       ctx.dispatch({ type: "participants", list: [...list, ...rest], stay: true });
     }
-    const present = await ui.checkbox<number>({
-      message: msg("runner.participants.who-present-space-toggle"),
-      choices: list.map((p, i) => ({
-        value: i,
-        name: `${p.name || "—"} (${tr(format.participants.find((r) => r.id === p.role)?.label)})`,
-        checked: p.present,
-      })),
-    });
+    let present: (number | string)[];
+    for (;;) {
+      present = await ui.checkbox<number | string>({
+        message: msg("runner.participants.who-present-space-toggle"),
+        choices: list.map((p, i) => ({
+          value: i,
+          name: `${p.name || "—"} (${tr(format.participants.find((r) => r.id === p.role)?.label)})`,
+          checked: p.present,
+        })),
+        commands: true,
+      });
+      const cmd = present.find((v): v is string => typeof v === "string");
+      if (cmd === undefined) break;
+      const typed = await typedCommand(ctx, cmd);
+      // `:over`: everyone as they were; another move leaves with the names saved.
+      if (typed?.proposal?.type === "skip") {
+        present = list.flatMap((p, i) => (p.present ? [i] : []));
+        break;
+      }
+      if (typed?.proposal) return typed.proposal;
+    }
     list.forEach((p, i) => (p.present = present.includes(i)));
     return { type: "participants", list };
   }

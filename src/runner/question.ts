@@ -58,7 +58,10 @@ export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {
   // Entering the agreements section: first last year's agreements (when there are any).
   if (section && ctx.previous && section.id === agreementsSection(state.format)?.id && !state.editing) {
     const first = firstStepOf(state.format, state.session, section.id);
-    if (first && sameStep(first, state.cursor)) await askFollowup(ctx);
+    if (first && sameStep(first, state.cursor)) {
+      const p = await askFollowup(ctx);
+      if (p) return p;
+    }
   }
   printHeader(ctx);
   const mark = q.required ? " *" : "";

@@ -8,7 +8,7 @@ import type { Proposal, RunnerState } from "../conversation/types.js";
 import { finalizeProblems, presentRoles, roleLabels } from "../conversation/finalize.js";
 import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
-import { manageLists, moreMenu } from "./command-actions.js";
+import { manageLists, moreMenu, typedCommand } from "./command-actions.js";
 import { askFollowup, statusLabel } from "./followup.js";
 import { msg } from "../i18n/messages.js";
 
@@ -170,7 +170,15 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
         { value: "more", name: msg("runner.review.more-note-park-action-section") },
         { value: "stop", name: msg("runner.review.save-draft-stop") },
       ],
+      commands: true,
     });
+    const typed = await typedCommand(ctx, choice);
+    if (typed) {
+      // `:overzicht` here: the overview again; any other move goes as from a question.
+      if (typed.proposal?.type === "review") ui.print(`\n${overviewText(ctx.state())}`);
+      else if (typed.proposal) return typed.proposal;
+      continue;
+    }
     if (choice === "stop") return { type: "stop" };
     if (choice === "continue") return { type: "continue" };
     if (choice === "more") {
@@ -193,7 +201,8 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
       continue;
     }
     if (choice === "followup") {
-      await askFollowup(ctx, true);
+      const p = await askFollowup(ctx, true);
+      if (p && p.type !== "review") return p;
       continue;
     }
     if (choice === "lists") {

@@ -2,7 +2,7 @@
 // Text input is inquirer's own; choices and yes/no are afstem's (src/ui/prompts/): they
 // ignore stray typing and speak the user's language.
 import { Separator } from "@inquirer/core";
-import type { Ui, UiItem } from "./types.js";
+import { looksLikeCommand, takesCommands, type Ui, type UiItem } from "./types.js";
 import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts/index.js";
 
 function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
@@ -28,24 +28,20 @@ export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
         ...(o.multiline ? { multiline: true } : {}),
         ...(o.validate ? { validate: o.validate } : {}),
       }),
-    select: <T>(o: { message: string; choices: UiItem<T>[]; default?: T }) =>
+    select: <T>(o: { message: string; choices: UiItem<T>[]; default?: T; commands?: boolean }) =>
       selectPrompt<T>({
         ...st(),
-        // At a question (it offers "meer…"), a typed command works as in a text field.
-        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T))
-          ? { command: (t: string) => (t.startsWith(":") || t === "?" ? (t as T) : undefined) }
-          : {}),
+        // Where the runner takes commands (questions, the review, …), a typed one works as in a text field.
+        ...(takesCommands(o) ? { command: (t: string) => (looksLikeCommand(t) ? (t as T) : undefined) } : {}),
         message: o.message,
         choices: items(o.choices),
         ...(o.default !== undefined ? { default: o.default } : {}),
         pageSize: 15,
       }) as Promise<T>,
-    checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) =>
+    checkbox: <T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string; commands?: boolean }) =>
       checkboxPrompt<T>({
         ...st(),
-        ...(o.choices.some((c) => !("separator" in c) && c.value === (":more" as T))
-          ? { command: (t: string) => (t.startsWith(":") || t === "?" ? [t as T] : undefined) }
-          : {}),
+        ...(takesCommands(o) ? { command: (t: string) => (looksLikeCommand(t) ? [t as T] : undefined) } : {}),
         message: o.message,
         choices: items(o.choices),
         pageSize: 15,

@@ -2,7 +2,7 @@
 // as the terminal UI, without a terminal. Enabled with AFSTEM_UI=lines. End of input counts
 // as Ctrl+C, so a script that runs dry saves and exits 130 instead of hanging.
 import type { Readable, Writable } from "node:stream";
-import { Interrupted, type Ui, type UiChoice, type UiItem } from "./types.js";
+import { Interrupted, looksLikeCommand, takesCommands, type Ui, type UiChoice, type UiItem } from "./types.js";
 
 export class LineReader {
   private buffer = "";
@@ -88,24 +88,21 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
         say(`! ${ok}`);
       }
     },
-    async select<T>(o: { message: string; choices: UiItem<T>[]; default?: T }) {
+    async select<T>(o: { message: string; choices: UiItem<T>[]; default?: T; commands?: boolean }) {
       for (;;) {
         const line = await read(o.message);
         if (line === "" && o.default !== undefined) return o.default;
+        // Where the runner takes commands, a typed one works as in a text field.
+        if (looksLikeCommand(line) && takesCommands(o)) return line.trim() as T;
         const c = pick(o.choices, line === "" ? "1" : line);
         if (c) return c.value;
-        // At a question (it offers "meer…"), a typed command works as in a text field.
-        if (
-          (line.trim().startsWith(":") || line.trim() === "?") &&
-          o.choices.some((x) => !("separator" in x) && x.value === (":more" as T))
-        )
-          return line.trim() as T;
         say(`! ${line}?`);
       }
     },
-    async checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string }) {
+    async checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string; commands?: boolean }) {
       for (;;) {
         const line = await read(o.message);
+        if (looksLikeCommand(line) && takesCommands(o)) return [line.trim() as T];
         const values =
           line.trim() === ""
             ? o.choices.filter((c): c is UiChoice<T> => !("separator" in c) && !!c.checked).map((c) => c.value)

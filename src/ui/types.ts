@@ -22,8 +22,12 @@ export interface Ui {
     multiline?: boolean;
     validate?: (value: string) => true | string;
   }): Promise<string>;
-  select<T>(o: { message: string; choices: UiItem<T>[]; default?: T }): Promise<T>;
-  checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (values: T[]) => true | string }): Promise<T[]>;
+  /**
+   * With `commands` (or a "meer…" choice, value `:more`), typed text that is a command (`:stop`,
+   * `:sectie 3`, `?`) is returned as the value itself (in a list for checkbox); the caller runs it.
+   */
+  select<T>(o: { message: string; choices: UiItem<T>[]; default?: T; commands?: boolean }): Promise<T>;
+  checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (values: T[]) => true | string; commands?: boolean }): Promise<T[]>;
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
   /**
    * A live status line shown above every prompt and redrawn each second (the clock). Only
@@ -43,3 +47,13 @@ export class Interrupted extends Error {
 }
 
 export const isInterrupt = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
+
+/** Does this prompt take typed commands (see Ui.select)? */
+export const takesCommands = <T>(o: { choices: UiItem<T>[]; commands?: boolean }): boolean =>
+  !!o.commands || o.choices.some((c) => !("separator" in c) && c.value === (":more" as T));
+
+/** Typed text that is meant as a command: `:word …` (not the `::` escape) or `?`. */
+export const looksLikeCommand = (text: string): boolean => {
+  const t = text.trim();
+  return t === "?" || (t.startsWith(":") && !t.startsWith("::"));
+};

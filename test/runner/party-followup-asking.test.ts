@@ -319,3 +319,42 @@ describe("per_party scale: each party's score is saved as it is given", () => {
     expect(r.state.session.notes.tevreden).toBeUndefined();
   });
 });
+
+describe("a typed command works at every prompt of the run (line UI)", () => {
+  const previous = (): PreviousSource => ({
+    given: { file: "/x/2025.yaml", date: "2025-09-16", items: ["Maandelijks overleg", "Scholing ouders"] },
+  });
+  const TO_REVIEW = [...START, "4", "3", "4", "", "", "", "nieuw", ""];
+
+  it("at the overview: :stop stops, :sectie jumps, :notitie stays", async () => {
+    const r = await script([...TO_REVIEW, ":stop"]);
+    expect(r.out).toContain("Overzicht — wat nu?");
+    expect(r.out).not.toContain("! :stop?");
+    expect(r.outcome).toBe("stopped");
+    const j = await script([...TO_REVIEW, ":foo", ":sectie 1", ":stop"]);
+    expect(j.out).toContain("! onbekende opdracht");
+    expect(j.state.cursor).toEqual({ kind: "question", id: "tevreden" });
+  });
+
+  it("at last year's agreements: :stop leaves (what was answered is kept), :over skips an item, 'meer…' is offered", async () => {
+    const r = await script([...START, "4", "3", "4", ":sectie afspraken", "gedaan", ":notitie eerst dit", "klaar", ":stop"], {
+      previous: previous(),
+    });
+    expect(r.out).not.toContain("! :stop?");
+    expect(r.outcome).toBe("stopped");
+    expect(r.state.session.followup).toEqual([{ action: "Maandelijks overleg", status: "gedaan", note: "klaar" }]);
+    const m = await script([...START, "4", "3", "4", ":sectie afspraken", ":over", "meer", "opslaan"], { previous: previous() });
+    expect(m.outcome).toBe("stopped");
+    expect(m.state.session.followup).toBeUndefined();
+  });
+
+  it("at the participants' names and the presence list", async () => {
+    const r = await script(["De Regenboog", "", "2026-09-15", "ib,cjg", "Marieke", ":stop"]);
+    expect(r.outcome).toBe("stopped");
+    expect(r.state.session.participants.map((p) => p.name)).toEqual(["Marieke"]);
+    const p = await script(["De Regenboog", "", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ":stop"]);
+    expect(p.out).not.toContain("! :stop?");
+    expect(p.outcome).toBe("stopped");
+    expect(p.state.session.participants.map((x) => x.name)).toEqual(["Marieke", "Anouk"]);
+  });
+});

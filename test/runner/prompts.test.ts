@@ -236,4 +236,13 @@ describe("long text: every line is saved as it is confirmed", () => {
     expect(again.state.session.answers.verhaal).toBe("Kort.\nNu is het lang genoeg.");
     expect(again.state.session.notes.verhaal).toBeUndefined();
   });
+
+  it("a command typed at a multichoice runs (line UI): :sectie jumps, nothing is ticked", async () => {
+    const r = await script([...START, "ja", "samen eten", "3", "Een heel lang verhaal.", "", "x", "1", "nee", ":sectie 1", ":stop"]);
+    expect(r.out).toContain("Kleuren?");
+    expect(r.out).not.toContain("! :sectie 1?");
+    expect(r.state.session.answers.kleuren).toBeUndefined();
+    expect(r.outcome).toBe("stopped");
+    expect(r.saves.at(-1)!.cursor).toEqual({ kind: "question", id: "samen" });
+  });
 });

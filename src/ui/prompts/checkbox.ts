@@ -59,7 +59,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
           done(cmd);
           return;
         }
-        setError(strayMessage());
+        setError(strayMessage(!!config.command));
         return;
       }
       const ok = config.validate ? config.validate(values()) : true;
@@ -108,7 +108,7 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
     `${head}${prefix} ${message}${typed ? `  ${paint.yellow(`[${typed}]`)}` : ""}`,
     page,
     " ",
-    typed && !error ? paint.yellow(strayMessage()) : "",
+    typed && !error ? paint.yellow(strayMessage(!!config.command)) : "",
     error ? paint.red(`> ${error}`) : "",
     keysHelp([
       ["↑↓", msg("common.navigate")],

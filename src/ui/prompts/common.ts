@@ -52,7 +52,9 @@ export function useStatus(status: StatusLine | undefined): string {
   return line ? `${line}\n` : "";
 }
 
-export const strayMessage = () => msg("ui.prompts.common.typed-text-not-used-here");
+/** What typed text does here: a command works only where the runner takes one (`command`). */
+export const strayMessage = (commands = true) =>
+  msg(commands ? "ui.prompts.common.typed-text-not-used-here" : "ui.prompts.common.typed-text-not-used-no-commands");
 
 export function isEscape(key: KeypressEvent): boolean {
   return key.name === "escape";

@@ -68,7 +68,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
           return;
         }
         if (at < 0) {
-          setError(strayMessage());
+          setError(strayMessage(!!config.command));
           return;
         }
         setActive(at);
@@ -106,7 +106,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
     page,
     " ",
     chosen.description ? paint.dim(chosen.description) : "",
-    typed && !error ? paint.yellow(strayMessage()) : "",
+    typed && !error ? paint.yellow(strayMessage(!!config.command)) : "",
     error ? paint.red(`> ${error}`) : "",
     keysHelp([
       ["↑↓", msg("common.navigate")],

@@ -1,0 +1,58 @@
+// Typed commands in a terminal at prompts that are not a question's own: the overview
+// ("Overzicht — wat nu?") took none before — Enter refused ":stop" although the hint says a
+// command works. Skipped cleanly where node-pty cannot spawn.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { tempDir } from "../helpers/cli.js";
+import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+
+const pty = await loadPty();
+const ENTER = "\r";
+
+function typist(run: PtyRun) {
+  let seen = 0;
+  return async (prompt: string | RegExp, keys: string) => {
+    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
+    await new Promise((r) => setTimeout(r, 80));
+    for (const ch of keys) {
+      run.write(ch);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+}
+
+describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir("afstem-ptycmd-")));
+  afterAll(() => cleanup());
+
+  it(":sectie 2 at 'Overzicht — wat nu?' jumps; :stop at a question then saves and exits 0", async () => {
+    const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
+    // Nothing open: --resume opens the overview.
+    writeFileSync(
+      file,
+      stringify({
+        afstem: 1,
+        format: { id: "mini", version: 1 },
+        status: "draft",
+        started: "2026-09-15T09:00:00Z",
+        updated: "2026-09-15T09:10:00Z",
+        meta: { school: "De Regenboog", datum: "2026-09-15" },
+        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+        answers: { samen: false, verhaal: "Een heel lang verhaal." },
+        skipped: ["cijfer", "punten", "kleuren", "aantal", "wanneer", "lijst"],
+        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
+      }),
+    );
+    const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
+    const type = typist(run);
+    await type("Overzicht — wat nu?", `:sectie 2${ENTER}`);
+    await type("Vertel eens.", `:stop${ENTER}`);
+    expect(await run.exited).toBe(0);
+    expect(run.text()).not.toContain("> Getypte tekst wordt hier niet gebruikt"); // refused on Enter
+    expect(parse(readFileSync(file, "utf8")).position).toBe("verhaal");
+  }, 120_000);
+});
