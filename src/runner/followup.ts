@@ -41,6 +41,21 @@ async function settle(ctx: Ctx, src: PreviousSource): Promise<Previous | null> {
 }
 
 /**
+ * Is there a previous conversation to go through (the overview offers it only then)? Given
+ * with --previous, or found beside the file (looked for once; asked about when chosen), and
+ * not declined.
+ */
+export async function hasPrevious(ctx: Ctx): Promise<boolean> {
+  const src = ctx.previous;
+  if (!src) return false;
+  if (src.settled !== undefined) return !!src.settled?.items.length;
+  if (src.given) return src.given.items.length > 0;
+  const found = await src.find?.();
+  src.find = async () => found;
+  return !!found?.items.length;
+}
+
+/**
  * Ask about each of last year's items not yet answered (all of them with `again`). A command
  * (typed, or through "meer…") works here as at a question: one that moves on (`:stop`,
  * `:sectie 3`, `:terug` …) ends the round and is returned; `:over` skips the item.

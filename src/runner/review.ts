@@ -9,7 +9,7 @@ import { finalizeProblems, presentRoles, roleLabels } from "../conversation/fina
 import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu, typedCommand } from "./command-actions.js";
-import { askFollowup, statusLabel } from "./followup.js";
+import { askFollowup, hasPrevious, statusLabel } from "./followup.js";
 import { msg } from "../i18n/messages.js";
 
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
@@ -164,7 +164,7 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
         { value: "finalize", name: msg("runner.review.finalize-every-party-confirms") },
         { value: "edit", name: msg("runner.review.change-answer") },
         { value: "show", name: msg("runner.review.show-answers-section") },
-        ...(ctx.previous ? [{ value: "followup", name: msg("runner.review.go-through-last-year-s") }] : []),
+        ...((await hasPrevious(ctx)) ? [{ value: "followup", name: msg("runner.review.go-through-last-year-s") }] : []),
         { value: "lists", name: msg("runner.review.action-items-parked-topics") },
         { value: "continue", name: msg("runner.review.continue-conversation") },
         { value: "more", name: msg("runner.review.more-note-park-action-section") },

@@ -358,3 +358,16 @@ describe("a typed command works at every prompt of the run (line UI)", () => {
     expect(p.state.session.participants.map((x) => x.name)).toEqual(["Marieke", "Anouk"]);
   });
 });
+
+describe("the overview offers last year's agreements only with a previous conversation", () => {
+  const TO_REVIEW = [...START, "4", "3", "4", "", "", "", "nieuw", ""];
+  it("none found beside the file: not offered; found: offered and gone through", async () => {
+    const none = await script([...TO_REVIEW, "afspraken", ":stop"], { previous: { find: async () => undefined } });
+    expect(none.out).toContain("! afspraken?");
+    const found = await script([...START, "4", "3", "4", "", "", "", "gedaan", "", "nieuw", "", "afspraken", "loopt", "", ":stop"], {
+      previous: { given: { file: "/x/2025-09-16-de-regenboog-mini15.yaml", date: "2025-09-16", items: ["Overleg"] } },
+    });
+    expect(found.out).not.toContain("! afspraken?");
+    expect(found.state.session.followup).toEqual([{ action: "Overleg", status: "loopt" }]);
+  });
+});
