@@ -74,24 +74,31 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
   }
   const who = await ctx.ui.input({ message: msg("runner.commandActions.who-name-role"), ...(old?.who ? { default: old.who } : {}) });
   const organisation = await ctx.ui.input({
-    message: msg("runner.commandActions.organisation-enter-open"),
+    message: msg(old?.organisation ? "runner.commandActions.organisation-keep-or-clear" : "runner.commandActions.organisation-enter-open"),
     ...(old?.organisation ? { default: old.organisation } : {}),
   });
-  return { ...(who.trim() ? { who: who.trim() } : {}), ...(organisation.trim() ? { organisation: organisation.trim() } : {}) };
+  const org = CLEAR.test(organisation) ? "" : organisation.trim();
+  return { ...(who.trim() ? { who: who.trim() } : {}), ...(org ? { organisation: org } : {}) };
 }
+
+/** `-` empties a field that has a value (Enter keeps what is there); a due date also takes `open`. */
+const CLEAR = /^\s*-\s*$/;
+const OPEN = /^\s*(?:-|open)\s*$/i;
 
 /** A due date; one before the meeting itself is questioned, not silently taken (issue 15, item 5). */
 async function askDue(ctx: Ctx, old?: string): Promise<string | undefined> {
   for (;;) {
+    // With a date already there, Enter keeps it (the field's default): `-` makes it open again.
     const due = await ctx.ui.input({
-      message: msg("runner.commandActions.due-yyyy-mm-dd-dd"),
+      message: msg(old ? "runner.commandActions.due-keep-or-clear" : "runner.commandActions.due-yyyy-mm-dd-dd"),
       ...(old ? { default: old } : {}),
       validate: (v) =>
         !v.trim() ||
+        OPEN.test(v) ||
         (parseDate(v, today(ctx)) !== undefined && isValidDate(parseDate(v, today(ctx))!)) ||
         msg("runner.commandActions.expected-yyyy-mm-dd-dd"),
     });
-    if (!due.trim()) return undefined;
+    if (!due.trim() || OPEN.test(due)) return undefined;
     const d = parseDate(due, today(ctx))!;
     const meeting = meetingDate(ctx);
     if (d >= meeting) return d;
@@ -185,8 +192,14 @@ export async function runCommand(ctx: Ctx, cmd: Command, question?: Question): P
     case "note": {
       const key = question?.id ?? PARTICIPANTS;
       const old = ctx.state().session.notes[key];
-      const text =
-        cmd.arg || (await ui.input({ message: msg("runner.commandActions.note-question-empty-remove"), ...(old ? { default: old } : {}) }));
+      // With a note already there, Enter keeps it (the field's default): `-` removes it.
+      const typed =
+        cmd.arg ||
+        (await ui.input({
+          message: msg(old ? "runner.commandActions.note-keep-or-remove" : "runner.commandActions.note-question-empty-remove"),
+          ...(old ? { default: old } : {}),
+        }));
+      const text = CLEAR.test(typed) ? "" : typed;
       ctx.dispatch({ type: "note", text });
       ui.print(text.trim() ? msg("runner.commandActions.note-saved") : msg("runner.commandActions.note-removed"));
       return undefined;

@@ -72,6 +72,8 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
     return (
       numbered ??
       real.find((c) => c.name.toLowerCase() === t.toLowerCase()) ??
+      // "terug" for "← terug": the marks in front of a name are not typed.
+      (t ? real.find((c) => c.name.replace(/^[^\p{L}\p{N}:]+/u, "").toLowerCase() === t.toLowerCase()) : undefined) ??
       real.find((c) => String(c.value) === t) ??
       // "nee" picks "nee, klaar": a unique start of a name is enough.
       (t ? onlyOne(real.filter((c) => c.name.toLowerCase().startsWith(t.toLowerCase()))) : undefined)

@@ -198,6 +198,40 @@ describe("item 5: actions and parked topics", () => {
   });
 });
 
+describe("clearing a value that is there", () => {
+  it("Enter keeps an action's organisation, due date and a note; '-' empties them", async () => {
+    const r = await script([
+      ...START,
+      "4",
+      "3",
+      "4",
+      ":actie Derde",
+      "type",
+      "Piet",
+      "GGD",
+      "2026-10-01",
+      ":acties",
+      "a0",
+      "edit",
+      "",
+      "",
+      "",
+      "-",
+      "-",
+      "terug",
+      ":notitie eerst dit",
+      ":notitie",
+      "-",
+      ":stop",
+    ]);
+    expect(r.out).toContain("Organisatie? (Enter = zo laten, - = open)");
+    expect(r.out).toContain("Wanneer klaar (JJJJ-MM-DD of DD-MM-JJJJ)? (Enter = zo laten, - = open)");
+    expect(r.out).toContain("Notitie bij deze vraag (Enter = zo laten, - = verwijderen):");
+    expect(r.state.session.actions).toEqual([{ what: "Derde", who: "Piet", question: "aantal" }]);
+    expect(r.state.session.notes).toEqual({});
+  });
+});
+
 describe("item 6: refusals and notices in words, not codes", () => {
   it("a party that does not confirm is named by its label", async () => {
     const r = await script([...START, "4", "3", "4", "", "", "", ":sectie afspraken", "iets", "", "finalize", "j", "n", "stop"]);

@@ -27,4 +27,11 @@ describe("line UI", () => {
     ];
     expect(await ui(["cjg"]).ui.select({ message: "Rol?", choices })).toBe("cjg");
   });
+  it("a name is typed without the marks in front of it: 'terug' for '← terug'", async () => {
+    const choices = [
+      { value: "a0", name: "Actie 1: bellen" },
+      { value: "", name: "← terug" },
+    ];
+    expect(await ui(["terug"]).ui.select({ message: "Welke?", choices })).toBe("");
+  });
 });
