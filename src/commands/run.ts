@@ -182,8 +182,15 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     target = new SessionTarget(
       path.dirname(o.resume),
       format.id,
-      { onTakeover: takeover, onConflict: conflict, lock: lockOptions },
+      {
+        onTakeover: takeover,
+        onConflict: conflict,
+        lock: lockOptions,
+        onFixed: (f) => say(fill(msg("commands.run.saving-f"), { f: displayPath(f) })),
+      },
       o.resume,
+      undefined,
+      opened.session.meta,
     );
     state = startState(format, opened.session, now(), true);
     say(fill(msg("commands.run.session-f"), { f: displayPath(target.file!) }));

@@ -15,6 +15,7 @@ import { writeFileAtomicSync } from "../util/writer.js";
 import { UserError } from "../cli/errors.js";
 import { sessionFileName } from "../util/files.js";
 import { isAnswered } from "../session/condition.js";
+import type { AnswerValue } from "../format/types.js";
 import type { RunnerState } from "../conversation/types.js";
 import { sectionOf } from "../conversation/steps.js";
 import { META_SECTION } from "../format/walk.js";
@@ -41,6 +42,11 @@ export function conflictName(file: string, at: Date, n = 1): string {
 /** The lock is held by another live afstem (a UserError without a system error code). */
 const heldElsewhere = (err: unknown) => err instanceof UserError && (err as NodeJS.ErrnoException).code === undefined;
 
+/** School (or region) and date known: the file has its final name. */
+function isNamed(meta: Record<string, unknown>): boolean {
+  return isAnswered(meta.datum as AnswerValue) && [meta.school, meta.regio, meta.gemeente].some((v) => isAnswered(v as AnswerValue));
+}
+
 export class SessionTarget {
   private current?: string;
   private lock?: SessionLock;
@@ -52,11 +58,17 @@ export class SessionTarget {
     private readonly dir: string,
     private readonly formatId: string,
     private readonly events: TargetEvents,
-    /** --resume: the file is given and stays. */
+    /** --resume: the file is given and stays (unless `renamable`). */
     file?: string,
     private readonly clock: () => Date = () => new Date(),
+    /**
+     * --resume: the session's meta as read. A file afstem named itself before school and date
+     * were known (`zonder-datum-…`) moves to its proper name once they are, as in the first
+     * run; a file the user named is never renamed.
+     */
+    resumedMeta?: Record<string, unknown>,
   ) {
-    this.fixed = file !== undefined;
+    this.fixed = file !== undefined && !(resumedMeta && !isNamed(resumedMeta) && this.autoNamed(file, resumedMeta));
     if (file) {
       this.lock = acquireLock(file, events.onTakeover, events.lock);
       this.current = file;
@@ -66,6 +78,16 @@ export class SessionTarget {
 
   get file(): string | undefined {
     return this.current;
+  }
+
+  /** Is `file` the name nameFor() gives this meta (or one of its `-2`, `-3`, … variants)? */
+  private autoNamed(file: string, meta: Record<string, unknown>): boolean {
+    const base = path.basename(file, ".yaml");
+    const auto = sessionFileName(meta, this.formatId, "");
+    return (
+      path.resolve(path.dirname(file)) === path.resolve(this.dir) &&
+      (base === auto || (base.startsWith(`${auto}-`) && /^\d+$/.test(base.slice(auto.length + 1))))
+    );
   }
 
   private nameFor(state: RunnerState): (n: number) => string {
@@ -136,9 +158,7 @@ export class SessionTarget {
         // Unchanged since we wrote it (checked above), so it is ours to remove.
         this.removeOld(old);
       }
-      const meta = state.session.meta;
-      const named = isAnswered(meta.datum) && [meta.school, meta.regio, meta.gemeente].some((v) => isAnswered(v));
-      if (named || sectionOf(state.format, state.cursor) !== META_SECTION) {
+      if (isNamed(state.session.meta) || sectionOf(state.format, state.cursor) !== META_SECTION) {
         this.fixed = true;
         this.events.onFixed?.(this.current!);
       }

@@ -106,6 +106,33 @@ describe("--answers", () => {
 });
 
 describe("--resume", () => {
+  it("a file saved before the date was known gets its proper name once the date is given; a name of one's own stays", async () => {
+    const dir = tmp();
+    const first = await runInProcess(["run", MINI, "--out", dir], { env: { AFSTEM_UI: "lines" }, input: "De Wilg\n" });
+    expect(first.code).toBe(130);
+    expect(readdirSync(dir)).toEqual(["zonder-datum-de-wilg-mini.yaml"]);
+    const again = await runInProcess(["run", MINI, "--resume", path.join(dir, "zonder-datum-de-wilg-mini.yaml")], {
+      env: { AFSTEM_UI: "lines" },
+      input: "2026-09-15\n",
+    });
+    expect(again.code).toBe(130);
+    expect(again.stdout).toMatch(/Opslaan in: .*2026-09-15-de-wilg-mini\.yaml/);
+    expect(readdirSync(dir)).toEqual(["2026-09-15-de-wilg-mini.yaml"]);
+    expect(parse(readFileSync(path.join(dir, "2026-09-15-de-wilg-mini.yaml"), "utf8")).meta).toMatchObject({
+      school: "De Wilg",
+      datum: "2026-09-15",
+    });
+
+    const own = tmp();
+    const first2 = await runInProcess(["run", MINI, "--out", own], { env: { AFSTEM_UI: "lines" }, input: "De Linde\n" });
+    expect(first2.code).toBe(130);
+    const mine = path.join(own, "gesprek de linde.yaml");
+    execFileSync("mv", [path.join(own, "zonder-datum-de-linde-mini.yaml"), mine]);
+    const again2 = await runInProcess(["run", MINI, "--resume", mine], { env: { AFSTEM_UI: "lines" }, input: "2026-09-15\n" });
+    expect(again2.code).toBe(130);
+    expect(readdirSync(own)).toEqual(["gesprek de linde.yaml"]);
+  });
+
   async function filled(dir: string): Promise<string> {
     const file = path.join(dir, "a.yaml");
     writeFileSync(file, ANSWERS);
