@@ -14,7 +14,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
-import { Suppression, hiddenGroups, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
+import { Suppression, auditLine, auditedGroups, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
 import { protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
@@ -104,8 +104,8 @@ function chapters(fold: SummaryFold, lang: Lang): Chapter[] {
 /** "kernteam v1: 92, kernteam v2: 25": a line beside the chapter's total, protected like one. */
 function versionMix(c: ChapterFold, k: number): string {
   const versions = [...c.versions].sort((a, b) => a[0].localeCompare(b[0]));
-  const hidden = hiddenGroups(new Map(versions), k);
-  return versions.map(([v, n]) => `${v}: ${c.n < k || hidden.has(v) ? hiddenMark(n, k) : n}`).join(", ");
+  const { hidden, masked } = auditedGroups(new Map(versions), k);
+  return versions.map(([v, n]) => `${v}: ${c.n < k || hidden.has(v) ? (masked && c.n >= k ? HIDDEN : hiddenMark(n, k)) : n}`).join(", ");
 }
 
 /** A count of conversations as published: "< k" below k. */
@@ -1001,11 +1001,18 @@ function metaCounts(
   }
   const total = fold.n;
   const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
-  const p = protectLine(
+  const line = protectLine(
     sorted.map(([, n]) => n),
     k,
     { minPrimary: 1 },
   );
+  // Audited beside the published total like every table (suppress.ts: auditTable).
+  const audited = auditLine(
+    sorted.map(([, n]) => n),
+    k,
+    line.hidden,
+  );
+  const p = { small: line.small, hidden: audited.hidden, totalHidden: line.totalHidden || audited.exhausted };
   ctx.hiddenGroups += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
   const totalLabel = msg("report.buildSummary.total", lang);
@@ -1053,7 +1060,7 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
     ...(ctx.by === "schooltype" ? { col: types.map((t) => groups.has(t)) } : {}),
   });
   ctx.hiddenGroups += p.cell.flat().filter(Boolean).length + p.row.filter(Boolean).length + p.col.filter(Boolean).length;
-  const shown = (n: number, hidden: boolean) => (n === 0 ? "–" : hidden ? hiddenMark(n, k) : String(n));
+  const shown = (n: number, hidden: boolean) => (n === 0 ? "–" : p.masked ? HIDDEN : hidden ? hiddenMark(n, k) : String(n));
   const rows = gem.map((g, r) => [
     labelFor("gemeente", g),
     ...types.map((_, j) => shown(cells[r]![j]!, p.cell[r]![j]!)),

@@ -30,15 +30,46 @@ function protectNonzero(values: readonly number[], k: number, preHidden: readonl
   return out;
 }
 
-/** Keys of the groups to hide, given each group's n (groups with n = 0 are not shown at all). */
-export function hiddenGroups(sizes: ReadonlyMap<string, number>, k: number, preHidden?: ReadonlySet<string>): Set<string> {
+/**
+ * Keys of the groups to hide, given each group's n (groups with n = 0 are not shown at all);
+ * `masked` when even with every group hidden the marks' bounds ("< k" is 1..k−1, "×" is k or
+ * more) pin one beside the published total: then every hidden group shows "×" (no bounds).
+ */
+export function auditedGroups(
+  sizes: ReadonlyMap<string, number>,
+  k: number,
+  preHidden?: ReadonlySet<string>,
+): { hidden: Set<string>; masked: boolean } {
   const keys = [...sizes.keys()];
+  const values = keys.map((g) => sizes.get(g)!);
   const hidden = protectNonzero(
-    keys.map((g) => sizes.get(g)!),
+    values,
     k,
     keys.map((g) => preHidden?.has(g) === true),
   );
-  return new Set(keys.filter((_, i) => hidden[i]));
+  // The groups beside their published total, audited as a one-column table.
+  const a = auditLine(values, k, hidden);
+  return { hidden: new Set(keys.filter((_, i) => a.hidden[i])), masked: a.exhausted };
+}
+
+/** Keys of the groups to hide (auditedGroups). */
+export function hiddenGroups(sizes: ReadonlyMap<string, number>, k: number, preHidden?: ReadonlySet<string>): Set<string> {
+  return auditedGroups(sizes, k, preHidden).hidden;
+}
+
+/**
+ * A line of counts beside its published total (the groups of a chapter, conversations per
+ * gemeente), audited like any table (auditTable): `exhausted` when a value stays pinned with
+ * every cell hidden — the caller then shows every cell as "×".
+ */
+export function auditLine(values: readonly number[], k: number, hidden: readonly boolean[]): { hidden: boolean[]; exhausted: boolean } {
+  const a = auditTable(
+    values.map((v) => [v]),
+    k,
+    { cell: hidden.map((h) => [h]), row: [...hidden], col: [false] },
+    true,
+  );
+  return { hidden: values.map((_, i) => a.cell[i]![0]! || a.row[i]!), exhausted: a.exhausted };
 }
 
 /** What a hidden group shows: "< k" when it is small itself, "×" when hidden to protect another. */
@@ -58,8 +89,8 @@ export interface Breakdown {
   mark(group: string): string;
 }
 
-function decision(n: ReadonlyMap<string, number>, hidden: ReadonlySet<string>, k: number): Breakdown {
-  const mark = (g: string) => hiddenMark(n.get(g) ?? 0, k);
+function decision(n: ReadonlyMap<string, number>, hidden: ReadonlySet<string>, k: number, masked = false): Breakdown {
+  const mark = (g: string) => (masked ? HIDDEN : hiddenMark(n.get(g) ?? 0, k));
   return { n, hidden, mark, nText: (g) => (hidden.has(g) ? mark(g) : String(n.get(g) ?? 0)) };
 }
 
@@ -123,7 +154,8 @@ export class Suppression {
     let e = this.chapters.get(c);
     if (!e) {
       const n = new Map(c.groups);
-      e = { groups: decision(n, hiddenGroups(n, this.k), this.k), questions: new Map() };
+      const a = auditedGroups(n, this.k);
+      e = { groups: decision(n, a.hidden, this.k, a.masked), questions: new Map() };
       this.chapters.set(c, e);
     }
     return e;
@@ -145,14 +177,14 @@ export class Suppression {
     if (d) return d;
     const fig = c.figures.get(q.id);
     const n = new Map([...c.groups.keys()].map((g) => [g, fig?.byGroup.get(g)?.n ?? 0]));
-    let hidden = hiddenGroups(n, this.k, e.groups.hidden);
-    while (figurePinned(q, c, hidden)) {
+    let a = auditedGroups(n, this.k, e.groups.hidden);
+    while (figurePinned(q, c, a.hidden)) {
       // Hide the smallest group still shown: it costs the reader least.
-      const next = [...n].filter(([g, x]) => x > 0 && !hidden.has(g)).sort((a, b) => a[1] - b[1])[0];
+      const next = [...n].filter(([g, x]) => x > 0 && !a.hidden.has(g)).sort((a, b) => a[1] - b[1])[0];
       if (!next) break;
-      hidden = hiddenGroups(n, this.k, new Set([...hidden, next[0]]));
+      a = auditedGroups(n, this.k, new Set([...a.hidden, next[0]]));
     }
-    d = decision(n, hidden, this.k);
+    d = decision(n, a.hidden, this.k, a.masked);
     e.questions.set(q.id, d);
     return d;
   }
@@ -170,7 +202,7 @@ export function protectMargins(
   cells: readonly (readonly number[])[],
   k: number,
   pre: { row?: readonly boolean[]; col?: readonly boolean[] } = {},
-): { cell: boolean[][]; row: boolean[]; col: boolean[] } {
+): { cell: boolean[][]; row: boolean[]; col: boolean[]; masked: boolean } {
   const rows = cells.length;
   const cols = rows ? cells[0]!.length : 0;
   const rowTot = cells.map((r) => r.reduce((a, b) => a + b, 0));
@@ -219,5 +251,220 @@ export function protectMargins(
       }
     }
   }
-  return { cell, row, col };
+  // The lines one by one can leave a hidden value pinned by the lines together (a column total
+  // beside two "< 5" cells): audit the whole table and hide more until nothing is pinned.
+  // When nothing is left to hide and the marks' bounds still pin a value, the table is masked:
+  // every cell and line total "×" (no bounds), only the grand total shown.
+  const audited = auditTable(cells, k, { cell, row, col });
+  return { cell: audited.cell, row: audited.row, col: audited.col, masked: audited.exhausted };
+}
+
+/** What a table publishes: which cells, row totals and column totals are hidden ("< k" or "×"); the grand total is published. */
+export interface TableHidden {
+  cell: boolean[][];
+  row: boolean[];
+  col: boolean[];
+}
+
+/** A hidden value of a table that the published figures pin to one value. */
+export type Pinned = { kind: "cell"; r: number; c: number } | { kind: "row"; r: number } | { kind: "col"; c: number };
+
+/** Search steps per audit before it settles for what it has found (tables of the summary need far fewer). */
+const AUDIT_BUDGET = 200_000;
+
+/**
+ * The reader's view of a published table: every value a hidden cell or total can take, given the
+ * published cells (a zero is shown as "–"), the published row and column totals, the grand total,
+ * and what a mark says: "< k" is 1..k−1, "×" is k or more (hiddenMark). Returns the hidden values
+ * that only one assignment of the hidden cells allows. Exact: bounds are propagated over the
+ * lines to a fixpoint, then a search looks, for each hidden value, for a consistent table where
+ * it differs from the first one found.
+ */
+export function pinnedHidden(cells: readonly (readonly number[])[], k: number, hidden: TableHidden): Pinned[] {
+  const R = cells.length;
+  const C = R ? cells[0]!.length : 0;
+  const N = cells.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
+  const dom = (v: number, h: boolean): [number, number] => (!h ? [v, v] : v < k ? [1, k - 1] : [k, N]);
+  const rowTot = cells.map((r) => r.reduce((a, b) => a + b, 0));
+  const colTot = Array.from({ length: C }, (_, j) => cells.reduce((s, r) => s + r[j]!, 0));
+  // Variables: the hidden nonzero cells (a zero is published as "–").
+  const vars: [number, number][] = [];
+  for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (hidden.cell[r]![c] && cells[r]![c]! > 0) vars.push([r, c]);
+  if (!vars.length) return [];
+  const lo = vars.map(([r, c]) => dom(cells[r]![c]!, true)[0]);
+  const hi = vars.map(([r, c]) => dom(cells[r]![c]!, true)[1]);
+  // Lines: the hidden cells of a row, a column or the whole table, their sum within [min, max].
+  const lines: { vars: number[]; min: number; max: number; target?: number }[] = [];
+  const line = (idx: number[], total: [number, number], known: number) =>
+    lines.push({ vars: idx, min: total[0] - known, max: total[1] - known });
+  const knownIn = (pick: (r: number, c: number) => boolean) => {
+    let s = 0;
+    for (let r = 0; r < R; r++)
+      for (let c = 0; c < C; c++) if (pick(r, c) && !(hidden.cell[r]![c] && cells[r]![c]! > 0)) s += cells[r]![c]!;
+    return s;
+  };
+  for (let r = 0; r < R; r++)
+    line(
+      vars.flatMap(([vr], i) => (vr === r ? [i] : [])),
+      dom(rowTot[r]!, hidden.row[r] === true),
+      knownIn((x) => x === r),
+    );
+  for (let c = 0; c < C; c++)
+    line(
+      vars.flatMap(([, vc], i) => (vc === c ? [i] : [])),
+      dom(colTot[c]!, hidden.col[c] === true),
+      knownIn((_, y) => y === c),
+    );
+  line(
+    vars.map((_, i) => i),
+    [N, N],
+    knownIn(() => true),
+  );
+  // Bounds to a fixpoint.
+  const propagate = (l: number[], h: number[]): boolean => {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const ln of lines) {
+        let sl = 0;
+        let sh = 0;
+        for (const i of ln.vars) (sl += l[i]!), (sh += h[i]!);
+        if (sl > ln.max || sh < ln.min) return false;
+        for (const i of ln.vars) {
+          const a = Math.max(l[i]!, ln.min - (sh - h[i]!));
+          const b = Math.min(h[i]!, ln.max - (sl - l[i]!));
+          if (a > b) return false;
+          if (a !== l[i] || b !== h[i]) (sl += a - l[i]!), (sh += b - h[i]!), (l[i] = a), (h[i] = b), (changed = true);
+        }
+      }
+    }
+    return true;
+  };
+  if (!propagate(lo, hi)) return [];
+  // The quantities a reader must not pin: each hidden cell, and each hidden row or column total.
+  const quantities: { pin: Pinned; of: (x: number[]) => number }[] = [
+    ...vars.map(([r, c], i) => ({ pin: { kind: "cell", r, c } as Pinned, of: (x: number[]) => x[i]! })),
+    ...rowTot.flatMap((_, r) =>
+      hidden.row[r]
+        ? [
+            {
+              pin: { kind: "row", r } as Pinned,
+              of: (x: number[]) => knownIn((y) => y === r) + lines[r]!.vars.reduce((s, i) => s + x[i]!, 0),
+            },
+          ]
+        : [],
+    ),
+    ...colTot.flatMap((_, c) =>
+      hidden.col[c]
+        ? [
+            {
+              pin: { kind: "col", c } as Pinned,
+              of: (x: number[]) => knownIn((_, y) => y === c) + lines[R + c]!.vars.reduce((s, i) => s + x[i]!, 0),
+            },
+          ]
+        : [],
+    ),
+  ];
+  let steps = 0;
+  /** A consistent assignment in which `avoid` (if given) does not take its value `not`. */
+  const solve = (l: number[], h: number[], avoid?: (x: number[]) => boolean): number[] | undefined => {
+    if (++steps > AUDIT_BUDGET) return undefined;
+    const i = l.findIndex((a, j) => a !== h[j]);
+    if (i < 0) return avoid?.(l) === false ? undefined : l;
+    for (let v = l[i]!; v <= h[i]!; v++) {
+      const l2 = [...l];
+      const h2 = [...h];
+      l2[i] = v;
+      h2[i] = v;
+      if (!propagate(l2, h2)) continue;
+      const s = solve(l2, h2, avoid);
+      if (s) return s;
+      if (steps > AUDIT_BUDGET) return undefined;
+    }
+    return undefined;
+  };
+  const first = solve([...lo], [...hi]);
+  if (!first) return [];
+  const seen = quantities.map((q) => new Set([q.of(first)]));
+  for (let qi = 0; qi < quantities.length; qi++) {
+    if (seen[qi]!.size > 1) continue;
+    const q = quantities[qi]!;
+    const v = q.of(first);
+    // A cell: search directly on its other values; a total: any table where it differs.
+    let other: number[] | undefined;
+    if (q.pin.kind === "cell") {
+      const i = qi;
+      for (const [a, b] of [
+        [lo[i]!, v - 1],
+        [v + 1, hi[i]!],
+      ] as const) {
+        if (a > b || other) continue;
+        const l = [...lo];
+        const h = [...hi];
+        l[i] = a;
+        h[i] = b;
+        if (propagate(l, h)) other = solve(l, h);
+      }
+    } else other = solve([...lo], [...hi], (x) => q.of(x) !== v);
+    if (other) quantities.forEach((x, j) => seen[j]!.add(x.of(other)));
+    else if (steps > AUDIT_BUDGET) continue; // undecided within the budget: its bounds must do
+  }
+  return quantities.filter((_, i) => seen[i]!.size === 1 && !(steps > AUDIT_BUDGET && lo[i] !== hi[i])).map((q) => q.pin);
+}
+
+/**
+ * Protect a table whose cells, row totals, column totals and grand total are published: start
+ * from `start` (small cells and totals, and what the lines' protection hid), then, while any
+ * hidden value can be pinned by the published figures (pinnedHidden), hide one more — the
+ * smallest published nonzero cell in its row or column, else a published total of its line —
+ * and audit again. `exhausted`: something is still pinned and nothing is left to hide.
+ */
+export function auditTable(
+  cells: readonly (readonly number[])[],
+  k: number,
+  start: TableHidden,
+  /** Column totals that are published elsewhere and cannot be hidden (a line's total is the chapter's n). */
+  fixedCols = false,
+): TableHidden & { exhausted: boolean } {
+  const h: TableHidden = { cell: start.cell.map((r) => [...r]), row: [...start.row], col: [...start.col] };
+  const R = cells.length;
+  const C = R ? cells[0]!.length : 0;
+  for (let guard = 0; guard < R * C + R + C + 1; guard++) {
+    const pins = pinnedHidden(cells, k, h);
+    if (!pins.length) return { ...h, exhausted: false };
+    const p = pins[0]!;
+    const candidates: [number, number][] = [];
+    for (let r = 0; r < R; r++)
+      for (let c = 0; c < C; c++) {
+        const inLine = p.kind === "cell" ? r === p.r || c === p.c : p.kind === "row" ? r === p.r : c === p.c;
+        if (inLine && !h.cell[r]![c] && cells[r]![c]! > 0) candidates.push([r, c]);
+      }
+    candidates.sort((a, b) => cells[a[0]]![a[1]]! - cells[b[0]]![b[1]]!);
+    if (candidates.length) {
+      const [r, c] = candidates[0]!;
+      h.cell[r]![c] = true;
+      continue;
+    }
+    // No cell of its lines left: hide a published total of its lines, else any published cell,
+    // else the smallest published row or column total.
+    if (p.kind !== "col" && !h.row[p.r]) h.row[p.r] = true;
+    else if (p.kind !== "row" && !h.col[p.c] && !fixedCols) h.col[p.c] = true;
+    else {
+      const any: [number, number][] = [];
+      for (let r = 0; r < R; r++) for (let c = 0; c < C; c++) if (!h.cell[r]![c] && cells[r]![c]! > 0) any.push([r, c]);
+      any.sort((a, b) => cells[a[0]]![a[1]]! - cells[b[0]]![b[1]]!);
+      if (any.length) {
+        h.cell[any[0]![0]]![any[0]![1]] = true;
+        continue;
+      }
+      const rowTot = cells.map((r) => r.reduce((a, b) => a + b, 0));
+      const colTot = Array.from({ length: C }, (_, j) => cells.reduce((t, r) => t + r[j]!, 0));
+      const totals = [
+        ...rowTot.flatMap((v, r) => (h.row[r] || v === 0 ? [] : [{ v, hide: () => (h.row[r] = true) }])),
+        ...colTot.flatMap((v, c) => (h.col[c] || v === 0 || fixedCols ? [] : [{ v, hide: () => (h.col[c] = true) }])),
+      ].sort((x, y) => x.v - y.v);
+      if (!totals.length) return { ...h, exhausted: true };
+      totals[0]!.hide();
+    }
+  }
+  return { ...h, exhausted: pinnedHidden(cells, k, h).length > 0 };
 }
