@@ -14,12 +14,15 @@ import { continueStep, firstStepOf, nextOpenStep, nextStep, prevStep, questionOf
  */
 export const MAX_TICK_MS = 15 * 60_000;
 
-/** Time since the last input goes to the section that was on screen (review time is not booked). */
+/**
+ * Time since the last input goes to the section that was on screen; time in the overview
+ * (reviewing, editing action items, last year's agreements, finalizing) to the key `review`.
+ */
 function tick(state: RunnerState, now: number): RunnerState["clock"] {
   const key = sectionOf(state.format, state.cursor);
   const elapsed = Math.min(Math.max(0, now - state.clock.at), MAX_TICK_MS);
   const ms = { ...state.clock.ms };
-  if (key !== "review") ms[key] = (ms[key] ?? 0) + elapsed;
+  ms[key] = (ms[key] ?? 0) + elapsed;
   return { at: now, ms };
 }
 

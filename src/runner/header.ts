@@ -15,7 +15,7 @@ export function clockText(ms: number): string {
 export function liveClock(state: RunnerState, now: number): Record<string, number> {
   const ms = { ...state.clock.ms };
   const key = sectionOf(state.format, state.cursor);
-  if (key !== "review") ms[key] = (ms[key] ?? 0) + Math.max(0, now - state.clock.at);
+  ms[key] = (ms[key] ?? 0) + Math.max(0, now - state.clock.at);
   return ms;
 }
 

@@ -10,6 +10,7 @@ import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu, typedCommand } from "./command-actions.js";
 import { askFollowup, hasPrevious, statusLabel } from "./followup.js";
+import { printHeader } from "./question.js";
 import { msg } from "../i18n/messages.js";
 
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
@@ -157,6 +158,8 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
 export async function askReview(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;
   ui.print(`\n${overviewText(ctx.state())}`);
+  // The clock runs on here too (timing key `review`): the live line, or the header once.
+  printHeader(ctx);
   for (;;) {
     const choice = await ui.select<string>({
       message: msg("runner.review.review-what-now"),

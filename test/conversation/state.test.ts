@@ -241,6 +241,30 @@ describe("timing and resume", () => {
     expect(h.warning).toMatch(/1 min over/);
   });
 
+  it("books the time in the overview on `review` and keeps the header clock running there", async () => {
+    const s = run(toSections(), { type: "answer", value: true }, { type: "review" });
+    const before = s.session.timing;
+    const h0 = header(s, s.clock.at);
+    expect(h0.line).toBe("Overzicht · totaal 00:05/10:00");
+    expect(header(s, s.clock.at + 95_000).line).toBe("Overzicht · totaal 01:40/10:00");
+    // Working in the overview (an action item, a tick) is counted, the sections keep theirs.
+    const later = reduce(s, { type: "action", item: { what: "Bellen" }, now: s.clock.at + 20_000 });
+    expect(later.session.timing.review).toBe(20);
+    expect(later.session.timing.een).toBe(before.een);
+    const sum = (t: Record<string, number>) => Object.values(t).reduce((a, b) => a + b, 0);
+    expect(sum(later.session.timing)).toBe(sum(before) + 20);
+    // Back to the conversation: the time goes to the section again.
+    const back = reduce(later, { type: "continue", now: later.clock.at + 5_000 });
+    expect(back.session.timing.review).toBe(25);
+    const on = reduce(back, { type: "tick", now: back.clock.at + 7_000 });
+    expect(on.session.timing.review).toBe(25);
+    expect(on.session.timing.een).toBe(before.een! + 7);
+    // The key is valid in a saved file and the clock continues from it after a resume.
+    const read = await parseSessionText(serializeSession(on.session), "x.yaml");
+    expect(read.findings).toEqual([]);
+    expect(startState(format, read.session!, T0, true).clock.ms.review).toBe(25_000);
+  });
+
   it("resumes at the first open question of the section in progress, clock continuing", () => {
     let s = run(
       toSections(),

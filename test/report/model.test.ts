@@ -63,6 +63,9 @@ describe("buildReport", () => {
     // Typed in from paper notes weeks later (run --answers): the import time is no meeting time.
     session.started = "2026-10-03T13:35:00Z";
     expect(timeOf(session)).toBe("17 minuten");
+    // Time in the overview (`review`) counts towards the duration like any section.
+    session.timing = { a: 600, b: 390, review: 240 };
+    expect(timeOf(session)).toBe("21 minuten");
     session.timing = {};
     expect(timeOf(session)).toBeUndefined();
   });
