@@ -14,8 +14,10 @@ export interface Ctx {
   dispatch(p: Exclude<Proposal, { type: "stop" }>): RunnerState;
   /** Last year's conversation of the same school (`--previous`, or found beside the file). */
   previous?: PreviousSource;
-  /** Which overruns have been warned about (each once). */
+  /** Which overruns have been warned about (each once; see header.ts `overruns`). */
   warned?: Set<string>;
+  /** Warnings the live status line showed while a prompt was open: printed before the next prompt. */
+  shownLive?: string[];
 }
 
 export function today(ctx: Ctx): string {

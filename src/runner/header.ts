@@ -19,6 +19,20 @@ export function liveClock(state: RunnerState, now: number): Record<string, numbe
   return ms;
 }
 
+/**
+ * Every overrun the clock already shows: `section:<id>` for each section past its timebox,
+ * `total` past the duration. Read when a file is opened, these were warned about before
+ * (a resume or --reopen does not warn again).
+ */
+export function overruns(state: RunnerState): string[] {
+  const { format } = state;
+  const ms = state.clock.ms;
+  const over = format.sections.filter((s) => (ms[s.id] ?? 0) > s.minutes * 60_000).map((s) => `section:${s.id}`);
+  const total = Object.values(ms).reduce((a, b) => a + b, 0);
+  if (format.duration > 0 && total > format.duration * 60_000) over.push("total");
+  return over;
+}
+
 export interface Header {
   line: string;
   /** Set when the section runs over its timebox. */

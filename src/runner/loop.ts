@@ -5,7 +5,8 @@ import type { Ui } from "../ui/types.js";
 import type { Ctx } from "./context.js";
 import type { RunnerState } from "../conversation/types.js";
 import { reduce } from "../conversation/reduce.js";
-import { askQuestion } from "./question.js";
+import { askQuestion, printWarnings } from "./question.js";
+import { overruns } from "./header.js";
 import { askParticipants } from "./participants.js";
 import { askReview } from "./review.js";
 import { msg } from "../i18n/messages.js";
@@ -26,10 +27,12 @@ export type Outcome = "final" | "stopped";
 export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ state: RunnerState; outcome: Outcome }> {
   let state = initial;
   const ctx: Ctx = {
-    ui: deps.ui,
+    ui: warningsFirst(deps.ui, () => printWarnings(ctx)),
     checker: deps.checker,
     now: deps.now,
     state: () => state,
+    // What was already over the limit when the file was opened was warned about then.
+    warned: new Set(overruns(initial)),
     ...(deps.previous ? { previous: deps.previous } : {}),
     dispatch: (p) => {
       state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1]);
@@ -53,4 +56,29 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
       deps.ui.print(`${msg("common.cannot-finalize-yet")}\n${state.problems.map((x) => `  ✗ ${x}`).join("\n")}`);
     }
   }
+}
+
+/** The UI with the over-time warnings due printed before every prompt (see printWarnings). */
+function warningsFirst(ui: Ui, before: () => void): Ui {
+  return {
+    print: (text) => ui.print(text),
+    input(o) {
+      before();
+      return ui.input(o);
+    },
+    select(o) {
+      before();
+      return ui.select(o);
+    },
+    checkbox(o) {
+      before();
+      return ui.checkbox(o);
+    },
+    confirm(o) {
+      before();
+      return ui.confirm(o);
+    },
+    ...(ui.setStatus ? { setStatus: ui.setStatus.bind(ui) } : {}),
+    ...(ui.saved ? { saved: ui.saved.bind(ui) } : {}),
+  };
 }

@@ -7,7 +7,7 @@ import { isFieldVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import { askValue, splitUnfinished, UNFINISHED } from "./ask.js";
 import { moreMenu } from "./command-actions.js";
-import { header } from "./header.js";
+import { header, type Header } from "./header.js";
 import { paint } from "../ui/colour.js";
 import { askFollowup } from "./followup.js";
 import { agreementsSection } from "../format/agreements.js";
@@ -17,33 +17,49 @@ import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
 
+/** Overruns not warned about yet (each once): their warnings, marked as given. */
+export function newWarnings(ctx: Ctx, h: Header = header(ctx.state(), ctx.now())): string[] {
+  const warned = (ctx.warned ??= new Set());
+  const out: string[] = [];
+  for (const key of h.over) {
+    if (warned.has(key)) continue;
+    warned.add(key);
+    const text = key === "total" ? h.totalWarning : h.warning;
+    if (text) out.push(text);
+  }
+  return out;
+}
+
 /**
- * The header above a question. In a terminal it is a live line redrawn every second while the
- * question is open; elsewhere it is printed once. Running over a section's timebox and over
- * the whole duration is each warned about once (issue 15, item 10).
+ * Before every prompt: the over-time warnings not yet in the transcript — those the live line
+ * showed during the last prompt, and overruns that happened since (the line UI's only way).
+ */
+export function printWarnings(ctx: Ctx): void {
+  const text = [...(ctx.shownLive ?? []), ...newWarnings(ctx)];
+  ctx.shownLive = [];
+  for (const t of text) ctx.ui.print(paint.yellow(`⚠ ${t}`));
+}
+
+/**
+ * The header above a question. In a terminal it is a live line redrawn every second while a
+ * prompt is open; elsewhere it is printed once. Running over a section's timebox and over the
+ * whole duration is each warned about once (issue 15, item 10): in a terminal the live line
+ * shows the warning the moment the clock passes the limit, and it stays in the transcript
+ * above the next prompt; the line UI prints it before the next prompt (see `printWarnings`).
  */
 export function printHeader(ctx: Ctx): void {
-  const h = header(ctx.state(), ctx.now());
-  const warned = (ctx.warned ??= new Set());
-  const once = (key: string, text: string | undefined) => {
-    if (!text || warned.has(key) || !h.over.includes(key)) return;
-    warned.add(key);
-    ctx.ui.print(paint.yellow(`⚠ ${text}`));
-  };
   if (ctx.ui.setStatus) {
     ctx.ui.print("");
-    once(h.over.find((k) => k.startsWith("section:")) ?? "", h.warning);
-    once("total", h.totalWarning);
     ctx.ui.setStatus(() => {
       const live = header(ctx.state(), ctx.now());
+      const shown = (ctx.shownLive ??= []);
+      shown.push(...newWarnings(ctx, live));
       const late = live.over.length ? paint.yellow(` · ⚠ ${msg("runner.question.over-time")}`) : "";
-      return paint.dim(live.line) + late;
+      return paint.dim(live.line) + late + shown.map((t) => `\n${paint.yellow(`⚠ ${t}`)}`).join("");
     });
     return;
   }
-  ctx.ui.print(`\n${h.line}`);
-  if (h.warning) ctx.ui.print(`⚠ ${h.warning}`);
-  once("total", h.totalWarning);
+  ctx.ui.print(`\n${header(ctx.state(), ctx.now()).line}`);
 }
 
 export async function askQuestion(ctx: Ctx, id: string): Promise<Proposal> {

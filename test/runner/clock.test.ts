@@ -9,6 +9,7 @@ import { createLineUi } from "../../src/ui/line-ui.js";
 import { converse } from "../../src/runner/loop.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
+import type { Ui } from "../../src/ui/types.js";
 import { ROOT } from "../helpers/cli.js";
 
 const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml"); // 10 min; sections of 5
@@ -21,31 +22,38 @@ beforeAll(async () => {
 
 const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
 const START = ["De Regenboog", "99RB00", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
-/** A pause in the script: the clock moves on this many ms before the next line is typed. */
-type Line = string | { wait: number };
+/**
+ * Besides typed lines: `wait` moves the clock on before the next line is typed; `peek` reads
+ * the live status line as the terminal would draw it now (with `live`: a UI that has one).
+ */
+type Line = string | { wait: number } | { peek: true };
 
-async function script(lines: Line[], start?: RunnerState) {
+async function script(lines: Line[], opts: { start?: RunnerState; live?: boolean } = {}) {
   const queue = [...lines];
   let out = "";
-  let clock = T0;
-  const ui = createLineUi(
+  let clock = opts.start?.clock.at ?? T0;
+  let status: (() => string | undefined) | undefined;
+  const peeks: string[] = [];
+  const lineUi = createLineUi(
     async () => {
       for (let l = queue.shift(); l !== undefined; l = queue.shift()) {
         if (typeof l === "string") return l;
-        clock += l.wait;
+        if ("wait" in l) clock += l.wait;
+        else peeks.push(status?.() ?? "");
       }
       return undefined;
     },
     { write: (t: string) => ((out += t), true) },
   );
-  let state = start ?? startState(format, newSession(format, T0), T0, false);
+  const ui: Ui = opts.live ? { ...lineUi, setStatus: (f) => void (status = f) } : lineUi;
+  let state = opts.start ?? startState(format, newSession(format, T0), T0, false);
   try {
     const r = await converse(state, { ui, checker, now: () => clock, save: (s) => void (state = s) });
     state = r.state;
   } catch (err) {
     if ((err as Error).name !== "ExitPromptError") throw err;
   }
-  return { out, state, clock: () => clock };
+  return { out, state, peeks };
 }
 
 describe("the overview is on the clock", () => {
@@ -54,5 +62,64 @@ describe("the overview is on the clock", () => {
     expect(r.out).toMatch(/== Overzicht ==[\s\S]*\nOverzicht · totaal 01:00\/10:00\n\? Overzicht — wat nu\?/);
     expect(r.state.session.timing.review).toBe(60);
     expect(r.state.session.timing.een).toBe(60);
+  });
+});
+
+const SECTION_OVER = "⚠ Deze sectie loopt 1 min over de geplande tijd.";
+const TOTAL_OVER = "⚠ Het gesprek loopt 1 min over de geplande 10 minuten.";
+const count = (text: string, part: string) => text.split(part).length - 1;
+/** Section `een` 6 of 5 minutes, crossed while the first party's score is open; then on to `verhaal`. */
+const OVER_IN_SECTION: Line[] = [...START, { wait: 6 * 60_000 }, "4", "3", "4", "", "", "Een verhaal", ""];
+
+describe("over-time warnings: while the clock passes the limit, once", () => {
+  it("line UI: the section warning comes at the next prompt, not only at the next question, and once", async () => {
+    const r = await script([...OVER_IN_SECTION, ":stop"]);
+    expect(r.out).toContain(`${SECTION_OVER}\n? Hoe tevreden? — CJG`);
+    expect(count(r.out, "⚠ Deze sectie")).toBe(1);
+  });
+
+  it("line UI: the conversation's warning once, also in the overview", async () => {
+    const r = await script([...OVER_IN_SECTION, ":overzicht", { wait: 5 * 60_000 }, "actiepunten", "", ":stop"]);
+    expect(count(r.out, TOTAL_OVER)).toBe(1);
+    expect(r.out.indexOf(TOTAL_OVER)).toBeGreaterThan(r.out.indexOf("Overzicht · totaal 06:00/10:00"));
+  });
+
+  it("terminal: the live line shows the warning as the clock passes the limit; it stays once in the transcript", async () => {
+    const r = await script(
+      [
+        ...START,
+        { peek: true },
+        { wait: 6 * 60_000 },
+        { peek: true },
+        "4",
+        { peek: true },
+        "3",
+        "4",
+        ":overzicht",
+        { wait: 5 * 60_000 },
+        { peek: true },
+        ":stop",
+      ],
+      { live: true },
+    );
+    const [before, crossed, next, review] = r.peeks;
+    expect(before).toBe("Sectie 1/2 · Eerste deel · vraag 1/5 · sectie 00:00/05:00 · totaal 00:00/10:00");
+    expect(crossed).toBe(`Sectie 1/2 · Eerste deel · vraag 1/5 · sectie 06:00/05:00 · totaal 06:00/10:00 · ⚠ over tijd\n${SECTION_OVER}`);
+    // Next prompt: the warning is in the transcript above it, the live line keeps only the mark.
+    expect(next).toMatch(/· ⚠ over tijd$/);
+    expect(r.out).toContain(`${SECTION_OVER}\n? Hoe tevreden? — CJG`);
+    expect(count(r.out, SECTION_OVER)).toBe(1);
+    expect(review).toBe(`Overzicht · totaal 11:00/10:00 · ⚠ over tijd\n${TOTAL_OVER}`);
+  });
+
+  it("after a resume: what was over when the file was opened is not warned about again; what runs over later is", async () => {
+    const first = await script([...START, { wait: 6 * 60_000 }, "4", "3", "4", ":stop"]);
+    const resumed = startState(format, structuredClone(first.state.session), T0 + 86_400_000, true);
+    const again = await script(["", ":stop"], { start: resumed });
+    expect(again.out).toContain("vraag 3/5 · sectie 06:00/05:00 · totaal 06:00/10:00");
+    expect(again.out).not.toContain("⚠");
+    const later = await script([{ wait: 5 * 60_000 }, "", ":stop"], { start: resumed });
+    expect(count(later.out, TOTAL_OVER)).toBe(1);
+    expect(later.out).not.toContain("⚠ Deze sectie");
   });
 });
