@@ -70,13 +70,19 @@ export function overviewText(state: RunnerState): string {
   return out.join("\n");
 }
 
+/** The legend's marks: ✓ answered, – skipped, ✗ required and still open, · optional and open. */
+function markOf(state: RunnerState, q: Question): string {
+  const v = answerOf(state.format, state.session, q.id);
+  return isAnswered(v) ? "✓" : state.session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
+}
+
 /** Every answer, or those of one section: pure, so it is tested and printed the same way. */
 export function reviewText(state: RunnerState, only?: string): string {
   const { format, session } = state;
   const out: string[] = [];
   const line = (q: Question) => {
     const v = answerOf(format, session, q.id);
-    const mark = isAnswered(v) ? "✓" : session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
+    const mark = markOf(state, q);
     const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
     const shown = isAnswered(v)
       ? indent(showValue(q, v, tr, roleLabel))
@@ -120,10 +126,12 @@ export function reviewText(state: RunnerState, only?: string): string {
 }
 
 async function pickQuestion(ctx: Ctx): Promise<string> {
-  const { format, session } = ctx.state();
+  const state = ctx.state();
+  const { format, session } = state;
+  // Marked as in the answers list and its legend (a skipped or optional open question is no ✗).
   const choices = [...format.meta, ...format.sections.flatMap((s) => s.questions)]
     .filter((q) => isVisible(q, session))
-    .map((q) => ({ value: q.id, name: `${tr(q.prompt)}${isAnswered(answerOf(format, session, q.id)) ? "" : " ✗"}` }));
+    .map((q) => ({ value: q.id, name: `${markOf(state, q)} ${tr(q.prompt)}${q.required ? " *" : ""}` }));
   return ctx.ui.select<string>({
     message: msg("runner.review.which-answer-change"),
     choices: [...choices, { separator: "──" }, { value: "", name: msg("runner.review.back-review") }],
