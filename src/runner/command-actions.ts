@@ -59,8 +59,8 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
   const pick = await ctx.ui.select<string>({
     message: msg("runner.commandActions.who-takes"),
     choices: [
+      // No separator: a typed number picks by position only above one, and these are all answers.
       ...people.map((p, i) => ({ value: `p${i}`, name: `${p.name} — ${label(p.role)}${orgOf(p) ? `, ${orgOf(p)}` : ""}` })),
-      { separator: "──" },
       { value: "type", name: msg("runner.commandActions.someone-else-type") },
       { value: "open", name: msg("runner.commandActions.still-open") },
     ],

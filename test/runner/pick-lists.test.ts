@@ -1,6 +1,7 @@
 // The small lists inside a command: what their marks say and which typed number picks what.
 import { beforeAll, describe, expect, it } from "vitest";
 import path from "node:path";
+import { Separator } from "@inquirer/core";
 import { loadFormatRef } from "../../src/format/registry.js";
 import type { Format } from "../../src/format/types.js";
 import { AnswerChecker } from "../../src/session/answer-check.js";
@@ -9,6 +10,7 @@ import { converse } from "../../src/runner/loop.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import type { Ui, UiItem } from "../../src/ui/types.js";
+import { optionByNumber } from "../../src/ui/prompts/index.js";
 import { ROOT } from "../helpers/cli.js";
 
 const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml");
@@ -58,5 +60,18 @@ describe("Welk antwoord wijzigen?", () => {
     // Nothing answered in the section yet: the required question is the one ✗.
     const b = await lists([...START, ":overzicht", "een antwoord wijzigen…", "", ":stop"], "Welk antwoord wijzigen?");
     expect(names(b.seen[0]!).filter((n) => n.startsWith("✗"))).toEqual(["✗ Hoe tevreden? *"]);
+  });
+});
+
+describe("Wie pakt het op?", () => {
+  it("a typed number picks 'iemand anders (typen)' and 'nog open' too, as it picks a participant", async () => {
+    const r = await lists([...START, ":actie Bellen", "3", "Piet", "", "", ":stop"], "Wie pakt het op?");
+    const items = r.seen[0]!.map((c) => ("separator" in c ? new Separator(c.separator) : c));
+    const at = optionByNumber(items, "3");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect((items[at] as { name: string }).name).toBe("iemand anders (typen)");
+    expect((items[optionByNumber(items, "4")] as { name: string }).name).toBe("nog open");
+    expect((items[optionByNumber(items, "1")] as { name: string }).name).toMatch(/^Marieke — Intern begeleider/);
+    expect(r.state.session.actions).toEqual([expect.objectContaining({ what: "Bellen", who: "Piet" })]);
   });
 });
