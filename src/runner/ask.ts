@@ -124,8 +124,15 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
       lines.push(...unfinished.split("\n"));
       ui.print(`${msg("runner.ask.unfinished-answer-continued")}\n${lines.map((l) => `  ${l}`).join("\n")}`);
     }
+    // Coming back to an answer: what is typed is added to it, so nothing already said is lost
+    // by typing on (it replaced the whole answer without a word); `-` starts again (the old
+    // answer stays saved until the first new line is).
+    const restart = !pasted(first) && first.trim() === "-";
+    if (unfinished === undefined && isAnswered(existing) && !restart) {
+      lines.push(...(isList ? (existing as unknown[]).map(String) : String(existing).split("\n")));
+    }
     if (pasted(first)) lines.push(...first.split("\n").map((l) => l.trimEnd()));
-    else if (first.trim()) lines.push(unescapeAnswer(first).trimEnd());
+    else if (first.trim() && !restart) lines.push(unescapeAnswer(first).trimEnd());
     keep();
   }
   const show = () =>

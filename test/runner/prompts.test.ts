@@ -237,6 +237,19 @@ describe("long text: every line is saved as it is confirmed", () => {
     expect(again.state.session.notes.verhaal).toBeUndefined();
   });
 
+  it("coming back to a long text: typed lines are added to it, '-' starts again, Enter keeps it", async () => {
+    // Through the long text once, then :terug from the next question back to it.
+    const at = (lines: string[]) =>
+      script([...START, "nee", "3", "Eerste regel van het verhaal.", "Tweede regel.", "", ":terug", ...lines, ":stop"]);
+    const added = await at(["Derde regel erbij.", ""]);
+    expect(added.out).toContain("wat u typt komt erbij; - = opnieuw beginnen");
+    expect(added.state.session.answers.verhaal).toBe("Eerste regel van het verhaal.\nTweede regel.\nDerde regel erbij.");
+    const again = await at(["-", "Een heel nieuw verhaal.", ""]);
+    expect(again.state.session.answers.verhaal).toBe("Een heel nieuw verhaal.");
+    const kept = await at([""]);
+    expect(kept.state.session.answers.verhaal).toBe("Eerste regel van het verhaal.\nTweede regel.");
+  });
+
   it("a command typed at a multichoice runs (line UI): :sectie jumps, nothing is ticked", async () => {
     const r = await script([...START, "ja", "samen eten", "3", "Een heel lang verhaal.", "", "x", "1", "nee", ":sectie 1", ":stop"]);
     expect(r.out).toContain("Kleuren?");

@@ -454,7 +454,7 @@ export const en: Messages = {
   "rollup.fast.pool.file-made-processing-fail-reason": "this file made processing fail ({reason}); it was skipped",
   "runner.ask.continuing-answer-empty-line-done": "(continuing the answer; empty line = done)",
   "runner.ask.current-answer": "Current answer",
-  "runner.ask.enter-keep-current-answer": "Enter = keep the current answer",
+  "runner.ask.enter-keep-current-answer": "Enter = keep the current answer; what you type is added; - = start again",
   "runner.ask.item-n-removed": "✓ Item {n} removed.",
   "runner.ask.list-empty": "  (list is empty)",
   "runner.ask.more-help-note-action-section": "more… (help, note, action, section, review, stop)",

@@ -460,7 +460,7 @@ export const nl = {
   "rollup.fast.pool.file-made-processing-fail-reason": "dit bestand liet de verwerking vastlopen ({reason}); het is overgeslagen",
   "runner.ask.continuing-answer-empty-line-done": "(verder met het antwoord; lege regel = klaar)",
   "runner.ask.current-answer": "Huidig antwoord",
-  "runner.ask.enter-keep-current-answer": "Enter = huidig antwoord houden",
+  "runner.ask.enter-keep-current-answer": "Enter = huidig antwoord houden; wat u typt komt erbij; - = opnieuw beginnen",
   "runner.ask.item-n-removed": "✓ Item {n} weggehaald.",
   "runner.ask.list-empty": "  (lijst is leeg)",
   "runner.ask.more-help-note-action-section": "meer… (toelichting, notitie, actie, sectie, overzicht, stop)",
