@@ -183,6 +183,8 @@ const WORD = /[\p{L}\p{N}'’]+/gu;
 /** What joins the parts of one name: hyphens ("Jansen-Bakker") and apostrophes ("O'Connor"). */
 const HYPHENS = /[-‐–]/;
 const APOSTROPHES = /['’‘`´]/;
+/** Without its hyphens and apostrophes: "seánoconnor" for "Seán O'Connor" written as one word. */
+const bare = (s: string): string => s.split(APOSTROPHES).join("").split(HYPHENS).join("");
 
 /** The forms of one full name that must not appear: the whole name, surname with particles, each part. */
 export function nameForms(fullName: string): string[] {
@@ -196,9 +198,15 @@ export function nameForms(fullName: string): string[] {
     // Single letters are initials ("A. de Vries"): matching them would scrub every "a".
     if ([...f.replace(/[^\p{L}\p{N}]/gu, "")].length >= 2 && !PARTICLES.has(f)) forms.add(f);
   };
-  if (tokens.length > 1) add(tokens.join(" "));
-  // A surname with particles is also written as one word ("vanderberg" in an e-mail address).
-  if (tokens.length > 1 && PARTICLES.has(fold(tokens[0]!))) add(tokens.join(""));
+  if (tokens.length > 1) {
+    add(tokens.join(" "));
+    // Written as one word, as in user names and addresses: "mariekejansen", "joellevanderberg",
+    // and the initial with the surname, "mjansen", "jvanderberg".
+    add(tokens.join(""));
+    add(bare(tokens.join("")));
+    const surname = bare(tokens.slice(1).join(""));
+    if ([...surname].length >= 3 && !PARTICLES.has(fold(tokens[0]!))) add(`${[...tokens[0]!][0]}${surname}`);
+  }
   tokens.forEach((t, i) => {
     if (PARTICLES.has(fold(t))) {
       // "de Vries", "van der Berg": the surname as it is written after a first name.

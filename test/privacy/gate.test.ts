@@ -99,6 +99,8 @@ describe("name scrubbing", () => {
     ["OConnor en O'Connor en Connor", "[naam] en [naam] en [naam]"],
     ["www.jansenbakker.nl", "www.[naam].nl"],
     ["Joëlle2 belde", "[naam]2 belde"],
+    ["joellevanderberg@x.nl en sean.oconnor", "[naam]@x.nl en [naam].[naam]"],
+    ["seanoconnor, femkejansenbakker, pbakker", "[naam], [naam], [naam]"],
     ["er is een bakker", "er is een [naam]"],
   ])("written together, without marks, or with a digit: %s", (input, expected) => {
     const s = nameScrubber(["Joëlle van der Berg", "Seán O'Connor", "Femke Jansen-Bakker", "Piet Bakker"], "[naam]");
