@@ -61,6 +61,9 @@ function later(a: string, b: string): boolean {
 
 const sameTime = (a: string, b: string): boolean => !later(a, b) && !later(b, a);
 const baseLength = (file: string): number => (file.split(/[\\/]/).pop() ?? file).length;
+/** The shorter file name, then the shorter path (`in/e.yaml` before `in/backup/e.yaml`). */
+const shorterName = (a: string, b: string): boolean =>
+  baseLength(a) < baseLength(b) || (baseLength(a) === baseLength(b) && a.length < b.length);
 
 export type SelectOptions = Period & { includeDrafts: boolean };
 
@@ -81,7 +84,8 @@ export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate
   }
   // The newest save of a conversation wins. On a tie, the shorter file name: a copy adds to
   // the name ("x (conflict copy).yaml", "x (1).yaml", "x - kopie.yaml"), and "x (…" sorts
-  // before "x.yaml", so the file met first was often the copy. Then the file met first.
+  // before "x.yaml", so the file met first was often the copy; then the shorter path (a copy
+  // in backup/ is deeper); then the file met first.
   const best = new Map<string, T>();
   for (const t of eligible) {
     const c = view(t);
@@ -91,7 +95,7 @@ export function selectSessions<T>(items: readonly T[], view: (t: T) => Candidate
     if (
       !best.has(c.conversation) ||
       later(c.updated, view(cur as T).updated) ||
-      (sameTime(c.updated, view(cur as T).updated) && baseLength(c.file) < baseLength(view(cur as T).file))
+      (sameTime(c.updated, view(cur as T).updated) && shorterName(c.file, view(cur as T).file))
     )
       best.set(c.conversation, t);
   }
