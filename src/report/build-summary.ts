@@ -14,7 +14,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
 import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
-import { Suppression, auditLine, auditedGroups, hiddenMark, marker, protectMargins } from "./summary/suppress.js";
+import { Suppression, auditLine, auditedGroups, hiddenMark, marker } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
 import { protectLine } from "../privacy/suppress.js";
 import { HIDDEN } from "./model.js";
@@ -345,7 +345,8 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
   const sizes = new Map(groups.map((g) => [g, tallyOf(c, q.id, g)?.n ?? 0]));
   // A question answered fewer than k times gets no chart at all: no bar, no alt text.
   if ((tallyOf(c, q.id)?.n ?? 0) < ctx.k) return undefined;
-  const hidden = ctx.sup.question(c, q).hidden;
+  const d = ctx.sup.question(c, q);
+  const hidden = d.hidden;
   const chart = chartSpec(
     {
       kind: "scale",
@@ -359,7 +360,11 @@ function scaleFigureChart(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock
         { label: msg("report.buildSummary.region", ctx.lang), counts: countsOf(tallyOf(c, q.id)) },
         ...groups
           .filter((g) => (sizes.get(g) ?? 0) > 0)
-          .map((g) => ({ label: ctx.groupLabel(g), counts: countsOf(tallyOf(c, q.id, g)), suppressed: hidden.has(g) })),
+          .map((g) => ({
+            label: ctx.groupLabel(g),
+            counts: countsOf(tallyOf(c, q.id, g)),
+            suppressed: hidden.has(g) && (d.mark(g) === HIDDEN ? (HIDDEN as "×") : true),
+          })),
       ],
     },
     ctx.lang,
@@ -598,6 +603,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   const today = fold.opts.today;
   const labelFor = fold.labelFor;
   const prevFold = opts.previousFold?.n ? opts.previousFold : undefined;
+  const chs = chapters(fold, lang);
+  const primary = chs[0];
   const ctx: Ctx = {
     lang,
     by,
@@ -606,12 +613,11 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     groupLabel: (v) => labelFor(by, v),
     groupLabelFor: labelFor,
     hiddenGroups: 0,
-    sup: new Suppression(k),
+    // The key points' table (the first chapter) decides its chapter's --by group sizes.
+    sup: new Suppression(k, { key: primary, by }),
     ...(prevFold ? { prev: prevFold.chapters } : {}),
   };
   const words = summaryWords(lang, k);
-  const chs = chapters(fold, lang);
-  const primary = chs[0];
   const orgFilter = opts.organisation;
   const myActions = new Map([...fold.actions].filter(([o]) => !orgFilter || o === orgFilter));
   const anyActions = [...myActions.values()].some((o) => o.n > 0);
@@ -1045,35 +1051,30 @@ function partnerIs(org: string, code: string, text: string): boolean {
 
 function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: string) => string): SummaryTable | undefined {
   const { lang, k } = ctx;
-  const gem = [...c.grid.keys()].sort((a, b) => labelFor("gemeente", a).localeCompare(labelFor("gemeente", b), lang));
-  const types = [...new Set([...c.grid.values()].flatMap((row) => [...row.keys()]))].sort();
-  if (gem.length <= 1 && types.length <= 1) return undefined;
-  // Below k in all, the table would rest on too few conversations (and print their number).
-  if (c.n < k) return undefined;
-  const count = (g: string, t: string) => c.grid.get(g)?.get(t) ?? 0;
-  const cells = gem.map((g) => types.map((t) => count(g, t)));
   // Cells, row totals (conversations per gemeente), column totals and the grand total are all
-  // published: each line is protected, and a --by group hidden elsewhere stays hidden here.
-  const groups = ctx.sup.groups(c).hidden;
-  const p = protectMargins(cells, k, {
-    ...(ctx.by === "gemeente" ? { row: gem.map((g) => groups.has(g)) } : {}),
-    ...(ctx.by === "schooltype" ? { col: types.map((t) => groups.has(t)) } : {}),
-  });
+  // published: decided once in suppress.ts, where a --by gemeente (schooltype) group's n in
+  // every heading and label is this table's row (column) total.
+  const p = ctx.sup.conversations(c);
+  if (!p) return undefined;
+  const byLabel = (id: string, keys: readonly string[]) =>
+    keys.map((_, i) => i).sort((a, b) => labelFor(id, keys[a]!).localeCompare(labelFor(id, keys[b]!), lang));
+  const rowOrder = byLabel("gemeente", p.rows);
+  const colOrder = [...p.cols.keys()].sort((a, b) => (p.cols[a]! < p.cols[b]! ? -1 : p.cols[a]! > p.cols[b]! ? 1 : 0));
   ctx.hiddenGroups += p.cell.flat().filter(Boolean).length + p.row.filter(Boolean).length + p.col.filter(Boolean).length;
   const shown = (n: number, hidden: boolean) => (n === 0 ? "–" : p.masked ? HIDDEN : hidden ? hiddenMark(n, k) : String(n));
-  const rows = gem.map((g, r) => [
-    labelFor("gemeente", g),
-    ...types.map((_, j) => shown(cells[r]![j]!, p.cell[r]![j]!)),
+  const rows = rowOrder.map((r) => [
+    labelFor("gemeente", p.rows[r]!),
+    ...colOrder.map((j) => shown(p.cells[r]![j]!, p.cell[r]![j]!)),
     shown(
-      cells[r]!.reduce((a, b) => a + b, 0),
+      p.cells[r]!.reduce((a, b) => a + b, 0),
       p.row[r]!,
     ),
   ]);
-  const colTotals = types.map((_, j) => cells.reduce((s2, row) => s2 + row[j]!, 0));
-  rows.push([msg("report.buildSummary.total", lang), ...colTotals.map((n, j) => shown(n, p.col[j]!)), String(c.n)]);
+  const colTotals = colOrder.map((j) => p.cells.reduce((s2, row) => s2 + row[j]!, 0));
+  rows.push([msg("report.buildSummary.total", lang), ...colOrder.map((j, x) => shown(colTotals[x]!, p.col[j]!)), String(c.n)]);
   const head = [
     msg("report.buildSummary.municipality", lang),
-    ...types.map((t) => labelFor("schooltype", t)),
+    ...colOrder.map((j) => labelFor("schooltype", p.cols[j]!)),
     msg("report.buildSummary.total", lang),
   ];
   return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };

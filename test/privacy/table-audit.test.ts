@@ -4,7 +4,8 @@
 // "< k" (1..k−1), "×" (k or more; with the whole table masked: anything from 1) — and every
 // row, column and grand total. No hidden cell or hidden total may have one possible value.
 import { describe, expect, it } from "vitest";
-import { auditedGroups, pinnedHidden, protectMargins } from "../../src/report/summary/suppress.js";
+import { Suppression, auditedGroups, hiddenMark, pinnedHidden, protectMargins } from "../../src/report/summary/suppress.js";
+import type { ChapterFold } from "../../src/report/summary/fold.js";
 
 const K = 5;
 
@@ -131,6 +132,58 @@ describe("audit of a published table with row, column and grand totals", () => {
     }
     expect(failures).toEqual([]);
     expect(tried).toBeGreaterThan(runs / 2);
+  }, 120_000);
+
+  it("randomized: a --by gemeente (schooltype) group's n is the key points' row (column) total — one decision, nothing pinned", () => {
+    const random = rng(20261203);
+    const failures: string[] = [];
+    let tried = 0;
+    for (let run = 0; run < 300; run++) {
+      const by = run % 2 ? "gemeente" : "schooltype";
+      const R = 2 + Math.floor(random() * 2);
+      const C = 2 + Math.floor(random() * 2);
+      const cells = Array.from({ length: R }, () =>
+        Array.from({ length: C }, () =>
+          random() < 0.25 ? 0 : random() < 0.6 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 3),
+        ),
+      );
+      if (cells.some((r) => r.every((v) => v === 0)) || cells[0]!.some((_, j) => cells.every((r) => r[j] === 0))) continue;
+      const N = cells.flat().reduce((a, b) => a + b, 0);
+      if (N < K) continue;
+      tried++;
+      const rowKeys = cells.map((_, r) => `g${r}`);
+      const colKeys = cells[0]!.map((_, c) => `t${c}`);
+      const grid = new Map(rowKeys.map((g, r) => [g, new Map(colKeys.flatMap((t, c) => (cells[r]![c]! > 0 ? [[t, cells[r]![c]!]] : [])))]));
+      const margin =
+        by === "gemeente"
+          ? rowKeys.map((g, r) => [g, cells[r]!.reduce((a, b) => a + b, 0)] as const)
+          : colKeys.map((t, c) => [t, cells.reduce((s, row) => s + row[c]!, 0)] as const);
+      const c = { n: N, grid, groups: new Map(margin) } as unknown as ChapterFold;
+      const sup = new Suppression(K, { key: c, by });
+      // Asked in either order, the same decision.
+      const d = run % 3 ? sup.groups(c) : (sup.conversations(c), sup.groups(c));
+      const t = sup.conversations(c)!;
+      const flags = by === "gemeente" ? t.row : t.col;
+      const keys = by === "gemeente" ? t.rows : t.cols;
+      // What the key points print as that group's total, and what every heading prints as its n.
+      for (const [g, v] of margin) {
+        const i = keys.indexOf(g);
+        const inTable = t.masked ? "×" : flags[i] ? hiddenMark(v, K) : String(v);
+        if (d.nText(g) !== inTable) failures.push(`${by} ${JSON.stringify(cells)}: ${g} ${d.nText(g)} ≠ ${inTable}`);
+      }
+      // The key points read with those n's (the same marks): no hidden value has one possible value.
+      const p = { cell: t.cell.map((r) => [...r]), row: [...t.row], col: [...t.col], masked: t.masked };
+      const pins = [
+        ...possible(
+          t.cells.map((r) => [...r]),
+          p,
+          K,
+        ),
+      ].filter(([, vs]) => vs.size === 1);
+      if (pins.length) failures.push(`${by} ${JSON.stringify(cells)}: ${pins.map(([key, vs]) => `${key} = ${[...vs][0]}`).join(", ")}`);
+    }
+    expect(failures).toEqual([]);
+    expect(tried).toBeGreaterThan(100);
   }, 120_000);
 
   it("randomized: no group of a chapter (a line beside its published total) can be recomputed", () => {

@@ -35,6 +35,17 @@ describe("chart specs", () => {
     expect(c.caption).toContain("Tevredenheid");
   });
 
+  it("alt text: a group left out as × is not counted among the small groups", () => {
+    const c = chartSpec(
+      { ...scale, groups: [...scale.groups, { label: "Heiloo", counts: { 2: 6 }, suppressed: "×" }], minGroup: 5 },
+      "nl",
+    )!;
+    expect(c.alt).toContain("1 kleine groep(en) niet getoond");
+    expect(c.alt).toContain("1 groep(en) weggelaten (×)");
+    expect(c.alt).not.toContain("Heiloo");
+    expect(JSON.stringify(c.spec)).not.toContain("Heiloo");
+  });
+
   it("no chart when every group is suppressed", () => {
     expect(chartSpec({ ...scale, groups: [scale.groups[1]!] }, "nl")).toBeUndefined();
   });

@@ -210,3 +210,105 @@ describe("a summary over fewer than --min-group conversations", () => {
     expect(text).toMatch(/niet meegenomen \(×\)/);
   });
 });
+
+/**
+ * Every table the key points' gemeente × school type table can stand for, given what it shows
+ * and the group sizes printed elsewhere: the values each hidden cell and hidden total can take.
+ * Cells: a number, "–" (0), "< 5" (1..4), "×" (5 or more; 1 or more when every line is "×").
+ */
+function readerValues(kp: string[][], published: Map<string, string>, k = 5): Map<string, Set<number>> {
+  const body = kp.slice(1, -1);
+  const foot = kp.at(-1)!;
+  const N = Number(foot.at(-1));
+  const masked = kp.slice(1).every((r) => r.slice(1, -1).every((x) => x === "–" || x === "×")) && body.every((r) => r.at(-1) === "×");
+  const dom = (x: string): number[] => {
+    const upTo = (a: number, b: number) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
+    if (x === "–") return [0];
+    if (x === "< 5") return upTo(1, k - 1);
+    if (x === "×") return masked ? upTo(1, N) : upTo(k, N);
+    return [Number(x)];
+  };
+  const inter = (a: number[], b: number[]) => a.filter((v) => b.includes(v));
+  const cells = body.map((r) => r.slice(1, -1).map(dom));
+  // A row total is constrained by the key points and by the group's n printed elsewhere.
+  const rowDom = body.map((r) => inter(dom(r.at(-1)!), published.has(r[0]!) ? dom(published.get(r[0]!)!) : dom(r.at(-1)!)));
+  const colDom = foot.slice(1, -1).map(dom);
+  const R = cells.length;
+  const C = cells[0]!.length;
+  const seen = new Map<string, Set<number>>();
+  const note = (key: string, v: number) => seen.set(key, (seen.get(key) ?? new Set()).add(v));
+  const x = cells.map((r) => r.map(() => 0));
+  const rec = (i: number, sum: number): void => {
+    if (i === R * C) {
+      if (sum !== N) return;
+      const rows = x.map((r) => r.reduce((a, b) => a + b, 0));
+      const cols = x[0]!.map((_, c) => x.reduce((s, r) => s + r[c]!, 0));
+      if (rows.some((v, r) => !rowDom[r]!.includes(v)) || cols.some((v, c) => !colDom[c]!.includes(v))) return;
+      x.forEach((row, r) =>
+        row.forEach((v, c) => body[r]![c + 1] !== "–" && !/^\d+$/.test(body[r]![c + 1]!) && note(`${body[r]![0]} × ${kp[0]![c + 1]}`, v)),
+      );
+      rows.forEach((v, r) => !/^\d+$/.test(body[r]!.at(-1)!) && note(`${body[r]![0]} total`, v));
+      cols.forEach((v, c) => !/^\d+$/.test(foot[c + 1]!) && note(`total ${kp[0]![c + 1]}`, v));
+      return;
+    }
+    const r = Math.floor(i / C);
+    const c = i % C;
+    for (const v of cells[r]![c]!) {
+      if (sum + v > N) break;
+      x[r]![c] = v;
+      rec(i + 1, sum + v);
+    }
+  };
+  rec(0, 0);
+  return seen;
+}
+
+describe("one decision per group size for the whole document (key points and breakdowns read together)", () => {
+  // The tester's edge case: (onbekend) VO 1; Beverwijk PO 4, VO 3; Velsen PO 5, VO 1; 14 in all.
+  const EDGE: Spec[] = [
+    { gemeente: "", schooltype: "VO", edit: (s: any) => void delete s.meta.gemeente },
+    ...Array.from({ length: 4 }, () => ({ gemeente: "beverwijk", schooltype: "PO" })),
+    ...Array.from({ length: 3 }, () => ({ gemeente: "beverwijk", schooltype: "VO" })),
+    ...Array.from({ length: 5 }, () => ({ gemeente: "velsen", schooltype: "PO" })),
+    { gemeente: "velsen", schooltype: "VO" },
+  ];
+
+  it("prints every gemeente's n as the key points do, and the two together pin no hidden cell", async () => {
+    const input = corpus("edge", EDGE);
+    const out = path.join(tmp.dir, "out-edge");
+    const r = await runInProcess(["report", input, "--out", out, "--summary"], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+    const html = await docxHtml(file);
+    const xml = await docxPart(file, /^word\/document\.xml$/);
+    const kp = tables(html).find((t) => t[0]![0] === "Gemeente")!;
+    expect(kp.at(-1)!.at(-1)).toBe("14");
+    const keyPoints = new Map(kp.slice(1, -1).map((row) => [row[0]!, row.at(-1)!]));
+    expect([...keyPoints.keys()].sort()).toEqual(["(onbekend)", "Beverwijk", "Velsen"]);
+    // Every line of conversations per gemeente beside the chapter's 14 (matrix rows, heads).
+    const published = new Map<string, Set<string>>();
+    let lines = 0;
+    for (const t of tables(html))
+      for (const line of [t[0]!.map(nOf), t.map((row) => nOf(row[0]!))]) {
+        const ms = line.filter((m) => m !== null);
+        if (!ms.some((m) => m[1] === "Regio" && m[2] === "14")) continue;
+        lines++;
+        for (const m of ms) if (m[1] !== "Regio") published.set(m[1]!, (published.get(m[1]!) ?? new Set()).add(m[2]!));
+      }
+    expect(lines).toBeGreaterThan(0);
+    for (const [g, ns] of published) expect([g, ...ns]).toEqual([g, keyPoints.get(g)!]);
+    // The reader's search over the key points with those n's as row totals pins nothing.
+    const values = readerValues(kp, new Map([...published].map(([g, ns]) => [g, [...ns][0]!])));
+    expect(values.size).toBeGreaterThan(0);
+    expect([...values].filter(([, vs]) => vs.size === 1).map(([key, vs]) => `${key} = ${[...vs][0]}`)).toEqual([]);
+    // The charts' alt text counts a "×" group apart from the small ones.
+    const alts = altTexts(xml).filter((a) => a.includes("per groep"));
+    expect(alts.length).toBeGreaterThan(0);
+    const small = [...published].filter(([, ns]) => ns.has("< 5")).length;
+    for (const alt of alts) {
+      const m = /(\d+) kleine groep\(en\)/.exec(alt);
+      expect(Number(m?.[1] ?? 0), alt).toBeLessThanOrEqual(small);
+    }
+    expect(alts.some((a) => /groep\(en\) weggelaten \(×\)/.test(a))).toBe(true);
+  });
+});

@@ -403,6 +403,7 @@ export const en: Messages = {
   "report.charts.spec.answers-left-lower-right-higher": "% of answers (left: lower, right: higher)",
   "report.charts.spec.bar-chart-t-sorted-count": "Bar chart of '{t}', sorted by count:",
   "report.charts.spec.g-mean-m-n-n": "{g}: mean {m} (n = {n})",
+  "report.charts.spec.k-group-s-left-out": "{k} group(s) left out (×), so that a small group cannot be recomputed.",
   "report.charts.spec.k-small-group-s-not": "{k} small group(s) not shown.",
   "report.charts.spec.number-sessions-n-n": "number of sessions (n = {n})",
   "report.charts.spec.stacked-bar-chart-t-per": "Stacked bar chart of '{t}' per group.",

@@ -408,6 +408,7 @@ export const nl = {
   "report.charts.spec.answers-left-lower-right-higher": "% van de antwoorden (links: lager, rechts: hoger)",
   "report.charts.spec.bar-chart-t-sorted-count": "Staafgrafiek van '{t}', gesorteerd op aantal:",
   "report.charts.spec.g-mean-m-n-n": "{g}: gemiddeld {m} (n = {n})",
+  "report.charts.spec.k-group-s-left-out": "{k} groep(en) weggelaten (×), zodat een kleine groep niet is terug te rekenen.",
   "report.charts.spec.k-small-group-s-not": "{k} kleine groep(en) niet getoond.",
   "report.charts.spec.number-sessions-n-n": "aantal gesprekken (n = {n})",
   "report.charts.spec.stacked-bar-chart-t-per": "Gestapelde staafgrafiek van '{t}' per groep.",

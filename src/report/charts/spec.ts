@@ -14,7 +14,11 @@ export interface ScaleGroup {
   label: string;
   /** Answers per scale value (min..max); ignored when suppressed. */
   counts: Record<number, number>;
-  suppressed?: boolean;
+  /**
+   * Not drawn: `true` for a group too small to show ("< k"); "×" for one left out so that a
+   * small group beside it cannot be recomputed — not a small group itself, and counted apart.
+   */
+  suppressed?: boolean | "×";
 }
 
 export type Figure =
@@ -120,11 +124,15 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
     const mean = values.reduce((s, v) => s + v * (g.counts[v] ?? 0), 0) / n;
     return fill(msg("report.charts.spec.g-mean-m-n-n", lang), { g: g.label, m: formatNumber(mean, lang, 1), n });
   });
-  const hidden = f.groups.length - shown.length;
+  // Small groups ("< k") and those left out to protect them ("×") are told apart, as in the tables.
+  const notShown = f.groups.filter((g) => !shown.includes(g));
+  const protective = notShown.filter((g) => g.suppressed === "×").length;
+  const small = notShown.length - protective;
   const alt = [
     fill(msg("report.charts.spec.stacked-bar-chart-t-per", lang), { t: f.title }),
     `${parts.join("; ")}.`,
-    hidden ? fill(msg("report.charts.spec.k-small-group-s-not", lang), { k: hidden }) : "",
+    small ? fill(msg("report.charts.spec.k-small-group-s-not", lang), { k: small }) : "",
+    protective ? fill(msg("report.charts.spec.k-group-s-left-out", lang), { k: protective }) : "",
   ]
     .filter(Boolean)
     .join(" ");

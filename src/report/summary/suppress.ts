@@ -144,18 +144,92 @@ function figurePinned(q: MergedQuestion, c: ChapterFold, hidden: ReadonlySet<str
   return aspects(q, h, fig.all).some((a) => !a.regionAtBound && (a.count === 0 || a.count === h.n));
 }
 
+/**
+ * The key points' conversations per gemeente × school type as published: rows and columns by
+ * key, the cells, and which cells and totals are hidden (protectMargins); the grand total is
+ * the chapter's n.
+ */
+export interface ConversationsTable {
+  readonly rows: readonly string[];
+  readonly cols: readonly string[];
+  readonly cells: readonly (readonly number[])[];
+  readonly cell: readonly (readonly boolean[])[];
+  readonly row: readonly boolean[];
+  readonly col: readonly boolean[];
+  /** Every nonzero cell and line total "×" (no bounds), only the grand total shown. */
+  readonly masked: boolean;
+}
+
+/** The --by fields that are a margin of the key points' table. */
+const MARGINS = { gemeente: "row", schooltype: "col" } as const;
+
 /** The decisions of one summary (one k), made once per chapter and per question and kept. */
 export class Suppression {
   private readonly chapters = new WeakMap<ChapterFold, { groups: Breakdown; questions: Map<string, Breakdown> }>();
+  private readonly tables = new WeakMap<ChapterFold, ConversationsTable | null>();
 
-  constructor(readonly k: number) {}
+  /**
+   * `key`: the chapter whose conversations per gemeente × school type the key points publish;
+   * `by`: the --by field. When that field is a margin of that table (gemeente: its rows,
+   * schooltype: its columns), the chapter's group sizes are the table's row (column) totals,
+   * so they are decided by the table's audit — which sees every cell beside them — and every
+   * heading, label and chart prints the table's decision.
+   */
+  constructor(
+    readonly k: number,
+    private readonly opts: { key?: ChapterFold; by?: string } = {},
+  ) {}
+
+  private margin(c: ChapterFold): "row" | "col" | undefined {
+    return c === this.opts.key && this.opts.by ? MARGINS[this.opts.by as keyof typeof MARGINS] : undefined;
+  }
+
+  /**
+   * The chapter's conversations per gemeente × school type with row, column and grand totals,
+   * as the key points publish it; undefined when it is not published (one gemeente and one
+   * school type, or fewer than k conversations in all). The --by groups decided on their own
+   * line beside the total stay hidden here.
+   */
+  conversations(c: ChapterFold): ConversationsTable | undefined {
+    const known = this.tables.get(c);
+    if (known !== undefined) return known ?? undefined;
+    const byKey = (a: string, b: string) => (a === b ? 0 : a === "" ? 1 : b === "" ? -1 : a < b ? -1 : 1);
+    const rows = [...c.grid.keys()].sort(byKey);
+    const cols = [...new Set([...c.grid.values()].flatMap((r) => [...r.keys()]))].sort(byKey);
+    let t: ConversationsTable | null = null;
+    if ((rows.length > 1 || cols.length > 1) && c.n >= this.k) {
+      const cells = rows.map((g) => cols.map((s) => c.grid.get(g)?.get(s) ?? 0));
+      const margin = this.margin(c);
+      const line = margin ? auditedGroups(new Map(c.groups), this.k) : undefined;
+      const pre = (keys: string[]) => keys.map((g) => line!.masked || line!.hidden.has(g));
+      const p = protectMargins(cells, this.k, {
+        ...(margin === "row" ? { row: pre(rows) } : {}),
+        ...(margin === "col" ? { col: pre(cols) } : {}),
+      });
+      t = { rows, cols, cells, cell: p.cell, row: p.row, col: p.col, masked: p.masked };
+    }
+    this.tables.set(c, t);
+    return t ?? undefined;
+  }
 
   private entry(c: ChapterFold) {
     let e = this.chapters.get(c);
     if (!e) {
       const n = new Map(c.groups);
-      const a = auditedGroups(n, this.k);
-      e = { groups: decision(n, a.hidden, this.k, a.masked), questions: new Map() };
+      const margin = this.margin(c);
+      const t = margin ? this.conversations(c) : undefined;
+      let groups: Breakdown;
+      if (t) {
+        // One decision for the document: the key points' row (column) totals.
+        const keys = margin === "row" ? t.rows : t.cols;
+        const flags = margin === "row" ? t.row : t.col;
+        const hidden = new Set(keys.filter((g, i) => (n.get(g) ?? 0) > 0 && (t.masked || flags[i])));
+        groups = decision(n, hidden, this.k, t.masked);
+      } else {
+        const a = auditedGroups(n, this.k);
+        groups = decision(n, a.hidden, this.k, a.masked);
+      }
+      e = { groups, questions: new Map() };
       this.chapters.set(c, e);
     }
     return e;
