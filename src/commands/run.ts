@@ -6,7 +6,7 @@ import path from "node:path";
 import { EXIT, ExitError, UserError } from "../cli/errors.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
-import { fill, tr } from "../i18n/lang.js";
+import { fill, getLang, tr } from "../i18n/lang.js";
 import { loadFormatRef } from "../format/registry.js";
 import { readSessionFile } from "../session/io.js";
 import { validateSession } from "../session/validate.js";
@@ -229,11 +229,13 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     if (file) ui.saved?.(file);
   };
   if (firstSave) save(state);
+  // What the resumed run needs to be the same conversation: last year's file and the language.
+  const resumeFlags = `${o.previous ? ` --previous ${displayPath(path.resolve(io.cwd, o.previous))}` : ""}${getLang() === "en" ? " --lang en" : ""}`;
   const resumeHint = () =>
     !saver.finish()
       ? msg("commands.run.not-saved-disk-session-shown")
       : target.file
-        ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref, cli })
+        ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref: ref + resumeFlags, cli })
         : msg("commands.run.nothing-was-filled-yet-nothing");
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.

@@ -7,6 +7,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { runInProcess, tempDir } from "../helpers/cli.js";
 import { MINI } from "../helpers/pty.js";
+import { EXAMPLES as ROOT_EXAMPLES } from "../helpers/documents.js";
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -106,6 +107,16 @@ describe("--answers", () => {
 });
 
 describe("--resume", () => {
+  it("the printed resume command keeps --previous and --lang en", async () => {
+    const dir = tmp();
+    const prev = path.join(ROOT_EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml");
+    const r = await runInProcess(["run", "kernteam", "--out", dir, "--previous", prev, "--lang", "en"], {
+      env: { AFSTEM_UI: "lines" },
+      input: "Test School\n",
+    });
+    expect(r.code).toBe(130);
+    expect(r.stdout).toMatch(/To continue: \S+ run kernteam --previous \S*2026-09-15-obs-de-regenboog-kernteam\.yaml --lang en --resume /);
+  });
   it("a file saved before the date was known gets its proper name once the date is given; a name of one's own stays", async () => {
     const dir = tmp();
     const first = await runInProcess(["run", MINI, "--out", dir], { env: { AFSTEM_UI: "lines" }, input: "De Wilg\n" });
