@@ -140,20 +140,21 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     throw new UserError(msg("commands.run.take-over-goes-resume-takes"), EXIT.usage);
   }
   const ref = await formatRefOf(givenRef, o, io);
-  const outDir = outDirOf(io.cwd, o.out, !o.answers);
-  if (o.answers) {
-    const { format, registry } = await loadFormatRef(ref, o.formatsDir);
-    // An unreadable --previous is refused here too (exit 2, nothing written), as in a conversation.
-    if (o.previous) await readPrevious(o.previous, io, registry, await AnswerChecker.create());
-    return fillFromAnswers(path.resolve(io.cwd, o.answers), format, registry, outDir, io);
-  }
-  if (io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
+  // Before --out is made: a run refused for want of a terminal leaves no empty folder behind.
+  if (!o.answers && io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
     throw new UserError(
       msg("commands.run.afstem-run-asks-questions-needs"),
       EXIT.usage,
       undefined,
       msg("commands.run.fill-session-without-prompts-answers"),
     );
+  }
+  const outDir = outDirOf(io.cwd, o.out, !o.answers);
+  if (o.answers) {
+    const { format, registry } = await loadFormatRef(ref, o.formatsDir);
+    // An unreadable --previous is refused here too (exit 2, nothing written), as in a conversation.
+    if (o.previous) await readPrevious(o.previous, io, registry, await AnswerChecker.create());
+    return fillFromAnswers(path.resolve(io.cwd, o.answers), format, registry, outDir, io);
   }
   const loaded = await loadFormatRef(ref, o.formatsDir);
   const checker = await AnswerChecker.create();

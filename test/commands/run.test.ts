@@ -106,6 +106,17 @@ describe("--answers", () => {
   });
 });
 
+describe("without a terminal", () => {
+  it("refuses with exit 2 and makes no --out folder", async () => {
+    const dir = tmp();
+    const out = path.join(dir, "nieuw");
+    const r = await runInProcess(["run", MINI, "--out", out], { input: "" });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("terminal");
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
 describe("--resume", () => {
   it("the printed resume command keeps --previous and --lang en", async () => {
     const dir = tmp();
