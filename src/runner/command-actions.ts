@@ -78,7 +78,9 @@ async function askWho(ctx: Ctx, old?: ActionItem): Promise<{ who?: string; organ
     ...(old?.organisation ? { default: old.organisation } : {}),
   });
   const org = CLEAR.test(organisation) ? "" : organisation.trim();
-  return { ...(who.trim() ? { who: who.trim() } : {}), ...(org ? { organisation: org } : {}) };
+  // `-` empties the owner too (it was stored as the owner's name "-").
+  const owner = CLEAR.test(who) ? "" : who.trim();
+  return { ...(owner ? { who: owner } : {}), ...(org ? { organisation: org } : {}) };
 }
 
 /** `-` empties a field that has a value (Enter keeps what is there); a due date also takes `open`. */

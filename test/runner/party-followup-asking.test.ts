@@ -230,6 +230,10 @@ describe("clearing a value that is there", () => {
     expect(r.state.session.actions).toEqual([{ what: "Derde", who: "Piet", question: "aantal" }]);
     expect(r.state.session.notes).toEqual({});
   });
+  it("'-' for a typed owner leaves the owner open, not a person called '-'", async () => {
+    const r = await script([...START, "4", "3", "4", ":actie Vierde", "type", "-", "", "", ":stop"]);
+    expect(r.state.session.actions).toEqual([{ what: "Vierde", question: "aantal" }]);
+  });
 });
 
 describe("item 6: refusals and notices in words, not codes", () => {
