@@ -414,6 +414,31 @@ const nameWords = (name: string): string[] =>
     .map((t) => t.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
     .filter(Boolean);
 
+/** Titles written before a name, never part of it. */
+const TITLES = new Set(["mevr", "mevrouw", "mw", "dhr", "heer", "meneer", "mr", "mrs", "ms", "drs", "dr", "ir"]);
+
+/**
+ * An owner's name as words in the order first name, particles, surname: "Van der Berg, J." →
+ * j, van, der, berg; "J.v.d. Berg" and "vd Berg" → (j,) van, der, berg; titles dropped.
+ */
+function ownerWords(who: string): string[] {
+  const comma = who.indexOf(",");
+  const ordered = comma > 0 ? `${who.slice(comma + 1)} ${who.slice(0, comma)}` : who;
+  const out: string[] = [];
+  for (const raw of fold(ordered).split(/\s+/)) {
+    // "j.v.d." is an initial and an abbreviated particle written together.
+    const m = /^([\p{L}])\.(v\.?d\.?|v\/d)$/u.exec(raw);
+    const pieces = m ? [m[1]!, m[2]!] : [raw];
+    for (const piece of pieces) {
+      const t = piece.replace(/^[^\p{L}\p{N}/]+|[^\p{L}\p{N}]+$/gu, "");
+      if (!t || TITLES.has(t)) continue;
+      if (/^(?:v\.?d|v\/d)$/.test(t)) out.push("van", "der");
+      else out.push(t);
+    }
+  }
+  return out;
+}
+
 /**
  * The participant an action owner names. Owners are typed by hand ("joelle van der berg",
  * "J. van der Berg", "Weiß", a trailing space), so besides the exact name: the same words
@@ -432,10 +457,13 @@ export function ownerOf<P extends { name?: unknown }>(who: string, participants:
   const key = words.join(" ");
   const same = participants.filter((p) => p.name !== undefined && nameWords(String(p.name)).join(" ") === key);
   if (same.length) return same.length === 1 ? same[0] : undefined;
+  // The way an owner is written on a list: "Van der Berg, J.", "J.v.d. Berg", "mevr. vd Berg".
+  const written = ownerWords(who);
+  if (!written.length) return undefined;
   // "j van der berg" is no form of Joëlle's: the initial is checked on its own below.
-  const forms = cachedForms(who).filter((f) => partsOf(f)[0]!.length > 1);
+  const forms = cachedForms(written.join(" ")).filter((f) => partsOf(f)[0]!.length > 1);
   if (!forms.length) return undefined;
-  const initial = words[0]!.length === 1 ? words[0] : undefined;
+  const initial = written[0]!.length === 1 ? written[0] : undefined;
   const fits = participants.filter((p) => {
     if (p.name === undefined) return false;
     const theirs = cachedForms(String(p.name));

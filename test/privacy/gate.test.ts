@@ -134,6 +134,11 @@ describe("action owners typed by hand", () => {
     ["Weiß", "met"],
     ["weiss", "met"],
     ["Jansen", "ggd"],
+    ["Van der Berg, J.", "ib"],
+    ["J.v.d. Berg", "ib"],
+    ["Joëlle vd Berg", "ib"],
+    ["mevr. van der Berg", "ib"],
+    ["Van der Berg, K.", undefined],
     // Two people fit: no guess.
     ["de Vries", undefined],
     ["J. de Vries", undefined],
