@@ -3,7 +3,7 @@
 import path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { expandPaths, safeNamePart, sessionFileName } from "../util/files.js";
+import { expandPaths, expandSessionPaths, safeNamePart, sessionFileName } from "../util/files.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
 import { EXIT, UserError } from "../cli/errors.js";
@@ -172,7 +172,7 @@ export default async function report(paths: string[], given: ReportOptions & Glo
   const minGroup = parseMinGroup(opts.minGroup);
   // A summary never counts a `*.conflict-*` copy a sync tool left beside a session.
   let conflicts = 0;
-  const files = await expandPaths(paths);
+  const files = await expandSessionPaths(paths);
   prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   checkSummaryFlags(opts, registry);

@@ -3,7 +3,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { expandPaths, safeNamePart } from "../util/files.js";
+import { expandSessionPaths, safeNamePart } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -119,7 +119,7 @@ function splitFolders(by: string): (value: string) => string {
 export default async function rollup(paths: string[], flags: RollupFlags & GlobalOptions, io: Io): Promise<number> {
   const layouts = parseLayouts(flags.layout);
   const minGroup = parseMinGroup(flags.minGroup);
-  const files = await expandPaths(paths);
+  const files = await expandSessionPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir), { verify: true });
   checkBy(flags.by, registry);
   if (flags.out.trim() === "") throw new UserError(msg("common.out-empty-give-folder"), EXIT.usage);

@@ -1,7 +1,7 @@
 // afstem validate <file|dir>...: session files against their format.
 import type { Finding } from "../findings/finding.js";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { expandPaths } from "../util/files.js";
+import { expandSessionPaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -13,7 +13,7 @@ import { msg } from "../i18n/messages.js";
 
 export default async function validate(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
-  const files = await expandPaths(paths);
+  const files = await expandSessionPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const findings: Finding[] = [];
   let unreadable = false;

@@ -4,6 +4,9 @@ import path from "node:path";
 import { yamlFilesIn } from "../format/registry.js";
 import { fsError } from "../yaml/read-text.js";
 import { scope } from "./scope.js";
+import { EXIT, UserError } from "../cli/errors.js";
+import { fill } from "../i18n/lang.js";
+import { msg } from "../i18n/messages.js";
 
 /**
  * Files named directly are kept whatever their extension; directories are searched
@@ -33,6 +36,24 @@ export async function expandPaths(typed: string[]): Promise<string[]> {
     }
   }
   return out;
+}
+
+/**
+ * expandPaths for commands that read session files (validate, report, rollup): nothing found is
+ * a usage error (exit 2), as for `lint` — "0 files checked" with exit 0 would read as "all clean"
+ * in a script, and a mistyped folder would go unnoticed.
+ */
+export async function expandSessionPaths(typed: string[]): Promise<string[]> {
+  const files = await expandPaths(typed);
+  if (files.length === 0) {
+    throw new UserError(
+      fill(msg("common.no-session-files-found-paths"), { paths: typed.join(", ") }),
+      EXIT.usage,
+      undefined,
+      msg("common.give-session-files-or-folder"),
+    );
+  }
+  return files;
 }
 
 /** Characters no file system accepts, and names Windows reserves. */

@@ -157,9 +157,15 @@ describe("paths that are not session files", () => {
     expect(existsSync(path.join(tmp.dir, `uit-${cmd}`))).toBe(false);
   });
 
-  it.each([["report"], ["rollup"]])("%s: a folder named like a file (map.yaml) is searched, holds nothing, exit 0", async (cmd) => {
-    const r = await runInProcessAsync([cmd, "gesprekken/map.yaml", "--out", `leeg-${cmd}`], { cwd: tmp.dir, env });
-    noCrash(r);
-    expect(r.code).toBe(0);
-  });
+  it.each([["report"], ["rollup"], ["validate"]])(
+    "%s: a folder named like a file (map.yaml) is searched, holds nothing: exit 2, said, no --out made",
+    async (cmd) => {
+      const args = cmd === "validate" ? [cmd, "gesprekken/map.yaml"] : [cmd, "gesprekken/map.yaml", "--out", `leeg-${cmd}`];
+      const r = await runInProcessAsync(args, { cwd: tmp.dir, env });
+      noCrash(r);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("geen sessiebestanden (.yaml of .yml) gevonden in gesprekken/map.yaml");
+      expect(existsSync(path.join(tmp.dir, `leeg-${cmd}`))).toBe(false);
+    },
+  );
 });

@@ -196,6 +196,8 @@ export const en: Messages = {
   "common.school": "School",
   "common.skip": "skip",
   "common.still-running": "still running",
+  "common.no-session-files-found-paths": "no session files (.yaml or .yml) found in {paths}",
+  "common.give-session-files-or-folder": "Give session files, or a folder that holds them.",
   "common.unknown": "(unknown)",
   "common.yes": "yes",
   "conversation.commands.ctrl-c-also-saves-stops": "Ctrl+C also saves and stops. Type an answer that starts with ':' as '::'.",

@@ -198,6 +198,8 @@ export const nl = {
   "common.school": "School",
   "common.skip": "overslaan",
   "common.still-running": "loopt nog",
+  "common.no-session-files-found-paths": "geen sessiebestanden (.yaml of .yml) gevonden in {paths}",
+  "common.give-session-files-or-folder": "Geef sessiebestanden, of een map waarin ze staan.",
   "common.unknown": "(onbekend)",
   "common.yes": "ja",
   "conversation.commands.ctrl-c-also-saves-stops": "Ctrl+C slaat ook op en stopt. Een antwoord dat met ':' begint typt u als '::'.",
