@@ -11,7 +11,14 @@ import path from "node:path";
 import { tempPathFor, trackTemp, untrackTemp, makeDirSync } from "../util/writer.js";
 
 /** A rollup output file name: `<format>-<layout>.csv`. */
-const OUTPUT_FILE = /-(long|wide|summary|actions|codebook)\.csv$/;
+const OUTPUT_FILE = /-(long|wide|summary|actions|followup|codebook)\.csv$/;
+
+/**
+ * Is `name` in a folder holding `names` afstem's: a layout CSV, or a `<format>.xlsx` beside that
+ * format's codebook (written with every set) — a workbook of one's own is left alone.
+ */
+const ours = (name: string, names: readonly string[]): boolean =>
+  OUTPUT_FILE.test(name) || (name.endsWith(".xlsx") && names.includes(`${name.slice(0, -".xlsx".length)}-codebook.csv`));
 
 const isDir = (p: string) => {
   try {
@@ -33,7 +40,7 @@ export function rollupOutputIn(out: string): string[] {
   for (const name of names) {
     if (name.startsWith(".")) continue;
     const p = path.join(out, name);
-    if (OUTPUT_FILE.test(name) && !isDir(p)) found.push(name);
+    if (ours(name, names) && !isDir(p)) found.push(name);
     else if (isDir(p)) {
       let inner: string[] = [];
       try {
@@ -41,7 +48,7 @@ export function rollupOutputIn(out: string): string[] {
       } catch {
         /* unreadable: not ours */
       }
-      if (inner.length && inner.every((n) => OUTPUT_FILE.test(n) || n.startsWith("."))) found.push(name);
+      if (inner.length && inner.every((n) => ours(n, inner) || n.startsWith("."))) found.push(name);
     }
   }
   return found;

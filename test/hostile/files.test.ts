@@ -184,6 +184,33 @@ describe("rollup output is one set", () => {
     expect(readdirSync(dir).filter((f) => f !== "uit")).toEqual([]);
   }, 60_000);
 
+  it("--force replaces a set with workbooks and the followup layout too, and keeps a workbook of one's own", async () => {
+    const dir = fresh("xlsx");
+    const out = path.join(dir, "uit");
+    const args = ["rollup", EXAMPLES, "--out", out, "--xlsx", "--layout", "long,followup"];
+    expect((await runInProcessAsync(args, { cwd: dir, env })).code).toBe(0);
+    expect(readdirSync(out)).toContain("kernteam.xlsx");
+    writeFileSync(path.join(out, "mijn-overzicht.xlsx"), "van de gebruiker\n");
+    const again = await runInProcessAsync([...args, "--force"], { cwd: dir, env });
+    expect(again.code, again.stderr).toBe(0);
+    // Without --xlsx and followup now: the earlier workbooks and followup files go, the user's stays.
+    const plain = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
+    expect(plain.code, plain.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual([
+      "kernteam-buch-codebook.csv",
+      "kernteam-buch-long.csv",
+      "kernteam-codebook.csv",
+      "kernteam-long.csv",
+      "mijn-overzicht.xlsx",
+    ]);
+    const split = path.join(dir, "split");
+    const splitArgs = ["rollup", EXAMPLES, "--out", split, "--split", "--by", "regio", "--xlsx"];
+    expect((await runInProcessAsync(splitArgs, { cwd: dir, env })).code).toBe(0);
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", split, "--layout", "long", "--force"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(split).some((f) => f.startsWith("regio-"))).toBe(false);
+  }, 60_000);
+
   it("--split with --force replaces the folders as a set", async () => {
     const dir = fresh("split");
     const out = path.join(dir, "uit");
