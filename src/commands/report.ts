@@ -48,10 +48,12 @@ interface ReportOptions {
 /** --by, --split and --previous only mean something with --summary. */
 function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
   const usage = (text: string) => new UserError(text, EXIT.usage);
-  if (!opts.summary && (opts.by || opts.split || opts.previous)) throw usage(msg("commands.report.split-previous-go-summary"));
+  // A period without --summary would be silently ignored: each school's report is of its own file.
+  if (!opts.summary && (opts.by !== undefined || opts.split || opts.previous || opts.from || opts.to))
+    throw usage(msg("commands.report.split-previous-go-summary"));
   if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation")
     throw usage(fill(msg("commands.report.split-only-knows-organisatie"), { value: opts.split }));
-  if (opts.by) {
+  if (opts.by !== undefined) {
     const metaIds = new Set(
       registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])),
     );
@@ -173,9 +175,10 @@ export default async function report(paths: string[], given: ReportOptions & Glo
   // A summary never counts a `*.conflict-*` copy a sync tool left beside a session.
   let conflicts = 0;
   const files = await expandSessionPaths(paths);
-  prepareOut(opts.out);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
+  // Flags first: a usage error leaves no --out folder behind.
   checkSummaryFlags(opts, registry);
+  prepareOut(opts.out);
   const lang = getLang();
   const tty = io.stderr.isTTY === true;
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true, out: io.stdout, err: io.stderr });

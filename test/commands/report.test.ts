@@ -194,3 +194,20 @@ describe("afstem report: batches", () => {
     expect((await runInProcess(["report", REGENBOOG])).code).toBe(2);
   });
 });
+
+describe("summary-only flags", () => {
+  it("--from/--to without --summary are refused, not silently ignored; --by '' is no meta field", async () => {
+    for (const flags of [
+      ["--from", "2026-01-01"],
+      ["--to", "2026-12-31"],
+    ]) {
+      const r = await runInProcess(["report", EXAMPLES, "--out", out(), ...flags]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("--from en --to horen bij --summary");
+    }
+    const empty = await runInProcess(["report", EXAMPLES, "--out", out(), "--summary", "--by", ""]);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain("is geen meta-veld");
+    expect(existsSync(out())).toBe(false);
+  });
+});
