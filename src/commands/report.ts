@@ -73,14 +73,25 @@ function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void 
  * Two passes, like the round itself: the formats present fix the merged ids, then each
  * session is read again and folded, so no session is held.
  */
-async function previousRound(dir: string, registry: FormatRegistry, by: string | undefined, today: string): Promise<SummaryFold> {
+async function previousRound(
+  dir: string,
+  registry: FormatRegistry,
+  by: string | undefined,
+  today: string,
+  /** An invalid file of the previous round: said and counted as skipped, as one of this round. */
+  skipped: (r: Extract<LoadedSession, { ok: false }>) => void,
+): Promise<SummaryFold> {
   const installed = installedFormats(registry);
   checkPrevious(dir);
   const files = (await expandPaths([dir])).filter((f) => !isConflictCopy(f));
   const final: string[] = [];
   const formats: Format[] = [];
   for await (const r of fastSessions(files, registry)) {
-    if (!r.ok || r.session.status !== "final") continue;
+    if (!r.ok) {
+      skipped(r);
+      continue;
+    }
+    if (r.session.status !== "final") continue;
     final.push(r.file);
     formats.push(r.format);
   }
@@ -337,7 +348,12 @@ async function writeSummary(
     addHeld(held, session.held);
     fold.add({ format: r.format, session });
   }
-  const previousFold = opts.previous ? await previousRound(opts.previous, registry, opts.by, today) : undefined;
+  const previousFold = opts.previous
+    ? await previousRound(opts.previous, registry, opts.by, today, (r) => {
+        counts.skipped++;
+        for (const line of skippedLines(r)) progress.problem(line);
+      })
+    : undefined;
   const summaryOpts = {
     drafts: sel.drafts,
     includeDrafts: opts.includeDrafts === true,

@@ -1,7 +1,7 @@
 // afstem report end to end: the real CLI writes DOCX files that an independent reader
 // (mammoth) and the raw document XML confirm.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { copyFileSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
 import {
@@ -209,5 +209,18 @@ describe("summary-only flags", () => {
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain("is geen meta-veld");
     expect(existsSync(out())).toBe(false);
+  });
+});
+
+describe("--previous with a broken file", () => {
+  it("says it and counts it as skipped (exit 1), as a broken file of this round; the summary is still written", async () => {
+    const prev = path.join(dir, "vorig");
+    mkdirSync(prev);
+    copyFileSync(REGENBOOG, path.join(prev, path.basename(REGENBOOG)));
+    writeFileSync(path.join(prev, "kapot.yaml"), 'school: "a" b\n');
+    const r = await runInProcess(["report", EXAMPLES, "--out", out(), "--summary", "--previous", prev]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/kapot\.yaml:1:13 {2}error {2}YAML-fout/);
+    expect(readdirSync(out()).filter((f) => f.endsWith(".docx"))).toHaveLength(1);
   });
 });
