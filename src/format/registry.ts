@@ -1,5 +1,6 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
+import { statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
@@ -46,7 +47,25 @@ export async function yamlFilesIn(dir: string): Promise<string[]> {
 /** The folders to search, from a command's --formats-dir and the environment. */
 export function formatDirs(formatsDir?: string): string[] {
   const here = scope();
-  return [...(formatsDir ? [path.resolve(here.cwd, formatsDir)] : []), ...envFormatDirs(here), BUILTIN_FORMATS_DIR];
+  const given = formatsDir ? path.resolve(here.cwd, formatsDir) : undefined;
+  // A mistyped --formats-dir was silently no folder at all, and its formats "unknown".
+  if (given !== undefined && !isDirSync(given)) {
+    throw new UserError(
+      fill(msg("format.registry.formats-dir-not-folder"), { d: formatsDir! }),
+      EXIT.usage,
+      undefined,
+      msg("format.registry.give-folder-with-formats"),
+    );
+  }
+  return [...(given ? [given] : []), ...envFormatDirs(here), BUILTIN_FORMATS_DIR];
+}
+
+function isDirSync(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec; findings: Finding[] }> {

@@ -222,6 +222,8 @@ export const en: Messages = {
   "conversation.values.t-ambiguous-type-thousands-d": "'{t}' is ambiguous: type {a} for the thousands or {d} for the decimal",
   "conversation.values.t-ambiguous-write-without-thousands": "'{t}' is ambiguous; write it without thousands separators, e.g. 1000.5",
   "findings.finding.f-n-more": "{f}: … and {n} more",
+  "format.registry.formats-dir-not-folder": "--formats-dir {d} is not a folder",
+  "format.registry.give-folder-with-formats": "Give the folder that holds your format files (.yaml).",
   "format.broken.format-id-file-has-1": "format '{id}' in {file} has 1 error; run afstem lint {arg}",
   "format.broken.format-id-file-has-n": "format '{id}' in {file} has {n} errors; run afstem lint {arg}",
   "format.extends.extends-forms-cycle-chain": "extends forms a cycle: {chain}",

@@ -225,6 +225,8 @@ export const nl = {
   "conversation.values.t-ambiguous-write-without-thousands":
     "'{t}' is dubbelzinnig; schrijf duizendtallen met een punt en decimalen met een komma, bijv. 1.000,5",
   "findings.finding.f-n-more": "{f}: … en {n} meer",
+  "format.registry.formats-dir-not-folder": "--formats-dir {d} is geen map",
+  "format.registry.give-folder-with-formats": "Geef de map waarin uw formatbestanden (.yaml) staan.",
   "format.broken.format-id-file-has-1": "format '{id}' in {file} heeft 1 fout; voer afstem lint {arg} uit",
   "format.broken.format-id-file-has-n": "format '{id}' in {file} heeft {n} fouten; voer afstem lint {arg} uit",
   "format.extends.extends-forms-cycle-chain": "extends maakt een kring: {chain}",
