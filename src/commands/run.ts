@@ -236,7 +236,12 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     !saver.finish()
       ? msg("commands.run.not-saved-disk-session-shown")
       : target.file
-        ? fill(msg("commands.run.saved-f-continue-cli-run"), { f: displayPath(target.file), ref: ref + resumeFlags, cli })
+        ? fill(msg("commands.run.saved-f-continue-cli-run"), {
+            f: displayPath(target.file),
+            // A reopened session still final (nothing changed): without --reopen it opens read-only.
+            ref: ref + resumeFlags + (o.reopen && state.session.status === "final" ? " --reopen" : ""),
+            cli,
+          })
         : msg("commands.run.nothing-was-filled-yet-nothing");
   // A terminal closed or killed between prompts: what was acknowledged is saved already;
   // book the last stretch of time and release the lock.

@@ -182,6 +182,11 @@ describe("--resume", () => {
     expect(look.code).toBe(0);
     expect(look.stdout).toContain("blijft vastgesteld");
     expect(readFileSync(file, "utf8")).toBe(before);
+    // Interrupted while only looking: the hint keeps --reopen (without it the file opens read-only).
+    const peek = await runInProcess(["run", MINI, "--resume", file, "--reopen"], { env: { AFSTEM_UI: "lines" }, input: "" });
+    expect(peek.code).toBe(130);
+    expect(peek.stdout).toMatch(/ run \S+ --reopen --resume /);
+    expect(readFileSync(file, "utf8")).toBe(before);
     // The first real change makes it a draft, with the reopen in the history.
     const re = await runInProcess(["run", MINI, "--resume", file, "--reopen"], {
       env: { AFSTEM_UI: "lines" },
