@@ -135,6 +135,7 @@ export class OutputSet {
     if (layouts.has("wide")) book.sheet({ name: "wide", header: SESSION_COLUMNS });
     if (layouts.has("summary")) book.sheet({ name: "summary", header: SUMMARY_COLUMNS });
     if (layouts.has("actions")) book.sheet({ name: "actions", header: ACTION_COLUMNS, isDate: dateColumns(ACTION_COLUMNS) });
+    if (layouts.has("followup")) book.sheet({ name: "followup", header: FOLLOWUP_COLUMNS });
     book.sheet({ name: "codebook", header: CODEBOOK_COLUMNS });
     for (const id of repeatIds(this.plan)) book.sheet({ name: id, header: REPEAT_HEAD });
   }
@@ -167,7 +168,12 @@ export class OutputSet {
         this.book?.row("actions", r);
       }
     }
-    if (this.followup) for (const r of followupRows(rec, sessionId)) this.followup.row(r);
+    if (this.followup) {
+      for (const r of followupRows(rec, sessionId)) {
+        this.followup.row(r);
+        this.book?.row("followup", r);
+      }
+    }
     if (this.wide || this.spool || this.book) {
       const { pairs, repeats } = widePairs(this.plan, rec);
       if (this.wide) {

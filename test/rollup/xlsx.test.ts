@@ -2,12 +2,13 @@
 // and types, the raw sheet XML via fflate for formulas, frozen panes and autofilters) and
 // compared cell by cell with the CSVs of the same run, so privacy and suppression are the same.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { unzipSync, strFromU8 } from "fflate";
 import readXlsxFile from "read-excel-file/node";
 import { runInProcess, tempDir, ROOT } from "../helpers/cli.js";
+import { REGENBOOG, readExample, writeSession } from "../helpers/documents.js";
 
 const CORPUS = path.join(ROOT, "test/fixtures/rollup/corpus");
 const tmp = tempDir("afstem-xlsx-");
@@ -109,6 +110,27 @@ describe("rollup --xlsx", () => {
         for (const [k, v] of Object.entries(want[i]!)) expect(asCsv(row[k]), `${layout} row ${i + 2} ${k}`).toBe(unguard(v));
       });
     }
+  });
+
+  it("with the followup layout, a followup sheet holding the CSV's rows", async () => {
+    const input = path.join(tmp.dir, "followup-in");
+    const dir = path.join(tmp.dir, "followup");
+    mkdirSync(input);
+    const s = readExample(REGENBOOG);
+    s.followup = [
+      { action: "Terugkoppeling na verwijzing vastleggen", status: "gedaan" },
+      { action: "Presentatie in de teamvergadering", status: "loopt", note: "blijft op school" },
+    ];
+    writeSession(input, "2026-09-15-obs-de-regenboog-kernteam.yaml", s);
+    const r = await runInProcess(["rollup", input, "--layout", "long,followup", "--xlsx", "--out", dir]);
+    expect(r.code, r.stderr).toBe(0);
+    const book = (await readXlsxFile(path.join(dir, "kernteam.xlsx"))) as unknown as Sheet[];
+    expect(book.map((x) => x.sheet).slice(0, 3)).toEqual(["long", "followup", "codebook"]);
+    const [head, ...rows] = book.find((x) => x.sheet === "followup")!.data as unknown[][];
+    const want = parse(readFileSync(path.join(dir, "kernteam-followup.csv")), { columns: true }) as Record<string, string>[];
+    expect(head).toEqual(Object.keys(want[0]!));
+    expect(want).toHaveLength(2);
+    expect(rows.map((row) => row.map((v) => (v === null ? "" : String(v))))).toEqual(want.map((w) => Object.values(w)));
   });
 
   it("suppresses the same small groups as the summary CSV", async () => {
