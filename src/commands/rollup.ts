@@ -107,7 +107,9 @@ function splitFolders(by: string): (value: string) => string {
     if (name) return name;
     // Sessions without a value get a name no real value can give (safeNamePart never starts
     // with "_"), so a real code `onbekend` keeps `regio-onbekend/`.
-    const base = value === "" ? `_zonder-${safeNamePart(by)}` : `${safeNamePart(by)}-${safeNamePart(value)}`;
+    // A value with no letter or digit to keep (`..`, `*?:`) gets `_tekens` (never a real code's
+    // name either): it took `regio-onbekend/` from a real `onbekend` met later.
+    const base = value === "" ? `_zonder-${safeNamePart(by)}` : `${safeNamePart(by)}-${safeNamePart(value, "_tekens")}`;
     name = base;
     for (let i = 2; used.has(name); i++) name = `${base}-${i}`;
     used.add(name);

@@ -339,3 +339,23 @@ describe("a group without a value", () => {
     expect(new Set(r.read("kernteam-summary.csv").map((row) => row.group_label))).toEqual(new Set(["(onbekend)"]));
   });
 });
+
+describe("--split folder names", () => {
+  it("a value with nothing to keep ('..') gets its own name; a real 'onbekend' keeps school-onbekend", async () => {
+    const input = path.join(tmp.dir, "split-odd");
+    mkdirSync(input);
+    [
+      ["..", "11AA"],
+      ["onbekend", "22BB"],
+      ["*?:", "33CC"],
+    ].forEach(([school, brin], i) => {
+      const s = readExample(REGENBOOG);
+      s.meta.school = school;
+      s.meta.brin = brin;
+      writeSession(input, `s${i}.yaml`, s);
+    });
+    const r = await rollup("split-odd-out", [input, "--split", "--by", "school"]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(r.out).sort()).toEqual(["school-_tekens", "school-_tekens-2", "school-onbekend"]);
+  });
+});
