@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
 import { formatDirs, yamlFilesIn } from "../format/registry.js";
-import { expandPaths } from "../util/files.js";
+import { expandSomePaths } from "../util/files.js";
 import { assertReadableDirs } from "../yaml/read-text.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -41,16 +41,10 @@ async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): 
 
 export default async function lint(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
-  const files = await expandPaths(paths);
-  // "0 bestanden gecontroleerd" with exit 0 would read as "all clean" in a script.
-  if (files.length === 0) {
-    throw new UserError(
-      fill(msg("commands.lint.no-format-files-found-paths"), { paths: paths.join(", ") }),
-      EXIT.usage,
-      undefined,
-      msg("commands.lint.afstem-lint-checks-yaml-yml"),
-    );
-  }
+  const files = await expandSomePaths(paths, {
+    message: msg("commands.lint.no-format-files-found-paths"),
+    hint: msg("commands.lint.afstem-lint-checks-yaml-yml"),
+  });
   // The folders being linted come first, so their formats' extends resolve among themselves.
   const dirs = [...new Set([...files.map((f) => path.dirname(path.resolve(io.cwd, f))), ...formatDirs(opts.formatsDir)])];
   const registryFiles = (await Promise.all(dirs.map((d) => yamlFilesIn(d)))).flat();

@@ -4,7 +4,7 @@ import path from "node:path";
 import { yamlFilesIn } from "../format/registry.js";
 import { fsError } from "../yaml/read-text.js";
 import { scope } from "./scope.js";
-import { EXIT, UserError } from "../cli/errors.js";
+import { EXIT, UserError } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 
@@ -39,22 +39,19 @@ export async function expandPaths(typed: string[]): Promise<string[]> {
 }
 
 /**
- * expandPaths for commands that read session files (validate, report, rollup): nothing found is
- * a usage error (exit 2), as for `lint` — "0 files checked" with exit 0 would read as "all clean"
- * in a script, and a mistyped folder would go unnoticed.
+ * expandPaths where finding nothing is a usage error (exit 2) with `none` as its message:
+ * "0 bestanden gecontroleerd" with exit 0 would read as "all clean" in a script, and a
+ * mistyped folder would go unnoticed (lint: format files; validate, report, rollup: sessions).
  */
-export async function expandSessionPaths(typed: string[]): Promise<string[]> {
+export async function expandSomePaths(typed: string[], none: { message: string; hint: string }): Promise<string[]> {
   const files = await expandPaths(typed);
-  if (files.length === 0) {
-    throw new UserError(
-      fill(msg("common.no-session-files-found-paths"), { paths: typed.join(", ") }),
-      EXIT.usage,
-      undefined,
-      msg("common.give-session-files-or-folder"),
-    );
-  }
+  if (files.length === 0) throw new UserError(fill(none.message, { paths: typed.join(", ") }), EXIT.usage, undefined, none.hint);
   return files;
 }
+
+/** expandSomePaths for the commands that read session files. */
+export const expandSessionPaths = (typed: string[]): Promise<string[]> =>
+  expandSomePaths(typed, { message: msg("common.no-session-files-found-paths"), hint: msg("common.give-session-files-or-folder") });
 
 /** Characters no file system accepts, and names Windows reserves. */
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
