@@ -7,9 +7,9 @@ import { assertReadableDirs } from "../yaml/read-text.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
 import { printFindings } from "../cli/findings-output.js";
-import { EXIT, UserError } from "../cli/errors.js";
+import { UserError } from "../cli/errors.js";
 import { LintCache } from "../cache/lint-cache.js";
-import { fill, getLang } from "../i18n/lang.js";
+import { getLang } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 
 async function lintFiles(files: string[], dirs: string[], extraDirs: string[]): Promise<Finding[]> {

@@ -87,3 +87,23 @@ describe.skipIf(!pty)("long text and list lines in a terminal", () => {
     expect(s.notes.verhaal).toBe("Onvolledig antwoord, nog niet opgeslagen als antwoord: Kort.");
   }, 120_000);
 });
+
+describe.skipIf(!pty)("a paste into a one-line question", () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir("afstem-pty-oneline-")));
+  afterAll(() => cleanup());
+
+  it("keeps every pasted line, joined by a space, and answers only on the person's own Enter", async () => {
+    const run = spawnCli(pty!, ["run", MINI, "--out", dir]);
+    const type = typist(run);
+    // Copied from a mail with its line break: before, only "De Wilg" was kept.
+    await type("Naam van de school", "De Wilg\rlocatie Noord");
+    await type("locatie Noord", ENTER);
+    await type("Datum van het gesprek", "\x15" + "2026-09-15" + ENTER);
+    await type("Welke partijen doen mee?", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const file = path.join(dir, "2026-09-15-de-wilg-locatie-noord-mini.yaml");
+    expect(parse(readFileSync(file, "utf8")).meta.school).toBe("De Wilg locatie Noord");
+  }, 120_000);
+});

@@ -20,7 +20,7 @@ interface InputConfig {
   default?: string;
   /** The old answer is put in the field to edit, instead of shown as a default. */
   editable?: boolean;
-  /** Pasted text keeps all its lines: the answer may hold `\n` (see below). */
+  /** Pasted text keeps all its lines: the answer may hold `\n` (see below). Otherwise a pasted line break is a space. */
   multiline?: boolean;
   validate?: (value: string) => true | string;
 }
@@ -34,7 +34,9 @@ interface InputConfig {
  * bracketed paste (ESC[200~ … ESC[201~), or one followed at once by more keys (a paste
  * arrives in one go; nobody types that fast), is a line break in the field; only an Enter
  * with nothing after it answers, with every line (joined by `\n`). Backspace on an empty line
- * takes the line above back to edit.
+ * takes the line above back to edit. A one-line answer gets the same care, its pasted lines
+ * joined by a space: a school name or an owner copied from a mail with its line break kept only
+ * the first line and dropped the rest without a word.
  */
 export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) => void) => {
   const theme = makeTheme({});
@@ -59,6 +61,13 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
       if (paste.current.enter) clearImmediate(paste.current.enter.timer);
     };
   }, []);
+  const joined = (all: string[]) =>
+    config.multiline
+      ? all.join("\n")
+      : all
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(" ");
   const breakLine = (line: string) => {
     paste.current.lines = [...paste.current.lines, line];
     setLines(paste.current.lines);
@@ -66,7 +75,7 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
   };
   const submit = (line: string, rl: { write(s: string): void }) => {
     const all = [...paste.current.lines, line];
-    const answer = all.length > 1 ? all.join("\n") : line || def;
+    const answer = all.length > 1 ? joined(all) : line || def;
     const ok = config.validate ? config.validate(answer) : true;
     if (ok === true) {
       setValue(answer);
@@ -81,39 +90,35 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
   useKeypress((key, rl) => {
     if (status !== "idle") return;
     let current = value;
-    if (config.multiline) {
-      const p = paste.current;
-      if (key.name === "paste-start" || key.name === "paste-end") {
-        p.inPaste = key.name === "paste-start";
-        return;
-      }
-      if (p.enter) {
-        // More keys right after an Enter: it was a line break in pasted text.
-        clearImmediate(p.enter.timer);
-        const held = p.enter.line;
-        p.enter = undefined;
-        breakLine(held);
-        current = "";
-      }
-      if (isEnterKey(key)) {
-        const line = current;
-        if (p.inPaste) breakLine(line);
-        // Answer once this burst of keys is over, unless more follow (then breakLine above).
-        else p.enter = { line, timer: setImmediate(() => ((p.enter = undefined), submit(line, rl))) };
-        return;
-      }
-      if (isBackspaceKey(key) && !value && !rl.line && p.lines.length) {
-        const last = p.lines.at(-1)!;
-        p.lines = p.lines.slice(0, -1);
-        setLines(p.lines);
-        rl.write(last);
-        setValue(last);
-        return;
-      }
+    const p = paste.current;
+    if (key.name === "paste-start" || key.name === "paste-end") {
+      p.inPaste = key.name === "paste-start";
+      return;
+    }
+    if (p.enter) {
+      // More keys right after an Enter: it was a line break in pasted text.
+      clearImmediate(p.enter.timer);
+      const held = p.enter.line;
+      p.enter = undefined;
+      breakLine(held);
+      current = "";
     }
     if (isEnterKey(key)) {
-      submit(value, rl);
-    } else if (isBackspaceKey(key) && !value) {
+      const line = current;
+      if (p.inPaste) breakLine(line);
+      // Answer once this burst of keys is over, unless more follow (then breakLine above).
+      else p.enter = { line, timer: setImmediate(() => ((p.enter = undefined), submit(line, rl))) };
+      return;
+    }
+    if (isBackspaceKey(key) && !value && !rl.line && p.lines.length) {
+      const last = p.lines.at(-1)!;
+      p.lines = p.lines.slice(0, -1);
+      setLines(p.lines);
+      rl.write(last);
+      setValue(last);
+      return;
+    }
+    if (isBackspaceKey(key) && !value) {
       setDef("");
     } else if (isTabKey(key) && !value && def) {
       rl.clearLine(0);
@@ -128,6 +133,6 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
   const message = theme.style.message(config.message, status);
   if (status === "done") return `${prefix} ${message} ${theme.style.answer(value.split("\n").join("\n  "))}`;
   const shownDefault = def && !value && !lines.length ? ` ${paint.dim(`(${def})`)}` : "";
-  const above = lines.length ? `\n${lines.map((l) => `  ${l}`).join("\n")}\n ` : "";
+  const above = !lines.length ? "" : config.multiline ? `\n${lines.map((l) => `  ${l}`).join("\n")}\n ` : ` ${paint.dim(joined(lines))}`;
   return [`${head}${prefix} ${message}${shownDefault}${above} ${value}`, error ? paint.red(`> ${error}`) : ""];
 });
