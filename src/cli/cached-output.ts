@@ -10,9 +10,18 @@ import { BUILTIN_FORMATS_DIR, envFormatDirs } from "../util/paths.js";
 import type { Scope } from "../util/scope.js";
 import type { Io } from "./invocation.js";
 
+/**
+ * AFSTEM_LANG as people set such variables: `en`, `EN`, `en_GB.UTF-8`, `nl-NL` (the language
+ * part, as in LANG); anything else is Dutch, the default.
+ */
+export function envLang(value: string | undefined): Lang | undefined {
+  const code = /^([a-z]{2})(?:[-_.@].*)?$/i.exec(value?.trim() ?? "")?.[1]?.toLowerCase();
+  return isLang(code) ? code : undefined;
+}
+
 /** --lang must be known before any text is built, so read it from argv first. */
 export function langOf(argv: string[], env: Io["env"]): Lang {
-  let lang: string | undefined = env.AFSTEM_LANG;
+  let lang: string | undefined = envLang(env.AFSTEM_LANG);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === "--lang") lang = argv[i + 1];
