@@ -15,11 +15,14 @@ const TITLES = {
 
 type Described = { description: string; argChoices?: string[]; defaultValue?: unknown; defaultValueDescription?: string };
 
+/** A default as typed on the command line: `5`, `long,wide`, not commander's `"5"`. */
+const shown = (v: unknown): string => (typeof v === "string" ? v : JSON.stringify(v));
+
 function extras(item: Described, showDefault: boolean, lang: Lang): string {
   const info: string[] = [];
   if (item.argChoices) info.push(`${msg("cli.help.choices", lang)}: ${item.argChoices.map((c) => JSON.stringify(c)).join(", ")}`);
   if (showDefault && item.defaultValue !== undefined)
-    info.push(`${msg("cli.help.default", lang)}: ${item.defaultValueDescription || JSON.stringify(item.defaultValue)}`);
+    info.push(`${msg("cli.help.default", lang)}: ${item.defaultValueDescription || shown(item.defaultValue)}`);
   if (!info.length) return item.description;
   return item.description ? `${item.description} (${info.join(", ")})` : `(${info.join(", ")})`;
 }

@@ -58,6 +58,17 @@ function examples(lines: string[]): string {
 export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: string } = { text: "" }): Command {
   const { Command, Help, Option } = commander();
   const program = new Command("afstem");
+  // Placeholders in the user's language (`--out <map>`, `--out <folder>`); usage errors quote them.
+  const ph = {
+    dir: msg("cli.arg.dir"),
+    file: msg("cli.arg.file"),
+    paths: msg("cli.arg.paths"),
+    format: msg("cli.arg.format"),
+    field: msg("cli.arg.field"),
+    what: msg("cli.arg.what"),
+    date: msg("cli.arg.date"),
+    list: msg("cli.arg.list"),
+  };
   program
     // commander's own words through its Help hooks; subcommands inherit the configuration.
     .configureHelp(helpConfiguration(Help, getLang()))
@@ -67,7 +78,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     .addHelpCommand(false)
     .addOption(new Option("--lang <lang>", msg("cli.invoke.language-output")).choices(["nl", "en"]).default(undefined))
     .option("--no-color", msg("cli.invoke.no-colour-also-no-color"))
-    .option("--formats-dir <dir>", msg("cli.invoke.extra-folder-formats-also-afstem"))
+    .option(`--formats-dir <${ph.dir}>`, msg("cli.invoke.extra-folder-formats-also-afstem"))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -101,7 +112,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     .action(lazy(() => import("../commands/formats.js"), io, outcome));
   formats
     .command("show")
-    .argument("<format>", msg("cli.invoke.format-id-path-format-file"))
+    .argument(`<${ph.format}>`, msg("cli.invoke.format-id-path-format-file"))
     .description(msg("cli.invoke.show-format-after-extends-outline"))
     .option("--json", msg("cli.invoke.full-model-json"))
     .addHelpText("after", examples(["afstem formats show kernteam", "afstem formats show formats/routekaart.yaml --json"]))
@@ -109,7 +120,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("lint")
-    .argument("<paths...>", msg("cli.invoke.format-files-folders"))
+    .argument(`<${ph.paths}...>`, msg("cli.invoke.format-files-folders"))
     .description(msg("cli.invoke.check-format-files-reports-every"))
     .option("--json", msg("cli.invoke.findings-json"))
     .addHelpText("after", examples(["afstem lint formats/", "afstem lint mijn-format.yaml --json"]))
@@ -117,7 +128,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("validate")
-    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
+    .argument(`<${ph.paths}...>`, msg("cli.invoke.session-files-folders"))
     .description(msg("cli.invoke.check-session-files-against-their"))
     .option("--json", msg("cli.invoke.findings-json"))
     .addHelpText("after", examples(["afstem validate examples/", "afstem validate 2026-09-15-de-regenboog-kernteam.yaml"]))
@@ -125,13 +136,13 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("run")
-    .argument("[format]", msg("cli.invoke.format-id-path-format-file-2"))
+    .argument(`[${ph.format}]`, msg("cli.invoke.format-id-path-format-file-2"))
     .description(msg("cli.invoke.hold-guided-conversation-terminal"))
-    .option("--out <dir>", msg("cli.invoke.folder-session-file"), ".")
-    .option("--resume <file>", msg("cli.invoke.continue-saved-conversation"))
-    .option("--answers <file>", msg("cli.invoke.fill-session-from-file-without"))
+    .option(`--out <${ph.dir}>`, msg("cli.invoke.folder-session-file"), ".")
+    .option(`--resume <${ph.file}>`, msg("cli.invoke.continue-saved-conversation"))
+    .option(`--answers <${ph.file}>`, msg("cli.invoke.fill-session-from-file-without"))
     .option("--reopen", msg("cli.invoke.reopen-finalized-session-becomes-draft"))
-    .option("--previous <file>", msg("cli.invoke.last-year-s-session-same"))
+    .option(`--previous <${ph.file}>`, msg("cli.invoke.last-year-s-session-same"))
     .option("--take-over", msg("cli.invoke.resume-take-over-lock-even"))
     .addHelpText(
       "after",
@@ -147,20 +158,20 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("report")
-    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
+    .argument(`<${ph.paths}...>`, msg("cli.invoke.session-files-folders"))
     .description(msg("cli.invoke.write-docx-reports-per-session"))
-    .requiredOption("--out <dir>", msg("cli.invoke.folder-reports"))
+    .requiredOption(`--out <${ph.dir}>`, msg("cli.invoke.folder-reports"))
     .option("--summary", msg("cli.invoke.one-regional-summary-over-all"))
     .option("--force", msg("cli.invoke.overwrite-existing-files"))
-    .option("--jobs <n>", msg("cli.invoke.number-parallel-workers"))
+    .option(`--jobs <n>`, msg("cli.invoke.number-parallel-workers"))
     .option("--verbose", msg("cli.invoke.one-line-per-file"))
     .option("--include-drafts", msg("cli.invoke.include-draft-sessions-summary"))
-    .option("--by <veld>", msg("cli.invoke.summary-break-down-meta-field"))
-    .option("--split <wat>", msg("cli.invoke.summary-one-document-per-organisation"))
-    .option("--previous <map>", msg("cli.invoke.summary-compare-sessions-previous-round"))
-    .option("--from <datum>", msg("cli.invoke.summary-only-sessions-after-date"))
-    .option("--to <datum>", msg("cli.invoke.summary-only-sessions-before-date"))
-    .option("--min-group <n>", msg("cli.invoke.summary-smaller-groups-are-shown"), "5")
+    .option(`--by <${ph.field}>`, msg("cli.invoke.summary-break-down-meta-field"))
+    .option(`--split <${ph.what}>`, msg("cli.invoke.summary-one-document-per-organisation"))
+    .option(`--previous <${ph.dir}>`, msg("cli.invoke.summary-compare-sessions-previous-round"))
+    .option(`--from <${ph.date}>`, msg("cli.invoke.summary-only-sessions-after-date"))
+    .option(`--to <${ph.date}>`, msg("cli.invoke.summary-only-sessions-before-date"))
+    .option(`--min-group <n>`, msg("cli.invoke.summary-smaller-groups-are-shown"), "5")
     .addHelpText(
       "after",
       examples([
@@ -173,19 +184,19 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
 
   program
     .command("rollup")
-    .argument("<paths...>", msg("cli.invoke.session-files-folders"))
+    .argument(`<${ph.paths}...>`, msg("cli.invoke.session-files-folders"))
     .description(msg("cli.invoke.write-csv-rollups-coordinators-regiegroe"))
-    .requiredOption("--out <dir>", msg("cli.invoke.folder-csv-files"))
-    .option("--layout <list>", msg("cli.invoke.long-wide-summary-actions-also"), "long,wide,summary,actions")
-    .option("--by <field>", msg("cli.invoke.group-meta-field"), "regio")
+    .requiredOption(`--out <${ph.dir}>`, msg("cli.invoke.folder-csv-files"))
+    .option(`--layout <${ph.list}>`, msg("cli.invoke.long-wide-summary-actions-also"), "long,wide,summary,actions")
+    .option(`--by <${ph.field}>`, msg("cli.invoke.group-meta-field"), "regio")
     .option("--split", msg("cli.invoke.one-set-files-per-value"))
     .option("--excel", msg("cli.invoke.dutch-excel-bom-decimal-comma"))
     .option("--xlsx", msg("cli.invoke.also-one-excel-workbook-format"))
-    .option("--min-group <n>", msg("cli.invoke.smaller-groups-are-suppressed"), "5")
+    .option(`--min-group <n>`, msg("cli.invoke.smaller-groups-are-suppressed"), "5")
     .option("--include-drafts", msg("cli.invoke.include-draft-sessions"))
     .option("--include-text", msg("cli.invoke.open-free-text-long-layout"))
-    .option("--from <datum>", msg("cli.invoke.only-sessions-after-date-yyyy"))
-    .option("--to <datum>", msg("cli.invoke.only-sessions-before-date-yyyy"))
+    .option(`--from <${ph.date}>`, msg("cli.invoke.only-sessions-after-date-yyyy"))
+    .option(`--to <${ph.date}>`, msg("cli.invoke.only-sessions-before-date-yyyy"))
     .option("--force", msg("cli.invoke.replace-earlier-rollup-files-out"))
     .addHelpText(
       "after",

@@ -133,6 +133,19 @@ describe("help and version", () => {
     expect(r.stdout).not.toMatch(/Usage|Options:|\(default: /);
     expect(r.stdout).toMatch(new RegExp(`Voorbeelden:\\n  \\$ afstem ${cmd}`));
   });
+
+  it.each([["run"], ["report"], ["rollup"]])(
+    "%s --help names its placeholders in the help's own language, defaults as typed",
+    async (cmd) => {
+      const nl = (await runInProcess([cmd, "--help"])).stdout;
+      const en = (await runInProcess(["--lang", "en", cmd, "--help"])).stdout;
+      expect(nl).toContain("--out <map>");
+      expect(en).toContain("--out <folder>");
+      expect(nl).not.toMatch(/<(dir|file|folder|paths\.\.\.|field|date|list|what)>/);
+      expect(en).not.toMatch(/<(map|bestand|paden\.\.\.|veld|datum|lijst|wat)>/);
+      expect(`${nl}${en}`).not.toMatch(/(standaard|default): "/);
+    },
+  );
 });
 
 describe("exit codes", () => {
