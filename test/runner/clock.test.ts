@@ -1,60 +1,25 @@
 // The clock through a whole conversation with a scripted UI and an injected clock: time in the
 // overview is counted, and the over-time warnings come while the clock passes the limit, once.
 import { beforeAll, describe, expect, it } from "vitest";
-import path from "node:path";
-import { loadFormatRef } from "../../src/format/registry.js";
+import { startState } from "../../src/conversation/start.js";
 import type { Format } from "../../src/format/types.js";
-import { AnswerChecker } from "../../src/session/answer-check.js";
-import { createLineUi } from "../../src/ui/line-ui.js";
-import { converse } from "../../src/runner/loop.js";
-import { newSession, startState } from "../../src/conversation/start.js";
-import type { RunnerState } from "../../src/conversation/types.js";
-import type { Ui } from "../../src/ui/types.js";
-import { ROOT } from "../helpers/cli.js";
+import {
+  loadFixture,
+  MINI15,
+  MINI15_START as START,
+  script as run,
+  T0,
+  type Fixture,
+  type Line,
+  type ScriptOptions,
+} from "../helpers/scripted.js";
 
-const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml"); // 10 min; sections of 5
+let fx: Fixture;
 let format: Format;
-let checker: AnswerChecker;
-beforeAll(async () => {
-  format = (await loadFormatRef(MINI15)).format;
-  checker = await AnswerChecker.create();
-});
+beforeAll(async () => ((fx = await loadFixture(MINI15)), (format = fx.format))); // 10 min; sections of 5
 
-const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
-const START = ["De Regenboog", "99RB00", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
-/**
- * Besides typed lines: `wait` moves the clock on before the next line is typed; `peek` reads
- * the live status line as the terminal would draw it now (with `live`: a UI that has one).
- */
-type Line = string | { wait: number } | { peek: true };
-
-async function script(lines: Line[], opts: { start?: RunnerState; live?: boolean } = {}) {
-  const queue = [...lines];
-  let out = "";
-  let clock = opts.start?.clock.at ?? T0;
-  let status: (() => string | undefined) | undefined;
-  const peeks: string[] = [];
-  const lineUi = createLineUi(
-    async () => {
-      for (let l = queue.shift(); l !== undefined; l = queue.shift()) {
-        if (typeof l === "string") return l;
-        if ("wait" in l) clock += l.wait;
-        else peeks.push(status?.() ?? "");
-      }
-      return undefined;
-    },
-    { write: (t: string) => ((out += t), true) },
-  );
-  const ui: Ui = opts.live ? { ...lineUi, setStatus: (f) => void (status = f) } : lineUi;
-  let state = opts.start ?? startState(format, newSession(format, T0), T0, false);
-  try {
-    const r = await converse(state, { ui, checker, now: () => clock, save: (s) => void (state = s) });
-    state = r.state;
-  } catch (err) {
-    if ((err as Error).name !== "ExitPromptError") throw err;
-  }
-  return { out, state, peeks };
-}
+/** The clock moves only by `wait`. */
+const script = (lines: Line[], opts: ScriptOptions = {}) => run(fx, lines, { tick: 0, ...opts });
 
 describe("the overview is on the clock", () => {
   it("line UI: the overview shows the header; the time spent there goes to timing.review and the total", async () => {

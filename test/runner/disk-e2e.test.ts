@@ -2,6 +2,7 @@
 // disappears (a pulled USB stick) or becomes unwritable (chattr +i; root ignores chmod) in the
 // middle of a conversation; the session file is edited by hand while the runner has it open;
 // a second runner on the same file. Nothing acknowledged is lost, everything is explained.
+import { MINI_START as START } from "../helpers/scripted.js";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -20,7 +21,6 @@ function temp(): string {
   return t.dir;
 }
 
-const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
 const NAME = "2026-09-15-de-regenboog-mini.yaml";
 const noTrace = (r: Runner) => expect(r.err).not.toMatch(/\n\s+at |interne fout/);
 

@@ -1,12 +1,8 @@
 // Issue 15 at the level where each point lives: the state machine and the asking layer with a
 // scripted UI (the prompts' own validate functions run on what is "typed").
 import { beforeAll, describe, expect, it } from "vitest";
-import path from "node:path";
-import { loadFormatRef } from "../../src/format/registry.js";
+import { loadFixture, MINI15, MINI15_START as START, script as run, T0, type Fixture, type ScriptOptions } from "../helpers/scripted.js";
 import type { Format } from "../../src/format/types.js";
-import { AnswerChecker } from "../../src/session/answer-check.js";
-import { createLineUi } from "../../src/ui/line-ui.js";
-import { converse } from "../../src/runner/loop.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import { reduce } from "../../src/conversation/reduce.js";
 import type { RunnerState } from "../../src/conversation/types.js";
@@ -15,41 +11,12 @@ import { parseNumber } from "../../src/conversation/values.js";
 import { optionByNumber } from "../../src/ui/prompts/index.js";
 import { Separator } from "@inquirer/core";
 import { cliName } from "../../src/cli/invocation.js";
-import { ROOT } from "../helpers/cli.js";
 
-const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml");
+let fx: Fixture;
 let format: Format;
-let checker: AnswerChecker;
-beforeAll(async () => {
-  format = (await loadFormatRef(MINI15)).format;
-  checker = await AnswerChecker.create();
-});
+beforeAll(async () => ((fx = await loadFixture(MINI15)), (format = fx.format)));
 
-const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
-const START = ["De Regenboog", "99RB00", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
-
-async function script(lines: string[], opts: { start?: RunnerState; previous?: PreviousSource } = {}) {
-  const queue = [...lines];
-  let out = "";
-  const ui = createLineUi(async () => queue.shift(), { write: (t: string) => ((out += t), true) });
-  let clock = T0;
-  let state = opts.start ?? startState(format, newSession(format, T0), T0, false);
-  let outcome = "interrupted";
-  try {
-    const r = await converse(state, {
-      ui,
-      checker,
-      now: () => (clock += 1000),
-      save: (s) => void (state = s),
-      ...(opts.previous ? { previous: opts.previous } : {}),
-    });
-    outcome = r.outcome;
-    state = r.state;
-  } catch (err) {
-    if ((err as Error).name !== "ExitPromptError") throw err;
-  }
-  return { out, state, outcome, left: queue };
-}
+const script = (lines: string[], opts: ScriptOptions = {}) => run(fx, lines, opts);
 
 describe("per_party scale", () => {
   it("asks each present party by role label, then the joint score; stores {joint, parties}", async () => {

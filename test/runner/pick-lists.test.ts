@@ -1,48 +1,24 @@
 // The small lists inside a command: what their marks say and which typed number picks what.
 import { beforeAll, describe, expect, it } from "vitest";
-import path from "node:path";
+import { loadFixture, MINI15, MINI15_START as START, script, type Fixture } from "../helpers/scripted.js";
 import { Separator } from "@inquirer/core";
-import { loadFormatRef } from "../../src/format/registry.js";
-import type { Format } from "../../src/format/types.js";
-import { AnswerChecker } from "../../src/session/answer-check.js";
-import { createLineUi } from "../../src/ui/line-ui.js";
-import { converse } from "../../src/runner/loop.js";
-import { newSession, startState } from "../../src/conversation/start.js";
-import type { RunnerState } from "../../src/conversation/types.js";
 import type { Ui, UiItem } from "../../src/ui/types.js";
 import { optionByNumber } from "../../src/ui/prompts/index.js";
-import { ROOT } from "../helpers/cli.js";
 
-const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml");
-let format: Format;
-let checker: AnswerChecker;
-beforeAll(async () => {
-  format = (await loadFormatRef(MINI15)).format;
-  checker = await AnswerChecker.create();
-});
-
-const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
-const START = ["De Regenboog", "99RB00", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
+let fx: Fixture;
+beforeAll(async () => void (fx = await loadFixture(MINI15)));
 
 /** Runs the lines; returns the choices of every list with the given message, as shown. */
 async function lists(lines: string[], message: string) {
-  const queue = [...lines];
-  const line = createLineUi(async () => queue.shift(), { write: () => true });
   const seen: UiItem<unknown>[][] = [];
-  const ui: Ui = {
+  const watch = (line: Ui): Ui => ({
     ...line,
     select: (o) => {
       if (o.message === message) seen.push(o.choices as UiItem<unknown>[]);
       return line.select(o);
     },
-  };
-  let state: RunnerState = startState(format, newSession(format, T0), T0, false);
-  let clock = T0;
-  try {
-    state = (await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void (state = s) })).state;
-  } catch (err) {
-    if ((err as Error).name !== "ExitPromptError") throw err;
-  }
+  });
+  const { state } = await script(fx, lines, { wrap: watch });
   return { seen, state };
 }
 const names = (items: UiItem<unknown>[]) => items.flatMap((c) => ("separator" in c ? [] : [c.name]));

@@ -1,45 +1,18 @@
 // The asking layer with a scripted UI instead of a terminal: the prompts' own validate
 // functions run on what is "typed", exactly as inquirer would run them.
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadFormatRef } from "../../src/format/registry.js";
+import { loadFixture, MINI_START as START, script as run, T0, type Fixture } from "../helpers/scripted.js";
 import type { Format } from "../../src/format/types.js";
-import { AnswerChecker } from "../../src/session/answer-check.js";
-import { createLineUi } from "../../src/ui/line-ui.js";
-import { converse } from "../../src/runner/loop.js";
-import { newSession, startState } from "../../src/conversation/start.js";
+import { startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "../helpers/pty.js";
 
+let fx: Fixture;
 let format: Format;
-let checker: AnswerChecker;
-beforeAll(async () => {
-  format = (await loadFormatRef(MINI)).format;
-  checker = await AnswerChecker.create();
-});
-
-const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
+beforeAll(async () => ((fx = await loadFixture(MINI)), (format = fx.format)));
 
 /** Run the conversation on scripted lines; running out of lines is Ctrl+C. */
-async function script(lines: string[], start?: RunnerState) {
-  const queue = [...lines];
-  let out = "";
-  const saves: RunnerState[] = [];
-  const ui = createLineUi(async () => queue.shift(), { write: (t: string) => ((out += t), true) });
-  let clock = T0;
-  let state = start ?? startState(format, newSession(format, T0), T0, false);
-  let outcome: string;
-  try {
-    const r = await converse(state, { ui, checker, now: () => (clock += 1000), save: (s) => void saves.push((state = s)) });
-    outcome = r.outcome;
-    state = r.state;
-  } catch (err) {
-    if ((err as Error).name !== "ExitPromptError") throw err;
-    outcome = "interrupted";
-  }
-  return { out, state, saves, outcome, left: queue };
-}
-
-const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
+const script = (lines: string[], start?: RunnerState) => run(fx, lines, start ? { start } : {});
 
 describe("prompts", () => {
   it("saves each participant's name as soon as it is entered, before presence is asked", async () => {

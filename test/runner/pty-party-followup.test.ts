@@ -1,17 +1,17 @@
 // Issue 15 end to end in a pseudo-terminal: per_party scores, last year's agreements offered
 // from the earlier session found beside the new file, stray typing at a scale that changes
 // nothing, commands on a later line of a list, Dutch numbers, `(J/n)` with `j`.
+import { MINI15 } from "../helpers/scripted.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { tempDir, ROOT } from "../helpers/cli.js";
+import { tempDir } from "../helpers/cli.js";
 import { loadPty, spawnCli, type PtyRun } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
 const DOWN = "\x1b[B";
-const MINI15 = path.join(ROOT, "test", "fixtures", "runner", "mini15.yaml");
 
 function typist(run: PtyRun) {
   let seen = 0;

@@ -2,6 +2,7 @@
 // session target whose disk "fills up" (ENOSPC, EROFS, ...) after a few saves. The answers stay
 // in memory, the user is told at once, asked for another place, and, failing that, shown the
 // session as YAML. Nothing acknowledged or typed afterwards is ever lost.
+import { MINI_START as START } from "../helpers/scripted.js";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -35,7 +36,6 @@ function temp(): string {
 }
 
 const T0 = Date.UTC(2026, 8, 15, 9, 0, 0);
-const START = ["De Regenboog", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ""];
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated, write`), { code });
 
 /** A real SessionTarget in `dir` whose disk refuses every save from save number `from` on, with `code`. */
