@@ -6,7 +6,7 @@ import { isAnswered } from "../session/condition.js";
 import { isFieldVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import { askValue, splitUnfinished, UNFINISHED } from "./ask.js";
-import { moreMenu } from "./command-actions.js";
+import { moreMenu, typedCommand } from "./command-actions.js";
 import { header, type Header } from "./header.js";
 import { paint } from "../ui/colour.js";
 import { askFollowup } from "./followup.js";
@@ -197,7 +197,14 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
           { value: "back", name: msg("common.back") },
           { value: "more", name: msg("common.more") },
         ],
+        commands: true,
       });
+      if (!["keep", "add", "restart", "back", "more"].includes(choice)) {
+        // A typed command, as at a question; `:skip` keeps the list as it is.
+        const typed = await typedCommand(ctx, choice, q);
+        if (typed?.proposal) return typed.proposal.type === "skip" ? { type: "answer", value: items } : typed.proposal;
+        continue;
+      }
       if (choice === "keep") return { type: "answer", value: items };
       if (choice === "back") return { type: "back" };
       if (choice === "more") {
@@ -225,14 +232,30 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
       ctx.dispatch({ type: "answer", value: [...items, item] as AnswerValue, stay: true });
     }
     if (Object.keys(item).length) items.push(item);
-    const more = await ui.select<string>({
+    const more = await anotherItem(ctx, q);
+    if (more === false) return items.length ? { type: "answer", value: items } : { type: "skip" };
+    if (more !== true) return more;
+  }
+}
+
+/**
+ * "Nog een toevoegen?" The items so far are saved already, so a typed command works here as at
+ * a question (`:stop`, `:terug`, `:notitie …`); `:skip` means no more. It was refused as an
+ * unknown choice, and only Ctrl+C left the list.
+ */
+async function anotherItem(ctx: Ctx, q: Question): Promise<boolean | Proposal> {
+  for (;;) {
+    const more = await ctx.ui.select<string>({
       message: msg("runner.question.add-another"),
       choices: [
         { value: "yes", name: msg("runner.question.yes-another") },
         { value: "no", name: msg("runner.question.no-done") },
       ],
       default: "no",
+      commands: true,
     });
-    if (more === "no") return items.length ? { type: "answer", value: items } : { type: "skip" };
+    if (more === "yes" || more === "no") return more === "yes";
+    const typed = await typedCommand(ctx, more, q);
+    if (typed?.proposal) return typed.proposal.type === "skip" ? false : typed.proposal;
   }
 }

@@ -76,6 +76,21 @@ describe("prompts", () => {
     expect(r.state.session.answers.punten).toEqual([{ wat: "wat", ernst: "hoog" }]);
   });
 
+  it("repeat: a typed command at 'Nog een toevoegen?' works as at a question; :skip there means no more", async () => {
+    const stop = await script([...START, "nee", "3", "een lang verhaal", "", "eerste", "laag", ":stop"]);
+    expect(stop.outcome).toBe("stopped");
+    expect(stop.state.session.answers.punten).toEqual([{ wat: "eerste", ernst: "laag" }]);
+    const skip = await script([...START, "nee", "3", "een lang verhaal", "", "eerste", "laag", ":skip", ":stop"]);
+    expect(skip.out).not.toContain("! :skip?");
+    expect(skip.out).toMatch(/Nog een toevoegen\?\n(?:.*\n)*\? Kleuren\?/);
+    expect(skip.state.session.answers.punten).toEqual([{ wat: "eerste", ernst: "laag" }]);
+    // Back at the list later: a command at "what now?" too.
+    const back = await script([...START, "nee", "3", "een lang verhaal", "", "eerste", "laag", "nee", ":terug", ":stop"]);
+    expect(back.outcome).toBe("stopped");
+    expect(back.out).toContain("? 1 item(s). Wat nu?");
+    expect(back.out).not.toMatch(/! :stop\?/);
+  });
+
   it("repeat: several items, each field saved as it is given", async () => {
     const r = await script([...START, "nee", "3", "een lang verhaal", "", "eerste", "laag", "ja", "tweede"]);
     expect(r.outcome).toBe("interrupted");
