@@ -1,7 +1,7 @@
 // Asking one question through the UI, by type. Every prompt accepts the commands (typed as
 // `:word` in text fields, or picked from extra choices in lists) and refuses invalid answers
 // with the format's own message, through the prompt's validate so the typed text stays.
-import type { AnswerValue, Question } from "../format/types.js";
+import { LANGS, type AnswerValue, type Question } from "../format/types.js";
 import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import type { UiItem } from "../ui/types.js";
@@ -200,11 +200,22 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
 /** The mark before an unfinished answer kept in the question's note (long text, list, per_party). */
 export const UNFINISHED = () => msg("runner.ask.unfinished-answer-mark");
 
-/** A note's own text, and an unfinished answer kept in it (see askLines). */
+/**
+ * A note's own text, and an unfinished answer kept in it (see askLines). The mark is found in
+ * either language: a session saved with --lang en and resumed in Dutch (or the other way
+ * round) picks up its unfinished answer and clears the mark like any other.
+ */
 export function splitUnfinished(note: string | undefined): { base: string; unfinished?: string } {
-  const at = note === undefined ? -1 : note.indexOf(UNFINISHED());
-  if (note === undefined || at < 0) return { base: note ?? "" };
-  return { base: note.slice(0, at).trimEnd(), unfinished: note.slice(at + UNFINISHED().length) };
+  if (note === undefined) return { base: "" };
+  let at = -1;
+  let mark = "";
+  for (const lang of LANGS) {
+    const m = msg("runner.ask.unfinished-answer-mark", lang);
+    const i = note.indexOf(m);
+    if (i >= 0 && (at < 0 || i < at)) [at, mark] = [i, m];
+  }
+  if (at < 0) return { base: note };
+  return { base: note.slice(0, at).trimEnd(), unfinished: note.slice(at + mark.length) };
 }
 
 const MORE = ":more";

@@ -11,6 +11,7 @@ import { parseNumber } from "../../src/conversation/values.js";
 import { optionByNumber } from "../../src/ui/prompts/index.js";
 import { Separator } from "@inquirer/core";
 import { cliName } from "../../src/cli/invocation.js";
+import { msg } from "../../src/i18n/messages.js";
 
 let fx: Fixture;
 let format: Format;
@@ -307,6 +308,17 @@ describe("per_party scale: each party's score is saved as it is given", () => {
     const again = await script(["", "", "3", ":stop"], { start: startState(format, structuredClone(r.state.session), T0, true) });
     expect(again.state.session.answers.tevreden).toEqual({ joint: 3, parties: { ib: 4, cjg: 2 } });
     expect(again.state.session.notes.tevreden).toBeUndefined();
+  });
+
+  it("a score kept under the English mark (run --lang en, resumed in Dutch) is picked up, and the note cleared", async () => {
+    const r = await script([...START, "4"]);
+    const s = structuredClone(r.state.session);
+    expect(s.notes.tevreden).toBe(`${MARK}ib=4`);
+    s.notes.tevreden = `Eigen notitie\n${msg("runner.ask.unfinished-answer-mark", "en")}ib=4`;
+    const again = await script(["", "3", "3", ":stop"], { start: startState(format, s, T0, true) });
+    expect(again.out).toMatch(/Hoe tevreden\? — gezamenlijk \* +\(Intern begeleider 4 · CJG 3\)/);
+    expect(again.state.session.answers.tevreden).toEqual({ joint: 3, parties: { ib: 4, cjg: 3 } });
+    expect(again.state.session.notes.tevreden).toBe("Eigen notitie");
   });
 
   it(":terug at the second party goes to the first, with its score pre-selected; at the joint score to the last party", async () => {

@@ -6,6 +6,7 @@ import type { Format } from "../../src/format/types.js";
 import { startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "../helpers/pty.js";
+import { msg } from "../../src/i18n/messages.js";
 
 let fx: Fixture;
 let format: Format;
@@ -220,6 +221,16 @@ describe("long text: every line is saved as it is confirmed", () => {
     expect(s.notes.verhaal).toBe("Onvolledig antwoord, nog niet opgeslagen als antwoord: Kort.");
     // Resumed: the unfinished lines are in the answer again, the note is its own again.
     const again = await script(["", "Nu is het lang genoeg.", "", ":stop"], startState(format, structuredClone(s), T0, true));
+    expect(again.out).toContain("Verder met het onvolledige antwoord van de vorige keer:\n  Kort.");
+    expect(again.state.session.answers.verhaal).toBe("Kort.\nNu is het lang genoeg.");
+    expect(again.state.session.notes.verhaal).toBeUndefined();
+  });
+
+  it("an unfinished long text kept under the other language's mark is continued, and the mark cleared", async () => {
+    const short = await script([...START, "nee", "3", "Kort."]);
+    const s = structuredClone(short.saves.at(-1)!.session);
+    s.notes.verhaal = `${msg("runner.ask.unfinished-answer-mark", "en")}Kort.`;
+    const again = await script(["", "Nu is het lang genoeg.", "", ":stop"], startState(format, s, T0, true));
     expect(again.out).toContain("Verder met het onvolledige antwoord van de vorige keer:\n  Kort.");
     expect(again.state.session.answers.verhaal).toBe("Kort.\nNu is het lang genoeg.");
     expect(again.state.session.notes.verhaal).toBeUndefined();
