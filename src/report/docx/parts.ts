@@ -42,6 +42,9 @@ export const PAGE = {
 };
 const FONT = "Calibri";
 
+/** Who wrote the document, in docProps/core.xml (docx writes "Un-named" as last modifier without it). */
+export const AUTHOR = { creator: "afstem", lastModifiedBy: "afstem" } as const;
+
 /**
  * XML 1.0 cannot carry most control characters or lone surrogates; a document containing
  * one does not open. Tabs become spaces; line breaks are handled by `lines()`.

@@ -4,6 +4,7 @@ import type { AnswerBlock, ReportItem, ReportModel } from "../model.js";
 import { reportWords } from "../words.js";
 import { ReportPacker } from "./fast-pack.js";
 import {
+  AUTHOR,
   COLOR,
   PAGE,
   bullets,
@@ -145,7 +146,7 @@ export function reportDocument(m: ReportModel): Document {
   children.push(spacer(0));
   const school = m.facts[0]?.[1] ?? "";
   return new Document({
-    creator: "afstem",
+    ...AUTHOR,
     title: m.title,
     styles,
     numbering,

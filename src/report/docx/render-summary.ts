@@ -6,6 +6,7 @@ import type { SummaryBlock, SummaryModel } from "../model.js";
 import type { RenderedChart } from "../charts/render.js";
 import type { ChartSpec } from "../charts/spec.js";
 import {
+  AUTHOR,
   COLOR,
   PAGE,
   TEXT_WIDTH,
@@ -116,7 +117,7 @@ export async function summaryDocument(m: SummaryModel): Promise<Document> {
   }
   children.push(spacer(0));
   return new Document({
-    creator: "afstem",
+    ...AUTHOR,
     title: m.title,
     styles,
     numbering,
