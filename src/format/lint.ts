@@ -210,6 +210,15 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
   });
 }
 
+/** Does the YAML node a model object came from have this key (whatever its value)? */
+function written(obj: object, key: string): boolean {
+  const o = originOf(obj);
+  if (!o) return false;
+  let node: unknown = o.parsed.data;
+  for (const k of o.path) node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[k] : undefined;
+  return node !== null && typeof node === "object" && !Array.isArray(node) && key in node;
+}
+
 /** The semantic rules, on a resolved format. */
 export function semanticFindings(format: Format, fallback: Loc): Finding[] {
   const c = new Collector(fallback);
@@ -239,7 +248,9 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
     sectionIds.add(s.id);
     if (s.questions.length === 0)
       c.add(s, ["questions"], "warning", "empty-section", fill(msg("format.lint.section-id-has-no-questions"), { id: s.id }));
-    if (!s.minutes) c.add(s, ["minutes"], "error", "section-minutes", fill(msg("format.lint.section-id-has-no-minutes"), { id: s.id }));
+    // `minutes: 0` or `minutes: "20"` is the schema's finding at that value, not a missing key.
+    if (!s.minutes && !written(s, "minutes"))
+      c.add(s, ["minutes"], "error", "section-minutes", fill(msg("format.lint.section-id-has-no-minutes"), { id: s.id }));
   }
   // Roles are unique among roles (README); a role may share an id with a question.
   const roleIds = new Map<string, object>();
@@ -322,18 +333,15 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
 
   // Whole-format rules.
   if (!format.sections.length) c.add(format, [], "error", "no-sections", msg("format.lint.format-has-no-sections"));
-  if (!format.duration) {
-    c.add(format, ["id"], "error", "duration-missing", msg("format.lint.duration-minutes-missing"), true);
-  } else if (format.sections.length) {
+  // A duration written with a wrong value (0, -5, "90") is the schema's finding at that value:
+  // not "missing", and no timebox sum against it; nor a sum over a section without minutes.
+  const duration = format.duration;
+  if (!duration) {
+    if (!written(format, "duration")) c.add(format, ["id"], "error", "duration-missing", msg("format.lint.duration-minutes-missing"), true);
+  } else if (format.sections.length && Number.isInteger(duration) && duration > 0 && format.sections.every((s) => s.minutes > 0)) {
     const sum = format.sections.reduce((n, s) => n + (s.minutes || 0), 0);
-    if (Math.abs(sum - format.duration) > format.duration * 0.1) {
-      c.add(
-        format,
-        ["duration"],
-        "warning",
-        "timebox-sum",
-        fill(msg("format.lint.section-timeboxes-add-up-sum"), { sum, d: format.duration }),
-      );
+    if (Math.abs(sum - duration) > duration * 0.1) {
+      c.add(format, ["duration"], "warning", "timebox-sum", fill(msg("format.lint.section-timeboxes-add-up-sum"), { sum, d: duration }));
     }
   }
   if (!tr(format.title) || isMadeUpTitle(format.title))

@@ -240,7 +240,9 @@ export class FormatRegistry {
     const list = this.byId.get(spec.id) ?? [];
     const same = list.find((s) => s.version === spec.version);
     if (same) {
-      if (same.parsed.file !== spec.parsed.file) this.shadowed.push({ spec, by: same });
+      // An invalid version (read as 0) is lint's wrong-type or bad-value at `version`, not a
+      // clash of "version 0" with another file.
+      if (same.parsed.file !== spec.parsed.file && spec.version >= 1) this.shadowed.push({ spec, by: same });
       return;
     }
     list.push(spec);
