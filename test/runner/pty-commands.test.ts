@@ -55,4 +55,34 @@ describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
     expect(run.text()).not.toContain("> Getypte tekst wordt hier niet gebruikt"); // refused on Enter
     expect(parse(readFileSync(file, "utf8")).position).toBe("verhaal");
   }, 120_000);
+
+  it("an option's number typed at a choice: the hint says which option Enter picks, and Enter picks it", async () => {
+    const file = path.join(dir, "2026-09-15-de-regenboog-mini-2.yaml");
+    writeFileSync(
+      file,
+      stringify({
+        afstem: 1,
+        format: { id: "mini", version: 1 },
+        status: "draft",
+        started: "2026-09-15T09:00:00Z",
+        updated: "2026-09-15T09:10:00Z",
+        meta: { school: "De Regenboog", datum: "2026-09-15" },
+        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+        answers: {},
+        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
+      }),
+    );
+    const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
+    const type = typist(run);
+    // The cursor is on "ja"; "2" names "nee".
+    await type("Werken jullie samen?", "2");
+    await run.waitFor("Enter kiest: nee", { timeout: 45_000 });
+    expect(run.text()).not.toContain("Getypte tekst wordt hier niet gebruikt");
+    run.write(ENTER);
+    await type("Welk cijfer?", "x");
+    await run.waitFor("Getypte tekst wordt hier niet gebruikt", { timeout: 45_000 }); // text that picks nothing
+    run.write(`\x7f:stop${ENTER}`);
+    expect(await run.exited).toBe(0);
+    expect(parse(readFileSync(file, "utf8")).answers.samen).toBe(false);
+  }, 120_000);
 });

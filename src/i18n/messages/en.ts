@@ -694,6 +694,7 @@ export const en: Messages = {
   "ui.prompts.confirm.answer-y-yes-n-no": "Answer with y (yes) or n (no).",
   "ui.prompts.confirm.y-n": "(Y/n)",
   "ui.prompts.confirm.y-n-2": "(y/N)",
+  "ui.prompts.select.enter-picks-n": "Enter picks: {n} (Backspace clears).",
   "ui.prompts.select.select": "select",
   "util.sysError.destination-another-disk": "the destination is on another disk",
   "util.sysError.disk-folder-read-only": "the disk or folder is read-only",

@@ -706,6 +706,7 @@ export const nl = {
   "ui.prompts.confirm.answer-y-yes-n-no": "Antwoord met j (ja) of n (nee).",
   "ui.prompts.confirm.y-n": "(J/n)",
   "ui.prompts.confirm.y-n-2": "(j/N)",
+  "ui.prompts.select.enter-picks-n": "Enter kiest: {n} (Backspace wist).",
   "ui.prompts.select.select": "bevestigen",
   "util.sysError.destination-another-disk": "het doel ligt op een andere schijf",
   "util.sysError.disk-folder-read-only": "de schijf of map is alleen-lezen",

@@ -27,6 +27,7 @@ import {
   move,
 } from "./common.js";
 import { msg } from "../../i18n/messages.js";
+import { fill } from "../../i18n/lang.js";
 
 interface SelectConfig<T> {
   status?: StatusLine;
@@ -106,7 +107,7 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
     page,
     " ",
     chosen.description ? paint.dim(chosen.description) : "",
-    typed && !error ? paint.yellow(strayMessage(!!config.command)) : "",
+    typed && !error ? paint.yellow(typedHint(items, typed, !!config.command)) : "",
     error ? paint.red(`> ${error}`) : "",
     keysHelp([
       ["↑↓", msg("common.navigate")],
@@ -115,3 +116,12 @@ export const selectPrompt = createPrompt(<T>(config: SelectConfig<T>, done: (v: 
   ];
   return `${lines.filter(Boolean).join("\n").trimEnd()}${CURSOR_HIDE}`;
 });
+
+/**
+ * What Enter will do with the text typed so far: an option's number picks that option (say
+ * which, so the hint never contradicts it); any other text is not used.
+ */
+export function typedHint<T>(items: Item<T>[], typed: string, commands: boolean): string {
+  const at = optionByNumber(items, typed);
+  return at >= 0 ? fill(msg("ui.prompts.select.enter-picks-n"), { n: (items[at] as Choice<T>).name }) : strayMessage(commands);
+}
