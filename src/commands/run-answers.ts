@@ -8,7 +8,7 @@ import { readSessionFile, serializeSession } from "../session/io.js";
 import { numbered, writeNewFileSync, makeDirSync } from "../util/writer.js";
 import { validateSession } from "../session/validate.js";
 import { AnswerChecker } from "../session/answer-check.js";
-import { findingLines, sortFindings } from "../findings/finding.js";
+import { findingLines, sortFindings, type Finding } from "../findings/finding.js";
 import { sessionFileName } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import { EXIT, UserError } from "../core/errors.js";
@@ -28,19 +28,26 @@ export async function fillFromAnswers(
 ): Promise<number> {
   const read = await readSessionFile(file);
   const data = read.parsed.data;
-  // The format may come from the command line instead of the file.
-  if (read.session && data && typeof data === "object" && !Array.isArray(data) && (data as Record<string, unknown>).format === undefined) {
-    (data as Record<string, unknown>).format = { id: format.id, version: format.version };
+  // The format comes from the command line, else from the file's `format:`; a file that names
+  // another format than the command line is refused rather than one of them silently winning.
+  const named = namedFormat(data);
+  if (read.session && named === undefined && isMapping(data) && data.format === undefined) {
+    data.format = { id: format.id, version: format.version };
     read.session.format = { id: format.id, version: format.version };
+  }
+  if (named !== undefined && named !== format.id) {
+    throw new UserError(
+      fill(msg("commands.run.f-session-format-not-b"), { f: displayPath(file), a: named, b: format.id }),
+      EXIT.usage,
+      undefined,
+      msg("commands.runAnswers.leave-out-format-or-change"),
+    );
   }
   const check = await validateSession(read, registry, { partial: true }, await AnswerChecker.create());
   const findings = sortFindings(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
-  for (const line of findingLines(findings)) io.stderr.write(`${line}\n`);
   const errors = findings.filter((f) => f.severity === "error").length;
-  if (errors || !check.session || !check.format) {
-    io.stderr.write(`${fill(msg("commands.runAnswers.n-problem-s-f-nothing"), { n: Math.max(errors, 1), f: displayPath(file) })}\n`);
-    return EXIT.findings;
-  }
+  if (errors || !check.session || !check.format) return refused(findings, file, io);
+  for (const line of findingLines(findings)) io.stderr.write(`${line}\n`);
   const session = check.session;
   reconcileAside(check.format, session);
   const at = new Date(now).toISOString();
@@ -73,4 +80,38 @@ export async function fillFromAnswers(
   }
   io.stdout.write(`${fill(msg("commands.runAnswers.saved-f"), { f: displayPath(target) })}\n`);
   return EXIT.ok;
+}
+
+const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The format id the file's own `format:` names, if it names one. */
+function namedFormat(data: unknown): string | undefined {
+  const f = isMapping(data) ? data.format : undefined;
+  return isMapping(f) && typeof f.id === "string" && f.id ? f.id : undefined;
+}
+
+/** Every problem of the file, located; nothing is written (exit 1). */
+function refused(findings: Finding[], file: string, io: Pick<Io, "stderr">): number {
+  for (const line of findingLines(findings)) io.stderr.write(`${line}\n`);
+  const errors = findings.filter((f) => f.severity === "error").length;
+  io.stderr.write(`${fill(msg("commands.runAnswers.n-problem-s-f-nothing"), { n: Math.max(errors, 1), f: displayPath(file) })}\n`);
+  return EXIT.findings;
+}
+
+/**
+ * `run --answers FILE` without a format on the command line: the one the file names. A file
+ * that cannot be read as a session has its problems listed (exit 1); one that names no format
+ * is a usage error (exit 2), as `run` without a format is.
+ */
+export async function answersFormatRef(file: string, io: Pick<Io, "stderr">): Promise<string | number> {
+  const read = await readSessionFile(file);
+  const named = namedFormat(read.parsed.data);
+  if (named !== undefined) return named;
+  if (!read.session) return refused(sortFindings(read.findings.map((f) => ({ ...f, file: displayPath(f.file) }))), file, io);
+  throw new UserError(
+    fill(msg("commands.run.f-names-no-format"), { f: displayPath(file) }),
+    EXIT.usage,
+    undefined,
+    msg("commands.runAnswers.name-format-command-line-or-file"),
+  );
 }

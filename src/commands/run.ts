@@ -25,7 +25,7 @@ import { converse } from "../runner/loop.js";
 import { SessionTarget } from "../store/session-target.js";
 import { SafeSaver } from "../store/safe-save.js";
 import { reviewText } from "../runner/review.js";
-import { fillFromAnswers } from "./run-answers.js";
+import { answersFormatRef, fillFromAnswers } from "./run-answers.js";
 import type { RunnerState } from "../conversation/types.js";
 import { cliNameOf } from "../cli/invocation.js";
 import { findPrevious, loadPrevious, type Previous } from "../store/previous.js";
@@ -139,7 +139,10 @@ export default async function run(givenRef: string | undefined, typed: RunOption
   if (o.takeOver && !o.resume) {
     throw new UserError(msg("commands.run.take-over-goes-resume-takes"), EXIT.usage);
   }
-  const ref = await formatRefOf(givenRef, o, io);
+  // --answers without a format on the command line: the format the file names.
+  const fromAnswers = !givenRef && !o.resume && o.answers ? await answersFormatRef(path.resolve(io.cwd, o.answers), io) : undefined;
+  if (typeof fromAnswers === "number") return fromAnswers;
+  const ref = await formatRefOf(givenRef ?? fromAnswers, o, io);
   // Before --out is made: a run refused for want of a terminal leaves no empty folder behind.
   if (!o.answers && io.env.AFSTEM_UI !== "lines" && !io.stdin.isTTY) {
     throw new UserError(

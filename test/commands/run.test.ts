@@ -106,6 +106,45 @@ describe("--answers", () => {
   });
 });
 
+describe("--answers: the format from the command line, else from the file", () => {
+  const example = path.join(ROOT_EXAMPLES, "2026-09-15-obs-de-regenboog-kernteam.yaml");
+
+  it("without a format on the command line, the file's format: is used", async () => {
+    const out = path.join(tmp(), "uit");
+    const r = await runInProcess(["run", "--answers", example, "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const s = parse(readFileSync(path.join(out, "2026-09-15-obs-de-regenboog-kernteam.yaml"), "utf8"));
+    expect(s.format).toEqual({ id: "kernteam", version: 2 });
+  });
+
+  it("a file naming another format than the command line is a usage error naming both; nothing is written", async () => {
+    const out = path.join(tmp(), "uit");
+    const r = await runInProcess(["run", "kernteam-buch", "--answers", example, "--out", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("is een gesprek met format 'kernteam', niet 'kernteam-buch'");
+    expect(existsSync(out)).toBe(false);
+    // The same format on both: fine.
+    expect((await runInProcess(["run", "kernteam", "--answers", example, "--out", out])).code).toBe(0);
+  });
+
+  it("no format anywhere is a usage error that says where to name one; a broken file lists its problems", async () => {
+    const dir = tmp();
+    const file = path.join(dir, "antwoorden.yaml");
+    writeFileSync(file, ANSWERS);
+    const r = await runInProcess(["run", "--answers", file, "--out", dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("antwoorden.yaml noemt geen format");
+    expect(r.stderr).toContain("--answers BESTAND");
+    const bad = path.join(dir, "kapot.yaml");
+    writeFileSync(bad, "meta: {school: [\n");
+    const b = await runInProcess(["run", "--answers", bad, "--out", dir]);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toMatch(/kapot\.yaml:1:\d+ {2}error/);
+    expect(readdirSync(dir).sort()).toEqual(["antwoorden.yaml", "kapot.yaml"]);
+  });
+});
+
 describe("without a terminal", () => {
   it("refuses with exit 2 and makes no --out folder", async () => {
     const dir = tmp();

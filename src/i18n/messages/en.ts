@@ -179,6 +179,10 @@ export const en: Messages = {
   "commands.run.which-format-give-format-id": "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE",
   "commands.runAnswers.cannot-write-d-why": "cannot write to {d}: {why}",
   "commands.runAnswers.choose-folder-you-can-write": "Choose a folder you can write to with --out; the answers file itself is unchanged.",
+  "commands.runAnswers.leave-out-format-or-change":
+    "Leave the format off the command line (the file's format: then applies), or change format: in the file.",
+  "commands.runAnswers.name-format-command-line-or-file":
+    "Name the format (afstem run FORMAT --answers FILE), or put format: {id: …, version: …} in the file.",
   "commands.runAnswers.n-problem-s-f-nothing": "{n} problem(s) in {f}; nothing was written.",
   "commands.runAnswers.saved-f": "Saved: {f}",
   "commands.validate.interrupted-n-total-files-checked": "Interrupted: {n} of {total} files checked; nothing was reported.",

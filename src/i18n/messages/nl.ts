@@ -181,6 +181,10 @@ export const nl = {
   "commands.runAnswers.cannot-write-d-why": "kan niet schrijven in {d}: {why}",
   "commands.runAnswers.choose-folder-you-can-write":
     "Kies met --out een map waarin u mag schrijven; het antwoordbestand zelf is ongewijzigd.",
+  "commands.runAnswers.leave-out-format-or-change":
+    "Laat het format op de opdrachtregel weg (dan geldt format: uit het bestand), of pas format: in het bestand aan.",
+  "commands.runAnswers.name-format-command-line-or-file":
+    "Geef het format mee (afstem run FORMAT --answers BESTAND), of zet format: {id: …, version: …} in het bestand.",
   "commands.runAnswers.n-problem-s-f-nothing": "{n} probleem/problemen in {f}; er is niets geschreven.",
   "commands.runAnswers.saved-f": "Opgeslagen: {f}",
   "commands.validate.interrupted-n-total-files-checked": "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.",
