@@ -1,5 +1,7 @@
 // afstem formats: the formats this machine knows (built in, --formats-dir, AFSTEM_FORMATS_PATH).
+import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
+import { lintArgument, type BrokenFormat } from "../format/broken.js";
 import { questionCount } from "../format/walk.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -8,26 +10,54 @@ import { displayPath } from "../util/paths.js";
 import { table } from "../cli/table.js";
 import { msg } from "../i18n/messages.js";
 
+interface Row {
+  id: string;
+  /** Why the format cannot be used: an extends problem, or lint errors (in `errors`). */
+  broken?: "extends-cycle" | "extends-target" | "lint-errors";
+  errors?: number;
+  /** Where lint says why (its own file, or that of a format it builds on). */
+  see?: string;
+  version?: number;
+  title?: string;
+  questions?: number;
+  minutes?: number;
+  versions?: number[];
+  source: string;
+}
+
+const lintErrors = (b: Pick<BrokenFormat, "errors" | "shown">) => ({ broken: "lint-errors" as const, errors: b.errors, see: b.shown });
+
 export default async function formats(opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
-  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir));
+  // Verified as every other command loads formats, so a format `run` refuses is never listed as
+  // usable; the verdicts are cached with the registry (no linting while no format changes).
+  const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const lang = getLang();
-  const rows = registry.ids().map((id) => {
+  const rows: Row[] = registry.ids().map((id) => {
     const spec = registry.spec(id)!;
     const resolved = registry.resolveSpec(spec);
     const f = resolved.format;
-    // A format whose extends cannot be resolved (a cycle, a missing parent) is not usable.
-    const broken = resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
+    const source = displayPath(spec.parsed.file);
+    // A format whose extends cannot be resolved (a cycle, a missing parent) is not usable, and
+    // neither is one with lint errors in its own file or in a format it builds on.
+    const chain = resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
+    const lint = chain ? undefined : registry.broken(id);
     return {
       id,
-      ...(broken ? { broken: broken.rule } : {}),
+      ...(chain ? { broken: chain.rule as Row["broken"], see: source } : lint ? lintErrors(lint) : {}),
       version: f.version,
       title: tr(f.title, lang),
       questions: questionCount(f),
       minutes: f.duration,
       versions: registry.versions(id),
-      source: displayPath(spec.parsed.file),
+      source,
     };
   });
+  // A file that does not parse is listed too, under the id it seems to declare (or its name).
+  for (const u of registry.unparsedFiles) {
+    const id = u.id && !registry.spec(u.id) && !rows.some((r) => r.id === u.id) ? u.id : path.basename(u.file);
+    rows.push({ id, ...lintErrors(u), source: u.shown });
+  }
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (opts.json) {
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return 0;
@@ -39,15 +69,24 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
     msg("commands.formats.minutes"),
     msg("commands.formats.title"),
   ];
+  // "2 fouten", with the words of lint's own count line.
+  const why = (r: Row) =>
+    r.broken === "lint-errors"
+      ? `${r.errors} ${r.errors === 1 ? msg("cli.findingsOutput.error") : msg("cli.findingsOutput.errors")}`
+      : r.broken!;
   io.stdout.write(
     table([
       head,
       ...rows.map((r) => [
         r.id,
-        r.versions.length > 1 ? `${r.version} (${msg("commands.formats.also")} ${r.versions.slice(1).join(", ")})` : String(r.version),
+        r.version === undefined
+          ? "—"
+          : r.versions && r.versions.length > 1
+            ? `${r.version} (${msg("commands.formats.also")} ${r.versions.slice(1).join(", ")})`
+            : String(r.version),
         r.broken ? "—" : String(r.questions),
         r.broken ? "—" : String(r.minutes),
-        r.broken ? fill(msg("commands.formats.unusable-rule-see-afstem-lint"), { rule: r.broken, f: r.source }) : r.title,
+        r.broken ? fill(msg("commands.formats.unusable-rule-see-afstem-lint"), { rule: why(r), f: lintArgument(r.see!) }) : r.title!,
       ]),
     ]),
   );

@@ -12,9 +12,12 @@ export interface BrokenFormat {
   errors: number;
 }
 
+/** A path as it is typed after `afstem lint` (quoted when it holds a space or a quote). */
+export const lintArgument = (shown: string): string => (/[\s'"]/.test(shown) ? JSON.stringify(shown) : shown);
+
 /** "format 'X' in PATH heeft N fouten; voer afstem lint PATH uit". */
 export function brokenFormatMessage(b: BrokenFormat): string {
-  const arg = /[\s'"]/.test(b.shown) ? JSON.stringify(b.shown) : b.shown;
+  const arg = lintArgument(b.shown);
   return fill(b.errors === 1 ? msg("format.broken.format-id-file-has-1") : msg("format.broken.format-id-file-has-n"), {
     id: b.id,
     file: b.shown,

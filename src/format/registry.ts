@@ -77,12 +77,17 @@ export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec;
   return spec ? { spec, findings: [] } : { findings: [] };
 }
 
+/** A format file that does not parse (or cannot be read), with the id it seems to declare. */
+export type UnparsedFile = Omit<BrokenFormat, "id"> & { id?: string };
+
 interface Loaded {
   spec?: FormatSpec;
   stamp: FileStamp;
-  /** A file that does not parse, with the id it seems to declare. */
-  unparsed?: BrokenFormat;
+  unparsed?: UnparsedFile;
 }
+
+/** A file lint reports as unreadable: one error. */
+const unreadable = (file: string): UnparsedFile => ({ file, shown: displayPath(file), errors: 1 });
 
 /** `id: x` at the start of a line: the id of a format file whose YAML does not parse. */
 const ID_LINE = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m;
@@ -97,7 +102,7 @@ async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promis
     // Regular files only, within the size limit: a FIFO in a formats folder cannot hang us.
     [st, bytes] = [await stat(file), readRegularFileSync(file)];
   } catch {
-    return { stamp: { size: 0, mtimeMs: 0, hash: "" } }; // lint says why, located
+    return { stamp: { size: 0, mtimeMs: 0, hash: "" }, unparsed: unreadable(file) }; // lint says why, located
   }
   // Hashing 30 kB costs far less than parsing it, and makes the cache immune to clock quirks.
   const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
@@ -106,14 +111,16 @@ async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promis
   const { spec, findings } = await readFormatSpec(file);
   if (spec) cache.set(file, stamp, spec.parsed.data);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const id = errors ? ID_LINE.exec(bytes.toString("utf8"))?.[1] : undefined;
-  return { spec, stamp, ...(id ? { unparsed: { id, file, shown: displayPath(file), errors } } : {}) };
+  if (!errors) return { spec, stamp };
+  const id = ID_LINE.exec(bytes.toString("utf8"))?.[1];
+  return { spec, stamp, unparsed: { ...(id ? { id } : {}), file, shown: displayPath(file), errors } };
 }
 
 export interface LoadOptions {
   /**
    * Lint every format and refuse the ones with errors (get() answers undefined, broken() says
-   * where). Every command that uses formats does; lint and the formats listing do not.
+   * where). Every command that uses formats does, and the formats listing (to mark such
+   * formats as unusable); lint does not.
    */
   verify?: boolean;
 }
@@ -128,6 +135,8 @@ export class FormatRegistry {
   private readonly ownErrors = new Map<FormatSpec, BrokenFormat>();
   /** id → a file claiming that id whose YAML does not parse. */
   private readonly unparsed = new Map<string, BrokenFormat>();
+  /** Every file in the folders that does not parse or cannot be read, in folder order. */
+  readonly unparsedFiles: UnparsedFile[] = [];
 
   private constructor() {}
 
@@ -144,7 +153,8 @@ export class FormatRegistry {
           try {
             return await cachedFormatSpec(f, cache);
           } catch {
-            return undefined; // an unreadable file in a formats folder is lint's business, not ours
+            // Not UTF-8, binary, …: lint says why; here it is a file that cannot be used.
+            return { stamp: { size: 0, mtimeMs: 0, hash: "" }, unparsed: unreadable(f) };
           }
         }),
       );
@@ -153,7 +163,11 @@ export class FormatRegistry {
         if (l?.spec?.id) {
           reg.add(l.spec);
           reg.origins.set(l.spec.parsed.file, { dir, stamp: l.stamp });
-        } else if (l?.unparsed && !reg.unparsed.has(l.unparsed.id)) reg.unparsed.set(l.unparsed.id, l.unparsed);
+        } else if (l?.unparsed) {
+          reg.unparsedFiles.push(l.unparsed);
+          const { id } = l.unparsed;
+          if (id && !reg.unparsed.has(id)) reg.unparsed.set(id, { ...l.unparsed, id });
+        }
       }
     }
     if (opts.verify) await reg.verify(dirs);

@@ -1,7 +1,7 @@
 // One rule for broken formats (issue 12): a format with lint errors never loads, in any
 // command; each command that needs it says where it is and how many errors lint reports, and
 // a batch skips just the sessions of that format (one located line each) and goes on.
-import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
@@ -109,6 +109,37 @@ describe("a format with lint errors never loads", () => {
     const k = await cli(["formats", "show", "kapot"]);
     expect(k.code).toBe(2);
     expect(k.stderr).toBe("afstem: format 'kapot' in formats/kapot.yaml heeft 1 fout; voer afstem lint formats/kapot.yaml uit\n");
+  });
+
+  it("formats lists each format that would be refused as unusable, and a file that does not parse by its name (twice: the second from the cache)", async () => {
+    const noId = path.join(tmp.dir, "formats", "zonder-id.yaml");
+    writeFileSync(noId, "title: [\n");
+    try {
+      for (let i = 0; i < 2; i++) {
+        const r = await cli(["formats"]);
+        expect(r.code).toBe(0);
+        const line = (id: string) => r.stdout.split("\n").find((l) => l.startsWith(`${id} `));
+        expect(line("loket")).toMatch(/^loket +1 +— +— +✗ onbruikbaar \(2 fouten\): zie afstem lint formats\/loket\.yaml$/);
+        // Through extends: where lint says why is the parent's file.
+        expect(line("kind")).toMatch(/^kind +1 +— +— +✗ onbruikbaar \(2 fouten\): zie afstem lint formats\/loket\.yaml$/);
+        expect(line("kapot")).toMatch(/^kapot +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint formats\/kapot\.yaml$/);
+        expect(line("zonder-id.yaml")).toMatch(
+          /^zonder-id\.yaml +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint formats\/zonder-id\.yaml$/,
+        );
+        expect(line("kernteam")).toMatch(/^kernteam +2 \(ook 1\) +35 +90 +Afstemmingsgesprek/);
+      }
+      const json = JSON.parse((await cli(["formats", "--json"])).stdout) as { id: string; broken?: string; errors?: number }[];
+      expect(json.filter((x) => x.broken).map((x) => [x.id, x.broken, x.errors])).toEqual([
+        ["kapot", "lint-errors", 1],
+        ["kind", "lint-errors", 2],
+        ["loket", "lint-errors", 2],
+        ["zonder-id.yaml", "lint-errors", 1],
+      ]);
+      const en = await cli(["formats"], "en");
+      expect(en.stdout).toMatch(/^loket +1 +— +— +✗ unusable \(2 errors\): see afstem lint formats\/loket\.yaml$/m);
+    } finally {
+      rmSync(noId);
+    }
   });
 
   it("once the format is fixed it loads again at once (the cached verdicts follow the file)", async () => {
