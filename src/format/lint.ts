@@ -137,21 +137,9 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     if (v.pattern !== undefined) {
       const problem = patternProblem(v.pattern);
       if (problem?.kind === "invalid") {
-        c.add(
-          q,
-          ["validate", "pattern"],
-          "error",
-          "validate-pattern",
-          fill(msg("format.lint.invalid-regular-expression-p-why"), { p: v.pattern, why: problem.reason }),
-        );
+        c.add(q, ["validate", "pattern"], "error", "validate-pattern", problem.message);
       } else if (problem?.kind === "unsupported") {
-        c.add(
-          q,
-          ["validate", "pattern"],
-          "error",
-          "pattern-unsupported",
-          fill(msg("format.lint.patterns-follow-re2-which-has"), { p: v.pattern, why: problem.reason }),
-        );
+        c.add(q, ["validate", "pattern"], "error", "pattern-unsupported", problem.message);
       }
     }
   } else if (q.message) {

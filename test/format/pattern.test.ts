@@ -80,3 +80,27 @@ describe("patterns run in linear time", () => {
     expect(patternProblem("(")?.kind).toBe("invalid");
   });
 });
+
+describe("what is wrong with a pattern is said in the user's words", () => {
+  it("\\u00e9 is RE2's \\x{e9}: the message says exactly that (not 'no backreferences or lookaround')", () => {
+    const p = patternProblem("^caf\\u00e9$");
+    expect(p?.kind).toBe("unsupported");
+    expect(p?.message).toBe("in een patroon schrijft u een Unicode-teken als \\x{e9}, niet als \\u00e9 (RE2-syntaxis): ^caf\\u00e9$");
+    expect(patternProblem("\\u{1F600}")?.message).toContain("als \\x{1f600}, niet als \\u{1F600}");
+  });
+
+  it("a backreference or lookaround is named as such", () => {
+    expect(patternProblem("^(\\w+) \\1$")?.message).toMatch(/geen terugverwijzingen en lookaround .*\(\\1 is een terugverwijzing\)$/);
+    expect(patternProblem("^(?<!a)b$")?.message).toMatch(/\(\(\?<! is lookaround\)$/);
+  });
+
+  it("the common RE2 errors in Dutch, without the library's English", () => {
+    const said = (p: string) => patternProblem(p)?.message ?? "";
+    expect(said("[0-9")).toBe("ongeldige reguliere expressie: [0-9 (een [ zonder sluitende ])");
+    expect(said("(")).toBe("ongeldige reguliere expressie: ( (een ( zonder sluitende ))");
+    expect(said("a**")).toBe("ongeldige reguliere expressie: a** (een herhaling van een herhaling: **)");
+    expect(said("(?i")).toBe("ongeldige reguliere expressie: (?i (onbekende groep (?i)");
+    for (const p of ["[0-9", "(", ")", "a**", "a{2,1}", "\\", "[z-a]", "*a", "\\e", "(?i", "(?=a)", "\\cA"])
+      expect(said(p), p).not.toMatch(/missing|invalid|unsupported|Perl|unexpected|trailing|argument|escape sequence/);
+  });
+});
