@@ -4,12 +4,166 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
-import { EXAMPLES, REGENBOOG, docxPart } from "../helpers/documents.js";
+import { EXAMPLES, REGENBOOG, docxPart, readExample, writeSession } from "../helpers/documents.js";
+import { TEXT_WIDTH } from "../../src/report/docx/parts.js";
+import { textWidth } from "../../src/report/docx/widths.js";
 
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir("afstem-layout-")));
 afterEach(() => cleanup());
+
+interface DocTable {
+  grid: number[];
+  /** Per row, per cell, its paragraphs' texts joined by "\n"; row 0 is the header. */
+  rows: string[][];
+}
+
+/** Every table of a DOCX, read from word/document.xml: its column widths and its text. */
+async function tablesOf(docx: string): Promise<DocTable[]> {
+  const xml = await docxPart(docx, /^word\/document\.xml$/);
+  const text = (p: string) =>
+    [...p.matchAll(/<w:t\b[^>]*>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+      .map((m) =>
+        (m[1] ?? "-")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&quot;/g, '"')
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, "&"),
+      )
+      .join("");
+  return [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) => ({
+    grid: [...t[1]!.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1])),
+    rows: [...t[1]!.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map((r) =>
+      [...r[0].matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) =>
+        [...c[1]!.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((p) => text(p[0])).join("\n"),
+      ),
+    ),
+  }));
+}
+
+/** Cell margins, left and right (parts.ts). */
+const MARGINS = 2 * 90;
+const SHORT = /^[\d\s./:–-]{1,12}$/;
+
+/** The parts of a cell that must stay whole: its words, or a date or number as a whole. */
+const unitsOf = (cell: string) => cell.split("\n").flatMap((l) => (SHORT.test(l.trim()) ? [l.trim()] : l.split(/\s+/).filter(Boolean)));
+
+/** What in `t` is broken mid-word (or a date mid-date): "column: word", header in bold. */
+function brokenWords(t: DocTable, allowed: string[] = []): string[] {
+  const out: string[] = [];
+  t.rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      for (const u of unitsOf(cell))
+        if (!allowed.includes(u) && textWidth(u, r === 0) + MARGINS > t.grid[c]!) out.push(`${t.rows[0]![c]}: ${u}`);
+    }),
+  );
+  return out;
+}
+
+/** Lines `text` takes when wrapped at spaces in a column `width` wide. */
+function linesIn(text: string, width: number, bold: boolean): number {
+  let n = 1;
+  let used = 0;
+  for (const w of text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((x) => textWidth(x, bold))) {
+    if (used && used + textWidth(" ", bold) + w > width - MARGINS) {
+      n++;
+      used = w;
+    } else used += (used ? textWidth(" ", bold) : 0) + w;
+  }
+  return n;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe("column widths", () => {
+  it("measures text at least as wide as DejaVu Sans at 9.5 pt, the widest font LibreOffice falls back to", () => {
+    // DejaVu Sans advance widths (thousandths of an em) × 190 twips.
+    expect(textWidth("Mehmet")).toBeGreaterThanOrEqual(((863 + 615 + 634 + 974 + 615 + 392) / 1000) * 190);
+    expect(textWidth("Deadline", true)).toBeGreaterThanOrEqual(((830 + 678 + 675 + 716 + 343 + 343 + 712 + 678) / 1000) * 190);
+    expect(textWidth("01-12-2026")).toBeGreaterThanOrEqual(((8 * 636 + 2 * 361) / 1000) * 190);
+  });
+
+  it("keeps every word and date whole in every table of every example report, within the page", async () => {
+    expect((await runInProcess(["report", EXAMPLES, "--out", path.join(dir, "out")])).code).toBe(0);
+    for (const f of readdirSync(path.join(dir, "out"))) {
+      for (const t of await tablesOf(path.join(dir, "out", f))) {
+        expect(sum(t.grid), f).toBeLessThanOrEqual(TEXT_WIDTH);
+        expect(brokenWords(t), `${f}: ${t.rows[0]!.join(" | ")}`).toEqual([]);
+      }
+    }
+  });
+
+  it("lets one over-long organisation break without squeezing names, dates and the other columns", async () => {
+    const s = readExample(REGENBOOG);
+    const long = "Jeugdgezondheidszorgorganisatieverband";
+    s.actions[2].organisation = long;
+    const r = await runInProcess([
+      "report",
+      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+      "--out",
+      path.join(dir, "out"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    expect(t.rows[0]).toEqual(["Wat", "Wie", "Organisatie", "Deadline", "Bij vraag"]);
+    expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
+    // Before: "Mariek/e", "Mehm/et", "01-11-/2026", "samenwerkin/g" — every column scaled down with the long word.
+    expect(brokenWords(t, [long])).toEqual([]);
+    expect(t.rows.map((row) => row[3])).toContain("01-12-2026");
+  });
+
+  it("keeps the 'Wat' column and the 'Deadline' header whole when every action text is long, too", async () => {
+    const s = readExample(REGENBOOG);
+    s.actions = s.actions.map((a: Record<string, unknown>, i: number) => ({
+      ...a,
+      what: `Actie ${i + 1}: zorg dat de terugkoppeling na verwijzing binnen twee weken geregeld is en vastgelegd wordt in het werkplan`,
+      ...(i === 2 ? { organisation: "Samenwerkingsverband Passend Onderwijs IJmond-Zuid Jeugdgezondheidszorgorganisatieverband" } : {}),
+    }));
+    const r = await runInProcess([
+      "report",
+      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+      "--out",
+      path.join(dir, "out"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    expect(brokenWords(t, ["Jeugdgezondheidszorgorganisatieverband"])).toEqual([]);
+    // The long texts get the room the weights give them, not only their longest word.
+    expect(t.grid[0]).toBeGreaterThan(textWidth("terugkoppeling") + MARGINS);
+  });
+
+  it("gives a yes/no column with a long question as header room for it (it stood in five lines, 8 characters wide)", async () => {
+    expect((await runInProcess(["report", REGENBOOG, "--out", path.join(dir, "out")])).code).toBe(0);
+    const tables = await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"));
+    const header = "Mag dit voorbeeld in de regio gedeeld worden?";
+    const t = tables.find((x) => x.rows[0]!.includes(header))!;
+    const col = t.rows[0]!.indexOf(header);
+    // Three words of 20 letters ("jeugdverpleegkundige") in the other columns leave room for four lines in DejaVu Sans.
+    expect(linesIn(header, t.grid[col]!, true)).toBeLessThanOrEqual(4);
+    expect(brokenWords(t)).toEqual([]);
+    // With ordinary words beside it, three lines.
+    const s = readExample(REGENBOOG);
+    s.answers.good_practices[0].gp_titel = "Inloopspreekuur op het schoolplein";
+    s.answers.good_practices[0].gp_betrokkenen = ["ggd", "ouders"];
+    s.answers.good_practices[0].gp_beschrijving = "Eens per maand staat de verpleegkundige op het plein bij het brengen.";
+    const r = await runInProcess([
+      "report",
+      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+      "--out",
+      path.join(dir, "out2"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t2 = (await tablesOf(path.join(dir, "out2", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) =>
+      x.rows[0]!.includes(header),
+    )!;
+    expect(linesIn(header, t2.grid[col]!, true)).toBeLessThanOrEqual(3);
+  });
+});
 
 describe("document properties", () => {
   it("names afstem as creator and last modifier, in the school report and the summary", async () => {

@@ -24,6 +24,7 @@ import {
   type ITableCellOptions,
 } from "docx";
 import { RAW, escapeAll, xmlOf } from "./fast-pack.js";
+import { fitWidths } from "./widths.js";
 
 export const COLOR = {
   ink: "222222",
@@ -266,61 +267,6 @@ function cell(text: string, width: number, head: boolean, right = false): TableC
       );
   }
   return new TableCell({ ...look, children });
-}
-
-/**
- * Twips per character at the table's 9.5 pt: generous, so that a wider fallback font (DejaVu
- * Sans where Calibri is missing, as in LibreOffice on Linux) still keeps every word whole.
- */
-const CHAR_TWIPS = 132;
-const CELL_MARGINS = 2 * 90 + 40;
-/** Short cells that must stay on one line (dates, "loopt nog", scores). */
-const UNBREAKABLE = /^[\d\s./:–-]{1,12}$|^.{1,10}$/;
-
-/** Width a column needs so that no word (and no short cell) is ever broken. */
-function minWidth(cells: string[]): number {
-  let chars = 0;
-  for (const c of cells) {
-    for (const l of clean(c).split("\n")) {
-      const t = l.trim();
-      const longest = UNBREAKABLE.test(t) ? t.length : Math.max(0, ...t.split(/\s+/).map((w) => [...w].length));
-      chars = Math.max(chars, longest);
-    }
-  }
-  return chars * CHAR_TWIPS + CELL_MARGINS;
-}
-
-/**
- * Column widths that fit their content: every column gets at least its longest word (so names,
- * organisations and dates are never broken mid-word), the rest of the width goes by weight.
- * Only when even the minimums do not fit are they scaled down together.
- */
-export function fitWidths(head: string[], rows: string[][], weights: number[], total: number): number[] {
-  const mins = head.map((h, i) => minWidth([h, ...rows.map((r) => r[i] ?? "")]));
-  const need = mins.reduce((a, b) => a + b, 0);
-  if (need >= total) return mins.map((m) => Math.floor((m / need) * total));
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  // Give each column its weight's share, but never less than its minimum; repeat for the rest.
-  const widths = [...mins];
-  let fixed = new Set<number>();
-  for (let round = 0; round < head.length; round++) {
-    const free = total - widths.reduce((a, w, i) => a + (fixed.has(i) ? w : 0), 0);
-    const freeWeight = weights.reduce((a, w, i) => a + (fixed.has(i) ? 0 : w), 0) || sum;
-    let changed = false;
-    const next = new Set(fixed);
-    head.forEach((_, i) => {
-      if (fixed.has(i)) return;
-      const share = (weights[i]! / freeWeight) * free;
-      if (share < mins[i]!) {
-        widths[i] = mins[i]!;
-        next.add(i);
-        changed = true;
-      } else widths[i] = share;
-    });
-    fixed = next;
-    if (!changed) break;
-  }
-  return widths.map((w) => Math.floor(w));
 }
 
 /** A table with a shaded header row that repeats on every page; widths fit the content, shared out by `weights`. */
