@@ -43,7 +43,14 @@ function lazy(load: () => Promise<CommandModule>, io: Io, outcome: Outcome) {
     const cmd = args.pop() as Command;
     args.pop();
     const mod = await load();
-    outcome.code = await mod.default(...args, cmd.optsWithGlobals(), io);
+    // The options the user gave (not commander's defaults), so a command can refuse one that
+    // means nothing in this combination instead of ignoring it.
+    const given = (key: string) => {
+      const source = cmd.getOptionValueSource(key);
+      return source !== undefined && source !== "default";
+    };
+    const explicit = new Set(cmd.options.map((o) => o.attributeName()).filter(given));
+    outcome.code = await mod.default(...args, { ...cmd.optsWithGlobals(), explicit }, io);
   };
 }
 

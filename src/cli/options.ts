@@ -5,4 +5,6 @@ export interface GlobalOptions {
   formatsDir?: string;
   /** commander's --no-color: false when given. */
   color?: boolean;
+  /** The command's own options the user gave (attribute names), as opposed to defaults. */
+  explicit?: ReadonlySet<string>;
 }

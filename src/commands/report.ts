@@ -48,8 +48,10 @@ interface ReportOptions {
 /** --by, --split and --previous only mean something with --summary. */
 function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
   const usage = (text: string) => new UserError(text, EXIT.usage);
-  // A period without --summary would be silently ignored: each school's report is of its own file.
-  if (!opts.summary && (opts.by !== undefined || opts.split || opts.previous || opts.from || opts.to))
+  // Without --summary they would be silently ignored: each school's report is of its own file,
+  // draft or not. --min-group has a default, so only a --min-group the user typed counts.
+  const minGroup = opts.explicit ? opts.explicit.has("minGroup") : false;
+  if (!opts.summary && (opts.by !== undefined || opts.split || opts.previous || opts.from || opts.to || opts.includeDrafts || minGroup))
     throw usage(msg("commands.report.split-previous-go-summary"));
   if (opts.split !== undefined && opts.split !== "organisatie" && opts.split !== "organisation")
     throw usage(fill(msg("commands.report.split-only-knows-organisatie"), { value: opts.split }));

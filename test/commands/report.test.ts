@@ -196,14 +196,19 @@ describe("afstem report: batches", () => {
 });
 
 describe("summary-only flags", () => {
-  it("--from/--to without --summary are refused, not silently ignored; --by '' is no meta field", async () => {
+  it("--from/--to/--min-group/--include-drafts without --summary are refused, not silently ignored; --by '' is no meta field", async () => {
     for (const flags of [
       ["--from", "2026-01-01"],
       ["--to", "2026-12-31"],
+      // --min-group has a default: only a typed one is refused, also when it is the default value.
+      ["--min-group", "3"],
+      ["--min-group", "5"],
+      ["--include-drafts"],
     ]) {
       const r = await runInProcess(["report", EXAMPLES, "--out", out(), ...flags]);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toContain("--from en --to horen bij --summary");
+      expect(r.code, flags.join(" ")).toBe(2);
+      expect(r.stderr).toBe("afstem: --by, --split, --previous, --from, --to, --min-group en --include-drafts horen bij --summary\n");
+      expect(existsSync(out()), flags.join(" ")).toBe(false);
     }
     const empty = await runInProcess(["report", EXAMPLES, "--out", out(), "--summary", "--by", ""]);
     expect(empty.code).toBe(2);
