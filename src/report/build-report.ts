@@ -7,7 +7,7 @@ import { isAnswered } from "../session/condition.js";
 import { isFieldVisible, isVisible } from "../session/visibility.js";
 import { presentScores } from "../session/party-scores.js";
 import { answerBlock, inlineText } from "./answer-text.js";
-import { joinAnd, longDate, reportWords, shortDate } from "./words.js";
+import { joinAnd, longDate, reportWords, shortDate, shorten } from "./words.js";
 import { askingOrder } from "../format/walk.js";
 import { agreementsSection } from "../format/agreements.js";
 import { msg, type MessageKey } from "../i18n/messages.js";
@@ -128,9 +128,8 @@ function timeFact(session: Session, lang: Lang): string | undefined {
   return `${clock(start)} – ${clock(end)} (${duration})`;
 }
 
-function shortPrompt(text: string, max = 60): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
-}
+/** A question's text beside its number: short enough for a table cell, cut after a whole word. */
+const shortPrompt = (text: string) => shorten(text, 60);
 
 export function buildReport(format: Format, session: Session, lang: Lang): ReportModel {
   const { sections, numbers } = sectionsOf(format, session, lang);

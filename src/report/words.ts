@@ -103,3 +103,16 @@ export function joinAnd(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${msg("report.words.text", lang)} ${items[items.length - 1]}`;
 }
+
+/**
+ * `text` in at most `max` characters, cut after a whole word and ended with "…" (a question's
+ * text beside its number). Only a first word longer than half of `max` is cut inside.
+ */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const room = text.slice(0, max - 1);
+  // The cut falls on a space: the last word is whole; otherwise back to the space before it.
+  const end = /\s/.test(text[max - 1]!) ? room.length : room.search(/\s\S*$/);
+  const head = end > max / 2 ? room.slice(0, end) : room;
+  return `${head.replace(/[\s,;:–—-]+$/, "")}…`;
+}

@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
-import { EXAMPLES, REGENBOOG, docxPart, readExample, writeSession } from "../helpers/documents.js";
+import { EXAMPLES, REGENBOOG, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
 import { TEXT_WIDTH } from "../../src/report/docx/parts.js";
 import { textWidth } from "../../src/report/docx/widths.js";
+import { shorten } from "../../src/report/words.js";
 
 let dir: string;
 let cleanup: () => void;
@@ -162,6 +163,24 @@ describe("column widths", () => {
       x.rows[0]!.includes(header),
     )!;
     expect(linesIn(header, t2.grid[col]!, true)).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("a question beside its number", () => {
+  it("is shortened after a whole word, in the action table and at a parked topic", async () => {
+    expect((await runInProcess(["report", REGENBOOG, "--out", path.join(dir, "out")])).code).toBe(0);
+    const text = await docxText(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"));
+    // Was "… kunnen worden, en wa…" and "… of in de…" cut inside a word.
+    expect(text).toContain("8.3 Welke hulp zou (ook) op school geboden kunnen worden, en…");
+    expect(text).not.toMatch(/en wa…/);
+    expect(text).toContain("(bij vraag 6.3 Welke knelpunten ervaren jullie in de samenwerking of in de…)");
+  });
+
+  it("keeps a short text, and cuts inside only a first word longer than half the room", () => {
+    expect(shorten("Wat kan er beter?", 60)).toBe("Wat kan er beter?");
+    expect(shorten("een twee drie vier", 12)).toBe("een twee…");
+    expect(shorten("een twee, drie", 10)).toBe("een twee…");
+    expect(shorten("Jeugdgezondheidszorgorganisatieverband", 12)).toBe("Jeugdgezond…");
   });
 });
 
