@@ -78,8 +78,19 @@ async function openResumed(
     ? await validateSession(read, registry, {}, checker)
     : { findings: read.findings, session: undefined, format: undefined };
   const errors = check.findings.filter((f) => f.severity === "error");
-  if (errors.length || !check.session || !check.format) {
-    for (const line of findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
+  const shown = () => findingLines(check.findings.map((f) => ({ ...f, file: displayPath(f.file) })));
+  // Answers of the right kind that break the format's rules (an old afstem let a repeat grow
+  // past its maxItems, a hand edit, a format whose rules changed) are fixed where they are
+  // asked: the conversation opens, says which and how, and finalizing waits until they are right.
+  // Anything else (a broken or foreign file) still has to be fixed first.
+  const fixable = errors.length > 0 && errors.every((f) => FIXABLE_IN_RUN.has(f.rule));
+  if (check.session && check.format && fixable) {
+    for (const line of shown()) io.stdout.write(`${line}\n`);
+    io.stdout.write(
+      `${fill(msg("commands.run.n-answers-break-format-fix-run"), { n: errors.length, c: msg("runner.review.change-answer") })}\n`,
+    );
+  } else if (errors.length || !check.session || !check.format) {
+    for (const line of shown()) io.stderr.write(`${line}\n`);
     throw new UserError(
       fill(msg("commands.run.f-cannot-continued"), { f: displayPath(file) }),
       EXIT.usage,
@@ -95,6 +106,9 @@ async function openResumed(
   }
   return { session: check.session as Session, format: check.format };
 }
+
+/** Findings of an answer that `run --resume` opens anyway, to be fixed in the conversation. */
+const FIXABLE_IN_RUN = new Set(["answer-validate", "answer-range", "answer-option"]);
 
 /** `--previous FILE`: last year's session, or exit 2 with the reasons when it cannot be read. */
 async function readPrevious(

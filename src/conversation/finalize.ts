@@ -1,7 +1,8 @@
 // Finalizing ("vaststellen") is refused while something the record needs is missing.
 import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
-import { askingOrder, META_SECTION } from "../format/walk.js";
+import type { AnswerChecker } from "../session/answer-check.js";
+import { askingOrder, META_SECTION, questionIndex } from "../format/walk.js";
 import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import { fill, tr } from "../i18n/lang.js";
@@ -14,9 +15,39 @@ export function presentRoles(format: Format, session: Session): string[] {
   return [...known, ...[...present].filter((r) => !known.includes(r))];
 }
 
-/** Every reason the session cannot be finalized with confirmations from `by` (role ids). */
-export function finalizeProblems(format: Format, session: Session, by?: string[]): string[] {
+/** The answer checks (session/answer-check.ts), as `validate` runs them. */
+export type AnswerCheck = Pick<AnswerChecker, "check">;
+
+/**
+ * Every reason the session cannot be finalized with confirmations from `by` (role ids). With
+ * `checker`, every answer is checked as `validate` checks it (type, options, range, the format's
+ * `validate` rules): a final session is never one that `validate`, `report` and `--resume` refuse.
+ */
+export function finalizeProblems(format: Format, session: Session, by?: string[], checker?: AnswerCheck): string[] {
   const out: string[] = [];
+  if (checker) {
+    const index = questionIndex(format);
+    for (const [store, answers] of [
+      [META_SECTION, session.meta],
+      ["answers", session.answers],
+    ] as const) {
+      for (const [id, value] of Object.entries(answers)) {
+        const a = index.get(id);
+        if (!a || (a.sectionId === META_SECTION) !== (store === META_SECTION)) continue;
+        const problems = checker.check(a.question, value);
+        if (!problems.length) continue;
+        const m = [...new Set(problems.map((p) => p.message))].join("; ");
+        out.push(
+          fill(msg("conversation.finalize.invalid-answer-p-id-m"), {
+            p: tr(a.question.prompt),
+            id,
+            m,
+            c: msg("runner.review.change-answer"),
+          }),
+        );
+      }
+    }
+  }
   for (const { question, sectionId } of askingOrder(format)) {
     if (!question.required || !isVisible(question, session)) continue;
     const value = sectionId === META_SECTION ? session.meta[question.id] : session.answers[question.id];

@@ -5,7 +5,7 @@ import { isAnswered } from "../session/condition.js";
 import { META_SECTION } from "../format/walk.js";
 import type { Input, RunnerState, Step } from "./types.js";
 import { reconcileAside } from "./aside.js";
-import { finalizeProblems } from "./finalize.js";
+import { finalizeProblems, type AnswerCheck } from "./finalize.js";
 import { continueStep, firstStepOf, nextOpenStep, nextStep, prevStep, questionOf, sectionOf, PARTICIPANTS } from "./steps.js";
 
 /**
@@ -49,8 +49,9 @@ function placed(state: RunnerState, next: RunnerState): RunnerState {
   return next;
 }
 
-export function reduce(state: RunnerState, input: Input): RunnerState {
-  const next = placed(state, step(state, input));
+/** `checker`: the answer checks a finalize must pass (see finalizeProblems); the runner always gives it. */
+export function reduce(state: RunnerState, input: Input, checker?: AnswerCheck): RunnerState {
+  const next = placed(state, step(state, input, checker));
   if (!state.reopening || next.session.status !== "final" || input.type === "finalize")
     return input.type === "finalize" && next.session.status === "final" ? { ...next, reopening: false } : next;
   if (content(next.session) === content(state.session)) return next;
@@ -62,7 +63,7 @@ export function reduce(state: RunnerState, input: Input): RunnerState {
   return { ...next, reopening: false };
 }
 
-function step(state: RunnerState, input: Input): RunnerState {
+function step(state: RunnerState, input: Input, checker: AnswerCheck | undefined): RunnerState {
   const { format } = state;
   const clock = tick(state, input.now);
   const session: Session = structuredClone(state.session);
@@ -147,7 +148,7 @@ function step(state: RunnerState, input: Input): RunnerState {
       return base;
     }
     case "finalize": {
-      const problems = finalizeProblems(format, session, input.by);
+      const problems = finalizeProblems(format, session, input.by, checker);
       if (problems.length) return { ...state, clock, problems };
       session.status = "final";
       session.finalized = { at: session.updated, by: input.by };

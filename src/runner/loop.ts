@@ -35,7 +35,7 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     warned: new Set(overruns(initial)),
     ...(deps.previous ? { previous: deps.previous } : {}),
     dispatch: (p) => {
-      state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1]);
+      state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1], deps.checker);
       deps.save(state);
       return state;
     },

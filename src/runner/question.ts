@@ -186,12 +186,15 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
   ui.print(tr(q.prompt) + mark);
   if (items.length) {
     ui.print(showValue(q, items, tr));
-    for (;;) {
+    for (let first = true; ; first = false) {
+      // At its maxItems the list is not offered another item, and the format's message says why.
+      const full = fullProblem(ctx, q, items);
+      if (full !== undefined && first) ui.print(`! ${fill(msg("runner.question.list-full-m"), { m: full })}`);
       const choice = await ui.select<string>({
         message: fill(msg("runner.question.n-item-s-what-now"), { n: items.length }),
         choices: [
           { value: "keep", name: msg("runner.question.keep-continue") },
-          { value: "add", name: msg("runner.question.add-item") },
+          ...(full !== undefined ? [] : [{ value: "add", name: msg("runner.question.add-item") }]),
           { value: "restart", name: msg("runner.question.start-over-clear-list") },
           { separator: "──" },
           { value: "back", name: msg("common.back") },
@@ -205,7 +208,13 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
         if (typed?.proposal) return typed.proposal.type === "skip" ? { type: "answer", value: items } : typed.proposal;
         continue;
       }
-      if (choice === "keep") return { type: "answer", value: items };
+      if (choice === "keep") {
+        // The list as a whole meets the format's rules (minItems, maxItems), as any answer must.
+        const wrong = listProblem(ctx, q, items);
+        if (wrong === undefined) return { type: "answer", value: items };
+        ui.print(`! ${fill(msg("runner.question.list-not-accepted-m"), { m: wrong })}`);
+        continue;
+      }
       if (choice === "back") return { type: "back" };
       if (choice === "more") {
         const p = await moreMenu(ctx, q);
@@ -232,18 +241,38 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
       ctx.dispatch({ type: "answer", value: [...items, item] as AnswerValue, stay: true });
     }
     if (Object.keys(item).length) items.push(item);
-    const more = await anotherItem(ctx, q);
+    const more = await anotherItem(ctx, q, items);
     if (more === false) return items.length ? { type: "answer", value: items } : { type: "skip" };
     if (more !== true) return more;
   }
 }
 
+/** Why a repeat's list is not acceptable as a whole (its minItems, maxItems: the format's message), or undefined. */
+function listProblem(ctx: Ctx, q: Question, items: RepeatItem[]): string | undefined {
+  const problems = ctx.checker.check(q, items).filter((p) => p.path.length === 0);
+  return problems.length ? problems.map((p) => p.message).join("; ") : undefined;
+}
+
+/** Why no item may be added: the list is at its maxItems (the format's message), or undefined. */
+function fullProblem(ctx: Ctx, q: Question, items: RepeatItem[]): string | undefined {
+  const max = q.validate?.maxItems;
+  return typeof max === "number" && items.length >= max ? listProblem(ctx, q, [...items, {}]) : undefined;
+}
+
 /**
  * "Nog een toevoegen?" The items so far are saved already, so a typed command works here as at
  * a question (`:stop`, `:terug`, `:notitie …`); `:skip` means no more. It was refused as an
- * unknown choice, and only Ctrl+C left the list.
+ * unknown choice, and only Ctrl+C left the list. At the list's maxItems it is not asked (another
+ * item was accepted and finalized before, and the file was then refused everywhere); "no" is
+ * refused while the list breaks a rule of the whole (too few items), with the format's message,
+ * and then `:skip` leaves the question with the items kept (finalizing waits until it is right).
  */
-async function anotherItem(ctx: Ctx, q: Question): Promise<boolean | Proposal> {
+async function anotherItem(ctx: Ctx, q: Question, items: RepeatItem[]): Promise<boolean | Proposal> {
+  const full = fullProblem(ctx, q, items);
+  if (full !== undefined) {
+    ctx.ui.print(`! ${fill(msg("runner.question.list-full-m"), { m: full })}`);
+    return false;
+  }
   for (;;) {
     const more = await ctx.ui.select<string>({
       message: msg("runner.question.add-another"),
@@ -254,8 +283,14 @@ async function anotherItem(ctx: Ctx, q: Question): Promise<boolean | Proposal> {
       default: "no",
       commands: true,
     });
-    if (more === "yes" || more === "no") return more === "yes";
+    const wrong = items.length ? listProblem(ctx, q, items) : undefined;
+    if (more === "yes") return true;
+    if (more === "no") {
+      if (wrong === undefined) return false;
+      ctx.ui.print(`! ${fill(msg("runner.question.list-not-accepted-m"), { m: wrong })}`);
+      continue;
+    }
     const typed = await typedCommand(ctx, more, q);
-    if (typed?.proposal) return typed.proposal.type === "skip" ? false : typed.proposal;
+    if (typed?.proposal) return typed.proposal.type === "skip" && wrong === undefined ? false : typed.proposal;
   }
 }

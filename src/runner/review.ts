@@ -226,7 +226,7 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
       continue;
     }
     const { format, session } = ctx.state();
-    const problems = finalizeProblems(format, session);
+    const problems = finalizeProblems(format, session, undefined, ctx.checker);
     if (problems.length) {
       ui.print(`${msg("common.cannot-finalize-yet")}\n${problems.map((p) => `  ✗ ${p}`).join("\n")}`);
       continue;

@@ -238,6 +238,26 @@ describe("--resume", () => {
     expect(after.history.map((h: { event: string }) => h.event)).toEqual(["import", "resume", "reopen"]);
   });
 
+  it("--resume of a file whose answers break the format's rules opens, says which and how to fix them; a broken file is still refused", async () => {
+    const dir = tmp();
+    const file = await filled(dir);
+    const s = parse(readFileSync(file, "utf8"));
+    s.answers.kleuren = ["rood", "groen", "blauw"]; // maxItems 2 (an old afstem let a list grow past it)
+    writeFileSync(file, JSON.stringify(s));
+    const r = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":overzicht\nfinalize\n:stop\n" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/:\d+:\d+ {2}error {2}kleuren: Hooguit twee\. {2}\(answer-validate\)/);
+    expect(r.stdout).toContain("⚠ 1 antwoord(en) voldoen niet aan het format (hierboven). Verbeter ze in het gesprek");
+    expect(r.stdout).toContain("✗ antwoord voldoet niet aan het format: Kleuren? (kleuren): Hooguit twee.");
+    expect(parse(readFileSync(file, "utf8")).status).toBe("draft");
+    // Not an answer's value but the file itself (an unknown question): fixed first, as before.
+    s.answers.kleurn = ["rood"];
+    writeFileSync(file, JSON.stringify(s));
+    const broken = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain("kan niet worden voortgezet");
+  });
+
   it("--resume FILE alone is enough: the format comes from the file (issue 15, item 8)", async () => {
     const dir = tmp();
     const file = await filled(dir);

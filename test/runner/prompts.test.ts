@@ -2,8 +2,9 @@
 // functions run on what is "typed", exactly as inquirer would run them.
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadFixture, MINI_START as START, script as run, T0, type Fixture } from "../helpers/scripted.js";
-import type { Format } from "../../src/format/types.js";
-import { startState } from "../../src/conversation/start.js";
+import type { Format, Question } from "../../src/format/types.js";
+import { newSession, startState } from "../../src/conversation/start.js";
+import { reduce } from "../../src/conversation/reduce.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "../helpers/pty.js";
 import { msg } from "../../src/i18n/messages.js";
@@ -14,6 +15,16 @@ beforeAll(async () => ((fx = await loadFixture(MINI)), (format = fx.format)));
 
 /** Run the conversation on scripted lines; running out of lines is Ctrl+C. */
 const script = (lines: string[], start?: RunnerState) => run(fx, lines, start ? { start } : {});
+
+/** MINI with `validate` rules (and their message) on the repeat `punten`. */
+function rulesFormat(validate: Question["validate"], message: string): Format {
+  const f = structuredClone(format);
+  const q = f.sections[1]!.questions.find((x) => x.id === "punten")!;
+  Object.assign(q, { validate, message: { nl: message } });
+  return f;
+}
+const withRules = (validate: Question["validate"], message: string, lines: string[]) =>
+  run({ format: rulesFormat(validate, message), checker: fx.checker }, lines);
 
 describe("prompts", () => {
   it("saves each participant's name as soon as it is entered, before presence is asked", async () => {
@@ -90,6 +101,68 @@ describe("prompts", () => {
     expect(back.outcome).toBe("stopped");
     expect(back.out).toContain("? 1 item(s). Wat nu?");
     expect(back.out).not.toMatch(/! :stop\?/);
+  });
+
+  it("repeat: the format's rules on the whole list are enforced as for any answer (maxItems, minItems)", async () => {
+    const TO_LIST = [...START, "nee", "3", "een lang verhaal", ""];
+    // At maxItems no other item is offered, and the format's message says why.
+    const max = await withRules({ maxItems: 1 }, "Hooguit één knelpunt.", [...TO_LIST, "eerste", "laag", ":stop"]);
+    expect(max.out).toContain("! Hooguit één knelpunt. Er kan geen item meer bij.");
+    expect(max.out).not.toContain("Nog een toevoegen?");
+    expect(max.state.session.answers.punten).toEqual([{ wat: "eerste", ernst: "laag" }]);
+    expect(max.state.cursor).toEqual({ kind: "question", id: "kleuren" });
+    // Back at the full list: "item toevoegen" is not offered either.
+    const back = await withRules({ maxItems: 1 }, "Hooguit één knelpunt.", [...TO_LIST, "eerste", "laag", ":terug", "item", "keep"]);
+    expect(back.out).toMatch(/! Hooguit één knelpunt\. Er kan geen item meer bij\.\n\? 1 item\(s\)\. Wat nu\?/);
+    expect(back.out).toContain("! item?");
+    expect(back.state.cursor).toEqual({ kind: "question", id: "kleuren" });
+    // Too few: "no more" is refused with the format's message; another item makes it right.
+    const min = await withRules({ minItems: 2 }, "Minstens twee.", [
+      ...TO_LIST,
+      "eerste",
+      "laag",
+      "nee",
+      "ja",
+      "tweede",
+      "hoog",
+      "nee",
+      ":stop",
+    ]);
+    expect(min.out).toContain("! Minstens twee. De items zijn bewaard; :over laat het zo");
+    expect(min.state.session.answers.punten).toHaveLength(2);
+    expect(min.state.cursor).toEqual({ kind: "question", id: "kleuren" });
+    // :over leaves the question with the item kept (nothing typed is lost); finalizing then waits.
+    const skip = await withRules({ minItems: 2 }, "Minstens twee.", [...TO_LIST, "eerste", "laag", "nee", ":over", ":stop"]);
+    expect(skip.state.session.answers.punten).toEqual([{ wat: "eerste", ernst: "laag" }]);
+    expect(skip.state.cursor).toEqual({ kind: "question", id: "kleuren" });
+  });
+
+  it("an answer that breaks the format's rules blocks finalizing, with the message; fixed at the question, it finalizes", async () => {
+    const f = rulesFormat({ maxItems: 1 }, "Hooguit één knelpunt.");
+    const session = {
+      ...newSession(f, T0),
+      meta: { school: "De Regenboog", datum: "2026-09-15" },
+      participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+      answers: { samen: false, verhaal: "Een heel lang verhaal.", punten: [{ wat: "een" }, { wat: "twee" }] },
+    };
+    const start = startState(f, session, T0, true);
+    const r = await run(
+      { format: f, checker: fx.checker },
+      [":overzicht", "finalize", "edit", "punten", "keep", "restart", "alleen", "laag", "finalize", "j"],
+      {
+        start,
+      },
+    );
+    expect(r.out).toContain(
+      "Nog niet vast te stellen:\n  ✗ antwoord voldoet niet aan het format: Knelpunten (punten): Hooguit één knelpunt.",
+    );
+    expect(r.out).toContain("! Hooguit één knelpunt. De items zijn bewaard");
+    expect(r.state.session.answers.punten).toEqual([{ wat: "alleen", ernst: "laag" }]);
+    expect(r.state.session.status).toBe("final");
+    // The state machine refuses it too, whoever proposes the finalize.
+    const refused = reduce(startState(f, session, T0, true), { type: "finalize", by: ["ib"], now: T0 + 1000 }, fx.checker);
+    expect(refused.session.status).toBe("draft");
+    expect(refused.problems).toEqual([expect.stringContaining("Knelpunten (punten): Hooguit één knelpunt.")]);
   });
 
   it("repeat: several items, each field saved as it is given", async () => {

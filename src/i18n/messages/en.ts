@@ -150,6 +150,8 @@ export const en: Messages = {
   "commands.run.fill-session-without-prompts-answers": "Fill a session without prompts with --answers FILE.",
   "commands.run.finalized": "✓ Finalized.",
   "commands.run.fix-lines-above-afstem-validate": "Fix the lines above (afstem validate) and try again.",
+  "commands.run.n-answers-break-format-fix-run":
+    "⚠ {n} answer(s) do not meet the format (above). Fix them in the conversation, in the overview with ‘{c}’ (a finalized session first with --reopen); finalizing waits until they are right.",
   "commands.run.name-format-afstem-run-format": "Name the format: afstem run FORMAT --resume FILE",
   "commands.run.new-session-t-file-goes":
     "New session: {t}\nThe file goes to {d} as <date>-<school>-{id}.yaml; every answer is saved at once.",
@@ -224,6 +226,7 @@ export const en: Messages = {
   "conversation.commands.review-all-answers-edit-finalize": "review all answers, edit, finalize",
   "conversation.commands.save-stop-continue-later-resume": "save and stop (continue later with --resume)",
   "conversation.commands.skip-question-required-ones-then": "skip the question (required ones then block finalizing)",
+  "conversation.finalize.invalid-answer-p-id-m": "answer does not meet the format: {p} ({id}): {m} — change it with ‘{c}’",
   "conversation.finalize.r-has-not-confirmed-record": "{r} has not confirmed the record",
   "conversation.finalize.required-participant-not-present-r": "required participant not present: {r}",
   "conversation.finalize.required-question-without-answer-p": "required question without an answer: {p} ({id})",
@@ -567,6 +570,8 @@ export const en: Messages = {
   "runner.question.item-n": "— item {n} —",
   "runner.question.joint": "joint",
   "runner.question.keep-continue": "keep and continue",
+  "runner.question.list-full-m": "{m} No more items can be added.",
+  "runner.question.list-not-accepted-m": "{m} The items are saved; :skip leaves it so, but finalizing waits until it is right.",
   "runner.question.n-item-s-what-now": "{n} item(s). What now?",
   "runner.question.no-done": "no, done",
   "runner.question.over-time": "over time",

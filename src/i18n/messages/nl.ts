@@ -150,6 +150,8 @@ export const nl = {
   "commands.run.fill-session-without-prompts-answers": "Vul een gesprek zonder vragen met --answers BESTAND.",
   "commands.run.finalized": "✓ Vastgesteld.",
   "commands.run.fix-lines-above-afstem-validate": "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.",
+  "commands.run.n-answers-break-format-fix-run":
+    "⚠ {n} antwoord(en) voldoen niet aan het format (hierboven). Verbeter ze in het gesprek, in het overzicht via ‘{c}’ (een vastgesteld gesprek eerst met --reopen); vaststellen kan pas als ze kloppen.",
   "commands.run.name-format-afstem-run-format": "Geef het format mee: afstem run FORMAT --resume BESTAND",
   "commands.run.new-session-t-file-goes":
     "Nieuw gesprek: {t}\nHet bestand komt in {d} als <datum>-<school>-{id}.yaml; elk antwoord wordt meteen opgeslagen.",
@@ -226,6 +228,7 @@ export const nl = {
   "conversation.commands.review-all-answers-edit-finalize": "alle antwoorden bekijken, wijzigen, vaststellen",
   "conversation.commands.save-stop-continue-later-resume": "opslaan en stoppen (later verder met --resume)",
   "conversation.commands.skip-question-required-ones-then": "vraag overslaan (verplichte vragen blokkeren dan het vaststellen)",
+  "conversation.finalize.invalid-answer-p-id-m": "antwoord voldoet niet aan het format: {p} ({id}): {m} — wijzig het via ‘{c}’",
   "conversation.finalize.r-has-not-confirmed-record": "{r} heeft het verslag niet bevestigd",
   "conversation.finalize.required-participant-not-present-r": "verplichte deelnemer niet aanwezig: {r}",
   "conversation.finalize.required-question-without-answer-p": "verplichte vraag zonder antwoord: {p} ({id})",
@@ -574,6 +577,8 @@ export const nl = {
   "runner.question.item-n": "— item {n} —",
   "runner.question.joint": "gezamenlijk",
   "runner.question.keep-continue": "zo laten en verder",
+  "runner.question.list-full-m": "{m} Er kan geen item meer bij.",
+  "runner.question.list-not-accepted-m": "{m} De items zijn bewaard; :over laat het zo, maar vaststellen kan pas als het klopt.",
   "runner.question.n-item-s-what-now": "{n} item(s). Wat nu?",
   "runner.question.no-done": "nee, klaar",
   "runner.question.over-time": "over tijd",
