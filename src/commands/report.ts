@@ -365,7 +365,10 @@ async function writeSummary(
     ...(previousFold ? { previousFold } : {}),
   };
   const regios = [...fold.regios];
-  const base = `${fold.lastDate ?? "zonder-datum"}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
+  // Named by the last conversation's date; below --min-group in all that date would say when
+  // one of those few was held, so the overview's own date names it.
+  const dated = fold.n < opts.minGroup ? today : (fold.lastDate ?? "zonder-datum");
+  const base = `${dated}-${regios.length === 1 ? `${safeNamePart(regios[0]!)}-` : ""}regionaal-overzicht`;
   // --split organisatie: one document per organisation the formats declare for their roles.
   const docs = opts.split
     ? summaryOrganisations(fold, getLang()).map((o) => ({ name: `${base}-${safeNamePart(o)}.docx`, organisation: o }))

@@ -69,6 +69,24 @@ const MAIN_QUOTES = 5;
 /** Where the whole list of actions is, when the appendix lists only the first K. */
 const FULL_ACTIONS = "afstem rollup --layout actions";
 
+/**
+ * A meta field's name in running text: its question's text in the user's language ("Gemeente" →
+ * "gemeente", "Type of school" → "type of school"); the id when no format asks it. The reader
+ * of an English summary saw "by gemeente" beside "Municipality" in the key points.
+ */
+function fieldName(formats: readonly Format[], id: string, lang: Lang): string {
+  for (const f of formats) {
+    const q = f.meta.find((m) => m.id === id);
+    if (!q) continue;
+    const text = tr(q.prompt, lang).replace(/[\s?:*]+$/u, "");
+    // "BRIN" and "GGD-regio" keep their capitals; "Gemeente" is lower-cased in a sentence.
+    return /^\p{Lu}\p{Ll}/u.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text || id;
+  }
+  return id;
+}
+
+const capitalised = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
 /** A format family's tallies, with its title. */
 interface Chapter extends ChapterFold {
   title: string;
@@ -76,6 +94,7 @@ interface Chapter extends ChapterFold {
 
 interface Ctx {
   lang: Lang;
+  /** The --by field as the reader knows it: its meta question's text ("gemeente", "municipality"). */
   by: string;
   k: number;
   today: string;
@@ -230,11 +249,12 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
   if (cols.every((x) => x.region.n < k)) return undefined;
   const unit = (q: MergedQuestion) =>
     q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang);
-  const head = [`${ctx.by}`, ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
+  const head = [capitalised(ctx.by), ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
   const rows: string[][] = [
     [
       `${msg("report.buildSummary.region", lang)} (n = ${c.n})`,
-      ...cols.map((x) => (x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion))),
+      // Nobody answered: "–" (0), as in every group's cell; "< k" would say someone did.
+      ...cols.map((x) => (x.region.n === 0 ? "–" : x.region.n < k ? marker(k) : withPrevious(cellText(x.q, x.region, lang), x.prevRegion))),
     ],
     ...groups.map((g) => {
       return [
@@ -263,8 +283,8 @@ function regionTable(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable |
     return [
       tr(q.question.prompt, lang),
       unit,
-      f.n < k ? marker(k) : String(f.n),
-      f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined),
+      f.n === 0 ? "–" : f.n < k ? marker(k) : String(f.n),
+      f.n === 0 ? "–" : f.n < k ? marker(k) : withPrevious(cellText(q, f, lang), p && p.n >= k ? cellText(q, p, lang) : undefined),
     ];
   });
   return {
@@ -595,7 +615,8 @@ export function buildSummary(inputs: SummarySource[], lang: Lang, opts: SummaryO
 
 /** The summary model from the folded tallies; suppression happens here, over the final counts. */
 export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions): SummaryModel {
-  const by = fold.opts.by;
+  const byId = fold.opts.by;
+  const by = fieldName(fold.formats, byId, lang);
   const k = opts.minGroup ?? 5;
   // Fewer than k conversations in all: no count that rests on them is published, nor one
   // (drafts, outside the period, copies) that would give their number away beside a known total.
@@ -610,11 +631,11 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     by,
     k,
     today,
-    groupLabel: (v) => labelFor(by, v),
+    groupLabel: (v) => labelFor(byId, v),
     groupLabelFor: labelFor,
     hiddenGroups: 0,
     // The key points' table (the first chapter) decides its chapter's --by group sizes.
-    sup: new Suppression(k, { key: primary, by }),
+    sup: new Suppression(k, { key: primary, by: byId }),
     ...(prevFold ? { prev: prevFold.chapters } : {}),
   };
   const words = summaryWords(lang, k);
@@ -636,8 +657,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
         mix: versionMix(primary, k),
       }),
     });
-    const t = conversationsTable(primary, ctx, labelFor);
-    if (t) main.push({ kind: "table", table: t });
+    main.push(...conversationsTable(primary, ctx, labelFor));
     const scales = primary.questions.filter((q) => q.question.type === "scale" && q.privacy !== "persoonlijk");
     const means = scales
       .map((q) => ({
@@ -869,6 +889,22 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   }
 
   // ---- Conversations per gemeente and school type, all formats (appendix) --------------------
+  // When they are the key points' totals (one format), the key points' decision: decided twice,
+  // a tie between two equal groups could hide one here and the other there.
+  const kpTable = primary ? ctx.sup.conversations(primary) : undefined;
+  const decided = (which: "row" | "col"): KeyPointsLine | undefined => {
+    if (!kpTable) return undefined;
+    const keys = which === "row" ? kpTable.rows : kpTable.cols;
+    const totals = keys.map((_, i) =>
+      which === "row" ? kpTable.cells[i]!.reduce((a, b) => a + b, 0) : kpTable.cells.reduce((s2, r) => s2 + r[i]!, 0),
+    );
+    const masked = kpTable.masked || (kpTable.cellsOmitted ? kpTable.cellsOmitted[which === "row" ? "rowMasked" : "colMasked"] : false);
+    return {
+      totals: new Map(keys.map((g, i) => [g, totals[i]!])),
+      hidden: new Set(keys.filter((_, i) => kpTable.masked || (which === "row" ? kpTable.row : kpTable.col)[i])),
+      masked,
+    };
+  };
   const counts = [
     metaCounts(
       fold,
@@ -876,6 +912,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       msg("report.buildSummary.conversations-municipality-all-formats", lang),
       msg("report.buildSummary.municipality", lang),
       ctx,
+      decided("row"),
     ),
     metaCounts(
       fold,
@@ -883,6 +920,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       msg("report.buildSummary.conversations-school-type-all-formats", lang),
       msg("report.buildSummary.school-type", lang),
       ctx,
+      decided("col"),
     ),
   ].filter((c) => c !== undefined);
   for (const c of counts) {
@@ -906,7 +944,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       if (!FIGURES.has(q.question.type) || q.privacy === "persoonlijk" || q.sectionId === "meta") continue;
       const s = summariseQuestion({ ...q.question, options: q.options }, tallyOf(c, q.id), lang, k);
       dist.push({ kind: "para", bold: true, text: s.prompt });
-      if (s.kind === "small") {
+      if (s.kind === "none") dist.push({ kind: "para", italics: true, muted: true, text: `– — ${words.noAnswers}` });
+      else if (s.kind === "small") {
         ctx.hiddenGroups++;
         dist.push({ kind: "para", italics: true, muted: true, text: `${s.mark} — ${words.small}` });
       } else if (s.kind === "mean") dist.push({ kind: "para", text: `${s.mean} (n = ${s.n})` });
@@ -985,6 +1024,13 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   };
 }
 
+/** A line of the key points' totals as decided there (raw values; hidden and how they show). */
+interface KeyPointsLine {
+  totals: Map<string, number>;
+  hidden: Set<string>;
+  masked: boolean;
+}
+
 /**
  * Conversations per value of a meta field over all formats, with the gate's line protection:
  * the total is published, so a small group beside it is protected ("×"), or, when no cell is
@@ -996,6 +1042,7 @@ function metaCounts(
   heading: string,
   labelHead: string,
   ctx: Ctx,
+  keyPoints?: KeyPointsLine,
 ): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
   const { lang, k } = ctx;
   const tally = new Map<string, number>();
@@ -1006,6 +1053,22 @@ function metaCounts(
     tally.set(label, (tally.get(label) ?? 0) + n);
   }
   const total = fold.n;
+  // Fewer than k in all: even which gemeenten or school types occur would say where they were.
+  if (total < k) return undefined;
+  const nonzero = [...values.counts].filter(([, n]) => n > 0);
+  if (
+    keyPoints &&
+    tally.size === nonzero.length &&
+    nonzero.length === [...keyPoints.totals.values()].filter((n) => n > 0).length &&
+    nonzero.every(([v, n]) => keyPoints.totals.get(v) === n)
+  ) {
+    const label = (v: string) => (v === "" ? msg("report.buildSummary.not-given-2", lang) : ctx.groupLabelFor(id, v));
+    const rows: [string, Count][] = nonzero
+      .map(([v, n]): [string, Count] => [label(v), keyPoints.hidden.has(v) ? (keyPoints.masked ? HIDDEN : hiddenMark(n, k)) : n])
+      .sort((a, b) => a[0].localeCompare(b[0], lang));
+    rows.push([msg("report.buildSummary.total", lang), total]);
+    return { heading, labelHead, rows, totalHidden: false };
+  }
   const sorted = [...tally].sort((a, b) => a[0].localeCompare(b[0], lang));
   const line = protectLine(
     sorted.map(([, n]) => n),
@@ -1022,7 +1085,6 @@ function metaCounts(
   ctx.hiddenGroups += p.hidden.filter(Boolean).length;
   const rows: [string, Count][] = sorted.map(([label, n], i) => [label, p.small[i] ? marker(k) : p.hidden[i] ? HIDDEN : n]);
   const totalLabel = msg("report.buildSummary.total", lang);
-  if (total < k) return { heading, labelHead, rows: rows.map(([label]) => [label, marker(k)] as [string, Count]), totalHidden: true };
   if (p.totalHidden)
     return {
       heading,
@@ -1049,17 +1111,43 @@ function partnerIs(org: string, code: string, text: string): boolean {
   return n(text) === o || n(code) === o || o.split(" ")[0] === n(code) || n(text).split(" ")[0] === o.split(" ")[0];
 }
 
-function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: string) => string): SummaryTable | undefined {
+function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: string) => string): SummaryBlock[] {
   const { lang, k } = ctx;
   // Cells, row totals (conversations per gemeente), column totals and the grand total are all
   // published: decided once in suppress.ts, where a --by gemeente (schooltype) group's n in
   // every heading and label is this table's row (column) total.
   const p = ctx.sup.conversations(c);
-  if (!p) return undefined;
+  if (!p) return [];
   const byLabel = (id: string, keys: readonly string[]) =>
     keys.map((_, i) => i).sort((a, b) => labelFor(id, keys[a]!).localeCompare(labelFor(id, keys[b]!), lang));
   const rowOrder = byLabel("gemeente", p.rows);
   const colOrder = [...p.cols.keys()].sort((a, b) => (p.cols[a]! < p.cols[b]! ? -1 : p.cols[a]! > p.cols[b]! ? 1 : 0));
+  const total = msg("report.buildSummary.total", lang);
+  if (p.cellsOmitted) {
+    // Only the two lines of totals, each as its own decision said.
+    ctx.hiddenGroups += p.row.filter(Boolean).length + p.col.filter(Boolean).length;
+    const line = (
+      id: string,
+      head: string,
+      keys: readonly string[],
+      order: number[],
+      flags: readonly boolean[],
+      masked: boolean,
+    ): SummaryBlock => {
+      const totals = keys.map((_, i) => (id === "gemeente" ? p.cells[i]! : p.cells.map((r) => r[i]!)).reduce((a, b) => a + b, 0));
+      const rows = order.map((i) => [labelFor(id, keys[i]!), flags[i] ? (masked ? HIDDEN : hiddenMark(totals[i]!, k)) : String(totals[i])]);
+      rows.push([total, String(c.n)]);
+      return {
+        kind: "table",
+        table: { head: [head, msg("report.buildSummary.conversations", lang)], rows, weights: [0.7, 0.3], right: [1] },
+      };
+    };
+    return [
+      line("gemeente", msg("report.buildSummary.municipality", lang), p.rows, rowOrder, p.row, p.cellsOmitted.rowMasked),
+      line("schooltype", msg("report.buildSummary.school-type", lang), p.cols, colOrder, p.col, p.cellsOmitted.colMasked),
+      { kind: "para", muted: true, italics: true, text: fill(msg("report.buildSummary.cross-table-left-out", lang), { k }) },
+    ];
+  }
   ctx.hiddenGroups += p.cell.flat().filter(Boolean).length + p.row.filter(Boolean).length + p.col.filter(Boolean).length;
   const shown = (n: number, hidden: boolean) => (n === 0 ? "–" : p.masked ? HIDDEN : hidden ? hiddenMark(n, k) : String(n));
   const rows = rowOrder.map((r) => [
@@ -1071,13 +1159,10 @@ function conversationsTable(c: Chapter, ctx: Ctx, labelFor: (id: string, v: stri
     ),
   ]);
   const colTotals = colOrder.map((j) => p.cells.reduce((s2, row) => s2 + row[j]!, 0));
-  rows.push([msg("report.buildSummary.total", lang), ...colOrder.map((j, x) => shown(colTotals[x]!, p.col[j]!)), String(c.n)]);
-  const head = [
-    msg("report.buildSummary.municipality", lang),
-    ...colOrder.map((j) => labelFor("schooltype", p.cols[j]!)),
-    msg("report.buildSummary.total", lang),
-  ];
-  return { head, rows, weights: [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))], right: head.slice(1).map((_, i) => i + 1) };
+  rows.push([total, ...colOrder.map((j, x) => shown(colTotals[x]!, p.col[j]!)), String(c.n)]);
+  const head = [msg("report.buildSummary.municipality", lang), ...colOrder.map((j) => labelFor("schooltype", p.cols[j]!)), total];
+  const weights = [0.34, ...head.slice(1).map(() => 0.66 / (head.length - 1))];
+  return [{ kind: "table", table: { head, rows, weights, right: head.slice(1).map((_, i) => i + 1) } }];
 }
 
 /** The knelpunt categories named most: the first coded field of knelpunt repeat groups. */

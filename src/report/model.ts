@@ -109,7 +109,9 @@ export type QuestionSummary =
   | { kind: "distribution"; prompt: string; n: number; rows: DistributionRow[]; mean?: string }
   | { kind: "mean"; prompt: string; n: number; mean: string }
   /** Fewer than the minimum group: no detail. */
-  | { kind: "small"; prompt: string; mark: string };
+  | { kind: "small"; prompt: string; mark: string }
+  /** Nobody answered it. */
+  | { kind: "none"; prompt: string };
 
 /** A table of the summary: rows of text, header row repeated on every page. */
 export interface SummaryTable {
@@ -153,6 +155,8 @@ export interface SummaryWords {
   countHead: string;
   figures: string;
   small: string;
+  /** A question nobody answered. */
+  noAnswers: string;
   meanOf: string;
   distributionHead: [string, string, string];
   themes: string;

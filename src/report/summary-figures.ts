@@ -26,12 +26,14 @@ export interface AnswerTally {
 export function summariseQuestion(q: Question, t: AnswerTally | undefined, lang: Lang, minGroup: number): QuestionSummary {
   const prompt = tr(q.prompt, lang);
   const n = t?.n ?? 0;
+  // Nobody answered (a question hidden by its condition everywhere): 0, not a small cell.
+  if (n === 0) return { kind: "none", prompt };
   // A question answered by fewer than k schools is a small cell: no detail at all.
-  if (!t || n < minGroup) return { kind: "small", prompt, mark: `< ${minGroup}` };
-  const mean = formatNumber(t.sum / n, lang, 1);
+  if (n < minGroup) return { kind: "small", prompt, mark: `< ${minGroup}` };
+  const mean = formatNumber(t!.sum / n, lang, 1);
   if (q.type === "number") return { kind: "mean", prompt, n, mean };
 
-  const tally = t.options;
+  const tally = t!.options;
   let keys: { key: string; label: string }[];
   if (q.type === "yesno")
     keys = [

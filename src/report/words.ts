@@ -42,6 +42,7 @@ export function summaryWords(lang: Lang, k = 5): SummaryWords {
     countHead: t("report.buildSummary.conversations"),
     figures: t("report.words.answers-figures"),
     small: fill(t("report.words.fewer-than-k-conversations"), { k }),
+    noAnswers: t("report.words.nobody-answered"),
     meanOf: t("report.words.mean-mean-n-n"),
     distributionHead: [t("report.words.answer"), t("report.buildSummary.count"), t("report.words.percentage")],
     themes: t("report.words.themes-bottlenecks-good-practices"),

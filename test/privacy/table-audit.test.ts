@@ -9,6 +9,31 @@ import type { ChapterFold } from "../../src/report/summary/fold.js";
 
 const K = 5;
 
+/** Hidden values of a line beside its published total that only one assignment allows (brute force). */
+function linePins(values: readonly number[], h: readonly boolean[], masked: boolean): number[] {
+  const N = values.reduce((a, b) => a + b, 0);
+  const seen = values.map(() => new Set<number>());
+  const x = values.map(() => 0);
+  const rec = (i: number, sum: number): void => {
+    if (i === values.length) {
+      if (sum === N) x.forEach((v, j) => seen[j]!.add(v));
+      return;
+    }
+    const v = values[i]!;
+    // A masked line shows every hidden group as "×" with no bound: 1 or more.
+    const dom = !h[i]
+      ? [v]
+      : masked
+        ? Array.from({ length: N }, (_, j) => j + 1)
+        : v < K
+          ? [1, 2, 3, 4]
+          : Array.from({ length: N - K + 1 }, (_, j) => j + K);
+    for (const d of dom) if (sum + d <= N) (x[i] = d), rec(i + 1, sum + d);
+  };
+  rec(0, 0);
+  return values.flatMap((_, i) => (h[i] && seen[i]!.size === 1 ? [i] : []));
+}
+
 /** Every value each hidden cell and hidden total can take, by brute force (small tables). */
 function possible(cells: number[][], p: ReturnType<typeof protectMargins>, k: number) {
   const R = cells.length;
@@ -166,10 +191,22 @@ describe("audit of a published table with row, column and grand totals", () => {
       const flags = by === "gemeente" ? t.row : t.col;
       const keys = by === "gemeente" ? t.rows : t.cols;
       // What the key points print as that group's total, and what every heading prints as its n.
+      const lineMasked = t.cellsOmitted ? (by === "gemeente" ? t.cellsOmitted.rowMasked : t.cellsOmitted.colMasked) : t.masked;
       for (const [g, v] of margin) {
         const i = keys.indexOf(g);
-        const inTable = t.masked ? "×" : flags[i] ? hiddenMark(v, K) : String(v);
+        const inTable = t.masked ? "×" : flags[i] ? (lineMasked ? "×" : hiddenMark(v, K)) : String(v);
         if (d.nText(g) !== inTable) failures.push(`${by} ${JSON.stringify(cells)}: ${g} ${d.nText(g)} ≠ ${inTable}`);
+      }
+      if (t.cellsOmitted) {
+        // Only the two lines of totals are published: each beside the grand total.
+        const rowTot = cells.map((r) => r.reduce((a, b) => a + b, 0));
+        const colTot = cells[0]!.map((_, j) => cells.reduce((s2, r) => s2 + r[j]!, 0));
+        const pins = [
+          ...linePins(rowTot, t.row, t.cellsOmitted.rowMasked).map((i) => `row ${i}`),
+          ...linePins(colTot, t.col, t.cellsOmitted.colMasked).map((j) => `col ${j}`),
+        ];
+        if (pins.length) failures.push(`${by} ${JSON.stringify(cells)} (cells left out): ${pins.join(", ")}`);
+        continue;
       }
       // The key points read with those n's (the same marks): no hidden value has one possible value.
       const p = { cell: t.cell.map((r) => [...r]), row: [...t.row], col: [...t.col], masked: t.masked };
@@ -197,26 +234,7 @@ describe("audit of a published table with row, column and grand totals", () => {
       if (N < K) continue;
       const { hidden, masked } = auditedGroups(new Map(values.map((v, i) => [`g${i}`, v])), K);
       const h = values.map((_, i) => hidden.has(`g${i}`));
-      const seen = values.map(() => new Set<number>());
-      const x = values.map(() => 0);
-      const rec = (i: number, sum: number): void => {
-        if (i === values.length) {
-          if (sum === N) x.forEach((v, j) => seen[j]!.add(v));
-          return;
-        }
-        const v = values[i]!;
-        // A masked line shows every hidden group as "×" with no bound: 1 or more.
-        const dom = !h[i]
-          ? [v]
-          : masked
-            ? Array.from({ length: N }, (_, j) => j + 1)
-            : v < K
-              ? [1, 2, 3, 4]
-              : Array.from({ length: N - K + 1 }, (_, j) => j + K);
-        for (const d of dom) if (sum + d <= N) (x[i] = d), rec(i + 1, sum + d);
-      };
-      rec(0, 0);
-      const pinned = values.flatMap((_, i) => (h[i] && seen[i]!.size === 1 ? [i] : []));
+      const pinned = linePins(values, h, masked);
       if (pinned.length) failures.push(`${JSON.stringify(values)}: ${pinned.join(",")}`);
     }
     expect(failures).toEqual([]);

@@ -129,15 +129,18 @@ describe("one suppression decision per breakdown, read by every output", () => {
   it("never leaves one group hidden beside a published total (key points, breakdown heads, matrix rows)", async () => {
     c1 ??= await run("c1", C1, "--by", "gemeente");
     const { html } = c1;
-    // Key points: Beverwijk × | Heemskerk < 5 | Velsen × | Totaal 13 — not Velsen 5 (13 − 6 − 5 = 2),
-    // and not Beverwijk 6 either: Heemskerk's two cells (≥ 1 each) and "< 5" put it at 2..4, and
-    // Velsen's "×" (5 or more) at 13 − 6 − Heemskerk ≥ 5, so Heemskerk = 2 (1 + 1) and Velsen = 5.
+    // Key points: Beverwijk 6 | Heemskerk < 5 | Velsen × | Totaal 13 — not Velsen 5 (13 − 6 − 5 = 2).
+    // The cross table's cells are left out (protecting them hid every gemeente's total, and with
+    // them every breakdown): without Heemskerk's two cells (≥ 1 each), 13 − 6 = 7 is Heemskerk 1
+    // or 2 beside Velsen 6 or 5, so Beverwijk's 6 can be shown.
     const kp = tables(html).find((t) => t[0]![0] === "Gemeente" && t.some((r) => r[0] === "Heemskerk"))!;
+    expect(kp[0]).toEqual(["Gemeente", "Gesprekken"]);
     const total = (g: string) => kp.find((r) => r[0] === g)!.at(-1);
-    expect(total("Beverwijk")).toBe("×");
+    expect(total("Beverwijk")).toBe("6");
     expect(total("Heemskerk")).toBe("< 5");
     expect(total("Velsen")).toBe("×");
     expect(total("Totaal")).toBe("13");
+    expect(linePinned(kp)).toEqual([]);
     // Every line of group sizes beside a region total: none or at least two groups hidden, and a
     // group hidden in one line is hidden in all of them.
     let lines = 0;
@@ -175,12 +178,15 @@ describe("one suppression decision per breakdown, read by every output", () => {
   it("protects the school-type margin of the key points: one SBO school is not 13 − 6 − 6", async () => {
     const specs: Spec[] = C1.map((x, i) => ({ ...x, schooltype: i === 0 ? "SBO" : i % 2 ? "PO" : "VO" }));
     const { html } = await run("sbo", specs, "--by", "schooltype");
+    // The school types' totals: a line of their own (cells left out) or the cross table's foot.
+    const line = tables(html).find((t) => t[0]![0] === "Schooltype");
     const kp = tables(html).find((t) => t[0]![0] === "Gemeente" && t.some((r) => r[0] === "Heemskerk"))!;
-    const totals = kp.find((r) => r[0] === "Totaal")!;
+    const totals = line ? ["", ...line.slice(1).map((r) => r[1]!)] : kp.find((r) => r[0] === "Totaal")!;
     expect(totals.at(-1)).toBe("13");
     const shown = totals.slice(1, -1).filter((x) => /^\d+$/.test(x));
     expect(shown.length).toBeLessThanOrEqual(1);
     expect(totals.slice(1, -1)).toContain("< 5");
+    if (line) expect(linePinned(line)).toEqual([]);
   });
 });
 
@@ -210,6 +216,35 @@ describe("a summary over fewer than --min-group conversations", () => {
     expect(text).toMatch(/niet meegenomen \(×\)/);
   });
 });
+
+/**
+ * A line of totals as printed (label, n; the last row "Totaal"): the hidden values that only one
+ * assignment allows, by brute force over "< 5" (1..4) and "×" (5 or more; 1 or more when every
+ * hidden one is "×").
+ */
+function linePinned(t: string[][], k = 5): string[] {
+  const body = t.slice(1, -1);
+  const N = Number(t.at(-1)![1]);
+  const marks = body.map((r) => r[1]!);
+  const masked = marks.every((x) => x === "×" || /^\d+$/.test(x)) && marks.includes("×") && !marks.includes("< 5");
+  const dom = (x: string) =>
+    /^\d+$/.test(x)
+      ? [Number(x)]
+      : x === "< 5"
+        ? Array.from({ length: k - 1 }, (_, i) => i + 1)
+        : Array.from({ length: N }, (_, i) => i + 1).filter((v) => masked || v >= k);
+  const seen = body.map(() => new Set<number>());
+  const x = body.map(() => 0);
+  const rec = (i: number, sum: number): void => {
+    if (i === body.length) {
+      if (sum === N) x.forEach((v, j) => seen[j]!.add(v));
+      return;
+    }
+    for (const v of dom(marks[i]!)) if (sum + v <= N) (x[i] = v), rec(i + 1, sum + v);
+  };
+  rec(0, 0);
+  return body.flatMap((r, i) => (!/^\d+$/.test(marks[i]!) && seen[i]!.size === 1 ? [`${r[0]} = ${[...seen[i]!][0]}`] : []));
+}
 
 /**
  * Every table the key points' gemeente × school type table can stand for, given what it shows
@@ -298,9 +333,12 @@ describe("one decision per group size for the whole document (key points and bre
     expect(lines).toBeGreaterThan(0);
     for (const [g, ns] of published) expect([g, ...ns]).toEqual([g, keyPoints.get(g)!]);
     // The reader's search over the key points with those n's as row totals pins nothing.
-    const values = readerValues(kp, new Map([...published].map(([g, ns]) => [g, [...ns][0]!])));
-    expect(values.size).toBeGreaterThan(0);
-    expect([...values].filter(([, vs]) => vs.size === 1).map(([key, vs]) => `${key} = ${[...vs][0]}`)).toEqual([]);
+    if (kp[0]!.length === 2) expect(linePinned(kp)).toEqual([]);
+    else {
+      const values = readerValues(kp, new Map([...published].map(([g, ns]) => [g, [...ns][0]!])));
+      expect(values.size).toBeGreaterThan(0);
+      expect([...values].filter(([, vs]) => vs.size === 1).map(([key, vs]) => `${key} = ${[...vs][0]}`)).toEqual([]);
+    }
     // The charts' alt text counts a "×" group apart from the small ones.
     const alts = altTexts(xml).filter((a) => a.includes("per groep"));
     expect(alts.length).toBeGreaterThan(0);
@@ -310,5 +348,74 @@ describe("one decision per group size for the whole document (key points and bre
       expect(Number(m?.[1] ?? 0), alt).toBeLessThanOrEqual(small);
     }
     expect(alts.some((a) => /groep\(en\) weggelaten \(×\)/.test(a))).toBe(true);
+  });
+});
+
+describe("a usual round: the regiegroep sees its gemeenten", () => {
+  // The outside tester's 30 conversations: Beverwijk 10 (PO 6, VO 3, SBO 1), Velsen 10 (PO 6,
+  // VO 2, SO 1, SBO 1), Heemskerk 7 (PO 6, SO 1), Castricum 3 (PO 3). Protecting the cross
+  // table's small cells hid every gemeente's total — and with it every breakdown ("Beverwijk
+  // (n = ×)" everywhere) — while the appendix printed Beverwijk 10.
+  const ROUND: Spec[] = [
+    ...["PO", "PO", "PO", "PO", "PO", "PO", "VO", "VO", "VO", "SBO"].map((t) => ({ gemeente: "beverwijk", schooltype: t })),
+    ...["PO", "PO", "PO", "PO", "PO", "PO", "VO", "VO", "SO", "SBO"].map((t) => ({ gemeente: "velsen", schooltype: t })),
+    ...["PO", "PO", "PO", "PO", "PO", "PO", "SO"].map((t) => ({ gemeente: "heemskerk", schooltype: t })),
+    ...["PO", "PO", "PO"].map((t) => ({ gemeente: "castricum", schooltype: t })),
+  ].map((x, i) => ({
+    ...x,
+    edit: (s: any) => {
+      s.meta.datum = `2026-10-${String(1 + i).padStart(2, "0")}`;
+      // Hidden by its condition in every conversation: answered by nobody.
+      s.answers.verzuim_zorgen = false;
+      delete s.answers.leerplicht_betrokken;
+    },
+  }));
+  let round: { text: string; html: string };
+  const run = async (...args: string[]) => {
+    const out = path.join(tmp.dir, `out-round-${args.join("").replace(/\W+/g, "")}`);
+    const r = await runInProcess(["report", corpus("round", ROUND), "--out", out, "--summary", ...args], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const file = path.join(out, readdirSync(out).find((f) => f.endsWith(".docx"))!);
+    return { text: await docxText(file), html: await docxHtml(file), name: path.basename(file) };
+  };
+
+  it("prints Beverwijk 10 and Velsen 10 in the key points, every breakdown heading and the appendix alike", async () => {
+    round ??= await run();
+    const t = tables(round.html);
+    const kp = t.find((x) => x[0]![0] === "Gemeente")!;
+    const n = (g: string) => kp.find((r) => r[0] === g)![1];
+    expect([n("Beverwijk"), n("Castricum"), n("Heemskerk"), n("Velsen"), n("Totaal")]).toEqual(["10", "< 5", "×", "10", "30"]);
+    expect(linePinned(kp)).toEqual([]);
+    const types = t.find((x) => x[0]![0] === "Schooltype")!;
+    expect(linePinned(types)).toEqual([]);
+    expect(round.text).toContain("kruistabel gemeente × schooltype is weggelaten");
+    // One decision: every "Beverwijk (n = …)" says 10, every Heemskerk ×; the appendix's line too.
+    const heads = [...round.text.matchAll(/(Beverwijk|Heemskerk|Castricum) \(n = ([^)]+)\)/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(heads.length).toBeGreaterThan(6);
+    expect(new Set(heads)).toEqual(new Set(["Beverwijk 10", "Heemskerk ×", "Castricum < 5"]));
+    const appendix = t.filter((x) => x[0]![0] === "Gemeente" && x !== kp).at(-1)!;
+    expect(appendix.slice(1)).toEqual(kp.slice(1));
+  });
+
+  it("shows a question nobody answered as '–' (0), not '< 5', for the region as for every group", async () => {
+    round ??= await run();
+    const prompt = "Is de leerplichtambtenaar structureel bij het kernteam betrokken?";
+    const matrix = tables(round.html).find((x) => x[0]!.some((h) => h.startsWith(prompt.slice(0, 40))))!;
+    const col = matrix[0]!.findIndex((h) => h.startsWith(prompt.slice(0, 40)));
+    expect(matrix.slice(1).map((r) => r[col])).toEqual(matrix.slice(1).map(() => "–"));
+    expect(round.text).toContain(`${prompt}\n\n– — door geen enkele school beantwoord`);
+  });
+
+  it("in English: the --by field by its name in English ('municipality'), nowhere its id", async () => {
+    const en = await run("--lang", "en");
+    expect(en.text).toContain("broken down by municipality");
+    expect(en.text).not.toMatch(/gemeente/i);
+  });
+
+  it("a period with fewer than --min-group conversations names no gemeente or school type, nor the last date", async () => {
+    const small = await run("--from", "2026-10-01", "--to", "2026-10-02");
+    for (const g of ["Beverwijk", "Velsen", "Heemskerk", "Castricum", "Primair onderwijs", "Voortgezet"])
+      expect(small.text).not.toContain(g);
+    expect(small.name).not.toMatch(/^2026-10-02/);
   });
 });

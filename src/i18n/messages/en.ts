@@ -429,6 +429,8 @@ export const en: Messages = {
   "report.buildSummary.scale-questions-t": "Scale questions, {t}",
   "report.buildSummary.school-type": "School type",
   "report.buildSummary.text": "",
+  "report.buildSummary.cross-table-left-out":
+    "The municipality × school type cross table is left out: too many of its cells rest on fewer than {k} conversations. The totals per municipality and per school type are above.",
   "report.buildSummary.total": "Total",
   "report.buildSummary.version-o": "Version for {o}",
   "report.buildSummary.what": "What",
@@ -461,6 +463,7 @@ export const en: Messages = {
   "report.words.appendix-full-lists": "Appendix: full lists",
   "report.words.draft": "DRAFT",
   "report.words.draft-record-has-not-been": "DRAFT — this record has not been confirmed",
+  "report.words.nobody-answered": "answered by no school",
   "report.words.fewer-than-k-conversations": "fewer than {k} conversations: not broken down",
   "report.words.following-was-not-included-overview": "The following was not included in this overview (counts only):",
   "report.words.left-out-so-small-group": "× = left out, so that a small group beside it cannot be recomputed from the total.",

@@ -434,6 +434,8 @@ export const nl = {
   "report.buildSummary.scale-questions-t": "Schaalvragen, {t}",
   "report.buildSummary.school-type": "Schooltype",
   "report.buildSummary.text": "",
+  "report.buildSummary.cross-table-left-out":
+    "De kruistabel gemeente × schooltype is weggelaten: te veel van de cellen rusten op minder dan {k} gesprekken. De totalen per gemeente en per schooltype staan hierboven.",
   "report.buildSummary.total": "Totaal",
   "report.buildSummary.version-o": "Versie voor {o}",
   "report.buildSummary.what": "Wat",
@@ -466,6 +468,7 @@ export const nl = {
   "report.words.appendix-full-lists": "Bijlage: volledige lijsten",
   "report.words.draft": "CONCEPT",
   "report.words.draft-record-has-not-been": "CONCEPT — dit verslag is nog niet vastgesteld",
+  "report.words.nobody-answered": "door geen enkele school beantwoord",
   "report.words.fewer-than-k-conversations": "minder dan {k} gesprekken: niet uitgesplitst",
   "report.words.following-was-not-included-overview":
     "Uit de gesprekken is het volgende niet in dit overzicht opgenomen (alleen aantallen):",

@@ -158,6 +158,13 @@ export interface ConversationsTable {
   readonly col: readonly boolean[];
   /** Every nonzero cell and line total "×" (no bounds), only the grand total shown. */
   readonly masked: boolean;
+  /**
+   * The cells are left out and only the two lines of totals are published, each decided beside
+   * the grand total on its own (auditedGroups): protecting the cells would have hidden a
+   * gemeente's or school type's total that its own line can show (protectMargins hid every
+   * total of a usual round of 30 conversations, and with them every breakdown of the chapter).
+   */
+  readonly cellsOmitted?: { rowMasked: boolean; colMasked: boolean };
 }
 
 /** The --by fields that are a margin of the key points' table. */
@@ -206,7 +213,29 @@ export class Suppression {
         ...(margin === "row" ? { row: pre(rows) } : {}),
         ...(margin === "col" ? { col: pre(cols) } : {}),
       });
-      t = { rows, cols, cells, cell: p.cell, row: p.row, col: p.col, masked: p.masked };
+      // Each line of totals on its own beside the grand total: what it may show.
+      const lineOf = (keys: string[], totals: number[]) => auditedGroups(new Map(keys.map((g, i) => [g, totals[i]!])), this.k);
+      const rowTot = cells.map((r) => r.reduce((a, b) => a + b, 0));
+      const colTot = cols.map((_, j) => cells.reduce((s2, r) => s2 + r[j]!, 0));
+      const rowLine = lineOf(rows, rowTot);
+      const colLine = lineOf(cols, colTot);
+      const costs = (keys: string[], flags: boolean[], l: { hidden: Set<string>; masked: boolean }) =>
+        !l.masked && keys.some((g, i) => flags[i] && !l.hidden.has(g));
+      if (p.masked || costs(rows, p.row, rowLine) || costs(cols, p.col, colLine)) {
+        // Without the cells, rows and columns are two partitions of the one total: nothing links
+        // a row to a column, so each line audited on its own is the whole audit.
+        const flag = (keys: string[], l: { hidden: Set<string>; masked: boolean }) => keys.map((g) => l.hidden.has(g));
+        t = {
+          rows,
+          cols,
+          cells,
+          cell: cells.map((r) => r.map((v) => v > 0)),
+          row: flag(rows, rowLine),
+          col: flag(cols, colLine),
+          masked: false,
+          cellsOmitted: { rowMasked: rowLine.masked, colMasked: colLine.masked },
+        };
+      } else t = { rows, cols, cells, cell: p.cell, row: p.row, col: p.col, masked: p.masked };
     }
     this.tables.set(c, t);
     return t ?? undefined;
@@ -223,8 +252,9 @@ export class Suppression {
         // One decision for the document: the key points' row (column) totals.
         const keys = margin === "row" ? t.rows : t.cols;
         const flags = margin === "row" ? t.row : t.col;
-        const hidden = new Set(keys.filter((g, i) => (n.get(g) ?? 0) > 0 && (t.masked || flags[i])));
-        groups = decision(n, hidden, this.k, t.masked);
+        const masked = t.masked || (t.cellsOmitted ? (margin === "row" ? t.cellsOmitted.rowMasked : t.cellsOmitted.colMasked) : false);
+        const hidden = new Set(keys.filter((g, i) => (n.get(g) ?? 0) > 0 && (masked || flags[i])));
+        groups = decision(n, hidden, this.k, masked);
       } else {
         const a = auditedGroups(n, this.k);
         groups = decision(n, a.hidden, this.k, a.masked);
