@@ -34,10 +34,21 @@ function tokens(usage: string, lang: Lang): string {
     .replace("[command]", `[${msg("cli.help.commandToken", lang)}]`);
 }
 
-/** Help configuration for program.configureHelp(); subcommands inherit it. */
+/**
+ * Help configuration for program.configureHelp(); subcommands inherit it. Each command's help
+ * also lists the program's options (--lang, --no-color, --formats-dir, --version) under
+ * "Algemene opties": they work after the command name too.
+ */
 export function helpConfiguration(HelpClass: typeof Help, lang: Lang): HelpConfiguration {
   const base = HelpClass.prototype;
   return {
+    showGlobalOptions: true,
+    // Only the program's own options are global: `formats --json` is no option of `formats show`.
+    visibleGlobalOptions(this: Help, cmd: Command) {
+      let root = cmd;
+      while (root.parent) root = root.parent;
+      return base.visibleGlobalOptions.call(this, cmd).filter((o) => root.options.includes(o));
+    },
     styleTitle: (title: string) => (title in TITLES ? msg(TITLES[title as keyof typeof TITLES], lang) : title),
     commandUsage(this: Help, cmd: Command) {
       return tokens(base.commandUsage.call(this, cmd), lang);

@@ -148,6 +148,29 @@ describe("help and version", () => {
   );
 });
 
+describe("global options in each command's help", () => {
+  // --lang, --no-color and --formats-dir work after the command name; its help says so.
+  it.each([["run"], ["report"], ["formats show"], ["lint"]])("%s --help lists the global options, and only the program's", async (cmd) => {
+    const args = cmd.split(" ");
+    const nl = (await runInProcess([...args, "--help"])).stdout;
+    const block = nl.slice(nl.indexOf("Algemene opties:\n"), nl.indexOf("Voorbeelden:"));
+    expect(
+      block
+        .split("\n")
+        .map((l) => l.trim().split(/\s{2,}/)[0])
+        .filter(Boolean),
+    ).toEqual(["Algemene opties:", "-V, --version", "--lang <lang>", "--no-color", "--formats-dir <map>"]);
+    const en = (await runInProcess(["--lang", "en", ...args, "--help"])).stdout;
+    expect(en).toMatch(/\nGlobal Options:\n {2}-V, --version/);
+  });
+
+  it("a global option given after the command name works", async () => {
+    const r = await runInProcess(["formats", "show", "kernteam", "--lang", "en"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("* = required");
+  });
+});
+
 describe("exit codes", () => {
   it("0 clean, 1 findings", async () => {
     expect((await runInProcess(["lint", "formats/kernteam.yaml"], { env })).code).toBe(0);
