@@ -1,6 +1,7 @@
 // The school report's layout as a reader meets it: read from the DOCX itself (mammoth and the
 // document XML), not from a rendering.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
@@ -8,6 +9,10 @@ import { EXAMPLES, REGENBOOG, docxPart, docxText, readExample, writeSession } fr
 import { TEXT_WIDTH } from "../../src/report/docx/parts.js";
 import { textWidth } from "../../src/report/docx/widths.js";
 import { shorten } from "../../src/report/words.js";
+import { toPdf } from "../helpers/libreoffice.js";
+
+const DUINZICHT = path.join(EXAMPLES, "2025-09-30-het-duinzicht-college-kernteam.yaml");
+const hasSoffice = spawnSync("soffice", ["--version"]).status === 0 && spawnSync("pdftotext", ["-v"]).status === 0;
 
 let dir: string;
 let cleanup: () => void;
@@ -164,6 +169,42 @@ describe("column widths", () => {
     )!;
     expect(linesIn(header, t2.grid[col]!, true)).toBeLessThanOrEqual(3);
   });
+});
+
+describe("dates in the 'Afspraken en acties' block", () => {
+  it("are one unit: Word's no-break hyphen, so a line never ends in '31-03-'", async () => {
+    expect((await runInProcess(["report", DUINZICHT, "--out", path.join(dir, "out")])).code).toBe(0);
+    const docx = path.join(dir, "out", "2025-09-30-het-duinzicht-college-kernteam.docx");
+    const xml = await docxPart(docx, /^word\/document\.xml$/);
+    const block = xml.slice(0, xml.indexOf(">Deelnemers<"));
+    expect(block).toContain(
+      '<w:t xml:space="preserve">31</w:t><w:noBreakHyphen/><w:t xml:space="preserve">03</w:t><w:noBreakHyphen/><w:t xml:space="preserve">2026</w:t>',
+    );
+    // No date with a plain (breakable) hyphen left in the block.
+    expect(block).not.toMatch(/\d\d-\d\d-\d{4}/);
+    // A reader of the text (mammoth) gets the no-break hyphen as U+2011, which looks the same.
+    expect(await docxText(docx)).toContain("Ouderavond mentale gezondheid organiseren — Linda van der Meer, GGD — 31\u201103\u20112026");
+  });
+
+  it.skipIf(!hasSoffice)(
+    "stay on one line in LibreOffice, whose PDF text has plain hyphens",
+    async () => {
+      expect((await runInProcess(["report", DUINZICHT, "--out", path.join(dir, "out")])).code).toBe(0);
+      const conv = await toPdf([path.join(dir, "out", "2025-09-30-het-duinzicht-college-kernteam.docx")], dir);
+      expect(conv.status, conv.stderr).toBe(0);
+      const pdf = spawnSync("pdftotext", ["-layout", path.join(dir, "2025-09-30-het-duinzicht-college-kernteam.pdf"), "-"], {
+        encoding: "utf8",
+      });
+      const lines = pdf.stdout.split("\n").slice(
+        0,
+        pdf.stdout.split("\n").findIndex((l) => /^\s*Deelnemers/.test(l)),
+      );
+      // Was "… GGD — 31-03-" with "2026" on the next line.
+      expect(lines.some((l) => /\b31-03-2026\b/.test(l))).toBe(true);
+      expect(lines.filter((l) => /\d-\s*$/.test(l))).toEqual([]);
+    },
+    180_000,
+  );
 });
 
 describe("a question beside its number", () => {

@@ -8,6 +8,7 @@ import {
   HeadingLevel,
   LevelFormat,
   LineRuleType,
+  NoBreakHyphen,
   PageNumber,
   Paragraph,
   ShadingType,
@@ -22,6 +23,7 @@ import {
   type IParagraphOptions,
   type IXmlableObject,
   type ITableCellOptions,
+  type ParagraphChild,
 } from "docx";
 import { RAW, escapeAll, xmlOf } from "./fast-pack.js";
 import { fitWidths } from "./widths.js";
@@ -129,6 +131,19 @@ export function run(text: string, opts: { bold?: boolean; italics?: boolean; col
 }
 
 type RunLook = { bold?: boolean; italics?: boolean; color?: string; size?: number };
+
+/**
+ * A run that never breaks at its hyphens, for a date ("31-03-2026") in running text: Word and
+ * LibreOffice break a line after a plain hyphen. Word's own no-break hyphen (w:noBreakHyphen)
+ * shows as a hyphen, and a PDF made from it has "-" in its text.
+ */
+export function unbreakable(text: string, look: RunLook = {}): TextRun {
+  const children = clean(text)
+    .split("-")
+    .flatMap((part, i) => (i ? [new NoBreakHyphen(), part] : [part]))
+    .filter((c) => c !== "");
+  return new TextRun({ ...look, children });
+}
 type ParagraphLook = Omit<IParagraphOptions, "children" | "text" | "numbering">;
 
 // Snippets: a report has hundreds of one-run paragraphs in a handful of looks. With snippets on
@@ -197,14 +212,15 @@ export function para(
   return lines(text).map((l) => textParagraph(l, p, look));
 }
 
-export function bullets(items: string[], indent = 0): Paragraph[] {
+/** Bullet points: each a text, or runs of its own (a date kept whole, see `unbreakable`). */
+export function bullets(items: (string | ParagraphChild[])[], indent = 0): Paragraph[] {
   return items.map(
     (t) =>
       new Paragraph({
         numbering: { reference: "bullet", level: 0 },
         indent: { left: 720 + indent, hanging: 280 },
         spacing: { after: 40 },
-        children: [run(t)],
+        children: typeof t === "string" ? [run(t)] : t,
       }),
   );
 }

@@ -20,6 +20,7 @@ import {
   styles,
   table,
   TEXT_WIDTH,
+  unbreakable,
   withSnippets,
   xmlSafeDeep,
 } from "./parts.js";
@@ -82,8 +83,15 @@ function keyPoints(m: ReportModel): FileChild[] {
     );
   if (m.actions.length) {
     out.push(new Paragraph({ keepNext: true, spacing: { before: 120, after: 40 }, children: [run(w.keyActions, { bold: true })] }));
+    // The date in one piece: it comes last, where a line would otherwise break after "31-03-".
     out.push(
-      ...bullets(m.actions.map((a) => [a.what, [a.who, a.organisation].filter(Boolean).join(", "), a.due].filter(Boolean).join(" — "))),
+      ...bullets(
+        m.actions.map((a) => {
+          const text = [a.what, [a.who, a.organisation].filter(Boolean).join(", ")].filter(Boolean).join(" — ");
+          if (!a.due) return text;
+          return [...(text ? [run(`${text} — `)] : []), unbreakable(a.due)];
+        }),
+      ),
     );
   }
   return out;
