@@ -65,7 +65,13 @@ function removeCommand(text: string): { index?: number } | undefined {
  * can always be ended or left (item 2). Text pasted in one go comes as one value with `\n`
  * (Ui.input's multiline) and is taken line by line as text; each line is saved at once.
  */
-async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined, message: string): Promise<Got | { raw: string }> {
+async function askLines(
+  ctx: Ctx,
+  q: Question,
+  existing: AnswerValue | undefined,
+  message: string,
+  save?: SaveLines,
+): Promise<Got | { raw: string }> {
   const ui = ctx.ui;
   const isList = q.type === "list";
   const max = isList ? q.validate?.maxItems : undefined;
@@ -106,6 +112,12 @@ async function askLines(ctx: Ctx, q: Question, existing: AnswerValue | undefined
     const typed = value();
     if (!isAnswered(typed)) return;
     const ok = problemText(ctx, q, typed) === true;
+    // A field of a repeat item: the item is saved by the repeat (the field's lines written as
+    // the whole repeat's answer replaced every item with a string, and the file broke).
+    if (save) {
+      if (ok) save(typed);
+      return;
+    }
     if (ok) ctx.dispatch({ type: "answer", value: typed, stay: true });
     // The note's own text as it is now (a :notitie on an earlier line may have changed it).
     const { base } = splitUnfinished(ctx.state().session.notes[q.id]);
@@ -253,7 +265,16 @@ function fromSelect(q: Question, v: string): AnswerValue {
 }
 
 /** Ask for one value; commands that keep the question on screen are handled here. */
-export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | undefined, message = tr(q.prompt)): Promise<Got> {
+/** Where the lines of a long text or list go as they are confirmed, when not to the current question (a repeat item's field). */
+export type SaveLines = (value: AnswerValue) => void;
+
+export async function askValue(
+  ctx: Ctx,
+  q: Question,
+  existing: AnswerValue | undefined,
+  message = tr(q.prompt),
+  save?: SaveLines,
+): Promise<Got> {
   const ui = ctx.ui;
   for (;;) {
     let raw: string;
@@ -279,7 +300,7 @@ export async function askValue(ctx: Ctx, q: Question, existing: AnswerValue | un
       if (!cmd) return { value: picked.map((v) => v.slice(1)) };
       raw = cmd;
     } else if (q.type === "longtext" || q.type === "list") {
-      const got = await askLines(ctx, q, existing, message);
+      const got = await askLines(ctx, q, existing, message, save);
       if (!("raw" in got)) return got;
       raw = got.raw;
     } else if (q.type === "repeat") {

@@ -230,7 +230,10 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
     ui.print(fill(msg("runner.question.item-n"), { n: items.length + 1 }));
     for (const f of q.fields ?? []) {
       if (!isFieldVisible(f, item, ctx.state().session)) continue;
-      const got = await askValue(ctx, f, undefined, tr(f.prompt) + (f.required ? " *" : ""));
+      // A long text's lines are saved as they come, into this item (never as the repeat's answer).
+      const saveField = (v: AnswerValue) =>
+        ctx.dispatch({ type: "answer", value: [...items, { ...item, [f.id]: v }] as AnswerValue, stay: true });
+      const got = await askValue(ctx, f, undefined, tr(f.prompt) + (f.required ? " *" : ""), saveField);
       if ("proposal" in got) {
         if (got.proposal.type === "skip") continue;
         return got.proposal;
