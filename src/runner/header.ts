@@ -80,7 +80,8 @@ export function header(state: RunnerState, now: number): Header {
   let totalWarning: string | undefined;
   if (planned > 0 && total > planned) {
     over.push("total");
-    totalWarning = fill(msg("runner.header.conversation-m-min-over-its"), { m: Math.ceil((total - planned) / 60_000), d: format.duration });
+    const key = format.duration === 1 ? "runner.header.conversation-m-min-over-1-minute" : "runner.header.conversation-m-min-over-its";
+    totalWarning = fill(msg(key), { m: Math.ceil((total - planned) / 60_000), d: format.duration });
   }
   return { line: parts.join(" · "), over, ...(warning ? { warning } : {}), ...(totalWarning ? { totalWarning } : {}) };
 }

@@ -180,14 +180,15 @@ export function validateSchema(q: Question): object | undefined {
 function defaultRuleMessage(keyword: string, params: Record<string, unknown>): string {
   const n = params.limit as number;
   switch (keyword) {
+    // "hoogstens 1 item", not "1 items": one key for one, one for more (as format/broken.ts).
     case "minLength":
-      return fill(msg("session.answerCheck.least-n-characters"), { n });
+      return fill(msg(n === 1 ? "session.answerCheck.least-1-character" : "session.answerCheck.least-n-characters"), { n });
     case "maxLength":
-      return fill(msg("session.answerCheck.most-n-characters"), { n });
+      return fill(msg(n === 1 ? "session.answerCheck.most-1-character" : "session.answerCheck.most-n-characters"), { n });
     case "minItems":
-      return fill(msg("session.answerCheck.least-n-items"), { n });
+      return fill(msg(n === 1 ? "session.answerCheck.least-1-item" : "session.answerCheck.least-n-items"), { n });
     case "maxItems":
-      return fill(msg("session.answerCheck.most-n-items"), { n });
+      return fill(msg(n === 1 ? "session.answerCheck.most-1-item" : "session.answerCheck.most-n-items"), { n });
     case "minimum":
       return fill(msg("session.answerCheck.least-n"), { n });
     case "maximum":

@@ -241,6 +241,13 @@ describe("timing and resume", () => {
     expect(h.warning).toMatch(/1 min over/);
   });
 
+  it("says 'minuut' for a planned duration of 1 minute, 'minuten' otherwise", () => {
+    const s = reduce(toSections(), { type: "tick", now: T0 });
+    expect(header(s, s.clock.at + 10 * 60_000 + 30_000).totalWarning).toBe("Het gesprek loopt 1 min over de geplande 10 minuten.");
+    const one = { ...s, format: { ...s.format, duration: 1 } };
+    expect(header(one, one.clock.at + 60_000).totalWarning).toBe("Het gesprek loopt 1 min over de geplande 1 minuut.");
+  });
+
   it("books the time in the overview on `review` and keeps the header clock running there", async () => {
     const s = run(toSections(), { type: "answer", value: true }, { type: "review" });
     const before = s.session.timing;

@@ -54,3 +54,14 @@ describe("AnswerChecker: every problem of a list answer", () => {
     expect(checker.check(repeat, "geen lijst").map((p) => p.rule)).toEqual(["answer-type"]);
   });
 });
+
+describe("AnswerChecker: the rule's own words", () => {
+  it("'hoogstens 1 item' and 'hoogstens 1 teken', not '1 items' or '1 tekens'; more stay plural", async () => {
+    const checker = await AnswerChecker.create();
+    const said = (q: Question, v: unknown) => checker.check(q, v as never, ["answers", q.id]).map((p) => p.message);
+    expect(said(question({ id: "kp", type: "list", validate: { maxItems: 1 } }), ["a", "b"]).join()).toMatch(/hoogstens 1 item$/);
+    expect(said(question({ id: "kp", type: "list", validate: { minItems: 1 } }), []).join()).toMatch(/minstens 1 item$/);
+    expect(said(question({ id: "t", type: "text", validate: { maxLength: 1 } }), "ab").join()).toMatch(/hoogstens 1 teken$/);
+    expect(said(question({ id: "kp", type: "list", validate: { maxItems: 2 } }), ["a", "b", "c"]).join()).toMatch(/hoogstens 2 items$/);
+  });
+});
