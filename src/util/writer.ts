@@ -8,6 +8,10 @@
 //   (a symlink at the target is replaced, not followed), or, for a NEW name, linked to it:
 //   link() fails with EEXIST when the name is taken, so two processes can never both think
 //   they wrote the same file (no check-then-rename).
+// - Replacing a file keeps its permissions: the temporary file gets the replaced file's mode
+//   (and its owner and group, as far as this process may set them) before the rename, so a
+//   private 600 session stays 600 and a file in a shared group stays in that group. A new file
+//   gets what any tool gives it: the mode asked for, minus the umask, in the folder's group.
 // - Temporary files still open are known (`liveTempFiles`), so a signal handler can remove
 //   them; the pid in the name lets a later run recognise litter of a killed process.
 //
@@ -15,7 +19,11 @@
 import {
   close,
   closeSync,
+  chmodSync,
+  chownSync,
   constants,
+  fchmodSync,
+  fchownSync,
   fsync,
   fsyncSync,
   linkSync,
@@ -193,6 +201,7 @@ export class TempFile {
   commit(opts: WriteOptions = {}): void {
     const durable = opts.durable ?? true;
     try {
+      if (!opts.exclusive) this.keepPermissionsOf(this.target);
       if (this.fd !== undefined) {
         if (durable) fsyncSync(this.fd);
         closeSync(this.fd);
@@ -206,6 +215,36 @@ export class TempFile {
     }
     live.delete(this.tmp);
     if (durable) syncDirLater(path.dirname(this.target));
+  }
+
+  /**
+   * Give the temporary file the mode, owner and group of the regular file it is about to replace
+   * (nothing when there is none, or a symlink: that is replaced, not followed). The owner only
+   * where this process may set it (root), the group where it is one of ours; the mode last,
+   * since chown clears the set-id bits.
+   */
+  private keepPermissionsOf(target: string): void {
+    let st;
+    try {
+      st = lstatSync(target);
+    } catch {
+      return;
+    }
+    if (!st.isFile()) return;
+    const fd = this.fd;
+    const chown = (uid: number, gid: number) => (fd !== undefined ? fchownSync(fd, uid, gid) : chownSync(this.tmp, uid, gid));
+    try {
+      chown(st.uid, st.gid);
+    } catch {
+      try {
+        chown(-1, st.gid);
+      } catch {
+        /* not a group of ours: the folder's group stays */
+      }
+    }
+    const mode = st.mode & 0o7777;
+    if (fd !== undefined) fchmodSync(fd, mode);
+    else chmodSync(this.tmp, mode);
   }
 
   /** Give up: remove the temporary file; the target is untouched. */
