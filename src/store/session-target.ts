@@ -11,7 +11,7 @@ import path from "node:path";
 import { serializeSession } from "../session/io.js";
 import { acquireLock, type LockHolder, type LockOptions, type SessionLock } from "./lock.js";
 import { changeSince, fingerprintOf, hashOf, type Fingerprint } from "../session/fingerprint.js";
-import { writeFileAtomicSync } from "../util/writer.js";
+import { sweepStaleTemps, writeFileAtomicSync } from "../util/writer.js";
 import { UserError } from "../cli/errors.js";
 import { sessionFileName } from "../util/files.js";
 import { isAnswered } from "../session/condition.js";
@@ -69,6 +69,9 @@ export class SessionTarget {
     resumedMeta?: Record<string, unknown>,
   ) {
     this.fixed = file !== undefined && !(resumedMeta && !isNamed(resumedMeta) && this.autoNamed(file, resumedMeta));
+    // A run killed mid-save (SIGKILL, power cut) left its temporary file, the whole conversation
+    // in it: the next run in this folder removes those of processes that are gone (README, "Onderbroken").
+    sweepStaleTemps(file ? path.dirname(file) : dir);
     if (file) {
       this.lock = acquireLock(file, events.onTakeover, events.lock);
       this.current = file;

@@ -2,7 +2,9 @@
 // is compared with what the runner last wrote. Someone else's version is never overwritten: it is
 // left as it is and the conversation continues in `<name>.conflict-<time>.yaml`.
 import { readFileSync, readdirSync, statSync, unlinkSync, utimesSync, writeFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { tempPathFor } from "../../src/util/writer.js";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadFormatRef } from "../../src/format/registry.js";
 import type { Format } from "../../src/format/types.js";
@@ -131,5 +133,32 @@ describe("a session file changed behind the runner's back", () => {
     const b = conflictName(file, AT, 2);
     expect(path.basename(b)).toBe("2026-09-15-de-regenboog-mini.conflict-20260915-113005-2.yaml");
     expect(statSync(a).isFile()).toBe(true);
+  });
+});
+
+describe("litter of a run killed mid-save", () => {
+  // A dead process's pid: one that ran and has exited.
+  const deadPid = () => spawnSync(process.execPath, ["-e", "0"]).pid!;
+  const litterOf = (file: string, pid: number) => {
+    const name = path.basename(tempPathFor(file)).replace(`.${process.pid}@`, `.${pid}@`);
+    const p = path.join(path.dirname(file), name);
+    writeFileSync(p, "participants:\n  - name: Anna de Vries\n");
+    return p;
+  };
+
+  it("the next run in that folder (new or --resume) removes a dead process's temporary file, not a live one's", () => {
+    const dir = temp();
+    const file = path.join(dir, NAME);
+    const first = target(dir);
+    first.t.save(named({ samen: true }));
+    first.t.release();
+    const dead = litterOf(file, deadPid());
+    const live = litterOf(file, process.pid === 1 ? 2 : 1);
+    target(dir, file).t.release();
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    const again = litterOf(path.join(dir, "ander.yaml"), deadPid());
+    target(dir);
+    expect(existsSync(again)).toBe(false);
   });
 });
