@@ -8,6 +8,7 @@ import { UserError, EXIT } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 import { scope } from "../util/scope.js";
+import { formatNumber } from "../report/words.js";
 import { openWords } from "../util/sys-error.js";
 
 /** Format and session files are small; anything bigger is not what the user meant. */
@@ -155,7 +156,8 @@ function notRegular(file: string, st: Stats): UserError {
 function tooLarge(file: string, size: number, maxBytes: number): UserError {
   return new UserError(
     fill(msg("yaml.readText.file-too-large-mb-mb"), {
-      mb: (size / 1024 / 1024).toFixed(1),
+      // "11,4 MB" in Dutch, "11.4 MB" in English.
+      mb: formatNumber(size / 1024 / 1024, scope().lang, 1),
       max: Math.round(maxBytes / 1024 / 1024),
     }),
     EXIT.usage,

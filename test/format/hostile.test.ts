@@ -190,7 +190,10 @@ describe("encodings and odd files", () => {
       writeFileSync(path.join(dir, "groot.yaml"), big);
       const r = await run(["lint", "groot.yaml"], { cwd: dir });
       expect(r.code).toBe(2);
-      expect(r.stdout).toBe("groot.yaml:1:1  error  bestand is te groot (11.0 MB; hoogstens 10 MB)  (unreadable)\n");
+      // A decimal comma in Dutch, a point in English.
+      expect(r.stdout).toBe("groot.yaml:1:1  error  bestand is te groot (11,0 MB; hoogstens 10 MB)  (unreadable)\n");
+      const en = await run(["--lang", "en", "lint", "groot.yaml"], { cwd: dir });
+      expect(en.stdout).toMatch(/^groot\.yaml:1:1 {2}error {2}.*\(11\.0 MB; .*10 MB\) {2}\(unreadable\)\n$/);
     } finally {
       cleanup();
     }

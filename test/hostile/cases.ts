@@ -97,7 +97,7 @@ const GENERATED: Case[] = [
   accepted("utf16be.yaml", "OBS Zestien Groot"),
   refused("latin1-session.yaml", "5:13", "unreadable", "niet in UTF-8 opgeslagen"),
   refused("foto.yaml", "1:5", "unreadable", "dit is geen tekstbestand (bevat NUL-bytes)"),
-  refused("groot.yaml", "1:1", "unreadable", "bestand is te groot (12.0 MB; hoogstens 10 MB)"),
+  refused("groot.yaml", "1:1", "unreadable", "bestand is te groot (12,0 MB; hoogstens 10 MB)"),
   accepted("lang-antwoord.yaml", "OBS Lange Tekst"),
   accepted("Gesprekken 2026 – Zeeënweg/gesprek ÿ école.yaml", "OBS Zeeënweg"),
 ];

@@ -154,7 +154,7 @@ describe.runIf(process.env.AFSTEM_BIG === "1")("a 50 MB session file (AFSTEM_BIG
         const r = await runInProcessAsync(args, { cwd: big.dir, env });
         noCrash(r);
         expect(r.code).toBe(args[0] === "run" ? 2 : 1);
-        expect(`${r.stdout}${r.stderr}`).toContain("bestand is te groot (50.0 MB; hoogstens 10 MB)");
+        expect(`${r.stdout}${r.stderr}`).toContain("bestand is te groot (50,0 MB; hoogstens 10 MB)");
         expect(r.ms).toBeLessThan(5_000);
       }
     } finally {
