@@ -53,3 +53,48 @@ sections:
     expect(r.stdout).not.toMatch(/: (\[\]|\{\})/);
   });
 });
+
+describe("formats show outline reads as words", () => {
+  it("conditions in words, not JSON; no empty Meta or Deelnemers heading", async () => {
+    const file = path.join(work.dir, "kaal.yaml");
+    writeFileSync(
+      file,
+      `id: kaal
+version: 1
+title: Kaal
+duration: 10
+sections:
+  - id: s
+    title: S
+    minutes: 10
+    questions:
+      - {id: vast_overleg, type: yesno, prompt: Overleg?}
+      - {id: score, type: scale, prompt: Score, min: 1, max: 5}
+      - {id: a, type: text, prompt: A, when: {q: vast_overleg, is: true}}
+      - {id: b, type: text, prompt: B, when: {q: score, in: [1, 2]}}
+      - {id: c, type: text, prompt: C, when: {not: {q: vast_overleg, is: true}}}
+      - {id: d, type: text, prompt: D, when: {all: [{q: a, answered: true}, {any: [{q: score, is: 5}, {q: b, answered: false}]}]}}
+`,
+    );
+    const r = await runInProcess(["formats", "show", file], { env });
+    expect(r.code).toBe(0);
+    const tail = (id: string) =>
+      r.stdout
+        .split("\n")
+        .find((l) => l.includes(` ${id}  [`))!
+        .replace(/^.*\] {2}\S+ {2}/, "");
+    expect(tail("a")).toBe("als vast_overleg is ja");
+    expect(tail("b")).toBe("als score is 1 of 2");
+    expect(tail("c")).toBe("als niet (vast_overleg is ja)");
+    expect(tail("d")).toBe("als a is beantwoord en (score is 5 of b is niet beantwoord)");
+    expect(r.stdout).not.toMatch(/[{}"]/);
+    expect(r.stdout).not.toMatch(/^(Meta|Deelnemers):$/m);
+    expect(r.stdout).toMatch(/^Secties:$/m);
+    const en = await runInProcess(["--lang", "en", "formats", "show", file], { env });
+    expect(en.stdout).toContain("when a is answered and (score is 5 or b is not answered)");
+    expect(en.stdout).toContain("when vast_overleg is yes");
+    const full = await runInProcess(["formats", "show", "kernteam"], { env });
+    expect(full.stdout).toMatch(/^Meta:$/m);
+    expect(full.stdout).toMatch(/^Deelnemers:$/m);
+  });
+});
