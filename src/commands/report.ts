@@ -45,8 +45,8 @@ interface ReportOptions {
   previous?: string;
 }
 
-/** --by, --split and --previous only mean something with --summary. */
-function checkSummaryFlags(opts: ReportOptions, registry: FormatRegistry): void {
+/** --by, --split, --previous, --from, --to, --min-group and --include-drafts only mean something with --summary. */
+function checkSummaryFlags(opts: ReportOptions & GlobalOptions, registry: FormatRegistry): void {
   const usage = (text: string) => new UserError(text, EXIT.usage);
   // Without --summary they would be silently ignored: each school's report is of its own file,
   // draft or not. --min-group has a default, so only a --min-group the user typed counts.
