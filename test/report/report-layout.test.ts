@@ -207,6 +207,38 @@ describe("dates in the 'Afspraken en acties' block", () => {
   );
 });
 
+describe("blank lines in a long answer", () => {
+  /** The space after the paragraph whose text starts with `start`: its own w:spacing, else the document's 80. */
+  const spaceAfter = (xml: string, start: string) => {
+    const p = [...xml.matchAll(/<w:p\b[\s\S]*?<\/w:p>/g)].map((m) => m[0]).find((x) => new RegExp(`<w:t[^>]*>${start}`).test(x));
+    expect(p, start).toBeDefined();
+    return Number(/<w:spacing [^>]*w:after="(\d+)"/.exec(p!)?.[1] ?? 80);
+  };
+
+  it("keep the paragraph break visible: more space after the line before them than between lines", async () => {
+    const s = readExample(REGENBOOG);
+    s.answers.wat_kan_beter =
+      "Eerste alinea over de terugkoppeling.\n\nTweede alinea over de wachttijden.\nDerde regel, in dezelfde alinea.";
+    s.notes.wat_kan_beter = "Notitie een.\n\n\nNotitie twee.";
+    s.answers.good_practices[0].gp_beschrijving = "Cel een.\n\nCel twee.\nCel drie.";
+    const r = await runInProcess([
+      "report",
+      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+      "--out",
+      path.join(dir, "out"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const xml = await docxPart(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"), /^word\/document\.xml$/);
+    // Before: 80 after every line, the blank line gone.
+    expect(spaceAfter(xml, "Eerste alinea")).toBeGreaterThanOrEqual(2 * spaceAfter(xml, "Tweede alinea"));
+    expect(spaceAfter(xml, "Tweede alinea")).toBe(spaceAfter(xml, "Derde regel"));
+    expect(spaceAfter(xml, "Notitie een")).toBeGreaterThanOrEqual(160);
+    // In a table cell, where lines have no space between them.
+    expect(spaceAfter(xml, "Cel een")).toBeGreaterThan(0);
+    expect(spaceAfter(xml, "Cel twee")).toBe(0);
+  });
+});
+
 describe("a question beside its number", () => {
   it("is shortened after a whole word, in the action table and at a parked topic", async () => {
     expect((await runInProcess(["report", REGENBOOG, "--out", path.join(dir, "out")])).code).toBe(0);

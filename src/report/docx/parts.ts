@@ -81,14 +81,25 @@ export function xmlSafeDeep<T>(value: T): T {
   return value;
 }
 
-/** Text split into its non-empty lines, each a paragraph of its own. */
-export function lines(text: string): string[] {
-  const out = clean(text)
-    .split("\n")
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim() !== "");
-  return out.length ? out : [""];
+/** A line of text, and whether a blank line followed it: there a new paragraph begins. */
+export interface Line {
+  text: string;
+  gap: boolean;
 }
+
+/** Text split into its non-empty lines, each a paragraph of its own; blank lines become `gap`s. */
+export function lines(text: string): Line[] {
+  const out: Line[] = [];
+  for (const l of clean(text).split("\n")) {
+    if (l.trim() !== "") out.push({ text: l.trimEnd(), gap: false });
+    else if (out.length) out[out.length - 1]!.gap = true;
+  }
+  if (out.length) out[out.length - 1]!.gap = false;
+  return out.length ? out : [{ text: "", gap: false }];
+}
+
+/** Space after a line that ends a paragraph (a blank line in the text): clearly more than between its lines. */
+export const PARAGRAPH_GAP = 200;
 
 export const styles: IStylesOptions = {
   default: {
@@ -209,7 +220,7 @@ export function para(
 ): Paragraph[] {
   const { indent, after, ...look } = opts;
   const p: ParagraphLook = { ...(indent ? { indent: { left: indent } } : {}), ...(after !== undefined ? { spacing: { after } } : {}) };
-  return lines(text).map((l) => textParagraph(l, p, look));
+  return lines(text).map((l) => textParagraph(l.text, l.gap ? { ...p, spacing: { after: PARAGRAPH_GAP } } : p, look));
 }
 
 /** Bullet points: each a text, or runs of its own (a date kept whole, see `unbreakable`). */
@@ -261,11 +272,14 @@ function cellLook(key: string, options: ITableCellOptions): [string, string] | n
   return look;
 }
 
+/** In a table cell, where lines have no space between them. */
+const CELL_PARAGRAPH_GAP = 120;
+
 function cell(text: string, width: number, head: boolean, right = false): TableCell {
   const children = lines(text).map((l) =>
     textParagraph(
-      l,
-      { spacing: { after: 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) },
+      l.text,
+      { spacing: { after: l.gap ? CELL_PARAGRAPH_GAP : 0 }, ...(right ? { alignment: AlignmentType.RIGHT } : {}) },
       head ? { bold: true, size: 19 } : { size: 19 },
     ),
   );

@@ -14,6 +14,7 @@ import {
   numbering,
   pageFooter,
   pageHeader,
+  PARAGRAPH_GAP,
   para,
   run,
   spacer,
@@ -60,9 +61,10 @@ function item(it: ReportItem, personal: string, noteWord: string): FileChild[] {
       out.push(
         new Paragraph({
           indent: { left: ANSWER_INDENT },
+          ...(l.gap ? { spacing: { after: PARAGRAPH_GAP } } : {}),
           children: [
             ...(i === 0 ? [run(`${noteWord}: `, { bold: true, color: COLOR.muted })] : []),
-            run(l, { italics: true, color: COLOR.muted }),
+            run(l.text, { italics: true, color: COLOR.muted }),
           ],
         }),
       ),
