@@ -1,9 +1,9 @@
 // afstem report <file|dir>... --out DIR [--summary] [--force] [--jobs N] [--verbose]
 // One DOCX per session (or one regional summary); bad files are listed and skipped.
 import path from "node:path";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { expandPaths, expandSessionPaths, safeNamePart, sessionFileName } from "../util/files.js";
+import { expandPaths, expandSessionPaths, refuseFileAsOut, safeNamePart, sessionFileName } from "../util/files.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
 import { EXIT, UserError } from "../cli/errors.js";
@@ -157,9 +157,7 @@ function parseJobs(value: string | undefined): number {
 
 function prepareOut(dir: string): void {
   if (dir.trim() === "") throw new UserError(msg("common.out-empty-give-folder"));
-  if (existsSync(dir) && !statSync(dir).isDirectory()) {
-    throw new UserError(fill(msg("commands.report.out-d-file-not-folder"), { d: displayPath(dir) }));
-  }
+  refuseFileAsOut(dir);
   try {
     makeDirSync(dir);
   } catch (err) {

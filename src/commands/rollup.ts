@@ -3,7 +3,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
-import { expandSessionPaths, safeNamePart } from "../util/files.js";
+import { expandSessionPaths, refuseFileAsOut, safeNamePart } from "../util/files.js";
 import { displayPath } from "../util/paths.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -133,6 +133,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
       { file: flags.out },
       msg("commands.rollup.give-out-folder-you-can"),
     );
+  refuseFileAsOut(out);
   let outExists = false;
   try {
     outExists = statSync(out).isDirectory();

@@ -1,9 +1,11 @@
 // Turning the paths a user typed into the files a command works on.
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { yamlFilesIn } from "../format/registry.js";
 import { fsError } from "../yaml/read-text.js";
 import { scope } from "./scope.js";
+import { displayPath } from "./paths.js";
 import { EXIT, UserError } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
@@ -81,4 +83,18 @@ export function sessionFileName(meta: Record<string, unknown>, formatId: string,
   const who = [meta.school, meta.regio, meta.gemeente].find((v) => typeof v === "string" && v.trim() !== "");
   const school = safeNamePart(typeof who === "string" ? who : "", "gesprek");
   return `${datum}-${school}-${safeNamePart(formatId, "format")}${ext}`;
+}
+
+/**
+ * Refuse an --out that exists but is no folder (a file): one message for every command that
+ * writes into --out. A missing --out is made later; any other problem is said when making it.
+ */
+export function refuseFileAsOut(out: string): void {
+  let folder: boolean;
+  try {
+    folder = statSync(out).isDirectory();
+  } catch {
+    return;
+  }
+  if (!folder) throw new UserError(fill(msg("common.out-d-file-not-folder"), { d: displayPath(out) }), EXIT.usage);
 }

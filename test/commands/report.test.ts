@@ -217,6 +217,21 @@ describe("summary-only flags", () => {
   });
 });
 
+describe("--out that is a file", () => {
+  it("report and rollup say the same, in one line: exit 2, the file untouched", async () => {
+    const file = path.join(dir, "eenbestand");
+    writeFileSync(file, "x");
+    for (const cmd of ["report", "rollup"]) {
+      const r = await runInProcess([cmd, EXAMPLES, "--out", "eenbestand"], { cwd: dir });
+      expect(r.code, cmd).toBe(2);
+      expect(r.stderr, cmd).toBe("afstem: --out eenbestand is een bestand, geen map\n");
+      const en = await runInProcess(["--lang", "en", cmd, EXAMPLES, "--out", "eenbestand"], { cwd: dir });
+      expect(en.stderr, cmd).toBe("afstem: --out eenbestand is a file, not a folder\n");
+    }
+    expect(statSync(file).isFile()).toBe(true);
+  });
+});
+
 describe("--previous with a broken file", () => {
   it("says it and counts it as skipped (exit 1), as a broken file of this round; the summary is still written", async () => {
     const prev = path.join(dir, "vorig");
