@@ -124,7 +124,8 @@ export const en: Messages = {
   "commands.report.report": "report",
   "commands.report.reports": "reports",
   "commands.report.split-only-knows-organisatie": "--split only knows 'organisatie', not '{value}'",
-  "commands.report.split-previous-go-summary": "--by, --split, --previous, --from, --to, --min-group and --include-drafts go with --summary",
+  "commands.report.split-previous-go-summary":
+    "--by, --split, --previous, --from, --to, --min-group and --include-drafts go with --summary",
   "commands.report.summaries": "summaries",
   "commands.report.summary": "summary",
   "commands.rollup.cannot-create-output-folder-why": "cannot create the output folder: {why}",

@@ -123,7 +123,8 @@ export const nl = {
   "commands.report.report": "verslag",
   "commands.report.reports": "verslagen",
   "commands.report.split-only-knows-organisatie": "--split kent alleen 'organisatie', niet '{value}'",
-  "commands.report.split-previous-go-summary": "--by, --split, --previous, --from, --to, --min-group en --include-drafts horen bij --summary",
+  "commands.report.split-previous-go-summary":
+    "--by, --split, --previous, --from, --to, --min-group en --include-drafts horen bij --summary",
   "commands.report.summaries": "overzichten",
   "commands.report.summary": "overzicht",
   "commands.rollup.cannot-create-output-folder-why": "kan de uitvoermap niet maken: {why}",
