@@ -1,17 +1,41 @@
-// A rollup's files appear together or not at all. They are written into a fresh folder beside
-// --out (same parent, unpredictable name, util/writer.ts) and moved into place at the end:
-// - --out does not exist: the folder is renamed to it (one step);
-// - --out exists: each file (and --split folder) is claimed exclusively, so a file another
-//   process created a moment ago is never overwritten; on such a clash the files this run
-//   placed are taken back and nothing of this run stays;
-// - --force: the earlier afstem output in --out is moved aside, the new set moved in, and the
-//   old set deleted, so no stale file of an earlier run is left beside new ones.
-import { linkSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync } from "node:fs";
+// A rollup's files appear together or not at all, and --out stays the user's folder: it is never
+// replaced, renamed or re-created, so its inode, mode, owner, group and setgid bit stay, and the
+// root of a mounted volume works like any folder.
+//
+// - The set is written into a fresh hidden folder INSIDE --out (`.rollup.<pid>@<host>-<random>
+//   .afstem-tmp`, util/writer.ts): same file system, so its files can be linked and renamed into
+//   place; the files are created as any tool creates them there (the umask, the folder's group).
+//   A run that fails or is interrupted before publishing removes it; one killed by SIGKILL leaves
+//   litter that the next run sweeps (a dead process's temporary name).
+// - Publishing starts by claiming the journal `.afstem-rollup.journal` in --out exclusively: it
+//   names this process, the files and --split folders of the new set and (--force) the earlier
+//   set to remove. Only one rollup publishes into a folder at a time; another waits for it.
+// - Then the staging folder is renamed to `.afstem-rollup.set`: from that moment on the new set
+//   wins. Its files are placed: without --force each is claimed with link() (never overwriting a
+//   file another process created a moment ago: on such a clash every file this run placed, known
+//   by its inode, is taken back and nothing of this run stays); with --force renamed over the
+//   earlier file (a symlink there is replaced, never followed; a replaced file keeps its mode).
+//   Then the earlier set's other files go, `.afstem-rollup.set` and finally the journal.
+// - A rollup killed in between leaves the journal: the next rollup into that --out completes the
+//   publishing first (recoverPublish: every step can be done again), so the folder ends with the
+//   complete new set; killed before the rename, nothing of it was placed and the old set stands.
+// - A symlink (or a file) where a --split folder belongs is refused without --force and replaced
+//   by a real folder with it: the set is never written through it, outside --out.
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync } from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
-import { tempPathFor, trackTemp, untrackTemp, makeDirSync } from "../util/writer.js";
+import { keepPermissionsOf, tempPathFor, trackTemp, untrackTemp, writeFileAtomicSync } from "../util/writer.js";
 
 /** A rollup output file name: `<format>-<layout>.csv`. */
 const OUTPUT_FILE = /-(long|wide|summary|actions|followup|codebook)\.csv$/;
+
+/** The journal of a publish under way, and the staged set it places (names rollupOutputIn skips). */
+export const JOURNAL = ".afstem-rollup.journal";
+const SET = ".afstem-rollup.set";
+/** How long to wait for another rollup that is placing its files in the same folder. */
+const WAIT_MS = 30_000;
+/** A journal of another computer, in a shared folder, counts as abandoned after a day. */
+const FOREIGN_STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Is `name` in a folder holding `names` afstem's: a layout CSV, or a `<format>.xlsx` beside that
@@ -20,13 +44,16 @@ const OUTPUT_FILE = /-(long|wide|summary|actions|followup|codebook)\.csv$/;
 const ours = (name: string, names: readonly string[]): boolean =>
   OUTPUT_FILE.test(name) || (name.endsWith(".xlsx") && names.includes(`${name.slice(0, -".xlsx".length)}-codebook.csv`));
 
-const isDir = (p: string) => {
+/** lstat, or undefined when nothing is there. */
+function entry(p: string) {
   try {
-    return statSync(p).isDirectory();
+    return lstatSync(p);
   } catch {
-    return false;
+    return undefined;
   }
-};
+}
+/** A real folder (a symlink to one is not). */
+const isDir = (p: string) => entry(p)?.isDirectory() === true;
 
 /** afstem rollup output already in `out` (relative paths: files, and --split folders holding them). */
 export function rollupOutputIn(out: string): string[] {
@@ -40,8 +67,7 @@ export function rollupOutputIn(out: string): string[] {
   for (const name of names) {
     if (name.startsWith(".")) continue;
     const p = path.join(out, name);
-    if (ours(name, names) && !isDir(p)) found.push(name);
-    else if (isDir(p)) {
+    if (isDir(p)) {
       let inner: string[] = [];
       try {
         inner = readdirSync(p);
@@ -49,14 +75,14 @@ export function rollupOutputIn(out: string): string[] {
         /* unreadable: not ours */
       }
       if (inner.length && inner.every((n) => ours(n, inner) || n.startsWith("."))) found.push(name);
-    }
+    } else if (ours(name, names)) found.push(name);
   }
   return found;
 }
 
-/** A fresh, empty folder beside `out` for this run's files (removed on interrupt or failure). */
+/** A fresh, empty hidden folder inside `out` for this run's files (removed on interrupt or failure). */
 export function makeStaging(out: string): string {
-  const dir = tempPathFor(out);
+  const dir = tempPathFor(path.join(out, "rollup"));
   mkdirSync(dir); // fails on anything planted at that name; never follows a symlink
   trackTemp(dir);
   return dir;
@@ -67,55 +93,157 @@ export function discardStaging(dir: string): void {
   untrackTemp(dir);
 }
 
-export type PublishResult = { ok: true } | { ok: false; clash: string };
+export type PublishResult =
+  | { ok: true }
+  /** `clash`: a name another process took; `link`: a symlink (or file) where a --split folder belongs. */
+  | { ok: false; clash: string; kind: "clash" | "link" | "busy" };
 
-/** Move the staged set into `out`; see the module comment. */
-export function publish(staging: string, out: string, force: boolean): PublishResult {
-  let old: string | undefined;
-  if (force) {
-    const previous = rollupOutputIn(out);
-    if (previous.length) {
-      old = tempPathFor(out);
-      mkdirSync(old);
-      trackTemp(old);
-      for (const name of previous) renameSync(path.join(out, name), path.join(old, name));
-    }
+interface Journal {
+  host: string;
+  pid: number;
+  started: string;
+  force: boolean;
+  /** --split folders of the new set, then its files (relative to --out). */
+  dirs: string[];
+  files: string[];
+  /** The earlier set (--force), as rollupOutputIn gave it. */
+  remove: string[];
+}
+
+/** The files and folders of the staged set (hidden names are temporary files, not output). */
+function staged(staging: string): { dirs: string[]; files: string[] } {
+  const dirs: string[] = [];
+  const files: string[] = [];
+  for (const name of readdirSync(staging).sort()) {
+    if (name.startsWith(".")) continue;
+    if (isDir(path.join(staging, name))) {
+      dirs.push(name);
+      for (const inner of readdirSync(path.join(staging, name)).sort()) if (!inner.startsWith(".")) files.push(path.join(name, inner));
+    } else files.push(name);
   }
+  return { dirs, files };
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+function alive(pid: number): boolean {
   try {
-    const r = moveInto(staging, out);
-    if (!r.ok && old) restore(old, out);
-    return r;
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function readJournal(out: string): Journal | undefined {
+  try {
+    return JSON.parse(readFileSync(path.join(out, JOURNAL), "utf8")) as Journal;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Is the journal's rollup still at work (this computer: its process lives; another: less than a day old)? */
+function inProgress(j: Journal): boolean {
+  if (j.host !== hostname()) return Date.now() - Date.parse(j.started) < FOREIGN_STALE_MS;
+  return j.pid === process.pid || alive(j.pid);
+}
+
+/**
+ * A rollup killed while placing its files left a journal in `out`: complete its publishing, so
+ * the folder holds its whole set. Returns false when another rollup is placing its files there
+ * right now (and was still at it after waiting).
+ */
+export function recoverPublish(out: string, wait = WAIT_MS): boolean {
+  for (const until = Date.now() + wait; ; ) {
+    const j = readJournal(out);
+    if (!j) {
+      if (!entry(path.join(out, JOURNAL))) return true;
+      // Unreadable (a half-written journal cannot be: it is written atomically): not ours to finish.
+      return false;
+    }
+    if (!inProgress(j)) {
+      complete(out, j);
+      return true;
+    }
+    if (Date.now() >= until) return false;
+    sleep(20);
+  }
+}
+
+/** Move the staged set into `out`; see the module comment. The staging folder is gone afterwards. */
+export function publish(staging: string, out: string, force: boolean): PublishResult {
+  try {
+    return publishSet(staging, out, force);
   } finally {
-    if (old) discardStaging(old);
     discardStaging(staging);
   }
 }
 
-function restore(old: string, out: string): void {
-  for (const name of readdirSync(old)) {
-    try {
-      renameSync(path.join(old, name), path.join(out, name));
-    } catch {
-      /* a clash with a newer file: the newer stays */
+function publishSet(staging: string, out: string, force: boolean): PublishResult {
+  const set = staged(staging);
+  // Without --force a symlink or file where a --split folder belongs is refused up front.
+  if (!force) {
+    for (const d of set.dirs) {
+      const at = entry(path.join(out, d));
+      if (at && !at.isDirectory()) return { ok: false, clash: path.join(out, d), kind: at.isSymbolicLink() ? "link" : "clash" };
     }
   }
+  const busy: PublishResult = { ok: false, clash: path.join(out, JOURNAL), kind: "busy" };
+  if (!recoverPublish(out)) return busy;
+  const journal: Journal = {
+    host: hostname(),
+    pid: process.pid,
+    started: new Date().toISOString(),
+    force,
+    ...set,
+    remove: force ? rollupOutputIn(out) : [],
+  };
+  for (;;) {
+    try {
+      writeFileAtomicSync(path.join(out, JOURNAL), `${JSON.stringify(journal)}\n`, { exclusive: true });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      // Another rollup claimed it a moment ago: wait for it (or finish it, if it died).
+      if (!recoverPublish(out)) return busy;
+    }
+  }
+  try {
+    renameSync(staging, path.join(out, SET));
+  } catch (err) {
+    unlinkSync(path.join(out, JOURNAL));
+    throw err;
+  }
+  return complete(out, journal);
 }
 
-function moveInto(staging: string, out: string): PublishResult {
-  try {
-    // The whole set in one step when --out does not exist yet (or is an empty folder).
-    renameSync(staging, out);
-    mkdirSync(staging); // so the caller's cleanup has something to remove
+/**
+ * Place the files of `.afstem-rollup.set` as the journal says, remove the earlier set (--force),
+ * then the set folder and the journal. Every step may be done again after a kill.
+ */
+function complete(out: string, j: Journal): PublishResult {
+  const setDir = path.join(out, SET);
+  const done = () => {
+    rmSync(setDir, { recursive: true, force: true });
+    unlinkSync(path.join(out, JOURNAL));
+  };
+  // No set folder: killed before it was renamed (nothing placed), or after it was removed (all placed).
+  if (!entry(setDir)) {
+    rmSync(path.join(out, JOURNAL), { force: true });
     return { ok: true };
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code !== "ENOTEMPTY" && code !== "EEXIST" && code !== "EISDIR" && code !== "ENOTDIR") throw err;
   }
-  makeDirSync(out);
-  const placed: string[] = [];
   const madeDirs: string[] = [];
-  const undo = () => {
-    for (const f of placed.reverse()) rmSync(f, { force: true });
+  const sameFile = (a: string, b: string) => {
+    const x = entry(a);
+    const y = entry(b);
+    return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
+  };
+  const undo = (clash: string, kind: "clash" | "link"): PublishResult => {
+    for (const f of j.files) {
+      const to = path.join(out, f);
+      if (sameFile(path.join(setDir, f), to)) rmSync(to, { force: true });
+    }
     for (const d of madeDirs.reverse()) {
       try {
         rmdirSync(d);
@@ -123,49 +251,78 @@ function moveInto(staging: string, out: string): PublishResult {
         /* not empty: someone else's files too */
       }
     }
+    done();
+    return { ok: false, clash, kind };
   };
-  const claim = (from: string, to: string): boolean => {
+  try {
+    return place(out, j, setDir, madeDirs, sameFile, undo, done);
+  } catch (err) {
+    // Without --force nothing of this run may stay; with it, the journal stays for the next run.
+    if (!j.force) {
+      try {
+        undo(setDir, "clash");
+      } catch {
+        /* the journal stays: the next run finishes or takes back what is there */
+      }
+    }
+    throw err;
+  }
+}
+
+function place(
+  out: string,
+  j: Journal,
+  setDir: string,
+  madeDirs: string[],
+  sameFile: (a: string, b: string) => boolean,
+  undo: (clash: string, kind: "clash" | "link") => PublishResult,
+  done: () => void,
+): PublishResult {
+  for (const d of j.dirs) {
+    const to = path.join(out, d);
+    const at = entry(to);
+    if (at?.isDirectory()) continue;
+    if (at) {
+      if (!j.force) return undo(to, at.isSymbolicLink() ? "link" : "clash");
+      rmSync(to, { force: true }); // a symlink goes itself; its target is never touched
+    }
+    try {
+      mkdirSync(to);
+      madeDirs.push(to);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if (!isDir(to)) return undo(to, "clash");
+    }
+  }
+  for (const f of j.files) {
+    const from = path.join(setDir, f);
+    const to = path.join(out, f);
+    if (!entry(from)) continue; // placed before a kill (--force renames)
+    if (j.force) {
+      keepPermissionsOf(to, from);
+      renameSync(from, to); // replaces a file or symlink there, never follows it
+      continue;
+    }
     try {
       linkSync(from, to); // EEXIST when the name is taken; never follows a symlink there
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
-      throw err;
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if (!sameFile(from, to)) return undo(to, "clash");
     }
-    placed.push(to);
-    unlinkSync(from);
-    return true;
-  };
-  try {
-    for (const name of readdirSync(staging).sort()) {
-      const from = path.join(staging, name);
-      const to = path.join(out, name);
-      if (isDir(from)) {
-        try {
-          mkdirSync(to);
-          madeDirs.push(to);
-        } catch (err) {
-          if ((err as NodeJS.ErrnoException).code !== "EEXIST" || !isDir(to)) {
-            if ((err as NodeJS.ErrnoException).code === "EEXIST") {
-              undo();
-              return { ok: false, clash: to };
-            }
-            throw err;
-          }
-        }
-        for (const inner of readdirSync(from).sort()) {
-          if (!claim(path.join(from, inner), path.join(to, inner))) {
-            undo();
-            return { ok: false, clash: path.join(to, inner) };
-          }
-        }
-      } else if (!claim(from, to)) {
-        undo();
-        return { ok: false, clash: to };
-      }
-    }
-  } catch (err) {
-    undo();
-    throw err;
   }
+  const placed = new Set(j.files);
+  const newDirs = new Set(j.dirs);
+  for (const name of j.remove) {
+    const p = path.join(out, name);
+    if (isDir(p)) {
+      if (!newDirs.has(name)) {
+        rmSync(p, { recursive: true, force: true });
+        continue;
+      }
+      const inner = readdirSync(p);
+      for (const n of inner) if (ours(n, inner) && !placed.has(path.join(name, n))) rmSync(path.join(p, n), { force: true });
+    } else if (!placed.has(name)) rmSync(p, { force: true });
+  }
+  done();
   return { ok: true };
 }

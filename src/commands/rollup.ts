@@ -1,6 +1,6 @@
 // afstem rollup <file|dir>... --out DIR: CSV rollups (long, wide, summary, actions, codebook)
 // per format, optionally split per value of --by. Invalid files are listed and skipped (exit 1).
-import { statSync } from "node:fs";
+import { rmdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { expandSessionPaths, refuseFileAsOut, safeNamePart } from "../util/files.js";
@@ -19,9 +19,9 @@ import { RecordStore } from "./rollup-store.js";
 import { isConflictCopy, selectSessions } from "../session/select.js";
 import { addHeld, duplicateWarning, emptyBatchHeld, heldBackLines } from "../privacy/held.js";
 import { parsePeriod } from "../cli/period.js";
-import { discardStaging, makeStaging, publish, rollupOutputIn } from "./rollup-publish.js";
+import { discardStaging, makeStaging, publish, recoverPublish, rollupOutputIn } from "./rollup-publish.js";
 import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
-import { systemWords } from "../util/sys-error.js";
+import { isDiskFull, systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
 import { msg } from "../i18n/messages.js";
 
@@ -141,6 +141,8 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw cannotCreate(err);
   }
+  // A rollup killed while placing its files: finish that first, so its set is whole.
+  if (outExists) recoverPublish(out);
   // Like report: earlier afstem output is never replaced without --force.
   const previous = outExists ? rollupOutputIn(out) : [];
   if (previous.length && !flags.force) {
@@ -154,15 +156,40 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
       msg("commands.rollup.choose-another-out-replace-earlier"),
     );
   }
-  // This run's files go to a fresh folder beside --out and move in together at the end
-  // (rollup-publish.ts); litter of a killed earlier run is removed first.
+  if (!outExists) {
+    try {
+      makeDirSync(out);
+    } catch (err) {
+      throw cannotCreate(err);
+    }
+  }
+  /** A failed or interrupted run leaves no --out it made itself (only when still empty). */
+  const removeMadeOut = () => {
+    if (outExists) return;
+    try {
+      rmdirSync(out);
+    } catch {
+      /* not empty: someone else's files */
+    }
+  };
+  const cannotWrite = (err: unknown) =>
+    new UserError(
+      fill(msg("commands.rollup.cannot-write-rollup-why-nothing"), { why: systemWords(err), d: displayPath(out) }),
+      EXIT.usage,
+      undefined,
+      msg(isDiskFull(err) ? "commands.rollup.free-some-space-choose-another" : "commands.rollup.give-out-folder-you-can"),
+    );
+  // This run's files go to a fresh hidden folder inside --out and are published together at
+  // the end (rollup-publish.ts); --out itself is never replaced. Litter of a killed earlier run
+  // is removed first (also beside --out, where older versions staged).
   let staging: string;
   try {
-    makeDirSync(path.dirname(out));
+    sweepStaleTemps(out);
     sweepStaleTemps(path.dirname(out));
     staging = makeStaging(out);
   } catch (err) {
-    throw cannotCreate(err);
+    removeMadeOut();
+    throw cannotWrite(err);
   }
   const opts: OutputOptions = {
     layouts,
@@ -185,12 +212,15 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const counts = { final: 0, draft: 0, draftExcluded: 0, skipped: 0 };
   const interrupt = onInterrupt(
     {
-      dirs: [path.dirname(out)],
-      done: () =>
-        fill(msg("commands.rollup.interrupted-n-session-s-read"), {
+      dirs: [out],
+      // Said after the temporary files are gone: then an --out this run made is empty again.
+      done: () => {
+        removeMadeOut();
+        return fill(msg("commands.rollup.interrupted-n-session-s-read"), {
           n: counts.final + counts.draft + counts.draftExcluded + counts.skipped,
           d: displayPath(out),
-        }),
+        });
+      },
     },
     io,
   );
@@ -200,14 +230,10 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     for (const s of sets.values()) s.abort();
     store?.discard();
     discardStaging(staging);
+    removeMadeOut();
     interrupt.dispose();
     if (err instanceof UserError || !(err as NodeJS.ErrnoException).code) throw err;
-    throw new UserError(
-      fill(msg("commands.rollup.cannot-write-rollup-why-nothing"), { why: systemWords(err), d: displayPath(out) }),
-      EXIT.usage,
-      undefined,
-      msg("commands.rollup.free-some-space-choose-another"),
-    );
+    throw cannotWrite(err);
   };
 
   try {
@@ -300,8 +326,23 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     const placed = publish(staging, out, flags.force === true);
     if (!placed.ok) {
       interrupt.dispose();
+      const f = displayPath(placed.clash);
+      if (placed.kind === "link")
+        throw new UserError(
+          fill(msg("commands.rollup.f-is-symlink-not-followed"), { f }),
+          EXIT.findings,
+          undefined,
+          msg("commands.rollup.remove-symlink-or-force"),
+        );
+      if (placed.kind === "busy")
+        throw new UserError(
+          fill(msg("commands.rollup.another-rollup-writing-d"), { d: displayPath(out) }),
+          EXIT.findings,
+          undefined,
+          msg("commands.rollup.wait-other-rollup-try-again"),
+        );
       throw new UserError(
-        fill(msg("commands.rollup.f-was-created-another-process"), { f: displayPath(placed.clash) }),
+        fill(msg("commands.rollup.f-was-created-another-process"), { f }),
         EXIT.findings,
         undefined,
         msg("commands.rollup.choose-another-out-replace-set"),

@@ -170,6 +170,35 @@ export interface WriteOptions {
   mode?: number;
 }
 
+/**
+ * Give `file` (about to be renamed over `target`; `fd` when it is still open) the mode, owner and
+ * group of the regular file at `target`: nothing when there is none, or a symlink (that is
+ * replaced, not followed). The owner only where this process may set it (root), the group where
+ * it is one of ours; the mode last, since chown clears the set-id bits.
+ */
+export function keepPermissionsOf(target: string, file: string, fd?: number): void {
+  let st;
+  try {
+    st = lstatSync(target);
+  } catch {
+    return;
+  }
+  if (!st.isFile()) return;
+  const chown = (uid: number, gid: number) => (fd !== undefined ? fchownSync(fd, uid, gid) : chownSync(file, uid, gid));
+  try {
+    chown(st.uid, st.gid);
+  } catch {
+    try {
+      chown(-1, st.gid);
+    } catch {
+      /* not a group of ours: the folder's group stays */
+    }
+  }
+  const mode = st.mode & 0o7777;
+  if (fd !== undefined) fchmodSync(fd, mode);
+  else chmodSync(file, mode);
+}
+
 /** A temporary file that becomes `target` on commit(), or disappears on abort(). */
 export class TempFile {
   readonly tmp: string;
@@ -201,7 +230,7 @@ export class TempFile {
   commit(opts: WriteOptions = {}): void {
     const durable = opts.durable ?? true;
     try {
-      if (!opts.exclusive) this.keepPermissionsOf(this.target);
+      if (!opts.exclusive) keepPermissionsOf(this.target, this.tmp, this.fd);
       if (this.fd !== undefined) {
         if (durable) fsyncSync(this.fd);
         closeSync(this.fd);
@@ -215,36 +244,6 @@ export class TempFile {
     }
     live.delete(this.tmp);
     if (durable) syncDirLater(path.dirname(this.target));
-  }
-
-  /**
-   * Give the temporary file the mode, owner and group of the regular file it is about to replace
-   * (nothing when there is none, or a symlink: that is replaced, not followed). The owner only
-   * where this process may set it (root), the group where it is one of ours; the mode last,
-   * since chown clears the set-id bits.
-   */
-  private keepPermissionsOf(target: string): void {
-    let st;
-    try {
-      st = lstatSync(target);
-    } catch {
-      return;
-    }
-    if (!st.isFile()) return;
-    const fd = this.fd;
-    const chown = (uid: number, gid: number) => (fd !== undefined ? fchownSync(fd, uid, gid) : chownSync(this.tmp, uid, gid));
-    try {
-      chown(st.uid, st.gid);
-    } catch {
-      try {
-        chown(-1, st.gid);
-      } catch {
-        /* not a group of ours: the folder's group stays */
-      }
-    }
-    const mode = st.mode & 0o7777;
-    if (fd !== undefined) fchmodSync(fd, mode);
-    else chmodSync(this.tmp, mode);
   }
 
   /** Give up: remove the temporary file; the target is untouched. */

@@ -1,10 +1,25 @@
 // Issue 13, files you can trust: two real afstem processes writing into one folder at the same
 // moment, and symlinks planted at the names afstem writes. Run repeatedly (AFSTEM_REPEAT=20 in
 // a shell loop, see the README) to catch races.
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { hostname } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir } from "../helpers/cli.js";
+import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 import { runCliAsync, runInProcessAsync } from "./cases.js";
 import { createExclusive, writeFileAtomicSync, writeNewFileSync, numbered, TEMP_SUFFIX } from "../../src/util/writer.js";
 
@@ -220,5 +235,130 @@ describe("rollup output is one set", () => {
     const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--split", "--by", "regio", "--force"], { cwd: dir, env });
     expect(r.code).toBe(0);
     expect(readdirSync(out).every((f) => f.startsWith("regio-"))).toBe(true);
+  }, 60_000);
+});
+
+describe("--out stays the user's folder (never replaced by another)", () => {
+  const isRoot = process.getuid?.() === 0;
+  const rollupFiles = (out: string) => readdirSync(out).filter((f) => f.endsWith(".csv"));
+
+  it("an empty private folder (700, setgid, group daemon) keeps its inode, mode and group; --force on a rollup-only folder too", async () => {
+    const dir = fresh("keep");
+    const out = path.join(dir, "prive");
+    mkdirSync(out);
+    chmodSync(out, 0o2700);
+    if (isRoot) chownSync(out, 0, 1);
+    const before = statSync(out);
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    const after = statSync(out);
+    expect([after.ino, after.mode, after.gid]).toEqual([before.ino, before.mode, before.gid]);
+    // Files are made as any tool makes them: in the folder's group, 644 minus the umask.
+    const csv = statSync(path.join(out, "kernteam-wide.csv"));
+    expect([csv.gid, csv.mode & 0o777]).toEqual([before.gid, 0o644 & ~process.umask()]);
+    expect(rollupFiles(out)).toHaveLength(10);
+    const forced = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long", "--force"], { cwd: dir, env });
+    expect(forced.code, forced.stderr).toBe(0);
+    const again = statSync(out);
+    expect([again.ino, again.mode, again.gid]).toEqual([before.ino, before.mode, before.gid]);
+    expect(readdirSync(out).sort()).toEqual([
+      "kernteam-buch-codebook.csv",
+      "kernteam-buch-long.csv",
+      "kernteam-codebook.csv",
+      "kernteam-long.csv",
+    ]);
+    expect(litter(dir)).toEqual([]);
+  }, 60_000);
+
+  // Root writes into a 555 folder anyway: the CLI runs as `nobody` (skipped where that is impossible).
+  it.skipIf(!isRoot)(
+    "a read-only folder (555, run as nobody): one message, exit 2, nothing written, the folder as it was",
+    () => {
+      const dir = fresh("ro");
+      for (const d of [tmp.dir, dir]) chmodSync(d, 0o755);
+      const out = path.join(dir, "alleen-lezen");
+      mkdirSync(out);
+      chownSync(out, 65534, 65534);
+      chmodSync(out, 0o555);
+      const cache = path.join(dir, "cache");
+      mkdirSync(cache);
+      chownSync(cache, 65534, 65534);
+      const r = spawnSync(process.execPath, [BIN, "rollup", EXAMPLES, "--out", out], {
+        cwd: dir,
+        uid: 65534,
+        gid: 65534,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, NO_COLOR: "1", AFSTEM_CACHE_DIR: cache },
+      });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(
+        /^afstem: kan de rollup niet schrijven: u mag in deze map niet schrijven \(EACCES\); er is niets geschreven in /,
+      );
+      expect(r.stderr).toContain("Geef met --out een map op waarin u mag schrijven.");
+      expect(r.stderr.trim().split("\n")).toHaveLength(2);
+      expect(readdirSync(out)).toEqual([]);
+      expect(statSync(out).mode & 0o7777).toBe(0o555);
+    },
+    60_000,
+  );
+
+  it("the root of a mounted volume (a USB stick): the set is written into it (skipped where mounting is impossible)", async () => {
+    const dir = fresh("usb");
+    const usb = path.join(dir, "usb");
+    mkdirSync(usb);
+    if (spawnSync("mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", usb]).status !== 0) return;
+    try {
+      const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", usb], { cwd: dir, env });
+      expect(r.code, r.stderr).toBe(0);
+      expect(rollupFiles(usb)).toHaveLength(10);
+      expect(readdirSync(usb).filter((f) => f.startsWith("."))).toEqual([]);
+    } finally {
+      // Lazily: a directory fsync of the writer may still hold the mount for a moment.
+      spawnSync("umount", ["-l", usb]);
+    }
+  }, 60_000);
+
+  it("--split: a symlink planted at a group folder is refused without --force (nothing outside --out) and replaced with it", async () => {
+    const dir = fresh("split-link");
+    const out = path.join(dir, "out");
+    const elsewhere = path.join(dir, "elders");
+    mkdirSync(out);
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, path.join(out, "regio-ijmond"));
+    const args = ["rollup", EXAMPLES, "--out", out, "--by", "regio", "--split"];
+    const r = await runInProcessAsync(args, { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("out/regio-ijmond is een symbolische koppeling; afstem schrijft er niet doorheen");
+    expect(r.stderr).not.toContain("door een ander proces");
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(out)).toEqual(["regio-ijmond"]);
+    const forced = await runInProcessAsync([...args, "--force"], { cwd: dir, env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(lstatSync(path.join(out, "regio-ijmond")).isDirectory()).toBe(true);
+    expect(rollupFiles(path.join(out, "regio-ijmond")).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a rollup killed while placing its set: the next rollup into that folder completes it first", async () => {
+    const dir = fresh("half");
+    const full = path.join(dir, "heel");
+    expect((await runInProcessAsync(["rollup", EXAMPLES, "--out", full], { cwd: dir, env })).code).toBe(0);
+    const files = rollupFiles(full).sort();
+    // What a kill between two link() calls leaves: half the set placed, the journal, the staged set.
+    const out = path.join(dir, "uit");
+    const set = path.join(out, ".afstem-rollup.set");
+    mkdirSync(set, { recursive: true });
+    writeFileSync(path.join(out, "notities.txt"), "van de gebruiker\n");
+    for (const f of files) cpSync(path.join(full, f), path.join(set, f));
+    for (const f of files.slice(0, 4)) linkSync(path.join(set, f), path.join(out, f));
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const journal = { host: hostname(), pid: dead, started: new Date().toISOString(), force: false, dirs: [], files, remove: [] };
+    writeFileSync(path.join(out, ".afstem-rollup.journal"), JSON.stringify(journal));
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    // The earlier set is whole again, so this run refuses to overwrite it without --force.
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bevat al rollup-bestanden");
+    expect(readdirSync(out).sort()).toEqual([...files, "notities.txt"].sort());
+    for (const f of files) expect(readFileSync(path.join(out, f), "utf8")).toBe(readFileSync(path.join(full, f), "utf8"));
   }, 60_000);
 });

@@ -65,7 +65,8 @@ describe.each(["SIGINT", "SIGTERM"] as const)("%s", (signal) => {
   it(`rollup: exit 130, says what was done, no temporary files, nothing in --out`, async () => {
     const parent = path.join(tmp.dir, `rollup-${signal}`);
     const out = path.join(parent, "uit");
-    const r = await interrupted(["rollup", CORPUS, "--out", out], tmp.dir, staged(parent), signal);
+    // The set is staged in a hidden folder inside --out (made by the run, removed again).
+    const r = await interrupted(["rollup", CORPUS, "--out", out], tmp.dir, staged(out), signal);
     expect(r.early).toBe(false);
     expect(r.code).toBe(130);
     expect(r.stderr).toMatch(/Onderbroken: \d+ gesprek\(ken\) gelezen; er is niets geschreven in /);
@@ -105,12 +106,13 @@ describe("litter of a killed run (SIGKILL)", () => {
   it("rollup: the staging folder a killed run left is removed by the next run", async () => {
     const parent = path.join(tmp.dir, "rollup-kill");
     const out = path.join(parent, "uit");
-    const r = await interrupted(["rollup", CORPUS, "--out", out], tmp.dir, staged(parent), "SIGKILL");
+    const r = await interrupted(["rollup", CORPUS, "--out", out], tmp.dir, staged(out), "SIGKILL");
     expect(r.signal).toBe("SIGKILL");
-    expect(readdirSync(parent).some((f) => f.endsWith(TEMP_SUFFIX))).toBe(true);
+    expect(readdirSync(out).some((f) => f.endsWith(TEMP_SUFFIX))).toBe(true);
     const again = await runInProcessAsync(["rollup", path.join(ROOT, "examples"), "--out", out], { cwd: tmp.dir, env });
     expect(again.code).toBe(0);
     expect(readdirSync(parent)).toEqual(["uit"]);
+    expect(readdirSync(out).filter((f) => f.startsWith("."))).toEqual([]);
     expect(litter(out)).toEqual([]);
   }, 120_000);
 
