@@ -12,7 +12,7 @@ import type { Count, SummaryBlock, SummaryModel, SummaryTable } from "./model.js
 import type { MergedQuestion } from "../rollup/plan.js";
 import { fill, tr } from "../i18n/lang.js";
 import { summariseQuestion } from "./summary-figures.js";
-import { formatNumber, longDate, shortDate, summaryWords } from "./words.js";
+import { formatNumber, longDate, shortDate, shorten, summaryWords } from "./words.js";
 import type { SummarySource } from "./summary/released.js";
 import { Suppression, auditLine, auditedGroups, hiddenMark, marker } from "./summary/suppress.js";
 import { heldBackLines, type BatchHeldBack } from "../privacy/held.js";
@@ -218,8 +218,8 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
   return { head, rows, weights: [first, ...head.slice(1).map(() => rest)], right: head.slice(1).map((_, i) => i + 1) };
 }
 
-/** Short column head for a question. */
-const short = (t: string, max = 70) => (t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t);
+/** A question's text in a column head or bar label: cut after a whole word (words.ts: shorten). */
+const short = (t: string, max = 70) => shorten(t, max);
 
 /**
  * One table per section: a row per group (the region first), a column per scale, yes/no or
@@ -330,8 +330,16 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
   const groups = same.map((q) => {
     const counts = countsOf(tallyOf(c, q.id));
     const n = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { label: short(tr(q.question.prompt, ctx.lang), 48), counts, suppressed: n < ctx.k };
+    return { label: wrapped(short(tr(q.question.prompt, ctx.lang), 140), 30), counts, suppressed: n < ctx.k };
   });
+  // The scale's end labels in the legend when every question here has the same ones.
+  const ends = (side: "min" | "max") => {
+    const texts = new Set(same.map((q) => (q.question.labels?.[side] ? tr(q.question.labels[side], ctx.lang) : "")));
+    const [only] = texts;
+    return texts.size === 1 && only ? only : undefined;
+  };
+  const minLabel = ends("min");
+  const maxLabel = ends("max");
   const chart = chartSpec(
     {
       kind: "scale",
@@ -339,11 +347,25 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
       minGroup: ctx.k,
       min: q0.question.min ?? 1,
       max: q0.question.max ?? 5,
+      ...(minLabel ? { minLabel } : {}),
+      ...(maxLabel ? { maxLabel } : {}),
       groups,
+      bars: "questions",
     },
     ctx.lang,
   );
   return chart ? { kind: "chart", chart } : undefined;
+}
+
+/** Text over lines of at most `width` characters, broken between words. */
+function wrapped(text: string, width: number): string {
+  const out: string[] = [];
+  for (const word of text.split(/\s+/)) {
+    const last = out.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out.join("\n");
 }
 
 /** Sessions per numeric answer, for a scale chart. */
@@ -475,11 +497,18 @@ function crossTables(
       appendix.push({ kind: "heading", level: 3, text: ctx.groupLabel(g) });
       appendix.push({ kind: "table", table: t });
     }
+    // Small groups and the groups hidden beside them ("×") are told apart: "6 groups with fewer
+    // than 5" was said of two small groups and four of 5, 8, 9 and 11.
+    const sizes = ctx.sup.groups(c).n;
+    const small = [...hidden].filter((g) => (sizes.get(g) ?? 0) < ctx.k).length;
     if (hidden.size)
       appendix.push({
         kind: "para",
         muted: true,
-        text: fill(msg("report.buildSummary.n-group-s-fewer-than", ctx.lang), { n: hidden.size, k: ctx.k }),
+        text:
+          small === hidden.size
+            ? fill(msg("report.buildSummary.n-group-s-fewer-than", ctx.lang), { n: small, k: ctx.k })
+            : fill(msg("report.buildSummary.n-small-m-protecting", ctx.lang), { n: small, m: hidden.size - small, k: ctx.k }),
       });
   }
   return { main, appendix };
@@ -762,6 +791,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       const scales = qs.filter((q) => q.question.type === "scale");
       const choices = qs.filter((x) => x.question.type === "choice" || x.question.type === "multichoice");
       if (!scales.length && !choices.length) continue;
+      // A heading with nothing under it (every chart below --min-group) is taken back.
+      const headingAt = main.length;
       main.push({ kind: "heading", level: 2, text: sectionTitle(sid) });
       if (primaryChapter && hasBy) {
         // Scales of the school conversations: one diverging chart per question, a bar per group.
@@ -792,6 +823,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
           appendix.push({ kind: "table", table });
         }
       }
+      if (main.length === headingAt + 1) main.pop();
     }
     const cross = crossTables(c, ctx, orgFilter ? (code, text) => partnerIs(orgFilter, code, text) : undefined);
     if (cross.main.length) {
@@ -985,7 +1017,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   if (heldBack.length) main.push({ kind: "bullets", items: heldBack });
   main.push({ kind: "para", muted: true, italics: true, text: words.hiddenNote });
 
-  const facts: [string, string][] = [[msg("report.buildSummary.conversations", lang), count(fold.n, k)]];
+  // The school conversations are the key points' chapter; other formats (routekaart self-scans,
+  // beleidsgroep reports) are counted in their own chapter and in the formats line below.
+  const conversations = primary ? primary.n : fold.n;
+  const facts: [string, string][] = [[msg("report.buildSummary.conversations", lang), count(conversations, k)]];
   const from = opts.period?.from ?? fold.firstDate;
   const to = opts.period?.to ?? fold.lastDate;
   if (from || to) {
@@ -1018,7 +1053,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
     counts: counts.map(({ heading, labelHead, rows }) => ({ heading, labelHead, rows })),
     heldBack,
     footer:
-      fill(msg("report.buildSummary.regional-overview-n-conversations", lang), { n: count(fold.n, k) }) +
+      fill(msg("report.buildSummary.regional-overview-n-conversations", lang), { n: count(conversations, k) }) +
       (orgFilter ? ` · ${orgFilter}` : ""),
     words,
   };

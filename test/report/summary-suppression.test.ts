@@ -395,6 +395,9 @@ describe("a usual round: the regiegroep sees its gemeenten", () => {
     expect(new Set(heads)).toEqual(new Set(["Beverwijk 10", "Heemskerk ×", "Castricum < 5"]));
     const appendix = t.filter((x) => x[0]![0] === "Gemeente" && x !== kp).at(-1)!;
     expect(appendix.slice(1)).toEqual(kp.slice(1));
+    // The appendix's cross tables per gemeente tell the small group from the one hidden beside it.
+    expect(round.text).toContain("1 groep(en) met minder dan 5 gesprekken niet getoond, en 1 groep(en) (×)");
+    expect(round.text).not.toContain("2 groep(en) met minder dan 5 gesprekken niet getoond");
   });
 
   it("shows a question nobody answered as '–' (0), not '< 5', for the region as for every group", async () => {

@@ -31,6 +31,8 @@ export type Figure =
       maxLabel?: string;
       groups: ScaleGroup[];
       minGroup?: number;
+      /** What a bar stands for: a group (default) or, in one chart of several questions, a question. */
+      bars?: "groups" | "questions";
     }
   | { kind: "choice"; title: string; n: number; options: { label: string; count: number }[]; minGroup?: number };
 
@@ -50,7 +52,7 @@ const CONFIG = {
   background: "white",
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, grid: false, domainColor: "#888", tickColor: "#888" },
-  legend: { labelFontSize: 11, titleFontSize: 11, orient: "bottom", direction: "horizontal" },
+  legend: { labelFontSize: 11, titleFontSize: 11, orient: "bottom", direction: "horizontal", labelLimit: 260 },
 };
 /** Diverging colours for up to 11 scale points: red (low) through grey to blue (high). */
 const DIVERGING = ["#b2182b", "#d6604d", "#f4a582", "#fddbc7", "#e0e0e0", "#d1e5f0", "#92c5de", "#4393c3", "#2166ac"];
@@ -85,18 +87,27 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
       x += p;
     }
   }
-  const height = 20 * shown.length + 70;
+  // A bar's label may be a question's whole text: wrapped over lines (Vega's split), not cut.
+  const lines = Math.max(1, ...rows.map((r) => String(r.group).split("\n").length));
+  const step = Math.max(20, 13 * lines + 6);
+  const height = step * shown.length + 70;
   const spec = {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     width: WIDTH,
-    height: 20 * shown.length,
+    height: step * shown.length,
     config: CONFIG,
     data: { values: rows },
     layer: [
       {
         mark: { type: "bar", height: 14 },
         encoding: {
-          y: { field: "group", type: "nominal", sort: null, title: null, axis: { labelLimit: 300 } },
+          y: {
+            field: "group",
+            type: "nominal",
+            sort: null,
+            title: null,
+            axis: { labelLimit: 300, labelExpr: "split(datum.label, '\\n')" },
+          },
           x: {
             field: "x",
             type: "quantitative",
@@ -118,7 +129,11 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
       { mark: { type: "rule", color: "#444" }, encoding: { x: { datum: 0 } } },
     ],
   };
-  const caption = fill(msg("report.charts.spec.title-answers-per-group-min", lang), { title: f.title, min: f.min, max: f.max });
+  const perQuestion = f.bars === "questions";
+  const caption = fill(
+    msg(perQuestion ? "report.charts.spec.title-answers-per-question-min" : "report.charts.spec.title-answers-per-group-min", lang),
+    { title: f.title, min: f.min, max: f.max },
+  );
   const parts = shown.map((g) => {
     const n = total(g);
     const mean = values.reduce((s, v) => s + v * (g.counts[v] ?? 0), 0) / n;
@@ -129,8 +144,10 @@ export function scaleChart(f: Extract<Figure, { kind: "scale" }>, lang: Lang): C
   const protective = notShown.filter((g) => g.suppressed === "×").length;
   const small = notShown.length - protective;
   const alt = [
-    fill(msg("report.charts.spec.stacked-bar-chart-t-per", lang), { t: f.title }),
-    `${parts.join("; ")}.`,
+    fill(msg(perQuestion ? "report.charts.spec.stacked-bar-chart-t-per-question" : "report.charts.spec.stacked-bar-chart-t-per", lang), {
+      t: f.title,
+    }),
+    `${parts.join("; ").replace(/\n/g, " ")}.`,
     small ? fill(msg("report.charts.spec.k-small-group-s-not", lang), { k: small }) : "",
     protective ? fill(msg("report.charts.spec.k-group-s-left-out", lang), { k: protective }) : "",
   ]
