@@ -39,7 +39,18 @@ beforeAll(async () => {
 const row = (c: Case) => [c.file, c] as const;
 
 describe(`run --answers over ${CASES.length} hostile files`, () => {
-  it.each(CASES.filter((c) => c.kind === "refused" && !isUnreadable(c)).map(row))(
+  // A session of another format than the command line names is a usage error before anything
+  // else is read (commit 77bde40): the file says jeugdteam, the command line kernteam.
+  const CONFLICT = "session-unknown-format.yaml";
+  it("session-unknown-format.yaml: its format: differs from the command line's, exit 2, both named, nothing written", () => {
+    const r = results.get(CONFLICT)!;
+    noCrash(r);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`gesprekken/${CONFLICT} is een gesprek met format 'jeugdteam', niet 'kernteam'`);
+    expect(readdirSync(path.join(tmp.dir, outOf(CASES.findIndex((c) => c.file === CONFLICT))))).toEqual([]);
+  });
+
+  it.each(CASES.filter((c) => c.kind === "refused" && !isUnreadable(c) && c.file !== CONFLICT).map(row))(
     "%s: exit 1, one located line, nothing written",
     (_f, c) => {
       if (c.kind !== "refused") throw new Error("table");
