@@ -10,12 +10,22 @@ import { loadSessions } from "../store/batch.js";
 import { onInterrupt } from "../cli/interrupt.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
+import { isConflictCopy } from "../session/select.js";
 
 export default async function validate(paths: string[], opts: { json?: boolean } & GlobalOptions, io: Io): Promise<number> {
   await assertReadableDirs(paths);
   const files = await expandSessionPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
-  const findings: Finding[] = [];
+  // A conflict copy (`*.conflict-*`, from afstem or a sync tool) is checked like any file, but
+  // report and rollup never count it: say so, or the conversation in it is silently left out.
+  const findings: Finding[] = files.filter(isConflictCopy).map((file) => ({
+    file,
+    line: 1,
+    col: 1,
+    severity: "warning",
+    message: msg("commands.validate.conflict-copy-never-counted"),
+    rule: "conflict-copy",
+  }));
   let unreadable = false;
   let checked = 0;
   // Ctrl+C / SIGTERM: validate writes nothing; say how far it got, exit 130.

@@ -1,8 +1,9 @@
 // `afstem validate`: the examples are clean; each broken session gives its finding at the
 // offending node (line:col), with the format's own message where it has one.
+import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli, runInProcess, tempDir } from "../helpers/cli.js";
+import { ROOT, runCli, runInProcess, tempDir } from "../helpers/cli.js";
 
 const cache = tempDir("afstem-validate-cache-");
 afterAll(() => cache.cleanup());
@@ -71,5 +72,26 @@ describe("validate", () => {
     const report = JSON.parse(r.stdout) as { files: number; findings: unknown[] };
     expect(report.files).toBe(Object.keys(EXPECT).length);
     expect(report.findings.length).toBe(Object.values(EXPECT).flat().length);
+  });
+});
+
+describe("a conflict copy", () => {
+  it("is checked, and a warning names it: report and rollup never count it", async () => {
+    const t = tempDir("afstem-validate-conflict-");
+    try {
+      const src = path.join(ROOT, "examples", "2026-09-15-obs-de-regenboog-kernteam.yaml");
+      copyFileSync(src, path.join(t.dir, "2026-09-15-obs-de-regenboog-kernteam.yaml"));
+      copyFileSync(src, path.join(t.dir, "2026-09-15-obs-de-regenboog-kernteam.conflict-20260915-113005.yaml"));
+      const r = await runInProcess(["validate", t.dir], { cwd: t.dir, env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        "2026-09-15-obs-de-regenboog-kernteam.conflict-20260915-113005.yaml:1:1  warning  conflictkopie: report en rollup tellen dit bestand nooit mee",
+      );
+      expect(r.stdout).toContain("(conflict-copy)");
+      expect(r.stdout.match(/conflict-copy/g)).toHaveLength(1);
+      expect(r.stdout + r.stderr).toMatch(/2 bestanden gecontroleerd: 0 fouten, 1 waarschuwing/);
+    } finally {
+      t.cleanup();
+    }
   });
 });

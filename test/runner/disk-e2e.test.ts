@@ -128,6 +128,10 @@ describe("two writers on one session", () => {
     );
     const conflict = readdirSync(out).find((f) => /^2026-09-15-de-regenboog-mini\.conflict-\d{8}-\d{6}\.yaml$/.test(f))!;
     expect(r.out).toContain(`Die versie blijft ongemoeid. Dit gesprek gaat verder in ${path.join(out, conflict)}.`);
+    // A .conflict file is never counted: the user is told how to have the conversation counted.
+    expect(r.out).toContain("Een .conflict-bestand telt in report en rollup nooit mee.");
+    expect(r.out).toContain(`houd er één en geef dat de naam ${file} (verwijder het andere); dan telt het gesprek mee.`);
+    expect(r.out).not.toContain("zien anders beide");
     expect(await r.end()).toBe(130);
     noTrace(r);
     expect(readFileSync(file, "utf8")).toBe(edited);

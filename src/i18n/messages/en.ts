@@ -187,7 +187,7 @@ export const en: Messages = {
   "commands.run.stopped-ctrl-c": "Stopped (Ctrl+C).",
   "commands.run.take-over-goes-resume-takes": "--take-over goes with --resume: it takes over the lock of a saved session",
   "commands.run.theirs-was-changed-someone-something":
-    "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  Compare the two files afterwards, take over what is needed and delete one (report and rollup otherwise see both).",
+    "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  A .conflict file is never counted by report and rollup. Compare the two files afterwards, take over what is needed, keep one and give it the name {theirs} (delete the other); then the session counts.",
   "commands.run.type-question-commands-back-skip":
     "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …).",
   "commands.run.which-format-give-format-id": "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE",
@@ -199,6 +199,8 @@ export const en: Messages = {
     "Name the format (afstem run FORMAT --answers FILE), or put format: {id: …, version: …} in the file.",
   "commands.runAnswers.n-problem-s-f-nothing": "{n} problem(s) in {f}; nothing was written.",
   "commands.runAnswers.saved-f": "Saved: {f}",
+  "commands.validate.conflict-copy-never-counted":
+    "conflict copy: report and rollup never count this file; compare it with the file without .conflict-…, keep one and give it the usual name",
   "commands.validate.interrupted-n-total-files-checked": "Interrupted: {n} of {total} files checked; nothing was reported.",
   "common.back": "← back",
   "common.cannot-finalize-yet": "Cannot finalize yet:",

@@ -189,7 +189,7 @@ export const nl = {
   "commands.run.stopped-ctrl-c": "Gestopt (Ctrl+C).",
   "commands.run.take-over-goes-resume-takes": "--take-over hoort bij --resume: het neemt het slot van een opgeslagen gesprek over",
   "commands.run.theirs-was-changed-someone-something":
-    "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Vergelijk de twee bestanden na afloop, neem over wat nodig is en verwijder er één (report en rollup zien anders beide).",
+    "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Een .conflict-bestand telt in report en rollup nooit mee. Vergelijk de twee bestanden na afloop, neem over wat nodig is, houd er één en geef dat de naam {theirs} (verwijder het andere); dan telt het gesprek mee.",
   "commands.run.type-question-commands-back-skip":
     "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).",
   "commands.run.which-format-give-format-id": "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND",
@@ -202,6 +202,8 @@ export const nl = {
     "Geef het format mee (afstem run FORMAT --answers BESTAND), of zet format: {id: …, version: …} in het bestand.",
   "commands.runAnswers.n-problem-s-f-nothing": "{n} probleem/problemen in {f}; er is niets geschreven.",
   "commands.runAnswers.saved-f": "Opgeslagen: {f}",
+  "commands.validate.conflict-copy-never-counted":
+    "conflictkopie: report en rollup tellen dit bestand nooit mee; vergelijk het met het bestand zonder .conflict-…, houd er één en geef dat de gewone naam",
   "commands.validate.interrupted-n-total-files-checked": "Onderbroken: {n} van {total} bestanden gecontroleerd; er is niets gemeld.",
   "common.back": "← terug",
   "common.cannot-finalize-yet": "Nog niet vast te stellen:",
