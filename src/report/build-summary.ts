@@ -312,10 +312,20 @@ function partySpread(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryBlock | un
     return role;
   };
   const avg = (x: { n: number; sum: number }) => formatNumber(x.sum / x.n, ctx.lang, 1);
-  const roles = [...spread.roles].map(([role, x]) => `${label(role)} ${x.n >= ctx.k ? `${avg(x)} (n = ${x.n})` : marker(ctx.k)}`);
+  // With --previous: last round's mean beside each party's and the gap ("2,8 → 3,0").
+  const before = ctx.prev?.get(c.family)?.parties.get(q.id);
+  const was = (x: { n: number; sum: number } | undefined) => (x && x.n >= ctx.k ? avg(x) : undefined);
+  const roles = [...spread.roles].map(
+    ([role, x]) => `${label(role)} ${x.n >= ctx.k ? `${withPrevious(avg(x), was(before?.roles.get(role)))} (n = ${x.n})` : marker(ctx.k)}`,
+  );
   const gaps = spread.gaps;
   const gap =
-    gaps.n >= ctx.k ? fill(msg("report.buildSummary.mean-gap-between-highest-lowest", ctx.lang), { g: avg(gaps), n: gaps.n }) : "";
+    gaps.n >= ctx.k
+      ? fill(msg("report.buildSummary.mean-gap-between-highest-lowest", ctx.lang), {
+          g: withPrevious(avg(gaps), was(before?.gaps)),
+          n: gaps.n,
+        })
+      : "";
   return {
     kind: "para",
     muted: true,
@@ -1207,17 +1217,17 @@ function knelpuntCategories(c: Chapter, ctx: Ctx): { title: string; table: Summa
   const { cat, prio } = kn;
   const counts = c.knelpunt;
   if (!counts.size) return undefined;
+  // With --previous: last round's count beside each ("14 → 16"), where it rested on k or more.
+  const before = ctx.prev?.get(c.family)?.knelpunt;
   const rows = [...counts]
     .sort((a, b) => b[1].n - a[1].n)
     .map(([code, e]) => {
       // Items named in fewer than k conversations rest on those conversations: all "< k".
       const small = e.sessions < ctx.k;
-      return [
-        label(cat.options, code, ctx.lang),
-        small ? marker(ctx.k) : String(e.n),
-        small ? marker(ctx.k) : String(e.sessions),
-        ...(prio ? [small ? marker(ctx.k) : String(e.top)] : []),
-      ];
+      const p = before?.get(code);
+      const was = (pick: (x: typeof e) => number) => (p && p.sessions >= ctx.k ? String(pick(p)) : undefined);
+      const cell = (pick: (x: typeof e) => number) => (small ? marker(ctx.k) : withPrevious(String(pick(e)), was(pick)));
+      return [label(cat.options, code, ctx.lang), cell((x) => x.n), cell((x) => x.sessions), ...(prio ? [cell((x) => x.top)] : [])];
     });
   const head = [
     tr(cat.question.prompt, ctx.lang),
