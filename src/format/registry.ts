@@ -1,7 +1,7 @@
 // Where formats come from: the file's own folder, --formats-dir, AFSTEM_FORMATS_PATH and the
 // built-in formats/ folder, in that order of precedence. Several versions of one id may coexist.
 import { statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Finding } from "../findings/finding.js";
@@ -22,11 +22,15 @@ export type { BrokenFormat } from "./broken.js";
 
 export const YAML_EXTENSIONS = [".yaml", ".yml"];
 
-/** Every YAML file below dir (sorted), skipping the JSON-schema folder and dot folders. */
-export async function yamlFilesIn(dir: string): Promise<string[]> {
+/** Every YAML file below dir (sorted), skipping the JSON-schema folder and dot folders; symlinked folders are followed, each folder once. */
+export async function yamlFilesIn(dir: string, seen: Set<string> = new Set()): Promise<string[]> {
   const out: string[] = [];
   let entries;
   try {
+    // A folder met twice (a symlink back up, two links to one folder) is searched once: no loop.
+    const real = await realpath(dir);
+    if (seen.has(real)) return out;
+    seen.add(real);
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return out;
@@ -35,8 +39,10 @@ export async function yamlFilesIn(dir: string): Promise<string[]> {
   for (const e of entries) {
     if (e.name.startsWith(".") || e.name === "node_modules") continue;
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== "schema") out.push(...(await yamlFilesIn(full)));
+    // A symlinked folder is searched like a real one (a symlinked file is read like one).
+    const isDir = e.isDirectory() || (e.isSymbolicLink() && (await stat(full).catch(() => undefined))?.isDirectory() === true);
+    if (isDir) {
+      if (e.name !== "schema") out.push(...(await yamlFilesIn(full, seen)));
     } else if (YAML_EXTENSIONS.includes(path.extname(e.name).toLowerCase())) {
       out.push(full);
     }

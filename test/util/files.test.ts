@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { safeNamePart, sessionFileName } from "../../src/util/files.js";
+import { expandPaths, safeNamePart, sessionFileName } from "../../src/util/files.js";
+import { tempDir } from "../helpers/cli.js";
 
 // What Windows, macOS and Linux all accept: no separators, no reserved characters or names,
 // no trailing dot or space, not empty, a sane length.
@@ -38,5 +40,25 @@ describe("file names from free text", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("input folders", () => {
+  it("a symlinked subfolder is searched like a real one; a loop of links ends, each folder once", async () => {
+    const t = tempDir("afstem-files-links-");
+    try {
+      const real = path.join(t.dir, "echt");
+      const input = path.join(t.dir, "in");
+      mkdirSync(real);
+      mkdirSync(input);
+      for (const f of ["a.yaml", "b.yml"]) writeFileSync(path.join(real, f), "x: 1\n");
+      writeFileSync(path.join(input, "c.yaml"), "x: 1\n");
+      symlinkSync("../echt", path.join(input, "gekoppeld"));
+      symlinkSync("../in", path.join(real, "terug")); // a loop back to the input folder
+      const files = await expandPaths([input]);
+      expect(files.map((f) => path.relative(input, f))).toEqual(["c.yaml", "gekoppeld/a.yaml", "gekoppeld/b.yml"]);
+    } finally {
+      t.cleanup();
+    }
   });
 });
