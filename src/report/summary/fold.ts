@@ -91,7 +91,10 @@ export interface QuestionTally {
 
 export interface Quote {
   text: string;
-  /** The school type of the session quoted; shown only when enough sessions share it. */
+  /**
+   * The school type of the session quoted ("" once sessions of different types wrote the same
+   * text); shown only when enough sessions share it.
+   */
   schooltype: string;
 }
 
@@ -477,8 +480,15 @@ export class SummaryFold {
       c.quotes.set(id, e);
       for (const t of (Array.isArray(v) ? v : [v]).map(String)) {
         const key = normText(t);
+        if (key && e.keys.has(key)) {
+          // The same text again: it is no longer one school type's when another type wrote it too
+          // (a text from 39 schools was quoted as "(VO)", the type of the first one read).
+          const same = e.listed.find((x) => normText(x.text) === key);
+          if (same && same.schooltype !== schooltype) same.schooltype = "";
+          continue;
+        }
         // De-duplicated; beyond the first K only counted.
-        if (!key || e.keys.has(key)) continue;
+        if (!key) continue;
         if (e.listed.length < QUOTES_LISTED) {
           e.keys.add(key);
           e.listed.push({ text: t.trim(), schooltype });
