@@ -25,7 +25,7 @@ import { addHeld, duplicateWarning, emptyBatchHeld } from "../privacy/held.js";
 import { conversationKey } from "../rollup/record.js";
 import { isConflictCopy, selectSessions, type Period } from "../session/select.js";
 import { parsePeriod } from "../cli/period.js";
-import { isDiskFull, systemWords } from "../util/sys-error.js";
+import { isDiskFull, stopsWriting, systemWords } from "../util/sys-error.js";
 import { onInterrupt } from "../cli/interrupt.js";
 import { sweepStaleTemps, makeDirSync } from "../util/writer.js";
 import { msg } from "../i18n/messages.js";
@@ -202,6 +202,7 @@ export default async function report(paths: string[], given: ReportOptions & Glo
 
   // A full or read-only disk ends the batch with one message instead of one per document.
   let stopped: string | undefined;
+  let stoppedBy: unknown;
   const written = (file: string, r: RenderResult) => {
     if (r.ok) {
       counts.written++;
@@ -211,8 +212,11 @@ export default async function report(paths: string[], given: ReportOptions & Glo
       counts.refused++;
       progress.problem(refusedLine(file));
       progress.step();
-    } else if (isDiskFull(r)) {
-      if (!stopped) stopped = fill(msg("commands.report.afstem-cannot-write-any-more"), { d: displayPath(opts.out), why: systemWords(r) });
+    } else if (stopsWriting(r)) {
+      if (!stopped) {
+        stopped = fill(msg("commands.report.afstem-cannot-write-any-more"), { d: displayPath(opts.out), why: systemWords(r) });
+        stoppedBy = r;
+      }
     } else {
       counts.skipped++;
       progress.problem(`${displayPath(file)}  error  ${fill(msg("commands.report.could-not-write-m"), { m: systemWords(r) })}  (write)`);
@@ -287,7 +291,8 @@ export default async function report(paths: string[], given: ReportOptions & Glo
   }
   if (stopped) {
     progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), true);
-    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, msg("commands.report.free-some-space-choose-another"));
+    const hint = isDiskFull(stoppedBy) ? "commands.report.free-some-space-choose-another" : "commands.report.give-out-folder-you-can";
+    throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, msg(hint));
   }
   const problems = counts.skipped + counts.refused > 0;
   progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);

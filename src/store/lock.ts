@@ -11,6 +11,7 @@ import { UserError, EXIT } from "../core/errors.js";
 import { fill } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 import { msg } from "../i18n/messages.js";
+import { isDiskFull, systemWords } from "../util/sys-error.js";
 
 export interface SessionLock {
   file: string;
@@ -93,10 +94,10 @@ function tryCreate(lock: string, me: LockHolder): boolean {
     // for callers that explain it in their own words, like the runner's autosave).
     throw Object.assign(
       new UserError(
-        fill(msg("store.lock.cannot-create-lock-f-code"), { f: displayPath(lock), code: code ?? String(err) }),
+        fill(msg("store.lock.cannot-create-lock-f-code"), { f: displayPath(lock), why: systemWords(err) }),
         EXIT.usage,
         undefined,
-        msg("store.lock.afstem-must-able-write-session"),
+        msg(isDiskFull(err) ? "store.lock.free-space-session-folder" : "store.lock.afstem-must-able-write-session"),
       ),
       { code },
     );

@@ -35,11 +35,13 @@ const OPEN_WORDS: Record<"file" | "folder", Record<string, MessageKey>> = {
     EACCES: "yaml.readText.no-permission-read-file",
     EPERM: "yaml.readText.no-permission-read-file",
     EISDIR: "yaml.readText.folder-not-file",
+    ELOOP: "util.sysError.symlink-loop",
   },
   folder: {
     ENOENT: "yaml.readText.file-not-found",
     EACCES: "yaml.readText.no-permission-read-folder",
     EPERM: "yaml.readText.no-permission-read-folder",
+    ELOOP: "util.sysError.symlink-loop",
   },
 };
 
@@ -50,7 +52,10 @@ const OPEN_WORDS: Record<"file" | "folder", Record<string, MessageKey>> = {
 export function openWords(err: unknown, what: "file" | "folder" = "file"): { text: string; hint?: string } {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const key = code ? OPEN_WORDS[what][code] : undefined;
-  if (key) return { text: msg(key), ...(code === "ENOENT" ? { hint: msg("yaml.readText.check-path") } : {}) };
+  if (key) {
+    const hint = code === "ENOENT" ? msg("yaml.readText.check-path") : code === "ELOOP" ? msg("util.sysError.check-symlinks") : undefined;
+    return { text: `${msg(key)}${code === "ELOOP" ? ` (${code})` : ""}`, ...(hint ? { hint } : {}) };
+  }
   return { text: `${msg("yaml.readText.cannot-read-file")} (${code ?? (err as Error)?.message ?? err})` };
 }
 
@@ -75,3 +80,9 @@ export function systemWords(err: unknown, doing: "write" | "read" = "write"): st
 
 /** Is this a disk-level failure after which writing more files is pointless? */
 export const isDiskFull = (err: unknown) => ["ENOSPC", "EDQUOT", "EROFS", "EIO"].includes(errnoOf(err) ?? "");
+
+/**
+ * Does this failure end a batch of files written into one folder: a full or read-only disk, or
+ * a folder the user may not write in (every next file would fail the same way)?
+ */
+export const stopsWriting = (err: unknown) => isDiskFull(err) || ["EACCES", "EPERM"].includes(errnoOf(err) ?? "");

@@ -1,9 +1,10 @@
 // Issue 13, the smaller faults, each on the real CLI (or the real renderer).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, chownSync, copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, tempDir } from "../helpers/cli.js";
+import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 import { runInProcessAsync } from "./cases.js";
 import { REGENBOOG, docxPart, readExample, writeSession } from "../helpers/documents.js";
 
@@ -153,4 +154,58 @@ describe("smaller faults", () => {
     expect(r.stderr).not.toContain("onbekend format");
     expect(r.code).toBe(0);
   }, 30_000);
+});
+
+describe("system errors in words (util/sys-error.ts)", () => {
+  const EXAMPLE = path.join(ROOT, "examples", "2026-09-15-obs-de-regenboog-kernteam.yaml");
+
+  it("a symlink loop: words and a hint, not only 'kan het bestand niet lezen (ELOOP)'", async () => {
+    const dir = fresh();
+    symlinkSync("b.yaml", path.join(dir, "a.yaml"));
+    symlinkSync("a.yaml", path.join(dir, "b.yaml"));
+    const r = await runInProcessAsync(["run", "kernteam", "--answers", "a.yaml"], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).toContain("de symbolische koppelingen in dit pad verwijzen in een kring naar elkaar (ELOOP)");
+    expect(r.stdout + r.stderr).not.toContain("kan het bestand niet lezen");
+  });
+
+  it("a lock on a full disk says the disk is full, with a hint about space (not about permissions)", async () => {
+    const dir = fresh();
+    copyFileSync(EXAMPLE, path.join(dir, "s.yaml"));
+    const r = await runInProcessAsync(["run", "kernteam", "--resume", "s.yaml", "--reopen"], {
+      cwd: dir,
+      env: { ...env, AFSTEM_UI: "lines", AFSTEM_TEST_WRITE_FAULT: "ENOSPC", AFSTEM_TEST_WRITE_FAULT_MATCH: ".lock" },
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("kan het slot s.yaml.lock niet aanmaken: de schijf is vol (ENOSPC)");
+    expect(r.stderr).toContain("Maak ruimte vrij");
+    expect(r.stderr).not.toContain("mag schrijven");
+  });
+
+  // Root writes anyway: the CLI runs as `nobody` (skipped where that is impossible).
+  it.skipIf(process.getuid?.() !== 0)(
+    "report into a folder the user may not write in: one message, exit 2 (as rollup)",
+    () => {
+      const dir = fresh();
+      for (const d of [tmp.dir, dir]) chmodSync(d, 0o755);
+      const out = path.join(dir, "dicht");
+      mkdirSync(out);
+      chmodSync(out, 0o555);
+      const cache = path.join(dir, "cache");
+      mkdirSync(cache);
+      chownSync(cache, 65534, 65534);
+      const r = spawnSync(process.execPath, [BIN, "report", path.join(ROOT, "examples"), "--out", out], {
+        cwd: dir,
+        uid: 65534,
+        gid: 65534,
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, NO_COLOR: "1", AFSTEM_CACHE_DIR: cache },
+      });
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.stderr.match(/u mag in deze map niet schrijven \(EACCES\)/g)).toHaveLength(1);
+      expect(r.stderr).toContain("Geef met --out een map op waarin u mag schrijven");
+      expect(readdirSync(out)).toEqual([]);
+    },
+    60_000,
+  );
 });

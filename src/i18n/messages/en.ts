@@ -108,6 +108,7 @@ export const en: Messages = {
   "commands.lint.afstem-lint-checks-yaml-yml":
     "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",
   "commands.lint.no-format-files-found-paths": "no format files found in {paths}",
+  "commands.report.give-out-folder-you-can": "Give --out a folder you can write to; the reports written are complete.",
   "commands.report.afstem-cannot-write-any-more": "afstem: cannot write any more to {d}: {why}",
   "commands.report.afstem-no-confirmed-sessions-summarise":
     "afstem: no confirmed sessions to summarise (in the period chosen); drafts only count with --include-drafts",
@@ -713,9 +714,10 @@ export const en: Messages = {
   "session.validate.unknown-format-id": "unknown format '{id}'",
   "session.validate.unknown-question-id-format-f": "unknown question '{id}' in format {f} v{v}",
   "session.validate.unknown-role-r-roles-list": "unknown role '{r}'; roles: {list}",
+  "store.lock.free-space-session-folder": "Free some space on the session's disk, or copy the session to another disk, and try again.",
   "store.lock.afstem-must-able-write-session":
     "afstem must be able to write in the session's folder. Copy the session to a folder you can write to and try again.",
-  "store.lock.cannot-create-lock-f-code": "cannot create the lock {f} ({code})",
+  "store.lock.cannot-create-lock-f-code": "cannot create the lock {f}: {why}",
   "store.lock.cannot-take-lock-f": "cannot take the lock {f}",
   "store.lock.close-conversation-first-stop-ctrl":
     "Close that conversation first (:stop or Ctrl+C), then try again. If there is certainly no other afstem window open (not on another computer using the same folder either), delete {lock}.",
@@ -748,6 +750,8 @@ export const en: Messages = {
   "ui.prompts.confirm.y-n-2": "(y/N)",
   "ui.prompts.select.enter-picks-n": "Enter picks: {n} (Backspace clears).",
   "ui.prompts.select.select": "select",
+  "util.sysError.check-symlinks": "Check the symbolic links in the path (ls -l) and give the real file or folder.",
+  "util.sysError.symlink-loop": "the symbolic links in this path point at each other in a loop",
   "util.sysError.destination-another-disk": "the destination is on another disk",
   "util.sysError.disk-folder-read-only": "the disk or folder is read-only",
   "util.sysError.disk-full": "the disk is full",
@@ -784,6 +788,8 @@ export const en: Messages = {
     "YAML error: something is missing here (a closing quote or bracket, or a ':' after a key); check this line",
   "yaml.parseCore.not-valid-here":
     "YAML error: this is not valid YAML at this point; check the quotes, colons and indentation on this line",
+  "yaml.parseCore.nested-deeper-than-max":
+    "YAML error: the file is nested too deeply here (more than {max} levels); a format or session has a handful, afstem never writes such a file",
   "yaml.parseCore.yaml-error-file-cannot-read": "YAML error: the file cannot be read ({msg})",
   "yaml.parseCore.yaml-error-file-nested-too":
     "YAML error: the file is nested too deeply (thousands of levels); afstem never writes such a file",

@@ -107,6 +107,7 @@ export const nl = {
   "commands.lint.afstem-lint-checks-yaml-yml":
     "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
   "commands.lint.no-format-files-found-paths": "geen formatbestanden gevonden in {paths}",
+  "commands.report.give-out-folder-you-can": "Geef met --out een map op waarin u mag schrijven; de geschreven verslagen zijn compleet.",
   "commands.report.afstem-cannot-write-any-more": "afstem: kan niet verder schrijven in {d}: {why}",
   "commands.report.afstem-no-confirmed-sessions-summarise":
     "afstem: geen vastgestelde gesprekken om samen te vatten (in de gekozen periode); concepten tellen alleen mee met --include-drafts",
@@ -724,9 +725,11 @@ export const nl = {
   "session.validate.unknown-format-id": "onbekend format '{id}'",
   "session.validate.unknown-question-id-format-f": "onbekende vraag '{id}' in format {f} v{v}",
   "session.validate.unknown-role-r-roles-list": "onbekende rol '{r}'; rollen: {list}",
+  "store.lock.free-space-session-folder":
+    "Maak ruimte vrij op de schijf van het gesprek, of kopieer het gesprek naar een andere schijf, en probeer het opnieuw.",
   "store.lock.afstem-must-able-write-session":
     "afstem moet in de map van het gesprek kunnen schrijven. Kopieer het gesprek naar een map waarin u mag schrijven en probeer het opnieuw.",
-  "store.lock.cannot-create-lock-f-code": "kan het slot {f} niet aanmaken ({code})",
+  "store.lock.cannot-create-lock-f-code": "kan het slot {f} niet aanmaken: {why}",
   "store.lock.cannot-take-lock-f": "kan het slot {f} niet nemen",
   "store.lock.close-conversation-first-stop-ctrl":
     "Sluit dat gesprek eerst af (:stop of Ctrl+C) en probeer het dan opnieuw. Is er zeker geen ander afstem-venster open (ook niet op een andere computer met dezelfde map), verwijder dan {lock}.",
@@ -761,6 +764,8 @@ export const nl = {
   "ui.prompts.confirm.y-n-2": "(j/N)",
   "ui.prompts.select.enter-picks-n": "Enter kiest: {n} (Backspace wist).",
   "ui.prompts.select.select": "bevestigen",
+  "util.sysError.check-symlinks": "Controleer de symbolische koppelingen in het pad (ls -l) en geef het echte bestand of de echte map.",
+  "util.sysError.symlink-loop": "de symbolische koppelingen in dit pad verwijzen in een kring naar elkaar",
   "util.sysError.destination-another-disk": "het doel ligt op een andere schijf",
   "util.sysError.disk-folder-read-only": "de schijf of map is alleen-lezen",
   "util.sysError.disk-full": "de schijf is vol",
@@ -798,6 +803,8 @@ export const nl = {
     "YAML-fout: hier ontbreekt iets (een afsluitend aanhalingsteken of haakje, of een ':' na een sleutel); controleer deze regel",
   "yaml.parseCore.not-valid-here":
     "YAML-fout: dit is op deze plek geen geldige YAML; controleer aanhalingstekens, dubbele punten en inspringing op deze regel",
+  "yaml.parseCore.nested-deeper-than-max":
+    "YAML-fout: het bestand is hier te diep genest (meer dan {max} niveaus in elkaar); een format of gesprek heeft er een handvol, zo'n bestand maakt afstem niet",
   "yaml.parseCore.yaml-error-file-cannot-read": "YAML-fout: het bestand kan niet gelezen worden ({msg})",
   "yaml.parseCore.yaml-error-file-nested-too":
     "YAML-fout: het bestand is te diep genest (duizenden niveaus in elkaar); zo'n bestand maakt afstem niet",
