@@ -136,6 +136,15 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
     const id = read.session?.format.id;
     if (id) return id;
     for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);
+    // A file that does not read (a YAML error, a duplicate key) may well name its format: say
+    // that it cannot be continued, as with a format given, not that it "names no format".
+    if (read.findings.some((f) => f.severity === "error"))
+      throw new UserError(
+        fill(msg("commands.run.f-cannot-continued"), { f: displayPath(o.resume) }),
+        EXIT.usage,
+        undefined,
+        msg("commands.run.fix-lines-above-afstem-validate"),
+      );
     throw new UserError(
       fill(msg("commands.run.f-names-no-format"), { f: displayPath(o.resume) }),
       EXIT.usage,

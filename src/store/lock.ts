@@ -136,19 +136,22 @@ export function acquireLock(
   for (let attempt = 0; attempt < 2; attempt++) {
     if (tryCreate(lock, me)) {
       let held = true;
-      return {
-        file: lock,
-        release() {
-          if (!held) return;
-          held = false;
-          try {
-            const h = parseLock(readFileSync(lock, "utf8"), me.host);
-            if (h && h.pid === me.pid && h.host === me.host) unlinkSync(lock);
-          } catch {
-            /* already gone */
-          }
-        },
+      const release = () => {
+        if (!held) return;
+        held = false;
+        process.off("exit", release);
+        try {
+          const h = parseLock(readFileSync(lock, "utf8"), me.host);
+          if (h && h.pid === me.pid && h.host === me.host) unlinkSync(lock);
+        } catch {
+          /* already gone */
+        }
       };
+      // Whatever way the process ends short of a kill: its stdout closed (`| head`, where the
+      // EPIPE handler exits at once), the terminal window closed (writes fail before the SIGHUP
+      // handler gets to release), a crash. Every answer is saved already; the lock must not stay.
+      process.on("exit", release);
+      return { file: lock, release };
     }
     let holder: LockHolder | undefined;
     try {

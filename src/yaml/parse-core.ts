@@ -6,6 +6,9 @@ import type { Finding } from "../findings/finding.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 
+/** Nodes in the path to a value (the document, then each map or list and pair on the way). */
+const MAX_DEPTH = 200;
+
 export type DataPath = readonly (string | number)[];
 
 export interface ParsedYaml {
@@ -115,6 +118,15 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     const rule = w.code === "TAG_RESOLVE_FAILED" ? "yaml-tag" : "yaml-syntax";
     if (rule === "yaml-tag") tagged.add(pos(w.pos[0]).line);
     push(w.pos[0], rule === "yaml-tag" ? tagMessage(tagAt(text, w.pos[0])) : yamlMessage(w.code, w.message, ""), rule);
+  }
+  // Deeper than any format or session nests (a handful of levels): refused here, located. At a
+  // few hundred levels the file still parsed, but writing it back (run --resume) ran out of stack.
+  if (doc.errors.length === 0) {
+    visit(doc, (_key, node, path) => {
+      if (path.length <= MAX_DEPTH || !node || !(node as Node).range) return;
+      push((node as Node).range![0], fill(msg("yaml.parseCore.nested-deeper-than-max"), { max: MAX_DEPTH }), "yaml-syntax");
+      return visit.BREAK;
+    });
   }
   // Tags the yaml package does know (`!!binary`, `!!timestamp`, `!!set`, ...) would turn a value
   // into a Buffer, Date or Set that no field of ours expects: refuse them as well.
