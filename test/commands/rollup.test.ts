@@ -311,7 +311,7 @@ describe("rollup defaults", () => {
     expect((await rollup("u4", [path.join(FIX, "bestaat-niet")])).code).toBe(2);
     const notADir = await runInProcess(["rollup", CORPUS, "--out", path.join(FIX, "make-corpus.py")]);
     expect(notADir.code).toBe(2);
-    expect(notADir.stderr).toContain("kan de uitvoermap niet maken");
+    expect(notADir.stderr).toContain("make-corpus.py is een bestand, geen map");
   });
 
   // Spawned: the smoke test of `rollup` runs the real bin/afstem.js.
