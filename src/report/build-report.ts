@@ -122,6 +122,28 @@ function timeFact(session: Session, lang: Lang): string | undefined {
   if (typeof datum === "string" && /^\d{4}-\d{2}-\d{2}$/.test(datum) && dayOf(start) !== datum) {
     return minutes ? duration : undefined;
   }
+  // Held in parts (resumed): an end time from start + minutes would be made up ("13:15 – 14:50"
+  // for a conversation of 22 and 24 September). The start, the days or the number of parts, and
+  // the minutes spoken in all.
+  const resumes = (session.history ?? []).filter((e) => e?.event === "resume").map((e) => new Date(String(e.at)));
+  if (resumes.length && resumes.every((d) => !Number.isNaN(d.getTime()))) {
+    const days = [...new Set([start, ...resumes].map(dayOf))];
+    const together = minutes ? duration : "";
+    return days.length > 1
+      ? fill(msg(minutes ? "report.buildReport.from-s-on-days-d" : "report.buildReport.from-s-on-days", lang), {
+          s: clock(start),
+          days: joinAnd(
+            days.map((d) => longDate(d, lang)),
+            lang,
+          ),
+          d: together,
+        })
+      : fill(msg(minutes ? "report.buildReport.from-s-in-n-parts-d" : "report.buildReport.from-s-in-n-parts", lang), {
+          s: clock(start),
+          n: resumes.length + 1,
+          d: together,
+        });
+  }
   if (!minutes) return clock(start);
   // The end from the rounded minutes, so that 09:00 – 09:17 says 17 minutes (990 s gave 09:16).
   const end = new Date(start.getTime() + minutes * 60_000);

@@ -70,6 +70,25 @@ describe("buildReport", () => {
     expect(timeOf(session)).toBeUndefined();
   });
 
+  it("a conversation held in parts gets no made-up end time: its start, its days or parts, and the minutes in all", async () => {
+    const { format, session } = (await load(REGENBOOG))[0]!;
+    const timeOf = (s: Session) => buildReport(format, s, "nl").facts.find(([k]) => k === "Tijd en duur")?.[1];
+    session.started = "2026-09-15T11:15:00Z"; // 13:15 in Beverwijk
+    session.timing = { a: 3600, b: 2100 }; // 95 minutes
+    // Resumed two days later (the Wegwijzer example): "13:15 – 14:50" was made up.
+    session.history = [
+      { event: "start", at: "2026-09-15T13:15:00+02:00" },
+      { event: "resume", at: "2026-09-17T15:55:00+02:00" },
+    ] as Session["history"];
+    expect(timeOf(session)).toBe("vanaf 13:15, op 15 september 2026 en 17 september 2026 (samen 95 minuten)");
+    // Resumed the same day after a break: the parts, not a day.
+    session.history = [
+      { event: "start", at: "2026-09-15T13:15:00+02:00" },
+      { event: "resume", at: "2026-09-15T15:00:00+02:00" },
+    ] as Session["history"];
+    expect(timeOf(session)).toBe("vanaf 13:15, in 2 delen (samen 95 minuten)");
+  });
+
   it("tells skipped ('niet besproken') from not yet answered ('geen antwoord') in a draft", async () => {
     const { format, session } = (await load(VUURTOREN))[0]!;
     const m = buildReport(format!, session!, "nl");
