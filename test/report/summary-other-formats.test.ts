@@ -56,6 +56,29 @@ describe("routekaart self-scans beside the school conversations", () => {
     expect(text).toMatch(/\nBestuur & beleid\n+Schaalvragen/);
   });
 
+  it("leaves out the appendix's counts over all formats when they differ from the key points' (the difference was the other format's small groups)", async () => {
+    const dir = path.join(tmp.dir, "mixed");
+    mkdirSync(dir);
+    const gemeenten = [...Array(6).fill("beverwijk"), ...Array(6).fill("velsen")];
+    gemeenten.forEach((g, i) => {
+      const s = readExample(REGENBOOG);
+      s.meta.school = `School ${i}`;
+      s.meta.brin = `${10 + i}AB00`;
+      s.meta.gemeente = g;
+      s.meta.schooltype = i % 3 ? "PO" : "VO";
+      s.meta.datum = `2026-09-${10 + i}`;
+      writeSession(dir, `k${i}.yaml`, s);
+    });
+    // Three self-scans in Velsen: key points Velsen 6, all formats Velsen 9.
+    for (let i = 0; i < 3; i++) writeSession(dir, `r${i}.yaml`, { ...selfScan(i), meta: { ...selfScan(i).meta, gemeente: "velsen" } });
+    const out = path.join(tmp.dir, "out-mixed");
+    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    expect(text).not.toContain("Gesprekken per gemeente (alle formats)");
+    expect(text).not.toMatch(/\nVelsen\n+9\n/);
+  });
+
   it("a chart of several questions says 'per vraag', shows the scale's end labels and wraps long question texts", () => {
     const c = chartSpec(
       {

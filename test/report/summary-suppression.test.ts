@@ -400,6 +400,16 @@ describe("a usual round: the regiegroep sees its gemeenten", () => {
     expect(round.text).not.toContain("2 groep(en) met minder dan 5 gesprekken niet getoond");
   });
 
+  it("names in the action lists only the gemeenten it shows: counting Castricum's rows gave its size away", async () => {
+    round ??= await run();
+    const lists = tables(round.html).filter((x) => x[0]!.join("|") === "Wat|Deadline|Gemeente|Bij vraag");
+    expect(lists.length).toBeGreaterThan(0);
+    const named = new Set(lists.flatMap((x) => x.slice(1).map((r) => r[2])));
+    expect(named.has("Beverwijk")).toBe(true);
+    expect(named.has("Castricum")).toBe(false); // < 5
+    expect(named.has("Heemskerk")).toBe(false); // × beside it
+  });
+
   it("shows a question nobody answered as '–' (0), not '< 5', for the region as for every group", async () => {
     round ??= await run();
     const prompt = "Is de leerplichtambtenaar structureel bij het kernteam betrokken?";
@@ -413,6 +423,15 @@ describe("a usual round: the regiegroep sees its gemeenten", () => {
     const en = await run("--lang", "en");
     expect(en.text).toContain("broken down by municipality");
     expect(en.text).not.toMatch(/gemeente/i);
+  });
+
+  it("fewer than --min-group conversations without a chosen period: no first or last date in the title block", async () => {
+    const dir = corpus("tiny", ROUND.slice(0, 3));
+    const out = path.join(tmp.dir, "out-tiny");
+    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    expect(text).not.toMatch(/\d+ oktober 2026/);
   });
 
   it("a period with fewer than --min-group conversations names no gemeente or school type, nor the last date", async () => {
