@@ -75,6 +75,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     what: msg("cli.arg.what"),
     date: msg("cli.arg.date"),
     list: msg("cli.arg.list"),
+    lang: msg("cli.arg.lang"),
   };
   program
     // commander's own words through its Help hooks; subcommands inherit the configuration.
@@ -83,7 +84,7 @@ export function buildProgram(io: Io, outcome: Outcome = {}, printed: { text: str
     .version(VERSION, "-V, --version", msg("cli.invoke.show-version-number"))
     .helpOption("-h, --help", msg("cli.invoke.show-help-command"))
     .addHelpCommand(false)
-    .addOption(new Option("--lang <lang>", msg("cli.invoke.language-output")).choices(["nl", "en"]).default(undefined))
+    .addOption(new Option(`--lang <${ph.lang}>`, msg("cli.invoke.language-output")).choices(["nl", "en"]).default(undefined))
     .option("--no-color", msg("cli.invoke.no-colour-also-no-color"))
     .option(`--formats-dir <${ph.dir}>`, msg("cli.invoke.extra-folder-formats-also-afstem"))
     .showSuggestionAfterError(true)

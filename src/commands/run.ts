@@ -257,7 +257,9 @@ export default async function run(givenRef: string | undefined, typed: RunOption
   };
   if (firstSave) save(state);
   // What the resumed run needs to be the same conversation: last year's file and the language.
-  const resumeFlags = `${o.previous ? ` --previous ${displayPath(path.resolve(io.cwd, o.previous))}` : ""}${getLang() === "en" ? " --lang en" : ""}`;
+  // Every flag the run needs again: the printed command must work where the user is (a format
+  // from --formats-dir was "unknown format" without it).
+  const resumeFlags = `${o.formatsDir ? ` --formats-dir ${displayPath(path.resolve(io.cwd, o.formatsDir))}` : ""}${o.previous ? ` --previous ${displayPath(path.resolve(io.cwd, o.previous))}` : ""}${getLang() === "en" ? " --lang en" : ""}`;
   const resumeHint = () =>
     !saver.finish()
       ? msg("commands.run.not-saved-disk-session-shown")

@@ -140,6 +140,7 @@ describe("help and version", () => {
       const nl = (await runInProcess([cmd, "--help"])).stdout;
       const en = (await runInProcess(["--lang", "en", cmd, "--help"])).stdout;
       expect(nl).toContain("--out <map>");
+      expect(nl).toContain("--lang <taal>");
       expect(en).toContain("--out <folder>");
       expect(nl).not.toMatch(/<(dir|file|folder|paths\.\.\.|field|date|list|what)>/);
       expect(en).not.toMatch(/<(map|bestand|paden\.\.\.|veld|datum|lijst|wat)>/);
@@ -159,7 +160,7 @@ describe("global options in each command's help", () => {
         .split("\n")
         .map((l) => l.trim().split(/\s{2,}/)[0])
         .filter(Boolean),
-    ).toEqual(["Algemene opties:", "-V, --version", "--lang <lang>", "--no-color", "--formats-dir <map>"]);
+    ).toEqual(["Algemene opties:", "-V, --version", "--lang <taal>", "--no-color", "--formats-dir <map>"]);
     const en = (await runInProcess(["--lang", "en", ...args, "--help"])).stdout;
     expect(en).toMatch(/\nGlobal Options:\n {2}-V, --version/);
   });

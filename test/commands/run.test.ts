@@ -167,6 +167,20 @@ describe("--resume", () => {
     expect(r.code).toBe(130);
     expect(r.stdout).toMatch(/To continue: \S+ run kernteam --previous \S*2026-09-15-obs-de-regenboog-kernteam\.yaml --lang en --resume /);
   });
+
+  it("the printed resume command keeps --formats-dir (a format from there was 'unknown format' without it)", async () => {
+    const dir = tmp();
+    const formats = path.dirname(MINI);
+    const r = await runInProcess(["run", "mini", "--formats-dir", formats, "--out", dir], {
+      env: { AFSTEM_UI: "lines" },
+      input: "De Wilg\n",
+    });
+    expect(r.code).toBe(130);
+    const cmd = /Verder gaan: \S+ (run .*)$/m.exec(r.stdout)?.[1];
+    expect(cmd).toMatch(/--formats-dir \S*test\/fixtures\/runner /);
+    const again = await runInProcess([...cmd!.split(" ")], { env: { AFSTEM_UI: "lines" }, input: ":stop\n" });
+    expect(again.code, again.stderr).toBe(0);
+  });
   it("a file saved before the date was known gets its proper name once the date is given; a name of one's own stays", async () => {
     const dir = tmp();
     const first = await runInProcess(["run", MINI, "--out", dir], { env: { AFSTEM_UI: "lines" }, input: "De Wilg\n" });

@@ -15,6 +15,7 @@ export const en: Messages = {
   "cli.arg.field": "field",
   "cli.arg.file": "file",
   "cli.arg.format": "format",
+  "cli.arg.lang": "language",
   "cli.arg.list": "list",
   "cli.arg.paths": "paths",
   "cli.arg.what": "what",

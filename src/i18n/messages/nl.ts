@@ -14,6 +14,7 @@ export const nl = {
   "cli.arg.field": "veld",
   "cli.arg.file": "bestand",
   "cli.arg.format": "format",
+  "cli.arg.lang": "taal",
   "cli.arg.list": "lijst",
   "cli.arg.paths": "paden",
   "cli.arg.what": "wat",
