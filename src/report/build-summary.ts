@@ -116,8 +116,12 @@ function chapters(fold: SummaryFold, lang: Lang): Chapter[] {
     const root = c.formats.filter((f) => f.id === c.family).sort((a, b) => b.version - a.version)[0] ?? c.formats[0]!;
     out.push({ ...c, title: tr(root.title, lang) });
   }
-  // The biggest family of school conversations first; the others in order of size.
-  return out.sort((a, b) => b.n - a.n || a.family.localeCompare(b.family));
+  // The biggest family of school conversations first; the others in order of size. A family asks
+  // for a school type when its conversations are held at schools (the key points' table is per
+  // gemeente × school type): with fewer kernteam conversations than routekaart self-scans the
+  // self-scans became the key points and the title's count.
+  const atSchools = (c: Chapter) => c.formats.some((f) => f.meta.some((m) => m.id === "schooltype"));
+  return out.sort((a, b) => Number(atSchools(b)) - Number(atSchools(a)) || b.n - a.n || a.family.localeCompare(b.family));
 }
 
 /** "kernteam v1: 92, kernteam v2: 25": a line beside the chapter's total, protected like one. */

@@ -79,6 +79,26 @@ describe("routekaart self-scans beside the school conversations", () => {
     expect(text).not.toMatch(/\nVelsen\n+9\n/);
   });
 
+  it("with fewer school conversations than self-scans, the key points are still the school conversations'", async () => {
+    const dir = path.join(tmp.dir, "few");
+    mkdirSync(dir);
+    for (let i = 0; i < 3; i++) {
+      const s = readExample(REGENBOOG);
+      s.meta.school = `School ${i}`;
+      s.meta.brin = `${10 + i}AB00`;
+      s.meta.datum = `2026-09-1${i}`;
+      writeSession(dir, `k${i}.yaml`, s);
+    }
+    for (let i = 0; i < 6; i++) writeSession(dir, `r${i}.yaml`, selfScan(i));
+    const out = path.join(tmp.dir, "out-few");
+    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    // The self-scans were the key points ("6 gesprekken 'Zelfscan routekaart…'") and the title's 6.
+    expect(text).toMatch(/^Gesprekken\n+< 5\n/m);
+    expect(text).not.toMatch(/\d+ gesprekken 'Zelfscan routekaart/);
+  });
+
   it("a chart of several questions says 'per vraag', shows the scale's end labels and wraps long question texts", () => {
     const c = chartSpec(
       {
