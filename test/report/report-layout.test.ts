@@ -143,6 +143,56 @@ describe("column widths", () => {
     expect(t.grid[0]).toBeGreaterThan(textWidth("terugkoppeling") + MARGINS);
   });
 
+  it("keeps the names on one line and 'Wat' wide when one organisation is over-long (the name column was squeezed)", async () => {
+    const s = readExample(REGENBOOG);
+    const long = "Jeugdgezondheidszorgorganisatieverband";
+    const what = "Zorg dat de terugkoppeling na verwijzing binnen twee weken geregeld is en vastgelegd wordt in het werkplan";
+    s.actions = s.actions.map((a: Record<string, unknown>) => ({ ...a, what }));
+    s.actions[0].organisation = long;
+    const r = await runInProcess(["report", writeSession(dir, "2026-09-15-cw-kernteam.yaml", s), "--out", path.join(dir, "out")]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
+    expect(brokenWords(t, [long])).toEqual([]);
+    // Before: 2275 / 1034 / 3212 / 1358 / 1758 — a third of the table for the long word, "Anouk / de Vries" in two lines.
+    for (const row of t.rows.slice(1)) expect(linesIn(row[1]!, t.grid[1]!, false), row[1]).toBe(1);
+    expect(t.grid[2]).toBeLessThan(TEXT_WIDTH / 3);
+    expect(linesIn(what, t.grid[0]!, false)).toBeLessThanOrEqual(6);
+  });
+
+  it("gives 'Wat' a share of the width, not only its longest word, when names and organisations are long too", async () => {
+    const s = readExample(REGENBOOG);
+    const people = [
+      ["Anouk de Vries", "CJG"],
+      ["Marieke Jansen-van den Heuvel-Oosterhuis", "OBS De Regenboog"],
+      ["Joost van Dijk", "Samenwerkingsverband Passend Onderwijs IJmond-Zuid"],
+      ["Extern Bureau Koppelteken", "Jeugdgezondheidszorgorganisatieverband"],
+    ];
+    const what = (i: number) =>
+      `Actie ${i + 1}: zorg dat de terugkoppeling na verwijzing binnen twee weken geregeld is en vastgelegd wordt in het werkplan`;
+    s.actions = Array.from({ length: 12 }, (_, i) => ({
+      ...s.actions[i % 3],
+      what: what(i),
+      who: people[i % 4]![0],
+      organisation: people[i % 4]![1],
+    }));
+    const r = await runInProcess([
+      "report",
+      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+      "--out",
+      path.join(dir, "out"),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
+    // Before: 'Wat' exactly as wide as "terugkoppeling", each action nine lines tall.
+    expect(linesIn(what(11), t.grid[0]!, false)).toBeLessThanOrEqual(6);
+    // Only the over-long word breaks mid-word; a name may end a line after its hyphen, as Word and LibreOffice do.
+    const split = { ...t, rows: t.rows.map((row) => row.map((c) => c.replace(/(?<=\p{L}-)(?=\p{L})/gu, " "))) };
+    expect(brokenWords(split, ["Jeugdgezondheidszorgorganisatieverband"])).toEqual([]);
+    expect(t.rows.map((row) => row[3])).toContain("01-11-2026");
+  });
+
   it("gives a yes/no column with a long question as header room for it (it stood in five lines, 8 characters wide)", async () => {
     expect((await runInProcess(["report", REGENBOOG, "--out", path.join(dir, "out")])).code).toBe(0);
     const tables = await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"));

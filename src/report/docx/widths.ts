@@ -69,11 +69,26 @@ function cellLines(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The widest part of `line` that must stay whole: its longest word, or the whole of a short line. */
-function unitWidth(line: string, bold: boolean): number {
-  if (UNBREAKABLE.test(line)) return textWidth(line, bold);
+/** After a hyphen between letters Word and LibreOffice may end a line ("Heuvel-|Oosterhuis"); not before a digit. */
+const AFTER_HYPHEN = /(?<=\p{L}-)(?=\p{L})/u;
+
+/**
+ * The parts of `line` that must stay whole: its words, or the whole of a short line. With `hyphens`,
+ * a word may also end a line after a hyphen between letters, as the readers do on their own.
+ */
+function units(line: string, hyphens: boolean): string[] {
+  if (UNBREAKABLE.test(line)) return [line];
+  const words = line.split(/\s+/).filter(Boolean);
+  return hyphens ? words.flatMap((w) => w.split(AFTER_HYPHEN)) : words;
+}
+
+/** The widest part of `line` that must stay whole, leaving out parts wider than `over` (over-long words). */
+function unitWidth(line: string, bold: boolean, hyphens = false, over = Number.POSITIVE_INFINITY): number {
   let widest = 0;
-  for (const w of line.split(/\s+/)) if (w) widest = Math.max(widest, textWidth(w, bold));
+  for (const u of units(line, hyphens)) {
+    const w = textWidth(u, bold);
+    if (w + CELL_MARGINS <= over) widest = Math.max(widest, w);
+  }
   return widest;
 }
 
@@ -119,15 +134,19 @@ interface Needs {
   oneLine: number;
 }
 
-function needsOf(head: string, cells: string[]): Needs {
+/**
+ * What a column needs. When the table's words do not all fit (`tight`), a word may end a line after
+ * a hyphen, and a word wider than `over` does not count: it breaks, the column keeps its other words.
+ */
+function needsOf(head: string, cells: string[], tight = false, over = Number.POSITIVE_INFINITY): Needs {
   let min = 0;
   let oneLine = 0;
-  for (const l of cellLines(head)) min = Math.max(min, unitWidth(l, true));
+  for (const l of cellLines(head)) min = Math.max(min, unitWidth(l, true, tight, over));
   let header = 0;
   for (const l of cellLines(head)) header = Math.max(header, widthForLines(l, HEADER_LINES, true));
   for (const c of cells) {
     for (const l of cellLines(c)) {
-      min = Math.max(min, unitWidth(l, false));
+      min = Math.max(min, unitWidth(l, false, tight, over));
       oneLine = Math.max(oneLine, textWidth(l, false));
     }
   }
@@ -161,26 +180,33 @@ function shareOut(mins: number[], total: number): number[] {
  * 3. short columns (names, dates, statuses) on one line;
  * 4. the rest of the width by weight.
  * Only when even step 1 does not fit does a column get less than its longest word: first a word
- * longer than a third of the table, then the widest columns (`shareOut`).
+ * longer than a third of the table breaks (and a word may end a line after a hyphen), and steps
+ * 2–4 go on without it; only if the rest still does not fit, the widest columns give way (`shareOut`).
  */
 export function fitWidths(head: string[], rows: string[][], weights: number[], total: number): number[] {
-  const needs = head.map((h, i) =>
-    needsOf(
-      h,
-      rows.map((r) => r[i] ?? ""),
-    ),
-  );
+  const columnNeeds = (tight: boolean, over?: number) =>
+    head.map((h, i) =>
+      needsOf(
+        h,
+        rows.map((r) => r[i] ?? ""),
+        tight,
+        over,
+      ),
+    );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  let needs = columnNeeds(false);
   if (sum(needs.map((n) => n.min)) > total) {
-    // An over-long word gives way first, down to a sensible column; when even that is not
-    // enough, the widest columns share what the others leave.
-    const cap = Math.floor(total * LONG_WORD_SHARE);
-    if (sum(needs.map((n) => Math.min(n.min, cap))) > total)
+    // An over-long word gives way first: it breaks, and its column keeps only its other words, so
+    // the steps below still give names, dates and long texts their room (a column a third wide
+    // for the long word left the names two lines and 'Wat' its longest word). Words may now also
+    // end a line after a hyphen. When even that is not enough, the widest columns share what the
+    // others leave.
+    needs = columnNeeds(true, Math.floor(total * LONG_WORD_SHARE));
+    if (sum(needs.map((n) => n.min)) > total)
       return shareOut(
         needs.map((n) => n.min),
         total,
       );
-    for (const n of needs) if (n.min > cap) n.min = n.header = n.oneLine = cap;
   }
   const widths = needs.map((n) => n.min);
   let free = total - sum(widths);
