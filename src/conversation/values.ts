@@ -95,17 +95,17 @@ export function showValue(
       return Array.isArray(value) ? value.map((v) => `• ${v}`).join("\n") : String(value);
     case "repeat":
       if (!Array.isArray(value)) return String(value);
-      return value
-        .map(
-          (item, i) =>
-            `${i + 1}. ` +
-            (q.fields ?? [])
-              .filter((f) => (item as Record<string, unknown>)[f.id] !== undefined)
-              .map((f) => showValue(f, (item as Record<string, unknown>)[f.id], lang))
-              .join(" · "),
-        )
-        .join("\n");
+      return value.map((item, i) => `${i + 1}. ${showItem(q, item, lang)}`).join("\n");
     default:
       return String(value);
   }
+}
+
+/** One item of a repeat group as a line: its fields' values, in the format's order. */
+export function showItem(q: Question, item: unknown, lang: (t: import("../format/types.js").LocalText | undefined) => string): string {
+  const fields = (item ?? {}) as Record<string, unknown>;
+  return (q.fields ?? [])
+    .filter((f) => fields[f.id] !== undefined)
+    .map((f) => showValue(f, fields[f.id], lang))
+    .join(" · ");
 }

@@ -51,7 +51,7 @@ async function askLine(ctx: Ctx, q: Question, existing: AnswerValue | undefined,
 const STAYING = new Set(["help", "commands", "note", "park", "action"]);
 
 /** `:weg 2` / `:weg` (the last item): take an item out of a list being typed. */
-function removeCommand(text: string): { index?: number } | undefined {
+export function removeCommand(text: string): { index?: number } | undefined {
   const m = /^:(weg|verwijder|remove|del)\s*(\d*)\s*$/i.exec(text.trim());
   if (!m) return undefined;
   return m[2] ? { index: Number(m[2]) } : {};
@@ -279,8 +279,11 @@ export async function askValue(
   for (;;) {
     let raw: string;
     if (q.type === "choice" || q.type === "scale" || q.type === "yesno") {
-      const def = existing !== undefined ? `=${String(existing)}` : undefined;
-      raw = await ui.select<string>({ message, choices: [...selectOptions(q), ...commandChoices()], ...(def ? { default: def } : {}) });
+      // The earlier answer is where Enter lands, when it is one of the options: a code that is
+      // not (a hand-edited file) was kept by Enter in the line UI and dropped by the terminal's.
+      const options = selectOptions(q);
+      const def = existing !== undefined && options.some((o) => o.value === `=${String(existing)}`) ? `=${String(existing)}` : undefined;
+      raw = await ui.select<string>({ message, choices: [...options, ...commandChoices()], ...(def ? { default: def } : {}) });
       if (raw.startsWith("=")) return { value: fromSelect(q, raw) };
     } else if (q.type === "multichoice") {
       const had = new Set(Array.isArray(existing) ? existing.map(String) : []);

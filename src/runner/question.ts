@@ -5,14 +5,14 @@ import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
 import { isFieldVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
-import { askValue, splitUnfinished, UNFINISHED } from "./ask.js";
+import { askValue, removeCommand, splitUnfinished, UNFINISHED } from "./ask.js";
 import { moreMenu, typedCommand } from "./command-actions.js";
 import { header, type Header } from "./header.js";
 import { paint } from "../ui/colour.js";
 import { askFollowup } from "./followup.js";
 import { agreementsSection } from "../format/agreements.js";
 import { answerOf, firstStepOf, questionOf, sameStep } from "../conversation/steps.js";
-import { showValue } from "../conversation/values.js";
+import { showItem, showValue } from "../conversation/values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
@@ -178,6 +178,13 @@ function partyScoresText(text: string | undefined): Record<string, number> | und
   return Object.fromEntries([...text.matchAll(/([A-Za-z][\w-]*)=(\d+)/g)].map((m) => [m[1]!, Number(m[2])]));
 }
 
+/**
+ * A repeat group. A list that is there already comes with a menu: keep it, add an item, change
+ * or remove one item (also `:weg N`, as in a list), or start over. An answer from a hand-edited
+ * or older file can break the format's rules (more items than `maxItems`, a code that is no
+ * option in a field): it is fixed item by item here, not retyped (README: "u verbetert ze via
+ * een antwoord wijzigen…"). Every change is saved at once, as every field is.
+ */
 async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal> {
   const ui = ctx.ui;
   const state = ctx.state();
@@ -185,40 +192,83 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
   let items: RepeatItem[] = Array.isArray(existing) ? (structuredClone(existing) as RepeatItem[]) : [];
   ui.print(tr(q.prompt) + mark);
   if (items.length) {
-    ui.print(showValue(q, items, tr));
-    for (let first = true; ; first = false) {
+    const save = () => ctx.dispatch({ type: "answer", value: (items.length ? items : undefined) as AnswerValue, stay: true });
+    const remove = (i: number) => {
+      items = items.filter((_, k) => k !== i);
+      save();
+      ui.print(fill(msg("runner.ask.item-n-removed"), { n: i + 1 }));
+    };
+    for (let show = true; ; ) {
       // At its maxItems the list is not offered another item, and the format's message says why.
       const full = fullProblem(ctx, q, items);
-      if (full !== undefined && first) ui.print(`! ${fill(msg("runner.question.list-full-m"), { m: full })}`);
+      if (show) {
+        // The list, and what is wrong with it (once, and again after every change).
+        ui.print(items.length ? showValue(q, items, tr) : msg("runner.ask.list-empty"));
+        const max = q.validate?.maxItems;
+        if (full !== undefined) {
+          const over = typeof max === "number" && items.length > max;
+          ui.print(`! ${fill(msg(over ? "runner.question.list-too-long-m" : "runner.question.list-full-m"), { m: full })}`);
+        }
+        for (const t of itemProblems(ctx, q, items)) ui.print(`! ${t}`);
+        show = false;
+      }
       const choice = await ui.select<string>({
         message: fill(msg("runner.question.n-item-s-what-now"), { n: items.length }),
         choices: [
           { value: "keep", name: msg("runner.question.keep-continue") },
           ...(full !== undefined ? [] : [{ value: "add", name: msg("runner.question.add-item") }]),
-          { value: "restart", name: msg("runner.question.start-over-clear-list") },
+          ...(items.length
+            ? [
+                { value: "change", name: msg("runner.question.change-item") },
+                { value: "remove", name: msg("runner.question.remove-item") },
+                { value: "restart", name: msg("runner.question.start-over-clear-list") },
+              ]
+            : []),
           { separator: "──" },
           { value: "back", name: msg("common.back") },
           { value: "more", name: msg("common.more") },
         ],
         commands: true,
       });
-      if (!["keep", "add", "restart", "back", "more"].includes(choice)) {
+      if (!["keep", "add", "change", "remove", "restart", "back", "more"].includes(choice)) {
+        // `:weg N` (`:weg`: the last item) takes an item out, as in a list.
+        const rm = removeCommand(choice);
+        if (rm) {
+          const i = rm.index === undefined ? items.length - 1 : rm.index - 1;
+          if (i >= 0 && i < items.length) {
+            remove(i);
+            show = true;
+          } else ui.print(fill(msg("runner.ask.no-item-n"), { n: rm.index ?? "" }));
+          continue;
+        }
         // A typed command, as at a question; `:skip` keeps the list as it is.
         const typed = await typedCommand(ctx, choice, q);
         if (typed?.proposal) return typed.proposal.type === "skip" ? { type: "answer", value: items } : typed.proposal;
         continue;
       }
       if (choice === "keep") {
-        // The list as a whole meets the format's rules (minItems, maxItems), as any answer must.
-        const wrong = listProblem(ctx, q, items);
-        if (wrong === undefined) return { type: "answer", value: items };
-        ui.print(`! ${fill(msg("runner.question.list-not-accepted-m"), { m: wrong })}`);
+        // The list as a whole meets the format's rules (minItems, maxItems), and so does every
+        // item, as any answer must.
+        const wrong = [listProblem(ctx, q, items), ...itemProblems(ctx, q, items)].filter((t) => t !== undefined);
+        if (!wrong.length) return { type: "answer", value: (items.length ? items : undefined) as AnswerValue };
+        ui.print(`! ${fill(msg("runner.question.list-not-accepted-m"), { m: wrong.join("; ") })}`);
         continue;
       }
       if (choice === "back") return { type: "back" };
       if (choice === "more") {
         const p = await moreMenu(ctx, q);
         if (p) return p;
+        continue;
+      }
+      if (choice === "change" || choice === "remove") {
+        const i = await pickItem(ctx, q, items, choice);
+        if (i === undefined) continue;
+        if (choice === "remove") remove(i);
+        else {
+          const p = await changeItem(ctx, q, items, i);
+          if (p) return p;
+        }
+        show = true;
         continue;
       }
       if (choice === "restart") items = [];
@@ -248,6 +298,70 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
     if (more === false) return items.length ? { type: "answer", value: items } : { type: "skip" };
     if (more !== true) return more;
   }
+}
+
+/** Which item to change or remove, each shown by its fields; undefined for "back". */
+async function pickItem(ctx: Ctx, q: Question, items: RepeatItem[], what: "change" | "remove"): Promise<number | undefined> {
+  const picked = await ctx.ui.select<string>({
+    message: msg(what === "change" ? "runner.question.which-item-change" : "runner.question.which-item-remove"),
+    choices: [
+      ...items.map((item, i) => ({ value: String(i), name: `${i + 1}. ${showItem(q, item, tr)}` })),
+      { separator: "──" },
+      { value: "", name: msg("common.back") },
+    ],
+  });
+  return picked === "" ? undefined : Number(picked);
+}
+
+/**
+ * Item `i` again, field by field, each with its old value as the default: Enter (or `:over`)
+ * keeps it. Each field is saved as it is given; `:terug` goes back to the list's menu with the
+ * fields changed so far, any other command leaves the question as from a field of a new item.
+ */
+async function changeItem(ctx: Ctx, q: Question, items: RepeatItem[], i: number): Promise<Proposal | undefined> {
+  const old = items[i]!;
+  const item: RepeatItem = { ...old };
+  const save = (it: RepeatItem) => {
+    items[i] = it;
+    ctx.dispatch({ type: "answer", value: items as AnswerValue, stay: true });
+  };
+  ctx.ui.print(fill(msg("runner.question.item-n"), { n: i + 1 }));
+  for (const f of q.fields ?? []) {
+    if (!isFieldVisible(f, item, ctx.state().session)) {
+      // A field that no longer applies (an earlier field changed) goes, as it is never asked.
+      if (f.id in item) {
+        delete item[f.id];
+        save({ ...item });
+      }
+      continue;
+    }
+    const saveField = (v: AnswerValue) => save({ ...item, [f.id]: v as RepeatItem[string] });
+    const got = await askValue(ctx, f, old[f.id] as AnswerValue | undefined, tr(f.prompt) + (f.required ? " *" : ""), saveField);
+    if ("proposal" in got) {
+      if (got.proposal.type === "skip") continue;
+      return got.proposal.type === "back" ? undefined : got.proposal;
+    }
+    // Enter keeps (undefined); unticking every option of a multichoice field clears it.
+    if (isAnswered(got.value)) item[f.id] = got.value as RepeatItem[string];
+    else if (got.value !== undefined) delete item[f.id];
+    else continue;
+    save({ ...item });
+  }
+  ctx.ui.print(fill(msg("runner.question.item-n-changed"), { n: i + 1 }));
+  return undefined;
+}
+
+/** What is wrong inside the items (a field's code that is no option, …), as "item 2: …". */
+function itemProblems(ctx: Ctx, q: Question, items: RepeatItem[]): string[] {
+  const out = new Map<number, string[]>();
+  for (const p of ctx.checker.check(q, items)) {
+    if (typeof p.path[0] !== "number") continue;
+    const n = p.path[0] + 1;
+    const list = out.get(n) ?? [];
+    if (!list.includes(p.message)) list.push(p.message);
+    out.set(n, list);
+  }
+  return [...out].map(([n, m]) => fill(msg("runner.question.item-n-m"), { n, m: m.join("; ") }));
 }
 
 /** Why a repeat's list is not acceptable as a whole (its minItems, maxItems: the format's message), or undefined. */

@@ -5,7 +5,7 @@ import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import type { Proposal, RunnerState } from "../conversation/types.js";
-import { finalizeProblems, presentRoles, roleLabels } from "../conversation/finalize.js";
+import { finalizeProblems, presentRoles, roleLabels, type AnswerCheck } from "../conversation/finalize.js";
 import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu, typedCommand } from "./command-actions.js";
@@ -16,19 +16,36 @@ import { msg } from "../i18n/messages.js";
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
 
 /**
+ * Why an answer breaks the format's rules (the checks `validate` and finalizing use), or
+ * undefined: such an answer is not counted or marked as answered (✓) — it is ✗, to be fixed.
+ */
+function invalidOf(state: RunnerState, q: Question, checker: AnswerCheck | undefined): string | undefined {
+  const v = answerOf(state.format, state.session, q.id);
+  if (!checker || !isAnswered(v)) return undefined;
+  const problems = checker.check(q, v);
+  return problems.length ? [...new Set(problems.map((p) => p.message))].join("; ") : undefined;
+}
+
+/**
  * The overview (issue 15, item 9): open required questions first, then one line per section
  * with its progress and time — not every answer. The answers of a section are one choice away.
  */
-export function overviewText(state: RunnerState): string {
+export function overviewText(state: RunnerState, checker?: AnswerCheck): string {
   const { format, session } = state;
   const out: string[] = [`== ${msg("runner.review.overview")} ==`];
   const value = (q: Question) => answerOf(format, session, q.id);
+  const invalid = (q: Question) => invalidOf(state, q, checker) !== undefined;
+  const valid = (q: Question) => isAnswered(value(q)) && !invalid(q);
   const openRequired: string[] = [];
   const rows: [string, string][] = [];
   if (format.meta.length) {
     const qs = format.meta.filter((q) => isVisible(q, session));
     qs.filter((q) => q.required && !isAnswered(value(q))).forEach((q) => openRequired.push(`${msg("common.details")} — ${tr(q.prompt)}`));
-    rows.push([msg("common.details"), `${qs.filter((q) => isAnswered(value(q))).length}/${qs.length}`]);
+    const bad = qs.filter(invalid).length;
+    rows.push([
+      msg("common.details"),
+      `${qs.filter(valid).length}/${qs.length}${bad ? ` · ${fill(msg("runner.review.n-invalid"), { n: bad })}` : ""}`,
+    ]);
   }
   if (format.participants.length) {
     const present = session.participants.filter((p) => p.present).length;
@@ -45,16 +62,18 @@ export function overviewText(state: RunnerState): string {
   }
   format.sections.forEach((sec, i) => {
     const qs = sec.questions.filter((q) => isVisible(q, session));
-    const done = qs.filter((q) => isAnswered(value(q))).length;
+    const done = qs.filter(valid).length;
+    const bad = qs.filter(invalid).length;
     const skipped = qs.filter((q) => !isAnswered(value(q)) && session.skipped.includes(q.id)).length;
     const open = qs.filter((q) => q.required && !isAnswered(value(q)));
     open.forEach((q) => openRequired.push(`${i + 1}. ${tr(sec.title)} — ${tr(q.prompt)}`));
     const spent = Math.round((session.timing[sec.id] ?? 0) / 60);
     const parts = [fill(msg("runner.review.d-n-answered"), { d: done, n: qs.length })];
+    if (bad) parts.push(fill(msg("runner.review.n-invalid"), { n: bad }));
     if (skipped) parts.push(fill(msg("runner.review.n-skipped"), { n: skipped }));
     if (open.length) parts.push(fill(msg("runner.review.n-required-open"), { n: open.length }));
     parts.push(fill(msg("runner.review.m-b-min"), { m: spent, b: sec.minutes }));
-    rows.push([`${done === qs.length ? "✓" : open.length ? "✗" : "·"} ${i + 1}. ${tr(sec.title)}`, parts.join(" · ")]);
+    rows.push([`${done === qs.length ? "✓" : open.length || bad ? "✗" : "·"} ${i + 1}. ${tr(sec.title)}`, parts.join(" · ")]);
   });
   if (openRequired.length) {
     out.push(fill(msg("runner.review.still-open-required-n"), { n: openRequired.length }), ...openRequired.map((t) => `  ✗ ${t}`), "");
@@ -70,19 +89,23 @@ export function overviewText(state: RunnerState): string {
   return out.join("\n");
 }
 
-/** The legend's marks: ✓ answered, – skipped, ✗ required and still open, · optional and open. */
-function markOf(state: RunnerState, q: Question): string {
+/**
+ * The legend's marks: ✓ answered, – skipped, ✗ required and still open or breaking the format's
+ * rules (with `checker`: a hand-edited file's answer, say), · optional and open.
+ */
+function markOf(state: RunnerState, q: Question, checker?: AnswerCheck): string {
   const v = answerOf(state.format, state.session, q.id);
-  return isAnswered(v) ? "✓" : state.session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
+  if (isAnswered(v)) return invalidOf(state, q, checker) === undefined ? "✓" : "✗";
+  return state.session.skipped.includes(q.id) ? "–" : q.required ? "✗" : "·";
 }
 
 /** Every answer, or those of one section: pure, so it is tested and printed the same way. */
-export function reviewText(state: RunnerState, only?: string): string {
+export function reviewText(state: RunnerState, only?: string, checker?: AnswerCheck): string {
   const { format, session } = state;
   const out: string[] = [];
   const line = (q: Question) => {
     const v = answerOf(format, session, q.id);
-    const mark = markOf(state, q);
+    const mark = markOf(state, q, checker);
     const roleLabel = (id: string) => tr(format.participants.find((r) => r.id === id)?.label) || id;
     const shown = isAnswered(v)
       ? indent(showValue(q, v, tr, roleLabel))
@@ -90,6 +113,8 @@ export function reviewText(state: RunnerState, only?: string): string {
         ? msg("runner.review.skipped")
         : msg("runner.review.no-answer");
     out.push(`  ${mark} ${tr(q.prompt)}${q.required ? " *" : ""}\n      ${shown}`);
+    const wrong = invalidOf(state, q, checker);
+    if (wrong !== undefined) out.push(`      ! ${wrong}`);
     if (session.notes[q.id]) out.push(`      ${msg("common.note")}: ${session.notes[q.id]}`);
   };
   const want = (id: string) => only === undefined || only === id;
@@ -131,7 +156,7 @@ async function pickQuestion(ctx: Ctx): Promise<string> {
   // Marked as in the answers list and its legend (a skipped or optional open question is no ✗).
   const choices = [...format.meta, ...format.sections.flatMap((s) => s.questions)]
     .filter((q) => isVisible(q, session))
-    .map((q) => ({ value: q.id, name: `${markOf(state, q)} ${tr(q.prompt)}${q.required ? " *" : ""}` }));
+    .map((q) => ({ value: q.id, name: `${markOf(state, q, ctx.checker)} ${tr(q.prompt)}${q.required ? " *" : ""}` }));
   return ctx.ui.select<string>({
     message: msg("runner.review.which-answer-change"),
     choices: [...choices, { separator: "──" }, { value: "", name: msg("runner.review.back-review") }],
@@ -165,7 +190,7 @@ async function confirmParties(ctx: Ctx): Promise<string[] | undefined> {
 /** The review screen; returns where to go next (or finalize / stop). */
 export async function askReview(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;
-  ui.print(`\n${overviewText(ctx.state())}`);
+  ui.print(`\n${overviewText(ctx.state(), ctx.checker)}`);
   // The clock runs on here too (timing key `review`): the live line, or the header once.
   printHeader(ctx);
   for (;;) {
@@ -186,7 +211,7 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
     const typed = await typedCommand(ctx, choice);
     if (typed) {
       // `:overzicht` here: the overview again; any other move goes as from a question.
-      if (typed.proposal?.type === "review") ui.print(`\n${overviewText(ctx.state())}`);
+      if (typed.proposal?.type === "review") ui.print(`\n${overviewText(ctx.state(), ctx.checker)}`);
       else if (typed.proposal) return typed.proposal;
       continue;
     }
@@ -208,7 +233,7 @@ export async function askReview(ctx: Ctx): Promise<Proposal> {
           { value: "*", name: msg("runner.review.everything") },
         ],
       });
-      ui.print(`\n${reviewText(ctx.state(), id === "*" ? undefined : id)}`);
+      ui.print(`\n${reviewText(ctx.state(), id === "*" ? undefined : id, ctx.checker)}`);
       continue;
     }
     if (choice === "followup") {
