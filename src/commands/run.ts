@@ -222,7 +222,7 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     state = startState(format, opened.session, now(), true);
     say(fill(msg("commands.run.session-f"), { f: displayPath(target.file!) }));
     if (state.session.status === "final" && !o.reopen) {
-      say(`\n${reviewText(state)}\n`);
+      say(`\n${reviewText(state, undefined, checker)}\n`);
       const fin = state.session.finalized;
       const at = fin ? ` (${finalizedText(format, fin.at, fin.by)})` : "";
       say(fill(msg("commands.run.session-was-finalized-opens-read"), { at, cli, ref, f: displayPath(target.file!) }));

@@ -280,7 +280,8 @@ describe("--resume", () => {
       input: ":stop\n",
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${file}`);
+    // The flags the run needs again are kept (--formats-dir: a format from there).
+    expect(r.stdout).toContain(`Verder gaan: afstem run mini --formats-dir test/fixtures/runner --resume ${file}`);
   });
 
   it("--resume with a path relative to the working folder opens that file, shown as typed", async () => {
@@ -292,7 +293,7 @@ describe("--resume", () => {
       input: ":stop\n",
     });
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`Verder gaan: afstem run mini --resume ${path.basename(file)}`);
+    expect(r.stdout).toContain(`Verder gaan: afstem run mini --formats-dir ${path.dirname(MINI)} --resume ${path.basename(file)}`);
   });
 
   it("printed next steps say `npx afstem` when started through npx (issue 15, item 8)", async () => {
