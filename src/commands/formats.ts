@@ -2,6 +2,7 @@
 import path from "node:path";
 import { FormatRegistry, formatDirs } from "../format/registry.js";
 import { lintArgument, type BrokenFormat } from "../format/broken.js";
+import { isMadeUpTitle } from "../format/extends.js";
 import { questionCount } from "../format/walk.js";
 import type { GlobalOptions } from "../cli/options.js";
 import type { Io } from "../cli/invocation.js";
@@ -40,12 +41,17 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
     // A format whose extends cannot be resolved (a cycle, a missing parent) is not usable, and
     // neither is one with lint errors in its own file or in a format it builds on.
     const chain = resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
-    const lint = chain ? undefined : registry.broken(id);
+    const lint = registry.broken(id);
+    // The chain error is one of the lint errors of the format's own file; count them all, as lint does.
+    const own = lint?.file === spec.parsed.file ? lint.errors : 0;
+    // Only a title the format has: its own, or one inherited through a chain that resolves. Not
+    // one made up from an id, nor one reached through a cycle (c1 ⇄ c2 each showed the other's).
+    const title = chain ? spec.title : isMadeUpTitle(f.title) ? undefined : f.title;
     return {
       id,
-      ...(chain ? { broken: chain.rule as Row["broken"], see: source } : lint ? lintErrors(lint) : {}),
+      ...(chain ? { broken: chain.rule as Row["broken"], errors: Math.max(1, own), see: source } : lint ? lintErrors(lint) : {}),
       version: f.version,
-      title: tr(f.title, lang),
+      ...(title ? { title: tr(title, lang) } : {}),
       questions: questionCount(f),
       minutes: f.duration,
       versions: registry.versions(id),

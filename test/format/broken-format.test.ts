@@ -152,3 +152,42 @@ describe("a format with lint errors never loads", () => {
     expect(r.stdout).toContain("format 'kapot' in formats/kapot.yaml heeft 1 fout");
   });
 });
+
+describe("formats --json of a format whose extends does not resolve", () => {
+  it("gives every unusable entry broken, errors (lint's count) and see, and never another format's title", async () => {
+    const bf = path.join(tmp.dir, "bf");
+    mkdirSync(bf);
+    const files: Record<string, string> = {
+      "c1.yaml": "id: c1\nextends: c2\n",
+      "c2.yaml": "id: c2\nextends: c1\n",
+      "c3.yaml": "id: c3\nversion: 1\nextends: c4\ntitle: Drie\n",
+      "c4.yaml": "id: c4\nversion: 1\nextends: c3\ntitle: Vier\n",
+      "c5.yaml": "id: c5\nversion: 1\nextends: nergens\n",
+      "c6.yaml": "id: c6\nversion: 1\nextends: c3\n",
+    };
+    for (const [f, text] of Object.entries(files)) writeFileSync(path.join(bf, f), text);
+    const r = await runInProcess(["formats", "--formats-dir", "bf", "--json"], {
+      cwd: tmp.dir,
+      env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-bf") },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = (JSON.parse(r.stdout) as { id: string; title?: string; broken?: string; errors?: number; see?: string }[]).filter((x) =>
+      /^c\d$/.test(x.id),
+    );
+    // Before: c1 "title": "c2" and c2 "title": "c1", and no errors key on either.
+    expect(rows.map((x) => [x.id, x.broken, x.errors, x.see, x.title])).toEqual([
+      ["c1", "extends-cycle", 2, "bf/c1.yaml", undefined],
+      ["c2", "extends-cycle", 2, "bf/c2.yaml", undefined],
+      ["c3", "extends-cycle", 1, "bf/c3.yaml", "Drie"],
+      ["c4", "extends-cycle", 1, "bf/c4.yaml", "Vier"],
+      ["c5", "extends-target", 1, "bf/c5.yaml", undefined],
+      ["c6", "extends-cycle", 1, "bf/c6.yaml", undefined],
+    ]);
+    // The counts are lint's own.
+    const lint = await runInProcess(["lint", "--formats-dir", "bf", "bf/c1.yaml", "bf/c5.yaml", "--json"], {
+      cwd: tmp.dir,
+      env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-bf") },
+    });
+    expect((JSON.parse(lint.stdout) as { errors: number }).errors).toBe(3);
+  });
+});
