@@ -733,7 +733,8 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   // The key points count the actions of the same conversations as the rest of the key points
   // (the primary family's); the chapter "Acties" below counts every format's.
   const keyActions = new Map([...(primary?.actions ?? [])].filter(([o]) => !orgFilter || o === orgFilter));
-  const keyFew = tooFew || !primary || primary.n < k;
+  // Counts resting on fewer than k conversations (those with an action) are not published.
+  const keyFew = tooFew || !primary || primary.n < k || primary.actionSessions < k;
   const orgTable = keyFew ? undefined : actionsPerOrganisation(keyActions, lang);
   main.push({
     kind: "para",
@@ -893,7 +894,10 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
   // ---- Actions ------------------------------------------------------------------------------
   main.push({ kind: "heading", level: 1, text: words.actions });
   if (!anyActions) main.push({ kind: "para", italics: true, muted: true, text: words.actionsNone });
-  else if (tooFew) main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
+  // Below k conversations with an action (3 kernteam conversations beside 8 self-scans without
+  // any): "CJG 3, School 3" and their rows with a gemeente rested on those three.
+  else if (tooFew || fold.actionSessions < k)
+    main.push({ kind: "para", italics: true, muted: true, text: `${marker(k)} — ${words.small}` });
   else {
     const all = [...myActions.values()].every((o) => o.listed.length === o.n);
     main.push({
@@ -960,6 +964,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       msg("report.buildSummary.municipality", lang),
       ctx,
       decided("row"),
+      chs.length === 1,
     ),
     metaCounts(
       fold,
@@ -968,6 +973,7 @@ export function summaryModel(fold: SummaryFold, lang: Lang, opts: SummaryOptions
       msg("report.buildSummary.school-type", lang),
       ctx,
       decided("col"),
+      chs.length === 1,
     ),
   ].filter((c) => c !== undefined);
   for (const c of counts) {
@@ -1094,7 +1100,8 @@ function metaCounts(
   heading: string,
   labelHead: string,
   ctx: Ctx,
-  keyPoints?: KeyPointsLine,
+  keyPoints: KeyPointsLine | undefined,
+  oneFamily: boolean,
 ): { heading: string; labelHead: string; rows: [string, Count][]; totalHidden: boolean } | undefined {
   const { lang, k } = ctx;
   const tally = new Map<string, number>();
@@ -1117,6 +1124,9 @@ function metaCounts(
   // the difference per group is the other formats' (routekaart Velsen 15 − 12 = 3, a group the
   // routekaart chapter never shows), and a hidden school type could be worked out. Left out.
   if (keyPoints && !sameAsKeyPoints) return undefined;
+  // Without the key points' table, counts over several formats beside the formats line (routekaart
+  // v1: 8) give the key points' hidden "< 5" away (11 − 8 = 3): only over one format family.
+  if (!keyPoints && !oneFamily) return undefined;
   if (keyPoints && sameAsKeyPoints) {
     const label = (v: string) => (v === "" ? msg("report.buildSummary.not-given-2", lang) : ctx.groupLabelFor(id, v));
     const rows: [string, Count][] = nonzero
@@ -1292,6 +1302,11 @@ function shownGemeenten(fold: SummaryFold, ctx: Ctx, primary: Chapter | undefine
   if (tooFew) return shown;
   const kp = primary ? ctx.sup.conversations(primary) : undefined;
   const hidden = new Set(kp ? kp.rows.filter((_, i) => kp.masked || kp.row[i]) : []);
+  // Also where the key points publish no table: a gemeente with 1 to k−1 school conversations.
+  for (const [g, types] of primary?.grid ?? []) {
+    const n = [...types.values()].reduce((a, b) => a + b, 0);
+    if (n > 0 && n < ctx.k) hidden.add(g);
+  }
   for (const [v, n] of fold.metaValues.get("gemeente")?.counts ?? []) {
     if (v !== "" && n >= ctx.k && !hidden.has(v)) shown.add(ctx.groupLabelFor("gemeente", v));
   }

@@ -99,6 +99,29 @@ describe("routekaart self-scans beside the school conversations", () => {
     expect(text).not.toMatch(/\d+ gesprekken 'Zelfscan routekaart/);
   });
 
+  it("three kernteam conversations beside eight self-scans: no count over all formats, no action counts that rest on the three", async () => {
+    const dir = path.join(tmp.dir, "three");
+    mkdirSync(dir);
+    for (let i = 0; i < 3; i++) {
+      const s = readExample(REGENBOOG);
+      s.meta.school = `School ${i}`;
+      s.meta.brin = `${10 + i}AB00`;
+      s.meta.datum = `2026-09-1${i}`;
+      writeSession(dir, `k${i}.yaml`, s);
+    }
+    for (let i = 0; i < 8; i++)
+      writeSession(dir, `r${i}.yaml`, { ...selfScan(i), meta: { ...selfScan(i).meta, gemeente: i < 6 ? "beverwijk" : "velsen" } });
+    const out = path.join(tmp.dir, "out-three");
+    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    // 11 over all formats beside 'routekaart v1: 8' gave the hidden 3 away; 'CJG 3' rested on them.
+    expect(text).not.toContain("(alle formats)");
+    expect(text).not.toMatch(/\nTotaal\n+11\n/);
+    expect(text).toMatch(/\nActies per organisatie\n+< 5 — minder dan 5 gesprekken/);
+    expect(text).not.toMatch(/\nCJG\n+3\n/);
+  });
+
   it("a chart of several questions says 'per vraag', shows the scale's end labels and wraps long question texts", () => {
     const c = chartSpec(
       {

@@ -152,6 +152,8 @@ export interface ChapterFold {
   practices: Map<string, { total: number; keys: Set<string>; seen: Set<number>; byParty: Map<string, Bounded<string> & { n: number }> }>;
   /** Actions of this family's sessions per organisation, counted (the key points' table): listed only in `SummaryFold.actions`. */
   actions: Map<string, ActionCounts>;
+  /** Sessions with at least one action: the action counts rest on these. */
+  actionSessions: number;
 }
 
 export interface FoldOptions {
@@ -278,6 +280,8 @@ export class SummaryFold {
     ["schooltype", { any: false, counts: new Map() }],
   ]);
   readonly actions = new Map<string, OrganisationActions>();
+  /** Sessions with at least one action, all formats: every action count rests on these. */
+  actionSessions = 0;
 
   private readonly plans;
   private readonly family;
@@ -324,6 +328,7 @@ export class SummaryFold {
         quotes: new Map(),
         practices: new Map(),
         actions: new Map(),
+        actionSessions: 0,
       });
     }
     this.match = organisationMatcher(declaredOrganisations(this.formats, lang), roleOrganisations(this.formats, lang));
@@ -498,6 +503,10 @@ export class SummaryFold {
   }
 
   private foldActions(r: Released): void {
+    if (r.record.actions.length) {
+      this.actionSessions++;
+      this.chapters.get(r.family)!.actionSessions++;
+    }
     for (const a of r.record.actions) {
       const q = a.question !== undefined ? r.plan.byId.get(a.question) : undefined;
       const row: ActionRow & { seq: number } = {
