@@ -25,6 +25,7 @@ import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, 
 import { hostname } from "node:os";
 import path from "node:path";
 import { keepPermissionsOf, tempPathFor, trackTemp, untrackTemp, writeFileAtomicSync } from "../util/writer.js";
+import { processAlive } from "../util/process.js";
 
 /** A rollup output file name: `<format>-<layout>.csv`. */
 const OUTPUT_FILE = /-(long|wide|summary|actions|followup|codebook)\.csv$/;
@@ -126,15 +127,6 @@ function staged(staging: string): { dirs: string[]; files: string[] } {
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 function readJournal(out: string): Journal | undefined {
   try {
     return JSON.parse(readFileSync(path.join(out, JOURNAL), "utf8")) as Journal;
@@ -146,7 +138,7 @@ function readJournal(out: string): Journal | undefined {
 /** Is the journal's rollup still at work (this computer: its process lives; another: less than a day old)? */
 function inProgress(j: Journal): boolean {
   if (j.host !== hostname()) return Date.now() - Date.parse(j.started) < FOREIGN_STALE_MS;
-  return j.pid === process.pid || alive(j.pid);
+  return j.pid === process.pid || processAlive(j.pid);
 }
 
 /**

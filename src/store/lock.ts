@@ -12,6 +12,7 @@ import { fill } from "../i18n/lang.js";
 import { displayPath } from "../util/paths.js";
 import { msg } from "../i18n/messages.js";
 import { isDiskFull, systemWords } from "../util/sys-error.js";
+import { processAlive } from "../util/process.js";
 
 export interface SessionLock {
   file: string;
@@ -34,16 +35,6 @@ export interface LockOptions {
 }
 
 export const lockPath = (sessionFile: string) => `${sessionFile}.lock`;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: the process exists but belongs to someone else.
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** The holder recorded in a lock file's text; an old pid-only file counts as this host's. */
 export function parseLock(text: string, thisHost = hostname()): LockHolder | undefined {
@@ -161,7 +152,7 @@ export function acquireLock(
     }
     if (holder && !opts.takeOver) {
       if (holder.host !== me.host) throw foreignLock(sessionFile, holder, opts);
-      if (holder.pid !== me.pid && alive(holder.pid)) {
+      if (holder.pid !== me.pid && processAlive(holder.pid)) {
         throw new UserError(
           fill(msg("store.lock.f-already-open-another-afstem"), { f: displayPath(sessionFile), pid: holder.pid }),
           EXIT.usage,

@@ -42,6 +42,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
 import { scope } from "./scope.js";
+import { processAlive } from "./process.js";
 
 export const TEMP_SUFFIX = ".afstem-tmp";
 const TEMP_RE = /^\..*\.(\d+)@([0-9a-f]{6})-[0-9a-f]{16}\.afstem-tmp$/;
@@ -89,16 +90,6 @@ export function tempOwner(name: string): { pid: number; here: boolean } | undefi
   return m ? { pid: Number(m[1]), here: m[2] === HOST } : undefined;
 }
 
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
-
 /**
  * Remove litter in `dir` (not recursive): temporary files and folders of processes that no
  * longer exist (a run killed with SIGKILL). Those of live processes are theirs (another
@@ -117,7 +108,7 @@ export function sweepStaleTemps(dir: string, opts: { own?: boolean } = {}): numb
     const owner = tempOwner(name);
     if (!owner) continue;
     if (owner.here) {
-      if (!(opts.own && owner.pid === process.pid) && alive(owner.pid)) continue;
+      if (!(opts.own && owner.pid === process.pid) && processAlive(owner.pid)) continue;
     } else {
       try {
         if (Date.now() - lstatSync(path.join(dir, name)).mtimeMs < FOREIGN_STALE_MS) continue;
