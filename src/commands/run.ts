@@ -32,6 +32,7 @@ import { findPrevious, loadPrevious, type Previous } from "../store/previous.js"
 import type { PreviousSource } from "../runner/followup.js";
 import { finalizedText } from "../conversation/finalize.js";
 import { msg } from "../i18n/messages.js";
+import { shellArg } from "../cli/shell-arg.js";
 
 interface RunOptions {
   out?: string;
@@ -204,7 +205,7 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     format = opened.format;
     const lockOptions = {
       takeOver: o.takeOver === true,
-      takeOverCommand: `afstem run ${ref} --resume ${displayPath(o.resume)} --take-over`,
+      takeOverCommand: `afstem run ${shellArg(ref)} --resume ${shellArg(displayPath(o.resume))} --take-over`,
     };
     target = new SessionTarget(
       path.dirname(o.resume),
@@ -259,15 +260,17 @@ export default async function run(givenRef: string | undefined, typed: RunOption
   // What the resumed run needs to be the same conversation: last year's file and the language.
   // Every flag the run needs again: the printed command must work where the user is (a format
   // from --formats-dir was "unknown format" without it).
-  const resumeFlags = `${o.formatsDir ? ` --formats-dir ${displayPath(path.resolve(io.cwd, o.formatsDir))}` : ""}${o.previous ? ` --previous ${displayPath(path.resolve(io.cwd, o.previous))}` : ""}${getLang() === "en" ? " --lang en" : ""}`;
+  const asTyped = (p: string) => shellArg(displayPath(path.resolve(io.cwd, p)));
+  const resumeFlags = `${o.formatsDir ? ` --formats-dir ${asTyped(o.formatsDir)}` : ""}${o.previous ? ` --previous ${asTyped(o.previous)}` : ""}${getLang() === "en" ? " --lang en" : ""}`;
   const resumeHint = () =>
     !saver.finish()
       ? msg("commands.run.not-saved-disk-session-shown")
       : target.file
         ? fill(msg("commands.run.saved-f-continue-cli-run"), {
             f: displayPath(target.file),
+            arg: shellArg(displayPath(target.file)),
             // A reopened session still final (nothing changed): without --reopen it opens read-only.
-            ref: ref + resumeFlags + (o.reopen && state.session.status === "final" ? " --reopen" : ""),
+            ref: shellArg(ref) + resumeFlags + (o.reopen && state.session.status === "final" ? " --reopen" : ""),
             cli,
           })
         : msg("commands.run.nothing-was-filled-yet-nothing");

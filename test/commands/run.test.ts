@@ -1,11 +1,11 @@
 // `afstem run` as a process without a terminal: usage errors, --answers, --resume of final
 // sessions, the lock. (The terminal itself is exercised in pty.test.ts.)
 import { afterEach, describe, expect, it } from "vitest";
-import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
-import { runInProcess, tempDir } from "../helpers/cli.js";
+import { BIN, runInProcess, tempDir } from "../helpers/cli.js";
 import { MINI } from "../helpers/pty.js";
 import { EXAMPLES as ROOT_EXAMPLES } from "../helpers/documents.js";
 
@@ -166,6 +166,27 @@ describe("--resume", () => {
     });
     expect(r.code).toBe(130);
     expect(r.stdout).toMatch(/To continue: \S+ run kernteam --previous \S*2026-09-15-obs-de-regenboog-kernteam\.yaml --lang en --resume /);
+  });
+
+  it("the printed resume command works in a shell when paths have spaces (it said 'te veel argumenten')", async () => {
+    const dir = tmp();
+    const formats = path.join(dir, "my fmts");
+    mkdirSync(formats);
+    cpSync(MINI, path.join(formats, "mini.yaml"));
+    const out = path.join(dir, "mijn gesprekken");
+    const r = await runInProcess(["run", "mini", "--formats-dir", formats, "--out", out], {
+      env: { AFSTEM_UI: "lines" },
+      input: "De Wilg\n",
+    });
+    expect(r.code).toBe(130);
+    const printed = /Verder gaan: afstem (run .*)$/m.exec(r.stdout)![1]!;
+    expect(printed).toContain(`'${formats}'`);
+    const again = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" ${printed}`], {
+      input: ":stop\n",
+      env: { ...process.env, AFSTEM_UI: "lines", NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    expect(again.status, again.stderr).toBe(0);
   });
 
   it("the printed resume command keeps --formats-dir (a format from there was 'unknown format' without it)", async () => {

@@ -181,7 +181,7 @@ export const en: Messages = {
     "Reopened for changes: the session only becomes a draft again once you change something.",
   "commands.run.saved-draft": "Saved as draft.",
   "commands.run.saved-f": "Saved to {f}",
-  "commands.run.saved-f-continue-cli-run": "Saved to {f}\nTo continue: {cli} run {ref} --resume {f}",
+  "commands.run.saved-f-continue-cli-run": "Saved to {f}\nTo continue: {cli} run {ref} --resume {arg}",
   "commands.run.saving-f": "Saving to: {f}",
   "commands.run.session-f": "Session: {f}",
   "commands.run.session-was-finalized-opens-read":

@@ -183,7 +183,7 @@ export const nl = {
     "Heropend om te wijzigen: het gesprek wordt pas weer een concept als u iets verandert.",
   "commands.run.saved-draft": "Opgeslagen als concept.",
   "commands.run.saved-f": "Opgeslagen in {f}",
-  "commands.run.saved-f-continue-cli-run": "Opgeslagen in {f}\nVerder gaan: {cli} run {ref} --resume {f}",
+  "commands.run.saved-f-continue-cli-run": "Opgeslagen in {f}\nVerder gaan: {cli} run {ref} --resume {arg}",
   "commands.run.saving-f": "Opslaan in: {f}",
   "commands.run.session-f": "Gesprek: {f}",
   "commands.run.session-was-finalized-opens-read":
