@@ -195,7 +195,8 @@ export default async function report(paths: string[], given: ReportOptions & Glo
   const progress = new Progress({ total: files.length, tty, verbose: opts.verbose === true, out: io.stdout, err: io.stderr });
   sweepStaleTemps(opts.out);
   const targets = new Targets(opts.out, opts.force === true, existsSync);
-  const counts = { written: 0, skipped: 0, refused: 0 };
+  // `empty`: a summary with nothing to summarise (exit 1) — not one more skipped file.
+  const counts: { written: number; skipped: number; refused: number; empty?: boolean } = { written: 0, skipped: 0, refused: 0 };
   const noun = opts.summary
     ? { one: msg("commands.report.summary"), many: msg("commands.report.summaries") }
     : { one: msg("commands.report.report"), many: msg("commands.report.reports") };
@@ -294,7 +295,7 @@ export default async function report(paths: string[], given: ReportOptions & Glo
     const hint = isDiskFull(stoppedBy) ? "commands.report.free-some-space-choose-another" : "commands.report.give-out-folder-you-can";
     throw new UserError(stopped.replace(/^afstem: /, ""), EXIT.usage, undefined, msg(hint));
   }
-  const problems = counts.skipped + counts.refused > 0;
+  const problems = counts.skipped + counts.refused > 0 || counts.empty === true;
   progress.finish(closingLine({ ...counts, seconds: progress.elapsedSeconds, noun }), tty || opts.verbose === true || problems);
   return problems ? EXIT.findings : EXIT.ok;
 }
@@ -305,7 +306,7 @@ async function writeSummary(
   registry: FormatRegistry,
   targets: Targets,
   renderer: Renderer,
-  counts: { written: number; skipped: number; refused: number },
+  counts: { written: number; skipped: number; refused: number; empty?: boolean },
   progress: Progress,
   io: Io,
 ): Promise<void> {
@@ -324,7 +325,8 @@ async function writeSummary(
     progress.problem(duplicateWarning(displayPath(d.used), d.others.map(displayPath), getLang()));
   }
   if (!included.length) {
-    counts.skipped++;
+    // One bad file said "2 overgeslagen": the file, and the summary counted as one more.
+    counts.empty = true;
     progress.problem(
       input.length
         ? msg("commands.report.afstem-no-confirmed-sessions-summarise")

@@ -144,6 +144,16 @@ describe("afstem report: batches", () => {
     expect(r.stderr).toMatch(/verslagen geschreven, 1 overgeslagen/);
   });
 
+  it("--summary over one broken file counts one skipped file, not two (the summary was counted as one more)", async () => {
+    const only = path.join(dir, "alleen");
+    mkdirSync(only);
+    writeFileSync(path.join(only, "kapot.yaml"), "afstem: 1\nformat: {id: kernteam, version: 2}\nstatus: [\n");
+    const r = await runInProcess(["report", only, "--out", out(), "--summary"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("geen geldige gesprekken om samen te vatten");
+    expect(r.stderr).toMatch(/0 overzichten geschreven, 1 overgeslagen/);
+  });
+
   it("never overwrites without --force, says which files were refused (exit 1), and overwrites with it", async () => {
     expect((await runInProcess(["report", REGENBOOG, "--out", out()])).code).toBe(0);
     const before = statSync(regenboogDocx()).mtimeMs;
