@@ -160,6 +160,34 @@ describe("column widths", () => {
     expect(linesIn(what, t.grid[0]!, false)).toBeLessThanOrEqual(6);
   });
 
+  it("keeps the participants' names on one line when an over-long organisation would fit whole (the word took the room)", async () => {
+    const long = "Jeugdgezondheidszorgorganisatieverband";
+    const s = readExample(REGENBOOG);
+    for (const a of s.actions.slice(0, 2)) a.organisation = long;
+    s.participants[2].organisation = long;
+    const file = "2026-09-15-obs-de-regenboog-kernteam";
+    for (const [out, session] of [
+      ["plain", REGENBOOG],
+      ["long", writeSession(dir, `${file}.yaml`, s)],
+    ] as const) {
+      const r = await runInProcess(["report", session, "--out", path.join(dir, out)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const deelnemers = async (out: string) =>
+      (await tablesOf(path.join(dir, out, `${file}.docx`))).find((x) => x.rows[0]!.join("|") === "Naam|Rol|Organisatie|Aanwezig")!;
+    const plain = await deelnemers("plain");
+    const t = await deelnemers("long");
+    expect(t.rows.map((row) => row[2])).toContain(long);
+    expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
+    // Before: 1485 / 2531 / 4344 / 1278 — the whole word kept (every word fitted, so it was not
+    // treated as over-long) and "Anouk de / Vries", "Mehmet / Yılmaz" in two lines.
+    for (const row of t.rows.slice(1)) expect(linesIn(row[0]!, t.grid[0]!, false), row[0]).toBe(1);
+    expect(t.grid[2]).toBeLessThan(TEXT_WIDTH / 3);
+    expect(brokenWords(t, [long])).toEqual([]);
+    // The long word takes nothing from the other columns: each is as wide as without it.
+    for (const i of [0, 1, 3]) expect(t.grid[i], t.rows[0]![i]).toBeGreaterThanOrEqual(plain.grid[i]!);
+  });
+
   it("gives 'Wat' a share of the width, not only its longest word, when names and organisations are long too", async () => {
     const s = readExample(REGENBOOG);
     const people = [

@@ -118,7 +118,7 @@ function widthForLines(text: string, lines: number, bold: boolean): number {
   return lo;
 }
 
-/** A word wider than this share of the table is over-long: when the words do not all fit, it breaks first. */
+/** A word wider than this share of the table is over-long: it breaks rather than take room from the other columns. */
 const LONG_WORD_SHARE = 1 / 3;
 /** A header may take this many lines; more and the header row towers over a one-word column. */
 const HEADER_LINES = 3;
@@ -135,8 +135,8 @@ interface Needs {
 }
 
 /**
- * What a column needs. When the table's words do not all fit (`tight`), a word may end a line after
- * a hyphen, and a word wider than `over` does not count: it breaks, the column keeps its other words.
+ * What a column needs. A word wider than `over` does not count: it breaks, the column keeps its
+ * other words. When the table's words do not all fit (`tight`), a word may end a line after a hyphen.
  */
 function needsOf(head: string, cells: string[], tight = false, over = Number.POSITIVE_INFINITY): Needs {
   let min = 0;
@@ -179,9 +179,10 @@ function shareOut(mins: number[], total: number): number[] {
  * 2. every header in at most three lines;
  * 3. short columns (names, dates, statuses) on one line;
  * 4. the rest of the width by weight.
- * Only when even step 1 does not fit does a column get less than its longest word: first a word
- * longer than a third of the table breaks (and a word may end a line after a hyphen), and steps
- * 2–4 go on without it; only if the rest still does not fit, the widest columns give way (`shareOut`).
+ * A word longer than a third of the table (over-long) counts in none of these steps: it breaks,
+ * unless its column's share in step 4 holds it. Only when even step 1 does not fit does a column
+ * get less than its longest other word: a word may then end a line after a hyphen, and if the rest
+ * still does not fit, the widest columns give way (`shareOut`).
  */
 export function fitWidths(head: string[], rows: string[][], weights: number[], total: number): number[] {
   const columnNeeds = (tight: boolean, over?: number) =>
@@ -194,14 +195,18 @@ export function fitWidths(head: string[], rows: string[][], weights: number[], t
       ),
     );
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  let needs = columnNeeds(false);
-  if (sum(needs.map((n) => n.min)) > total) {
-    // An over-long word gives way first: it breaks, and its column keeps only its other words, so
-    // the steps below still give names, dates and long texts their room (a column a third wide
-    // for the long word left the names two lines and 'Wat' its longest word). Words may now also
-    // end a line after a hyphen. When even that is not enough, the widest columns share what the
-    // others leave.
-    needs = columnNeeds(true, Math.floor(total * LONG_WORD_SHARE));
+  // An over-long word never claims its width: it breaks, and its column keeps only its other words,
+  // so the steps below give names, dates and long texts their room first; the word gets only what
+  // the weights give its column. This holds also when every word, the long one included, would fit
+  // whole: the Deelnemers table with one long organisation kept it whole in a column of 4344 and left
+  // every name two lines ('Anouk de / Vries'), as the Acties table did before with a column a third wide.
+  const over = Math.floor(total * LONG_WORD_SHARE);
+  let needs = columnNeeds(false, over);
+  if (sum(columnNeeds(false).map((n) => n.min)) > total) {
+    // The table's words, the over-long ones included, do not all fit: words may now also end a
+    // line after a hyphen, so a long text like 'Wat' keeps a share of the width. When even that
+    // is not enough, the widest columns share what the others leave.
+    needs = columnNeeds(true, over);
     if (sum(needs.map((n) => n.min)) > total)
       return shareOut(
         needs.map((n) => n.min),
