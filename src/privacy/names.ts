@@ -205,7 +205,21 @@ export function nameForms(fullName: string): string[] {
     add(tokens.join(""));
     add(bare(tokens.join("")));
     const surname = bare(tokens.slice(1).join(""));
-    if ([...surname].length >= 3 && !PARTICLES.has(fold(tokens[0]!))) add(`${[...tokens[0]!][0]}${surname}`);
+    if ([...surname].length >= 3 && !PARTICLES.has(fold(tokens[0]!))) {
+      const initial = [...tokens[0]!][0]!;
+      add(`${initial}${surname}`);
+      // E-mail addresses and user names drop the particles and keep one part of a double
+      // surname: "avries" (Anouk de Vries), "jberg" (Joëlle van der Berg), "mjansen" and
+      // "mbakker" (Marieke Jansen-Bakker); also as typed, "mjansen-bakker".
+      add(`${initial}${tokens.slice(1).join("")}`);
+      for (const t of tokens.slice(1)) {
+        if (PARTICLES.has(fold(t))) continue;
+        for (const part of [t, ...t.split(HYPHENS)]) {
+          const p = bare(part);
+          if ([...p].length >= 3) add(`${initial}${p}`);
+        }
+      }
+    }
   }
   tokens.forEach((t, i) => {
     if (PARTICLES.has(fold(t))) {

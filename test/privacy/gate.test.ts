@@ -106,6 +106,12 @@ describe("name scrubbing", () => {
     const s = nameScrubber(["Joëlle van der Berg", "Seán O'Connor", "Femke Jansen-Bakker", "Piet Bakker"], "[naam]");
     expect(s(input)).toBe(expected);
   });
+  it("e-mail forms without the particles or with one part of a double surname: avries, jberg, mjansen, mbakker", () => {
+    const s = nameScrubber(["Anouk de Vries", "Joëlle van der Berg", "Marieke Jansen-Bakker", "Mehmet Yılmaz"], "[naam]");
+    expect(s("Mail avries@cjg.nl of jberg@ggd.nl, cc mjansen en mbakker; myilmaz belt terug.")).toBe(
+      "Mail [naam]@cjg.nl of [naam]@ggd.nl, cc [naam] en [naam]; [naam] belt terug.",
+    );
+  });
   it("an abbreviation in a persoonlijk text is no name, and a piece after an apostrophe only when it could be one", () => {
     expect(namesInText("Casus: jeugd-GGZ, CJG en de IB'er met Sanne (SBO), ook JANSEN")).toEqual(["Sanne", "JANSEN"]);
     expect(nameForms("IB'er")).not.toContain("er");
@@ -138,6 +144,9 @@ describe("action owners typed by hand", () => {
     ["J.v.d. Berg", "ib"],
     ["Joëlle vd Berg", "ib"],
     ["mevr. van der Berg", "ib"],
+    // An initial with a double surname, as on a list.
+    ["F. Jansen-Bakker", "ggd"],
+    ["Jansen-Bakker, F.", "ggd"],
     ["Van der Berg, K.", undefined],
     // Two people fit: no guess.
     ["de Vries", undefined],
