@@ -121,6 +121,8 @@ function splitFolders(by: string): (value: string) => string {
 export default async function rollup(paths: string[], flags: RollupFlags & GlobalOptions, io: Io): Promise<number> {
   const layouts = parseLayouts(flags.layout);
   const minGroup = parseMinGroup(flags.minGroup);
+  // Every usage error before --out is touched: a bad --from left a made --out and a staging folder.
+  const period = parsePeriod(flags.from, flags.to);
   const files = await expandSessionPaths(paths);
   const registry = await FormatRegistry.load(formatDirs(flags.formatsDir), { verify: true });
   checkBy(flags.by, registry);
@@ -141,8 +143,17 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw cannotCreate(err);
   }
-  // A rollup killed while placing its files: finish that first, so its set is whole.
-  if (outExists) recoverPublish(out);
+  // A rollup killed while placing its files: finish that first, so its set is whole. One killed
+  // before placing left its staged set in a hidden folder: removed now, also when this run is
+  // refused below (a zipped --out shipped a hidden second set).
+  if (outExists) {
+    recoverPublish(out);
+    try {
+      sweepStaleTemps(out);
+    } catch {
+      /* what cannot be removed now is tried again below, or by the next run */
+    }
+  }
   // Like report: earlier afstem output is never replaced without --force.
   const previous = outExists ? rollupOutputIn(out) : [];
   if (previous.length && !flags.force) {
@@ -204,7 +215,6 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
   const sets = new Map<string, OutputSet>();
   const idOf = sessionIds();
   const folderOf = splitFolders(flags.by);
-  const period = parsePeriod(flags.from, flags.to);
   const held = emptyBatchHeld();
   // Copies a sync tool left (`*.conflict-*`) are never a conversation of their own.
   const inputs = files.filter((f) => !isConflictCopy(f));

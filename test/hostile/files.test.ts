@@ -21,7 +21,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, ROOT, tempDir } from "../helpers/cli.js";
 import { runCliAsync, runInProcessAsync } from "./cases.js";
-import { createExclusive, writeFileAtomicSync, writeNewFileSync, numbered, TEMP_SUFFIX } from "../../src/util/writer.js";
+import { createExclusive, writeFileAtomicSync, writeNewFileSync, numbered, tempPathFor, TEMP_SUFFIX } from "../../src/util/writer.js";
 
 const tmp = tempDir("afstem-files-");
 afterAll(() => tmp.cleanup());
@@ -337,6 +337,27 @@ describe("--out stays the user's folder (never replaced by another)", () => {
     expect(readdirSync(elsewhere)).toEqual([]);
     expect(lstatSync(path.join(out, "regio-ijmond")).isDirectory()).toBe(true);
     expect(rollupFiles(path.join(out, "regio-ijmond")).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("a rollup killed before placing left its staged set hidden in --out: the next rollup removes it, also when it refuses", async () => {
+    const dir = fresh("staged");
+    const out = path.join(dir, "uit");
+    expect((await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env })).code).toBe(0);
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const staged = tempPathFor(path.join(out, "rollup")).replace(`.${process.pid}@`, `.${dead}@`);
+    mkdirSync(staged);
+    writeFileSync(path.join(staged, "kernteam-long.csv"), "een tweede set\n");
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out], { cwd: dir, env });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("bevat al rollup-bestanden");
+    expect(existsSync(staged)).toBe(false);
+  }, 60_000);
+
+  it("a bad --from is refused before --out is made", async () => {
+    const dir = fresh("period");
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", "nieuw", "--from", "2026-02-30"], { cwd: dir, env });
+    expect(r.code).toBe(2);
+    expect(existsSync(path.join(dir, "nieuw"))).toBe(false);
   }, 60_000);
 
   it("a rollup killed while placing its set: the next rollup into that folder completes it first", async () => {
