@@ -39,11 +39,35 @@ const WAIT_MS = 30_000;
 const FOREIGN_STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Is `name` in a folder holding `names` afstem's: a layout CSV, or a `<format>.xlsx` beside that
- * format's codebook (written with every set) — a workbook of one's own is left alone.
+ * What afstem's own rollup output is named after: the formats it knows (`<format>-long.csv`) and
+ * the meta fields a --split folder is named after (`gemeente-velsen/`, `_zonder-gemeente/`).
+ * Without them `regiegroep-summary.csv` and a kept `vorig-jaar/` set were taken for an earlier
+ * set, and --force deleted them.
  */
-const ours = (name: string, names: readonly string[]): boolean =>
-  OUTPUT_FILE.test(name) || (name.endsWith(".xlsx") && names.includes(`${name.slice(0, -".xlsx".length)}-codebook.csv`));
+export interface KnownNames {
+  formats: ReadonlySet<string>;
+  fields: ReadonlySet<string>;
+}
+
+/**
+ * Is `name` in a folder holding `names` afstem's: a layout CSV of a known format, or a
+ * `<format>.xlsx` beside that format's codebook (written with every set) — a workbook of one's
+ * own is left alone.
+ */
+function ours(name: string, names: readonly string[], known: KnownNames): boolean {
+  const m = OUTPUT_FILE.exec(name);
+  if (m) return known.formats.has(name.slice(0, m.index));
+  if (!name.endsWith(".xlsx")) return false;
+  const format = name.slice(0, -".xlsx".length);
+  return known.formats.has(format) && names.includes(`${format}-codebook.csv`);
+}
+
+/** A --split folder's name: `<field>-<value>` or `_zonder-<field>` for a known meta field. */
+function splitFolderName(name: string, known: KnownNames): boolean {
+  if (name.startsWith("_zonder-")) return known.fields.has(name.slice("_zonder-".length));
+  const dash = name.indexOf("-");
+  return dash > 0 && known.fields.has(name.slice(0, dash));
+}
 
 /** lstat, or undefined when nothing is there. */
 function entry(p: string) {
@@ -57,7 +81,7 @@ function entry(p: string) {
 const isDir = (p: string) => entry(p)?.isDirectory() === true;
 
 /** afstem rollup output already in `out` (relative paths: files, and --split folders holding them). */
-export function rollupOutputIn(out: string): string[] {
+export function rollupOutputIn(out: string, known: KnownNames): string[] {
   let names: string[];
   try {
     names = readdirSync(out);
@@ -75,8 +99,8 @@ export function rollupOutputIn(out: string): string[] {
       } catch {
         /* unreadable: not ours */
       }
-      if (inner.length && inner.every((n) => ours(n, inner) || n.startsWith("."))) found.push(name);
-    } else if (ours(name, names)) found.push(name);
+      if (splitFolderName(name, known) && inner.length && inner.every((n) => ours(n, inner, known) || n.startsWith("."))) found.push(name);
+    } else if (ours(name, names, known)) found.push(name);
   }
   return found;
 }
@@ -164,15 +188,15 @@ export function recoverPublish(out: string, wait = WAIT_MS): boolean {
 }
 
 /** Move the staged set into `out`; see the module comment. The staging folder is gone afterwards. */
-export function publish(staging: string, out: string, force: boolean): PublishResult {
+export function publish(staging: string, out: string, force: boolean, known: KnownNames): PublishResult {
   try {
-    return publishSet(staging, out, force);
+    return publishSet(staging, out, force, known);
   } finally {
     discardStaging(staging);
   }
 }
 
-function publishSet(staging: string, out: string, force: boolean): PublishResult {
+function publishSet(staging: string, out: string, force: boolean, known: KnownNames): PublishResult {
   const set = staged(staging);
   // Without --force a symlink or file where a --split folder belongs is refused up front.
   if (!force) {
@@ -189,7 +213,7 @@ function publishSet(staging: string, out: string, force: boolean): PublishResult
     started: new Date().toISOString(),
     force,
     ...set,
-    remove: force ? rollupOutputIn(out) : [],
+    remove: force ? rollupOutputIn(out, known) : [],
   };
   for (;;) {
     try {
@@ -312,7 +336,10 @@ function place(
         continue;
       }
       const inner = readdirSync(p);
-      for (const n of inner) if (ours(n, inner) && !placed.has(path.join(name, n))) rmSync(path.join(p, n), { force: true });
+      // The folder was taken for the earlier set when the journal was written (rollupOutputIn):
+      // inside it, what is named like output goes.
+      for (const n of inner)
+        if ((OUTPUT_FILE.test(n) || n.endsWith(".xlsx")) && !placed.has(path.join(name, n))) rmSync(path.join(p, n), { force: true });
     } else if (!placed.has(name)) rmSync(p, { force: true });
   }
   done();

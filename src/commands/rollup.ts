@@ -65,10 +65,12 @@ function parseMinGroup(s: string): number {
   return n;
 }
 
+/** Every meta field id of every installed format version. */
+const metaIdsOf = (registry: FormatRegistry) =>
+  new Set(registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])));
+
 function checkBy(by: string, registry: FormatRegistry): void {
-  const metaIds = new Set(
-    registry.ids().flatMap((id) => registry.versions(id).flatMap((v) => registry.get(id, v)?.meta.map((q) => q.id) ?? [])),
-  );
+  const metaIds = metaIdsOf(registry);
   if (!metaIds.has(by)) {
     throw new UserError(
       fill(msg("common.not-meta-field-any-known"), { by }),
@@ -155,7 +157,9 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
     }
   }
   // Like report: earlier afstem output is never replaced without --force.
-  const previous = outExists ? rollupOutputIn(out) : [];
+  // What counts as an earlier set: output of the formats and meta fields afstem knows here.
+  const known = { formats: new Set(registry.ids()), fields: metaIdsOf(registry) };
+  const previous = outExists ? rollupOutputIn(out, known) : [];
   if (previous.length && !flags.force) {
     throw new UserError(
       fill(msg("commands.rollup.d-already-holds-rollup-files"), {
@@ -333,7 +337,7 @@ export default async function rollup(paths: string[], flags: RollupFlags & Globa
         );
       }
     }
-    const placed = publish(staging, out, flags.force === true);
+    const placed = publish(staging, out, flags.force === true, known);
     if (!placed.ok) {
       interrupt.dispose();
       const f = displayPath(placed.clash);

@@ -353,6 +353,28 @@ describe("--out stays the user's folder (never replaced by another)", () => {
     expect(existsSync(staged)).toBe(false);
   }, 60_000);
 
+  it("--force replaces the earlier set and leaves the user's own look-alikes: a kept copy in vorig-jaar/ and 2025/, regiegroep-summary.csv", async () => {
+    const dir = fresh("lookalike");
+    const out = path.join(dir, "uit");
+    expect((await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long,summary"], { cwd: dir, env })).code).toBe(0);
+    const set = rollupFiles(out);
+    for (const keep of ["vorig-jaar", "2025"]) {
+      mkdirSync(path.join(out, keep));
+      for (const f of set) cpSync(path.join(out, f), path.join(out, keep, f));
+    }
+    writeFileSync(path.join(out, "regiegroep-summary.csv"), "mijn eigen samenvatting\n");
+    // A split set of an earlier run is afstem's: replaced.
+    expect(
+      (await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--by", "regio", "--split", "--force"], { cwd: dir, env })).code,
+    ).toBe(0);
+    expect(existsSync(path.join(out, "regio-ijmond"))).toBe(true);
+    const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", out, "--layout", "long,summary", "--force"], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(path.join(out, "regiegroep-summary.csv"), "utf8")).toBe("mijn eigen samenvatting\n");
+    for (const keep of ["vorig-jaar", "2025"]) expect(readdirSync(path.join(out, keep)).sort()).toEqual([...set].sort());
+    expect(existsSync(path.join(out, "regio-ijmond"))).toBe(false);
+  }, 60_000);
+
   it("a bad --from is refused before --out is made", async () => {
     const dir = fresh("period");
     const r = await runInProcessAsync(["rollup", EXAMPLES, "--out", "nieuw", "--from", "2026-02-30"], { cwd: dir, env });
