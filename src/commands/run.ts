@@ -129,6 +129,14 @@ async function readPrevious(
   );
 }
 
+/** The text of an interrupted field added to the current question's note, marked as such. */
+function keepUnsent(state: RunnerState, text: string, at: number): RunnerState {
+  const key = state.cursor.kind === "question" ? state.cursor.id : "meta";
+  const before = state.session.notes[key];
+  const line = fill(msg("commands.run.typed-not-confirmed-t"), { t: text });
+  return reduce(state, { type: "note", text: before ? `${before}\n${line}` : line, now: at });
+}
+
 /** `--resume FILE` alone: the format comes from the file. */
 async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Promise<string> {
   if (ref) return ref;
@@ -317,6 +325,9 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     return EXIT.ok;
   } catch (err) {
     if (!isInterrupt(err)) throw err;
+    // A line typed but not confirmed with Enter when Ctrl+C came: kept in the question's note.
+    const unsent = ui.unsent?.();
+    if (unsent) state = keepUnsent(state, unsent, now());
     if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
     const unsaved = saver.pending;
     say(`\n${msg("commands.run.stopped-ctrl-c")}\n${resumeHint()}`);

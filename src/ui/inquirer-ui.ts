@@ -3,7 +3,7 @@
 // ignore stray typing and speak the user's language.
 import { Separator } from "@inquirer/core";
 import { looksLikeCommand, takesCommands, type Ui, type UiItem } from "./types.js";
-import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, type Choice, type StatusLine } from "./prompts/index.js";
+import { checkboxPrompt, confirmPrompt, inputPrompt, selectPrompt, takeUnsent, type Choice, type StatusLine } from "./prompts/index.js";
 
 function items<T>(choices: UiItem<T>[]): (Choice<T> | Separator)[] {
   return choices.map((c) =>
@@ -48,5 +48,6 @@ export function createInquirerUi(out: NodeJS.WriteStream = process.stdout): Ui {
         ...(o.validate ? { validate: o.validate } : {}),
       }) as Promise<T[]>,
     confirm: (o) => confirmPrompt({ ...st(), message: o.message, ...(o.default !== undefined ? { default: o.default } : {}) }),
+    unsent: takeUnsent,
   };
 }

@@ -36,6 +36,8 @@ export interface Ui {
   setStatus?(line: (() => string | undefined) | undefined): void;
   /** Told after every autosave (the line UI acknowledges it; the terminal UI stays quiet). */
   saved?(file: string): void;
+  /** After Ctrl+C: text typed in the open field and not confirmed with Enter (the terminal UI). */
+  unsent?(): string | undefined;
 }
 
 /** Ctrl+C in any UI: the same name inquirer gives it, so one check covers all. */

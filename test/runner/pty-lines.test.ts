@@ -77,6 +77,17 @@ describe.skipIf(!pty)("long text and list lines in a terminal", () => {
     expect(read().answers.verhaal).toBe("Eerste regel.\nTweede regel.");
   }, 120_000);
 
+  it("Ctrl+C with a line typed but not confirmed with Enter keeps that line in the question's note", async () => {
+    const { run, type, read } = await toLongText(dir, "De Beuk");
+    await type("Vertel eens.", "Eerste regel." + ENTER);
+    await type("…", "Tweede, half getypt");
+    await type("Tweede, half getypt", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const s = read();
+    expect(s.answers.verhaal).toBe("Eerste regel.");
+    expect(s.notes.verhaal).toBe("Getypt, niet met Enter bevestigd (gesprek onderbroken): Tweede, half getypt");
+  }, 120_000);
+
   it("Ctrl+C after lines that do not pass the checks yet keeps them in the question's note", async () => {
     const { run, type, read } = await toLongText(dir, "De Eik");
     await type("Vertel eens.", "Kort." + ENTER); // the format wants at least ten characters

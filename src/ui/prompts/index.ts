@@ -4,4 +4,4 @@ export { optionByNumber, type Choice, type StatusLine } from "./common.js";
 export { selectPrompt } from "./select.js";
 export { checkboxPrompt } from "./checkbox.js";
 export { confirmPrompt } from "./confirm.js";
-export { inputPrompt } from "./input.js";
+export { inputPrompt, takeUnsent } from "./input.js";

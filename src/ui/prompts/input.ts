@@ -38,6 +38,19 @@ interface InputConfig {
  * joined by a space: a school name or an owner copied from a mail with its line break kept only
  * the first line and dropped the rest without a word.
  */
+/**
+ * What is in the field of the open text prompt and not yet answered with Enter. Ctrl+C ends the
+ * prompt without an answer: the runner keeps this in the question's note (nothing typed is lost).
+ */
+let inField: string | undefined;
+
+/** The text typed in the open field, not confirmed with Enter (once: it is cleared). */
+export function takeUnsent(): string | undefined {
+  const t = inField;
+  inField = undefined;
+  return t?.trim() ? t.trim() : undefined;
+}
+
 export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) => void) => {
   const theme = makeTheme({});
   const [status, setStatus] = useState<"idle" | "done">("idle");
@@ -46,7 +59,7 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
   const [lines, setLines] = useState<string[]>([]);
   const [error, setError] = useState<string | undefined>(undefined);
   // The paste state lives in a ref: the deferred Enter reads it after this render's closure.
-  const paste = useRef<{ lines: string[]; inPaste: boolean; enter?: { line: string; timer: NodeJS.Immediate } }>({
+  const paste = useRef<{ lines: string[]; inPaste: boolean; answered?: boolean; enter?: { line: string; timer: NodeJS.Immediate } }>({
     lines: [],
     inPaste: false,
   });
@@ -78,6 +91,8 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
     const answer = all.length > 1 ? joined(all) : line || def;
     const ok = config.validate ? config.validate(answer) : true;
     if (ok === true) {
+      paste.current.answered = true;
+      inField = undefined;
       setValue(answer);
       setStatus("done");
       done(answer);
@@ -89,6 +104,11 @@ export const inputPrompt = createPrompt((config: InputConfig, done: (v: string) 
   };
   useKeypress((key, rl) => {
     if (status !== "idle") return;
+    // After this key: the pasted lines above and what is in the field now (an Enter that answers
+    // clears it in submit()).
+    queueMicrotask(() => {
+      if (!paste.current.answered) inField = joined([...paste.current.lines, rl.line]);
+    });
     let current = value;
     const p = paste.current;
     if (key.name === "paste-start" || key.name === "paste-end") {
