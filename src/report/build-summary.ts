@@ -222,9 +222,6 @@ function breakdown(c: Chapter, q: MergedQuestion, ctx: Ctx): SummaryTable | unde
   return { head, rows, weights: [first, ...head.slice(1).map(() => rest)], right: head.slice(1).map((_, i) => i + 1) };
 }
 
-/** A question's text in a column head or bar label: cut after a whole word (words.ts: shorten). */
-const short = (t: string, max = 70) => shorten(t, max);
-
 /**
  * One table per section: a row per group (the region first), a column per scale, yes/no or
  * number question (mean or % yes). Suppression per column, complementary within the column.
@@ -253,7 +250,7 @@ function sectionMatrix(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryTable
   if (cols.every((x) => x.region.n < k)) return undefined;
   const unit = (q: MergedQuestion) =>
     q.question.type === "yesno" ? msg("report.buildSummary.yes", lang) : msg("report.buildSummary.mean-2", lang);
-  const head = [capitalised(ctx.by), ...cols.map((x) => `${short(tr(x.q.question.prompt, lang))} (${unit(x.q)})`)];
+  const head = [capitalised(ctx.by), ...cols.map((x) => `${shorten(tr(x.q.question.prompt, lang), 70)} (${unit(x.q)})`)];
   const rows: string[][] = [
     [
       `${msg("report.buildSummary.region", lang)} (n = ${c.n})`,
@@ -344,7 +341,7 @@ function scalesTogether(c: Chapter, qs: MergedQuestion[], ctx: Ctx): SummaryBloc
   const groups = same.map((q) => {
     const counts = countsOf(tallyOf(c, q.id));
     const n = Object.values(counts).reduce((a, b) => a + b, 0);
-    return { label: wrapped(short(tr(q.question.prompt, ctx.lang), 140), 30), counts, suppressed: n < ctx.k };
+    return { label: wrapped(shorten(tr(q.question.prompt, ctx.lang), 140), 30), counts, suppressed: n < ctx.k };
   });
   // The scale's end labels in the legend when every question here has the same ones.
   const ends = (side: "min" | "max") => {

@@ -6,31 +6,15 @@
 import { describe, expect, it } from "vitest";
 import { Suppression, auditedGroups, hiddenMark, pinnedHidden, protectMargins } from "../../src/report/summary/suppress.js";
 import type { ChapterFold } from "../../src/report/summary/fold.js";
+import { markDomain, possibleLine } from "../helpers/line-brute.js";
 
 const K = 5;
 
 /** Hidden values of a line beside its published total that only one assignment allows (brute force). */
 function linePins(values: readonly number[], h: readonly boolean[], masked: boolean): number[] {
   const N = values.reduce((a, b) => a + b, 0);
-  const seen = values.map(() => new Set<number>());
-  const x = values.map(() => 0);
-  const rec = (i: number, sum: number): void => {
-    if (i === values.length) {
-      if (sum === N) x.forEach((v, j) => seen[j]!.add(v));
-      return;
-    }
-    const v = values[i]!;
-    // A masked line shows every hidden group as "×" with no bound: 1 or more.
-    const dom = !h[i]
-      ? [v]
-      : masked
-        ? Array.from({ length: N }, (_, j) => j + 1)
-        : v < K
-          ? [1, 2, 3, 4]
-          : Array.from({ length: N - K + 1 }, (_, j) => j + K);
-    for (const d of dom) if (sum + d <= N) (x[i] = d), rec(i + 1, sum + d);
-  };
-  rec(0, 0);
+  const domains = values.map((v, i) => (!h[i] ? [v] : markDomain(v < K && !masked ? "small" : "hidden", K, N, masked)));
+  const seen = possibleLine(domains, N);
   return values.flatMap((_, i) => (h[i] && seen[i]!.size === 1 ? [i] : []));
 }
 

@@ -29,23 +29,32 @@ const selfScan = (i: number) => ({
   },
 });
 
+/** A folder `name` with `n` kernteam conversations (the Regenboog example, one school each). */
+function schools(name: string, n: number, meta: (i: number) => Record<string, string> = () => ({})): string {
+  const dir = path.join(tmp.dir, name);
+  mkdirSync(dir);
+  for (let i = 0; i < n; i++) {
+    const s = readExample(REGENBOOG);
+    Object.assign(s.meta, { school: `School ${i}`, brin: `${10 + i}AB00`, datum: `2026-09-${10 + i}` }, meta(i));
+    writeSession(dir, `k${i}.yaml`, s);
+  }
+  return dir;
+}
+
+/** `report --summary` over `dir`: the document's file and text. */
+async function summaryOf(dir: string): Promise<{ file: string; text: string }> {
+  const out = `${dir}-out`;
+  const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
+  expect(r.code, r.stderr).toBe(0);
+  const file = path.join(out, readdirSync(out)[0]!);
+  return { file, text: await docxText(file) };
+}
+
 describe("routekaart self-scans beside the school conversations", () => {
   it("counts 6 school conversations in the title block and footer, not 12; no empty section heading", async () => {
-    const dir = path.join(tmp.dir, "in");
-    mkdirSync(dir);
-    for (let i = 0; i < 6; i++) {
-      const s = readExample(REGENBOOG);
-      s.meta.school = `School ${i}`;
-      s.meta.brin = `${10 + i}AB00`;
-      s.meta.datum = `2026-09-1${i}`;
-      writeSession(dir, `k${i}.yaml`, s);
-      writeSession(dir, `r${i}.yaml`, selfScan(i));
-    }
-    const out = path.join(tmp.dir, "out");
-    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
-    expect(r.code, r.stderr).toBe(0);
-    const file = path.join(out, readdirSync(out)[0]!);
-    const text = await docxText(file);
+    const dir = schools("in", 6);
+    for (let i = 0; i < 6; i++) writeSession(dir, `r${i}.yaml`, selfScan(i));
+    const { file, text } = await summaryOf(dir);
     expect(text).toMatch(/^Gesprekken\n+6\n/m);
     expect(text).toContain("routekaart v1: 6");
     const footer = await docxPart(file, /^word\/footer\d*\.xml$/);
@@ -57,64 +66,28 @@ describe("routekaart self-scans beside the school conversations", () => {
   });
 
   it("leaves out the appendix's counts over all formats when they differ from the key points' (the difference was the other format's small groups)", async () => {
-    const dir = path.join(tmp.dir, "mixed");
-    mkdirSync(dir);
-    const gemeenten = [...Array(6).fill("beverwijk"), ...Array(6).fill("velsen")];
-    gemeenten.forEach((g, i) => {
-      const s = readExample(REGENBOOG);
-      s.meta.school = `School ${i}`;
-      s.meta.brin = `${10 + i}AB00`;
-      s.meta.gemeente = g;
-      s.meta.schooltype = i % 3 ? "PO" : "VO";
-      s.meta.datum = `2026-09-${10 + i}`;
-      writeSession(dir, `k${i}.yaml`, s);
-    });
+    const dir = schools("mixed", 12, (i) => ({ gemeente: i < 6 ? "beverwijk" : "velsen", schooltype: i % 3 ? "PO" : "VO" }));
     // Three self-scans in Velsen: key points Velsen 6, all formats Velsen 9.
     for (let i = 0; i < 3; i++) writeSession(dir, `r${i}.yaml`, { ...selfScan(i), meta: { ...selfScan(i).meta, gemeente: "velsen" } });
-    const out = path.join(tmp.dir, "out-mixed");
-    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
-    expect(r.code, r.stderr).toBe(0);
-    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    const { text } = await summaryOf(dir);
     expect(text).not.toContain("Gesprekken per gemeente (alle formats)");
     expect(text).not.toMatch(/\nVelsen\n+9\n/);
   });
 
   it("with fewer school conversations than self-scans, the key points are still the school conversations'", async () => {
-    const dir = path.join(tmp.dir, "few");
-    mkdirSync(dir);
-    for (let i = 0; i < 3; i++) {
-      const s = readExample(REGENBOOG);
-      s.meta.school = `School ${i}`;
-      s.meta.brin = `${10 + i}AB00`;
-      s.meta.datum = `2026-09-1${i}`;
-      writeSession(dir, `k${i}.yaml`, s);
-    }
+    const dir = schools("few", 3);
     for (let i = 0; i < 6; i++) writeSession(dir, `r${i}.yaml`, selfScan(i));
-    const out = path.join(tmp.dir, "out-few");
-    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
-    expect(r.code, r.stderr).toBe(0);
-    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    const { text } = await summaryOf(dir);
     // The self-scans were the key points ("6 gesprekken 'Zelfscan routekaart…'") and the title's 6.
     expect(text).toMatch(/^Gesprekken\n+< 5\n/m);
     expect(text).not.toMatch(/\d+ gesprekken 'Zelfscan routekaart/);
   });
 
   it("three kernteam conversations beside eight self-scans: no count over all formats, no action counts that rest on the three", async () => {
-    const dir = path.join(tmp.dir, "three");
-    mkdirSync(dir);
-    for (let i = 0; i < 3; i++) {
-      const s = readExample(REGENBOOG);
-      s.meta.school = `School ${i}`;
-      s.meta.brin = `${10 + i}AB00`;
-      s.meta.datum = `2026-09-1${i}`;
-      writeSession(dir, `k${i}.yaml`, s);
-    }
+    const dir = schools("three", 3);
     for (let i = 0; i < 8; i++)
       writeSession(dir, `r${i}.yaml`, { ...selfScan(i), meta: { ...selfScan(i).meta, gemeente: i < 6 ? "beverwijk" : "velsen" } });
-    const out = path.join(tmp.dir, "out-three");
-    const r = await runInProcess(["report", dir, "--out", out, "--summary"], { timeout: 120_000 });
-    expect(r.code, r.stderr).toBe(0);
-    const text = await docxText(path.join(out, readdirSync(out)[0]!));
+    const { text } = await summaryOf(dir);
     // 11 over all formats beside 'routekaart v1: 8' gave the hidden 3 away; 'CJG 3' rested on them.
     expect(text).not.toContain("(alle formats)");
     expect(text).not.toMatch(/\nTotaal\n+11\n/);

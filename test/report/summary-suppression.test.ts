@@ -9,6 +9,7 @@ import path from "node:path";
 import { runInProcess, tempDir } from "../helpers/cli.js";
 import { REGENBOOG, docxHtml, docxPart, docxText, readExample, writeSession } from "../helpers/documents.js";
 import { chartSpec } from "../../src/report/charts/spec.js";
+import { markDomain, possibleLine } from "../helpers/line-brute.js";
 
 const tmp = tempDir("afstem-suppression-");
 afterAll(() => tmp.cleanup());
@@ -227,23 +228,12 @@ function linePinned(t: string[][], k = 5): string[] {
   const N = Number(t.at(-1)![1]);
   const marks = body.map((r) => r[1]!);
   const masked = marks.every((x) => x === "×" || /^\d+$/.test(x)) && marks.includes("×") && !marks.includes("< 5");
-  const dom = (x: string) =>
-    /^\d+$/.test(x)
-      ? [Number(x)]
-      : x === "< 5"
-        ? Array.from({ length: k - 1 }, (_, i) => i + 1)
-        : Array.from({ length: N }, (_, i) => i + 1).filter((v) => masked || v >= k);
-  const seen = body.map(() => new Set<number>());
-  const x = body.map(() => 0);
-  const rec = (i: number, sum: number): void => {
-    if (i === body.length) {
-      if (sum === N) x.forEach((v, j) => seen[j]!.add(v));
-      return;
-    }
-    for (const v of dom(marks[i]!)) if (sum + v <= N) (x[i] = v), rec(i + 1, sum + v);
-  };
-  rec(0, 0);
-  return body.flatMap((r, i) => (!/^\d+$/.test(marks[i]!) && seen[i]!.size === 1 ? [`${r[0]} = ${[...seen[i]!][0]}`] : []));
+  const shown = (x: string) => /^\d+$/.test(x);
+  const seen = possibleLine(
+    marks.map((x) => (shown(x) ? [Number(x)] : markDomain(x === "< 5" ? "small" : "hidden", k, N, masked))),
+    N,
+  );
+  return body.flatMap((r, i) => (!shown(marks[i]!) && seen[i]!.size === 1 ? [`${r[0]} = ${[...seen[i]!][0]}`] : []));
 }
 
 /**
