@@ -50,6 +50,18 @@ async function tablesOf(docx: string): Promise<DocTable[]> {
 }
 
 /** Cell margins, left and right (parts.ts). */
+/** The tables of the school's report of session `s` (written as the Regenboog example's file). */
+async function reportTables(s: unknown): Promise<DocTable[]> {
+  const r = await runInProcess([
+    "report",
+    writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
+    "--out",
+    path.join(dir, "out"),
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"));
+}
+
 const MARGINS = 2 * 90;
 const SHORT = /^[\d\s./:–-]{1,12}$/;
 
@@ -108,14 +120,7 @@ describe("column widths", () => {
     const s = readExample(REGENBOOG);
     const long = "Jeugdgezondheidszorgorganisatieverband";
     s.actions[2].organisation = long;
-    const r = await runInProcess([
-      "report",
-      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
-      "--out",
-      path.join(dir, "out"),
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    const t = (await reportTables(s)).find((x) => x.rows[0]![0] === "Wat")!;
     expect(t.rows[0]).toEqual(["Wat", "Wie", "Organisatie", "Deadline", "Bij vraag"]);
     expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
     // Before: "Mariek/e", "Mehm/et", "01-11-/2026", "samenwerkin/g" — every column scaled down with the long word.
@@ -130,14 +135,7 @@ describe("column widths", () => {
       what: `Actie ${i + 1}: zorg dat de terugkoppeling na verwijzing binnen twee weken geregeld is en vastgelegd wordt in het werkplan`,
       ...(i === 2 ? { organisation: "Samenwerkingsverband Passend Onderwijs IJmond-Zuid Jeugdgezondheidszorgorganisatieverband" } : {}),
     }));
-    const r = await runInProcess([
-      "report",
-      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
-      "--out",
-      path.join(dir, "out"),
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    const t = (await reportTables(s)).find((x) => x.rows[0]![0] === "Wat")!;
     expect(brokenWords(t, ["Jeugdgezondheidszorgorganisatieverband"])).toEqual([]);
     // The long texts get the room the weights give them, not only their longest word.
     expect(t.grid[0]).toBeGreaterThan(textWidth("terugkoppeling") + MARGINS);
@@ -204,14 +202,7 @@ describe("column widths", () => {
       who: people[i % 4]![0],
       organisation: people[i % 4]![1],
     }));
-    const r = await runInProcess([
-      "report",
-      writeSession(dir, "2026-09-15-obs-de-regenboog-kernteam.yaml", s),
-      "--out",
-      path.join(dir, "out"),
-    ]);
-    expect(r.code, r.stderr).toBe(0);
-    const t = (await tablesOf(path.join(dir, "out", "2026-09-15-obs-de-regenboog-kernteam.docx"))).find((x) => x.rows[0]![0] === "Wat")!;
+    const t = (await reportTables(s)).find((x) => x.rows[0]![0] === "Wat")!;
     expect(sum(t.grid)).toBeLessThanOrEqual(TEXT_WIDTH);
     // Before: 'Wat' exactly as wide as "terugkoppeling", each action nine lines tall.
     expect(linesIn(what(11), t.grid[0]!, false)).toBeLessThanOrEqual(6);
