@@ -100,7 +100,7 @@ async function previousRound(
   const fold = summaryFold(formats, getLang(), { ...(by ? { by } : {}), today, installed });
   for await (const r of fastSessions(final, registry)) {
     if (r.ok && r.session.status === "final" && fold.knows(r.format))
-      fold.add({ format: r.format, session: release(r.session, r.format, "region", msg("common.name")) });
+      fold.add({ format: r.format, session: release(r.session, r.format, "region", { marker: msg("common.name") }) });
   }
   return fold;
 }
@@ -351,7 +351,7 @@ async function writeSummary(
       progress.problem(fill(msg("commands.report.f-changed-while-being-read"), { f: displayPath(r.file) }));
       continue;
     }
-    const session = release(r.session, r.format, "region", msg("common.name"));
+    const session = release(r.session, r.format, "region", { marker: msg("common.name") });
     addHeld(held, session.held);
     fold.add({ format: r.format, session });
   }

@@ -95,16 +95,25 @@ function scrubValue(v: AnswerValue, scrub: Scrubber): AnswerValue {
   return v;
 }
 
+export interface RegionOptions {
+  /** What replaces a name (default `[naam]`). */
+  marker?: string;
+  /** The session file's base name, released scrubbed as `sessionId`. */
+  fileStem?: string;
+  /**
+   * `false`: the caller prints no free-text answers (a rollup without --include-text), so they
+   * are not released at all — listed in `withheld` like text the school kept, but not counted
+   * as held back — and never scrubbed: scrubbing text nobody sees was a fifth of a rollup's
+   * work, and its names were counted as replaced though nothing left (issue 16).
+   */
+  freeText?: boolean;
+}
+
 export function release(session: Session, format: Format, audience: "school"): Session;
-export function release(session: Session, format: Format, audience: "region", marker?: string, fileStem?: string): RegionSession;
-export function release(
-  session: Session,
-  format: Format,
-  audience: Audience,
-  marker = "[naam]",
-  fileStem?: string,
-): Session | RegionSession {
+export function release(session: Session, format: Format, audience: "region", opts?: RegionOptions): RegionSession;
+export function release(session: Session, format: Format, audience: Audience, opts: RegionOptions = {}): Session | RegionSession {
   if (audience === "school") return session;
+  const { marker = "[naam]", fileStem, freeText = true } = opts;
   const held = emptyHeld();
   const scrub = nameScrubber(knownNames(session, format), marker);
   const visible = visibleIds(format, session);
@@ -149,13 +158,15 @@ export function release(
       }
       if (q.type === "repeat" && Array.isArray(v)) {
         // A repeat's share_when is judged per item, on the item's own fields.
-        out.answers[q.id] = (v as RepeatItem[]).map((item) => releaseItem(q, item, session, scrub, held));
+        out.answers[q.id] = (v as RepeatItem[]).map((item) => releaseItem(q, item, session, freeText ? scrub : undefined, held));
         continue;
       }
       const released = shared(q, lookup);
       if (isFree(q)) {
-        if (q.privacy === "open" && released) out.answers[q.id] = scrubValue(v!, scrub);
-        else {
+        if (q.privacy === "open" && released) {
+          if (freeText) out.answers[q.id] = scrubValue(v!, scrub);
+          else out.withheld.push(q.id);
+        } else {
           out.withheld.push(q.id);
           if (!released) held.notShared++;
           else held.intern++;
@@ -198,7 +209,8 @@ export function release(
   return out;
 }
 
-function releaseItem(q: Question, item: RepeatItem, session: Session, scrub: Scrubber, held: HeldBack): RepeatItem {
+/** `scrub` undefined: free-text fields are not released (RegionOptions.freeText). */
+function releaseItem(q: Question, item: RepeatItem, session: Session, scrub: Scrubber | undefined, held: HeldBack): RepeatItem {
   const get = (id: string) => (id in item ? (item[id] as AnswerValue) : answerLookup(session)(id));
   // The item's consent is judged on the item's own fields (`share_when: {q: gp_delen, is: true}`).
   const itemReleased = !q.shareWhen || evaluate(q.shareWhen, get);
@@ -213,8 +225,9 @@ function releaseItem(q: Question, item: RepeatItem, session: Session, scrub: Scr
     }
     if (isFree(f)) {
       const fieldReleased = itemReleased && (!f.shareWhen || evaluate(f.shareWhen, get));
-      if (f.privacy === "open" && q.privacy === "open" && fieldReleased) out[f.id] = scrubValue(v as AnswerValue, scrub) as AnswerScalar;
-      else if (itemReleased && fieldReleased) held.intern++;
+      if (f.privacy === "open" && q.privacy === "open" && fieldReleased) {
+        if (scrub) out[f.id] = scrubValue(v as AnswerValue, scrub) as AnswerScalar;
+      } else if (itemReleased && fieldReleased) held.intern++;
       continue;
     }
     out[f.id] = v!;

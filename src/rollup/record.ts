@@ -76,7 +76,13 @@ export function sessionCandidate(file: string, session: Session): Candidate {
 }
 
 export function sessionRecord(file: string, session: Session, format: Format, plan: FormatPlan, opts: RecordOptions): SessionRecord {
-  const rec = recordOf(file, release(session, format, "region", msg("common.name"), fileStem(file)), format, plan, opts);
+  const rec = recordOf(
+    file,
+    release(session, format, "region", { marker: msg("common.name"), fileStem: fileStem(file), freeText: opts.includeText }),
+    format,
+    plan,
+    opts,
+  );
   const c = sessionCandidate(file, session);
   if (c.conversation !== undefined) rec.conversation = c.conversation;
   if (c.datum !== undefined) rec.datum = c.datum;

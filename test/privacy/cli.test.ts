@@ -78,6 +78,15 @@ describe("rollup through the gate", () => {
     expect(text).not.toContain("jeugd-[naam]");
   });
 
+  it("without --include-text no free text leaves, so no name in it is counted as replaced", async () => {
+    const out = path.join(dir, "no-text");
+    const r = await runInProcess(["rollup", corpus(), "--out", out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("Niet gedeeld met de regio (alleen aantallen):");
+    expect(r.stderr).not.toContain("vervangen door [naam]");
+    expect(csvText(out)).not.toContain("[naam]");
+  });
+
   it("--from/--to select a period on meta.datum, inclusive; a bad date is a usage error", async () => {
     const input = corpus();
     const r = await runInProcess(["rollup", input, "--out", path.join(dir, "p"), "--from", "2026-09-15", "--to", "2026-09-22"]);

@@ -206,6 +206,28 @@ describe("release for the region", () => {
     expect(r.held.notShared).toBe(1);
   });
 
+  it("freeText: false (a rollup without --include-text): no free text released, nothing scrubbed or counted as replaced", () => {
+    const s = session({
+      mag_delen: true,
+      toelichting: "Afspraak met Anouk over het spreekuur",
+      goed: "Ineke zegt: korte lijnen",
+      score: 2,
+      gp: [{ titel: "Spreekuur van Anouk", wie: ["a"], delen: true }],
+    });
+    const r = release(s, format, "region", { freeText: false });
+    expect(r.answers.toelichting).toBeUndefined();
+    expect(r.answers.goed).toBeUndefined();
+    expect(r.withheld).toEqual(expect.arrayContaining(["toelichting", "goed"]));
+    expect(r.answers.gp).toEqual([{ wie: ["a"], delen: true }]);
+    expect(r.answers.score).toBe(2);
+    // Held-back counts are the school's choices, unchanged; the names in the actions' text are still replaced.
+    const all = release(s, format, "region");
+    expect(r.held.intern).toBe(all.held.intern);
+    expect(r.held.notShared).toBe(all.held.notShared);
+    expect(r.actions[0]!.what).toBe("Bellen met [naam] over de aanpak");
+    expect(all.held.namesScrubbed - r.held.namesScrubbed).toBe(3); // toelichting, goed, the item's titel
+  });
+
   it("share_when on a repeat: judged per item on its own fields; a withheld item keeps only its codes", () => {
     const r = release(
       session({
