@@ -47,14 +47,16 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
     // Only a title the format has: its own, or one inherited through a chain that resolves. Not
     // one made up from an id, nor one reached through a cycle (c1 ⇄ c2 each showed the other's).
     const title = chain ? spec.title : isMadeUpTitle(f.title) ? undefined : f.title;
+    // A file without a valid `version:` (lint says so) gets none here: the loader's 0 is no version.
+    const versions = registry.versions(id).filter((v) => v >= 1);
     return {
       id,
       ...(chain ? { broken: chain.rule as Row["broken"], errors: Math.max(1, own), see: source } : lint ? lintErrors(lint) : {}),
-      version: f.version,
+      ...(f.version >= 1 ? { version: f.version } : {}),
       ...(title ? { title: tr(title, lang) } : {}),
       questions: questionCount(f),
       minutes: f.duration,
-      versions: registry.versions(id),
+      versions,
       source,
     };
   });

@@ -1,7 +1,7 @@
 // One rule for broken formats (issue 12): a format with lint errors never loads, in any
 // command; each command that needs it says where it is and how many errors lint reports, and
 // a batch skips just the sessions of that format (one located line each) and goes on.
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
@@ -114,6 +114,14 @@ describe("a format with lint errors never loads", () => {
   it("formats lists each format that would be refused as unusable, and a file that does not parse by its name (twice: the second from the cache)", async () => {
     const noId = path.join(tmp.dir, "formats", "zonder-id.yaml");
     writeFileSync(noId, "title: [\n");
+    // A format without `version:` has no version to list (the loader's stand-in 0 is none).
+    const noVersion = path.join(tmp.dir, "formats", "zonder-versie.yaml");
+    writeFileSync(
+      noVersion,
+      readFileSync(path.join(ROOT, "formats", "kernteam.yaml"), "utf8")
+        .replace(/^version: .*\n/m, "")
+        .replace(/^id: kernteam$/m, "id: zonder-versie"),
+    );
     try {
       for (let i = 0; i < 2; i++) {
         const r = await cli(["formats"]);
@@ -127,6 +135,9 @@ describe("a format with lint errors never loads", () => {
           /^zonder-id\.yaml +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint formats\/zonder-id\.yaml$/,
         );
         expect(line("kernteam")).toMatch(/^kernteam +2 \(ook 1\) +35 +90 +Afstemmingsgesprek/);
+        expect(line("zonder-versie")).toMatch(
+          /^zonder-versie +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint formats\/zonder-versie\.yaml$/,
+        );
       }
       const json = JSON.parse((await cli(["formats", "--json"])).stdout) as { id: string; broken?: string; errors?: number }[];
       expect(json.filter((x) => x.broken).map((x) => [x.id, x.broken, x.errors])).toEqual([
@@ -134,11 +145,16 @@ describe("a format with lint errors never loads", () => {
         ["kind", "lint-errors", 2],
         ["loket", "lint-errors", 2],
         ["zonder-id.yaml", "lint-errors", 1],
+        ["zonder-versie", "lint-errors", 1],
       ]);
+      const unversioned = json.find((x) => x.id === "zonder-versie") as Record<string, unknown>;
+      expect(unversioned.version).toBeUndefined();
+      expect(unversioned.versions).toEqual([]);
       const en = await cli(["formats"], "en");
       expect(en.stdout).toMatch(/^loket +1 +— +— +✗ unusable \(2 errors\): see afstem lint formats\/loket\.yaml$/m);
     } finally {
       rmSync(noId);
+      rmSync(noVersion);
     }
   });
 
