@@ -195,8 +195,10 @@ export function nameForms(fullName: string): string[] {
   const forms = new Set<string>();
   const add = (s: string) => {
     const f = fold(s).trim();
-    // Single letters are initials ("A. de Vries"): matching them would scrub every "a".
-    if ([...f.replace(/[^\p{L}\p{N}]/gu, "")].length >= 2 && !PARTICLES.has(f)) forms.add(f);
+    // Single letters are initials ("A. de Vries"): matching them would scrub every "a". A part
+    // that is an ordinary word ("Er" of Er Tan, "Haar" of Van der Haar) would scrub every "er"
+    // and "haar": it is only a name where it is written with a capital (capitalForms).
+    if ([...f.replace(/[^\p{L}\p{N}]/gu, "")].length >= 2 && !PARTICLES.has(f) && !NOT_NAMES.has(f)) forms.add(f);
   };
   if (tokens.length > 1) {
     add(tokens.join(" "));
@@ -246,6 +248,21 @@ export function nameForms(fullName: string): string[] {
     }
   });
   return [...forms];
+}
+
+/**
+ * The parts of a full name that are ordinary Dutch words ("Er" of Er Tan, "Haar" of Van der
+ * Haar), folded: matched only where the text writes them with a capital, so that every "er" and
+ * "haar" stays while "Er zei" still loses the name. Particles are no form at all ("Van Dijk"
+ * would take every "Van harte" with it), so a first name "Van" goes only with its surname.
+ */
+export function capitalForms(fullName: string): string[] {
+  const out = new Set<string>();
+  for (const raw of fullName.split(/\s+/)) {
+    const f = fold(raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+    if ([...f].length >= 2 && !PARTICLES.has(f) && NOT_NAMES.has(f)) out.add(f);
+  }
+  return [...out];
 }
 
 /**
@@ -303,8 +320,8 @@ const ENDINGS = ["'s", "’s", "'", "’", "s", ""];
  * order given, then each ending): the end of the match, or -1. Written out because compiling
  * that unicode regex once per session cost ~1.5 ms — more than reading the session.
  */
-function formMatcher(forms: readonly string[]): (s: string, at: number) => number {
-  const tokens = forms.map(partsOf);
+function formMatcher(forms: readonly Form[]): (s: string, at: number, capital: () => boolean) => number {
+  const tokens = forms.map((f) => ({ parts: partsOf(f.text), capital: f.capital }));
   const formEnd = (s: string, at: number, parts: readonly string[]): number => {
     let i = at;
     for (let k = 0; k < parts.length; k++) {
@@ -318,9 +335,10 @@ function formMatcher(forms: readonly string[]): (s: string, at: number) => numbe
     }
     return i;
   };
-  return (s, at) => {
+  return (s, at, capital) => {
     if (letterBefore(s, at)) return -1;
-    for (const parts of tokens) {
+    for (const { parts, capital: needsCapital } of tokens) {
+      if (needsCapital && !capital()) continue;
       const e = formEnd(s, at, parts);
       if (e < 0) continue;
       for (const end of ENDINGS) if (s.startsWith(end, e) && !letterAt(s, e + end.length)) return e + end.length;
@@ -359,17 +377,44 @@ function partsOf(form: string): readonly string[] {
   return p;
 }
 
+/** A form to match; `capital`: only where the text writes its first letter as a capital. */
+interface Form {
+  text: string;
+  capital: boolean;
+}
+
+const capitalCache = new Map<string, readonly string[]>();
+function cachedCapitalForms(name: string): readonly string[] {
+  let f = capitalCache.get(name);
+  if (f === undefined) {
+    if (capitalCache.size >= 10000) capitalCache.clear();
+    capitalCache.set(name, (f = capitalForms(name)));
+  }
+  return f;
+}
+
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */
 interface Matcher {
-  matchAt: (s: string, at: number) => number;
+  /** `capital`: is the text's character where the match starts a capital? (asked only when it matters) */
+  matchAt: (s: string, at: number, capital: () => boolean) => number;
   /** A match starts with its form's first word (folded): only where one of them occurs can a name start. */
   firsts: string[];
 }
 
 function matcherFor(names: readonly string[]): Matcher | null {
-  const forms = [...new Set(names.flatMap((n) => cachedForms(String(n))))].sort((a, b) => b.length - a.length);
-  return forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => partsOf(f)[0]!))] } : null;
+  const free = new Set(names.flatMap((n) => cachedForms(String(n))));
+  const forms: Form[] = [...free].map((text) => ({ text, capital: false }));
+  for (const text of new Set(names.flatMap((n) => cachedCapitalForms(String(n))))) if (!free.has(text)) forms.push({ text, capital: true });
+  forms.sort((a, b) => b.text.length - a.text.length);
+  return forms.length ? { matchAt: formMatcher(forms), firsts: [...new Set(forms.map((f) => partsOf(f.text)[0]!))] } : null;
 }
+
+/** Does the text's code point at `i` start with a capital letter? */
+const CAPITAL = /^\p{Lu}/u;
+const capitalAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 0x80 ? c >= 65 && c <= 90 : CAPITAL.test(text.slice(i, i + 2));
+};
 
 export function nameScrubber(names: readonly string[], marker: string): Scrubber {
   const matcher = matcherFor(names);
@@ -405,10 +450,10 @@ export function nameScrubber(names: readonly string[], marker: string): Scrubber
     let searchFrom = 0;
     for (const at of candidates) {
       if (at < searchFrom || isMidPair(foldedText, at)) continue;
-      const end = matchAt(foldedText, at);
+      const from = starts ? starts[at]! : at;
+      const end = matchAt(foldedText, at, () => capitalAt(text, from));
       if (end < 0) continue;
       searchFrom = end;
-      const from = starts ? starts[at]! : at;
       const to = starts ? starts[end]! : end;
       if (from < last) continue;
       out += text.slice(last, from) + marker;

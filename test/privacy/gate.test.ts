@@ -116,6 +116,15 @@ describe("name scrubbing", () => {
     expect(namesInText("Casus: jeugd-GGZ, CJG en de IB'er met Sanne (SBO), ook JANSEN")).toEqual(["Sanne", "JANSEN"]);
     expect(nameForms("IB'er")).not.toContain("er");
   });
+  it("a name part that is an ordinary word goes only where it is written with a capital: Er Tan, Van der Haar", () => {
+    const s = nameScrubber(["Er Tan", "Joost van der Haar"], "[naam]");
+    expect(s("Er zei dat er een wachtlijst is; haar moeder belt, Tan ook.")).toBe(
+      "[naam] zei dat er een wachtlijst is; haar moeder belt, [naam] ook.",
+    );
+    expect(s("Haar aanpak en van der haar, ertan@x.nl")).toBe("[naam] aanpak en [naam], [naam]@x.nl");
+    expect(s("ER TAN en er tan")).toBe("[naam] en [naam]");
+    expect(nameForms("Er Tan")).not.toContain("er");
+  });
   it("never treats a particle or an initial as a name", () => {
     expect(nameForms("A. van der Berg")).not.toContain("van");
     expect(nameForms("A. van der Berg")).not.toContain("a");
