@@ -300,12 +300,20 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
   }
 }
 
-/** Which item to change or remove, each shown by its fields; undefined for "back". */
+/**
+ * Which item to change or remove, each shown by its fields; undefined for "back". Marked as the
+ * answers are in the overview: ✓, or ✗ with what is wrong when the item breaks the format's rules.
+ */
 async function pickItem(ctx: Ctx, q: Question, items: RepeatItem[], what: "change" | "remove"): Promise<number | undefined> {
+  const wrong = itemProblemsByItem(ctx, q, items);
+  const name = (item: RepeatItem, i: number) => {
+    const problems = wrong.get(i + 1);
+    return `${problems ? "✗" : "✓"} ${i + 1}. ${showItem(q, item, tr)}${problems ? `  ! ${problems.join("; ")}` : ""}`;
+  };
   const picked = await ctx.ui.select<string>({
     message: msg(what === "change" ? "runner.question.which-item-change" : "runner.question.which-item-remove"),
     choices: [
-      ...items.map((item, i) => ({ value: String(i), name: `${i + 1}. ${showItem(q, item, tr)}` })),
+      ...items.map((item, i) => ({ value: String(i), name: name(item, i) })),
       { separator: "──" },
       { value: "", name: msg("common.back") },
     ],
@@ -351,8 +359,8 @@ async function changeItem(ctx: Ctx, q: Question, items: RepeatItem[], i: number)
   return undefined;
 }
 
-/** What is wrong inside the items (a field's code that is no option, …), as "item 2: …". */
-function itemProblems(ctx: Ctx, q: Question, items: RepeatItem[]): string[] {
+/** What is wrong inside the items (a field's code that is no option, …), by item number (from 1). */
+function itemProblemsByItem(ctx: Ctx, q: Question, items: RepeatItem[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (const p of ctx.checker.check(q, items)) {
     if (typeof p.path[0] !== "number") continue;
@@ -361,7 +369,12 @@ function itemProblems(ctx: Ctx, q: Question, items: RepeatItem[]): string[] {
     if (!list.includes(p.message)) list.push(p.message);
     out.set(n, list);
   }
-  return [...out].map(([n, m]) => fill(msg("runner.question.item-n-m"), { n, m: m.join("; ") }));
+  return out;
+}
+
+/** What is wrong inside the items, as "item 2: …". */
+function itemProblems(ctx: Ctx, q: Question, items: RepeatItem[]): string[] {
+  return [...itemProblemsByItem(ctx, q, items)].map(([n, m]) => fill(msg("runner.question.item-n-m"), { n, m: m.join("; ") }));
 }
 
 /** Why a repeat's list is not acceptable as a whole (its minItems, maxItems: the format's message), or undefined. */

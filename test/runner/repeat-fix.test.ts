@@ -7,6 +7,7 @@ import type { Format } from "../../src/format/types.js";
 import { newSession, startState } from "../../src/conversation/start.js";
 import type { RunnerState } from "../../src/conversation/types.js";
 import { MINI } from "../helpers/pty.js";
+import { inScope } from "../../src/util/scope.js";
 
 let fx: Fixture;
 beforeAll(async () => {
@@ -44,10 +45,12 @@ function broken(): RunnerState {
 }
 
 /** Run on the broken session; every select's choices are kept, as the terminal would list them. */
-async function run(lines: string[]) {
+async function run(lines: string[], on: Fixture = fx, items: unknown[] = ITEMS) {
   const asked: { message: string; names: string[] }[] = [];
-  const r = await script(fx, lines, {
-    start: broken(),
+  const session = broken().session;
+  session.answers.punten = structuredClone(items) as typeof ITEMS;
+  const r = await script(on, lines, {
+    start: startState(on.format, session, T0, true),
     wrap: (ui) => ({
       ...ui,
       select: (o) => {
@@ -87,7 +90,12 @@ describe("a repeat beyond its maxItems, and answers that break the format", () =
       "← terug",
       "meer…",
     ]);
-    expect(r.choices("Welk item verwijderen?")).toEqual(["1. een · Laag", "2. twee · paars", "3. drie · Hoog", "← terug"]);
+    expect(r.choices("Welk item verwijderen?")).toEqual([
+      "✓ 1. een · Laag",
+      "✗ 2. twee · paars  ! 'paars' is geen optie; kies uit: laag, hoog",
+      "✓ 3. drie · Hoog",
+      "← terug",
+    ]);
     expect(r.out).toContain("✓ Item 3 weggehaald.");
     // Saved at once, before the list is kept.
     expect(r.saves.some((s) => (s.session.answers.punten as unknown[]).length === 2)).toBe(true);
@@ -118,7 +126,12 @@ describe("a repeat beyond its maxItems, and answers that break the format", () =
       "finalize",
       "j",
     ]);
-    expect(r.choices("Welk item wijzigen?")).toEqual(["1. een · Laag", "2. twee · paars", "3. drie · Hoog", "← terug"]);
+    expect(r.choices("Welk item wijzigen?")).toEqual([
+      "✓ 1. een · Laag",
+      "✗ 2. twee · paars  ! 'paars' is geen optie; kies uit: laag, hoog",
+      "✓ 3. drie · Hoog",
+      "← terug",
+    ]);
     expect(r.out).toContain("✓ Item 2 gewijzigd.");
     expect(r.state.session.answers.punten).toEqual([
       { wat: "een", ernst: "laag" },
@@ -131,5 +144,56 @@ describe("a repeat beyond its maxItems, and answers that break the format", () =
   it("a code that is no option is not kept by Enter at a choice (the terminal had no such default either)", async () => {
     const r = await run([":overzicht", "edit", "Knelpunten", "een item wijzigen", "2", "", "", ":stop"]);
     expect(r.state.session.answers.punten).toEqual([ITEMS[0], { wat: "twee", ernst: "laag" }, ITEMS[2]]);
+  });
+});
+
+describe("the lists of items to change and to remove", () => {
+  it("mark a broken item ✗ with what is wrong, as the overview does; the others ✓", async () => {
+    const r = await run([":overzicht", "edit", "Knelpunten", "een item wijzigen", "terug", "een item verwijderen", "terug", ":stop"]);
+    const marked = ["✓ 1. een · Laag", "✗ 2. twee · paars  ! 'paars' is geen optie; kies uit: laag, hoog", "✓ 3. drie · Hoog", "← terug"];
+    expect(r.choices("Welk item wijzigen?")).toEqual(marked);
+    expect(r.choices("Welk item verwijderen?")).toEqual(marked);
+    // The same wording as the lines above the menu.
+    expect(r.out).toContain("! item 2: 'paars' is geen optie; kies uit: laag, hoog");
+    // Looking is not changing.
+    expect(r.state.session.answers.punten).toEqual(ITEMS);
+  });
+
+  it("a field's pattern not matched, and two problems in one item", async () => {
+    // A knelpunt's "Wat?" must be lower case (the format's message, in both languages).
+    const format: Format = structuredClone(fx.format);
+    const wat = format.sections[1]!.questions.find((x) => x.id === "punten")!.fields!.find((f) => f.id === "wat")!;
+    Object.assign(wat, { validate: { pattern: "^[a-z]+$" }, message: { nl: "Alleen kleine letters.", en: "Lower case only." } });
+    const items = [
+      { wat: "Een", ernst: "laag" },
+      { wat: "twee", ernst: "hoog" },
+      { wat: "Drie", ernst: "paars" },
+    ];
+    const r = await run(
+      [":overzicht", "edit", "Knelpunten", "een item wijzigen", "terug", ":stop"],
+      { format, checker: fx.checker },
+      items,
+    );
+    expect(r.choices("Welk item wijzigen?")).toEqual([
+      "✗ 1. Een · Laag  ! Alleen kleine letters.",
+      "✓ 2. twee · Hoog",
+      "✗ 3. Drie · paars  ! 'paars' is geen optie; kies uit: laag, hoog; Alleen kleine letters.",
+      "← terug",
+    ]);
+  });
+
+  it("in English (--lang en)", async () => {
+    const r = await inScope({ lang: "en", cwd: process.cwd(), env: process.env }, () =>
+      run([":review", "edit", "Knelpunten", "change an item", "back", "remove an item", "back", ":stop"]),
+    );
+    const marked = [
+      "✓ 1. een · Laag",
+      "✗ 2. twee · paars  ! 'paars' is not an option; choose from: laag, hoog",
+      "✓ 3. drie · Hoog",
+      "← back",
+    ];
+    expect(r.choices("Which item to change?")).toEqual(marked);
+    expect(r.choices("Which item to remove?")).toEqual(marked);
+    expect(r.out).toContain("! item 2: 'paars' is not an option; choose from: laag, hoog");
   });
 });
