@@ -22,6 +22,7 @@ import { isInterrupt } from "../ui/types.js";
 import { newSession, startState } from "../conversation/start.js";
 import { reduce } from "../conversation/reduce.js";
 import { converse } from "../runner/loop.js";
+import { keepUnsent } from "../runner/ask.js";
 import { SessionTarget } from "../store/session-target.js";
 import { SafeSaver } from "../store/safe-save.js";
 import { reviewText } from "../runner/review.js";
@@ -127,14 +128,6 @@ async function readPrevious(
     undefined,
     msg("commands.run.check-file-afstem-validate"),
   );
-}
-
-/** The text of an interrupted field added to the current question's note, marked as such. */
-function keepUnsent(state: RunnerState, text: string, at: number): RunnerState {
-  const key = state.cursor.kind === "question" ? state.cursor.id : "meta";
-  const before = state.session.notes[key];
-  const line = fill(msg("commands.run.typed-not-confirmed-t"), { t: text });
-  return reduce(state, { type: "note", text: before ? `${before}\n${line}` : line, now: at });
 }
 
 /** `--resume FILE` alone: the format comes from the file. */

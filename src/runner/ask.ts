@@ -10,7 +10,8 @@ import { today } from "./context.js";
 import { parseCommand, unescapeAnswer } from "../conversation/commands.js";
 import { moreMenu, runCommand } from "./command-actions.js";
 import { parseTyped, showValue } from "../conversation/values.js";
-import type { Proposal } from "../conversation/types.js";
+import type { Proposal, RunnerState } from "../conversation/types.js";
+import { reduce } from "../conversation/reduce.js";
 import { msg } from "../i18n/messages.js";
 
 /** A value (undefined: nothing given) or a navigation proposal. */
@@ -228,6 +229,18 @@ export function splitUnfinished(note: string | undefined): { base: string; unfin
   }
   if (at < 0) return { base: note };
   return { base: note.slice(0, at).trimEnd(), unfinished: note.slice(at + mark.length) };
+}
+
+/**
+ * A line typed but not confirmed with Enter when the conversation was interrupted (Ctrl+C),
+ * added to the current question's note (the details' note elsewhere), marked as such: the
+ * state to save. Pure; the interrupted run (commands/run.ts) asks the UI for the line.
+ */
+export function keepUnsent(state: RunnerState, text: string, at: number): RunnerState {
+  const key = state.cursor.kind === "question" ? state.cursor.id : "meta";
+  const before = state.session.notes[key];
+  const line = fill(msg("runner.ask.typed-not-confirmed-t"), { t: text });
+  return reduce(state, { type: "note", text: before ? `${before}\n${line}` : line, now: at });
 }
 
 const MORE = ":more";

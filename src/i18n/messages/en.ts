@@ -192,7 +192,6 @@ export const en: Messages = {
     "\n⚠ {theirs} was changed by someone or something else (by hand, or by a sync folder) since afstem saved it.\n  That version is left alone. This session continues in {ours}.\n  A .conflict file is never counted by report and rollup. Compare the two files afterwards, take over what is needed, keep one and give it the name {theirs} (delete the other); then the session counts.",
   "commands.run.type-question-commands-back-skip":
     "Type ? at a question for the commands (:back, :skip, :review, :note, :action, :stop …).",
-  "commands.run.typed-not-confirmed-t": "Typed, not confirmed with Enter (conversation interrupted): {t}",
   "commands.run.which-format-give-format-id": "which format? Give a format id or path (e.g. afstem run kernteam), or --resume FILE",
   "commands.runAnswers.cannot-write-d-why": "cannot write to {d}: {why}",
   "commands.runAnswers.choose-folder-you-can-write": "Choose a folder you can write to with --out; the answers file itself is unchanged.",
@@ -530,6 +529,7 @@ export const en: Messages = {
   "runner.ask.skip-skip-back-previous-question": ":skip = skip, :back = previous question",
   "runner.ask.space-toggle-enter-done": "space = toggle, Enter = done",
   "runner.ask.there-no-item-remove-yet": "there is no item to remove yet",
+  "runner.ask.typed-not-confirmed-t": "Typed, not confirmed with Enter (conversation interrupted): {t}",
   "runner.ask.unfinished-answer-mark": "Unfinished answer, not yet saved as the answer: ",
   "runner.ask.unfinished-answer-continued": "Continuing the unfinished answer from last time:",
   "runner.ask.unknown-command-c-type-list": "unknown command ':{c}' — type ? for the list",

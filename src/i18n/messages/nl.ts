@@ -194,7 +194,6 @@ export const nl = {
     "\n⚠ {theirs} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.\n  Die versie blijft ongemoeid. Dit gesprek gaat verder in {ours}.\n  Een .conflict-bestand telt in report en rollup nooit mee. Vergelijk de twee bestanden na afloop, neem over wat nodig is, houd er één en geef dat de naam {theirs} (verwijder het andere); dan telt het gesprek mee.",
   "commands.run.type-question-commands-back-skip":
     "Typ ? bij een vraag voor de opdrachten (:terug, :over, :overzicht, :notitie, :actie, :stop …).",
-  "commands.run.typed-not-confirmed-t": "Getypt, niet met Enter bevestigd (gesprek onderbroken): {t}",
   "commands.run.which-format-give-format-id": "welk format? Geef een format-id of pad (bijv. afstem run kernteam), of --resume BESTAND",
   "commands.runAnswers.cannot-write-d-why": "kan niet schrijven in {d}: {why}",
   "commands.runAnswers.choose-folder-you-can-write":
@@ -537,6 +536,7 @@ export const nl = {
   "runner.ask.skip-skip-back-previous-question": ":over = overslaan, :terug = vorige vraag",
   "runner.ask.space-toggle-enter-done": "spatie = aan/uit, Enter = klaar",
   "runner.ask.there-no-item-remove-yet": "er is nog geen item om weg te halen",
+  "runner.ask.typed-not-confirmed-t": "Getypt, niet met Enter bevestigd (gesprek onderbroken): {t}",
   "runner.ask.unfinished-answer-mark": "Onvolledig antwoord, nog niet opgeslagen als antwoord: ",
   "runner.ask.unfinished-answer-continued": "Verder met het onvolledige antwoord van de vorige keer:",
   "runner.ask.unknown-command-c-type-list": "onbekende opdracht ':{c}' — typ ? voor de lijst",
