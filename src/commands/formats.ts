@@ -33,7 +33,15 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
   // usable; the verdicts are cached with the registry (no linting while no format changes).
   const registry = await FormatRegistry.load(formatDirs(opts.formatsDir), { verify: true });
   const lang = getLang();
+  // A file that does not parse but declares the format an id would use is that id's row: it
+  // shadows the others as a file that parses would (a broken copy of a built-in format).
+  const shadowing = new Set<string>();
   const rows: Row[] = registry.ids().map((id) => {
+    const unparsed = registry.unparsedFor(id);
+    if (unparsed) {
+      shadowing.add(unparsed.file);
+      return { id, ...lintErrors(unparsed), source: unparsed.shown };
+    }
     const spec = registry.spec(id)!;
     const resolved = registry.resolveSpec(spec);
     const f = resolved.format;
@@ -62,7 +70,8 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
   });
   // A file that does not parse is listed too, under the id it seems to declare (or its name).
   for (const u of registry.unparsedFiles) {
-    const id = u.id && !registry.spec(u.id) && !rows.some((r) => r.id === u.id) ? u.id : path.basename(u.file);
+    if (shadowing.has(u.file)) continue;
+    const id = u.id && !rows.some((r) => r.id === u.id) ? u.id : path.basename(u.file);
     rows.push({ id, ...lintErrors(u), source: u.shown });
   }
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -83,8 +83,8 @@ export async function readFormatSpec(file: string): Promise<{ spec?: FormatSpec;
   return spec ? { spec, findings: [] } : { findings: [] };
 }
 
-/** A format file that does not parse (or cannot be read), with the id it seems to declare. */
-export type UnparsedFile = Omit<BrokenFormat, "id"> & { id?: string };
+/** A format file that does not parse (or cannot be read), with the id and version it seems to declare. */
+export type UnparsedFile = Omit<BrokenFormat, "id"> & { id?: string; version?: number };
 
 interface Loaded {
   spec?: FormatSpec;
@@ -97,6 +97,8 @@ const unreadable = (file: string): UnparsedFile => ({ file, shown: displayPath(f
 
 /** `id: x` at the start of a line: the id of a format file whose YAML does not parse. */
 const ID_LINE = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)/m;
+/** `version: 2` at the start of a line, likewise (a version that cannot be read is none). */
+const VERSION_LINE = /^version:[ \t]*["']?([1-9][0-9]*)["']?[ \t]*(?:#.*)?$/m;
 
 /**
  * A format file's spec through the cache: on a hit the YAML is not parsed at all (positions are
@@ -118,8 +120,11 @@ async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promis
   if (spec) cache.set(file, stamp, spec.parsed.data);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (!errors) return { spec, stamp };
-  const id = ID_LINE.exec(bytes.toString("utf8"))?.[1];
-  return { spec, stamp, unparsed: { ...(id ? { id } : {}), file, shown: displayPath(file), errors } };
+  const text = bytes.toString("utf8");
+  const id = ID_LINE.exec(text)?.[1];
+  const version = Number(VERSION_LINE.exec(text)?.[1] ?? Number.NaN);
+  const declared = { ...(id ? { id } : {}), ...(id && Number.isSafeInteger(version) ? { version } : {}) };
+  return { spec, stamp, unparsed: { ...declared, file, shown: displayPath(file), errors } };
 }
 
 export interface LoadOptions {
@@ -135,12 +140,12 @@ export class FormatRegistry {
   /** id → specs, highest version first; earlier folders win ties. */
   private readonly byId = new Map<string, FormatSpec[]>();
   private readonly resolved = new Map<FormatSpec, Resolved>();
-  /** Where each loaded file came from, for the cache of its schema verdict. */
-  private readonly origins = new Map<string, { dir: string; stamp: FileStamp }>();
+  /** Where each loaded file came from (its folder, and that folder's place in the search order), for the cache of its schema verdict. */
+  private readonly origins = new Map<string, { dir: string; rank: number; stamp: FileStamp }>();
   /** Formats whose own file has lint errors (filled by verify). */
   private readonly ownErrors = new Map<FormatSpec, BrokenFormat>();
-  /** id → a file claiming that id whose YAML does not parse. */
-  private readonly unparsed = new Map<string, BrokenFormat>();
+  /** id → the files claiming that id whose YAML does not parse, in folder order, with their folder's place. */
+  private readonly unparsed = new Map<string, (BrokenFormat & { version?: number; rank: number })[]>();
   /** Every file in the folders that does not parse or cannot be read, in folder order. */
   readonly unparsedFiles: UnparsedFile[] = [];
 
@@ -149,7 +154,7 @@ export class FormatRegistry {
   static async load(dirs: string[], opts: LoadOptions = {}): Promise<FormatRegistry> {
     const reg = new FormatRegistry();
     const seen = new Set<string>();
-    for (const dir of dirs) {
+    for (const [rank, dir] of dirs.entries()) {
       const files = await yamlFilesIn(dir);
       const cache = new FileCache<unknown>("formats", dir);
       const loaded = await Promise.all(
@@ -168,11 +173,11 @@ export class FormatRegistry {
       for (const l of loaded) {
         if (l?.spec?.id) {
           reg.add(l.spec);
-          reg.origins.set(l.spec.parsed.file, { dir, stamp: l.stamp });
+          reg.origins.set(l.spec.parsed.file, { dir, rank, stamp: l.stamp });
         } else if (l?.unparsed) {
           reg.unparsedFiles.push(l.unparsed);
           const { id } = l.unparsed;
-          if (id && !reg.unparsed.has(id)) reg.unparsed.set(id, { ...l.unparsed, id });
+          if (id) reg.unparsed.set(id, [...(reg.unparsed.get(id) ?? []), { ...l.unparsed, id, rank }]);
         }
       }
     }
@@ -238,17 +243,42 @@ export class FormatRegistry {
    * format it extends) has lint errors, or a file claiming its id does not parse.
    */
   broken(id: string, version?: number): BrokenFormat | undefined {
+    const unparsed = this.unparsedFor(id, version);
+    if (unparsed) return unparsed;
     const spec = this.spec(id, version);
-    if (!spec) return this.unparsed.get(id);
     const seen = new Set<FormatSpec>();
     for (let s: FormatSpec | undefined = spec; s && !seen.has(s); s = s.extends ? this.spec(s.extends) : undefined) {
       seen.add(s);
       const own = this.ownErrors.get(s);
       if (own) return own;
-      if (s.extends && !this.spec(s.extends)) return this.unparsed.get(s.extends);
+      const parent = s.extends ? this.unparsedFor(s.extends) : undefined;
+      if (parent) return parent;
     }
     return undefined;
   }
+
+  /**
+   * The file that does not parse but declares the format that would be used for this id (that
+   * version, else the highest): it shadows files of that id and version as a file that parses
+   * would, so a broken copy in --formats-dir is never silently replaced by the built-in one.
+   * Same version (or none that can be read) in the same or an earlier folder, or a higher
+   * version than any that parses; with no file of the id that parses, any such file.
+   */
+  readonly unparsedFor = (id: string, version?: number): BrokenFormat | undefined => {
+    const files = this.unparsed.get(id);
+    if (!files) return undefined;
+    const specs = this.byId.get(id);
+    const plain = (u: (typeof files)[number] | undefined): BrokenFormat | undefined =>
+      u && { id: u.id, file: u.file, shown: u.shown, errors: u.errors };
+    if (!specs) return plain(files[0]);
+    const target = version === undefined ? specs[0] : specs.find((s) => s.version === version);
+    if (!target) return plain(files.find((u) => u.version === undefined || u.version === version));
+    const rank = this.origins.get(target.parsed.file)?.rank ?? Number.POSITIVE_INFINITY;
+    const shadows = (u: (typeof files)[number]) =>
+      ((u.version === undefined || u.version === target.version) && u.rank <= rank) ||
+      (version === undefined && u.version !== undefined && u.version > target.version);
+    return plain(files.find(shadows));
+  };
 
   /**
    * Files not used because an earlier one has the same id and version: a --formats-dir format

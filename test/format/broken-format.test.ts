@@ -1,7 +1,7 @@
 // One rule for broken formats (issue 12): a format with lint errors never loads, in any
 // command; each command that needs it says where it is and how many errors lint reports, and
 // a batch skips just the sessions of that format (one located line each) and goes on.
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOT, runInProcess, tempDir } from "../helpers/cli.js";
@@ -205,5 +205,69 @@ describe("formats --json of a format whose extends does not resolve", () => {
       env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-bf") },
     });
     expect((JSON.parse(lint.stdout) as { errors: number }).errors).toBe(3);
+  });
+});
+
+describe("a copy of a built-in format whose YAML does not parse", () => {
+  // Before: the built-in routekaart was used (formats show exit 0, run wrote a session on it),
+  // and formats listed the copy apart, under its file name.
+  const dir = () => path.join(tmp.dir, "ov");
+  const ovCli = (args: string[]) =>
+    runInProcess([...args, "--formats-dir", "ov"], { cwd: tmp.dir, env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-ov") } });
+  const MESSAGE = "format 'routekaart' in ov/routekaart.yaml heeft 2 fouten; voer afstem lint ov/routekaart.yaml uit";
+
+  beforeAll(() => {
+    mkdirSync(dir());
+    const text = readFileSync(path.join(ROOT, "formats", "routekaart.yaml"), "utf8").replace(/^duration:/m, "title: [\nduration:");
+    writeFileSync(path.join(dir(), "routekaart.yaml"), text);
+    writeFileSync(path.join(tmp.dir, "rk.yaml"), "school: De Klimop\n");
+  });
+
+  it("shadows the built-in one: formats show, run and validate refuse it with the same message", async () => {
+    for (let i = 0; i < 2; i++) {
+      const show = await ovCli(["formats", "show", "routekaart"]);
+      expect(show.code).toBe(2);
+      expect(show.stderr).toBe(`afstem: ${MESSAGE}\n`);
+    }
+    const run = await ovCli(["run", "routekaart", "--answers", "rk.yaml", "--out", "uit-ov"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`afstem: ${MESSAGE}\n`);
+    expect(existsSync(path.join(tmp.dir, "uit-ov"))).toBe(false);
+    writeFileSync(
+      path.join(tmp.dir, "rk-sessie.yaml"),
+      "afstem: 1\nformat: {id: routekaart, version: 1}\nstatus: draft\nmeta: {}\nanswers: {}\n",
+    );
+    const validate = await ovCli(["validate", "rk-sessie.yaml"]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(`rk-sessie.yaml:2:14  error  ${MESSAGE}  (session-format-broken)`);
+  });
+
+  it("formats lists it under the id it declares, as unusable, and not the built-in one", async () => {
+    const r = await ovCli(["formats"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n").filter((l) => l.includes("routekaart"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^routekaart +— +— +— +✗ onbruikbaar \(2 fouten\): zie afstem lint ov\/routekaart\.yaml$/);
+    const json = (JSON.parse((await ovCli(["formats", "--json"])).stdout) as Record<string, unknown>[]).filter((x) =>
+      String(x.id).startsWith("routekaart"),
+    );
+    expect(json).toEqual([{ id: "routekaart", broken: "lint-errors", errors: 2, see: "ov/routekaart.yaml", source: "ov/routekaart.yaml" }]);
+  });
+
+  it("shadows only the version it declares: a broken kernteam version 1 leaves version 2 usable", async () => {
+    const v1 = path.join(dir(), "kernteam-v1.yaml");
+    writeFileSync(v1, "id: kernteam\nversion: 1\ntitle: [\n");
+    try {
+      const r = await ovCli(["validate", path.join(ROOT, "examples")]);
+      expect(r.code).toBe(1);
+      const errors = r.stdout.split("\n").filter((l) => l.includes("  error  "));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(
+        "2025-09-30-het-duinzicht-college-kernteam.yaml:2:14  error  format 'kernteam' in ov/kernteam-v1.yaml heeft 1 fout",
+      );
+      expect((await ovCli(["formats", "show", "kernteam"])).code).toBe(0);
+    } finally {
+      rmSync(v1);
+    }
   });
 });
