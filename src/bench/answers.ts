@@ -1,7 +1,7 @@
 // One plausible answer per question type, within the question's options, ranges and validate
 // rules. Returns undefined when no acceptable value could be made (an unknown pattern): the
 // question is then left unanswered rather than written invalid.
-import type { AnswerScalar, AnswerValue, Question, RepeatItem } from "../format/types.js";
+import type { AnswerScalar, AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { AnswerChecker } from "../session/answer-check.js";
 import { isFieldVisible } from "../session/visibility.js";
@@ -14,6 +14,7 @@ export interface AnswerContext {
   /** The session date, YYYY-MM-DD: later dates (next meeting, due) are after it. */
   datum: string;
   session: Pick<Session, "meta" | "answers">;
+  format: Format;
   /** Make repeat groups this long (the autosave bench); otherwise a few items. */
   repeatItems?: number;
 }
@@ -95,7 +96,7 @@ function repeat(ctx: AnswerContext, q: Question): RepeatItem[] {
   for (let i = 0; i < n; i++) {
     const item: RepeatItem = {};
     for (const f of q.fields ?? []) {
-      if (!isFieldVisible(f, item, ctx.session)) continue;
+      if (!isFieldVisible(f, item, ctx.session, ctx.format)) continue;
       if (!f.required && !ctx.rng.chance(0.8)) continue;
       const v = answerFor(ctx, f);
       if (v !== undefined) item[f.id] = v as AnswerScalar | AnswerScalar[];

@@ -157,14 +157,14 @@ export function generateSession(
     participants: participants(format, school, rng, final),
     history: [],
   };
-  const ctx: AnswerContext = { rng, checker, datum, session, ...(repeatItems !== undefined ? { repeatItems } : {}) };
+  const ctx: AnswerContext = { rng, checker, datum, session, format, ...(repeatItems !== undefined ? { repeatItems } : {}) };
   const order = askingOrder(format);
   // A draft stops somewhere along the way; a final has been through everything.
   const stopAt = final ? order.length : rng.int(Math.floor(order.length * 0.2), order.length);
   const aside: Record<string, Session["answers"][string]> = {};
   for (const { question: q, sectionId, index } of order) {
     const isMeta = sectionId === "meta";
-    if (!isVisible(q, session)) {
+    if (!isVisible(q, session, format)) {
       if (!isMeta && rng.chance(0.02)) {
         const v = answerFor(ctx, q);
         if (v !== undefined) aside[q.id] = v;

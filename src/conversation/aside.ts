@@ -11,7 +11,7 @@ export function reconcileAside(format: Format, session: Session): void {
   for (const { question, sectionId } of askingOrder(format)) {
     const store = (sectionId === META_SECTION ? session.meta : session.answers) as Record<string, unknown>;
     const id = question.id;
-    const visible = isVisible(question, session);
+    const visible = isVisible(question, session, format);
     if (!visible && id in store) {
       aside[id] = store[id] as Session["answers"][string];
       delete store[id];

@@ -49,7 +49,7 @@ export function finalizeProblems(format: Format, session: Session, by?: string[]
     }
   }
   for (const { question, sectionId } of askingOrder(format)) {
-    if (!question.required || !isVisible(question, session)) continue;
+    if (!question.required || !isVisible(question, session, format)) continue;
     const value = sectionId === META_SECTION ? session.meta[question.id] : session.answers[question.id];
     if (!isAnswered(value)) {
       out.push(fill(msg("conversation.finalize.required-question-without-answer-p"), { p: tr(question.prompt), id: question.id }));

@@ -29,7 +29,7 @@ export const sameStep = (a: Step, b: Step): boolean =>
   a.kind === b.kind && (a.kind !== "question" || (b.kind === "question" && a.id === b.id));
 
 export function isStepVisible(format: Format, session: Session, step: Step): boolean {
-  return step.kind !== "question" || isVisible(questionOf(format, step.id).question, session);
+  return step.kind !== "question" || isVisible(questionOf(format, step.id).question, session, format);
 }
 
 function indexOf(format: Format, step: Step): number {
@@ -136,7 +136,7 @@ export function continueStep(format: Format, session: Session): Step {
 export function progress(format: Format, session: Session, step: Step) {
   const section = sectionOf(format, step);
   const sectionIndex = format.sections.findIndex((s) => s.id === section);
-  const visible = (list: Question[]) => list.filter((q) => isVisible(q, session));
+  const visible = (list: Question[]) => list.filter((q) => isVisible(q, session, format));
   const inOrder = visible(format.sections.flatMap((s) => s.questions));
   const metaQs = visible(format.meta);
   const qIndex = step.kind === "question" ? (section === META_SECTION ? metaQs : inOrder).findIndex((q) => q.id === step.id) : -1;

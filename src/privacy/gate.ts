@@ -14,8 +14,8 @@
 import type { AnswerScalar, AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
 import { FREE_TEXT_TYPES } from "../format/types.js";
 import type { Session } from "../session/types.js";
-import { evaluate, isAnswered } from "../session/condition.js";
-import { answerLookup, isFieldVisible, visibleIds } from "../session/visibility.js";
+import { evaluate, isAnswered, type AnswerLookup } from "../session/condition.js";
+import { answerLookup, itemLookup, visibleIds } from "../session/visibility.js";
 import { presentScores } from "../session/party-scores.js";
 import { emptyHeld, type HeldBack } from "./held.js";
 import { nameScrubber, namesInText, type Scrubber } from "./names.js";
@@ -117,7 +117,8 @@ export function release(session: Session, format: Format, audience: Audience, op
   const held = emptyHeld();
   const scrub = nameScrubber(knownNames(session, format), marker);
   const visible = visibleIds(format, session);
-  const lookup = answerLookup(session);
+  // Consent is judged on answers that apply: a hidden `mag_delen: true` releases nothing.
+  const lookup = answerLookup(format, session);
   const shared = (q: Question, get: (id: string) => AnswerValue | undefined) => !q.shareWhen || evaluate(q.shareWhen, get);
   const out: RegionSession = {
     format: { id: format.id, version: format.version },
@@ -158,7 +159,7 @@ export function release(session: Session, format: Format, audience: Audience, op
       }
       if (q.type === "repeat" && Array.isArray(v)) {
         // A repeat's share_when is judged per item, on the item's own fields.
-        out.answers[q.id] = (v as RepeatItem[]).map((item) => releaseItem(q, item, session, freeText ? scrub : undefined, held));
+        out.answers[q.id] = (v as RepeatItem[]).map((item) => releaseItem(q, item, lookup, freeText ? scrub : undefined, held));
         continue;
       }
       const released = shared(q, lookup);
@@ -210,15 +211,16 @@ export function release(session: Session, format: Format, audience: Audience, op
 }
 
 /** `scrub` undefined: free-text fields are not released (RegionOptions.freeText). */
-function releaseItem(q: Question, item: RepeatItem, session: Session, scrub: Scrubber | undefined, held: HeldBack): RepeatItem {
-  const get = (id: string) => (id in item ? (item[id] as AnswerValue) : answerLookup(session)(id));
+function releaseItem(q: Question, item: RepeatItem, session: AnswerLookup, scrub: Scrubber | undefined, held: HeldBack): RepeatItem {
+  // The item's own fields first (a hidden field is no answer), then the session's answers that apply.
+  const get = itemLookup(q.fields ?? [], item, session);
   // The item's consent is judged on the item's own fields (`share_when: {q: gp_delen, is: true}`).
   const itemReleased = !q.shareWhen || evaluate(q.shareWhen, get);
   if (!itemReleased) held.notShared++;
   const out: RepeatItem = {};
   for (const f of q.fields ?? []) {
     const v = item[f.id];
-    if (!isAnswered(v as AnswerValue) || !isFieldVisible(f, item, session)) continue;
+    if (!isAnswered(v as AnswerValue) || (f.when && !evaluate(f.when, get))) continue;
     if (f.privacy === "persoonlijk" || q.privacy === "persoonlijk") {
       held.persoonlijk++;
       continue;

@@ -32,7 +32,7 @@ function titleFacts(format: Format, session: Session, lang: Lang): [string, stri
   const facts: [string, string][] = [];
   for (const q of format.meta) {
     const v = session.meta[q.id];
-    if (!isVisible(q, session) || !isAnswered(v)) continue;
+    if (!isVisible(q, session, format) || !isAnswered(v)) continue;
     facts.push([FACT_LABELS[q.id] ? msg(FACT_LABELS[q.id]!, lang) : tr(q.prompt, lang), inlineText(q, v, lang)]);
   }
   const status =
@@ -47,13 +47,13 @@ function sectionsOf(format: Format, session: Session, lang: Lang): { sections: R
   const numbers = new Map<string, ReportItem>();
   const sections: ReportSection[] = [];
   const skipped = new Set(session.skipped);
-  const fieldVisible = (f: Question, item: Record<string, unknown>) => isFieldVisible(f, item as never, session);
+  const fieldVisible = (f: Question, item: Record<string, unknown>) => isFieldVisible(f, item as never, session, format);
   for (const section of format.sections) {
     const items: ReportItem[] = [];
     const number = `${sections.length + 1}`;
     for (const q of section.questions) {
       // A question whose condition does not hold was never asked: it is left out.
-      if (!isVisible(q, session)) continue;
+      if (!isVisible(q, session, format)) continue;
       // A per_party scale: only present parties' own scores (validate warns about others).
       const value = q.perParty ? presentScores(session.answers[q.id]!, session.participants) : session.answers[q.id];
       const answer = isAnswered(value)
@@ -167,7 +167,7 @@ export function buildReport(format: Format, session: Session, lang: Lang): Repor
   };
   const agreementsOf = agreementsSection(format);
   const agreements = (agreementsOf?.questions ?? []).flatMap((q) =>
-    q.type === "list" && isVisible(q, session) && Array.isArray(session.answers[q.id])
+    q.type === "list" && isVisible(q, session, format) && Array.isArray(session.answers[q.id])
       ? (session.answers[q.id] as unknown[]).map(String)
       : [],
   );

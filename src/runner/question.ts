@@ -279,7 +279,7 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
     const item: RepeatItem = {};
     ui.print(fill(msg("runner.question.item-n"), { n: items.length + 1 }));
     for (const f of q.fields ?? []) {
-      if (!isFieldVisible(f, item, ctx.state().session)) continue;
+      if (!isFieldVisible(f, item, ctx.state().session, ctx.state().format)) continue;
       // A long text's lines are saved as they come, into this item (never as the repeat's answer).
       const saveField = (v: AnswerValue) =>
         ctx.dispatch({ type: "answer", value: [...items, { ...item, [f.id]: v }] as AnswerValue, stay: true });
@@ -335,7 +335,7 @@ async function changeItem(ctx: Ctx, q: Question, items: RepeatItem[], i: number)
   };
   ctx.ui.print(fill(msg("runner.question.item-n"), { n: i + 1 }));
   for (const f of q.fields ?? []) {
-    if (!isFieldVisible(f, item, ctx.state().session)) {
+    if (!isFieldVisible(f, item, ctx.state().session, ctx.state().format)) {
       // A field that no longer applies (an earlier field changed) goes, as it is never asked.
       if (f.id in item) {
         delete item[f.id];

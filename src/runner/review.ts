@@ -39,7 +39,7 @@ export function overviewText(state: RunnerState, checker?: AnswerCheck): string 
   const openRequired: string[] = [];
   const rows: [string, string][] = [];
   if (format.meta.length) {
-    const qs = format.meta.filter((q) => isVisible(q, session));
+    const qs = format.meta.filter((q) => isVisible(q, session, format));
     qs.filter((q) => q.required && !isAnswered(value(q))).forEach((q) => openRequired.push(`${msg("common.details")} — ${tr(q.prompt)}`));
     const bad = qs.filter(invalid).length;
     rows.push([
@@ -61,7 +61,7 @@ export function overviewText(state: RunnerState, checker?: AnswerCheck): string 
     }
   }
   format.sections.forEach((sec, i) => {
-    const qs = sec.questions.filter((q) => isVisible(q, session));
+    const qs = sec.questions.filter((q) => isVisible(q, session, format));
     const done = qs.filter(valid).length;
     const bad = qs.filter(invalid).length;
     const skipped = qs.filter((q) => !isAnswered(value(q)) && session.skipped.includes(q.id)).length;
@@ -119,7 +119,7 @@ export function reviewText(state: RunnerState, only?: string, checker?: AnswerCh
   };
   const want = (id: string) => only === undefined || only === id;
   if (format.meta.length && want("meta")) out.push(`== ${msg("common.details")} ==`);
-  if (want("meta")) format.meta.filter((q) => isVisible(q, session)).forEach(line);
+  if (want("meta")) format.meta.filter((q) => isVisible(q, session, format)).forEach(line);
   if (format.participants.length && want("participants")) {
     out.push(`== ${msg("common.participants")} ==`);
     if (!session.participants.length) out.push(`  ${msg("runner.review.nobody-yet-2")}`);
@@ -131,7 +131,7 @@ export function reviewText(state: RunnerState, only?: string, checker?: AnswerCh
   format.sections.forEach((s, i) => {
     if (!want(s.id)) return;
     out.push(`== ${i + 1}. ${tr(s.title)} ==`);
-    s.questions.filter((q) => isVisible(q, session)).forEach(line);
+    s.questions.filter((q) => isVisible(q, session, format)).forEach(line);
   });
   if (only !== undefined) return out.join("\n");
   if (session.followup?.length) {
@@ -155,7 +155,7 @@ async function pickQuestion(ctx: Ctx): Promise<string> {
   const { format, session } = state;
   // Marked as in the answers list and its legend (a skipped or optional open question is no ✗).
   const choices = [...format.meta, ...format.sections.flatMap((s) => s.questions)]
-    .filter((q) => isVisible(q, session))
+    .filter((q) => isVisible(q, session, format))
     .map((q) => ({ value: q.id, name: `${markOf(state, q, ctx.checker)} ${tr(q.prompt)}${q.required ? " *" : ""}` }));
   return ctx.ui.select<string>({
     message: msg("runner.review.which-answer-change"),

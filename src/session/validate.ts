@@ -140,7 +140,7 @@ export async function validateSession(
       if (item === null || typeof item !== "object" || Array.isArray(item)) return;
       const it = item as RepeatItem;
       for (const f of fields) {
-        if (!f.when || !isAnswered(it[f.id] as AnswerValue) || isFieldVisible(f, it, session)) continue;
+        if (!f.when || !isAnswered(it[f.id] as AnswerValue) || isFieldVisible(f, it, session, format)) continue;
         add(
           ["answers", id, i, f.id],
           "warning",

@@ -1,17 +1,42 @@
-// Which questions apply, given the answers: a question is visible when its `when` holds
-// (a question with no `when` always is). Conditions only look back, so one pass suffices.
-import type { Format, Question, RepeatItem, AnswerValue } from "../format/types.js";
+// Which questions apply, given the answers: a question is visible when its `when` holds (a
+// question with no `when` always is). An answer to a question that does not apply is no answer —
+// also to the conditions and the consent (`share_when`) that name it: `mag_delen: true` left in a
+// file after `extern` was set to false releases nothing, and a question shown only after a hidden
+// one is hidden too.
+import type { AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
 import type { Session } from "./types.js";
-import { askingOrder } from "../format/walk.js";
-import { evaluate } from "./condition.js";
+import { askingOrder, questionIndex } from "../format/walk.js";
+import { evaluate, type AnswerLookup } from "./condition.js";
 
-export function answerLookup(session: Pick<Session, "meta" | "answers">) {
-  return (id: string): AnswerValue | undefined => session.answers[id] ?? session.meta[id];
+type Answers = Pick<Session, "meta" | "answers">;
+
+/**
+ * The answers as conditions and consent see them: the session's answer to a top-level question
+ * (meta included) only while that question applies. Conditions look back (lint), so each is
+ * worked out once; a cycle a hostile format slipped in counts as not applying.
+ */
+export function answerLookup(format: Format, session: Answers): AnswerLookup {
+  const index = questionIndex(format);
+  const applies = new Map<string, boolean>();
+  const get: AnswerLookup = (id) => {
+    const q = index.get(id)?.question;
+    if (q?.when) {
+      let on = applies.get(id);
+      if (on === undefined) {
+        applies.set(id, false);
+        on = evaluate(q.when, get);
+        applies.set(id, on);
+      }
+      if (!on) return undefined;
+    }
+    return session.answers[id] ?? session.meta[id];
+  };
+  return get;
 }
 
 /** Ids of top-level questions (meta included) whose condition holds. */
-export function visibleIds(format: Format, session: Pick<Session, "meta" | "answers">): Set<string> {
-  const get = answerLookup(session);
+export function visibleIds(format: Format, session: Answers): Set<string> {
+  const get = answerLookup(format, session);
   const out = new Set<string>();
   for (const { question } of askingOrder(format)) {
     if (!question.when || evaluate(question.when, get)) out.add(question.id);
@@ -19,13 +44,48 @@ export function visibleIds(format: Format, session: Pick<Session, "meta" | "answ
   return out;
 }
 
-export function isVisible(question: Question, session: Pick<Session, "meta" | "answers">): boolean {
-  return !question.when || evaluate(question.when, answerLookup(session));
+export function isVisible(question: Question, session: Answers, format: Format): boolean {
+  return !question.when || evaluate(question.when, answerLookup(format, session));
+}
+
+// The repeat each field belongs to, once per format (fields are asked about one item at a time).
+const siblings = new WeakMap<Format, ReadonlyMap<Question, readonly Question[]>>();
+function fieldsBeside(format: Format, field: Question): readonly Question[] {
+  let m = siblings.get(format);
+  if (!m) {
+    const map = new Map<Question, readonly Question[]>();
+    for (const { question } of askingOrder(format)) for (const f of question.fields ?? []) map.set(f, question.fields!);
+    siblings.set(format, (m = map));
+  }
+  return m.get(field) ?? [field];
+}
+
+/**
+ * The answers as a repeat item's conditions and consent see them: the item's own fields first
+ * (a field whose condition does not hold in this item is no answer), then the session's.
+ */
+export function itemLookup(fields: readonly Question[], item: RepeatItem, outer: AnswerLookup): AnswerLookup {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const applies = new Map<string, boolean>();
+  const get: AnswerLookup = (id) => {
+    if (!(id in item)) return outer(id);
+    const f = byId.get(id);
+    if (f?.when) {
+      let on = applies.get(id);
+      if (on === undefined) {
+        applies.set(id, false);
+        on = evaluate(f.when, get);
+        applies.set(id, on);
+      }
+      if (!on) return undefined;
+    }
+    return item[id] as AnswerValue;
+  };
+  return get;
 }
 
 /** Is a field of a repeat item visible? Siblings first, then the session's answers. */
-export function isFieldVisible(field: Question, item: RepeatItem, session: Pick<Session, "meta" | "answers">): boolean {
+export function isFieldVisible(field: Question, item: RepeatItem, session: Answers, format: Format): boolean {
   if (!field.when) return true;
-  const get = answerLookup(session);
-  return evaluate(field.when, (id) => (id in item ? (item[id] as AnswerValue) : get(id)));
+  return evaluate(field.when, itemLookup(fieldsBeside(format, field), item, answerLookup(format, session)));
 }

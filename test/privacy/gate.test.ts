@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Format, Question } from "../../src/format/types.js";
 import type { Session } from "../../src/session/types.js";
 import { release } from "../../src/privacy/gate.js";
+import { isVisible, visibleIds } from "../../src/session/visibility.js";
 import { nameForms, nameScrubber, namesInText, ownerOf } from "../../src/privacy/names.js";
 import { protectGrid, protectLine } from "../../src/privacy/suppress.js";
 
@@ -288,5 +289,58 @@ describe("small-group suppression", () => {
       const n = hidden.filter((r) => r[c]).length;
       expect(n === 0 || n >= 2).toBe(true);
     }
+  });
+});
+
+describe("a hidden answer is no answer, also to consent and to other conditions", () => {
+  const hiddenFormat: Format = {
+    ...format,
+    sections: [
+      {
+        id: "s",
+        title: { nl: "S" },
+        minutes: 10,
+        questions: [
+          q("extern", "yesno", "open"),
+          q("mag_delen", "yesno", "open", { when: { q: "extern", is: true } }),
+          q("verhaal", "longtext", "open", { shareWhen: { q: "mag_delen", is: true } }),
+          q("a", "yesno", "open"),
+          q("b", "yesno", "open", { when: { q: "a", is: true } }),
+          q("c", "text", "open", { when: { q: "b", is: true } }),
+          q("gp", "repeat", "open", {
+            shareWhen: { q: "gp_delen", is: true },
+            fields: [
+              q("gp_tekst", "text", "open"),
+              q("gp_extern", "yesno", "open"),
+              q("gp_delen", "yesno", "open", { when: { q: "gp_extern", is: true } }),
+            ],
+          }),
+        ],
+      },
+    ],
+  };
+  const s = (answers: Session["answers"]) => session(answers, { actions: [], notes: {}, parked: [] });
+
+  it("share_when on a hidden answer: the text stays at school, counted as not released", () => {
+    const r = release(s({ extern: false, mag_delen: true, verhaal: "GEHEIM VERHAAL" }), hiddenFormat, "region");
+    expect(JSON.stringify(r)).not.toContain("GEHEIM");
+    expect(r.withheld).toContain("verhaal");
+    expect(r.held.notShared).toBe(1);
+    // The same answer where it applies releases the text.
+    expect(release(s({ extern: true, mag_delen: true, verhaal: "GEDEELD" }), hiddenFormat, "region").answers.verhaal).toBe("GEDEELD");
+  });
+
+  it("a repeat item's consent on a hidden field of the item releases nothing", () => {
+    const r = release(s({ gp: [{ gp_tekst: "GEHEIM ITEM", gp_extern: false, gp_delen: true }] }), hiddenFormat, "region");
+    expect(JSON.stringify(r)).not.toContain("GEHEIM");
+    expect(r.answers.gp).toEqual([{ gp_extern: false }]);
+  });
+
+  it("a chain: c shown after b, b hidden by a, so c is hidden too", () => {
+    const answers = { a: false, b: true, c: "CTEXT" };
+    expect([...visibleIds(hiddenFormat, s(answers))]).not.toContain("c");
+    expect(isVisible(hiddenFormat.sections[0]!.questions[5]!, s(answers), hiddenFormat)).toBe(false);
+    expect(JSON.stringify(release(s(answers), hiddenFormat, "region"))).not.toContain("CTEXT");
+    expect([...visibleIds(hiddenFormat, s({ a: true, b: true, c: "x" }))]).toContain("c");
   });
 });
