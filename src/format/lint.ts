@@ -15,6 +15,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 import { msg } from "../i18n/messages.js";
+import { compatibleQuestions, refusedTakeovers } from "./renames.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -262,6 +263,23 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
     });
   }
 
+  // One old id, one successor: a second question claiming it would never get its answers.
+  const claimed = new Map<string, Question>();
+  for (const { question } of order) {
+    question.was.forEach((old, i) => {
+      const first = claimed.get(old);
+      if (!first) claimed.set(old, question);
+      else if (first !== question)
+        c.add(
+          question,
+          ["was", i],
+          "error",
+          "was-ambiguous",
+          fill(msg("format.lint.was-claimed-twice"), { old, id: question.id, first: first.id, at: firstAt(first, question) }),
+        );
+    });
+  }
+
   // Per question rules, and conditions that may only look back.
   const asked = new Map<string, Question>();
   const all = new Map(order.map((a) => [a.question.id, a.question]));
@@ -344,7 +362,7 @@ export function lintResolved(
   extraLookup?: Map<string, FormatSpec>,
 ): { format: Format; findings: Finding[] } {
   const lookup = (id: string) => extraLookup?.get(id) ?? registry?.spec(id);
-  const { format, findings, removed } = resolveSpec(spec, lookup);
+  const { format, findings, removed } = resolveSpec(spec, lookup, [], registry?.unparsedFor);
   const fallback = { file: spec.parsed.file, line: 1, col: 1 };
   // Semantic findings located in a parent file belong to that file's own lint run.
   const own = (f: Finding) => f.file === spec.parsed.file;
@@ -494,5 +512,47 @@ export function lintSpec(spec: FormatSpec, registry: FormatRegistry | undefined)
   const misspelt = (key: string) => !topKeys.includes(key) && topKeys.some((k) => closest(k, [key]) === key);
   const consequence: Record<string, string> = { "duration-missing": "duration", "title-missing": "title", "no-sections": "sections" };
   const own = findings.filter((f) => !(consequence[f.rule] && misspelt(consequence[f.rule]!)));
-  return { format, findings: own };
+  return { format, findings: [...own, ...versionFindings(spec, format, registry)] };
+}
+
+/** A type in a message: `scale per_party`, or for a repeat the field that cannot follow (`repeat (f: scale)`). */
+function typeWords(from: Question, to: Question): { from: string; to: string } {
+  if (from.type === "repeat" && to.type === "repeat") {
+    for (const f of from.fields ?? []) {
+      const t = (to.fields ?? []).find((x) => x.id === f.id);
+      if (t && !compatibleQuestions(f, t)) {
+        const w = typeWords(f, t);
+        return { from: `repeat (${f.id}: ${w.from})`, to: `repeat (${f.id}: ${w.to})` };
+      }
+    }
+  }
+  const name = (q: Question) => (q.type === "scale" && q.perParty ? "scale per_party" : q.type);
+  return { from: name(from), to: name(to) };
+}
+
+/**
+ * Against the older versions of the same id (wherever their files are: the registry knows them
+ * all): a question that takes over an old question's answers (by its id or its `was`) must be
+ * able to hold them, or a rollup counts a score as yes/no.
+ */
+function versionFindings(spec: FormatSpec, format: Format, registry: FormatRegistry | undefined): Finding[] {
+  if (!registry || !spec.id || !(spec.version >= 1)) return [];
+  const older = registry
+    .versions(spec.id)
+    .filter((v) => v < spec.version)
+    .map((v) => registry.spec(spec.id, v))
+    .filter((s): s is FormatSpec => s !== undefined)
+    .map((s) => registry.resolveSpec(s).format);
+  const fallback = where(spec, ["version"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
+  return refusedTakeovers(older, format).map(({ from, fromVersion, to, was }) => {
+    const at = where(to, was === undefined ? ["type"] : ["was", was]);
+    const words = typeWords(from, to);
+    const vars = { id: to.id, old: from.id, v: fromVersion, from: words.from, to: words.to };
+    return {
+      ...(at && at.file === spec.parsed.file ? at : fallback),
+      severity: "error" as const,
+      rule: "was-type",
+      message: fill(msg(was === undefined ? "format.lint.same-id-incompatible-type" : "format.lint.was-incompatible-type"), vars),
+    };
+  });
 }

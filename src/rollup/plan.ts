@@ -5,6 +5,7 @@
 // ids are fixed before the first row is streamed out.
 import type { Format, Option, Privacy, Question } from "../format/types.js";
 import { askingOrder, META_SECTION } from "../format/walk.js";
+import { compatibleQuestions, traceQuestion } from "../format/renames.js";
 
 export interface MergedField {
   id: string;
@@ -58,16 +59,6 @@ function mergeFields(into: MergedField[], more: Question[] | undefined, parent: 
   }
 }
 
-/** Follow an id from an older version through each newer one, via ids and `was`. */
-function traceId(id: string, newer: Format[]): string {
-  let cur = id;
-  for (const f of newer) {
-    const hit = askingOrder(f).find((a) => a.question.id === cur || a.question.was.includes(cur));
-    if (hit) cur = hit.question.id;
-  }
-  return cur;
-}
-
 /** Merge all versions (any order) of one format id. */
 export function buildPlan(versions: Format[]): FormatPlan {
   const sorted = [...versions].sort((a, b) => b.version - a.version);
@@ -83,7 +74,13 @@ export function buildPlan(versions: Format[]): FormatPlan {
     canonical.set(format.version, map);
     let prev: string | undefined;
     for (const { question, sectionId } of askingOrder(format)) {
-      const id = traceId(question.id, newer);
+      // Renames are followed only while the newer type can hold the answers (lint refuses the
+      // rest): a score never lands under a yes/no question. Kept apart, under its last id, or
+      // `<id>_v<version>` when a question of another type has that id.
+      const trace = traceQuestion(question, format.version, newer);
+      let id = trace.id;
+      for (let n = 1; byId.has(id) && !compatibleQuestions(trace.question, byId.get(id)!.question); n++)
+        id = `${trace.id}_v${trace.version}${n > 1 ? `_${n}` : ""}`;
       map.set(question.id, id);
       let mq = byId.get(id);
       if (!mq) {

@@ -293,6 +293,12 @@ export const en: Messages = {
   "format.lint.number-at-least": "a number of {lo} or more",
   "format.lint.number-at-most": "a number of {hi} or less",
   "format.lint.number-from-to": "a number from {lo} to {hi}",
+  "format.lint.same-id-incompatible-type":
+    "'{id}' was a {from} question in version {v}; a {to} question with the same id cannot hold those answers (a rollup would count them wrongly). Give the question a new id, without '{id}' in was (the old answers then keep a column of their own), or keep type {from}",
+  "format.lint.was-claimed-twice":
+    "'{old}' is already in was of '{first}'{at}: an old question has only one successor, so '{id}' never gets those answers. Remove '{old}' here or there",
+  "format.lint.was-incompatible-type":
+    "'{old}' in was of '{id}': '{old}' was a {from} question in version {v}; a {to} question cannot hold those answers (a rollup would count them wrongly). Remove '{old}' from was (the old answers then keep a column of their own) or keep type {from}",
   "format.lint.old-was-id-still-existing": "'{old}' in was of '{id}' is still an existing question",
   "format.lint.option-code-code-appears-twice": "option code '{code}' appears twice in '{id}'",
   "format.lint.options-are-ignored-type-type": "options are ignored for type {type}",

@@ -297,6 +297,12 @@ export const nl = {
   "format.lint.number-at-least": "een getal van {lo} of meer",
   "format.lint.number-at-most": "een getal van {hi} of minder",
   "format.lint.number-from-to": "een getal van {lo} tot en met {hi}",
+  "format.lint.same-id-incompatible-type":
+    "'{id}' was in versie {v} een {from}-vraag; een {to}-vraag met dezelfde id kan die antwoorden niet bevatten (een rollup zou ze verkeerd tellen). Geef de vraag een nieuwe id, zonder '{id}' in was (de oude antwoorden houden dan een eigen kolom), of houd type {from}",
+  "format.lint.was-claimed-twice":
+    "'{old}' staat al in was van '{first}'{at}: een oude vraag heeft maar één opvolger, dus '{id}' krijgt die antwoorden nooit. Haal '{old}' hier of daar weg",
+  "format.lint.was-incompatible-type":
+    "'{old}' in was van '{id}': '{old}' was in versie {v} een {from}-vraag; een {to}-vraag kan die antwoorden niet bevatten (een rollup zou ze verkeerd tellen). Haal '{old}' uit was (de oude antwoorden houden dan een eigen kolom) of houd type {from}",
   "format.lint.old-was-id-still-existing": "'{old}' in was van '{id}' is nog een bestaande vraag",
   "format.lint.option-code-code-appears-twice": "optiecode '{code}' komt twee keer voor in '{id}'",
   "format.lint.options-are-ignored-type-type": "options worden genegeerd bij type {type}",
