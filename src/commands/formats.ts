@@ -48,8 +48,12 @@ export default async function formats(opts: { json?: boolean } & GlobalOptions, 
     const source = displayPath(spec.parsed.file);
     // A format whose extends cannot be resolved (a cycle, a missing parent) is not usable, and
     // neither is one with lint errors in its own file or in a format it builds on.
-    const chain = resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
     const lint = registry.broken(id);
+    // A parent whose file does not parse is listed like one with lint errors: see that file.
+    const parentUnparsed = lint !== undefined && registry.unparsedFiles.some((u) => u.file === lint.file);
+    const chain = parentUnparsed
+      ? undefined
+      : resolved.findings.find((x) => x.severity === "error" && (x.rule === "extends-cycle" || x.rule === "extends-target"));
     // The chain error is one of the lint errors of the format's own file; count them all, as lint does.
     const own = lint?.file === spec.parsed.file ? lint.errors : 0;
     // Only a title the format has: its own, or one inherited through a chain that resolves. Not

@@ -6,8 +6,11 @@ import type { Finding } from "../findings/finding.js";
 import { originOf, setOrigin, where } from "./origin.js";
 import { fill } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
+import { lintArgument, type BrokenFormat } from "./broken.js";
 
 export type SpecLookup = (id: string) => FormatSpec | undefined;
+/** A file that does not parse but declares the format an id names (it shadows any other). */
+export type UnparsedLookup = (id: string) => BrokenFormat | undefined;
 
 export interface Resolved {
   format: Format;
@@ -86,8 +89,12 @@ function mergeSections(parent: SectionSpec[], child: SectionSpec[] | undefined):
   return out;
 }
 
-/** Turn a spec into a resolved Format, following `extends` through `lookup`. */
-export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[] = []): Resolved {
+/**
+ * Turn a spec into a resolved Format, following `extends` through `lookup`. A parent whose file
+ * does not parse (`unparsed`) is not "not found": the finding says where it is and how many
+ * errors lint reports there.
+ */
+export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[] = [], unparsed?: UnparsedLookup): Resolved {
   const findings: Finding[] = [];
   let base: Format | undefined;
   if (spec.extends !== undefined) {
@@ -103,8 +110,24 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
         }),
       });
     } else {
-      const parentSpec = lookup(spec.extends);
-      if (!parentSpec) {
+      const broken = unparsed?.(spec.extends);
+      const parentSpec = broken ? undefined : lookup(spec.extends);
+      if (broken) {
+        findings.push({
+          ...at(),
+          severity: "error",
+          rule: "extends-target",
+          message: fill(
+            msg(broken.errors === 1 ? "format.extends.format-id-extend-in-file-1" : "format.extends.format-id-extend-in-file-n"),
+            {
+              id: spec.extends,
+              file: broken.shown,
+              arg: lintArgument(broken.shown),
+              n: broken.errors,
+            },
+          ),
+        });
+      } else if (!parentSpec) {
         findings.push({
           ...at(),
           severity: "error",
@@ -112,7 +135,7 @@ export function resolveSpec(spec: FormatSpec, lookup: SpecLookup, chain: string[
           message: fill(msg("format.extends.format-id-extend-was-not"), { id: spec.extends }),
         });
       } else {
-        const parent = resolveSpec(parentSpec, lookup, [...chain, spec.id]);
+        const parent = resolveSpec(parentSpec, lookup, [...chain, spec.id], unparsed);
         // Problems inside the parent are the parent's; only a broken chain concerns the child.
         // Shown at this file's own `extends` key: that is where the chain leaves this file.
         for (const f of parent.findings) {

@@ -249,10 +249,11 @@ export class FormatRegistry {
     const seen = new Set<FormatSpec>();
     for (let s: FormatSpec | undefined = spec; s && !seen.has(s); s = s.extends ? this.spec(s.extends) : undefined) {
       seen.add(s);
-      const own = this.ownErrors.get(s);
-      if (own) return own;
+      // A parent whose file does not parse first: the child's own lint error then only points there.
       const parent = s.extends ? this.unparsedFor(s.extends) : undefined;
       if (parent) return parent;
+      const own = this.ownErrors.get(s);
+      if (own) return own;
     }
     return undefined;
   }
@@ -319,7 +320,7 @@ export class FormatRegistry {
   resolveSpec(spec: FormatSpec): Resolved {
     let r = this.resolved.get(spec);
     if (!r) {
-      r = resolveSpec(spec, this.lookup);
+      r = resolveSpec(spec, this.lookup, [], this.unparsedFor);
       this.resolved.set(spec, r);
     }
     return r;

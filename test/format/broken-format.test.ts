@@ -271,3 +271,61 @@ describe("a copy of a built-in format whose YAML does not parse", () => {
     }
   });
 });
+
+describe("extends of a format whose YAML does not parse", () => {
+  // Before: lint said "format 'kapot' om op voort te bouwen is niet gevonden", though it is there.
+  const run = (args: string[], lang?: string) =>
+    runInProcess(lang ? ["--lang", lang, ...args] : args, { cwd: tmp.dir, env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-ext") } });
+  const KIND = [
+    "id: kind2",
+    "version: 1",
+    "extends: kapot",
+    "title: Kind",
+    "duration: 10",
+    "sections:",
+    "  - id: s",
+    "    title: S",
+    "    minutes: 10",
+    "    questions:",
+    "      - {id: a, type: text, prompt: A}",
+    "",
+  ].join("\n");
+
+  beforeAll(() => {
+    mkdirSync(path.join(tmp.dir, "ext"));
+    writeFileSync(path.join(tmp.dir, "ext", "kapot.yaml"), "id: kapot\nversion: 1\ntitle: [\n");
+    writeFileSync(path.join(tmp.dir, "ext", "kind2.yaml"), KIND);
+    // A child of a built-in format whose copy in the folder does not parse (see above).
+    writeFileSync(
+      path.join(tmp.dir, "ov", "route-kind.yaml"),
+      KIND.replace("kind2", "route-kind").replace("extends: kapot", "extends: routekaart"),
+    );
+  });
+  afterAll(() => rmSync(path.join(tmp.dir, "ov", "route-kind.yaml"), { force: true }));
+
+  it("lint (the file and the folder) says where the parent is and how many errors it has, in Dutch and English", async () => {
+    const line =
+      "ext/kind2.yaml:3:10  error  format 'kapot' om op voort te bouwen staat in ext/kapot.yaml, dat 1 fout heeft; voer afstem lint ext/kapot.yaml uit  (extends-target)";
+    const file = await run(["lint", "ext/kind2.yaml"]);
+    expect(file.code).toBe(1);
+    expect(file.stdout).toBe(`${line}\n`);
+    const folder = await run(["lint", "ext"]);
+    expect(folder.stdout.split("\n")).toContain(line);
+    const en = await run(["lint", "ext/kind2.yaml"], "en");
+    expect(en.stdout).toContain(
+      "format 'kapot' to extend is in ext/kapot.yaml, which has 1 error; run afstem lint ext/kapot.yaml  (extends-target)",
+    );
+    const route = await run(["lint", "ov/route-kind.yaml", "--formats-dir", "ov"]);
+    expect(route.stdout).toContain(
+      "format 'routekaart' om op voort te bouwen staat in ov/routekaart.yaml, dat 2 fouten heeft; voer afstem lint ov/routekaart.yaml uit  (extends-target)",
+    );
+  });
+
+  it("formats lists the child as unusable, pointing at the parent's file; formats show names the parent", async () => {
+    const list = await run(["formats", "--formats-dir", "ext"]);
+    expect(list.stdout).toMatch(/^kind2 +1 +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint ext\/kapot\.yaml$/m);
+    const show = await run(["formats", "show", "kind2", "--formats-dir", "ext"]);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toBe("afstem: format 'kapot' in ext/kapot.yaml heeft 1 fout; voer afstem lint ext/kapot.yaml uit\n");
+  });
+});

@@ -259,6 +259,8 @@ export const en: Messages = {
   "format.broken.format-id-file-has-1": "format '{id}' in {file} has 1 error; run afstem lint {arg}",
   "format.broken.format-id-file-has-n": "format '{id}' in {file} has {n} errors; run afstem lint {arg}",
   "format.extends.extends-forms-cycle-chain": "extends forms a cycle: {chain}",
+  "format.extends.format-id-extend-in-file-1": "format '{id}' to extend is in {file}, which has 1 error; run afstem lint {arg}",
+  "format.extends.format-id-extend-in-file-n": "format '{id}' to extend is in {file}, which has {n} errors; run afstem lint {arg}",
   "format.extends.format-id-extend-was-not": "format '{id}' to extend was not found",
   "format.extends.id-remove-but-does-not": "'{id}' is in remove, but does not exist in the extended format",
   "format.extends.remove-without-extends":

@@ -263,6 +263,10 @@ export const nl = {
   "format.broken.format-id-file-has-1": "format '{id}' in {file} heeft 1 fout; voer afstem lint {arg} uit",
   "format.broken.format-id-file-has-n": "format '{id}' in {file} heeft {n} fouten; voer afstem lint {arg} uit",
   "format.extends.extends-forms-cycle-chain": "extends maakt een kring: {chain}",
+  "format.extends.format-id-extend-in-file-1":
+    "format '{id}' om op voort te bouwen staat in {file}, dat 1 fout heeft; voer afstem lint {arg} uit",
+  "format.extends.format-id-extend-in-file-n":
+    "format '{id}' om op voort te bouwen staat in {file}, dat {n} fouten heeft; voer afstem lint {arg} uit",
   "format.extends.format-id-extend-was-not": "format '{id}' om op voort te bouwen is niet gevonden",
   "format.extends.id-remove-but-does-not": "'{id}' staat in remove, maar bestaat niet in het format waarop wordt voortgebouwd",
   "format.extends.remove-without-extends":
