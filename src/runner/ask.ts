@@ -4,7 +4,7 @@
 import { LANGS, type AnswerValue, type Question } from "../format/types.js";
 import { fill, tr } from "../i18n/lang.js";
 import { isAnswered } from "../session/condition.js";
-import type { UiItem } from "../ui/types.js";
+import { looksLikeCommand, type UiItem } from "../ui/types.js";
 import type { Ctx } from "./context.js";
 import { today } from "./context.js";
 import { parseCommand, unescapeAnswer } from "../conversation/commands.js";
@@ -304,7 +304,7 @@ export async function askValue(
         message: message + hint(msg("runner.ask.space-toggle-enter-done")),
         choices: [...selectOptions(q).map((c) => ({ ...c, checked: had.has(c.value.slice(1)) })), ...commandChoices()],
         validate: (values) =>
-          values.some((v) => v.startsWith(":"))
+          values.some(looksLikeCommand)
             ? true
             : problemText(
                 ctx,
@@ -312,7 +312,8 @@ export async function askValue(
                 values.map((v) => v.slice(1)),
               ),
       });
-      const cmd = picked.find((v) => v.startsWith(":"));
+      // A choice below the line (`:back` …) or a typed command (`:stop`, `?`); options are `=code`.
+      const cmd = picked.find(looksLikeCommand);
       if (!cmd) return { value: picked.map((v) => v.slice(1)) };
       raw = cmd;
     } else if (q.type === "longtext" || q.type === "list") {

@@ -3,10 +3,10 @@ import type { SessionParticipant } from "../session/types.js";
 import { fill, tr } from "../i18n/lang.js";
 import type { Ctx } from "./context.js";
 import { printHeader } from "./question.js";
-import { moreMenu, runCommand, typedCommand } from "./command-actions.js";
-import { parseCommand } from "../conversation/commands.js";
+import { moreMenu, typedCommand } from "./command-actions.js";
 import type { Proposal } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
+import { looksLikeCommand } from "../ui/types.js";
 
 export async function askParticipants(ctx: Ctx): Promise<Proposal> {
   const ui = ctx.ui;
@@ -28,7 +28,8 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
         { value: ":more", name: msg("common.more") },
       ],
     });
-    const cmd = picked.find((v) => v.startsWith(":"));
+    // A choice below the line (`:more` …) or a typed command (`:stop`, `?`): never a role's id.
+    const cmd = picked.find(looksLikeCommand);
     if (cmd === ":more") {
       const p = await moreMenu(ctx);
       if (p) return p;
@@ -37,11 +38,8 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
     if (cmd === ":back" || cmd === ":skip") return cmd === ":back" ? { type: "back" } : { type: "skip" };
     if (cmd) {
       // A command typed into the list (`:overzicht`, `?`): run it, never tick or untick anything.
-      const c = parseCommand(cmd);
-      if (c && !("unknown" in c)) {
-        const p = await runCommand(ctx, c);
-        if (p) return p;
-      } else ui.print(`! ${msg("runner.participants.unknown-command-type-list")}`);
+      const typed = await typedCommand(ctx, cmd);
+      if (typed?.proposal) return typed.proposal;
       continue;
     }
     if (!picked.length) return { type: "skip" };

@@ -599,7 +599,6 @@ export const en: Messages = {
   "runner.header.section-t-b": "section {t}/{b}",
   "runner.header.total-t-d": "total {t}/{d}",
   "runner.participants.name-r": "Name — {r}:",
-  "runner.participants.unknown-command-type-list": "unknown command — type ? for the list",
   "runner.participants.which-parties-take-part-space": "Which parties take part? (space = toggle, Enter = done; * = required)",
   "runner.participants.who-present-space-toggle": "Who is present? (space = toggle)",
   "runner.question.add-another": "Add another?",

@@ -609,7 +609,6 @@ export const nl = {
   "runner.header.section-t-b": "sectie {t}/{b}",
   "runner.header.total-t-d": "totaal {t}/{d}",
   "runner.participants.name-r": "Naam — {r}:",
-  "runner.participants.unknown-command-type-list": "onbekende opdracht — typ ? voor de lijst",
   "runner.participants.which-parties-take-part-space": "Welke partijen doen mee? (spatie = aan/uit, Enter = klaar; * = verplicht)",
   "runner.participants.who-present-space-toggle": "Wie is aanwezig? (spatie = aan/uit)",
   "runner.question.add-another": "Nog een toevoegen?",

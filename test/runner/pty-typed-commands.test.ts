@@ -1,0 +1,81 @@
+// `?` typed in a terminal at the two checkbox prompts of a conversation: the parties ("Welke
+// partijen doen mee?") crashed afstem (interne fout, exit 2), and a multiple-choice question
+// stored `?` as the answer `[""]`. Both show the command list and ask again, as elsewhere.
+// Skipped cleanly where node-pty cannot spawn.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { tempDir } from "../helpers/cli.js";
+import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+
+const pty = await loadPty();
+const ENTER = "\r";
+const CTRL_C = "\x03";
+const LIST = "?                      deze lijst";
+
+function typist(run: PtyRun) {
+  let seen = 0;
+  return async (prompt: string | RegExp, keys: string) => {
+    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
+    await new Promise((r) => setTimeout(r, 80));
+    for (const ch of keys) {
+      run.write(ch);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+}
+
+describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeAll(() => ({ dir, cleanup } = tempDir("afstem-ptyq-")));
+  afterAll(() => cleanup());
+
+  it("at 'Welke partijen doen mee?': the command list, the same prompt again, then the parties as chosen", async () => {
+    const out = path.join(dir, "nieuw");
+    const run = spawnCli(pty!, ["run", MINI, "--out", out]);
+    const type = typist(run);
+    await type("Naam van de school", `De Regenboog${ENTER}`);
+    await type("Datum van het gesprek", `2026-09-15${ENTER}`);
+    await type("Welke partijen doen mee?", `?${ENTER}`);
+    await type(LIST, "");
+    await type("Welke partijen doen mee?", ENTER);
+    await type("Naam — Intern begeleider", `Marieke${ENTER}`);
+    await type("Wie is aanwezig?", ENTER);
+    await type("Werken jullie samen?", CTRL_C);
+    expect(await run.exited).toBe(130);
+    expect(run.text()).not.toContain("interne fout");
+    const s = parse(readFileSync(path.join(out, "2026-09-15-de-regenboog-mini.yaml"), "utf8"));
+    expect(s.participants).toEqual([{ name: "Marieke", role: "ib", organisation: "School", present: true }]);
+  }, 120_000);
+
+  it("at a multiple-choice question: the command list, no answer stored; :stop then saves and exits 0", async () => {
+    const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
+    // Only 'Kleuren?' is open: --resume asks it.
+    writeFileSync(
+      file,
+      stringify({
+        afstem: 1,
+        format: { id: "mini", version: 1 },
+        status: "draft",
+        started: "2026-09-15T09:00:00Z",
+        updated: "2026-09-15T09:10:00Z",
+        meta: { school: "De Regenboog", datum: "2026-09-15" },
+        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+        answers: { samen: false, verhaal: "Een heel lang verhaal." },
+        skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
+        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
+      }),
+    );
+    const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
+    const type = typist(run);
+    await type("Kleuren?", `?${ENTER}`);
+    await type(LIST, "");
+    await type("Kleuren?", `:stop${ENTER}`);
+    expect(await run.exited).toBe(0);
+    const s = parse(readFileSync(file, "utf8"));
+    expect(s.answers).toEqual({ samen: false, verhaal: "Een heel lang verhaal." });
+    expect(s.position).toBe("kleuren");
+  }, 120_000);
+});
