@@ -4,7 +4,8 @@ import type { Session } from "../session/types.js";
 import type { AnswerChecker } from "../session/answer-check.js";
 import { askingOrder, META_SECTION, questionIndex } from "../format/walk.js";
 import { isAnswered } from "../session/condition.js";
-import { isVisible } from "../session/visibility.js";
+import { isVisible, visibleIds } from "../session/visibility.js";
+import { missingItemFields } from "../session/validate.js";
 import { fill, tr } from "../i18n/lang.js";
 import { msg } from "../i18n/messages.js";
 
@@ -54,6 +55,9 @@ export function finalizeProblems(format: Format, session: Session, by?: string[]
     if (!isAnswered(value)) {
       out.push(fill(msg("conversation.finalize.required-question-without-answer-p"), { p: tr(question.prompt), id: question.id }));
     }
+  }
+  for (const [q, i, f] of missingItemFields(format, session, visibleIds(format, session))) {
+    out.push(fill(msg("conversation.finalize.required-field-without-answer"), { p: tr(q.prompt), id: q.id, n: i + 1, f: tr(f.prompt) }));
   }
   for (const role of format.participants) {
     if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {

@@ -261,6 +261,15 @@ export async function validateSession(
         );
       }
     }
+    // A repeat's required fields, per item, where they apply in that item.
+    for (const [q, i, f] of missingItemFields(format, session, visible)) {
+      add(
+        ["answers", q.id, i],
+        "error",
+        "required-missing",
+        fill(msg("session.validate.final-session-item-lacks-required-field"), { id: q.id, n: i + 1, f: f.id }),
+      );
+    }
     for (const role of format.participants) {
       if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
         // Listed but absent: point at that `present: false`; not listed at all: at the status.
@@ -276,4 +285,23 @@ export async function validateSession(
     if (!session.finalized) add(["status"], "warning", "finalized-missing", msg("session.validate.status-final-but-finalized-time"));
   }
   return { session, format, findings };
+}
+
+/** Items of visible repeats that lack a required field which applies in them: [repeat, item index, field]. */
+export function missingItemFields(format: Format, session: Session, visible: ReadonlySet<string>): [Question, number, Question][] {
+  const out: [Question, number, Question][] = [];
+  for (const { question: q } of askingOrder(format)) {
+    const items = session.answers[q.id];
+    if (q.type !== "repeat" || !visible.has(q.id) || !Array.isArray(items)) continue;
+    const required = (q.fields ?? []).filter((f) => f.required);
+    if (!required.length) continue;
+    items.forEach((item, i) => {
+      if (item === null || typeof item !== "object" || Array.isArray(item)) return;
+      for (const f of required) {
+        if (!isAnswered((item as RepeatItem)[f.id] as AnswerValue) && isFieldVisible(f, item as RepeatItem, session, format))
+          out.push([q, i, f]);
+      }
+    });
+  }
+  return out;
 }

@@ -247,6 +247,7 @@ export const en: Messages = {
   "conversation.finalize.r-has-not-confirmed-record": "{r} has not confirmed the record",
   "conversation.finalize.required-participant-not-present-r": "required participant not present: {r}",
   "conversation.finalize.required-question-without-answer-p": "required question without an answer: {p} ({id})",
+  "conversation.finalize.required-field-without-answer": "required field without an answer in item {n} of {p} ({id}): {f}",
   "conversation.finalize.text": "at",
   "conversation.finalize.text-2": "by",
   "conversation.values.expected-date-yyyy-mm-dd": "expected a date as YYYY-MM-DD (or DD-MM-YYYY, or 'today')",
@@ -718,6 +719,7 @@ export const en: Messages = {
   "session.validate.field-answered-but-its-condition":
     "{id}, item {n}: '{f}' is answered, but its condition does not hold for this item: the answer does not count",
   "session.validate.final-session-lacks-required-answer": "final session lacks the required answer to '{id}'",
+  "session.validate.final-session-item-lacks-required-field": "final session: item {n} of '{id}' lacks the required field '{f}'",
   "session.validate.final-session-without-required-participa": "final session without the required participant '{r}' present",
   "session.validate.format-id-version-v-does": "format '{id}' version {v} does not exist (any more); available: {list}",
   "session.validate.id-answered-but-its-condition": "'{id}' is answered, but its condition does not hold: the answer does not count",

@@ -250,6 +250,7 @@ export const nl = {
   "conversation.finalize.r-has-not-confirmed-record": "{r} heeft het verslag niet bevestigd",
   "conversation.finalize.required-participant-not-present-r": "verplichte deelnemer niet aanwezig: {r}",
   "conversation.finalize.required-question-without-answer-p": "verplichte vraag zonder antwoord: {p} ({id})",
+  "conversation.finalize.required-field-without-answer": "verplicht veld zonder antwoord in item {n} van {p} ({id}): {f}",
   "conversation.finalize.text": "om",
   "conversation.finalize.text-2": "door",
   "conversation.values.expected-date-yyyy-mm-dd": "verwacht een datum als JJJJ-MM-DD (of DD-MM-JJJJ, of 'vandaag')",
@@ -730,6 +731,7 @@ export const nl = {
   "session.validate.field-answered-but-its-condition":
     "{id}, item {n}: '{f}' is beantwoord, maar de voorwaarde ervan geldt niet voor dit item: het antwoord telt niet mee",
   "session.validate.final-session-lacks-required-answer": "vastgesteld gesprek mist het verplichte antwoord op '{id}'",
+  "session.validate.final-session-item-lacks-required-field": "vastgesteld gesprek: item {n} van '{id}' mist het verplichte veld '{f}'",
   "session.validate.final-session-without-required-participa": "vastgesteld gesprek zonder aanwezige verplichte deelnemer '{r}'",
   "session.validate.format-id-version-v-does": "format '{id}' versie {v} bestaat niet (meer); beschikbaar: {list}",
   "session.validate.id-answered-but-its-condition": "'{id}' is beantwoord, maar de voorwaarde ervan geldt niet: het antwoord telt niet mee",
