@@ -18,7 +18,7 @@ import { lockTime, type LockHolder } from "../store/lock.js";
 import type { Format } from "../format/types.js";
 import type { Session } from "../session/types.js";
 import type { Ui } from "../ui/types.js";
-import { isInterrupt } from "../ui/types.js";
+import { InputEnded, isInterrupt } from "../ui/types.js";
 import { newSession, startState } from "../conversation/start.js";
 import { reduce } from "../conversation/reduce.js";
 import { converse } from "../runner/loop.js";
@@ -323,7 +323,8 @@ export default async function run(givenRef: string | undefined, typed: RunOption
     if (unsent) state = keepUnsent(state, unsent, now());
     if (target.file || saver.pending) save(reduce(state, { type: "tick", now: now() }));
     const unsaved = saver.pending;
-    say(`\n${msg("commands.run.stopped-ctrl-c")}\n${resumeHint()}`);
+    // End of input (AFSTEM_UI=lines) stops as Ctrl+C does, and is told as what it is.
+    say(`\n${msg(err instanceof InputEnded ? "commands.run.input-ended" : "commands.run.stopped-ctrl-c")}\n${resumeHint()}`);
     // Nothing could be saved: exit 1, as documented (130 means "everything saved").
     throw new ExitError(unsaved ? EXIT.findings : EXIT.interrupted);
   } finally {

@@ -1,8 +1,9 @@
 // A UI driven by lines of text (one answer per line), for scripts and tests: the same calls
-// as the terminal UI, without a terminal. Enabled with AFSTEM_UI=lines. End of input counts
-// as Ctrl+C, so a script that runs dry saves and exits 130 instead of hanging.
+// as the terminal UI, without a terminal. Enabled with AFSTEM_UI=lines. End of input stops the
+// conversation as Ctrl+C does (InputEnded), so a script that runs dry saves and exits 130
+// instead of hanging; the message says the input ended.
 import type { Readable, Writable } from "node:stream";
-import { Interrupted, looksLikeCommand, takesCommands, type Ui, type UiChoice, type UiItem } from "./types.js";
+import { InputEnded, looksLikeCommand, takesCommands, type Ui, type UiChoice, type UiItem } from "./types.js";
 
 export class LineReader {
   private buffer = "";
@@ -59,7 +60,7 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
   const read = async (message: string): Promise<string> => {
     say(`? ${message}`);
     const line = await next();
-    if (line === undefined) throw new Interrupted();
+    if (line === undefined) throw new InputEnded();
     return line;
   };
   const pick = <T>(choices: UiItem<T>[], text: string): UiChoice<T> | undefined => {

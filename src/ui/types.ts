@@ -48,6 +48,12 @@ export class Interrupted extends Error {
   }
 }
 
+/**
+ * The line UI's standard input ended before the conversation did: handled as Ctrl+C (saved,
+ * exit 130), and told as what it is.
+ */
+export class InputEnded extends Interrupted {}
+
 export const isInterrupt = (err: unknown): boolean => err instanceof Error && err.name === "ExitPromptError";
 
 /** Does this prompt take typed commands (see Ui.select)? */

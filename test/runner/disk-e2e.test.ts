@@ -79,7 +79,7 @@ describe("the output folder fails in the middle of a conversation", () => {
     noTrace(r);
     const marker = "# afstem: dit gesprek kon niet worden opgeslagen";
     expect(r.out.split(marker)).toHaveLength(3);
-    const last = r.out.slice(r.out.lastIndexOf(marker), r.out.indexOf("\n\nGestopt (Ctrl+C)."));
+    const last = r.out.slice(r.out.lastIndexOf(marker), r.out.indexOf("\n\nGestopt: de invoer hield op"));
     const s = parse(last) as Session;
     expect(s.answers).toEqual({ samen: true, hoe: "samen eten" });
     expect(r.out).toContain("Niet opgeslagen op schijf: het gesprek staat hierboven als tekst (YAML).");

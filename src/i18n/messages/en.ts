@@ -164,6 +164,7 @@ export const en: Messages = {
   "commands.run.fill-session-without-prompts-answers": "Fill a session without prompts with --answers FILE.",
   "commands.run.finalized": "✓ Finalized.",
   "commands.run.fix-lines-above-afstem-validate": "Fix the lines above (afstem validate) and try again.",
+  "commands.run.input-ended": "Stopped: the input ended before the end of the conversation.",
   "commands.run.n-answers-break-format-fix-run":
     "⚠ {n} answer(s) do not meet the format (above). Fix them in the conversation, in the overview with ‘{c}’ (a finalized session first with --reopen); finalizing waits until they are right.",
   "commands.run.name-format-afstem-run-format": "Name the format: afstem run FORMAT --resume FILE",

@@ -165,6 +165,7 @@ export const nl = {
   "commands.run.fill-session-without-prompts-answers": "Vul een gesprek zonder vragen met --answers BESTAND.",
   "commands.run.finalized": "✓ Vastgesteld.",
   "commands.run.fix-lines-above-afstem-validate": "Herstel de genoemde regels (afstem validate) en probeer het opnieuw.",
+  "commands.run.input-ended": "Gestopt: de invoer hield op vóór het einde van het gesprek.",
   "commands.run.n-answers-break-format-fix-run":
     "⚠ {n} antwoord(en) voldoen niet aan het format (hierboven). Verbeter ze in het gesprek, in het overzicht via ‘{c}’ (een vastgesteld gesprek eerst met --reopen); vaststellen kan pas als ze kloppen.",
   "commands.run.name-format-afstem-run-format": "Geef het format mee: afstem run FORMAT --resume BESTAND",
