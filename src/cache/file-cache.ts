@@ -58,6 +58,21 @@ interface Index<T> {
 
 const version = (): string => buildId();
 
+/** Does JSON give this value back as it is? Not with a non-finite number, or undefined in a list. */
+export function survivesJson(v: unknown): boolean {
+  if (typeof v === "number") return Number.isFinite(v);
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (Array.isArray(v)) return v.every(survivesJson);
+  if (typeof v === "object") {
+    for (const k in v) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x !== undefined && !survivesJson(x)) return false;
+    }
+    return true;
+  }
+  return false;
+}
+
 export { cacheDir };
 
 /**
@@ -108,6 +123,10 @@ export class FileCache<T> {
   }
 
   set(file: string, stamp: FileStamp, value: T): void {
+    // JSON writes Infinity and NaN as null: a format with `version: .inf` came back from the
+    // cache as `version: null`, another file than the one on disk (unusable after any command
+    // had cached it). A value JSON would change is not cached: the next run reads the file again.
+    if (!survivesJson(value)) return;
     this.setJson(file, stamp, JSON.stringify(value));
   }
 

@@ -76,7 +76,10 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     }
   }
   if (q.type === "scale") {
-    if (q.min === undefined || q.max === undefined) {
+    // `min: een` or `min: -.inf` is the finding at that value, not a missing min.
+    if ((q.min === undefined && written(q, "min")) || (q.max === undefined && written(q, "max"))) {
+      /* reported where it stands */
+    } else if (q.min === undefined || q.max === undefined) {
       c.add(q, ["type"], "error", "scale-range", fill(msg("format.lint.scale-question-id-needs-min"), { id: q.id }));
     } else if (!Number.isInteger(q.min) || !Number.isInteger(q.max) || q.min >= q.max) {
       c.add(q, ["min"], "error", "scale-range", fill(msg("format.lint.scale-id-min-min-must"), { id: q.id, min: q.min, max: q.max }));
@@ -478,6 +481,39 @@ export async function lintFormatFile(
 
 /** The format schema's findings for a parsed format file (ajv is compiled on first use). */
 export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[]> {
+  const infinite = nonFiniteFindings(parsed);
+  const schema = await schemaOnly(parsed);
+  // The schema's word on such a value (`minutes: -.inf` below 0) would say it twice.
+  const taken = new Set(infinite.map(placeOf));
+  return [...schema.filter((f) => !taken.has(placeOf(f))), ...infinite];
+}
+
+/**
+ * Every number in a format must be finite: `.inf`, `-.inf`, `.nan` and `1e309` (too large for a
+ * number) read as Infinity or NaN, which the schema lets pass and every use of the value loses.
+ */
+function nonFiniteFindings(parsed: ParsedYaml): Finding[] {
+  const out: Finding[] = [];
+  const walk = (v: unknown, at: (string | number)[]) => {
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) {
+        const key = [...at].reverse().find((k) => typeof k === "string") ?? "";
+        out.push({
+          file: parsed.file,
+          ...parsed.locate(at),
+          severity: "error",
+          rule: "bad-value",
+          message: fill(msg("format.lint.not-finite-number"), { key }),
+        });
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v !== null && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, [...at, k]);
+  };
+  walk(parsed.data, []);
+  return out;
+}
+
+async function schemaOnly(parsed: ParsedYaml): Promise<Finding[]> {
   return schemaFindings(await formatSchemaValidator(), parsed, {
     patternMessages: {
       // The format's own id and extends are slugs; question, section and role ids are ids.

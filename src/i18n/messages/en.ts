@@ -296,6 +296,8 @@ export const en: Messages = {
   "format.lint.number": "a number",
   "format.lint.number-at-least": "a number of {lo} or more",
   "format.lint.number-at-most": "a number of {hi} or less",
+  "format.lint.not-finite-number":
+    "'{key}' is not a finite number (infinite, or too large for a number); write an ordinary number, such as 5",
   "format.lint.number-from-to": "a number from {lo} to {hi}",
   "format.lint.same-id-incompatible-type":
     "'{id}' was a {from} question in version {v}; a {to} question with the same id cannot hold those answers (a rollup would count them wrongly). Give the question a new id, without '{id}' in was (the old answers then keep a column of their own), or keep type {from}",

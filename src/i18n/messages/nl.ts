@@ -302,6 +302,7 @@ export const nl = {
   "format.lint.number": "een getal",
   "format.lint.number-at-least": "een getal van {lo} of meer",
   "format.lint.number-at-most": "een getal van {hi} of minder",
+  "format.lint.not-finite-number": "'{key}' is geen eindig getal (oneindig, of te groot voor een getal); schrijf een gewoon getal, zoals 5",
   "format.lint.number-from-to": "een getal van {lo} tot en met {hi}",
   "format.lint.same-id-incompatible-type":
     "'{id}' was in versie {v} een {from}-vraag; een {to}-vraag met dezelfde id kan die antwoorden niet bevatten (een rollup zou ze verkeerd tellen). Geef de vraag een nieuwe id, zonder '{id}' in was (de oude antwoorden houden dan een eigen kolom), of houd type {from}",
