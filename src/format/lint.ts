@@ -11,6 +11,7 @@ import { readTextFile } from "../yaml/read-text.js";
 import { schemaFindings } from "../schema/check.js";
 import { formatSchemaValidator } from "../schema/validators.js";
 import type { FormatRegistry } from "./registry.js";
+import { fileKind, otherKindFinding } from "../yaml/file-kind.js";
 import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
@@ -472,6 +473,9 @@ export async function lintFormatFile(
   const { parseYaml } = await import("../yaml/parse.js");
   const parsed = parseYaml(text, file);
   if (parsed.findings.length > 0) return { findings: parsed.findings };
+  // A session file is one finding (use validate), not every format key it lacks.
+  const kind = fileKind(parsed.data);
+  if (kind === "session") return { findings: [otherKindFinding(file, kind)] };
   const schema = await formatSchemaFindings(parsed);
   const spec = normalizeFormat(parsed);
   if (!spec) return { findings: schema };

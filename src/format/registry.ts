@@ -387,6 +387,9 @@ export async function loadFormatRef(ref: string, formatsDir?: string): Promise<{
       throw err;
     }
     const { format, findings } = linted;
+    // A session file: that one finding says so and which command to use; no "run lint" hint.
+    const kind = findings.find((f) => f.rule === "format-kind");
+    if (kind) throw new UserError(kind.message, EXIT.usage, { file: displayPath(kind.file), line: kind.line, col: kind.col });
     throwOnErrors(findings, ref);
     // Its own file is clean, but a format it builds on may not be.
     const parent = format!.extends ? registry.broken(format!.extends) : undefined;

@@ -5,6 +5,7 @@ import type { Finding } from "../findings/finding.js";
 import type { AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
 import type { FormatRegistry } from "../format/registry.js";
 import { brokenFormatMessage } from "../format/broken.js";
+import { fileKind, otherKindFinding } from "../yaml/file-kind.js";
 import type { ReadSession } from "./io.js";
 import type { Session } from "./types.js";
 import { askingOrder, questionIndex, renames } from "../format/walk.js";
@@ -86,6 +87,8 @@ export async function validateSession(
   const findings: Finding[] = [...read.findings];
   if (!session) return { findings };
   const file = parsed.file;
+  // A format file is one finding (use lint), not every session key it lacks.
+  if (!opts.partial && fileKind(parsed.data) === "format") return { findings: [otherKindFinding(file, "format")] };
   const data = parsed.data as Record<string, unknown>;
   const add = (p: (string | number)[], severity: "error" | "warning", rule: string, message: string, key = false) =>
     findings.push({ file, ...parsed.locate(p, { key }), severity, rule, message });

@@ -793,6 +793,10 @@ export const en: Messages = {
   "util.sysError.too-many-files-open-once": "too many files open at once",
   "util.sysError.you-may-not-write-folder": "you may not write to this folder",
   "util.sysError.your-disk-quota-used-up": "your disk quota is used up",
+  "yaml.fileKind.format-not-session":
+    "this is a format file (id, version and sections), not a session file; check it with afstem lint {arg}",
+  "yaml.fileKind.session-not-format":
+    "this is a session file (afstem and format or answers), not a format; check it with afstem validate {arg}",
   "yaml.parseCore.alias-name-refers-anchor-name": "this alias (*name) refers to an anchor (&name) that is not defined before it",
   "yaml.parseCore.expected-mapping-key-value-but": "expected a mapping (key: value), but the document is {kind}",
   "yaml.parseCore.file-empty-only-has-comments": "the file is empty (or only has comments)",

@@ -808,6 +808,10 @@ export const nl = {
   "util.sysError.too-many-files-open-once": "te veel bestanden tegelijk open",
   "util.sysError.you-may-not-write-folder": "u mag in deze map niet schrijven",
   "util.sysError.your-disk-quota-used-up": "uw schijfruimte (quotum) is op",
+  "yaml.fileKind.format-not-session":
+    "dit is een formatbestand (id, version en sections), geen gespreksbestand; controleer het met afstem lint {arg}",
+  "yaml.fileKind.session-not-format":
+    "dit is een gespreksbestand (afstem en format of answers), geen format; controleer het met afstem validate {arg}",
   "yaml.parseCore.alias-name-refers-anchor-name": "deze alias (*naam) verwijst naar een anker (&naam) dat er niet (eerder) is",
   "yaml.parseCore.expected-mapping-key-value-but": "verwacht een mapping (sleutel: waarde), maar het document is {kind}",
   "yaml.parseCore.file-empty-only-has-comments": "het bestand is leeg (of bevat alleen commentaar)",
