@@ -27,8 +27,11 @@ function conditionWords(c: Condition, nested = false): string {
   return fill(msg("commands.formatsShow.q-is-v"), { q: c.q, v: values.map(valueWords).join(` ${msg("commands.formatsShow.or")} `) });
 }
 
+/** `als …` (when it is asked) and `gedeeld als …` (share_when: when its answer may leave the school). */
 function describeCondition(q: Question): string {
-  return q.when ? `  ${msg("commands.formatsShow.when")} ${conditionWords(q.when)}` : "";
+  const when = q.when ? `  ${msg("commands.formatsShow.when")} ${conditionWords(q.when)}` : "";
+  const share = q.shareWhen ? `  ${msg("commands.formatsShow.shared-when")} ${conditionWords(q.shareWhen)}` : "";
+  return when + share;
 }
 
 function questionLine(q: Question, indent: string): string[] {

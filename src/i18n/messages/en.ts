@@ -105,6 +105,7 @@ export const en: Messages = {
   "commands.formatsShow.q-not-answered": "{q} is not answered",
   "commands.formatsShow.required": "* = required",
   "commands.formatsShow.sections": "Sections",
+  "commands.formatsShow.shared-when": "shared when",
   "commands.formatsShow.when": "when",
   "commands.lint.afstem-lint-checks-yaml-yml":
     "afstem lint checks .yaml and .yml files; a folder is searched (except schema/ and folders starting with a dot). Give a format file or a folder with formats.",

@@ -104,6 +104,7 @@ export const nl = {
   "commands.formatsShow.q-not-answered": "{q} is niet beantwoord",
   "commands.formatsShow.required": "* = verplicht",
   "commands.formatsShow.sections": "Secties",
+  "commands.formatsShow.shared-when": "gedeeld als",
   "commands.formatsShow.when": "als",
   "commands.lint.afstem-lint-checks-yaml-yml":
     "afstem lint controleert .yaml- en .yml-bestanden; een map wordt doorzocht (behalve schema/ en mappen die met een punt beginnen). Geef een formatbestand of een map met formats.",
