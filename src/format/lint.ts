@@ -20,6 +20,9 @@ import { compatibleQuestions, refusedTakeovers } from "./renames.js";
 
 type Loc = { file: string; line: number; col: number };
 
+/** A question id (the schema's `id`): anything else in a condition's `q` is the schema's finding. */
+const QUESTION_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
+
 class Collector {
   readonly findings: Finding[] = [];
   constructor(private readonly fallback: Loc) {}
@@ -55,7 +58,14 @@ function applicableKeywords(q: Question): string[] {
 
 function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
   const needsOptions = q.type === "choice" || q.type === "multichoice";
-  if (needsOptions && (!q.options || q.options.length === 0)) {
+  // Options written but none usable (`{code: null}`, `options: x`): each is the schema's finding
+  // where it stands; only no options at all (or `options: []`) is this one.
+  const rawOptions = writtenValue(q, "options");
+  if (
+    needsOptions &&
+    (!q.options || q.options.length === 0) &&
+    (rawOptions === undefined || (Array.isArray(rawOptions) && !rawOptions.length))
+  ) {
     c.add(q, ["type"], "error", "options-missing", fill(msg("format.lint.question-id-type-type-has"), { id: q.id, type: q.type }));
   }
   if (!needsOptions && q.options) {
@@ -64,6 +74,8 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
   if (q.options) {
     const seen = new Set<string>();
     for (const o of q.options) {
+      // In a wide CSV an empty code cannot be told from "not answered".
+      if (o.code === "") c.add(o, ["code"], "error", "bad-value", fill(msg("format.lint.option-code-empty"), { id: q.id }));
       if (seen.has(o.code)) {
         c.add(
           o,
@@ -205,11 +217,22 @@ function checkConditionValues(ref: Condition, target: Question, owner: Question,
 
 /** Does the YAML node a model object came from have this key (whatever its value)? */
 function written(obj: object, key: string): boolean {
+  const node = sourceNode(obj);
+  return node !== null && typeof node === "object" && !Array.isArray(node) && key in node;
+}
+
+/** The value of a key as written in the YAML node a model object came from. */
+function writtenValue(obj: object, key: string): unknown {
+  const node = sourceNode(obj);
+  return node !== null && typeof node === "object" && !Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined;
+}
+
+function sourceNode(obj: object): unknown {
   const o = originOf(obj);
-  if (!o) return false;
+  if (!o) return undefined;
   let node: unknown = o.parsed.data;
   for (const k of o.path) node = node !== null && typeof node === "object" ? (node as Record<string | number, unknown>)[k] : undefined;
-  return node !== null && typeof node === "object" && !Array.isArray(node) && key in node;
+  return node;
 }
 
 /** The semantic rules, on a resolved format. */
@@ -302,6 +325,8 @@ export function semanticFindings(format: Format, fallback: Loc): Finding[] {
         checkConditionValues(ref.node, target, q, c);
         continue;
       }
+      // `q: vraag_é` is no id at all: the schema says so at that value.
+      if (!QUESTION_ID.test(ref.q)) continue;
       const later = ref.q === q.id || all.has(ref.q) || laterSiblings?.has(ref.q);
       // At the offending `q:` inside the condition, even deep in all/any/not.
       const placed = originOf(ref.node) !== undefined;
@@ -487,9 +512,26 @@ export async function lintFormatFile(
 export async function formatSchemaFindings(parsed: ParsedYaml): Promise<Finding[]> {
   const infinite = nonFiniteFindings(parsed);
   const schema = await schemaOnly(parsed);
-  // The schema's word on such a value (`minutes: -.inf` below 0) would say it twice.
-  const taken = new Set(infinite.map(placeOf));
+  // The schema's word on such a value (`minutes: -.inf` below 0) would say it twice, and so
+  // would its "fill the list or leave the key out" on a choice's `options: []` (options-missing).
+  const taken = new Set([...infinite.map(placeOf), ...emptyChoiceOptions(parsed)]);
   return [...schema.filter((f) => !taken.has(placeOf(f))), ...infinite];
+}
+
+/** Where a choice or multichoice has `options: []`. */
+function emptyChoiceOptions(parsed: ParsedYaml): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, at: (string | number)[]) => {
+    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...at, i]));
+    else if (v !== null && typeof v === "object") {
+      const o = v as Record<string, unknown>;
+      if ((o.type === "choice" || o.type === "multichoice") && Array.isArray(o.options) && !o.options.length)
+        out.push(placeOf({ file: parsed.file, ...parsed.locate([...at, "options"]) }));
+      for (const [k, x] of Object.entries(o)) walk(x, [...at, k]);
+    }
+  };
+  walk(parsed.data, []);
+  return out;
 }
 
 /**

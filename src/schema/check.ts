@@ -109,6 +109,20 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
   };
   const underOneOf = (e: ErrorObject) =>
     e.keyword !== "oneOf" && oneOfPaths.size > 0 && e.schemaPath.includes("/oneOf/") && insideOneOf(e.instancePath);
+  // A oneOf one of whose branches fits the shape (no error at the value itself), failing only
+  // because of a problem inside it (a condition's `q: vraag_é`): that problem says it, not a
+  // second finding that the shape is wrong.
+  const fitsOneBranch = (o: ErrorObject): boolean => {
+    const branches = Array.isArray(o.schema) ? o.schema.length : 0;
+    const failed = new Set<string>();
+    for (const e of errors) {
+      if (e.instancePath !== o.instancePath || e === o) continue;
+      const m = /\/oneOf\/(\d+)\/[^/]*$/.exec(e.schemaPath);
+      if (m) failed.add(m[1]!);
+    }
+    const deeper = errors.some((e) => e.keyword !== "oneOf" && !underOneOf(e) && e.instancePath.startsWith(`${o.instancePath}/`));
+    return deeper && failed.size < branches;
+  };
   // A misspelt key (`promt`) also makes the real one (`prompt`) missing: say it once, as the typo.
   const typoFor = new Set<string>();
   for (const e of errors) {
@@ -119,6 +133,7 @@ export function schemaFindings(validate: ValidateFunction, parsed: ParsedYaml, h
   }
   for (const e of errors) {
     if (underOneOf(e)) continue;
+    if (e.keyword === "oneOf" && fitsOneBranch(e)) continue;
     if (e.keyword === "required" && typoFor.has(`${e.instancePath}\u0000${(e.params as { missingProperty: string }).missingProperty}`))
       continue;
     const path = pointerToPath(e.instancePath);

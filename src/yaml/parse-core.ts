@@ -68,8 +68,11 @@ export function parseYamlWith(Y: typeof YamlModule, text: string, file: string):
     for (const at of collectionKeys) doc.errors.push(new YAMLParseError([at, at + 1], "NON_STRING_KEY", "collection as key"));
     doc.errors.sort((a, b) => a.pos[0] - b.pos[0]);
   }
+  // The yaml package reports some errors where the text ends: past the last line when the file
+  // ends with a newline ("3:1" in a file of two lines). Such an error is about the last line.
+  const end = text.trimEnd().length;
   const pos = (offset: number) => {
-    const p = lineCounter.linePos(offset);
+    const p = lineCounter.linePos(offset >= end && end > 0 ? firstNonSpace(text, text.lastIndexOf("\n", end - 1) + 1) : offset);
     return { line: p.line, col: p.col };
   };
   const push = (offset: number, message: string, rule: string, severity: "error" | "warning" = "error") =>

@@ -307,6 +307,8 @@ export const en: Messages = {
   "format.lint.was-incompatible-type":
     "'{old}' in was of '{id}': '{old}' was a {from} question in version {v}; a {to} question cannot hold those answers (a rollup would count them wrongly). Remove '{old}' from was (the old answers then keep a column of their own) or keep type {from}",
   "format.lint.old-was-id-still-existing": "'{old}' in was of '{id}' is still an existing question",
+  "format.lint.option-code-empty":
+    "an option of '{id}' has an empty code; in the wide CSV it cannot be told from 'not answered': give a code, such as 'yes' or '1'",
   "format.lint.option-code-code-appears-twice": "option code '{code}' appears twice in '{id}'",
   "format.lint.options-are-ignored-type-type": "options are ignored for type {type}",
   "format.lint.participant-role-id-appears-twice":

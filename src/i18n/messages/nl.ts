@@ -312,6 +312,8 @@ export const nl = {
   "format.lint.was-incompatible-type":
     "'{old}' in was van '{id}': '{old}' was in versie {v} een {from}-vraag; een {to}-vraag kan die antwoorden niet bevatten (een rollup zou ze verkeerd tellen). Haal '{old}' uit was (de oude antwoorden houden dan een eigen kolom) of houd type {from}",
   "format.lint.old-was-id-still-existing": "'{old}' in was van '{id}' is nog een bestaande vraag",
+  "format.lint.option-code-empty":
+    "optie van '{id}' heeft een lege code; in de wide CSV is die niet te onderscheiden van 'niet beantwoord': geef een code, zoals 'ja' of '1'",
   "format.lint.option-code-code-appears-twice": "optiecode '{code}' komt twee keer voor in '{id}'",
   "format.lint.options-are-ignored-type-type": "options worden genegeerd bij type {type}",
   "format.lint.participant-role-id-appears-twice":
