@@ -75,7 +75,9 @@ function checkQuestion(q: Question, c: Collector, inRepeat: boolean): void {
     const seen = new Set<string>();
     for (const o of q.options) {
       // In a wide CSV an empty code cannot be told from "not answered".
-      if (o.code === "") c.add(o, ["code"], "error", "bad-value", fill(msg("format.lint.option-code-empty"), { id: q.id }));
+      // Only spaces is empty too: an answer of spaces counts as not given.
+      if (typeof o.code === "string" && o.code.trim() === "")
+        c.add(o, ["code"], "error", "bad-value", fill(msg("format.lint.option-code-empty"), { id: q.id }));
       if (seen.has(o.code)) {
         c.add(
           o,

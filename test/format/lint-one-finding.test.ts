@@ -67,6 +67,13 @@ describe("one finding per problem", () => {
       "12:60 wrong-type code: verwacht tekst of een geheel getal, gevonden: null",
       "13:65 bad-value optie van 'c3' heeft een lege code; in de wide CSV is die niet te onderscheiden van 'niet beantwoord': geef een code, zoals 'ja' of '1'",
     ]);
+    const spaces = await lint(
+      "spaces.yaml",
+      format(["{id: c4, type: choice, prompt: C, options: [{code: '  ', label: leeg}, {code: b, label: B}]}"]),
+    );
+    expect(spaces).toEqual([
+      "11:60 bad-value optie van 'c4' heeft een lege code; in de wide CSV is die niet te onderscheiden van 'niet beantwoord': geef een code, zoals 'ja' of '1'",
+    ]);
     const en = await lint("options.yaml", format(["{id: c3, type: choice, prompt: C, options: [{code: '', label: leeg}]}"]), "en");
     expect(en).toEqual([
       "11:60 bad-value an option of 'c3' has an empty code; in the wide CSV it cannot be told from 'not answered': give a code, such as 'yes' or '1'",
