@@ -16,7 +16,7 @@ import { fill, tr } from "../i18n/lang.js";
 import { patternProblem } from "./pattern.js";
 import { closest } from "../util/suggest.js";
 import { msg } from "../i18n/messages.js";
-import { compatibleQuestions, refusedTakeovers } from "./renames.js";
+import { compatibleQuestions, refusedTakeovers, staleClaims } from "./renames.js";
 
 type Loc = { file: string; line: number; col: number };
 
@@ -628,15 +628,27 @@ function versionFindings(spec: FormatSpec, format: Format, registry: FormatRegis
     .filter((s): s is FormatSpec => s !== undefined)
     .map((s) => registry.resolveSpec(s).format);
   const fallback = where(spec, ["version"]) ?? { file: spec.parsed.file, line: 1, col: 1 };
-  return refusedTakeovers(older, format).map(({ from, fromVersion, to, was }) => {
-    const at = where(to, was === undefined ? ["type"] : ["was", was]);
-    const words = typeWords(from, to);
-    const vars = { id: to.id, old: from.id, v: fromVersion, from: words.from, to: words.to };
+  const stale = staleClaims(older, format).map(({ to, was, old, now, since }) => {
+    const at = where(to, ["was", was]);
     return {
       ...(at && at.file === spec.parsed.file ? at : fallback),
       severity: "error" as const,
-      rule: "was-type",
-      message: fill(msg(was === undefined ? "format.lint.same-id-incompatible-type" : "format.lint.was-incompatible-type"), vars),
+      rule: "was-ambiguous",
+      message: fill(msg("format.lint.was-renamed-before"), { id: to.id, old, now, v: since }),
     };
   });
+  return [
+    ...stale,
+    ...refusedTakeovers(older, format).map(({ from, fromVersion, to, was }) => {
+      const at = where(to, was === undefined ? ["type"] : ["was", was]);
+      const words = typeWords(from, to);
+      const vars = { id: to.id, old: from.id, v: fromVersion, from: words.from, to: words.to };
+      return {
+        ...(at && at.file === spec.parsed.file ? at : fallback),
+        severity: "error" as const,
+        rule: "was-type",
+        message: fill(msg(was === undefined ? "format.lint.same-id-incompatible-type" : "format.lint.was-incompatible-type"), vars),
+      };
+    }),
+  ];
 }

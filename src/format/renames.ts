@@ -92,3 +92,30 @@ export function refusedTakeovers(
   });
   return out;
 }
+
+/**
+ * A `was` in `target` naming an old id that a version in between already renamed: that version's
+ * question holds the answers (the rollup follows it), so the claim would never get them. Per
+ * claim: the question, the index in its `was`, the old id, what it is called since, and from which version.
+ */
+export function staleClaims(
+  older: readonly Format[],
+  target: Format,
+): { to: Question; was: number; old: string; now: string; since: number }[] {
+  const asc = [...older].filter((f) => f.version < target.version).sort((a, b) => a.version - b.version);
+  const out: { to: Question; was: number; old: string; now: string; since: number }[] = [];
+  for (const { question } of askingOrder(target)) {
+    question.was.forEach((old, i) => {
+      // The newest older version that still asks `old`, then the versions after it.
+      let at = -1;
+      for (let k = asc.length - 1; k >= 0 && at < 0; k--) if (askingOrder(asc[k]!).some((a) => a.question.id === old)) at = k;
+      if (at < 0) return;
+      const from = askingOrder(asc[at]!).find((a) => a.question.id === old)!.question;
+      const t = traceQuestion(from, asc[at]!.version, asc.slice(at + 1));
+      // Listing the whole history (`was: [score2, score]`) is fine: the successor is this question.
+      if (t.id !== old && successor(target, t.id)?.question !== question)
+        out.push({ to: question, was: i, old, now: t.id, since: t.version });
+    });
+  }
+  return out;
+}

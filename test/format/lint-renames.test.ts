@@ -2,7 +2,7 @@
 // be able to hold the old answers, and one old id has one successor. Checked by lint wherever the
 // versions' files are (an archief/ folder), refused by every command like any lint error, and the
 // rollup's merged plan never counts a score under a yes/no question even if such a set slips through.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runInProcess, tempDir } from "../helpers/cli.js";
@@ -113,6 +113,22 @@ describe("renames across format versions", () => {
     expect(r.stdout).toContain(
       "f/w2.yaml:13:81  error  'old' staat al in was van 'a' (regel 12): een oude vraag heeft maar één opvolger, dus 'b' krijgt die antwoorden nooit. Haal 'old' hier of daar weg  (was-ambiguous)",
     );
+  });
+
+  it("a was naming an old id that a version in between already renamed: an error (the one in between holds the answers); the whole history is fine", async () => {
+    const { dir, cli } = setup([OLD], ["{id: score2, type: scale, prompt: Oud, min: 1, max: 5, privacy: open, was: [old]}"]);
+    const v3 = (was: string) => format(3, [`{id: oordeel, type: scale, prompt: Oordeel, min: 1, max: 5, privacy: open, was: [${was}]}`]);
+    writeFileSync(path.join(dir, "f", "w3.yaml"), v3("old"));
+    mkdirSync(path.join(dir, "f", "archief", "v2"));
+    writeFileSync(path.join(dir, "f", "archief", "v2", "w2.yaml"), readFileSync(path.join(dir, "f", "w2.yaml")));
+    rmSync(path.join(dir, "f", "w2.yaml"));
+    const r = await cli(["lint", "f/w3.yaml", "f/archief"]);
+    expect(r.stdout).toMatch(
+      /f\/w3\.yaml:12:\d+ +error +'old' in was van 'oordeel': 'old' heet sinds versie 2 'score2', en die houdt de antwoorden .* \(was-ambiguous\)/,
+    );
+    writeFileSync(path.join(dir, "f", "w3.yaml"), v3("score2, old"));
+    const ok = await cli(["lint", "f/w3.yaml", "f/archief"]);
+    expect(ok.stdout).not.toContain("was-ambiguous");
   });
 
   it("the merged plan keeps a question apart when the newer type cannot hold its answers", async () => {

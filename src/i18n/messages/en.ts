@@ -302,6 +302,8 @@ export const en: Messages = {
   "format.lint.number-from-to": "a number from {lo} to {hi}",
   "format.lint.same-id-incompatible-type":
     "'{id}' was a {from} question in version {v}; a {to} question with the same id cannot hold those answers (a rollup would count them wrongly). Give the question a new id, without '{id}' in was (the old answers then keep a column of their own), or keep type {from}",
+  "format.lint.was-renamed-before":
+    "'{old}' in was of '{id}': '{old}' is called '{now}' since version {v}, and that question holds its answers (an old question has only one successor). Remove '{old}' here, or put '{now}' in was if '{id}' is the successor",
   "format.lint.was-claimed-twice":
     "'{old}' is already in was of '{first}'{at}: an old question has only one successor, so '{id}' never gets those answers. Remove '{old}' here or there",
   "format.lint.was-incompatible-type":

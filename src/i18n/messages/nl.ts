@@ -307,6 +307,8 @@ export const nl = {
   "format.lint.number-from-to": "een getal van {lo} tot en met {hi}",
   "format.lint.same-id-incompatible-type":
     "'{id}' was in versie {v} een {from}-vraag; een {to}-vraag met dezelfde id kan die antwoorden niet bevatten (een rollup zou ze verkeerd tellen). Geef de vraag een nieuwe id, zonder '{id}' in was (de oude antwoorden houden dan een eigen kolom), of houd type {from}",
+  "format.lint.was-renamed-before":
+    "'{old}' in was van '{id}': '{old}' heet sinds versie {v} '{now}', en die houdt de antwoorden (een oude vraag heeft maar één opvolger). Haal '{old}' hier weg, of zet '{now}' in was als '{id}' de opvolger is",
   "format.lint.was-claimed-twice":
     "'{old}' staat al in was van '{first}'{at}: een oude vraag heeft maar één opvolger, dus '{id}' krijgt die antwoorden nooit. Haal '{old}' hier of daar weg",
   "format.lint.was-incompatible-type":
