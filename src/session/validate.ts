@@ -158,7 +158,11 @@ export async function validateSession(
   for (const [id, value] of Object.entries(session.meta)) {
     const a = index.get(id);
     if (!a || a.sectionId !== "meta") unknownId(id, metaIds, ["meta", id]);
-    else checkValue(a.question, value, ["meta", id]);
+    else {
+      checkValue(a.question, value, ["meta", id]);
+      if (!visible.has(id) && isAnswered(value as AnswerValue))
+        add(["meta", id], "warning", "answer-hidden", fill(msg("session.validate.id-answered-but-its-condition"), { id }), true);
+    }
   }
   for (const [id, value] of Object.entries(session.answers)) {
     const a = index.get(id);

@@ -107,3 +107,24 @@ describe("answers to hidden questions", () => {
     expect(text).not.toContain("CTEXT");
   });
 });
+
+describe("a hidden meta question", () => {
+  it("validate warns about its answer as about a section question's", async () => {
+    const dir = path.join(tmp.dir, "meta");
+    mkdirSync(path.join(dir, "f"), { recursive: true });
+    writeFileSync(
+      path.join(dir, "f", "m.yaml"),
+      FORMAT.replace("id: consent", "id: m").replace(
+        "  - {id: datum, type: date, prompt: Datum, required: true, privacy: open}",
+        "  - {id: datum, type: date, prompt: Datum, required: true, privacy: open}\n  - {id: schooltype, type: choice, prompt: Type, privacy: open, options: [{code: PO, label: PO}, {code: VO, label: VO}]}\n  - {id: metadelen, type: yesno, prompt: Delen?, privacy: open, when: {q: schooltype, is: VO}}",
+      ),
+    );
+    const file = path.join(dir, "s.yaml");
+    writeFileSync(
+      file,
+      "afstem: 1\nformat: {id: m, version: 1}\nstatus: draft\nmeta: {school: A, datum: 2026-10-01, schooltype: PO, metadelen: true}\nanswers: {}\n",
+    );
+    const r = await runInProcess(["validate", file, "--formats-dir", path.join(dir, "f")]);
+    expect(r.stdout + r.stderr).toMatch(/s\.yaml:4:\d+ +warning +'metadelen' is beantwoord, maar de voorwaarde ervan geldt niet/);
+  });
+});
