@@ -17,6 +17,8 @@ import { reconcileAside } from "../conversation/aside.js";
 import { saveFailure } from "../store/safe-save.js";
 import type { Io } from "../cli/invocation.js";
 import { msg } from "../i18n/messages.js";
+import { fileKind, otherKindFinding } from "../yaml/file-kind.js";
+import type { ReadSession } from "../session/io.js";
 
 export async function fillFromAnswers(
   file: string,
@@ -27,6 +29,8 @@ export async function fillFromAnswers(
   now = Date.now(),
 ): Promise<number> {
   const read = await readSessionFile(file);
+  const kind = formatFileFinding(read);
+  if (kind) return refused([kind], file, io);
   const data = read.parsed.data;
   // The format comes from the command line, else from the file's `format:`; a file that names
   // another format than the command line is refused rather than one of them silently winning.
@@ -82,6 +86,17 @@ export async function fillFromAnswers(
   return EXIT.ok;
 }
 
+/**
+ * A format file given where a session belongs (--answers, --resume): the one finding validate
+ * gives for it ('dit is een formatbestand …; controleer het met afstem lint …'), not every
+ * session key it lacks. Also with `partial`, which leaves out the check in validateSession.
+ */
+export function formatFileFinding(read: ReadSession): Finding | undefined {
+  return fileKind(read.parsed.data) === "format"
+    ? { ...otherKindFinding(read.parsed.file, "format"), file: displayPath(read.parsed.file) }
+    : undefined;
+}
+
 const isMapping = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The format id the file's own `format:` names, if it names one. */
@@ -105,6 +120,8 @@ function refused(findings: Finding[], file: string, io: Pick<Io, "stderr">): num
  */
 export async function answersFormatRef(file: string, io: Pick<Io, "stderr">): Promise<string | number> {
   const read = await readSessionFile(file);
+  const kind = formatFileFinding(read);
+  if (kind) return refused([kind], file, io);
   const named = namedFormat(read.parsed.data);
   if (named !== undefined) return named;
   if (!read.session) return refused(sortFindings(read.findings.map((f) => ({ ...f, file: displayPath(f.file) }))), file, io);

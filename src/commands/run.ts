@@ -26,7 +26,7 @@ import { keepUnsent } from "../runner/ask.js";
 import { SessionTarget } from "../store/session-target.js";
 import { SafeSaver } from "../store/safe-save.js";
 import { reviewText } from "../runner/review.js";
-import { answersFormatRef, fillFromAnswers } from "./run-answers.js";
+import { answersFormatRef, fillFromAnswers, formatFileFinding } from "./run-answers.js";
 import type { RunnerState } from "../conversation/types.js";
 import { cliNameOf } from "../cli/invocation.js";
 import { findPrevious, loadPrevious, type Previous } from "../store/previous.js";
@@ -76,6 +76,7 @@ async function openResumed(
   io: Io,
 ) {
   const read = await readSessionFile(file);
+  refuseFormatFile(read);
   const check = read.session
     ? await validateSession(read, registry, {}, checker)
     : { findings: read.findings, session: undefined, format: undefined };
@@ -109,6 +110,12 @@ async function openResumed(
   return { session: check.session as Session, format: check.format };
 }
 
+/** `--resume` of a format file: validate's one message for it (use lint), exit 2 as for any file that cannot be continued. */
+function refuseFormatFile(read: Awaited<ReturnType<typeof readSessionFile>>): void {
+  const kind = formatFileFinding(read);
+  if (kind) throw new UserError(kind.message, EXIT.usage, { file: kind.file, line: kind.line, col: kind.col });
+}
+
 /** Findings of an answer that `run --resume` opens anyway, to be fixed in the conversation. */
 const FIXABLE_IN_RUN = new Set(["answer-validate", "answer-range", "answer-option"]);
 
@@ -135,6 +142,7 @@ async function formatRefOf(ref: string | undefined, o: RunOptions, io: Io): Prom
   if (ref) return ref;
   if (o.resume) {
     const read = await readSessionFile(o.resume);
+    refuseFormatFile(read);
     const id = read.session?.format.id;
     if (id) return id;
     for (const line of findingLines(read.findings.map((f) => ({ ...f, file: displayPath(f.file) })))) io.stderr.write(`${line}\n`);

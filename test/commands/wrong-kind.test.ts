@@ -48,6 +48,29 @@ describe("a file of the other kind", () => {
     );
   });
 
+  it("run --resume / --answers of a format file: validate's one message, not every session key it lacks", async () => {
+    const message =
+      "routekaart.yaml:1:1: dit is een formatbestand (id, version en sections), geen gespreksbestand; controleer het met afstem lint routekaart.yaml";
+    for (const args of [
+      ["run", "--resume", "routekaart.yaml"],
+      ["run", "routekaart", "--resume", "routekaart.yaml"],
+    ]) {
+      const r = await runInProcess(args, { cwd: tmp.dir, env: { ...env, AFSTEM_UI: "lines" } });
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr, args.join(" ")).toBe(`afstem: ${message}\n`);
+    }
+    for (const args of [
+      ["run", "--answers", "routekaart.yaml"],
+      ["run", "routekaart", "--answers", "routekaart.yaml"],
+    ]) {
+      const r = await cli(args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr, args.join(" ")).toBe(
+        `${message.replace(":1:1:", ":1:1  error ")}  (session-kind)\n1 probleem/problemen in routekaart.yaml; er is niets geschreven.\n`,
+      );
+    }
+  });
+
   it("speaks English with --lang en", async () => {
     const lint = await cli(["--lang", "en", "lint", "gesprek.yaml"]);
     expect(lint.stdout).toContain(
