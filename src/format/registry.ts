@@ -116,11 +116,16 @@ async function cachedFormatSpec(file: string, cache: FileCache<unknown>): Promis
   const stamp = { size: st.size, mtimeMs: st.mtimeMs, hash: createHash("sha1").update(bytes).digest("base64") };
   const hit = cache.get(file, stamp);
   if (hit !== undefined) return { spec: normalizeFormat(lazyParsed(file, hit)) ?? undefined, stamp };
-  const { spec, findings } = await readFormatSpec(file);
+  // A file that cannot be decoded (not UTF-8, NUL bytes) is lint's one unreadable error; its
+  // id and version are still read from its bytes, so it shadows that format as a file whose
+  // YAML does not parse does, rather than the built-in one being used silently.
+  const read = await readFormatSpec(file).catch(() => undefined);
+  const { spec, findings } = read ?? { spec: undefined, findings: [] };
   if (spec) cache.set(file, stamp, spec.parsed.data);
-  const errors = findings.filter((f) => f.severity === "error").length;
+  const errors = read ? findings.filter((f) => f.severity === "error").length : 1;
   if (!errors) return { spec, stamp };
-  const text = bytes.toString("utf8");
+  // Latin-1 decodes any bytes; only the ASCII `id:` and `version:` lines are looked at.
+  const text = read ? bytes.toString("utf8") : bytes.toString("latin1").replaceAll("\0", "");
   const id = ID_LINE.exec(text)?.[1];
   const version = Number(VERSION_LINE.exec(text)?.[1] ?? Number.NaN);
   const declared = { ...(id ? { id } : {}), ...(id && Number.isSafeInteger(version) ? { version } : {}) };

@@ -329,3 +329,67 @@ describe("extends of a format whose YAML does not parse", () => {
     expect(show.stderr).toBe("afstem: format 'kapot' in ext/kapot.yaml heeft 1 fout; voer afstem lint ext/kapot.yaml uit\n");
   });
 });
+
+describe("a copy of a built-in format that cannot be decoded (not UTF-8, NUL bytes)", () => {
+  // Before: the copy was ignored and the built-in routekaart used (formats show exit 0, validate
+  // checked against it), formats listed the copy apart under its file name, and extends of such
+  // a parent said "niet gevonden".
+  const run = (args: string[]) =>
+    runInProcess([...args, "--formats-dir", "lat"], { cwd: tmp.dir, env: { AFSTEM_CACHE_DIR: path.join(tmp.dir, "cache-lat") } });
+  const message = (id: string, file: string) => `format '${id}' in lat/${file} heeft 1 fout; voer afstem lint lat/${file} uit`;
+
+  beforeAll(() => {
+    mkdirSync(path.join(tmp.dir, "lat"));
+    const text = readFileSync(path.join(ROOT, "formats", "routekaart.yaml"), "utf8").replace(
+      /^title:.*$/m,
+      "title: Mijn aangepaste routekaart é",
+    );
+    writeFileSync(path.join(tmp.dir, "lat", "routekaart.yaml"), Buffer.from(text, "latin1"));
+    writeFileSync(path.join(tmp.dir, "lat", "nul.yaml"), "id: nul\nversion: 1\ntitle: N\0ul\n");
+    writeFileSync(path.join(tmp.dir, "lat", "ouder.yaml"), Buffer.from("id: ouder\nversion: 1\ntitle: Oudé\n", "latin1"));
+    writeFileSync(
+      path.join(tmp.dir, "lat", "kind3.yaml"),
+      "id: kind3\nversion: 1\nextends: ouder\ntitle: Kind\nduration: 10\nsections:\n  - id: s\n    title: S\n    minutes: 10\n    questions:\n      - {id: a, type: text, prompt: A}\n",
+    );
+    writeFileSync(
+      path.join(tmp.dir, "rk-lat.yaml"),
+      "afstem: 1\nformat: {id: routekaart, version: 1}\nstatus: draft\nmeta: {}\nanswers: {}\n",
+    );
+  });
+
+  it("shadows the built-in one: formats show and validate refuse it, pointing at the file (twice: the second from the cache)", async () => {
+    for (let i = 0; i < 2; i++) {
+      const show = await run(["formats", "show", "routekaart"]);
+      expect(show.code).toBe(2);
+      expect(show.stderr).toBe(`afstem: ${message("routekaart", "routekaart.yaml")}\n`);
+    }
+    const nul = await run(["formats", "show", "nul"]);
+    expect(nul.code).toBe(2);
+    expect(nul.stderr).toBe(`afstem: ${message("nul", "nul.yaml")}\n`);
+    const validate = await run(["validate", "rk-lat.yaml"]);
+    expect(validate.code).toBe(1);
+    expect(validate.stdout).toContain(`rk-lat.yaml:2:14  error  ${message("routekaart", "routekaart.yaml")}  (session-format-broken)`);
+  });
+
+  it("formats lists it under the id it declares, as unusable, and not the built-in one", async () => {
+    const r = await run(["formats"]);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => l.includes("routekaart"))).toEqual([
+      expect.stringMatching(/^routekaart +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint lat\/routekaart\.yaml$/),
+    ]);
+    expect(lines).toContainEqual(expect.stringMatching(/^nul +— +— +— +✗ onbruikbaar \(1 fout\): zie afstem lint lat\/nul\.yaml$/));
+    expect(r.stdout).not.toContain(".yaml  ");
+  });
+
+  it("extends of such a parent names its file and its error count, not 'niet gevonden'", async () => {
+    const lint = await run(["lint", "lat/kind3.yaml"]);
+    expect(lint.code).toBe(1);
+    expect(lint.stdout).toContain(
+      "lat/kind3.yaml:3:10  error  format 'ouder' om op voort te bouwen staat in lat/ouder.yaml, dat 1 fout heeft; voer afstem lint lat/ouder.yaml uit  (extends-target)",
+    );
+    const show = await run(["formats", "show", "kind3"]);
+    expect(show.code).toBe(2);
+    expect(show.stderr).toBe(`afstem: ${message("ouder", "ouder.yaml")}\n`);
+  });
+});
