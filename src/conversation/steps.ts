@@ -80,11 +80,15 @@ export function positionStep(format: Format, session: Session): Step | undefined
 /**
  * Where a resumed conversation continues: the first open question of the section where the
  * conversation was (`session.position`; a file without it: the last section that holds
- * anything), else the first open one after it, else the first open one from the start.
+ * anything), else the first open one after it, else the first open one from the start. Stopped
+ * in the participants step with a chosen party not named yet: that step (the runner goes on at
+ * the first name not given, then who is present).
  */
 export function resumeStep(format: Format, session: Session): Step {
   const steps = allSteps(format).filter((s) => isStepVisible(format, session, s));
   const at = positionStep(format, session);
+  // Stopped inside the participants step with a party chosen but not named yet: go on there.
+  if (at?.kind === "participants" && session.participants.some((p) => !p.name.trim())) return at;
   let section: string;
   if (at) section = sectionOf(format, at);
   else {

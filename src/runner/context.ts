@@ -18,6 +18,11 @@ export interface Ctx {
   warned?: Set<string>;
   /** Warnings the live status line showed while a prompt was open: printed before the next prompt. */
   shownLive?: string[];
+  /**
+   * Resumed inside the participants step (stopped at a name or at who is present): the first
+   * time it is asked it goes on there, with the parties chosen, instead of asking them again.
+   */
+  resumeParticipants?: boolean;
 }
 
 export function today(ctx: Ctx): string {

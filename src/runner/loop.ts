@@ -10,6 +10,7 @@ import { overruns } from "./header.js";
 import { askParticipants } from "./participants.js";
 import { askReview } from "./review.js";
 import { msg } from "../i18n/messages.js";
+import { PARTICIPANTS } from "../conversation/steps.js";
 
 export interface LoopDeps {
   ui: Ui;
@@ -34,6 +35,8 @@ export async function converse(initial: RunnerState, deps: LoopDeps): Promise<{ 
     // What was already over the limit when the file was opened was warned about then.
     warned: new Set(overruns(initial)),
     ...(deps.previous ? { previous: deps.previous } : {}),
+    resumeParticipants:
+      initial.cursor.kind === "participants" && initial.session.position === PARTICIPANTS && initial.session.participants.length > 0,
     dispatch: (p) => {
       state = reduce(state, { ...p, now: deps.now() } as Parameters<typeof reduce>[1], deps.checker);
       deps.save(state);

@@ -157,7 +157,7 @@ describe("an interactive run on a full disk", () => {
     const elsewhere = path.join(tmp.dir, `elders-${n++}`);
     const r = new Runner(["run", MINI, "--out", dir], env);
     r.send(...START);
-    await r.until("[saved 5]");
+    await r.until("[saved 6]");
     expect(readdirSync(dir).sort()).toEqual([NAME, `${NAME}.lock`]);
     fill(dir);
     r.send("ja");

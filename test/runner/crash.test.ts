@@ -15,8 +15,8 @@ import { MINI } from "../helpers/pty.js";
 const STEPS: { lines: string; saves?: number; holds: (s: Session) => boolean }[] = [
   { lines: "De Regenboog\n", holds: (s) => s.meta.school === "De Regenboog" },
   { lines: "2026-09-15\n", holds: (s) => s.meta.datum === "2026-09-15" },
-  // Each name as it is typed, and who is present: three saves.
-  { lines: "ib,cjg\nMarieke\nAnouk\n\n", saves: 3, holds: (s) => s.participants.length === 2 },
+  // The parties chosen, each name as it is typed, and who is present: four saves.
+  { lines: "ib,cjg\nMarieke\nAnouk\n\n", saves: 4, holds: (s) => s.participants.length === 2 },
   { lines: "ja\n", holds: (s) => s.answers.samen === true },
   { lines: ":notitie x\n", holds: (s) => s.notes.hoe === "x" },
   { lines: "samen eten\n", holds: (s) => s.answers.hoe === "samen eten" },

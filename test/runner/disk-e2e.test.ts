@@ -40,7 +40,7 @@ describe("the output folder fails in the middle of a conversation", () => {
     const elsewhere = path.join(base, "Documenten – ë");
     const r = new Runner(["run", MINI, "--out", out]);
     r.send(...START);
-    await r.until("[saved 5]");
+    await r.until("[saved 6]");
     rmSync(out, { recursive: true, force: true });
     r.send("ja");
     await r.until("? Waar zal afstem het gesprek opslaan?");
@@ -50,7 +50,7 @@ describe("the output folder fails in the middle of a conversation", () => {
     r.send(elsewhere);
     await r.until("Vanaf nu slaat afstem elk antwoord daar op.");
     r.send("samen eten");
-    await r.until("[saved 6]");
+    await r.until("[saved 7]");
     expect(await r.end()).toBe(130);
     noTrace(r);
     // Quoted as a shell needs it: the folder has a space.
@@ -66,7 +66,7 @@ describe("the output folder fails in the middle of a conversation", () => {
     const out = path.join(base, "weg");
     const r = new Runner(["run", MINI, "--out", out]);
     r.send(...START);
-    await r.until("[saved 5]");
+    await r.until("[saved 6]");
     rmSync(out, { recursive: true, force: true });
     r.send("ja");
     await r.until("? Waar zal afstem het gesprek opslaan?");
@@ -93,7 +93,7 @@ describe("the output folder fails in the middle of a conversation", () => {
     const r = new Runner(["run", MINI, "--out", out]);
     try {
       r.send(...START);
-      await r.until("[saved 5]");
+      await r.until("[saved 6]");
       expect(spawnSync("chattr", ["+i", out]).status).toBe(0);
       r.send("ja");
       await r.until("? Waar zal afstem het gesprek opslaan?");
@@ -118,12 +118,12 @@ describe("two writers on one session", () => {
     const out = temp();
     const r = new Runner(["run", MINI, "--out", out]);
     r.send(...START, "ja");
-    await r.until("[saved 6]");
+    await r.until("[saved 7]");
     const file = path.join(out, NAME);
     const edited = readFileSync(file, "utf8").replace("samen: true", "samen: false # coördinator");
     writeFileSync(file, edited);
     r.send("samen eten");
-    await r.until("[saved 7]");
+    await r.until("[saved 8]");
     expect(r.out).toContain(
       `⚠ ${file} is gewijzigd door iemand of iets anders (met de hand, of door een synchronisatiemap) sinds afstem het opsloeg.`,
     );
@@ -145,7 +145,7 @@ describe("two writers on one session", () => {
     const out = temp();
     const a = new Runner(["run", MINI, "--out", out]);
     a.send(...START);
-    await a.until("[saved 5]");
+    await a.until("[saved 6]");
     const file = path.join(out, NAME);
     const b = await runInProcess(["run", MINI, "--resume", file], { env: { AFSTEM_UI: "lines" } });
     expect(b.code).toBe(2);

@@ -368,7 +368,7 @@ describe("a typed command works at every prompt of the run (line UI)", () => {
   it("at the participants' names and the presence list", async () => {
     const r = await script(["De Regenboog", "", "2026-09-15", "ib,cjg", "Marieke", ":stop"]);
     expect(r.outcome).toBe("stopped");
-    expect(r.state.session.participants.map((p) => p.name)).toEqual(["Marieke"]);
+    expect(r.state.session.participants.map((p) => p.name)).toEqual(["Marieke", ""]);
     const p = await script(["De Regenboog", "", "2026-09-15", "ib,cjg", "Marieke", "Anouk", ":stop"]);
     expect(p.out).not.toContain("! :stop?");
     expect(p.outcome).toBe("stopped");

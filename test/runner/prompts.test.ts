@@ -30,7 +30,11 @@ describe("prompts", () => {
   it("saves each participant's name as soon as it is entered, before presence is asked", async () => {
     const r = await script(["De Regenboog", "2026-09-15", "ib,cjg", "Marieke"]);
     expect(r.outcome).toBe("interrupted");
-    expect(r.saves.at(-1)!.session.participants).toEqual([expect.objectContaining({ name: "Marieke", role: "ib" })]);
+    // Every party chosen is kept, the ones not named yet with an empty name (resuming asks them).
+    expect(r.saves.at(-1)!.session.participants).toEqual([
+      expect.objectContaining({ name: "Marieke", role: "ib" }),
+      expect.objectContaining({ name: "", role: "cjg" }),
+    ]);
   });
 
   it("refuses an invalid answer with the format's message and asks again", async () => {
