@@ -289,6 +289,9 @@ export async function askValue(
   save?: SaveLines,
 ): Promise<Got> {
   const ui = ctx.ui;
+  // Multichoice: the boxes ticked when a command was given (`:notitie x`, `?`, meer…): asked
+  // again with them still ticked, not as they were before.
+  let ticked: Set<string> | undefined;
   for (;;) {
     let raw: string;
     if (q.type === "choice" || q.type === "scale" || q.type === "yesno") {
@@ -299,7 +302,7 @@ export async function askValue(
       raw = await ui.select<string>({ message, choices: [...options, ...commandChoices()], ...(def ? { default: def } : {}) });
       if (raw.startsWith("=")) return { value: fromSelect(q, raw) };
     } else if (q.type === "multichoice") {
-      const had = new Set(Array.isArray(existing) ? existing.map(String) : []);
+      const had = ticked ?? new Set(Array.isArray(existing) ? existing.map(String) : []);
       const picked = await ui.checkbox<string>({
         message: message + hint(msg("runner.ask.space-toggle-enter-done")),
         choices: [...selectOptions(q).map((c) => ({ ...c, checked: had.has(c.value.slice(1)) })), ...commandChoices()],
@@ -315,6 +318,7 @@ export async function askValue(
       // A choice below the line (`:back` …) or a typed command (`:stop`, `?`); options are `=code`.
       const cmd = picked.find(looksLikeCommand);
       if (!cmd) return { value: picked.map((v) => v.slice(1)) };
+      ticked = new Set(picked.filter((v) => !looksLikeCommand(v)).map((v) => v.slice(1)));
       raw = cmd;
     } else if (q.type === "longtext" || q.type === "list") {
       const got = await askLines(ctx, q, existing, message, save);

@@ -14,6 +14,8 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
   // are kept; go on at the first one without a name, else at who is present.
   let resuming = ctx.resumeParticipants === true && ctx.state().session.participants.length > 0;
   ctx.resumeParticipants = false;
+  // The parties ticked when a command was typed into the list (`?`, `:notitie …`): asked again with them ticked.
+  let ticked: Set<string> | undefined;
   for (;;) {
     const { format, session } = ctx.state();
     printHeader(ctx);
@@ -32,7 +34,7 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
           ...format.participants.map((r) => ({
             value: r.id,
             name: `${tr(r.label)}${r.required ? " *" : ""}`,
-            checked: had.size ? had.has(r.id) : r.required,
+            checked: ticked ? ticked.has(r.id) : had.size ? had.has(r.id) : r.required,
           })),
           { separator: "──" },
           { value: ":back", name: msg("common.back") },
@@ -42,6 +44,7 @@ export async function askParticipants(ctx: Ctx): Promise<Proposal> {
       });
       // A choice below the line (`:more` …) or a typed command (`:stop`, `?`): never a role's id.
       const cmd = picked.find(looksLikeCommand);
+      if (cmd) ticked = new Set(picked.filter((v) => !looksLikeCommand(v)));
       if (cmd === ":more") {
         const p = await moreMenu(ctx);
         if (p) return p;

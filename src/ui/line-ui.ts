@@ -105,13 +105,10 @@ export function createLineUi(next: NextLine, out: Pick<Writable, "write">): Ui {
     async checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (v: T[]) => true | string; commands?: boolean }) {
       for (;;) {
         const line = await read(o.message);
-        if (looksLikeCommand(line) && takesCommands(o)) return [line.trim() as T];
-        const values =
-          line.trim() === ""
-            ? o.choices.filter((c): c is UiChoice<T> => !("separator" in c) && !!c.checked).map((c) => c.value)
-            : line.trim() === "-"
-              ? []
-              : line.split(",").map((p) => pick(o.choices, p));
+        const ticked = () => o.choices.filter((c): c is UiChoice<T> => !("separator" in c) && !!c.checked).map((c) => c.value);
+        // The command first, then what is ticked (here: as offered), as in the terminal.
+        if (looksLikeCommand(line) && takesCommands(o)) return [line.trim() as T, ...ticked()];
+        const values = line.trim() === "" ? ticked() : line.trim() === "-" ? [] : line.split(",").map((p) => pick(o.choices, p));
         if (values.some((v) => v === undefined)) {
           say(`! ${line}?`);
           continue;

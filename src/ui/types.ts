@@ -24,7 +24,8 @@ export interface Ui {
   }): Promise<string>;
   /**
    * With `commands` (or a "meer…" choice, value `:more`), typed text that is a command (`:stop`,
-   * `:sectie 3`, `?`) is returned as the value itself (in a list for checkbox); the caller runs it.
+   * `:sectie 3`, `?`) is returned as the value itself (in a list for checkbox, first, followed by
+   * the values ticked so far); the caller runs it.
    */
   select<T>(o: { message: string; choices: UiItem<T>[]; default?: T; commands?: boolean }): Promise<T>;
   checkbox<T>(o: { message: string; choices: UiItem<T>[]; validate?: (values: T[]) => true | string; commands?: boolean }): Promise<T[]>;

@@ -50,6 +50,28 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
     expect(s.participants).toEqual([{ name: "Marieke", role: "ib", organisation: "School", present: true }]);
   }, 120_000);
 
+  it("at 'Welke partijen doen mee?': a party ticked before ? stays ticked", async () => {
+    const out = path.join(dir, "ticked");
+    const run = spawnCli(pty!, ["run", MINI, "--out", out]);
+    const type = typist(run);
+    await type("Naam van de school", `De Regenboog${ENTER}`);
+    await type("Datum van het gesprek", `2026-09-15${ENTER}`);
+    // IB is ticked (required); CJG ticked by hand, then the command list.
+    await type("Welke partijen doen mee?", `\x1b[B ?${ENTER}`);
+    await type(LIST, "");
+    await type("Welke partijen doen mee?", ENTER);
+    await type("Naam — Intern begeleider", `Marieke${ENTER}`);
+    await type("Naam — CJG", `Anouk${ENTER}`);
+    await type("Wie is aanwezig?", ENTER);
+    await type("Werken jullie samen?", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const s = parse(readFileSync(path.join(out, "2026-09-15-de-regenboog-mini.yaml"), "utf8"));
+    expect(s.participants.map((p: { role: string; name: string }) => [p.role, p.name])).toEqual([
+      ["ib", "Marieke"],
+      ["cjg", "Anouk"],
+    ]);
+  }, 120_000);
+
   it("at a multiple-choice question: the command list, no answer stored; :stop then saves and exits 0", async () => {
     const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
     // Only 'Kleuren?' is open: --resume asks it.
@@ -77,5 +99,37 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
     const s = parse(readFileSync(file, "utf8"));
     expect(s.answers).toEqual({ samen: false, verhaal: "Een heel lang verhaal." });
     expect(s.position).toBe("kleuren");
+  }, 120_000);
+
+  it("at a multiple-choice question, the boxes ticked stay ticked after :notitie and ? (they were all emptied)", async () => {
+    const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
+    writeFileSync(
+      file,
+      stringify({
+        afstem: 1,
+        format: { id: "mini", version: 1 },
+        status: "draft",
+        started: "2026-09-15T09:00:00Z",
+        updated: "2026-09-15T09:10:00Z",
+        meta: { school: "De Regenboog", datum: "2026-09-15" },
+        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+        answers: { samen: false, verhaal: "Een heel lang verhaal." },
+        skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
+        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
+      }),
+    );
+    const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
+    const type = typist(run);
+    // Rood and Groen ticked, then a note typed into the list, then the command list.
+    await type("Kleuren?", ` \x1b[B :notitie x${ENTER}`);
+    await type("Kleuren?", `?${ENTER}`);
+    await type(LIST, "");
+    // Enter alone: the answer is what was ticked before the commands.
+    await type("Kleuren?", ENTER);
+    await type("Hoeveel?", CTRL_C);
+    expect(await run.exited).toBe(130);
+    const s = parse(readFileSync(file, "utf8"));
+    expect(s.answers.kleuren).toEqual(["rood", "groen"]);
+    expect(s.notes.kleuren).toBe("x");
   }, 120_000);
 });

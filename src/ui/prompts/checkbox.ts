@@ -28,7 +28,7 @@ import { msg } from "../../i18n/messages.js";
 
 interface CheckboxConfig<T> {
   status?: StatusLine;
-  /** Typed text that is a command becomes this value (a list holding the command). */
+  /** Typed text that is a command becomes this value (a list holding the command, then the values ticked). */
   command?: (text: string) => T[] | undefined;
   message: string;
   choices: Item<T>[];
@@ -56,7 +56,8 @@ export const checkboxPrompt = createPrompt(<T>(config: CheckboxConfig<T>, done: 
         const cmd = config.command?.(typed.trim());
         if (cmd !== undefined) {
           setStatus("done");
-          done(cmd);
+          // The boxes ticked so far come along: the caller asks again with them still ticked.
+          done([...cmd, ...values()]);
           return;
         }
         setError(strayMessage(!!config.command));
