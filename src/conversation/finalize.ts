@@ -56,9 +56,7 @@ export function finalizeProblems(format: Format, session: Session, by?: string[]
       out.push(fill(msg("conversation.finalize.required-question-without-answer-p"), { p: tr(question.prompt), id: question.id }));
     }
   }
-  for (const [q, i, f] of missingItemFields(format, session, visibleIds(format, session))) {
-    out.push(fill(msg("conversation.finalize.required-field-without-answer"), { p: tr(q.prompt), id: q.id, n: i + 1, f: tr(f.prompt) }));
-  }
+  for (const m of missingFieldProblems(format, session)) out.push(m.message);
   for (const role of format.participants) {
     if (role.required && !session.participants.some((p) => p.role === role.id && p.present)) {
       out.push(fill(msg("conversation.finalize.required-participant-not-present-r"), { r: tr(role.label) }));
@@ -88,4 +86,16 @@ export function finalizedText(format: Format, at: string, by: string[]): string 
     : `${d.toLocaleDateString(msg("common.en-gb"), { day: "numeric", month: "long", year: "numeric" })} ${msg("conversation.finalize.text")} ${d.toLocaleTimeString(msg("common.en-gb"), { hour: "2-digit", minute: "2-digit" })}`;
   const labels = roleLabels(format, by);
   return labels.length ? `${when}, ${msg("conversation.finalize.text-2")} ${labels.join(", ")}` : when;
+}
+
+/**
+ * Repeat items without a required field that applies in them, with the words finalizing uses:
+ * the overview, the section view and the repeat's own lists mark these answers ✗ as well.
+ */
+export function missingFieldProblems(format: Format, session: Session): { id: string; item: number; message: string }[] {
+  return missingItemFields(format, session, visibleIds(format, session)).map(([q, i, f]) => ({
+    id: q.id,
+    item: i,
+    message: fill(msg("conversation.finalize.required-field-without-answer"), { p: tr(q.prompt), id: q.id, n: i + 1, f: tr(f.prompt) }),
+  }));
 }

@@ -16,6 +16,7 @@ import { showItem, showValue } from "../conversation/values.js";
 import { isPartyScores, jointOf } from "../session/party-scores.js";
 import type { Proposal } from "../conversation/types.js";
 import { msg } from "../i18n/messages.js";
+import { missingFieldProblems } from "../conversation/finalize.js";
 
 /** Overruns not warned about yet (each once): their warnings, marked as given. */
 export function newWarnings(ctx: Ctx, h: Header = header(ctx.state(), ctx.now())): string[] {
@@ -210,6 +211,7 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
           ui.print(`! ${fill(msg(over ? "runner.question.list-too-long-m" : "runner.question.list-full-m"), { m: full })}`);
         }
         for (const t of itemProblems(ctx, q, items)) ui.print(`! ${t}`);
+        for (const m of [...missingByItem(ctx, q, items).values()].flat()) ui.print(`! ${m}`);
         show = false;
       }
       const choice = await ui.select<string>({
@@ -306,6 +308,7 @@ async function askRepeat(ctx: Ctx, q: Question, mark: string): Promise<Proposal>
  */
 async function pickItem(ctx: Ctx, q: Question, items: RepeatItem[], what: "change" | "remove"): Promise<number | undefined> {
   const wrong = itemProblemsByItem(ctx, q, items);
+  for (const [n, m] of missingByItem(ctx, q, items)) wrong.set(n, [...(wrong.get(n) ?? []), ...m]);
   const name = (item: RepeatItem, i: number) => {
     const problems = wrong.get(i + 1);
     return `${problems ? "✗" : "✓"} ${i + 1}. ${showItem(q, item, tr)}${problems ? `  ! ${problems.join("; ")}` : ""}`;
@@ -362,13 +365,22 @@ async function changeItem(ctx: Ctx, q: Question, items: RepeatItem[], i: number)
 /** What is wrong inside the items (a field's code that is no option, …), by item number (from 1). */
 function itemProblemsByItem(ctx: Ctx, q: Question, items: RepeatItem[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  for (const p of ctx.checker.check(q, items)) {
-    if (typeof p.path[0] !== "number") continue;
-    const n = p.path[0] + 1;
+  const add = (n: number, message: string) => {
     const list = out.get(n) ?? [];
-    if (!list.includes(p.message)) list.push(p.message);
+    if (!list.includes(message)) list.push(message);
     out.set(n, list);
-  }
+  };
+  for (const p of ctx.checker.check(q, items)) if (typeof p.path[0] === "number") add(p.path[0] + 1, p.message);
+  return out;
+}
+
+/** Items lacking a required field that applies in them (1-based), in finalizing's words: shown, never refused here. */
+function missingByItem(ctx: Ctx, q: Question, items: RepeatItem[]): Map<number, string[]> {
+  const { format, session } = ctx.state();
+  const withItems = { ...session, answers: { ...session.answers, [q.id]: items as AnswerValue } };
+  const out = new Map<number, string[]>();
+  for (const m of missingFieldProblems(format, withItems))
+    if (m.id === q.id) out.set(m.item + 1, [...(out.get(m.item + 1) ?? []), m.message]);
   return out;
 }
 

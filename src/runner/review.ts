@@ -5,7 +5,7 @@ import { isAnswered } from "../session/condition.js";
 import { isVisible } from "../session/visibility.js";
 import type { Ctx } from "./context.js";
 import type { Proposal, RunnerState } from "../conversation/types.js";
-import { finalizeProblems, presentRoles, roleLabels, type AnswerCheck } from "../conversation/finalize.js";
+import { finalizeProblems, missingFieldProblems, presentRoles, roleLabels, type AnswerCheck } from "../conversation/finalize.js";
 import { answerOf } from "../conversation/steps.js";
 import { showValue } from "../conversation/values.js";
 import { manageLists, moreMenu, typedCommand } from "./command-actions.js";
@@ -16,14 +16,18 @@ import { msg } from "../i18n/messages.js";
 const indent = (text: string, pad = "      ") => text.split("\n").join(`\n${pad}`);
 
 /**
- * Why an answer breaks the format's rules (the checks `validate` and finalizing use), or
+ * Why an answer breaks the format's rules (the checks `validate` and finalizing use, a repeat
+ * item's missing required field included), or
  * undefined: such an answer is not counted or marked as answered (✓) — it is ✗, to be fixed.
  */
 function invalidOf(state: RunnerState, q: Question, checker: AnswerCheck | undefined): string | undefined {
   const v = answerOf(state.format, state.session, q.id);
-  if (!checker || !isAnswered(v)) return undefined;
-  const problems = checker.check(q, v);
-  return problems.length ? [...new Set(problems.map((p) => p.message))].join("; ") : undefined;
+  if (!isAnswered(v)) return undefined;
+  const problems = checker ? checker.check(q, v).map((p) => p.message) : [];
+  // A repeat item without a required field: what finalizing would refuse, said here already.
+  if (q.type === "repeat")
+    problems.push(...missingFieldProblems(state.format, state.session).flatMap((m) => (m.id === q.id ? [m.message] : [])));
+  return problems.length ? [...new Set(problems)].join("; ") : undefined;
 }
 
 /**
