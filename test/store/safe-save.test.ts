@@ -99,8 +99,8 @@ describe("a failed autosave", () => {
   it("ENOSPC: says so at once, asks for another folder, saves everything there and goes on saving there", async () => {
     const dir = temp();
     const elsewhere = temp();
-    // Saves 1-5: school, datum, the participants; the 6th (the answer 'ja') hits the full disk.
-    const r = await script([...START, "ja", elsewhere, "samen eten", "3"], dir, 6);
+    // Saves 1-6: school, datum, the parties chosen, their names; the 7th (the answer 'ja') hits the full disk.
+    const r = await script([...START, "ja", elsewhere, "samen eten", "3"], dir, 7);
     expect(r.out).toContain(`⚠ Opslaan in ${path.join(dir, "2026-09-15-de-regenboog-mini.yaml")} lukt niet: de schijf is vol (ENOSPC).`);
     expect(r.out).toContain("Uw antwoorden zijn niet verloren: afstem houdt ze vast.");
     expect(r.out).toContain("? Waar zal afstem het gesprek opslaan? Typ een map of bestandsnaam (leeg = toon het gesprek hier als tekst)");
@@ -119,7 +119,7 @@ describe("a failed autosave", () => {
     const dir = temp();
     const blocker = path.join(temp(), "een-bestand");
     writeFileSync(blocker, "geen map");
-    const r = await script([...START, "ja", path.join(blocker, "gesprek.yaml"), "", "samen eten", "3"], dir, 6, "EROFS");
+    const r = await script([...START, "ja", path.join(blocker, "gesprek.yaml"), "", "samen eten", "3"], dir, 7, "EROFS");
     expect(r.out).toContain("lukt niet: de schijf of map is alleen-lezen (EROFS).");
     expect(r.out).toContain(
       "✗ Ook dat lukt niet: een deel van het pad is een bestand, geen map (ENOTDIR). Probeer een andere plek (bijvoorbeeld een USB-stick), of laat leeg.",
@@ -153,14 +153,14 @@ describe("a failed autosave", () => {
     const elsewhere = temp();
     const taken = path.join(elsewhere, "bestaat.yaml");
     writeFileSync(taken, "van iemand anders\n");
-    const r = await script([...START, "ja", taken, path.join(elsewhere, "nieuw.yaml"), "samen eten"], dir, 6);
+    const r = await script([...START, "ja", taken, path.join(elsewhere, "nieuw.yaml"), "samen eten"], dir, 7);
     expect(r.out).toContain(`✗ Ook dat lukt niet: ${taken} bestaat al; afstem overschrijft geen ander bestand.`);
     expect((await readSessionFile(path.join(elsewhere, "nieuw.yaml"))).session!.answers).toEqual({ samen: true, hoe: "samen eten" });
   });
 
   it("Ctrl+C at the question where to save: the session is printed, not lost", async () => {
     const dir = temp();
-    const r = await script([...START, "ja"], dir, 6, "EIO");
+    const r = await script([...START, "ja"], dir, 7, "EIO");
     expect(r.outcome).toBe("interrupted");
     expect(r.saved).toBe(false);
     expect(r.printed.match(/# afstem:/g)).toHaveLength(1);
