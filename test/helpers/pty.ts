@@ -93,3 +93,21 @@ export function spawnCli(
 }
 
 export const MINI = path.join(ROOT, "test", "fixtures", "runner", "mini.yaml");
+
+/**
+ * Types into a run once a prompt has appeared (after what was seen before): Inquirer draws a
+ * prompt before it listens, so the keys wait a moment. `perKey`: one key at a time, as a person
+ * types (a checkbox reads Space and a typed line key by key).
+ */
+export function typist(run: PtyRun, opts: { perKey?: boolean } = {}) {
+  let seen = 0;
+  return async (prompt: string | RegExp, keys: string) => {
+    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
+    await new Promise((r) => setTimeout(r, 80));
+    if (!opts.perKey) return run.write(keys);
+    for (const ch of keys) {
+      run.write(ch);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  };
+}

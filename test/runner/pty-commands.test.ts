@@ -6,22 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
-
-function typist(run: PtyRun) {
-  let seen = 0;
-  return async (prompt: string | RegExp, keys: string) => {
-    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
-    await new Promise((r) => setTimeout(r, 80));
-    for (const ch of keys) {
-      run.write(ch);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-}
 
 describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
   let dir: string;
@@ -48,7 +36,7 @@ describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
       }),
     );
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     await type("Overzicht — wat nu?", `:sectie 2${ENTER}`);
     await type("Vertel eens.", `:stop${ENTER}`);
     expect(await run.exited).toBe(0);
@@ -73,7 +61,7 @@ describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
       }),
     );
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     // The cursor is on "ja"; "2" names "nee".
     await type("Werken jullie samen?", "2");
     await run.waitFor("Enter kiest: nee", { timeout: 45_000 });

@@ -5,21 +5,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
 const DOWN = "\x1b[B";
 const CTRL_C = "\x03";
-
-function typist(run: PtyRun) {
-  let seen = 0;
-  return async (prompt: string | RegExp, keys: string) => {
-    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
-    await new Promise((r) => setTimeout(r, 80));
-    run.write(keys);
-  };
-}
 
 /** Through the meta fields and participants of the mini format to its long text ("Vertel eens."). */
 async function toLongText(dir: string, school: string) {

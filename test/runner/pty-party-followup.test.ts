@@ -7,20 +7,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, type PtyRun } from "../helpers/pty.js";
+import { loadPty, spawnCli, typist } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
 const DOWN = "\x1b[B";
-
-function typist(run: PtyRun) {
-  let seen = 0;
-  return async (prompt: string | RegExp, keys: string) => {
-    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
-    await new Promise((r) => setTimeout(r, 80));
-    run.write(keys);
-  };
-}
 
 describe.skipIf(!pty)("issue 15 in a terminal", () => {
   let dir: string;

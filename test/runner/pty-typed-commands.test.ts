@@ -7,24 +7,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
 const CTRL_C = "\x03";
 const LIST = "?                      deze lijst";
-
-function typist(run: PtyRun) {
-  let seen = 0;
-  return async (prompt: string | RegExp, keys: string) => {
-    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
-    await new Promise((r) => setTimeout(r, 80));
-    for (const ch of keys) {
-      run.write(ch);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  };
-}
 
 describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
   let dir: string;
@@ -35,7 +23,7 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
   it("at 'Welke partijen doen mee?': the command list, the same prompt again, then the parties as chosen", async () => {
     const out = path.join(dir, "nieuw");
     const run = spawnCli(pty!, ["run", MINI, "--out", out]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     await type("Naam van de school", `De Regenboog${ENTER}`);
     await type("Datum van het gesprek", `2026-09-15${ENTER}`);
     await type("Welke partijen doen mee?", `?${ENTER}`);
@@ -53,7 +41,7 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
   it("at 'Welke partijen doen mee?': a party ticked before ? stays ticked", async () => {
     const out = path.join(dir, "ticked");
     const run = spawnCli(pty!, ["run", MINI, "--out", out]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     await type("Naam van de school", `De Regenboog${ENTER}`);
     await type("Datum van het gesprek", `2026-09-15${ENTER}`);
     // IB is ticked (required); CJG ticked by hand, then the command list.
@@ -91,7 +79,7 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
       }),
     );
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     await type("Kleuren?", `?${ENTER}`);
     await type(LIST, "");
     await type("Kleuren?", `:stop${ENTER}`);
@@ -119,7 +107,7 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
       }),
     );
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
-    const type = typist(run);
+    const type = typist(run, { perKey: true });
     // Rood and Groen ticked, then a note typed into the list, then the command list.
     await type("Kleuren?", ` \x1b[B :notitie x${ENTER}`);
     await type("Kleuren?", `?${ENTER}`);

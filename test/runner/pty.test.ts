@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { runInProcess, tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, type PtyRun } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
@@ -15,15 +15,6 @@ const UP = "\x1b[A";
 const CTRL_C = "\x03";
 
 /** Wait for a prompt that appears after everything seen so far, then type. */
-function typist(run: PtyRun) {
-  let seen = 0;
-  return async (prompt: string | RegExp, keys: string) => {
-    seen = await run.waitFor(prompt, { from: seen, timeout: 45_000 });
-    // Inquirer draws the prompt before it listens; a moment later the keys are not lost.
-    await new Promise((r) => setTimeout(r, 60));
-    run.write(keys);
-  };
-}
 
 describe.skipIf(!pty)("afstem run in a terminal", () => {
   let dir: string;
