@@ -354,43 +354,31 @@ export interface Scrubber {
   readonly count: number;
 }
 
-// The same participants and owners come back in session after session of a rollup: their
-// forms are worked out once (bounded, so a huge corpus of distinct names cannot grow it).
-const formsCache = new Map<string, readonly string[]>();
-function cachedForms(name: string): readonly string[] {
-  let f = formsCache.get(name);
-  if (f === undefined) {
-    if (formsCache.size >= 10000) formsCache.clear();
-    formsCache.set(name, (f = nameForms(name)));
-  }
-  return f;
+/**
+ * `fn` worked out once per argument. The same participants and owners come back in session after
+ * session of a rollup; bounded, so a huge corpus of distinct names cannot grow it.
+ */
+function remembered(fn: (key: string) => readonly string[]): (key: string) => readonly string[] {
+  const seen = new Map<string, readonly string[]>();
+  return (key) => {
+    let v = seen.get(key);
+    if (v === undefined) {
+      if (seen.size >= 10000) seen.clear();
+      seen.set(key, (v = fn(key)));
+    }
+    return v;
+  };
 }
 
+const cachedForms = remembered(nameForms);
+const cachedCapitalForms = remembered(capitalForms);
 /** The words of a form (split once per form, not once per session). */
-const partsCache = new Map<string, readonly string[]>();
-function partsOf(form: string): readonly string[] {
-  let p = partsCache.get(form);
-  if (p === undefined) {
-    if (partsCache.size >= 10000) partsCache.clear();
-    partsCache.set(form, (p = form.split(/\s+/)));
-  }
-  return p;
-}
+const partsOf = remembered((form) => form.split(/\s+/));
 
 /** A form to match; `capital`: only where the text writes its first letter as a capital. */
 interface Form {
   text: string;
   capital: boolean;
-}
-
-const capitalCache = new Map<string, readonly string[]>();
-function cachedCapitalForms(name: string): readonly string[] {
-  let f = capitalCache.get(name);
-  if (f === undefined) {
-    if (capitalCache.size >= 10000) capitalCache.clear();
-    capitalCache.set(name, (f = capitalForms(name)));
-  }
-  return f;
 }
 
 /** A scrubber for these full names (participants, action owners, names in persoonlijk text). */

@@ -3,7 +3,7 @@
 // also to the conditions and the consent (`share_when`) that name it: `mag_delen: true` left in a
 // file after `extern` was set to false releases nothing, and a question shown only after a hidden
 // one is hidden too.
-import type { AnswerValue, Format, Question, RepeatItem } from "../format/types.js";
+import type { AnswerValue, Condition, Format, Question, RepeatItem } from "../format/types.js";
 import type { Session } from "./types.js";
 import { askingOrder, questionIndex } from "../format/walk.js";
 import { evaluate, type AnswerLookup } from "./condition.js";
@@ -12,26 +12,32 @@ type Answers = Pick<Session, "meta" | "answers">;
 
 /**
  * The answers as conditions and consent see them: the session's answer to a top-level question
- * (meta included) only while that question applies. Conditions look back (lint), so each is
- * worked out once; a cycle a hostile format slipped in counts as not applying.
+ * (meta included) only while that question applies.
  */
 export function answerLookup(format: Format, session: Answers): AnswerLookup {
   const index = questionIndex(format);
-  const applies = new Map<string, boolean>();
-  const get: AnswerLookup = (id) => {
-    const q = index.get(id)?.question;
-    if (q?.when) {
-      let on = applies.get(id);
-      if (on === undefined) {
-        applies.set(id, false);
-        on = evaluate(q.when, get);
-        applies.set(id, on);
-      }
-      if (!on) return undefined;
-    }
-    return session.answers[id] ?? session.meta[id];
-  };
+  const applies = conditionCache();
+  const get: AnswerLookup = (id) =>
+    applies(id, index.get(id)?.question.when, get) ? (session.answers[id] ?? session.meta[id]) : undefined;
   return get;
+}
+
+/**
+ * Does the question `id` (condition `when`) apply? Each worked out once per lookup; while it is
+ * being worked out it counts as not applying, so a cycle a hostile format slipped in ends.
+ */
+function conditionCache(): (id: string, when: Condition | undefined, get: AnswerLookup) => boolean {
+  const applies = new Map<string, boolean>();
+  return (id, when, get) => {
+    if (!when) return true;
+    let on = applies.get(id);
+    if (on === undefined) {
+      applies.set(id, false);
+      on = evaluate(when, get);
+      applies.set(id, on);
+    }
+    return on;
+  };
 }
 
 /** Ids of top-level questions (meta included) whose condition holds. */
@@ -66,20 +72,10 @@ function fieldsBeside(format: Format, field: Question): readonly Question[] {
  */
 export function itemLookup(fields: readonly Question[], item: RepeatItem, outer: AnswerLookup): AnswerLookup {
   const byId = new Map(fields.map((f) => [f.id, f]));
-  const applies = new Map<string, boolean>();
+  const applies = conditionCache();
   const get: AnswerLookup = (id) => {
     if (!(id in item)) return outer(id);
-    const f = byId.get(id);
-    if (f?.when) {
-      let on = applies.get(id);
-      if (on === undefined) {
-        applies.set(id, false);
-        on = evaluate(f.when, get);
-        applies.set(id, on);
-      }
-      if (!on) return undefined;
-    }
-    return item[id] as AnswerValue;
+    return applies(id, byId.get(id)?.when, get) ? (item[id] as AnswerValue) : undefined;
   };
   return get;
 }
