@@ -1,3 +1,5 @@
+import { stringify } from "yaml";
+import { writeFileSync } from "node:fs";
 // Driving the real CLI in a pseudo-terminal, as a facilitator would. Waits for text on the
 // screen instead of sleeping, so a loaded machine only makes it slower, not flaky.
 import path from "node:path";
@@ -110,4 +112,25 @@ export function typist(run: PtyRun, opts: { perKey?: boolean } = {}) {
       await new Promise((r) => setTimeout(r, 5));
     }
   };
+}
+
+/**
+ * A draft of the mini format by De Regenboog with Marieke (IB) present, started at 09:00: what
+ * the resume tests open. `rest` gives its answers, skipped questions and anything else.
+ */
+export function writeMiniDraft(file: string, rest: Record<string, unknown>): void {
+  writeFileSync(
+    file,
+    stringify({
+      afstem: 1,
+      format: { id: "mini", version: 1 },
+      status: "draft",
+      started: "2026-09-15T09:00:00Z",
+      updated: "2026-09-15T09:10:00Z",
+      meta: { school: "De Regenboog", datum: "2026-09-15" },
+      participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
+      ...rest,
+      history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
+    }),
+  );
 }

@@ -2,11 +2,11 @@
 // ("Overzicht — wat nu?") took none before — Enter refused ":stop" although the hint says a
 // command works. Skipped cleanly where node-pty cannot spawn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist, writeMiniDraft } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
@@ -20,21 +20,10 @@ describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
   it(":sectie 2 at 'Overzicht — wat nu?' jumps; :stop at a question then saves and exits 0", async () => {
     const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
     // Nothing open: --resume opens the overview.
-    writeFileSync(
-      file,
-      stringify({
-        afstem: 1,
-        format: { id: "mini", version: 1 },
-        status: "draft",
-        started: "2026-09-15T09:00:00Z",
-        updated: "2026-09-15T09:10:00Z",
-        meta: { school: "De Regenboog", datum: "2026-09-15" },
-        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
-        answers: { samen: false, verhaal: "Een heel lang verhaal." },
-        skipped: ["cijfer", "punten", "kleuren", "aantal", "wanneer", "lijst"],
-        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
-      }),
-    );
+    writeMiniDraft(file, {
+      answers: { samen: false, verhaal: "Een heel lang verhaal." },
+      skipped: ["cijfer", "punten", "kleuren", "aantal", "wanneer", "lijst"],
+    });
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
     const type = typist(run, { perKey: true });
     await type("Overzicht — wat nu?", `:sectie 2${ENTER}`);
@@ -46,20 +35,9 @@ describe.skipIf(!pty)("commands typed at the overview, in a terminal", () => {
 
   it("an option's number typed at a choice: the hint says which option Enter picks, and Enter picks it", async () => {
     const file = path.join(dir, "2026-09-15-de-regenboog-mini-2.yaml");
-    writeFileSync(
-      file,
-      stringify({
-        afstem: 1,
-        format: { id: "mini", version: 1 },
-        status: "draft",
-        started: "2026-09-15T09:00:00Z",
-        updated: "2026-09-15T09:10:00Z",
-        meta: { school: "De Regenboog", datum: "2026-09-15" },
-        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
-        answers: {},
-        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
-      }),
-    );
+    writeMiniDraft(file, {
+      answers: {},
+    });
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
     const type = typist(run, { perKey: true });
     // The cursor is on "ja"; "2" names "nee".

@@ -2,11 +2,9 @@
 // is marked ✗ with what is wrong, as in the overview and above the list's menu (it looked like
 // every other item). Skipped cleanly where node-pty cannot spawn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { stringify } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, writeMiniDraft } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const DOWN = "\x1b[B";
@@ -22,25 +20,14 @@ describe.skipIf(!pty)("a broken repeat item in the list of items to change, in a
     const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
     // Opened at "Vertel eens.", the question before the knelpunten, whose second item has a
     // code that is no option.
-    writeFileSync(
-      file,
-      stringify({
-        afstem: 1,
-        format: { id: "mini", version: 1 },
-        status: "draft",
-        started: "2026-09-15T09:00:00Z",
-        updated: "2026-09-15T09:10:00Z",
-        meta: { school: "De Regenboog", datum: "2026-09-15" },
-        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
-        answers: {
-          punten: [
-            { wat: "een", ernst: "laag" },
-            { wat: "twee", ernst: "paars" },
-          ],
-        },
-        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
-      }),
-    );
+    writeMiniDraft(file, {
+      answers: {
+        punten: [
+          { wat: "een", ernst: "laag" },
+          { wat: "twee", ernst: "paars" },
+        ],
+      },
+    });
     const run = spawnCli(pty!, ["run", MINI, "--resume", file, "--lang", "en"]);
     const story = await run.waitFor("Vertel eens.", { timeout: 45_000 });
     await new Promise((r) => setTimeout(r, 80));

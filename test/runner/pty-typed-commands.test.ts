@@ -3,11 +3,11 @@
 // stored `?` as the answer `[""]`. Both show the command list and ask again, as elsewhere.
 // Skipped cleanly where node-pty cannot spawn.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parse, stringify } from "yaml";
+import { parse } from "yaml";
 import { tempDir } from "../helpers/cli.js";
-import { loadPty, spawnCli, MINI, typist } from "../helpers/pty.js";
+import { loadPty, spawnCli, MINI, typist, writeMiniDraft } from "../helpers/pty.js";
 
 const pty = await loadPty();
 const ENTER = "\r";
@@ -63,21 +63,10 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
   it("at a multiple-choice question: the command list, no answer stored; :stop then saves and exits 0", async () => {
     const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
     // Only 'Kleuren?' is open: --resume asks it.
-    writeFileSync(
-      file,
-      stringify({
-        afstem: 1,
-        format: { id: "mini", version: 1 },
-        status: "draft",
-        started: "2026-09-15T09:00:00Z",
-        updated: "2026-09-15T09:10:00Z",
-        meta: { school: "De Regenboog", datum: "2026-09-15" },
-        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
-        answers: { samen: false, verhaal: "Een heel lang verhaal." },
-        skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
-        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
-      }),
-    );
+    writeMiniDraft(file, {
+      answers: { samen: false, verhaal: "Een heel lang verhaal." },
+      skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
+    });
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
     const type = typist(run, { perKey: true });
     await type("Kleuren?", `?${ENTER}`);
@@ -91,21 +80,10 @@ describe.skipIf(!pty)("? at a checkbox prompt, in a terminal", () => {
 
   it("at a multiple-choice question, the boxes ticked stay ticked after :notitie and ? (they were all emptied)", async () => {
     const file = path.join(dir, "2026-09-15-de-regenboog-mini.yaml");
-    writeFileSync(
-      file,
-      stringify({
-        afstem: 1,
-        format: { id: "mini", version: 1 },
-        status: "draft",
-        started: "2026-09-15T09:00:00Z",
-        updated: "2026-09-15T09:10:00Z",
-        meta: { school: "De Regenboog", datum: "2026-09-15" },
-        participants: [{ name: "Marieke", role: "ib", organisation: "School", present: true }],
-        answers: { samen: false, verhaal: "Een heel lang verhaal." },
-        skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
-        history: [{ event: "start", at: "2026-09-15T09:00:00Z" }],
-      }),
-    );
+    writeMiniDraft(file, {
+      answers: { samen: false, verhaal: "Een heel lang verhaal." },
+      skipped: ["cijfer", "punten", "aantal", "wanneer", "lijst"],
+    });
     const run = spawnCli(pty!, ["run", MINI, "--resume", file]);
     const type = typist(run, { perKey: true });
     // Rood and Groen ticked, then a note typed into the list, then the command list.
